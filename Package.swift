@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Khanaen",
+    products: [
+        .executable(name: "khanaen", targets: ["khanaen"]),
+        .executable(name: "khanaen-bench", targets: ["khanaen-bench"]),
+    ],
+    targets: [
+        // A C target rather than a system library: ICU's headers must stay out of Swift's sight (see its header).
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        .target(name: "KhanaenText", dependencies: ["CICU"]),
+        .target(name: "KhanaenCore", dependencies: ["KhanaenText"]),
+        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText"]),
+        .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI"]),
+        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI"]),
+        .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"]),
+        .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
+        .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,108 @@
+/// A contest as contest.json and entries.json define it: what is judged, by whom,
+/// on which criteria, and how the results become awards. Plain values, no I/O.
+public struct Contest: Equatable, Sendable {
+    public struct Category: Equatable, Sendable {
+        public var id: String
+        public var title: String
+    }
+
+    public struct Criterion: Equatable, Sendable {
+        public var id: String
+        public var category: String
+        public var title: String
+        /// A few words for narrow columns; the title when the contest gives none.
+        public var short: String
+        public var max: Double
+    }
+
+    public struct AwardTier: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var count: Int
+    }
+
+    public struct Thresholds: Equatable, Sendable {
+        /// An entry whose judges' totals have a standard deviation above this is flagged `spread`.
+        public var spread: Double = 10
+        /// A sheet whose total is further than this from the entry's median total is flagged `outlier`.
+        public var outlier: Double = 15
+    }
+
+    public struct Judge: Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var user: String
+        public var province: String
+    }
+
+    public struct Entry: Equatable, Sendable {
+        public var id: String
+        public var organisation: String
+        public var district: String
+        public var province: String
+        public var region: String
+        public var title: String
+        public var coordinator: String
+        public var phone: String
+        public var email: String
+        public var position: String
+        public var advisor: String
+    }
+
+    public var id: String
+    public var name: String
+    public var categories: [Category]
+    public var criteria: [Criterion]
+    public var step: Double
+    public var awards: [AwardTier]
+    public var quorum: Int
+    public var tieBreak: [String]
+    public var thresholds: Thresholds
+    public var judges: [Judge]
+    public var chairs: [String]
+    public var entries: [Entry]
+
+    /// Sum of the criteria's maximum points.
+    public var maxTotal: Double { criteria.reduce(0) { $0 + $1.max } }
+
+    public func criterionIndex(_ id: String) -> Int? { criteria.firstIndex { $0.id == id } }
+    public func judgeIndex(_ id: String) -> Int? { judges.firstIndex { $0.id == id } }
+    public func entryIndex(_ id: String) -> Int? { entryIndexByID[id] }
+    public func judge(forUser user: String) -> Judge? { judges.first { $0.user == user } }
+
+    /// Tie-break order used when the contest does not declare one: by descending
+    /// maximum points, then by the criterion's position.
+    public static func defaultTieBreak(_ criteria: [Criterion]) -> [String] {
+        criteria.enumerated()
+            .sorted { $0.element.max != $1.element.max ? $0.element.max > $1.element.max : $0.offset < $1.offset }
+            .map { $0.element.id }
+    }
+
+    /// Whether `value` is a whole number of steps.
+    public func isOnStep(_ value: Double) -> Bool {
+        let k = value / step
+        return abs(k - k.rounded()) < 1e-9
+    }
+
+    private var entryIndexByID: [String: Int] = [:]
+
+    public init(id: String, name: String, categories: [Category], criteria: [Criterion], step: Double,
+                awards: [AwardTier], quorum: Int, tieBreak: [String]?, thresholds: Thresholds,
+                judges: [Judge], chairs: [String], entries: [Entry]) {
+        self.id = id
+        self.name = name
+        self.categories = categories
+        self.criteria = criteria
+        self.step = step
+        self.awards = awards
+        self.quorum = quorum
+        self.tieBreak = tieBreak ?? Contest.defaultTieBreak(criteria)
+        self.thresholds = thresholds
+        self.judges = judges
+        self.chairs = chairs
+        self.entries = entries
+        var index: [String: Int] = [:]
+        for (k, e) in entries.enumerated() where index[e.id] == nil { index[e.id] = k }
+        self.entryIndexByID = index
+    }
+}

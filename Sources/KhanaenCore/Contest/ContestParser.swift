@@ -1,0 +1,246 @@
+/// Reads contest.json and entries.json into a `Contest`, checking every field and
+/// naming the file, line and field of the first problem.
+public enum ContestParser {
+    public static let reservedTierWords: Set<String> = ["none", "auto"]
+    public static let chairFileName = "chair"
+
+    public static func parse(contestJSON: [UInt8], entriesJSON: [UInt8],
+                             contestFile: String = "contest.json", entriesFile: String = "entries.json") throws -> Contest {
+        let root = try document(contestJSON, file: contestFile)
+        let c = try Fields(root, file: contestFile, path: "")
+        try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs"])
+
+        let id = try c.identifier("id")
+        let name = try c.text("name")
+
+        var categories: [Contest.Category] = []
+        for item in try c.objects("categories", nonEmpty: true) {
+            try item.allowOnly(["id", "title"])
+            let cat = Contest.Category(id: try item.identifier("id"), title: try item.text("title"))
+            if categories.contains(where: { $0.id == cat.id }) { throw item.error("id", "duplicate category id \"\(cat.id)\"") }
+            categories.append(cat)
+        }
+
+        let step = try c.number("step")
+        if !(step > 0) { throw c.error("step", "must be above 0") }
+
+        var criteria: [Contest.Criterion] = []
+        for item in try c.objects("criteria", nonEmpty: true) {
+            try item.allowOnly(["id", "category", "title", "short", "max"])
+            let cid = try item.identifier("id")
+            if criteria.contains(where: { $0.id == cid }) { throw item.error("id", "duplicate criterion id \"\(cid)\"") }
+            let category = try item.text("category")
+            if !categories.contains(where: { $0.id == category }) { throw item.error("category", "no category has id \"\(category)\"") }
+            let title = try item.text("title")
+            let short = try item.optionalText("short") ?? title
+            let max = try item.number("max")
+            if !(max > 0) { throw item.error("max", "must be above 0, got \(JSONWriter.numberText(max))") }
+            let k = max / step
+            if abs(k - k.rounded()) > 1e-9 { throw item.error("max", "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
+            criteria.append(.init(id: cid, category: category, title: title, short: short, max: max))
+        }
+
+        var awards: [Contest.AwardTier] = []
+        for item in try c.objects("awards", nonEmpty: false) {
+            try item.allowOnly(["id", "title", "count"])
+            let aid = try item.identifier("id")
+            if reservedTierWords.contains(aid) { throw item.error("id", "\"\(aid)\" is reserved") }
+            if awards.contains(where: { $0.id == aid }) { throw item.error("id", "duplicate award id \"\(aid)\"") }
+            let count = try item.integer("count")
+            if count < 1 { throw item.error("count", "must be at least 1") }
+            awards.append(.init(id: aid, title: try item.text("title"), count: count))
+        }
+
+        let quorum = try c.integer("quorum")
+        if quorum < 1 { throw c.error("quorum", "must be at least 1") }
+
+        var tieBreak: [String]? = nil
+        if c.has("tieBreak") {
+            let list = try c.strings("tieBreak")
+            for (k, t) in list.enumerated() {
+                if !criteria.contains(where: { $0.id == t }) { throw c.error("tieBreak[\(k)]", "no criterion has id \"\(t)\"") }
+                if list[..<k].contains(t) { throw c.error("tieBreak[\(k)]", "\"\(t)\" is listed twice") }
+            }
+            tieBreak = list
+        }
+
+        var thresholds = Contest.Thresholds()
+        if c.has("thresholds") {
+            let t = try c.object("thresholds")
+            try t.allowOnly(["spread", "outlier"])
+            if t.has("spread") { thresholds.spread = try t.number("spread") }
+            if t.has("outlier") { thresholds.outlier = try t.number("outlier") }
+            if !(thresholds.spread > 0) { throw t.error("spread", "must be above 0") }
+            if !(thresholds.outlier > 0) { throw t.error("outlier", "must be above 0") }
+        }
+
+        var judges: [Contest.Judge] = []
+        for item in try c.objects("judges", nonEmpty: false) {
+            try item.allowOnly(["id", "name", "user", "province"])
+            let jid = try item.identifier("id")
+            if jid == chairFileName { throw item.error("id", "\"\(chairFileName)\" is reserved for the chair's ledger") }
+            if judges.contains(where: { $0.id == jid }) { throw item.error("id", "duplicate judge id \"\(jid)\"") }
+            let user = try item.identifier("user")
+            if judges.contains(where: { $0.user == user }) { throw item.error("user", "duplicate login \"\(user)\"") }
+            judges.append(.init(id: jid, name: try item.text("name"), user: user, province: try item.optionalText("province") ?? ""))
+        }
+
+        let chairs = try c.strings("chairs")
+        for (k, user) in chairs.enumerated() where !Fields.isIdentifier(user) {
+            throw c.error("chairs[\(k)]", "\"\(user)\" is not a login name")
+        }
+
+        let entries = try parseEntries(entriesJSON, file: entriesFile)
+        return Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
+                       quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
+                       entries: entries)
+    }
+
+    public static let entryFields = ["id", "organisation", "district", "province", "region", "title",
+                                     "coordinator", "phone", "email", "position", "advisor"]
+
+    public static func parseEntries(_ bytes: [UInt8], file: String) throws -> [Contest.Entry] {
+        let root = try document(bytes, file: file)
+        guard case .array(let items) = root.value else {
+            throw InputError(file: file, line: root.line, field: nil, "must be a list of entries, got \(root.value.kindName)")
+        }
+        var entries: [Contest.Entry] = []
+        var seen = Set<String>()
+        for (k, item) in items.enumerated() {
+            let e = try Fields(item, file: file, path: "[\(k)]")
+            try e.allowOnly(entryFields)
+            let id = try e.identifier("id")
+            if !seen.insert(id).inserted { throw e.error("id", "duplicate entry id \"\(id)\"") }
+            func opt(_ key: String) throws -> String { try e.optionalText(key) ?? "" }
+            entries.append(.init(id: id, organisation: try e.text("organisation"), district: try opt("district"),
+                                 province: try opt("province"), region: try opt("region"), title: try e.text("title"),
+                                 coordinator: try opt("coordinator"), phone: try opt("phone"), email: try opt("email"),
+                                 position: try opt("position"), advisor: try opt("advisor")))
+        }
+        return entries
+    }
+
+    private static func document(_ bytes: [UInt8], file: String) throws -> JSONValue.Located {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch let e as JSONSyntaxError {
+            throw InputError(file: file, line: e.line, field: nil, e.message)
+        }
+    }
+}
+
+/// Typed access to the members of one JSON object, with errors that name file, line and field path.
+struct Fields {
+    let members: [(key: String, value: JSONValue.Located)]
+    let line: Int
+    let file: String
+    let path: String
+
+    init(_ located: JSONValue.Located, file: String, path: String) throws {
+        guard case .object(let members) = located.value else {
+            throw InputError(file: file, line: located.line, field: path.isEmpty ? nil : path, "must be an object, got \(located.value.kindName)")
+        }
+        self.members = members
+        self.line = located.line
+        self.file = file
+        self.path = path
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 64 && s.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+        } && s.first != "." && s.first != "-"
+    }
+
+    func fieldPath(_ key: String) -> String {
+        if key.hasPrefix("[") { return path + key }
+        return path.isEmpty ? key : path + "." + key
+    }
+
+    func error(_ key: String, _ problem: String) -> InputError {
+        InputError(file: file, line: member(key)?.line ?? line, field: fieldPath(key), problem)
+    }
+
+    func has(_ key: String) -> Bool { member(key) != nil }
+
+    func member(_ key: String) -> JSONValue.Located? { members.first { $0.key == key }?.value }
+
+    func allowOnly(_ keys: [String]) throws {
+        for m in members where !keys.contains(m.key) && !m.key.hasPrefix("_") {
+            throw InputError(file: file, line: m.value.line, field: fieldPath(m.key), "unknown field (expected one of: \(keys.joined(separator: ", ")))")
+        }
+    }
+
+    func required(_ key: String) throws -> JSONValue.Located {
+        guard let v = member(key) else {
+            throw InputError(file: file, line: line, field: fieldPath(key), "missing")
+        }
+        return v
+    }
+
+    func text(_ key: String) throws -> String {
+        let v = try required(key)
+        guard case .string(let s) = v.value else { throw error(key, "must be a string, got \(v.value.kindName)") }
+        if s.trimmingSpaces.isEmpty { throw error(key, "must not be empty") }
+        return s
+    }
+
+    func optionalText(_ key: String) throws -> String? {
+        guard let v = member(key) else { return nil }
+        if case .null = v.value { return nil }
+        guard case .string(let s) = v.value else { throw error(key, "must be a string, got \(v.value.kindName)") }
+        return s
+    }
+
+    func identifier(_ key: String) throws -> String {
+        let s = try text(key)
+        if !Fields.isIdentifier(s) { throw error(key, "\"\(s)\" is not a valid id (letters, digits, '-', '_', '.'; at most 64)") }
+        return s
+    }
+
+    func number(_ key: String) throws -> Double {
+        let v = try required(key)
+        guard case .number(let n) = v.value else { throw error(key, "must be a number, got \(v.value.kindName)") }
+        return n
+    }
+
+    func integer(_ key: String) throws -> Int {
+        let n = try number(key)
+        guard n == n.rounded(), abs(n) < 1e9 else { throw error(key, "must be a whole number, got \(JSONWriter.numberText(n))") }
+        return Int(n)
+    }
+
+    func array(_ key: String) throws -> [JSONValue.Located] {
+        let v = try required(key)
+        guard case .array(let items) = v.value else { throw error(key, "must be a list, got \(v.value.kindName)") }
+        return items
+    }
+
+    func object(_ key: String) throws -> Fields {
+        try Fields(try required(key), file: file, path: fieldPath(key))
+    }
+
+    func objects(_ key: String, nonEmpty: Bool) throws -> [Fields] {
+        let items = try array(key)
+        if nonEmpty && items.isEmpty { throw error(key, "must not be empty") }
+        return try items.enumerated().map { try Fields($0.element, file: file, path: fieldPath(key) + "[\($0.offset)]") }
+    }
+
+    func strings(_ key: String) throws -> [String] {
+        try array(key).enumerated().map { k, item in
+            guard case .string(let s) = item.value else {
+                throw InputError(file: file, line: item.line, field: fieldPath(key) + "[\(k)]", "must be a string, got \(item.value.kindName)")
+            }
+            return s
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

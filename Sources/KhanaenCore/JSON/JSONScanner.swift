@@ -1,0 +1,176 @@
+/// The lexer shared by the general JSON parser and the ledger's line reader:
+/// strings, numbers and literals over raw UTF-8 bytes, with the line number kept.
+public struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    public private(set) var index: Int
+    public private(set) var line: Int
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, line: Int = 1) {
+        self.bytes = bytes
+        self.index = 0
+        self.line = line
+    }
+
+    public var atEnd: Bool { index >= bytes.count }
+
+    @inline(__always) public func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    @inline(__always) public mutating func advance() { index += 1 }
+
+    public func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
+
+    public mutating func skipWhitespace() {
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == 0x0A { line += 1 } else if b != 0x20 && b != 0x09 && b != 0x0D { return }
+            index += 1
+        }
+    }
+
+    public mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws {
+        guard peek() == byte else { throw error(message()) }
+        index += 1
+    }
+
+    public mutating func readLiteral(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        let p = word.utf8Start
+        guard index + n <= bytes.count else { throw error("unexpected end of file") }
+        for k in 0..<n where bytes[index + k] != p[k] { throw error("unexpected character") }
+        index += n
+    }
+
+    /// Reads a quoted string at the current position.
+    public mutating func readString() throws -> String {
+        try expect(UInt8(ascii: "\""), "expected a string")
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                if !isValidUTF8(start, index - 1) { throw error("text is not valid UTF-8") }
+                return s
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { throw error(b == 0x0A ? "unterminated string" : "control character in string") }
+            index += 1
+        }
+        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                guard let s = String(validating: out, as: UTF8.self) else { throw error("text is not valid UTF-8") }
+                return s
+            }
+            if b < 0x20 { throw error(b == 0x0A ? "unterminated string" : "control character in string") }
+            if b != UInt8(ascii: "\\") { out.append(b); index += 1; continue }
+            index += 1
+            guard let e = peek() else { break }
+            index += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try readHex4()
+                if code >= 0xD800 && code < 0xDC00 {
+                    guard peek() == UInt8(ascii: "\\") else { throw error("unpaired surrogate in \\u escape") }
+                    index += 1
+                    try expect(UInt8(ascii: "u"), "unpaired surrogate in \\u escape")
+                    let low = try readHex4()
+                    guard low >= 0xDC00 && low < 0xE000 else { throw error("unpaired surrogate in \\u escape") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if code >= 0xDC00 && code < 0xE000 {
+                    throw error("unpaired surrogate in \\u escape")
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw error("bad \\u escape") }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw error("bad escape \\\(Character(Unicode.Scalar(e)))")
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    private func isValidUTF8(_ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            if bytes[i] >= 0x80 { return String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) != nil }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("bad \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[index]
+            let d: UInt32
+            switch b {
+            case 0x30...0x39: d = UInt32(b - 0x30)
+            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+            default: throw error("bad \\u escape")
+            }
+            v = v << 4 | d
+            index += 1
+        }
+        return v
+    }
+
+    /// Reads a JSON number. Integers and simple decimals are converted exactly
+    /// without going through a String.
+    public mutating func readNumber() throws -> Double {
+        let start = index
+        var negative = false
+        if peek() == UInt8(ascii: "-") { negative = true; index += 1 }
+        var intPart: UInt64 = 0
+        var digits = 0
+        guard let first = peek(), first >= 0x30 && first <= 0x39 else { throw error("expected a value") }
+        if first == 0x30 { index += 1; digits = 1 } else {
+            while let b = peek(), b >= 0x30 && b <= 0x39 {
+                if digits < 18 { intPart = intPart * 10 + UInt64(b - 0x30) }
+                digits += 1
+                index += 1
+            }
+        }
+        var simple = digits <= 15
+        var fraction: UInt64 = 0
+        var fractionDigits = 0
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard let b = peek(), b >= 0x30 && b <= 0x39 else { throw error("bad number") }
+            while let b = peek(), b >= 0x30 && b <= 0x39 {
+                if fractionDigits < 15 { fraction = fraction * 10 + UInt64(b - 0x30) } else { simple = false }
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        if let b = peek(), b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+            simple = false
+            index += 1
+            if let s = peek(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { index += 1 }
+            guard let d = peek(), d >= 0x30 && d <= 0x39 else { throw error("bad number") }
+            while let d = peek(), d >= 0x30 && d <= 0x39 { index += 1 }
+        }
+        if simple && fractionDigits <= 6 {
+            var v = Double(intPart)
+            if fractionDigits > 0 { v += Double(fraction) / JSONScanner.powersOfTen[fractionDigits] }
+            return negative ? -v : v
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        guard let v = Double(text), v.isFinite else { throw error("bad number \(text)") }
+        return v
+    }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+}

@@ -1,0 +1,86 @@
+/// Writes JSON text the one way Khanaen writes it: members in the order given, no
+/// spaces, non-ASCII text as raw UTF-8, and only `"`, `\` and control characters escaped.
+/// The ledger's hashes are taken over these bytes.
+public enum JSONWriter {
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// Shortest text for a number: integers without a fraction, others as Swift's
+    /// shortest round-trip form.
+    public static func numberText(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    public static func string(_ value: JSONValue, indent: Int? = nil) -> String {
+        var out: [UInt8] = []
+        write(value, to: &out, indent: indent, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, to out: inout [UInt8], indent: Int?, level: Int) {
+        func newline(_ l: Int) {
+            guard let indent else { return }
+            out.append(0x0A)
+            out.append(contentsOf: [UInt8](repeating: 0x20, count: indent * l))
+        }
+        switch value {
+        case .null: out.append(contentsOf: Array("null".utf8))
+        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+        case .number(let v): out.append(contentsOf: Array(numberText(v).utf8))
+        case .string(let s): appendString(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                write(item.value, to: &out, indent: indent, level: level + 1)
+            }
+            if !items.isEmpty { newline(level) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (k, member) in members.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                appendString(member.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(0x20) }
+                write(member.value.value, to: &out, indent: indent, level: level + 1)
+            }
+            if !members.isEmpty { newline(level) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+}
+
+extension JSONValue {
+    /// Builds an object from members in the given order (line numbers are not meaningful for built values).
+    public static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(members.map { (key: $0.0, value: Located(value: $0.1, line: 0)) })
+    }
+
+    public static func arr(_ items: [JSONValue]) -> JSONValue {
+        .array(items.map { Located(value: $0, line: 0) })
+    }
+
+    public static func str(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    public static func num(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
+}

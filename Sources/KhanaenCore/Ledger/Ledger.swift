@@ -1,0 +1,56 @@
+import Foundation
+
+/// All the ledger files of a contest: one per judge (`ledger/<judge id>.jsonl`) and the
+/// chair's (`ledger/chair.jsonl`).
+public final class Ledger: @unchecked Sendable {
+    public let directory: String
+    public let contest: Contest
+    /// In the contest's judge order.
+    public let judgeFiles: [LedgerFile]
+    public let chairFile: LedgerFile
+
+    public init(contest: Contest, directory: String) {
+        self.contest = contest
+        self.directory = directory
+        judgeFiles = contest.judges.map {
+            LedgerFile(path: directory + "/" + $0.id + ".jsonl", name: $0.id, contestID: contest.id)
+        }
+        chairFile = LedgerFile(path: directory + "/" + ContestParser.chairFileName + ".jsonl",
+                               name: ContestParser.chairFileName, contestID: contest.id)
+    }
+
+    public var allFiles: [LedgerFile] { judgeFiles + [chairFile] }
+
+    public func file(forJudge id: String) -> LedgerFile? {
+        contest.judgeIndex(id).map { judgeFiles[$0] }
+    }
+
+    /// Reads every file (in parallel: each file's chain is verified on its own).
+    /// Returns whether anything changed since the last refresh.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        let files = allFiles
+        let results = UnsafeMutableBufferPointer<Result<Bool, Error>>.allocate(capacity: files.count)
+        results.initialize(repeating: .success(false))
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            results[k] = Result { try files[k].refresh() }
+        }
+        var changed = false
+        for r in results { changed = try r.get() || changed }
+        return changed
+    }
+
+    /// Files in the ledger folder that belong to no judge of the contest.
+    public func strayFiles() -> [String] {
+        let known = Set(allFiles.map { ($0.path as NSString).lastPathComponent })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") && !known.contains($0) }.sorted()
+    }
+
+    public var warnings: [String] { allFiles.flatMap { $0.warnings } }
+
+    public var breaks: [(file: LedgerFile, problem: LedgerBreak)] {
+        allFiles.compactMap { f in f.broken.map { (f, $0) } }
+    }
+}

@@ -1,0 +1,264 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A break in a ledger file's chain: the line at fault and what is wrong with it.
+/// Events before it load; it and everything after it do not.
+public struct LedgerBreak: Equatable, Sendable {
+    public var line: Int
+    public var message: String
+}
+
+/// One append-only ledger file (one judge's, or the chair's): what has been read of it
+/// and verified, and the only code that reads or writes such a file.
+///
+/// Every read takes a shared lock and every append an exclusive one, so a reader never
+/// sees half a line from a live writer: bytes after the last newline are a torn line
+/// left by a crash, and are moved aside to `<file>.torn` before the next write.
+public final class LedgerFile: @unchecked Sendable {
+    public let path: String
+    /// The judge id, or "chair": the file's owner, bound into its genesis hash.
+    public let name: String
+    public let genesis: [UInt8]
+    public private(set) var events: [LedgerEvent] = []
+    /// Hash of the last intact line; the genesis hash while the file is empty.
+    public private(set) var head: [UInt8]
+    public private(set) var broken: LedgerBreak?
+    /// Things the reader did or noticed that a person should hear about (a torn line moved aside).
+    public private(set) var warnings: [String] = []
+    /// Bytes of the file read and verified so far.
+    public private(set) var verifiedBytes = 0
+    private var fileIdentity: (dev: UInt, ino: UInt)?
+
+    public init(path: String, name: String, contestID: String) {
+        self.path = path
+        self.name = name
+        self.genesis = LedgerLine.genesis(contestID: contestID, fileName: name)
+        self.head = genesis
+    }
+
+    public var headHex: String { Hex.encode(head) }
+    public var lineCount: Int { events.count }
+
+    public struct IOError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Reads whatever was appended since the last read (or everything, when the file was
+    /// replaced or shortened). Returns whether anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT {
+                let changed = !events.isEmpty || broken != nil
+                if changed { resetState() }
+                return changed
+            }
+            throw ioError("cannot open")
+        }
+        defer { close(fd) }
+        let before = (events.count, head, broken)
+        try lock(fd, LOCK_SH)
+        let torn = try readNew(fd)
+        if torn > 0 {
+            flock(fd, LOCK_UN)
+            try repairTornTail()
+        }
+        return before.0 != events.count || before.1 != head || before.2 != broken
+    }
+
+    /// Appends events atomically: under the file's exclusive lock it first reads what other
+    /// processes appended, lets `validate` see the file's events (throwing refuses the
+    /// append and writes nothing), then writes the lines in one call and fsyncs before returning.
+    @discardableResult
+    public func append(_ drafts: [LedgerEvent], time: Int64 = Timestamp.nowMillis(),
+                       validate: ([LedgerEvent]) throws -> Void = { _ in }) throws -> [LedgerEvent] {
+        try append(time: time) { existing in
+            try validate(existing)
+            return drafts
+        }
+    }
+
+    /// The general form of `append`: `prepare` sees the file's events as they are under the
+    /// lock and returns the events to write (seq and time are filled in here).
+    @discardableResult
+    public func append(time: Int64 = Timestamp.nowMillis(), prepare: ([LedgerEvent]) throws -> [LedgerEvent]) throws -> [LedgerEvent] {
+        let existed = access(path, F_OK) == 0
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { throw ioError("cannot open for writing") }
+        defer { close(fd) }
+        try lock(fd, LOCK_EX)
+        if !existed { syncDirectory() }
+        let torn = try readNew(fd)
+        if torn > 0 { try moveTornTail(fd, tornBytes: torn) }
+        if let broken {
+            throw IOError(description: "\(path):\(broken.line): \(broken.message); nothing was written (run khanaen verify)")
+        }
+        let drafts = try prepare(events)
+        var bytes: [UInt8] = []
+        var written: [LedgerEvent] = []
+        var previous = head
+        for (k, draft) in drafts.enumerated() {
+            var e = draft
+            e.seq = events.count + k + 1
+            e.time = time
+            let (line, hash) = LedgerLine.encode(e, previous: previous)
+            bytes.append(contentsOf: line)
+            previous = hash
+            written.append(e)
+        }
+        if written.isEmpty { return [] }
+        try writeAll(fd, bytes)
+        if fsync(fd) != 0 {
+            let message = ioError("cannot sync").description
+            _ = ftruncate(fd, off_t(verifiedBytes))
+            throw IOError(description: message)
+        }
+        events.append(contentsOf: written)
+        head = previous
+        verifiedBytes += bytes.count
+        return written
+    }
+
+    // MARK: reading
+
+    private func resetState() {
+        events = []
+        head = genesis
+        broken = nil
+        verifiedBytes = 0
+    }
+
+    /// Reads and verifies complete lines after `verifiedBytes`; returns the number of
+    /// bytes after the last newline (a torn line, since the caller holds a lock).
+    private func readNew(_ fd: Int32) throws -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ioError("cannot stat") }
+        let identity = (UInt(st.st_dev), UInt(st.st_ino))
+        let size = Int(st.st_size)
+        if let known = fileIdentity, known != identity || size < verifiedBytes { resetState() }
+        if fileIdentity == nil && verifiedBytes > 0 { resetState() }
+        fileIdentity = identity
+        if broken != nil || size == verifiedBytes { return 0 }
+        var buffer = [UInt8](repeating: 0, count: size - verifiedBytes)
+        var got = 0
+        while got < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(verifiedBytes + got)) }
+            if n < 0 { if errno == EINTR { continue }; throw ioError("cannot read") }
+            if n == 0 { break }
+            got += n
+        }
+        if got < buffer.count { buffer.removeLast(buffer.count - got) }
+        return buffer.withUnsafeBufferPointer { consumeLines($0) }
+    }
+
+    private func consumeLines(_ data: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = SHA256()
+        var start = 0
+        var lineNumber = events.count
+        var previous = head
+        var parsed: [LedgerEvent] = []
+        parsed.reserveCapacity(data.count / 140)
+        var k = 0
+        while k < data.count {
+            guard let nl = indexOfNewline(data, from: k) else { break }
+            lineNumber += 1
+            let line = UnsafeBufferPointer(rebasing: data[start..<nl])
+            do {
+                let (event, hash) = try LedgerLine.decode(line, previous: previous, hasher: &hasher)
+                if event.seq != lineNumber {
+                    broken = LedgerBreak(line: lineNumber, message: "seq is \(event.seq), expected \(lineNumber): a line was deleted, inserted or moved")
+                    break
+                }
+                parsed.append(event)
+                previous = hash
+                verifiedBytes += nl + 1 - start
+            } catch let e as LedgerLine.LineError {
+                broken = LedgerBreak(line: lineNumber, message: e.message)
+                break
+            } catch {
+                broken = LedgerBreak(line: lineNumber, message: "\(error)")
+                break
+            }
+            start = nl + 1
+            k = start
+        }
+        events.append(contentsOf: parsed)
+        head = previous
+        if broken != nil { return 0 }
+        return data.count - start
+    }
+
+    @inline(__always)
+    private func indexOfNewline(_ data: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < data.count else { return nil }
+        let base = data.baseAddress! + from
+        guard let p = memchr(base, 0x0A, data.count - from) else { return nil }
+        return from + (UnsafeRawPointer(p) - UnsafeRawPointer(base))
+    }
+
+    // MARK: torn tails
+
+    private func repairTornTail() throws {
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        if fd < 0 {
+            warnings.append("\(path): ends in a torn line that cannot be moved aside here (no write access); it is ignored")
+            return
+        }
+        defer { close(fd) }
+        try lock(fd, LOCK_EX)
+        let torn = try readNew(fd)
+        if torn > 0 { try moveTornTail(fd, tornBytes: torn) }
+    }
+
+    /// Copies the torn bytes to `<file>.torn` (appending, synced) and only then cuts them
+    /// from the ledger, so they are never lost. Caller holds the exclusive lock.
+    private func moveTornTail(_ fd: Int32, tornBytes: Int) throws {
+        var torn = [UInt8](repeating: 0, count: tornBytes)
+        let n = torn.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, tornBytes, off_t(verifiedBytes)) }
+        guard n == tornBytes else { throw ioError("cannot read the torn line") }
+        let asidePath = path + ".torn"
+        let aside = open(asidePath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard aside >= 0 else { throw IOError(description: "\(asidePath): cannot write the torn line aside: \(String(cString: strerror(errno)))") }
+        defer { close(aside) }
+        let header = Array("# \(Timestamp.format(Timestamp.nowMillis())) torn after line \(events.count) of \(path), \(tornBytes) bytes:\n".utf8)
+        try writeAll(aside, header + torn + [0x0A])
+        guard fsync(aside) == 0 else { throw IOError(description: "\(asidePath): cannot sync") }
+        guard ftruncate(fd, off_t(verifiedBytes)) == 0, fsync(fd) == 0 else { throw ioError("cannot cut the torn line") }
+        warnings.append("\(path): a torn final line (\(tornBytes) bytes, left by an interrupted write) was moved to \(asidePath)")
+    }
+
+    // MARK: system calls
+
+    private func lock(_ fd: Int32, _ op: Int32) throws {
+        while flock(fd, op) != 0 {
+            if errno != EINTR { throw ioError("cannot lock") }
+        }
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = ioError("cannot write").description
+                _ = ftruncate(fd, off_t(verifiedBytes))
+                throw IOError(description: message)
+            }
+            done += n
+        }
+    }
+
+    private func syncDirectory() {
+        var dir = path
+        if let slash = dir.lastIndex(of: "/") { dir = String(dir[..<slash]) } else { dir = "." }
+        let fd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    private func ioError(_ what: String) -> IOError {
+        IOError(description: "\(path): \(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,202 @@
+/// The text of one ledger line and its hash chain (docs/ledger.md):
+///
+///     {"v":1,"seq":3,"ts":"…","actor":"j1","kind":"score","entry":"e01","criterion":"c3","value":20.5,"hash":"<64 hex>"}
+///
+/// The canonical bytes of a line are the line without its final `,"hash":"…"` member;
+/// hash = SHA-256(previous line's hash, 32 raw bytes ‖ canonical bytes).
+public enum LedgerLine {
+    public static let formatVersion = 1
+    /// `,"hash":"` + 64 hex digits + `"}`
+    static let hashSuffixLength = 75
+
+    /// The hash the first line chains from, bound to the contest and to the file's owner
+    /// so that a line cannot be moved to another contest or another judge's file.
+    public static func genesis(contestID: String, fileName: String) -> [UInt8] {
+        SHA256.hash(Array("khanaen-ledger/1\n\(contestID)\n\(fileName)".utf8))
+    }
+
+    /// The canonical bytes of an event (no hash member, no newline).
+    public static func canonical(_ e: LedgerEvent) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        func key(_ k: StaticString) {
+            out.append(UInt8(ascii: ","))
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+        }
+        out.append(contentsOf: Array("{\"v\":\(formatVersion)".utf8))
+        key("seq"); out.append(contentsOf: Array(String(e.seq).utf8))
+        key("ts"); JSONWriter.appendString(Timestamp.format(e.time), to: &out)
+        key("actor"); JSONWriter.appendString(e.actor, to: &out)
+        key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
+        if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
+        key("entry"); JSONWriter.appendString(e.entry, to: &out)
+        if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
+        if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
+        if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
+        if let t = e.tier { key("tier"); JSONWriter.appendString(t, to: &out) }
+        if let t = e.text {
+            if e.kind == .note { key("text") } else { key("reason") }
+            JSONWriter.appendString(t, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// The full line (with hash and newline) and its hash.
+    public static func encode(_ e: LedgerEvent, previous: [UInt8]) -> (line: [UInt8], hash: [UInt8]) {
+        var c = canonical(e)
+        var h = SHA256()
+        h.update(previous)
+        h.update(c)
+        let hash = h.finalize()
+        c.removeLast()
+        c.append(contentsOf: Array(",\"hash\":\"".utf8))
+        c.append(contentsOf: Array(Hex.encode(hash).utf8))
+        c.append(contentsOf: Array("\"}\n".utf8))
+        return (c, hash)
+    }
+
+    public struct LineError: Error, Equatable, Sendable {
+        public var message: String
+    }
+
+    /// Reads one line (without its newline), checks its hash against `previous`, and
+    /// returns the event and the line's hash. `hasher` is reused across lines.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>, previous: [UInt8], hasher: inout SHA256) throws -> (LedgerEvent, [UInt8]) {
+        let n = line.count
+        guard n > hashSuffixLength + 2, line[0] == UInt8(ascii: "{"), line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\"") else {
+            throw LineError(message: "not a ledger line")
+        }
+        let suffixStart = n - hashSuffixLength
+        let marker = Array(",\"hash\":\"".utf8)
+        for k in 0..<marker.count where line[suffixStart + k] != marker[k] {
+            throw LineError(message: "the line does not end with its \"hash\" member")
+        }
+        hasher.reset()
+        hasher.update(previous)
+        hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])))
+        var close = UInt8(ascii: "}")
+        withUnsafeBytes(of: &close) { hasher.update($0) }
+        let hash = hasher.finalize()
+        let stored = UnsafeBufferPointer(rebasing: line[(suffixStart + marker.count)..<(n - 2)])
+        guard let storedHash = Hex.decode(stored), storedHash.count == 32 else {
+            throw LineError(message: "\"hash\" is not 64 lower-case hex digits")
+        }
+        if storedHash != hash { throw LineError(message: "hash does not match: the line was changed, or a line before it was") }
+        let event = try parseFields(UnsafeBufferPointer(rebasing: line[0..<suffixStart]))
+        return (event, hash)
+    }
+
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason }
+
+    private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
+        func eq(_ s: StaticString) -> Bool {
+            s.utf8CodeUnitCount == b.count && memcmpEqual(s.utf8Start, b)
+        }
+        switch b.count {
+        case 1: return eq("v") ? .v : nil
+        case 2: return eq("ts") ? .ts : nil
+        case 3: return eq("seq") ? .seq : (eq("ref") ? .ref : nil)
+        case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : nil))
+        case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value : nil)))
+        case 6: return eq("reason") ? .reason : nil
+        case 9: return eq("criterion") ? .criterion : nil
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    private static func memcmpEqual(_ p: UnsafePointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in 0..<b.count where p[k] != b[k] { return false }
+        return true
+    }
+
+    /// Parses the members of the canonical part (the line before its hash member; no closing brace).
+    private static func parseFields(_ body: UnsafeBufferPointer<UInt8>) throws -> LedgerEvent {
+        var s = JSONScanner(body)
+        s.advance() // "{"
+        var version: Int?, seq: Int?, time: Int64?, actor: String?, kind: LedgerEvent.Kind?
+        var judge: String?, entry: String?, criterion: String?, value: Double?, ref: Int?, tier: String?, text: String?
+        var hadText = false, hadReason = false
+        func fail(_ m: String) -> LineError { LineError(message: m) }
+        func wholeNumber(_ v: Double, _ name: String) throws -> Int {
+            guard v == v.rounded(), v >= 0, v < 1e12 else { throw fail("\"\(name)\" must be a whole number") }
+            return Int(v)
+        }
+        var first = true
+        while !s.atEnd {
+            if !first { try wrap { try s.expect(UInt8(ascii: ","), "expected ','") } }
+            first = false
+            guard s.peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            s.advance()
+            let keyStart = s.index
+            while let b = s.peek(), b != UInt8(ascii: "\"") { s.advance() }
+            let keyBytes = UnsafeBufferPointer(rebasing: body[keyStart..<s.index])
+            s.advance()
+            try wrap { try s.expect(UInt8(ascii: ":"), "expected ':'") }
+            guard let k = key(keyBytes) else {
+                throw fail("unknown field \"\(String(decoding: keyBytes, as: UTF8.self))\"")
+            }
+            func str() throws -> String {
+                guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"\(k)\" must be a string") }
+                return try wrap { try s.readString() }
+            }
+            func number() throws -> Double {
+                guard let b = s.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) else { throw fail("\"\(k)\" must be a number") }
+                return try wrap { try s.readNumber() }
+            }
+            switch k {
+            case .v: version = try wholeNumber(number(), "v")
+            case .seq: seq = try wholeNumber(number(), "seq")
+            case .ts:
+                guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"ts\" must be a string") }
+                let start = s.index + 1
+                _ = try str()
+                guard let t = Timestamp.parse(UnsafeBufferPointer(rebasing: body[start..<(s.index - 1)])) else {
+                    throw fail("\"ts\" is not a UTC time of the form 2026-01-31T09:15:00.000Z")
+                }
+                time = t
+            case .actor: actor = try str()
+            case .kind:
+                let raw = try str()
+                guard let kk = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
+                kind = kk
+            case .judge: judge = try str()
+            case .entry: entry = try str()
+            case .criterion: criterion = try str()
+            case .value: value = try number()
+            case .ref: ref = try wholeNumber(number(), "ref")
+            case .tier: tier = try str()
+            case .text: text = try str(); hadText = true
+            case .reason: text = try str(); hadReason = true
+            }
+        }
+        guard let version else { throw fail("missing \"v\"") }
+        guard version == formatVersion else { throw fail("format version \(version) is not supported (this Khanaen reads version \(formatVersion))") }
+        guard let seq else { throw fail("missing \"seq\"") }
+        guard let time else { throw fail("missing \"ts\"") }
+        guard let actor else { throw fail("missing \"actor\"") }
+        guard let kind else { throw fail("missing \"kind\"") }
+        guard let entry else { throw fail("missing \"entry\"") }
+        switch kind {
+        case .score: if criterion == nil || value == nil { throw fail("a score needs \"criterion\" and \"value\"") }
+        case .clear: if criterion == nil { throw fail("a clear needs \"criterion\"") }
+        case .note: if !hadText { throw fail("a note needs \"text\"") }
+        case .submit: break
+        case .recuse: if !hadReason { throw fail("a recuse needs \"reason\"") }
+        case .reopen: if judge == nil || ref == nil || !hadReason { throw fail("a reopen needs \"judge\", \"ref\" and \"reason\"") }
+        case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
+        }
+        if hadText && kind != .note { throw fail("only a note has \"text\"") }
+        if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
+        return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, judge: judge, entry: entry, criterion: criterion,
+                           value: value, ref: ref, tier: tier, text: text)
+    }
+
+    private static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as JSONSyntaxError { throw LineError(message: e.message) }
+    }
+}

@@ -1,0 +1,92 @@
+/// Something the chair should look at, with what it concerns.
+public struct Flag: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case spread
+        case outlier
+        case boundaryTie = "boundary-tie"
+        case belowQuorum = "below-quorum"
+        case judgeNotNormalised = "judge-not-normalised"
+    }
+
+    public var kind: Kind
+    /// Judges concerned (outlier, judge-not-normalised).
+    public var judges: [String] = []
+    /// The figure behind the flag: the SD (spread), counted sheets (below-quorum).
+    public var value: Double? = nil
+    /// The contested tier (boundary-tie).
+    public var tier: String? = nil
+    /// Entries tied with this one (boundary-tie).
+    public var entries: [String] = []
+    /// Places of `tier` left for the chair to give among the tied entries (boundary-tie).
+    public var places: Int? = nil
+}
+
+/// How an entry stands against the entry just above it when their scores are equal at two decimals.
+public struct TieNote: Equatable, Sendable {
+    /// The entry above.
+    public var above: String
+    /// The criterion whose mean separated them, or nil when they share the rank.
+    public var criterion: String?
+    public var aboveValue: Double?
+    public var value: Double?
+}
+
+public struct EntryResult: Equatable, Sendable {
+    public var index: Int
+    public var id: String
+    /// Counted sheets: judge index and total out of 100.
+    public var totals: [(judge: Int, total: Double)]
+    /// Totals after normalisation, in the order of `totals` (method normalised only).
+    public var normalisedTotals: [Double]?
+    public var score: Double?
+    public var sd: Double?
+    public var medianTotal: Double?
+    /// Mean of each criterion over the counted sheets.
+    public var criterionMeans: [Double?]
+    public var rank: Int?
+    public var unrankedReason: String?
+    public var proposed: String?
+    public var override: SheetBook.AwardOverride?
+    public var flags: [Flag]
+    public var tie: TieNote?
+
+    /// The award after the chair's override, if any.
+    public var award: String? { override.map { $0.tier } ?? proposed }
+
+    public static func == (a: EntryResult, b: EntryResult) -> Bool {
+        a.index == b.index && a.score == b.score && a.rank == b.rank && a.proposed == b.proposed && a.override == b.override
+            && a.flags == b.flags && a.tie == b.tie && a.totals.map { $0.total } == b.totals.map { $0.total }
+    }
+}
+
+public struct JudgeResult: Equatable, Sendable {
+    public var index: Int
+    public var id: String
+    public var submitted: Int
+    public var drafts: Int
+    public var recused: Int
+    public var notStarted: Int
+    /// Sheets that count under the current rules (submitted, or complete drafts with --include-drafts).
+    public var counted: Int
+    public var mean: Double?
+    public var sd: Double?
+    /// False when normalisation leaves this judge's totals as they are (fewer than 3 counted sheets, or SD 0).
+    public var normalisable: Bool
+    public var lastChange: Int64?
+}
+
+public struct Results: Equatable, Sendable {
+    public var method: Method
+    public var includeDrafts: Bool
+    /// Ranked entries in rank order, then unranked ones by id.
+    public var entries: [EntryResult]
+    public var judges: [JudgeResult]
+    /// Mean and population SD of every counted sheet total in the contest.
+    public var contestMean: Double?
+    public var contestSD: Double?
+    /// How many entries each tier gives after overrides, when that differs from the contest's count.
+    public var tierWarnings: [String]
+
+    public var ranked: [EntryResult] { entries.filter { $0.rank != nil } }
+    public var unranked: [EntryResult] { entries.filter { $0.rank == nil } }
+}

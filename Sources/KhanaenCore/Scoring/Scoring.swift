@@ -1,0 +1,158 @@
+/// Turns sheets into totals, combines the judges, ranks the entries and proposes the
+/// awards. A pure function of the contest and its sheets; docs/scoring.md is its specification.
+public enum Scoring {
+    public static func compute(_ book: SheetBook, method: Method = .mean, includeDrafts: Bool = false) -> Results {
+        let contest = book.contest
+        let nJ = contest.judges.count, nE = contest.entries.count, nC = contest.criteria.count
+        let maxTotal = contest.maxTotal
+
+        func counts(_ s: Sheet) -> Bool {
+            s.status == .submitted || (includeDrafts && s.status == .draft && s.isComplete)
+        }
+
+        // Sheet totals, per judge and per entry.
+        var judgeTotals = Array(repeating: [Double](), count: nJ)
+        var allTotals: [Double] = []
+        var judges: [JudgeResult] = []
+        for j in 0..<nJ {
+            var r = JudgeResult(index: j, id: contest.judges[j].id, submitted: 0, drafts: 0, recused: 0, notStarted: 0,
+                                counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil)
+            for e in 0..<nE {
+                let s = book.sheet(judge: j, entry: e)
+                switch s.status {
+                case .submitted: r.submitted += 1
+                case .draft: r.drafts += 1
+                case .recused: r.recused += 1
+                case .empty: r.notStarted += 1
+                }
+                if let t = s.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
+                if counts(s), let t = s.total(maxTotal: maxTotal) { judgeTotals[j].append(t) }
+            }
+            r.counted = judgeTotals[j].count
+            r.mean = Stats.mean(judgeTotals[j])
+            r.sd = Stats.sd(judgeTotals[j])
+            r.normalisable = r.counted >= 3 && (r.sd ?? 0) > 0
+            allTotals.append(contentsOf: judgeTotals[j])
+            judges.append(r)
+        }
+        let mu = Stats.mean(allTotals), sigma = Stats.sd(allTotals)
+
+        var entries: [EntryResult] = []
+        entries.reserveCapacity(nE)
+        for e in 0..<nE {
+            var totals: [(judge: Int, total: Double)] = []
+            var sums = [Double](repeating: 0, count: nC)
+            for j in 0..<nJ {
+                let s = book.sheet(judge: j, entry: e)
+                guard counts(s), let t = s.total(maxTotal: maxTotal) else { continue }
+                totals.append((j, t))
+                for c in 0..<nC { sums[c] += s.scores[c] ?? 0 }
+            }
+            let raw = totals.map { $0.total }
+            var r = EntryResult(index: e, id: contest.entries[e].id, totals: totals, normalisedTotals: nil, score: nil,
+                                sd: Stats.sd(raw), medianTotal: Stats.median(raw),
+                                criterionMeans: sums.map { totals.isEmpty ? nil : $0 / Double(totals.count) },
+                                rank: nil, unrankedReason: nil, proposed: nil, override: book.overrides[e], flags: [], tie: nil)
+            switch method {
+            case .mean: r.score = Stats.mean(raw)
+            case .median: r.score = r.medianTotal
+            case .trimmed:
+                if raw.count >= 5 { r.score = Stats.mean(Array(raw.sorted().dropFirst().dropLast())) } else { r.score = Stats.mean(raw) }
+            case .normalised:
+                var n: [Double] = []
+                var unnormalised: [String] = []
+                for (j, t) in totals {
+                    let jr = judges[j]
+                    if jr.normalisable, let mu, let sigma, let mj = jr.mean, let sj = jr.sd {
+                        n.append(min(100, max(0, mu + sigma * (t - mj) / sj)))
+                    } else {
+                        n.append(t)
+                        unnormalised.append(jr.id)
+                    }
+                }
+                r.normalisedTotals = n
+                r.score = Stats.mean(n)
+                if !unnormalised.isEmpty { r.flags.append(Flag(kind: .judgeNotNormalised, judges: unnormalised)) }
+            }
+            if let sd = r.sd, sd > contest.thresholds.spread { r.flags.append(Flag(kind: .spread, value: sd)) }
+            if let med = r.medianTotal {
+                let far = totals.filter { abs($0.total - med) > contest.thresholds.outlier }.map { contest.judges[$0.judge].id }
+                if !far.isEmpty { r.flags.append(Flag(kind: .outlier, judges: far)) }
+            }
+            if totals.count < contest.quorum {
+                r.unrankedReason = "below-quorum"
+                r.flags.append(Flag(kind: .belowQuorum, value: Double(totals.count)))
+            }
+            entries.append(r)
+        }
+
+        var ranked = entries.filter { $0.unrankedReason == nil }
+        let unranked = entries.filter { $0.unrankedReason != nil }.sorted { $0.id < $1.id }
+        let order = contest.tieBreak.compactMap { contest.criterionIndex($0) }
+        func keys(_ r: EntryResult) -> [Int64] {
+            [TwoDecimals.key(r.score ?? 0)] + order.map { TwoDecimals.key(r.criterionMeans[$0] ?? 0) }
+        }
+        let keyed = ranked.map { (result: $0, keys: keys($0)) }
+            .sorted { a, b in
+                for (x, y) in zip(a.keys, b.keys) where x != y { return x > y }
+                return a.result.id < b.result.id
+            }
+        ranked = keyed.map { $0.result }
+        for k in ranked.indices {
+            if k > 0 && keyed[k].keys == keyed[k - 1].keys {
+                ranked[k].rank = ranked[k - 1].rank
+            } else {
+                ranked[k].rank = k + 1
+            }
+            if k > 0 && keyed[k].keys[0] == keyed[k - 1].keys[0] {
+                let firstDiff = (1..<keyed[k].keys.count).first { keyed[k].keys[$0] != keyed[k - 1].keys[$0] }
+                let c = firstDiff.map { order[$0 - 1] }
+                ranked[k].tie = TieNote(above: ranked[k - 1].id, criterion: c.map { contest.criteria[$0].id },
+                                        aboveValue: c.flatMap { ranked[k - 1].criterionMeans[$0] },
+                                        value: c.flatMap { ranked[k].criterionMeans[$0] })
+            }
+        }
+        proposeAwards(&ranked, contest: contest)
+
+        var tierWarnings: [String] = []
+        let final = ranked + unranked
+        for tier in contest.awards {
+            let given = final.filter { $0.award == tier.id }.count
+            if given != tier.count {
+                tierWarnings.append("\(tier.id): \(given) awarded, the contest gives \(tier.count)")
+            }
+        }
+        return Results(method: method, includeDrafts: includeDrafts, entries: final, judges: judges,
+                       contestMean: mu, contestSD: sigma, tierWarnings: tierWarnings)
+    }
+
+    /// Fills the tiers in rank order. A group of entries sharing a rank that straddles a tier's
+    /// last place gets the tier of the group's last place (possibly none) and is flagged
+    /// boundary-tie with the higher tier: its remaining places are the chair's to give.
+    static func proposeAwards(_ ranked: inout [EntryResult], contest: Contest) {
+        var tierOfPlace: [Int] = []
+        var tierStart: [Int] = []
+        for (t, tier) in contest.awards.enumerated() {
+            tierStart.append(tierOfPlace.count)
+            tierOfPlace.append(contentsOf: Array(repeating: t, count: tier.count))
+        }
+        func tierAt(_ p: Int) -> Int? { p < tierOfPlace.count ? tierOfPlace[p] : nil }
+        var a = 0
+        while a < ranked.count {
+            var b = a
+            while b + 1 < ranked.count && ranked[b + 1].rank == ranked[a].rank { b += 1 }
+            let top = tierAt(a), bottom = tierAt(b)
+            let proposed = bottom.map { contest.awards[$0].id }
+            let group = ranked[a...b].map { $0.id }
+            for k in a...b {
+                ranked[k].proposed = proposed
+                if top != bottom, let top {
+                    let placesLeft = tierStart[top] + contest.awards[top].count - a
+                    ranked[k].flags.append(Flag(kind: .boundaryTie, tier: contest.awards[top].id,
+                                                entries: group.filter { $0 != ranked[k].id }, places: placesLeft))
+                }
+            }
+            a = b + 1
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// One judge's scores for one entry (ใบให้คะแนน), as the judge's ledger leaves it.
+public struct Sheet: Equatable, Sendable {
+    public enum Status: String, Sendable {
+        /// Nothing entered yet.
+        case empty
+        /// Some scores or notes, not submitted.
+        case draft
+        case submitted
+        case recused
+    }
+
+    public var scores: [Double?]
+    public var criterionNotes: [String?]
+    public var note: String?
+    public var status: Status = .empty
+    /// The seq of the submit or recuse line that locks the sheet, which a reopen must name.
+    public var lockSeq: Int?
+    public var recuseReason: String?
+    /// Time of the last event for this sheet, in milliseconds since 1970.
+    public var lastChange: Int64?
+
+    public init(criteria: Int) {
+        scores = Array(repeating: nil, count: criteria)
+        criterionNotes = Array(repeating: nil, count: criteria)
+    }
+
+    public var isComplete: Bool { scores.allSatisfy { $0 != nil } }
+    public var isLocked: Bool { status == .submitted || status == .recused }
+    public var setCount: Int { scores.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var hasContent: Bool { setCount > 0 || note != nil || criterionNotes.contains { $0 != nil } }
+
+    /// Sum of the points set so far.
+    public var points: Double { scores.reduce(0) { $0 + ($1 ?? 0) } }
+
+    /// Total out of 100: 100 × Σ score / Σ max (docs/scoring.md); nil unless every criterion is set.
+    public func total(maxTotal: Double) -> Double? {
+        guard isComplete, maxTotal > 0 else { return nil }
+        return 100 * points / maxTotal
+    }
+
+    /// Applies one of the judge's own events. `reopened` tells whether the chair has
+    /// reopened the lock at a given seq.
+    mutating func apply(_ e: LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) {
+        if isLocked, let seq = lockSeq, reopened(seq) {
+            status = hasContent ? .draft : .empty
+            lockSeq = nil
+            recuseReason = nil
+        }
+        if isLocked { return }
+        switch e.kind {
+        case .score:
+            guard let c = criterionIndex else { return }
+            scores[c] = e.value
+        case .clear:
+            guard let c = criterionIndex else { return }
+            scores[c] = nil
+        case .note:
+            let text = (e.text ?? "").isEmpty ? nil : e.text
+            if let c = criterionIndex { criterionNotes[c] = text } else if e.criterion == nil { note = text } else { return }
+        case .submit:
+            guard isComplete else { return }
+            status = .submitted
+            lockSeq = e.seq
+        case .recuse:
+            status = .recused
+            lockSeq = e.seq
+            recuseReason = e.text
+        case .reopen, .award:
+            return
+        }
+        if !isLocked { status = hasContent ? .draft : .empty }
+        lastChange = e.time
+    }
+
+    /// Brings a sheet up to date with a reopen that came after its last own event.
+    mutating func settle(reopened: (Int) -> Bool) {
+        if isLocked, let seq = lockSeq, reopened(seq) {
+            status = hasContent ? .draft : .empty
+            lockSeq = nil
+            recuseReason = nil
+        }
+    }
+}

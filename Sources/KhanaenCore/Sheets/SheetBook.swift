@@ -1,0 +1,114 @@
+/// Every sheet of the contest and the chair's decisions, folded from the ledger.
+/// This is the one place that says what the ledger means; scoring and screens read it.
+public struct SheetBook: Sendable {
+    public struct ChairDecision: Equatable, Sendable {
+        public var seq: Int
+        public var time: Int64
+        public var actor: String
+        public var reason: String
+    }
+
+    public struct AwardOverride: Equatable, Sendable {
+        /// A tier id, or nil for "no award".
+        public var tier: String?
+        public var decision: ChairDecision
+    }
+
+    public struct Reopen: Equatable, Sendable {
+        public var judge: String
+        public var entry: String
+        public var ref: Int
+        public var decision: ChairDecision
+    }
+
+    public let contest: Contest
+    /// `sheets[judge * entries + entry]`
+    public private(set) var sheets: [Sheet]
+    public private(set) var overrides: [Int: AwardOverride] = [:]
+    public private(set) var reopens: [Reopen] = []
+    /// Events that name something the contest does not have (an entry removed from entries.json, say).
+    public private(set) var warnings: [String] = []
+
+    public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent]) {
+        self.contest = contest
+        let nE = contest.entries.count, nC = contest.criteria.count
+        sheets = Array(repeating: Sheet(criteria: nC), count: contest.judges.count * nE)
+        var criterionIndex: [String: Int] = [:]
+        for (k, c) in contest.criteria.enumerated() { criterionIndex[c.id] = k }
+
+        var reopenedLocks = Set<ReopenKey>()
+        for e in chairEvents {
+            let decision = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
+            switch e.kind {
+            case .reopen:
+                guard let judge = e.judge, let ref = e.ref else { continue }
+                reopenedLocks.insert(ReopenKey(judge: judge, entry: e.entry, ref: ref))
+                reopens.append(Reopen(judge: judge, entry: e.entry, ref: ref, decision: decision))
+            case .award:
+                guard let ei = contest.entryIndex(e.entry) else {
+                    warnings.append("ledger/chair.jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
+                    continue
+                }
+                switch e.tier {
+                case "auto": overrides[ei] = nil
+                case "none": overrides[ei] = AwardOverride(tier: nil, decision: decision)
+                default: overrides[ei] = AwardOverride(tier: e.tier, decision: decision)
+                }
+            default:
+                warnings.append("ledger/chair.jsonl:\(e.seq): a \(e.kind.rawValue) does not belong in the chair's ledger; ignored")
+            }
+        }
+
+        for (j, judge) in contest.judges.enumerated() where j < judgeEvents.count {
+            for e in judgeEvents[j] {
+                guard let ei = contest.entryIndex(e.entry) else {
+                    warnings.append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
+                    continue
+                }
+                var ci: Int? = nil
+                if let c = e.criterion {
+                    ci = criterionIndex[c]
+                    if ci == nil {
+                        warnings.append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
+                        continue
+                    }
+                }
+                let id = judge.id, entry = e.entry
+                sheets[j * nE + ei].apply(e, criterionIndex: ci) { reopenedLocks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
+            }
+            for ei in 0..<nE {
+                let id = judge.id, entry = contest.entries[ei].id
+                sheets[j * nE + ei].settle { reopenedLocks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
+            }
+        }
+    }
+
+    public init(ledger: Ledger) {
+        self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: ledger.chairFile.events)
+    }
+
+    public func sheet(judge: Int, entry: Int) -> Sheet { sheets[judge * contest.entries.count + entry] }
+
+    /// One sheet, folded from the judge's own events alone: what the rules check before a write.
+    public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
+                                 judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent]) -> Sheet {
+        var reopened = Set<Int>()
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID {
+            if let ref = e.ref { reopened.insert(ref) }
+        }
+        var sheet = Sheet(criteria: contest.criteria.count)
+        for e in judgeEvents where e.entry == entryID {
+            let ci = e.criterion.flatMap { contest.criterionIndex($0) }
+            if e.criterion != nil && ci == nil { continue }
+            sheet.apply(e, criterionIndex: ci) { reopened.contains($0) }
+        }
+        sheet.settle { reopened.contains($0) }
+        return sheet
+    }
+
+    struct ReopenKey: Hashable {
+        var judge: String
+        var entry: String
+        var ref: Int
+    }
+}
