@@ -1,1 +1,141 @@
-print("bench")
+import Foundation
+import KhanaenCore
+
+/// Benchmarks (docs/performance.md) and the tools that make test ledgers.
+///   khanaen-bench [--runs N]                      load, report and append on S, M and L
+///   khanaen-bench demo-ledger DIR                 writes the demo's synthetic ledger into contest DIR
+///   khanaen-bench hammer DIR JUDGE ENTRY N        N validated appends by JUDGE (for the concurrency test)
+let args = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write("khanaen-bench: \(message)\n".data(using: .utf8)!)
+    exit(2)
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func writeLedger(_ contest: Contest, dir: String, judges: Range<Int>, startTime: Int64) throws {
+    try FileManager.default.createDirectory(atPath: dir + "/ledger", withIntermediateDirectories: true)
+    let ledger = Ledger(contest: contest, directory: dir + "/ledger")
+    for j in judges {
+        let events = Synthetic.judgeEvents(contest: contest, judge: j)
+        // One line a second from the start time keeps the demo's timestamps plausible.
+        var t = startTime + Int64(j) * 3_600_000
+        for chunk in stride(from: 0, to: events.count, by: contest.criteria.count + 1) {
+            let slice = Array(events[chunk..<min(events.count, chunk + contest.criteria.count + 1)])
+            try ledger.judgeFiles[j].append(slice, time: t)
+            t += 60_000
+        }
+    }
+}
+
+func sampleContest() throws -> Contest {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try ContestFolder.loadContest(here.path + "/Data/digital-local-2566")
+}
+
+func writeContestFiles(_ contest: Contest, dir: String) throws {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        + "/Data/digital-local-2566"
+    var contestJSON = try JSONParser.parse(Array(FileManager.default.contents(atPath: base + "/contest.json")!))
+    guard case .object(var members) = contestJSON.value else { fail("contest.json") }
+    for k in members.indices {
+        switch members[k].key {
+        case "id": members[k].value.value = .string(contest.id)
+        case "name": members[k].value.value = .string(contest.name)
+        case "judges":
+            members[k].value.value = .arr(contest.judges.map { .obj([("id", .string($0.id)), ("name", .string($0.name)), ("user", .string($0.user))]) })
+        default: break
+        }
+    }
+    contestJSON.value = .object(members)
+    try JSONWriter.string(contestJSON.value, indent: 2).write(toFile: dir + "/contest.json", atomically: true, encoding: .utf8)
+    let entries = JSONValue.arr(contest.entries.map { e in
+        .obj([("id", .string(e.id)), ("organisation", .string(e.organisation)), ("province", .string(e.province)), ("title", .string(e.title))])
+    })
+    try JSONWriter.string(entries, indent: 2).write(toFile: dir + "/entries.json", atomically: true, encoding: .utf8)
+}
+
+switch args.first {
+case "demo-ledger":
+    guard args.count == 2 else { fail("usage: khanaen-bench demo-ledger DIR") }
+    let dir = args[1]
+    let contest = try ContestFolder.loadContest(dir)
+    // Four judges have scored and submitted everything; the last has not started.
+    try writeLedger(contest, dir: dir, judges: 0..<(contest.judges.count - 1), startTime: Timestamp.parse("2026-11-20T02:00:00.000Z")!)
+    print("wrote the synthetic demo ledger of \(contest.judges.count - 1) judges into \(dir)/ledger")
+
+case "hammer":
+    guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }
+    let ledger = try ContestFolder.load(args[1])
+    let contest = ledger.contest
+    let crit = contest.criteria
+    for k in 0..<n {
+        let c = crit[k % crit.count]
+        let value = Double(k % Int(c.max / contest.step)) * contest.step
+        do {
+            try ledger.appendJudge(args[2], [LedgerEvent(actor: args[2], kind: .score, entry: args[3], criterion: c.id, value: value)])
+        } catch {
+            fail("append \(k): \(error)")
+        }
+    }
+
+default:
+    var runs = 7
+    if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let r = Int(args[k + 1]) { runs = r }
+    let base = try sampleContest()
+    let root = NSTemporaryDirectory() + "khanaen-bench-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    print("khanaen-bench: medians of \(runs) runs (release build recommended: swift run -c release khanaen-bench)")
+    print("size  entries×judges  events  ledger MB  load+verify ms  report ms  load+report ms")
+    for (name, entries, judges) in [("S", 20, 5), ("M", 500, 20), ("L", 2000, 50)] {
+        let contest = Synthetic.contest(like: base, entries: entries, judges: judges)
+        let dir = root + "/" + name
+        try writeContestFiles(contest, dir: dir)
+        try writeLedger(contest, dir: dir, judges: 0..<judges, startTime: Timestamp.parse("2026-11-20T02:00:00.000Z")!)
+        var loads: [Double] = [], reports: [Double] = [], both: [Double] = []
+        var events = 0, bytes = 0
+        for _ in 0..<runs {
+            var ledger: Ledger!
+            let l = try seconds { ledger = try ContestFolder.load(dir) }
+            var results: Results!
+            let r = seconds { results = Scoring.compute(SheetBook(ledger: ledger), method: .mean) }
+            precondition(results.ranked.count == entries && ledger.breaks.isEmpty)
+            events = ledger.allFiles.reduce(0) { $0 + $1.lineCount }
+            bytes = ledger.allFiles.reduce(0) { $0 + $1.verifiedBytes }
+            loads.append(l * 1000); reports.append(r * 1000); both.append((l + r) * 1000)
+        }
+        print(String(format: "%-4@  %14@  %6d  %9.1f  %14.1f  %9.1f  %13.1f", name, "\(entries)×\(judges)", events,
+                     Double(bytes) / 1e6, median(loads), median(reports), median(both)))
+    }
+    // One durable append (validated, written, fsynced) to the M contest's first judge, 200 times.
+    let ledger = try ContestFolder.load(root + "/M")
+    let extra = LedgerFile(path: root + "/M/ledger/append-bench.jsonl", name: "append-bench", contestID: ledger.contest.id)
+    var appends: [Double] = []
+    for k in 0..<200 {
+        let e = LedgerEvent(actor: "j1", kind: .note, entry: "e00001", text: "append \(k)")
+        appends.append(try seconds { try extra.append([e]) } * 1000)
+    }
+    let sorted = appends.sorted()
+    print(String(format: "durable append (write + fsync): median %.3f ms, p99 %.3f ms over 200", median(appends), sorted[197]))
+    // The judge's path: validated against the sheet under the lock, then written and fsynced.
+    try ledger.appendChair(LedgerEvent(actor: ledger.contest.chairs[0], kind: .reopen, judge: "j1", entry: "e00001", text: "bench"))
+    var validated: [Double] = []
+    for k in 0..<200 {
+        let e = LedgerEvent(actor: "j1", kind: .score, entry: "e00001", criterion: "c1", value: Double(k % 30) / 2)
+        validated.append(try seconds { try ledger.appendJudge("j1", [e]) } * 1000)
+    }
+    let vs = validated.sorted()
+    print(String(format: "validated judge append on M (lock, read new lines, check sheet, write, fsync): median %.3f ms, p99 %.3f ms over 200",
+                 median(validated), vs[197]))
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KhanaenCore
+
+/// Where a command writes and what it may read of its surroundings; tests pass their own.
+public struct CommandContext {
+    public var environment: [String: String]
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+
+    public init(environment: [String: String], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.environment = environment
+        self.out = out
+        self.err = err
+    }
+
+    /// The login name: $USER, else $LOGNAME.
+    public var loginName: String? { environment["USER"] ?? environment["LOGNAME"] }
+}
+
+/// A wrong command line: says what is wrong and points to --help.
+public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// One subcommand: its name, its usage text next to its options, and what it does.
+protocol Command {
+    static var name: String { get }
+    static var summary: String { get }
+    static var usage: String { get }
+    static var options: OptionSpec { get }
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32
+}
+
+public enum CLI {
+    public static let version = "0.1.0"
+
+    static let commands: [Command.Type] = [
+        JudgeCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
+        ReportCommand.self, VerifyCommand.self,
+    ]
+
+    static var usage: String {
+        var lines = [
+            "khanaen \(version) — judging workstation for panel-judged awards (คะแนน)",
+            "",
+            "usage: khanaen [COMMAND] [--contest DIR] [options]",
+            "",
+            "With no command, khanaen opens the judge workstation (as `khanaen judge`).",
+            "",
+            "commands:",
+        ]
+        for c in commands { lines.append("  " + c.name.padding(8) + "  " + c.summary) }
+        lines.append(contentsOf: [
+            "",
+            "Every command takes --contest DIR; without it, $KHANAEN_CONTEST, else the built-in demo",
+            "contest (copied on first use to $XDG_DATA_HOME/khanaen, so the sources never change).",
+            "Exit codes: 0 success, 1 verify found a break, 2 usage or input error.",
+            "`khanaen COMMAND --help` for each command.",
+        ])
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs a command line (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], _ ctx: CommandContext) -> Int32 {
+        var args = arguments
+        if args.first == "--help" || args.first == "-h" || args.first == "help" {
+            if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { ctx.out(c.usage); return 0 }
+            ctx.out(usage)
+            return 0
+        }
+        if args.first == "--version" { ctx.out("khanaen \(version)\n"); return 0 }
+        var command: Command.Type = JudgeCommand.self
+        if let first = args.first, !first.hasPrefix("-") {
+            guard let c = commands.first(where: { $0.name == first }) else {
+                ctx.err("khanaen: unknown command \"\(first)\" (see khanaen --help)\n")
+                return 2
+            }
+            command = c
+            args.removeFirst()
+        }
+        if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
+        do {
+            let parsed = try command.options.parse(args, command: command.name)
+            return try command.run(parsed, ctx)
+        } catch let e as UsageError {
+            ctx.err("khanaen \(command.name): \(e.description) (see khanaen \(command.name) --help)\n")
+        } catch let e as InputError {
+            ctx.err("khanaen: \(e.message)\n")
+        } catch let e as Refusal {
+            ctx.err("khanaen \(command.name): refused: \(e.message); nothing was written\n")
+        } catch let e as LedgerFile.IOError {
+            ctx.err("khanaen: \(e.description)\n")
+        } catch {
+            ctx.err("khanaen: \(error)\n")
+        }
+        return 2
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

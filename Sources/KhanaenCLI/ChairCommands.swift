@@ -1,0 +1,88 @@
+import KhanaenCore
+
+/// Recusal is the judge's act; reopen and award are the chair's, written to the chair's ledger.
+struct RecuseCommand: Command {
+    static let name = "recuse"
+    static let summary = "a judge steps aside from an entry (conflict of interest), with a reason"
+    static let usage = """
+    usage: khanaen recuse --judge J --entry E --reason TEXT
+
+    Records that judge J does not score entry E (ถอนตัว, มีส่วนได้เสีย). The sheet no longer
+    counts and can no longer be changed; the chair can reopen it.
+
+    """
+    static let options = OptionSpec(values: ["judge", "entry", "reason", "contest"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
+        let dir = try ContestLocation.resolve(args, ctx)
+        let ledger = try ContestFolder.load(dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        try ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason)])
+        ctx.out("saved: \(judge) recused from \(entry)\n")
+        return 0
+    }
+}
+
+/// The chair acting: the login must be one of the contest's chairs (or --chair names one).
+enum ChairIdentity {
+    static func resolve(_ args: ParsedArguments, _ ctx: CommandContext, contest: Contest) throws -> String {
+        let user = args.value("chair") ?? ctx.loginName ?? ""
+        guard contest.chairs.contains(user) else {
+            throw Refusal("\"\(user)\" is not a chair of this contest (chairs: \(contest.chairs.joined(separator: ", "))); use --chair USER")
+        }
+        return user
+    }
+}
+
+struct ReopenCommand: Command {
+    static let name = "reopen"
+    static let summary = "the chair reopens a judge's submitted or recused sheet, with a reason"
+    static let usage = """
+    usage: khanaen reopen --judge J --entry E --reason TEXT [--chair USER]
+
+    Chair action, written to the chair's ledger. The sheet becomes a draft again: the
+    judge can change it and must submit it again before it counts.
+
+    options:
+      --chair USER     the chair acting (default: the login name); must be listed in contest.json
+
+    """
+    static let options = OptionSpec(values: ["judge", "entry", "reason", "chair", "contest"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
+        let dir = try ContestLocation.resolve(args, ctx)
+        let ledger = try ContestFolder.load(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: ledger.contest)
+        try ContestFolder.ensureLedgerFolder(dir)
+        let e = try ledger.appendChair(LedgerEvent(actor: chair, kind: .reopen, judge: judge, entry: entry, text: reason))
+        ctx.out("saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n")
+        return 0
+    }
+}
+
+struct AwardCommand: Command {
+    static let name = "award"
+    static let summary = "the chair sets or withdraws an entry's award tier, with a reason"
+    static let usage = """
+    usage: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER]
+
+    Chair action, written to the chair's ledger: gives entry E the award tier ID (see
+    "awards" in contest.json), or none, overriding the proposal; auto withdraws the
+    override so the proposal stands again. Reports list every override with its reason.
+
+    """
+    static let options = OptionSpec(values: ["entry", "tier", "reason", "chair", "contest"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let entry = try args.required("entry"), tier = try args.required("tier"), reason = try args.required("reason")
+        let dir = try ContestLocation.resolve(args, ctx)
+        let ledger = try ContestFolder.load(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: ledger.contest)
+        try ContestFolder.ensureLedgerFolder(dir)
+        try ledger.appendChair(LedgerEvent(actor: chair, kind: .award, entry: entry, tier: tier, text: reason))
+        ctx.out("saved: \(entry) award \(tier) by \(chair)\n")
+        return 0
+    }
+}

@@ -1,0 +1,58 @@
+import KhanaenCore
+
+struct ScoreCommand: Command {
+    static let name = "score"
+    static let summary = "set a judge's scores for an entry, add a note, or submit the sheet"
+    static let usage = """
+    usage: khanaen score --judge J --entry E [cN=VALUE …] [--clear cN …] [--note TEXT] [--submit]
+
+    Appends to the judge's ledger, in this order: the scores given as criterion=value
+    (c1=12 c3=20.5), the criteria to clear, the note on the entry, and the submit. Every
+    change is checked first, and nothing is written when any is refused: an unknown judge,
+    entry or criterion; a value below 0, above the criterion's maximum or off the step;
+    submitting a sheet with a criterion not scored; any change to a submitted sheet (the
+    chair must reopen it); any change to a sheet the judge recused from.
+
+    options:
+      --judge J        the judge's id in contest.json
+      --entry E        the entry's id in entries.json
+      --clear cN       clear a criterion's score (repeatable)
+      --note TEXT      the judge's note on the entry (empty text removes it)
+      --submit         make the sheet final
+      --contest DIR    the contest folder
+
+    """
+    static let options = OptionSpec(values: ["judge", "entry", "note", "contest"], repeatable: ["clear"],
+                                     flags: ["submit"], positionals: 0...64, positionalName: "criterion=value")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let judge = try args.required("judge")
+        let entry = try args.required("entry")
+        var drafts: [LedgerEvent] = []
+        for pair in args.positionals {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw UsageError("\"\(pair)\" is not criterion=value (c1=12)")
+            }
+            let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
+            guard let value = Double(text), value.isFinite else { throw UsageError("\(criterion)=\(text): not a number") }
+            drafts.append(LedgerEvent(actor: judge, kind: .score, entry: entry, criterion: criterion, value: value))
+        }
+        for c in args.all("clear") { drafts.append(LedgerEvent(actor: judge, kind: .clear, entry: entry, criterion: c)) }
+        if let note = args.value("note") { drafts.append(LedgerEvent(actor: judge, kind: .note, entry: entry, text: note)) }
+        if args.has("submit") { drafts.append(LedgerEvent(actor: judge, kind: .submit, entry: entry)) }
+        if drafts.isEmpty { throw UsageError("nothing to do: give criterion=value pairs, --clear, --note or --submit") }
+
+        let dir = try ContestLocation.resolve(args, ctx)
+        let ledger = try ContestFolder.load(dir)
+        for w in ledger.warnings { ctx.err("khanaen: warning: \(w)\n") }
+        try ContestFolder.ensureLedgerFolder(dir)
+        let written = try ledger.appendJudge(judge, drafts)
+        let contest = ledger.contest
+        let book = SheetBook(ledger: ledger)
+        let sheet = book.sheet(judge: contest.judgeIndex(judge)!, entry: contest.entryIndex(entry)!)
+        let total = sheet.total(maxTotal: contest.maxTotal).map { TwoDecimals.text($0) + "/100" }
+            ?? "\(sheet.setCount)/\(contest.criteria.count) criteria scored"
+        ctx.out("saved \(written.count) change(s) to \(judge)'s ledger for \(entry): \(total), \(sheet.status.rawValue)\n")
+        return 0
+    }
+}

@@ -1,0 +1,30 @@
+/// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first.
+public enum ReportCSV {
+    public static func text(_ r: Results, contest: Contest) -> String {
+        var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags"]
+        header.append(contentsOf: contest.criteria.map { $0.id })
+        var lines = [header.map(field).joined(separator: ",")]
+        for e in r.entries {
+            let entry = contest.entries[e.index]
+            var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,
+                       e.score.map(TwoDecimals.text) ?? "", String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "",
+                       e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " ")]
+            row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
+            lines.append(row.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,98 @@
+import KhanaenText
+
+/// The report as aligned text for a terminal (`khanaen report`, the default format).
+public enum ReportTable {
+    public static func text(_ r: Results, ledger: Ledger, language: Language = .th) -> String {
+        let contest = ledger.contest
+        let w = ReportWords(language)
+        var out: [String] = []
+        out.append(contest.name)
+        out.append("\(w.method(r.method)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
+        if r.includeDrafts { out.append("⚠ " + w.draftsIncluded) }
+        out.append("")
+
+        let table = TextTable([
+            .init(w.rank, width: 6, align: .right), .init(w.id, width: 6), .init(w.organisation, width: 30),
+            .init(w.province, width: 14), .init(w.score, width: 6, align: .right), .init(w.sheets, width: 4, align: .right),
+            .init(w.sd, width: 5, align: .right), .init(w.award, width: 9), .init(w.flags, minWidth: 8),
+        ], separator: "  ")
+        var rows: [[String]] = []
+        var lastTier: String?? = .none
+        for e in r.ranked {
+            let entry = contest.entries[e.index]
+            if case .some(let t) = lastTier, t != e.proposed, t != nil {
+                rows.append(["", "", "┄┄ " + w.tierTitle(t, contest: contest) + " ┄┄"])
+            }
+            lastTier = .some(e.proposed)
+            let award = w.tierTitle(e.award, contest: contest) + (e.override != nil ? " *" : "")
+            rows.append([String(e.rank ?? 0), e.id, entry.organisation, entry.province, e.score.map(TwoDecimals.text) ?? "",
+                         String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "", award,
+                         e.flags.map { $0.kind.rawValue }.joined(separator: " ")])
+        }
+        out.append(contentsOf: table.render(rows))
+
+        if !r.unranked.isEmpty {
+            out.append("")
+            out.append(w.unranked + ":")
+            for e in r.unranked {
+                let entry = contest.entries[e.index]
+                let why = e.flags.first { $0.kind == .belowQuorum }.map { w.describe($0, contest: contest) } ?? ""
+                out.append("  " + CellText.fit(e.id, to: 6) + "  " + CellText.fit(entry.organisation, to: 30) + "  " + why)
+            }
+        }
+
+        let notes = r.ranked.compactMap { e in e.tie.map { "  \(e.id): " + w.describe($0, contest: contest) } }
+        if !notes.isEmpty {
+            out.append("")
+            out.append(w.ties + ":")
+            out.append(contentsOf: notes)
+        }
+
+        let flagged = r.entries.filter { !$0.flags.isEmpty }
+        if !flagged.isEmpty {
+            out.append("")
+            out.append(w.flags + ":")
+            for e in flagged {
+                out.append("  \(e.id): " + e.flags.map { w.describe($0, contest: contest) }.joined(separator: "; "))
+            }
+        }
+
+        let overridden = r.entries.filter { $0.override != nil }
+        if !overridden.isEmpty {
+            out.append("")
+            out.append(w.overrides + ":")
+            for e in overridden {
+                guard let o = e.override else { continue }
+                let tier = o.tier.map { w.tierTitle($0, contest: contest) } ?? "—"
+                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(o.decision.reason)")
+            }
+        }
+
+        out.append("")
+        let judgeTable = TextTable([
+            .init(w.judge, width: 8), .init(w.submitted, width: 8, align: .right), .init(w.drafts, width: 6, align: .right),
+            .init(w.recused, width: 7, align: .right), .init(w.notStarted, width: 11, align: .right),
+            .init(w.mean, width: 7, align: .right), .init(w.sd, width: 6, align: .right),
+        ], separator: "  ")
+        out.append(contentsOf: judgeTable.render(r.judges.map { j in
+            [j.id, String(j.submitted), String(j.drafts), String(j.recused), String(j.notStarted),
+             j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
+        }))
+
+        let warnings = r.tierWarnings + ledger.warnings + ledger.breaks.map { "\($0.file.path):\($0.problem.line): \($0.problem.message)" }
+        if !warnings.isEmpty {
+            out.append("")
+            out.append(w.warnings + ":")
+            out.append(contentsOf: warnings.map { "  " + $0 })
+        }
+        out.append("")
+        out.append("\(w.seal): \(ReportJSON.seal(r, ledger: ledger))")
+        return out.map { trimRight($0) }.joined(separator: "\n") + "\n"
+    }
+
+    static func trimRight(_ s: String) -> String {
+        var t = Substring(s)
+        while t.last == " " { t = t.dropLast() }
+        return String(t)
+    }
+}
