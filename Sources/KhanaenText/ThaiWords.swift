@@ -16,10 +16,10 @@ public enum ThaiWords {
 
     /// Offsets, in Unicode scalars and excluding 0 and the end, where words begin
     /// inside a run of Thai letters.
-    public static func breaks(inThaiRun run: [Unicode.Scalar]) -> [Int] {
+    public static func breaks(inThaiRun run: [Unicode.Scalar], using preferred: Segmenter? = nil) -> [Int] {
         if run.count < 2 { return [] }
         let raw: [Int]
-        if let lib = LibThai.shared {
+        if let lib = LibThai.shared, preferred != .icu {
             raw = lib.breaks(run)
         } else {
             raw = icuBreaks(run)

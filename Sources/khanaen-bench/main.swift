@@ -5,6 +5,8 @@ import KhanaenCore
 ///   khanaen-bench [--runs N]                      load, report and append on S, M and L
 ///   khanaen-bench demo-ledger DIR                 writes the demo's synthetic ledger into contest DIR
 ///   khanaen-bench hammer DIR JUDGE ENTRY N        N validated appends by JUDGE (for the concurrency test)
+///   khanaen-bench make DIR ENTRIES JUDGES         a synthetic contest folder, every sheet submitted
+///   khanaen-bench load DIR [N]                    loads and reports DIR N times (for profiling)
 let args = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -74,6 +76,26 @@ case "demo-ledger":
     // Four judges have scored and submitted everything; the last has not started.
     try writeLedger(contest, dir: dir, judges: 0..<(contest.judges.count - 1), startTime: Timestamp.parse("2026-11-20T02:00:00.000Z")!)
     print("wrote the synthetic demo ledger of \(contest.judges.count - 1) judges into \(dir)/ledger")
+
+case "make":
+    guard args.count == 4, let entries = Int(args[2]), let judges = Int(args[3]) else { fail("usage: khanaen-bench make DIR ENTRIES JUDGES") }
+    let contest = Synthetic.contest(like: try sampleContest(), entries: entries, judges: judges)
+    try writeContestFiles(contest, dir: args[1])
+    try writeLedger(contest, dir: args[1], judges: 0..<judges, startTime: Timestamp.parse("2026-11-20T02:00:00.000Z")!)
+    print("wrote \(args[1]): \(entries) entries × \(judges) judges, every sheet submitted")
+
+case "load":
+    guard args.count >= 2 else { fail("usage: khanaen-bench load DIR [N]") }
+    let n = args.count > 2 ? Int(args[2]) ?? 1 : 1
+    var loads: [Double] = [], books: [Double] = [], scores: [Double] = []
+    for _ in 0..<n {
+        var ledger: Ledger!
+        var book: SheetBook!
+        loads.append(try seconds { ledger = try ContestFolder.load(args[1]) } * 1000)
+        books.append(seconds { book = SheetBook(ledger: ledger) } * 1000)
+        scores.append(seconds { _ = Scoring.compute(book) } * 1000)
+    }
+    print(String(format: "medians over %d: load+verify %.1f ms, fold %.1f ms, scoring %.1f ms", n, median(loads), median(books), median(scores)))
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }

@@ -63,30 +63,63 @@ public struct SHA256 {
         return out
     }
 
+    /// SHA-256 of `prefix ‖ body ‖ last` in one pass through a caller-owned scratch buffer
+    /// (at least body.count + 128 bytes): the ledger's per-line hash, without allocating.
+    public static func digest(prefix: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, last: UInt8,
+                              scratch: UnsafeMutableRawBufferPointer) -> Digest {
+        let length = prefix.count + body.count + 1
+        let padded = (length + 9 + 63) / 64 * 64
+        precondition(scratch.count >= padded)
+        let base = scratch.baseAddress!
+        base.copyMemory(from: prefix.baseAddress!, byteCount: prefix.count)
+        if body.count > 0 { (base + prefix.count).copyMemory(from: body.baseAddress!, byteCount: body.count) }
+        base.storeBytes(of: last, toByteOffset: length - 1, as: UInt8.self)
+        base.storeBytes(of: 0x80, toByteOffset: length, as: UInt8.self)
+        (base + length + 1).initializeMemory(as: UInt8.self, repeating: 0, count: padded - length - 1)
+        let bits = UInt64(length) * 8
+        for k in 0..<8 { base.storeBytes(of: UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64(k))), toByteOffset: padded - 8 + k, as: UInt8.self) }
+        var h = SHA256()
+        var offset = 0
+        while offset < padded {
+            h.compress(UnsafeRawBufferPointer(start: base + offset, count: 64))
+            offset += 64
+        }
+        return Digest(h.h0, h.h1, h.h2, h.h3, h.h4, h.h5, h.h6, h.h7)
+    }
+
     public static func hash<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
         var h = SHA256()
         h.update(bytes)
         return h.finalize()
     }
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+    /// The round constants, in memory that is never freed, so the rounds read them without any checks.
+    private static let k: UnsafePointer<UInt32> = {
+        let values: [UInt32] = [
+            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+            0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+            0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+            0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+            0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+            0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+            0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+        ]
+        let p = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        p.initialize(from: values, count: 64)
+        return UnsafePointer(p)
+    }()
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 
-    private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+    fileprivate mutating func compress(_ chunk: UnsafeRawBufferPointer) {
+        let p = chunk.baseAddress!
+        let k = SHA256.k
+        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { buffer in
+            let w = buffer.baseAddress!
             for i in 0..<16 {
-                let b = 4 * i
-                w[i] = UInt32(chunk[b]) << 24 | UInt32(chunk[b + 1]) << 16 | UInt32(chunk[b + 2]) << 8 | UInt32(chunk[b + 3])
+                w[i] = p.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self).bigEndian
             }
             for i in 16..<64 {
                 let x = w[i - 15], y = w[i - 2]
@@ -94,22 +127,60 @@ public struct SHA256 {
                 let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-            SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
-                }
+            for i in 0..<64 {
+                let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
+                let ch = (e & f) ^ (~e & g)
+                let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
+                let maj = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = s0 &+ maj
+                h = g; g = f; f = e; e = d &+ t1
+                d = c; c = b; b = a; a = t1 &+ t2
             }
-            h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d
-            h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h
         }
+        h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d
+        h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h
+    }
+}
+
+/// A SHA-256 value held without an allocation, for comparing and chaining.
+public struct Digest: Equatable, Hashable, Sendable {
+    public var a: UInt64, b: UInt64, c: UInt64, d: UInt64
+
+    init(_ w0: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ w4: UInt32, _ w5: UInt32, _ w6: UInt32, _ w7: UInt32) {
+        a = UInt64(w0) << 32 | UInt64(w1); b = UInt64(w2) << 32 | UInt64(w3)
+        c = UInt64(w4) << 32 | UInt64(w5); d = UInt64(w6) << 32 | UInt64(w7)
+    }
+
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        func word(_ k: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[k * 8 + $1]) } }
+        a = word(0); b = word(1); c = word(2); d = word(3)
+    }
+
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for w in [a, b, c, d] { for k in (0..<8).reversed() { out.append(UInt8(truncatingIfNeeded: w >> (UInt64(k) * 8))) } }
+        return out
+    }
+
+    /// The 32 bytes, big-endian, without an allocation.
+    public var bytes32: (UInt64, UInt64, UInt64, UInt64) { (a.bigEndian, b.bigEndian, c.bigEndian, d.bigEndian) }
+
+    public var hex: String { Hex.encode(bytes) }
+
+    /// Whether 64 lower-case hex digits spell this digest.
+    public func matches(hex: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hex.count == 64 else { return false }
+        @inline(__always) func word(_ w: UInt64, at offset: Int) -> Bool {
+            for k in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: (w >> UInt64(60 - 4 * k)) & 0xF)
+                if hex[offset + k] != (nibble < 10 ? 0x30 + nibble : 0x57 + nibble) { return false }
+            }
+            return true
+        }
+        return word(a, at: 0) && word(b, at: 16) && word(c, at: 32) && word(d, at: 48)
     }
 }
 

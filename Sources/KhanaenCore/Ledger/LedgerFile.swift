@@ -19,10 +19,10 @@ public final class LedgerFile: @unchecked Sendable {
     public let path: String
     /// The judge id, or "chair": the file's owner, bound into its genesis hash.
     public let name: String
-    public let genesis: [UInt8]
+    public let genesis: Digest
     public private(set) var events: [LedgerEvent] = []
     /// Hash of the last intact line; the genesis hash while the file is empty.
-    public private(set) var head: [UInt8]
+    public private(set) var head: Digest
     public private(set) var broken: LedgerBreak?
     /// Things the reader did or noticed that a person should hear about (a torn line moved aside).
     public private(set) var warnings: [String] = []
@@ -37,7 +37,7 @@ public final class LedgerFile: @unchecked Sendable {
         self.head = genesis
     }
 
-    public var headHex: String { Hex.encode(head) }
+    public var headHex: String { head.hex }
     public var lineCount: Int { events.count }
 
     public struct IOError: Error, CustomStringConvertible, Sendable {
@@ -81,10 +81,16 @@ public final class LedgerFile: @unchecked Sendable {
     }
 
     /// The general form of `append`: `prepare` sees the file's events as they are under the
-    /// lock and returns the events to write (seq and time are filled in here).
+    /// lock and returns the events to write (seq and time are filled in here). It must have no
+    /// side effects: it may run twice.
     @discardableResult
     public func append(time: Int64 = Timestamp.nowMillis(), prepare: ([LedgerEvent]) throws -> [LedgerEvent]) throws -> [LedgerEvent] {
         let existed = access(path, F_OK) == 0
+        if !existed {
+            // A refused first change must not leave an empty file behind: check before creating.
+            // The check runs again under the lock, where it counts.
+            if try prepare([]).isEmpty { return [] }
+        }
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { throw ioError("cannot open for writing") }
         defer { close(fd) }
@@ -154,7 +160,9 @@ public final class LedgerFile: @unchecked Sendable {
     }
 
     private func consumeLines(_ data: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = SHA256()
+        var scratch = [UInt8](repeating: 0, count: 1024)
+        var verified = verifiedBytes
+        defer { verifiedBytes = verified }
         var start = 0
         var lineNumber = events.count
         var previous = head
@@ -166,14 +174,14 @@ public final class LedgerFile: @unchecked Sendable {
             lineNumber += 1
             let line = UnsafeBufferPointer(rebasing: data[start..<nl])
             do {
-                let (event, hash) = try LedgerLine.decode(line, previous: previous, hasher: &hasher)
+                let (event, hash) = try LedgerLine.decode(line, previous: previous, scratch: &scratch)
                 if event.seq != lineNumber {
                     broken = LedgerBreak(line: lineNumber, message: "seq is \(event.seq), expected \(lineNumber): a line was deleted, inserted or moved")
                     break
                 }
                 parsed.append(event)
                 previous = hash
-                verifiedBytes += nl + 1 - start
+                verified += nl + 1 - start
             } catch let e as LedgerLine.LineError {
                 broken = LedgerBreak(line: lineNumber, message: e.message)
                 break

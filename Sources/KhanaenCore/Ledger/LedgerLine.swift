@@ -11,8 +11,8 @@ public enum LedgerLine {
 
     /// The hash the first line chains from, bound to the contest and to the file's owner
     /// so that a line cannot be moved to another contest or another judge's file.
-    public static func genesis(contestID: String, fileName: String) -> [UInt8] {
-        SHA256.hash(Array("khanaen-ledger/1\n\(contestID)\n\(fileName)".utf8))
+    public static func genesis(contestID: String, fileName: String) -> Digest {
+        Digest(bytes: SHA256.hash(Array("khanaen-ledger/1\n\(contestID)\n\(fileName)".utf8)))!
     }
 
     /// The canonical bytes of an event (no hash member, no newline).
@@ -46,15 +46,15 @@ public enum LedgerLine {
     }
 
     /// The full line (with hash and newline) and its hash.
-    public static func encode(_ e: LedgerEvent, previous: [UInt8]) -> (line: [UInt8], hash: [UInt8]) {
+    public static func encode(_ e: LedgerEvent, previous: Digest) -> (line: [UInt8], hash: Digest) {
         var c = canonical(e)
         var h = SHA256()
-        h.update(previous)
+        h.update(previous.bytes)
         h.update(c)
-        let hash = h.finalize()
+        let hash = Digest(bytes: h.finalize())!
         c.removeLast()
         c.append(contentsOf: Array(",\"hash\":\"".utf8))
-        c.append(contentsOf: Array(Hex.encode(hash).utf8))
+        c.append(contentsOf: Array(Hex.encode(hash.bytes).utf8))
         c.append(contentsOf: Array("\"}\n".utf8))
         return (c, hash)
     }
@@ -64,28 +64,30 @@ public enum LedgerLine {
     }
 
     /// Reads one line (without its newline), checks its hash against `previous`, and
-    /// returns the event and the line's hash. `hasher` is reused across lines.
-    public static func decode(_ line: UnsafeBufferPointer<UInt8>, previous: [UInt8], hasher: inout SHA256) throws -> (LedgerEvent, [UInt8]) {
+    /// returns the event and the line's hash. `scratch` is reused across lines.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>, previous: Digest, scratch: inout [UInt8]) throws -> (LedgerEvent, Digest) {
         let n = line.count
         guard n > hashSuffixLength + 2, line[0] == UInt8(ascii: "{"), line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\"") else {
             throw LineError(message: "not a ledger line")
         }
         let suffixStart = n - hashSuffixLength
-        let marker = Array(",\"hash\":\"".utf8)
-        for k in 0..<marker.count where line[suffixStart + k] != marker[k] {
+        let marker: StaticString = ",\"hash\":\""
+        for k in 0..<marker.utf8CodeUnitCount where line[suffixStart + k] != marker.utf8Start[k] {
             throw LineError(message: "the line does not end with its \"hash\" member")
         }
-        hasher.reset()
-        hasher.update(previous)
-        hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])))
-        var close = UInt8(ascii: "}")
-        withUnsafeBytes(of: &close) { hasher.update($0) }
-        let hash = hasher.finalize()
-        let stored = UnsafeBufferPointer(rebasing: line[(suffixStart + marker.count)..<(n - 2)])
-        guard let storedHash = Hex.decode(stored), storedHash.count == 32 else {
-            throw LineError(message: "\"hash\" is not 64 lower-case hex digits")
+        if scratch.count < n + 128 { scratch = [UInt8](repeating: 0, count: n + 256) }
+        var prev = previous.bytes32
+        let hash = withUnsafeBytes(of: &prev) { p in
+            scratch.withUnsafeMutableBytes { s in
+                SHA256.digest(prefix: p, body: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])),
+                              last: UInt8(ascii: "}"), scratch: s)
+            }
         }
-        if storedHash != hash { throw LineError(message: "hash does not match: the line was changed, or a line before it was") }
+        if !hash.matches(hex: UnsafeBufferPointer(rebasing: line[(suffixStart + marker.utf8CodeUnitCount)..<(n - 2)])) {
+            let stored = UnsafeBufferPointer(rebasing: line[(suffixStart + marker.utf8CodeUnitCount)..<(n - 2)])
+            if Hex.decode(stored)?.count != 32 { throw LineError(message: "\"hash\" is not 64 lower-case hex digits") }
+            throw LineError(message: "hash does not match: the line was changed, or a line before it was")
+        }
         let event = try parseFields(UnsafeBufferPointer(rebasing: line[0..<suffixStart]))
         return (event, hash)
     }

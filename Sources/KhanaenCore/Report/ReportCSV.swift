@@ -1,14 +1,16 @@
-/// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first.
+/// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. Every row says
+/// whether drafts were counted, so a copied row cannot pass for an official figure.
 public enum ReportCSV {
     public static func text(_ r: Results, contest: Contest) -> String {
-        var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags"]
+        var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         header.append(contentsOf: contest.criteria.map { $0.id })
         var lines = [header.map(field).joined(separator: ",")]
         for e in r.entries {
             let entry = contest.entries[e.index]
             var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,
                        e.score.map(TwoDecimals.text) ?? "", String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "",
-                       e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " ")]
+                       e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " "),
+                       r.includeDrafts ? "true" : "false"]
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
             lines.append(row.map(field).joined(separator: ","))
         }

@@ -1,0 +1,202 @@
+import Foundation
+import XCTest
+@testable import KhanaenCLI
+@testable import KhanaenCore
+
+/// The command line, run in-process on copies of the sample contest.
+final class CLITests: XCTestCase {
+    private var root = ""
+    private var contest = ""
+
+    override func setUp() {
+        root = NSTemporaryDirectory() + "khanaen-cli-" + UUID().uuidString
+        contest = root + "/contest"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        XCTAssertEqual(run(["init", contest]).code, 0)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    @discardableResult
+    private func run(_ args: [String], env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        var environment = ["HOME": root, "USER": "tester"]
+        environment.merge(env) { $1 }
+        let code = CLI.run(args, CommandContext(environment: environment, out: { out += $0 }, err: { err += $0 }))
+        return (code, out, err)
+    }
+
+    private func ledgerBytes() -> [String: Data] {
+        var all: [String: Data] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: contest + "/ledger")) ?? [] {
+            all[name] = FileManager.default.contents(atPath: contest + "/ledger/" + name)
+        }
+        return all
+    }
+
+    private func fullSheet(_ judge: String, _ entry: String, submit: Bool = true) -> [String] {
+        ["score", "--contest", contest, "--judge", judge, "--entry", entry, "c1=12", "c2=8", "c3=20.5", "c4=7", "c5=12", "c6=11", "c7=8"]
+            + (submit ? ["--submit"] : [])
+    }
+
+    /// A refused command exits 2 with one line on stderr and leaves every ledger file as it was.
+    private func assertRefused(_ args: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        let before = ledgerBytes()
+        let r = run(args)
+        XCTAssertEqual(r.code, 2, r.err, file: file, line: line)
+        XCTAssertTrue(r.err.contains(expected), "\(r.err) does not say \(expected)", file: file, line: line)
+        XCTAssertEqual(r.err.filter { $0 == "\n" }.count, 1, "one line: \(r.err)", file: file, line: line)
+        XCTAssertEqual(r.out, "", file: file, line: line)
+        XCTAssertEqual(ledgerBytes(), before, "nothing written", file: file, line: line)
+    }
+
+    func testInitMakesAContestWithoutALedger() {
+        XCTAssertTrue(FileManager.default.fileExists(atPath: contest + "/contest.json"))
+        XCTAssertEqual(ledgerBytes().count, 0)
+        let again = run(["init", contest])
+        XCTAssertEqual(again.code, 2)
+        XCTAssertTrue(again.err.contains("already exists and is not empty"))
+    }
+
+    func testScoreSubmitAndReport() throws {
+        let r = run(fullSheet("j1", "e01"))
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("78.50/100"), r.out)
+        XCTAssertTrue(r.out.contains("submitted"))
+        let v = run(["verify", "--contest", contest])
+        XCTAssertEqual(v.code, 0)
+        XCTAssertTrue(v.out.contains("ok     ledger/j1.jsonl: 8 lines"))
+        let json = run(["report", "--contest", contest, "--format", "json"])
+        XCTAssertEqual(json.code, 0, json.err)
+        let parsed = try JSONSerialization.jsonObject(with: json.out.data(using: .utf8)!) as! [String: Any]
+        XCTAssertEqual(parsed["method"] as? String, "mean")
+        XCTAssertEqual(parsed["includeDrafts"] as? Bool, false)
+        let entries = parsed["entries"] as! [[String: Any]]
+        let e01 = entries.first { $0["id"] as? String == "e01" }!
+        XCTAssertEqual(e01["sheets"] as? Int, 1)
+        XCTAssertTrue(e01["rank"] is NSNull, "one sheet is below the quorum of 3")
+        XCTAssertEqual((e01["criteria"] as! [String: Any])["c3"] as? Double, 20.5)
+        XCTAssertEqual(((e01["flags"] as! [[String: Any]]).first?["kind"]) as? String, "below-quorum")
+        let judges = parsed["judges"] as! [[String: Any]]
+        XCTAssertEqual(judges.first { $0["id"] as? String == "j1" }?["submitted"] as? Int, 1)
+        XCTAssertEqual(((parsed["ledger"] as! [String: Any])["j1"] as! [String: Any])["lines"] as? Int, 8)
+        XCTAssertEqual((parsed["seal"] as? String)?.count, 64)
+    }
+
+    func testRankingAwardsAndFormats() throws {
+        for j in ["j1", "j2", "j3"] {
+            XCTAssertEqual(run(fullSheet(j, "e01")).code, 0)
+            XCTAssertEqual(run(["score", "--contest", contest, "--judge", j, "--entry", "e02", "c1=15", "c2=10", "c3=25", "c4=10",
+                                "c5=15", "c6=15", "c7=10", "--submit"]).code, 0)
+        }
+        let table = run(["report", "--contest", contest])
+        XCTAssertEqual(table.code, 0)
+        XCTAssertTrue(table.out.contains("100.00"))
+        for line in table.out.split(separator: "\n") where line.contains("เทศบาลนครยะลา") || line.contains("เทศบาลตำบลครึ่ง") {
+            XCTAssertTrue(line.contains("ยอดเยี่ยม"), String(line))
+        }
+        let md = run(["report", "--contest", contest, "--format", "md"])
+        XCTAssertTrue(md.out.contains("รางวัลประเภทยอดเยี่ยม 2 รางวัล ได้แก่"))
+        XCTAssertTrue(md.out.contains("| เทศบาลตำบลครึ่ง | จังหวัดเชียงราย | โครงการบริหารจัดการขยะแบบบูรณาการ"))
+        let csv = run(["report", "--contest", contest, "--format", "csv"])
+        XCTAssertTrue(csv.out.hasPrefix("rank,id,organisation,province,title,score"))
+        XCTAssertTrue(csv.out.contains("1,e02,เทศบาลตำบลครึ่ง,เชียงราย"))
+        let seal = run(["report", "--contest", contest, "--format", "json"]).out
+        XCTAssertTrue(md.out.contains(String((try JSONSerialization.jsonObject(with: seal.data(using: .utf8)!) as! [String: Any])["seal"] as! String)))
+
+        XCTAssertEqual(run(["award", "--contest", contest, "--entry", "e02", "--tier", "none", "--reason", "ขาดคุณสมบัติ", "--chair", "chair"]).code, 0)
+        let after = run(["report", "--contest", contest, "--format", "json"]).out
+        XCTAssertTrue(after.contains("\"reason\": \"ขาดคุณสมบัติ\""))
+        let out = root + "/ranking.csv"
+        XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out]).code, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out))
+        let again = run(["report", "--contest", contest, "--format", "csv", "--output", out])
+        XCTAssertEqual(again.code, 2)
+        XCTAssertTrue(again.err.contains("already exists"))
+        XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out, "--force"]).code, 0)
+    }
+
+    func testEveryRefusalOfScore() {
+        assertRefused(["score", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=-1"], "cannot be negative")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=15.5"], "above the maximum of 15")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=abc"], "c1=abc: not a number")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01"], "nothing to do")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "--judge is required")
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "--bogus"], "unknown option --bogus")
+        // One bad value refuses the whole command: the good one before it is not written either.
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=10", "c2=11"], "c2=11: above the maximum of 10")
+
+        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
+        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
+        XCTAssertEqual(run(["recuse", "--contest", contest, "--judge", "j2", "--entry", "e01", "--reason", "เป็นญาติกับผู้ประสาน"]).code, 0)
+        assertRefused(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"], "recused")
+        assertRefused(["recuse", "--contest", contest, "--judge", "j3", "--entry", "e01", "--reason", " "], "a recusal needs a reason")
+    }
+
+    func testChairActionsNeedAChair() {
+        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"tester\" is not a chair")
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x", "--chair", "chair"], "nothing to reopen")
+        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x", "--chair", "chair"], "no award tier has id \"gold\"")
+        let r = run(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "กรอกผิดช่อง"], env: ["USER": "chair"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=13"]).code, 0, "reopened")
+        let json = run(["report", "--contest", contest, "--format", "json"]).out
+        XCTAssertTrue(json.contains("\"submitted\": 0"), "the reopened sheet no longer counts")
+    }
+
+    func testVerifyFindsATamperedLineAndExits1() throws {
+        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
+        let path = contest + "/ledger/j1.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"value\":20.5", with: "\"value\":25").write(toFile: path, atomically: true, encoding: .utf8)
+        let v = run(["verify", "--contest", contest])
+        XCTAssertEqual(v.code, 1)
+        XCTAssertTrue(v.out.contains("BROKEN ledger/j1.jsonl:3: hash does not match"), v.out)
+        XCTAssertTrue(v.out.contains("ok     ledger/j2.jsonl"))
+        let report = run(["report", "--contest", contest, "--format", "json"])
+        XCTAssertEqual(report.code, 0, "the report still works on the intact lines")
+        XCTAssertTrue(report.err.contains("j1.jsonl:3"))
+    }
+
+    func testBadContestFilesGiveOneLineAndExit2() throws {
+        try "{\"id\": \"x\",\n \"name\": 5}".write(toFile: contest + "/contest.json", atomically: true, encoding: .utf8)
+        let r = run(["report", "--contest", contest])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertEqual(r.err, "khanaen: \(contest)/contest.json:2: name: must be a string, got a number\n")
+        XCTAssertEqual(run(["report", "--contest", root + "/none"]).err, "khanaen: \(root)/none: no such contest folder\n")
+    }
+
+    func testUsageHelpAndVersion() {
+        XCTAssertEqual(run(["--version"]).out, "khanaen \(CLI.version)\n")
+        XCTAssertTrue(run(["--help"]).out.contains("commands:"))
+        for c in CLI.commands {
+            let h = run([c.name, "--help"])
+            XCTAssertEqual(h.code, 0)
+            XCTAssertTrue(h.out.hasPrefix("usage: khanaen"), c.name)
+        }
+        let bad = run(["frobnicate"])
+        XCTAssertEqual(bad.code, 2)
+        XCTAssertEqual(bad.err, "khanaen: unknown command \"frobnicate\" (see khanaen --help)\n")
+        XCTAssertEqual(run(["report", "--contest", contest, "--method", "best"]).code, 2)
+    }
+
+    func testTheDemoIsCopiedOnFirstUseAndTheSourcesStayUnchanged() throws {
+        let data = root + "/data"
+        let r = run(["verify"], env: ["XDG_DATA_HOME": data])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.err.contains("copied to \(data)/khanaen/digital-local-2566"))
+        XCTAssertTrue(r.out.contains("ok     ledger/j1.jsonl: 160 lines"))
+        XCTAssertTrue(r.out.contains("ok     ledger/j5.jsonl: 0 lines"))
+        XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], env: ["XDG_DATA_HOME": data]).code, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/khanaen/digital-local-2566/ledger/j5.jsonl"))
+        XCTAssertEqual(run(["verify"], env: ["XDG_DATA_HOME": data]).err, "", "copied once")
+        let sources = try ContestLocation.sampleFolder(CommandContext(environment: [:], out: { _ in }, err: { _ in }))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sources + "/ledger/j5.jsonl"), "the sources never change")
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import XCTest
+@testable import KhanaenCore
+
+final class ContestParserTests: XCTestCase {
+    private func parse(_ contest: String, entries: String = Fixtures.entriesJSON()) throws -> Contest {
+        try ContestParser.parse(contestJSON: Array(contest.utf8), entriesJSON: Array(entries.utf8))
+    }
+
+    private func assertError(_ contest: String, entries: String = Fixtures.entriesJSON(), _ expected: String,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try parse(contest, entries: entries), file: file, line: line) { error in
+            guard let e = error as? InputError else { return XCTFail("not an InputError: \(error)", file: file, line: line) }
+            XCTAssertTrue(e.message.contains(expected), "\(e.message) does not say \(expected)", file: file, line: line)
+            XCTAssertFalse(e.message.contains("\n"), "one line", file: file, line: line)
+        }
+    }
+
+    private func edit(_ from: String, _ to: String) -> String {
+        let base = Fixtures.contestJSON()
+        precondition(base.contains(from), from)
+        return base.replacingOccurrences(of: from, with: to)
+    }
+
+    func testTheSampleContestLoadsAsTheSeedDescribesIt() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/digital-local-2566").path
+        let c = try ContestFolder.loadContest(dir)
+        XCTAssertEqual(c.criteria.map { $0.max }, [15, 10, 25, 10, 15, 15, 10])
+        XCTAssertEqual(c.maxTotal, 100)
+        XCTAssertEqual(c.categories.count, 4)
+        XCTAssertEqual(c.awards.map { $0.count }, [2, 18])
+        XCTAssertEqual(c.tieBreak, ["c3", "c1", "c5", "c6", "c2", "c4", "c7"])
+        XCTAssertEqual(Contest.defaultTieBreak(c.criteria), c.tieBreak, "the declared order is the default one")
+        XCTAssertEqual(c.entries.count, 20)
+        XCTAssertEqual(c.entries[0].organisation, "เทศบาลนครยะลา")
+        XCTAssertEqual(c.judges.count, 5)
+        XCTAssertEqual(c.step, 0.5)
+    }
+
+    func testErrorsNameFileLineAndField() {
+        assertError(edit(#""max": 20"#, #""max": 0"#), "contest.json:7: criteria[1].max: must be above 0, got 0")
+        assertError(edit(#""max": 20"#, #""max": -3"#), "criteria[1].max: must be above 0")
+        assertError(edit(#""max": 20"#, #""max": 20.25"#), "criteria[1].max: must be a whole number of steps")
+        assertError(edit(#""max": 20"#, #""max": "20""#), "criteria[1].max: must be a number, got a string")
+        assertError(edit(#""id": "b""#, #""id": "a""#), "criteria[1].id: duplicate criterion id \"a\"")
+        assertError(edit(#""category": "k1", "title": "เกณฑ์ ข""#, #""category": "k9", "title": "เกณฑ์ ข""#), "no category has id \"k9\"")
+        assertError(edit(#""step": 0.5"#, #""step": 0"#), "step: must be above 0")
+        assertError(edit(#""quorum": 2"#, #""quorum": 1.5"#), "quorum: must be a whole number")
+        assertError(edit(#""count": 1"#, #""count": 0"#), "awards[0].count: must be at least 1")
+        assertError(edit(#""id": "gold""#, #""id": "none""#), "awards[0].id: \"none\" is reserved")
+        assertError(edit(#""id": "j2""#, #""id": "j1""#), "judges[1].id: duplicate judge id \"j1\"")
+        assertError(edit(#""id": "j2""#, #""id": "chair""#), "reserved for the chair")
+        assertError(edit(#""user": "judge2""#, #""user": "judge1""#), "judges[1].user: duplicate login")
+        assertError(edit(#""chairs": ["chair"]"#, #""chairs": "chair""#), "chairs: must be a list, got a string")
+        assertError(edit(#""name": "ทดสอบ","#, ""), "contest.json:1: name: missing")
+        assertError(edit(#""name": "ทดสอบ","#, #""name": "ทดสอบ", "nmae": 1,"#), "nmae: unknown field")
+        assertError(edit(#""id": "t1""#, #""id": "t 1""#), "id: \"t 1\" is not a valid id")
+        assertError(edit(#""quorum": 2,"#, #""quorum": 2, "tieBreak": ["b", "z"],"#), "tieBreak[1]: no criterion has id \"z\"")
+        assertError(edit(#""quorum": 2,"#, #""quorum": 2, "tieBreak": ["b", "b"],"#), "tieBreak[1]: \"b\" is listed twice")
+        assertError(edit(#""id": "t1","#, #""id": "t1", "id": "t2","#), "contest.json:2: duplicate key \"id\"")
+        assertError(edit("\"chairs\": [\"chair\"]\n}", "\"chairs\": [\"chair\"]\n"), "contest.json:16: expected ',' or '}' in object")
+        assertError("[]", "contest.json:1: must be an object, got an array")
+    }
+
+    func testEntryErrors() {
+        assertError(Fixtures.contestJSON(), entries: #"[{"id": "e1", "organisation": "ก", "title": "ข"}, {"id": "e1", "organisation": "ค", "title": "ง"}]"#,
+                    "entries.json:1: [1].id: duplicate entry id \"e1\"")
+        assertError(Fixtures.contestJSON(), entries: "[\n{\"id\": \"e1\", \"title\": \"ข\"}]", "entries.json:2: [0].organisation: missing")
+        assertError(Fixtures.contestJSON(), entries: #"[{"id": "e1", "organisation": "ก", "title": "ข", "province": 5}]"#, "[0].province: must be a string, got a number")
+        assertError(Fixtures.contestJSON(), entries: #"{"id": "e1"}"#, "entries.json:1: must be a list of entries, got an object")
+        assertError(Fixtures.contestJSON(), entries: "[{\"id\": \"e1\", \"organisation\": \"ก\", \"title\": \"\\x\"}]", "bad escape")
+    }
+
+    func testMissingFolderAndFiles() {
+        XCTAssertThrowsError(try ContestFolder.loadContest("/nonexistent/contest")) { e in
+            XCTAssertEqual((e as? InputError)?.message, "/nonexistent/contest: no such contest folder")
+        }
+        let dir = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertThrowsError(try ContestFolder.loadContest(dir)) { e in
+            XCTAssertEqual((e as? InputError)?.message, "\(dir)/contest.json: cannot read (missing or not readable)")
+        }
+    }
+
+    /// Seeded random damage to a valid contest: every outcome is a parsed contest or an InputError with a line.
+    func testRandomDamageNeverCrashesAndAlwaysNamesALine() {
+        let base = Array(Fixtures.contestJSON().utf8)
+        var rng = SplitMix64(seed: 2566)
+        let alphabet = Array("{}[]\",:0123456789.-eE truefalsn\\u00กข\n".utf8)
+        var errors = 0
+        for _ in 0..<3000 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let k = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: bytes[k] = alphabet.randomElement(using: &rng)!
+                case 1: bytes.remove(at: k)
+                default: bytes.insert(alphabet.randomElement(using: &rng)!, at: k)
+                }
+            }
+            do {
+                _ = try ContestParser.parse(contestJSON: bytes, entriesJSON: Array(Fixtures.entriesJSON().utf8))
+            } catch let e as InputError {
+                errors += 1
+                XCTAssertTrue(e.message.hasPrefix("contest.json:"), e.message)
+                XCTAssertFalse(e.message.contains("\n"))
+            } catch {
+                XCTFail("unexpected error \(error)")
+            }
+        }
+        XCTAssertGreaterThan(errors, 2000)
+    }
+
+    func testRandomBytesNeverCrashTheJSONParser() {
+        var rng = SplitMix64(seed: 66)
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            do { _ = try JSONParser.parse(bytes) } catch is JSONSyntaxError {} catch { XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try JSONParser.parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)))
+    }
+
+    func testJSONParserValues() throws {
+        let v = try JSONParser.parse("{\"a\": [1, -2.5, 1e3, true, null], \"b\": \"\\u0e01\\ud83d\\udcca\\n\"}")
+        guard case .object(let m) = v.value, case .array(let items) = m[0].value.value else { return XCTFail() }
+        XCTAssertEqual(items.map { $0.value }, [.number(1), .number(-2.5), .number(1000), .bool(true), .null])
+        XCTAssertEqual(m[1].value.value, .string("ก📊\n"))
+        XCTAssertThrowsError(try JSONParser.parse("[01]"))
+        XCTAssertThrowsError(try JSONParser.parse("\"\\ud83d\""))
+        XCTAssertThrowsError(try JSONParser.parse([0x22, 0xFF, 0x22]))
+    }
+}

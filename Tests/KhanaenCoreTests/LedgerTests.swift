@@ -1,0 +1,209 @@
+import Foundation
+import XCTest
+@testable import KhanaenCore
+
+final class LedgerTests: XCTestCase {
+    private var dir = ""
+
+    override func setUp() { dir = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func file(_ name: String = "j1") -> LedgerFile { LedgerFile(path: dir + "/\(name).jsonl", name: name, contestID: "t1") }
+
+    private func lines(_ f: LedgerFile) -> [String] {
+        (try! String(contentsOfFile: f.path, encoding: .utf8)).split(separator: "\n").map(String.init)
+    }
+
+    private func write(_ f: LedgerFile, _ lines: [String], newline: Bool = true) {
+        try! (lines.joined(separator: "\n") + (newline ? "\n" : "")).write(toFile: f.path, atomically: false, encoding: .utf8)
+    }
+
+    private func fill(_ f: LedgerFile, _ n: Int = 6) throws {
+        for k in 0..<n {
+            try f.append([LedgerEvent(actor: "j1", kind: .score, entry: "e\(k % 3 + 1)", criterion: "a", value: Double(k) / 2)],
+                         time: 1_700_000_000_000 + Int64(k))
+        }
+    }
+
+    func testAppendedLinesChainAndReloadToTheSameHead() throws {
+        let f = file()
+        try fill(f)
+        let thai = LedgerEvent(actor: "j1", kind: .note, entry: "e1", text: "ผลงาน \"ดี\" มาก\nบรรทัดสอง")
+        try f.append([thai])
+        let g = file()
+        try g.refresh()
+        XCTAssertNil(g.broken)
+        XCTAssertEqual(g.lineCount, 7)
+        XCTAssertEqual(g.head, f.head)
+        XCTAssertEqual(g.events.last?.text, "ผลงาน \"ดี\" มาก\nบรรทัดสอง")
+        XCTAssertEqual(g.events.map { $0.seq }, Array(1...7))
+        XCTAssertEqual(lines(g).count, 7, "a note's newline is escaped, never a line break")
+        XCTAssertTrue(lines(g)[0].hasPrefix("{\"v\":1,\"seq\":1,\"ts\":\"2023-11-14T22:13:20.000Z\",\"actor\":\"j1\",\"kind\":\"score\""))
+    }
+
+    func testTheHashFollowsTheDocumentedRecipe() throws {
+        let f = file()
+        try fill(f, 2)
+        let line2 = lines(f)[1]
+        let canonical = String(line2.dropLast(75)) + "}"
+        let previousHex = String(lines(f)[0].suffix(66).prefix(64))
+        let expected = Hex.encode(SHA256.hash(Hex.decode(Array(previousHex.utf8))! + Array(canonical.utf8)))
+        XCTAssertEqual(String(line2.suffix(66).prefix(64)), expected)
+        let genesis = Hex.encode(SHA256.hash(Array("khanaen-ledger/1\nt1\nj1".utf8)))
+        let line1 = lines(f)[0]
+        XCTAssertEqual(String(line1.suffix(66).prefix(64)),
+                       Hex.encode(SHA256.hash(Hex.decode(Array(genesis.utf8))! + Array((String(line1.dropLast(75)) + "}").utf8))))
+    }
+
+    private func assertBroken(_ edit: (inout [String]) -> Void, atLine expected: Int, _ message: String,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        let f = self.file()
+        try? FileManager.default.removeItem(atPath: f.path)
+        try fill(f)
+        var ls = lines(f)
+        edit(&ls)
+        write(f, ls)
+        let g = self.file()
+        try g.refresh()
+        XCTAssertEqual(g.broken?.line, expected, "break line", file: file, line: line)
+        XCTAssertTrue(g.broken?.message.contains(message) ?? false, "\(g.broken?.message ?? "no break")", file: file, line: line)
+        XCTAssertEqual(g.lineCount, expected - 1, "the lines before the break load", file: file, line: line)
+        XCTAssertThrowsError(try g.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")]), "no append on a broken chain",
+                             file: file, line: line)
+    }
+
+    func testEditedValueIsFound() throws {
+        try assertBroken({ $0[2] = $0[2].replacingOccurrences(of: "\"value\":1,", with: "\"value\":9,") }, atLine: 3, "hash does not match")
+    }
+
+    func testDeletedLineIsFound() throws {
+        try assertBroken({ $0.remove(at: 2) }, atLine: 3, "hash does not match")
+    }
+
+    func testDeletedLastLineIsNotABreakButShowsInTheHead() throws {
+        let f = file()
+        try fill(f)
+        var ls = lines(f)
+        ls.removeLast()
+        write(f, ls)
+        let g = file()
+        try g.refresh()
+        XCTAssertNil(g.broken)
+        XCTAssertNotEqual(g.head, f.head, "a cut tail changes the head hash, which reports and the seal carry")
+    }
+
+    func testInsertedLineIsFound() throws {
+        try assertBroken({ $0.insert($0[1], at: 3) }, atLine: 4, "hash does not match")
+    }
+
+    func testReorderedLinesAreFound() throws {
+        try assertBroken({ $0.swapAt(2, 3) }, atLine: 3, "hash does not match")
+    }
+
+    func testRecomputedHashWithWrongSeqIsFound() throws {
+        // Someone rewrites line 3 with a valid hash but the seq of another line.
+        let f = file()
+        try fill(f, 2)
+        var e = LedgerEvent(actor: "j1", kind: .submit, entry: "e1")
+        e.seq = 5
+        e.time = 1_700_000_000_000
+        let (line, _) = LedgerLine.encode(e, previous: f.head)
+        let h = FileHandle(forWritingAtPath: f.path)!
+        h.seekToEndOfFile()
+        h.write(Data(line))
+        h.closeFile()
+        let g = file()
+        try g.refresh()
+        XCTAssertEqual(g.broken?.line, 3)
+        XCTAssertTrue(g.broken!.message.contains("seq is 5, expected 3"))
+    }
+
+    func testLinesFromAnotherContestOrJudgeDoNotChain() throws {
+        let f = file()
+        try fill(f, 3)
+        let otherJudge = LedgerFile(path: f.path, name: "j2", contestID: "t1")
+        try otherJudge.refresh()
+        XCTAssertEqual(otherJudge.broken?.line, 1)
+        let otherContest = LedgerFile(path: f.path, name: "j1", contestID: "t2")
+        try otherContest.refresh()
+        XCTAssertEqual(otherContest.broken?.line, 1)
+    }
+
+    func testMalformedLinesAreNamed() throws {
+        try assertBroken({ $0[1] = "not json" }, atLine: 2, "not a ledger line")
+        try assertBroken({ $0[1] = String($0[1].dropLast(10)) + "zzzzzzzz\"}" }, atLine: 2, "hex")
+    }
+
+    func testTornTailIsMovedAsideAndTheChainContinues() throws {
+        let f = file()
+        try fill(f, 4)
+        let intact = try Data(contentsOf: URL(fileURLWithPath: f.path))
+        let torn = "{\"v\":1,\"seq\":5,\"ts\":\"2026-11-2"
+        let h = FileHandle(forWritingAtPath: f.path)!
+        h.seekToEndOfFile()
+        h.write(torn.data(using: .utf8)!)
+        h.closeFile()
+
+        let g = file()
+        try g.refresh()
+        XCTAssertNil(g.broken)
+        XCTAssertEqual(g.lineCount, 4)
+        XCTAssertEqual(g.warnings.count, 1)
+        XCTAssertTrue(g.warnings[0].contains("torn") && g.warnings[0].contains(".torn"))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), intact, "the torn bytes are cut from the ledger")
+        let aside = try String(contentsOfFile: f.path + ".torn", encoding: .utf8)
+        XCTAssertTrue(aside.contains(torn), "and kept beside it")
+
+        try g.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        let k = file()
+        try k.refresh()
+        XCTAssertNil(k.broken)
+        XCTAssertEqual(k.lineCount, 5)
+        XCTAssertEqual(k.events.last?.seq, 5)
+    }
+
+    func testTornTailFoundByAnAppendIsAlsoMovedAside() throws {
+        let f = file()
+        try fill(f, 2)
+        let h = FileHandle(forWritingAtPath: f.path)!
+        h.seekToEndOfFile()
+        h.write("{\"v\":1,\"se".data(using: .utf8)!)
+        h.closeFile()
+        try f.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        let g = file()
+        try g.refresh()
+        XCTAssertNil(g.broken)
+        XCTAssertEqual(g.lineCount, 3)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.path + ".torn"))
+    }
+
+    func testRefreshReadsOnlyWhatWasAppendedAndNoticesReplacement() throws {
+        let writer = file(), reader = file()
+        try fill(writer, 3)
+        XCTAssertTrue(try reader.refresh())
+        XCTAssertFalse(try reader.refresh(), "nothing new")
+        try writer.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        XCTAssertTrue(try reader.refresh())
+        XCTAssertEqual(reader.lineCount, 4)
+        try FileManager.default.removeItem(atPath: writer.path)
+        XCTAssertTrue(try reader.refresh())
+        XCTAssertEqual(reader.lineCount, 0)
+    }
+
+    func testARejectedAppendWritesNothing() throws {
+        let f = file()
+        try fill(f, 2)
+        let before = try Data(contentsOf: URL(fileURLWithPath: f.path))
+        XCTAssertThrowsError(try f.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")]) { _ in throw Refusal("no") })
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), before)
+    }
+
+    func testTimestampsRoundTrip() {
+        for ms: Int64 in [0, 1_700_000_000_123, 951_782_400_000 /* 2000-02-29 */, 4_102_444_799_999] {
+            XCTAssertEqual(Timestamp.parse(Timestamp.format(ms)), ms)
+        }
+        XCTAssertEqual(Timestamp.format(951_782_400_000), "2000-02-29T00:00:00.000Z")
+        XCTAssertNil(Timestamp.parse("2023-02-29T00:00:00.000Z"))
+        XCTAssertNil(Timestamp.parse("2023-01-01 00:00:00.000Z"))
+    }
+}

@@ -1,0 +1,47 @@
+import XCTest
+@testable import KhanaenCore
+
+final class SHA256Tests: XCTestCase {
+    private func hex(_ s: String) -> String { Hex.encode(SHA256.hash(Array(s.utf8))) }
+
+    /// FIPS 180-4 examples (NIST CSRC "SHA256.pdf" and the short/long message vectors).
+    func testNISTVectors() {
+        XCTAssertEqual(hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"),
+                       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        XCTAssertEqual(Hex.encode(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000))),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        XCTAssertEqual(Hex.encode(SHA256.hash([UInt8]([0xbd]))), "68325720aabd7c82f30f554b313d0570c95accbb7dc4b5aae11204c08ffe732b")
+    }
+
+    func testStreamingInPiecesEqualsOneShot() {
+        var rng = SplitMix64(seed: 7)
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 200, 1000] {
+            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var h = SHA256()
+            var k = 0
+            while k < data.count {
+                let n = Int.random(in: 1...70, using: &rng)
+                h.update(Array(data[k..<min(data.count, k + n)]))
+                k += n
+            }
+            XCTAssertEqual(h.finalize(), SHA256.hash(data), "length \(length)")
+        }
+    }
+
+    func testDigestOfConcatenationMatchesStreaming() {
+        let prefix = SHA256.hash(Array("x".utf8))
+        for length in [0, 20, 22, 23, 86, 87, 150, 300] {
+            let body = [UInt8](repeating: 0x41, count: length)
+            var scratch = [UInt8](repeating: 0, count: length + 256)
+            let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes {
+                SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0)
+            } } }
+            XCTAssertEqual(d.bytes, SHA256.hash(prefix + body + [0x7D]), "length \(length)")
+            XCTAssertTrue(Array(d.hex.utf8).withUnsafeBufferPointer { d.matches(hex: $0) })
+        }
+    }
+}

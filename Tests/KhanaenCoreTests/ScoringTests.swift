@@ -1,0 +1,211 @@
+import XCTest
+@testable import KhanaenCore
+
+/// Every expected number here is worked by hand from docs/scoring.md. The test contest has
+/// criteria a (max 10), b (20), c (10): a sheet's total is 100 × (a + b + c) / 40.
+final class ScoringTests: XCTestCase {
+    private func book(_ contest: Contest, _ perJudge: [String: [LedgerEvent]], chair: [LedgerEvent] = []) -> SheetBook {
+        SheetBook(contest: contest, judgeEvents: contest.judges.map { Fixtures.numbered(perJudge[$0.id] ?? []) },
+                  chairEvents: Fixtures.numbered(chair))
+    }
+
+    private func entry(_ r: Results, _ id: String) -> EntryResult { r.entries.first { $0.id == id }! }
+
+    /// Totals 80, 90, 70, 100, 50 for one entry.
+    private func fiveJudges() throws -> SheetBook {
+        let contest = try Fixtures.contest(judges: 5)
+        return book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 8, 16, 8), "j2": Fixtures.sheet("j2", "e1", 9, 18, 9),
+            "j3": Fixtures.sheet("j3", "e1", 7, 14, 7), "j4": Fixtures.sheet("j4", "e1", 10, 20, 10),
+            "j5": Fixtures.sheet("j5", "e1", 5, 10, 5),
+        ])
+    }
+
+    func testSheetTotalIsOutOf100() throws {
+        let b = try fiveJudges()
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).total(maxTotal: 40), 80)
+        XCTAssertEqual(b.sheet(judge: 4, entry: 0).total(maxTotal: 40), 50)
+    }
+
+    func testMeanMedianTrimmedAndSpread() throws {
+        let b = try fiveJudges()
+        let mean = entry(Scoring.compute(b, method: .mean), "e1")
+        XCTAssertEqual(mean.score!, 78, accuracy: 1e-9)
+        XCTAssertEqual(mean.sd!, (1480.0 / 5).squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(entry(Scoring.compute(b, method: .median), "e1").score!, 80, accuracy: 1e-9)
+        XCTAssertEqual(entry(Scoring.compute(b, method: .trimmed), "e1").score!, 80, accuracy: 1e-9, "drops 100 and 50")
+        XCTAssertEqual(mean.flags.first { $0.kind == .spread }?.value ?? 0, 17.2047, accuracy: 1e-4)
+        XCTAssertEqual(mean.flags.first { $0.kind == .outlier }?.judges, ["j4", "j5"], "more than 15 from the median 80")
+        XCTAssertEqual(mean.criterionMeans.map { $0! }, [7.8, 15.6, 7.8])
+    }
+
+    func testTrimmedIsAPlainMeanBelowFiveSheets() throws {
+        let contest = try Fixtures.contest(judges: 4)
+        let b = book(contest, ["j1": Fixtures.sheet("j1", "e1", 10, 20, 10), "j2": Fixtures.sheet("j2", "e1", 5, 10, 5),
+                               "j3": Fixtures.sheet("j3", "e1", 8, 16, 8), "j4": Fixtures.sheet("j4", "e1", 2, 4, 2)])
+        XCTAssertEqual(entry(Scoring.compute(b, method: .trimmed), "e1").score!, (100 + 50 + 80 + 20) / 4, accuracy: 1e-9)
+        XCTAssertEqual(entry(Scoring.compute(b, method: .median), "e1").score!, 65, accuracy: 1e-9)
+    }
+
+    func testNormalisedMovesEveryJudgeToTheContestScale() throws {
+        let contest = try Fixtures.contest(judges: 3)
+        // j1: 80 70 60, j2: 90 85 80, j3: 60 50 40 — each judge's z-scores are +√1.5, 0, −√1.5.
+        let b = book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 8, 16, 8) + Fixtures.sheet("j1", "e2", 7, 14, 7) + Fixtures.sheet("j1", "e3", 6, 12, 6),
+            "j2": Fixtures.sheet("j2", "e1", 9, 18, 9) + Fixtures.sheet("j2", "e2", 8.5, 17, 8.5) + Fixtures.sheet("j2", "e3", 8, 16, 8),
+            "j3": Fixtures.sheet("j3", "e1", 6, 12, 6) + Fixtures.sheet("j3", "e2", 5, 10, 5) + Fixtures.sheet("j3", "e3", 4, 8, 4),
+        ])
+        let r = Scoring.compute(b, method: .normalised)
+        let mu = 615.0 / 9, sigma = (2300.0 / 9).squareRoot(), z = 1.5.squareRoot()
+        XCTAssertEqual(r.contestMean!, mu, accuracy: 1e-9)
+        XCTAssertEqual(r.contestSD!, sigma, accuracy: 1e-9)
+        XCTAssertEqual(entry(r, "e1").score!, mu + sigma * z, accuracy: 1e-9)
+        XCTAssertEqual(entry(r, "e2").score!, mu, accuracy: 1e-9)
+        XCTAssertEqual(entry(r, "e3").score!, mu - sigma * z, accuracy: 1e-9)
+        XCTAssertTrue(r.judges.allSatisfy { $0.normalisable })
+        XCTAssertEqual(r.ranked.map { $0.id }, ["e1", "e2", "e3"])
+    }
+
+    func testNormalisedLeavesAJudgeWithFewSheetsAsIsAndFlagsIt() throws {
+        let contest = try Fixtures.contest(judges: 3)
+        let b = book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 8, 16, 8) + Fixtures.sheet("j1", "e2", 7, 14, 7) + Fixtures.sheet("j1", "e3", 6, 12, 6),
+            "j2": Fixtures.sheet("j2", "e1", 9, 18, 9) + Fixtures.sheet("j2", "e2", 8, 16, 8),
+            // j3 gives every entry 50: SD 0.
+            "j3": Fixtures.sheet("j3", "e1", 5, 10, 5) + Fixtures.sheet("j3", "e2", 5, 10, 5) + Fixtures.sheet("j3", "e3", 5, 10, 5),
+        ])
+        let r = Scoring.compute(b, method: .normalised)
+        XCTAssertEqual(r.judges.map { $0.normalisable }, [true, false, false])
+        let e1 = entry(r, "e1")
+        XCTAssertEqual(e1.flags.first { $0.kind == .judgeNotNormalised }?.judges, ["j2", "j3"])
+        XCTAssertEqual(e1.normalisedTotals![1], 90, "j2 keeps T")
+        XCTAssertEqual(e1.normalisedTotals![2], 50, "j3 keeps T")
+        XCTAssertTrue(entry(Scoring.compute(b, method: .mean), "e1").flags.allSatisfy { $0.kind != .judgeNotNormalised })
+    }
+
+    func testNormalisedIsClampedTo0And100() throws {
+        let contest = try Fixtures.contest(judges: 2)
+        // j1 is severe with one high mark; j2 spreads widely. z of j1's 100 is large.
+        let b = book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 10, 20, 10) + Fixtures.sheet("j1", "e2", 1, 2, 1) + Fixtures.sheet("j1", "e3", 1, 2, 1)
+                + Fixtures.sheet("j1", "e4", 1, 2, 1),
+            "j2": Fixtures.sheet("j2", "e1", 10, 20, 10) + Fixtures.sheet("j2", "e2", 0, 0, 0) + Fixtures.sheet("j2", "e3", 5, 10, 5)
+                + Fixtures.sheet("j2", "e4", 10, 20, 10),
+        ])
+        let r = Scoring.compute(b, method: .normalised)
+        for e in r.entries { for n in e.normalisedTotals ?? [] { XCTAssertTrue((0...100).contains(n), "\(e.id): \(n)") } }
+        XCTAssertEqual(entry(r, "e1").normalisedTotals![0], 100, "clamped")
+    }
+
+    func testTiesAreBrokenByTheDeclaredOrderOrShared() throws {
+        // Default order: b (max 20) first, then a, then c.
+        let contest = try Fixtures.contest(judges: 2, quorum: 2)
+        XCTAssertEqual(contest.tieBreak, ["b", "a", "c"])
+        let b = book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 10, 10, 10) + Fixtures.sheet("j1", "e2", 5, 20, 5) + Fixtures.sheet("j1", "e3", 10, 10, 10)
+                + Fixtures.sheet("j1", "e4", 1, 1, 1),
+            "j2": Fixtures.sheet("j2", "e1", 10, 10, 10) + Fixtures.sheet("j2", "e2", 5, 20, 5) + Fixtures.sheet("j2", "e3", 10, 10, 10)
+                + Fixtures.sheet("j2", "e4", 1, 1, 1),
+        ])
+        let r = Scoring.compute(b)
+        // e1, e2, e3 all total 75. e2 has the higher mean on b; e1 and e3 are equal on everything.
+        XCTAssertEqual(r.ranked.map { $0.id }, ["e2", "e1", "e3", "e4"])
+        XCTAssertEqual(r.ranked.map { $0.rank! }, [1, 2, 2, 4])
+        XCTAssertEqual(entry(r, "e1").tie, TieNote(above: "e2", criterion: "b", aboveValue: 20, value: 10))
+        XCTAssertEqual(entry(r, "e3").tie, TieNote(above: "e1", criterion: nil, aboveValue: nil, value: nil))
+        XCTAssertNil(entry(r, "e4").tie)
+    }
+
+    func testScoresEqualAtTwoDecimalsAreTied() {
+        XCTAssertEqual(TwoDecimals.key(87.004), TwoDecimals.key(86.996))
+        XCTAssertEqual(TwoDecimals.text(87.125), "87.13")
+        XCTAssertEqual(TwoDecimals.text(5), "5.00")
+    }
+
+    func testABoundaryTieIsNotAutoAwardedTheHigherTier() throws {
+        // gold ×1, silver ×2. e1 and e2 share rank 1 across the gold line.
+        let contest = try Fixtures.contest(judges: 2)
+        var events: [String: [LedgerEvent]] = [:]
+        for j in ["j1", "j2"] {
+            events[j] = Fixtures.sheet(j, "e1", 9, 18, 9) + Fixtures.sheet(j, "e2", 9, 18, 9) + Fixtures.sheet(j, "e3", 8, 16, 8)
+                + Fixtures.sheet(j, "e4", 7, 14, 7) + Fixtures.sheet(j, "e5", 6, 12, 6)
+        }
+        let r = Scoring.compute(book(contest, events))
+        XCTAssertEqual(r.ranked.map { $0.rank! }, [1, 1, 3, 4, 5])
+        XCTAssertEqual(r.ranked.map { $0.proposed }, ["silver", "silver", "silver", nil, nil])
+        let flag = entry(r, "e1").flags.first { $0.kind == .boundaryTie }
+        XCTAssertEqual(flag?.tier, "gold")
+        XCTAssertEqual(flag?.entries, ["e2"])
+        XCTAssertEqual(flag?.places, 1)
+        XCTAssertTrue(r.tierWarnings.contains { $0.hasPrefix("gold: 0 awarded") })
+    }
+
+    func testATieAcrossTheLastLineGetsNoAwardAndAFlag() throws {
+        let contest = try Fixtures.contest(judges: 2)
+        var events: [String: [LedgerEvent]] = [:]
+        for j in ["j1", "j2"] {
+            events[j] = Fixtures.sheet(j, "e1", 9, 18, 9) + Fixtures.sheet(j, "e2", 8, 16, 8) + Fixtures.sheet(j, "e3", 7, 14, 7)
+                + Fixtures.sheet(j, "e4", 7, 14, 7) + Fixtures.sheet(j, "e5", 6, 12, 6)
+        }
+        let r = Scoring.compute(book(contest, events))
+        XCTAssertEqual(r.ranked.map { $0.proposed }, ["gold", "silver", nil, nil, nil])
+        XCTAssertEqual(entry(r, "e3").flags.first { $0.kind == .boundaryTie }?.places, 1)
+    }
+
+    func testQuorumAndRecusalAndDrafts() throws {
+        let contest = try Fixtures.contest(judges: 3, quorum: 2)
+        let b = book(contest, [
+            "j1": Fixtures.sheet("j1", "e1", 8, 16, 8) + Fixtures.sheet("j1", "e2", 8, 16, 8),
+            "j2": Fixtures.sheet("j2", "e1", 8, 16, 8, submit: false)
+                + [LedgerEvent(actor: "j2", kind: .recuse, entry: "e2", text: "ญาติ")],
+            "j3": Fixtures.sheet("j3", "e1", 6, 12, 6) + Fixtures.sheet("j3", "e2", 6, 12, 6, submit: false),
+        ])
+        let r = Scoring.compute(b)
+        XCTAssertEqual(entry(r, "e1").totals.count, 2, "j2's draft does not count")
+        XCTAssertEqual(entry(r, "e2").totals.count, 1)
+        XCTAssertNil(entry(r, "e2").rank)
+        XCTAssertEqual(entry(r, "e2").unrankedReason, "below-quorum")
+        XCTAssertEqual(r.judges[1].recused, 1)
+        XCTAssertEqual(r.judges[1].drafts, 1)
+        let withDrafts = Scoring.compute(b, includeDrafts: true)
+        XCTAssertTrue(withDrafts.includeDrafts)
+        XCTAssertEqual(entry(withDrafts, "e1").totals.count, 3)
+        XCTAssertEqual(entry(withDrafts, "e2").totals.count, 2, "the recused sheet never counts")
+        XCTAssertNotNil(entry(withDrafts, "e2").rank)
+        XCTAssertEqual(entry(r, "e3").unrankedReason, "below-quorum")
+    }
+
+    func testChairOverridesApplyOnTopAndAutoWithdrawsThem() throws {
+        let contest = try Fixtures.contest(judges: 2)
+        var events: [String: [LedgerEvent]] = [:]
+        for j in ["j1", "j2"] {
+            events[j] = Fixtures.sheet(j, "e1", 9, 18, 9) + Fixtures.sheet(j, "e2", 8, 16, 8) + Fixtures.sheet(j, "e3", 7, 14, 7)
+                + Fixtures.sheet(j, "e4", 6, 12, 6)
+        }
+        let chair = [
+            LedgerEvent(actor: "chair", kind: .award, entry: "e4", tier: "silver", text: "ผลกระทบสูง"),
+            LedgerEvent(actor: "chair", kind: .award, entry: "e3", tier: "none", text: "ไม่ผ่านคุณสมบัติ"),
+            LedgerEvent(actor: "chair", kind: .award, entry: "e2", tier: "gold", text: "ชั่วคราว"),
+            LedgerEvent(actor: "chair", kind: .award, entry: "e2", tier: "auto", text: "ถอนการตัดสิน"),
+        ]
+        let r = Scoring.compute(book(contest, events, chair: chair))
+        XCTAssertEqual(r.ranked.map { $0.award }, ["gold", "silver", nil, "silver"])
+        XCTAssertEqual(r.ranked.map { $0.proposed }, ["gold", "silver", "silver", nil])
+        XCTAssertEqual(entry(r, "e4").override?.decision.reason, "ผลกระทบสูง")
+        XCTAssertNil(entry(r, "e2").override)
+    }
+
+    func testReopenMakesASheetADraftUntilSubmittedAgain() throws {
+        let contest = try Fixtures.contest(judges: 2)
+        let j1 = Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8))  // submit is seq 4
+        let reopen = Fixtures.numbered([LedgerEvent(actor: "chair", kind: .reopen, judge: "j1", entry: "e1", ref: 4, text: "พิมพ์ผิด")])
+        var b = SheetBook(contest: contest, judgeEvents: [j1, []], chairEvents: reopen)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .draft)
+        let again = Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8) + [LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 9),
+                                                                               LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        b = SheetBook(contest: contest, judgeEvents: [again, []], chairEvents: reopen)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .submitted)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).scores[0], 9)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).lockSeq, 6)
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Khanaen needs beyond the Swift toolchain, where it is missing:
+# ICU and ncursesw headers (build), libthai's runtime (Thai word breaks), tmux (end-to-end tests),
+# and a UTF-8 locale. Safe to run again.
+set -euo pipefail
+need=()
+[ -e /usr/include/unicode/ucol.h ] || need+=(libicu-dev)
+[ -e /usr/include/ncursesw/curses.h ] || [ -e /usr/include/curses.h ] || need+=(libncurses-dev)
+ldconfig -p 2>/dev/null | grep -q 'libthai.so.0' || need+=(libthai0 libthai-data)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v tmux >/dev/null || need+=(tmux)
+command -v script >/dev/null || need+=(bsdutils)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "setup: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
