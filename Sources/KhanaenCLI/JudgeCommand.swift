@@ -1,13 +1,139 @@
+import Foundation
 import KhanaenCore
+import KhanaenTerminal
+import KhanaenUI
 
-/// The default command. Until the judge workstation lands it prints the report.
+/// The judge workstation: the default command.
 struct JudgeCommand: Command {
     static let name = "judge"
-    static let summary = "open the judge workstation (for now: print the report)"
-    static let usage = ReportCommand.usage
-    static let options = ReportCommand.options
+    static let summary = "open the judge workstation (the default)"
+    static let usage = """
+    usage: khanaen [judge] [--judge ID] [--lang th|en] [--mono] [--contest DIR]
+
+    Opens the judge workstation in this terminal (80×24 or larger, UTF-8 locale): the entry
+    list, and for each entry the scoring sheet. Every accepted change is written to the
+    judge's ledger and synced to disk before the screen says it is saved. `?` lists every key.
+
+    options:
+      --judge ID     the judge (default: the judge whose "user" in contest.json is the login name)
+      --lang L       th (default) or en
+      --mono         no colours, attributes only (also when NO_COLOR is set)
+
+    """
+    static let options = OptionSpec(values: ["judge", "lang", "contest"], flags: ["mono"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        try ReportCommand.run(args, ctx)
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        let judgeID: String
+        if let id = args.value("judge") {
+            guard contest.judgeIndex(id) != nil else {
+                throw InputError("no judge has id \"\(id)\" in \(dir)/contest.json (judges: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
+            }
+            judgeID = id
+        } else {
+            let login = ctx.loginName ?? ""
+            guard let judge = contest.judge(forUser: login) else {
+                throw InputError("the login \"\(login)\" is not a judge's \"user\" in \(dir)/contest.json; pass --judge ID "
+                                 + "(one of: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
+            }
+            judgeID = judge.id
+        }
+        let session = try JudgeSession(contest: contest, directory: dir, judgeID: judgeID, language: language)
+        return try session.run(monochrome: args.has("mono"), ctx)
+    }
+}
+
+/// Wires the pure workstation (state, update, view) to the terminal and to the judge's ledger.
+final class JudgeSession {
+    let contest: Contest
+    let directory: String
+    let judgeID: String
+    let ownFile: LedgerFile
+    let chairFile: LedgerFile
+    let ledger: Ledger
+    var state: JudgeState
+
+    init(contest: Contest, directory: String, judgeID: String, language: Language) throws {
+        self.contest = contest
+        self.directory = directory
+        self.judgeID = judgeID
+        // Only this judge's file and the chair's are read: a judge never sees others' scores.
+        ledger = Ledger(contest: contest, directory: directory + "/" + ContestFolder.ledgerFolder)
+        ownFile = ledger.file(forJudge: judgeID)!
+        chairFile = ledger.chairFile
+        try ownFile.refresh()
+        try chairFile.refresh()
+        if let b = ownFile.broken {
+            throw InputError("\(ownFile.path):\(b.line): \(b.message); run khanaen verify")
+        }
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
+                           utcOffset: Int(local.tm_gmtoff))
+        state.sheets = foldSheets()
+    }
+
+    func foldSheets() -> [Sheet] {
+        SheetBook.judgeSheets(contest: contest, judgeID: judgeID, judgeEvents: ownFile.events, chairEvents: chairFile.events)
+    }
+
+    func run(monochrome: Bool, _ ctx: CommandContext) throws -> Int32 {
+        for w in ownFile.warnings + chairFile.warnings { ctx.err("khanaen: warning: \(w)\n") }
+        try ContestFolder.ensureLedgerFolder(directory)
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(monochrome: monochrome)
+        } catch let e as Terminal.StartError {
+            throw InputError(e.description)
+        }
+        defer { terminal.stop() }
+        let size = terminal.size
+        _ = JudgeUpdate.update(&state, .resize(width: size.width, height: size.height))
+        var dirty = true
+        while !state.quit {
+            if dirty { terminal.draw(JudgeView.render(state)) }
+            dirty = true
+            switch terminal.read() {
+            case .signal:
+                return 0
+            case .resize(let w, let h):
+                _ = JudgeUpdate.update(&state, .resize(width: w, height: h))
+            case .key(let key):
+                perform(JudgeUpdate.update(&state, .key(key)))
+            case .idle:
+                dirty = reloadIfChanged()
+            }
+        }
+        return 0
+    }
+
+    /// Picks up what another terminal of this judge, or the chair, wrote.
+    private func reloadIfChanged() -> Bool {
+        let own = (try? ownFile.refresh()) ?? false
+        let chair = (try? chairFile.refresh()) ?? false
+        let changed = own || chair
+        if changed { _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: true)) }
+        return changed
+    }
+
+    private func perform(_ effects: [JudgeEffect]) {
+        for effect in effects {
+            switch effect {
+            case .append(let events):
+                guard !events.isEmpty else { continue }
+                do {
+                    let written = try ledger.appendJudge(judgeID, events)
+                    _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: false))
+                    _ = JudgeUpdate.update(&state, .saved(written, time: written.last?.time ?? Timestamp.nowMillis()))
+                } catch {
+                    try? ownFile.refresh()
+                    _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: false))
+                    _ = JudgeUpdate.update(&state, .notSaved("\(error)"))
+                }
+            }
+        }
     }
 }

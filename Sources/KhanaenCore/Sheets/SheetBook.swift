@@ -89,6 +89,29 @@ public struct SheetBook: Sendable {
 
     public func sheet(judge: Int, entry: Int) -> Sheet { sheets[judge * contest.entries.count + entry] }
 
+    /// One judge's sheets for every entry, folded from that judge's events and the chair's
+    /// reopens alone: what the judge's own screen needs, and no other judge's scores.
+    public static func judgeSheets(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
+                                   chairEvents: [LedgerEvent]) -> [Sheet] {
+        var reopened = Set<ReopenKey>()
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID {
+            if let ref = e.ref { reopened.insert(ReopenKey(judge: judgeID, entry: e.entry, ref: ref)) }
+        }
+        var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
+        for e in judgeEvents {
+            guard let ei = contest.entryIndex(e.entry) else { continue }
+            let ci = e.criterion.flatMap { contest.criterionIndex($0) }
+            if e.criterion != nil && ci == nil { continue }
+            let entry = e.entry
+            sheets[ei].apply(e, criterionIndex: ci) { reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
+        }
+        for ei in sheets.indices {
+            let entry = contest.entries[ei].id
+            sheets[ei].settle { reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
+        }
+        return sheets
+    }
+
     /// One sheet, folded from the judge's own events alone: what the rules check before a write.
     public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
                                  judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent]) -> Sheet {

@@ -1,0 +1,171 @@
+import CNcursesw
+import Foundation
+import KhanaenUI
+
+/// The only code that calls curses: starts and stops the terminal, decodes input into
+/// keys, and copies a Canvas to the screen with erase + draw + refresh, so that curses
+/// sends only the cells that changed.
+public final class Terminal {
+    public enum StartError: Error, CustomStringConvertible {
+        case notUTF8(String)
+        case noTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notUTF8(let locale):
+                return "the terminal's locale (\(locale)) is not UTF-8, so Thai cannot be shown; run with LANG=C.UTF-8 (or th_TH.UTF-8)"
+            case .noTerminal(let term):
+                return "cannot start the terminal (TERM=\(term)); is this an interactive terminal?"
+            }
+        }
+    }
+
+    public enum Input: Equatable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        /// Nothing arrived within the timeout.
+        case idle
+        /// SIGHUP (the SSH link dropped), SIGTERM or SIGINT.
+        case signal(Int32)
+    }
+
+    private var screen: OpaquePointer?
+    private let colour: Bool
+    private var stopped = false
+
+    /// Takes over the terminal. Needs a UTF-8 locale and a terminal curses knows.
+    public init(monochrome: Bool = false) throws {
+        setlocale(LC_ALL, "")
+        guard khanaen_is_utf8_locale() != 0 else {
+            throw StartError.notUTF8(String(cString: setlocale(LC_CTYPE, nil)))
+        }
+        khanaen_install_signal_handlers()
+        set_escdelay(40)
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(khanaen_stdscr(), true)
+        curs_set(0)
+        wtimeout(khanaen_stdscr(), 250)
+        colour = !monochrome && has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        if colour {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+            init_pair(2, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+            init_pair(3, Int16(COLOR_GREEN), -1)
+            init_pair(4, Int16(COLOR_RED), -1)
+            init_pair(5, Int16(COLOR_CYAN), -1)
+            init_pair(6, Int16(COLOR_YELLOW), -1)
+            init_pair(7, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+        }
+    }
+
+    deinit { stop() }
+
+    /// Gives the terminal back as it was. Safe to call twice.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    public var size: (width: Int, height: Int) { (Int(khanaen_cols()), Int(khanaen_lines())) }
+
+    public func read() -> Input {
+        var ch: UInt32 = 0
+        let r = khanaen_get_wch(&ch)
+        let caught = khanaen_signal_caught()
+        if caught != 0 { return .signal(Int32(caught)) }
+        if r == khanaen_err() { return .idle }
+        if r == khanaen_key_code_yes() {
+            let code = Int32(ch)
+            if code == khanaen_key_resize() { return .resize(width: size.width, height: size.height) }
+            switch code {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_BTAB: return .key(.backTab)
+            default: return .idle
+            }
+        }
+        switch ch {
+        case 10, 13: return .key(.enter)
+        case 9: return .key(.tab)
+        case 8, 127: return .key(.backspace)
+        case 27: return .key(.escape)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(ch + 96)!)))
+        default:
+            guard let scalar = Unicode.Scalar(ch), ch >= 32 else { return .idle }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    /// Copies the canvas to the screen.
+    public func draw(_ canvas: Canvas) {
+        werase(khanaen_stdscr())
+        for y in 0..<canvas.height {
+            var x = 0
+            while x < canvas.width {
+                let first = canvas[x, y]
+                var run = ""
+                var end = x
+                while end < canvas.width {
+                    let cell = canvas[end, y]
+                    if cell.text.isEmpty { end += 1; continue }
+                    if cell.role != first.role || cell.bold != first.bold { break }
+                    run += cell.text
+                    end += 1
+                }
+                wattrset(khanaen_stdscr(), Int32(bitPattern: attributes(first.role, bold: first.bold)))
+                mvwaddstr(khanaen_stdscr(), Int32(y), Int32(x), run)
+                x = end
+            }
+        }
+        wattrset(khanaen_stdscr(), Int32(bitPattern: khanaen_a_normal()))
+        wrefresh(khanaen_stdscr())
+    }
+
+    private func attributes(_ role: Role, bold: Bool) -> UInt32 {
+        var a = bold ? khanaen_a_bold() : khanaen_a_normal()
+        func pair(_ n: Int32) -> UInt32 { UInt32(bitPattern: khanaen_color_pair(n)) }
+        if colour {
+            switch role {
+            case .normal: break
+            case .header: a |= pair(1)
+            case .selected: a |= pair(2)
+            case .ok: a |= pair(3)
+            case .error: a |= pair(4) | khanaen_a_bold()
+            case .muted: a |= khanaen_a_dim()
+            case .accent: a |= pair(5)
+            case .warning: a |= pair(6)
+            case .input: a |= pair(7)
+            }
+        } else {
+            switch role {
+            case .normal, .ok: break
+            case .header: a |= khanaen_a_reverse() | khanaen_a_bold()
+            case .selected: a |= khanaen_a_reverse()
+            case .error, .accent, .warning: a |= khanaen_a_bold()
+            case .muted: a |= khanaen_a_dim()
+            case .input: a |= khanaen_a_underline() | khanaen_a_bold()
+            }
+        }
+        return UInt32(a)
+    }
+}

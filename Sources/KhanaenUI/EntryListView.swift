@@ -1,0 +1,76 @@
+import KhanaenCore
+import KhanaenText
+
+/// The judge's entries: id, organisation, province, title, my total and my status.
+enum EntryListView {
+    static func table(_ s: JudgeState) -> TextTable {
+        let w = s.strings
+        return TextTable([
+            .init(w.columnID, width: 5), .init(w.columnOrganisation, minWidth: 16), .init(w.columnProvince, width: 12),
+            .init(w.columnTitle, minWidth: 12), .init(w.columnTotal, width: 6, align: .right), .init(w.columnStatus, width: 14),
+        ])
+    }
+
+    static func render(_ s: JudgeState) -> Canvas {
+        var c = Canvas(width: s.width, height: s.height)
+        let w = s.strings
+        let judge = s.judgeInfo
+        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(judge.name) (\(judge.id))")
+
+        var counts: [Sheet.Status: Int] = [:]
+        for sheet in s.sheets { counts[sheet.status, default: 0] += 1 }
+        let summary = "\(w.all) \(s.sheets.count) · " + [Sheet.Status.empty, .draft, .submitted, .recused]
+            .map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        let view = "\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(s.filter.map { w.status($0) } ?? w.all)"
+        let viewWidth = CellWidth.of(view)
+        c.put(" " + summary, x: 0, y: 1, limit: c.width - viewWidth - 2)
+        c.put(view, x: c.width - viewWidth - 1, y: 1, role: .accent)
+
+        let table = table(s)
+        let widths = table.widths(total: c.width - 2)
+        c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+
+        let rows = s.visibleEntries
+        let top = 3, count = s.listRows
+        if rows.isEmpty {
+            c.put(w.noEntries, x: 2, y: top + 1, role: .muted)
+        }
+        let maxTotal = s.contest.maxTotal
+        for k in 0..<count {
+            let p = s.scrollTop + k
+            guard p < rows.count else { break }
+            let e = rows[p]
+            let entry = s.contest.entries[e]
+            let sheet = s.sheets[e]
+            let total = sheet.total(maxTotal: maxTotal).map(TwoDecimals.text)
+                ?? (sheet.setCount > 0 ? "\(sheet.setCount)/\(s.contest.criteria.count)" : "")
+            let line = table.line([entry.id, entry.organisation, entry.province, entry.title, total, w.status(sheet.status)], widths: widths)
+            let y = top + k
+            let selected = e == s.selectedEntry
+            c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : .normal)
+            if selected {
+                c.paint(y: y, role: .selected)
+            } else {
+                let statusX = 1 + widths.dropLast().reduce(0, +) + widths.count - 1
+                c.paint(y: y, x: statusX, width: widths.last!, role: statusRole(sheet.status))
+            }
+        }
+
+        let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "0/\(rows.count)"
+        let searchNote = s.search.isEmpty ? "" : "\(w.searchPrompt)\(s.search)"
+        c.put(searchNote, x: 1, y: s.height - 3, limit: c.width - 12, role: .accent)
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
+        Chrome.statusLine(&c, y: s.height - 2, s)
+        Chrome.hints(&c, y: s.height - 1, Keymap.hints(.list, w))
+        return c
+    }
+
+    static func statusRole(_ status: Sheet.Status) -> Role {
+        switch status {
+        case .empty: return .normal
+        case .draft: return .warning
+        case .submitted: return .ok
+        case .recused: return .muted
+        }
+    }
+}

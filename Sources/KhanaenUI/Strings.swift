@@ -1,0 +1,86 @@
+import KhanaenCore
+
+/// Every word the screens say, in Thai and English, in one place.
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    func t(_ th: String, _ en: String) -> String { language == .th ? th : en }
+
+    var appName: String { t("คะแนน", "Khanaen") }
+    var judge: String { t("กรรมการ", "Judge") }
+
+    // Entry list
+    var columnID: String { t("รหัส", "ID") }
+    var columnOrganisation: String { t("หน่วยงาน", "Organisation") }
+    var columnProvince: String { t("จังหวัด", "Province") }
+    var columnTitle: String { t("ผลงาน", "Entry") }
+    var columnTotal: String { t("คะแนน", "Total") }
+    var columnStatus: String { t("สถานะ", "Status") }
+    var all: String { t("ทั้งหมด", "all") }
+    var noEntries: String { t("ไม่พบผลงานที่ตรงกับการค้นหาหรือตัวกรอง", "No entry matches the search or filter") }
+    var searchPrompt: String { t("ค้นหา: ", "Search: ") }
+    var sortLabel: String { t("เรียง", "sort") }
+    var filterLabel: String { t("แสดง", "show") }
+
+    func status(_ s: Sheet.Status) -> String {
+        switch s {
+        case .empty: return t("ยังไม่ให้คะแนน", "not scored")
+        case .draft: return t("ร่าง", "draft")
+        case .submitted: return t("ส่งแล้ว", "submitted")
+        case .recused: return t("ถอนตัว", "recused")
+        }
+    }
+
+    func sort(_ s: JudgeState.SortOrder) -> String {
+        switch s {
+        case .id: return t("รหัส", "id")
+        case .organisation: return t("หน่วยงาน", "organisation")
+        case .total: return t("คะแนนของฉัน", "my total")
+        }
+    }
+
+    // Scoring sheet
+    var district: String { t("อ.", "District ") }
+    var province: String { t("จ.", "Province ") }
+    var note: String { t("บันทึก", "Note") }
+    var entryNote: String { t("บันทึกของผลงาน", "Entry note") }
+    var total: String { t("รวม", "Total") }
+    var outOf100: String { t("/ 100", "/ 100") }
+    var submittedReadOnly: String { t("อ่านอย่างเดียว ประธานกรรมการเปิดแก้ไขได้", "read-only; the chair can reopen it") }
+    var recusedReadOnly: String { t("ถอนตัวแล้ว", "Recused") }
+    var confirmSubmit: String { t("ส่งคะแนนผลงานนี้? ส่งแล้วแก้ไขไม่ได้ (y/n)", "Submit this sheet? It cannot be changed afterwards (y/n)") }
+    var recusePrompt: String { t("เหตุผลที่ถอนตัว (มีส่วนได้เสีย) แล้วกด Enter: ", "Reason for recusal (conflict of interest), then Enter: ") }
+    func notePrompt(_ criterion: String?) -> String {
+        criterion.map { t("บันทึก \($0): ", "Note on \($0): ") } ?? t("บันทึกของผลงาน: ", "Note on the entry: ")
+    }
+    var cancelled: String { t("ยกเลิกแล้ว", "Cancelled") }
+    func saved(_ time: String, _ what: String) -> String { t("บันทึกแล้ว \(time) · \(what)", "Saved \(time) · \(what)") }
+    var submittedNow: String { t("ส่งคะแนนแล้ว", "submitted") }
+    var recusedNow: String { t("ถอนตัวแล้ว", "recused") }
+    var cleared: String { t("ล้างค่า", "cleared") }
+    var undone: String { t("ย้อนแล้ว", "undone") }
+    var noteSaved: String { t("บันทึกข้อความแล้ว", "note saved") }
+
+    // Refusals shown on the status line
+    func notANumber(_ text: String) -> String { t("\"\(text)\" ไม่ใช่ตัวเลข", "\"\(text)\" is not a number") }
+    func aboveMax(_ c: String, _ max: String) -> String { t("\(c): เกินคะแนนเต็ม \(max) ไม่ได้บันทึก", "\(c): above the maximum of \(max); not saved") }
+    func negative(_ c: String) -> String { t("\(c): ติดลบไม่ได้ ไม่ได้บันทึก", "\(c): cannot be negative; not saved") }
+    func offStep(_ c: String, _ step: String) -> String { t("\(c): ต้องเป็นทวีคูณของ \(step) ไม่ได้บันทึก", "\(c): must be a multiple of \(step); not saved") }
+    func missing(_ ids: [String]) -> String { t("ยังไม่ได้ให้คะแนน: \(ids.joined(separator: ", "))", "Not scored yet: \(ids.joined(separator: ", "))") }
+    var locked: String { t("ใบนี้ส่งแล้วหรือถอนตัวแล้ว แก้ไขไม่ได้ ให้ประธานกรรมการเปิดแก้ไข", "This sheet is closed; the chair can reopen it") }
+    var nothingToUndo: String { t("ไม่มีการแก้ไขให้ย้อน", "Nothing to undo") }
+    var reasonRequired: String { t("ต้องระบุเหตุผล", "A reason is required") }
+    func notSaved(_ why: String) -> String { t("ไม่ได้บันทึก: \(why)", "Not saved: \(why)") }
+    var changedElsewhere: String { t("สมุดบันทึกคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับหน้าจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
+
+    // Help and terminal
+    var helpTitle: String { t("ปุ่มทั้งหมด (กดปุ่มใดก็ได้เพื่อกลับ)", "All keys (press any key to go back)") }
+    var helpList: String { t("รายการผลงาน", "Entry list") }
+    var helpSheet: String { t("ใบให้คะแนน", "Scoring sheet") }
+    var helpDigits: String { t("พิมพ์คะแนน เช่น 12 หรือ 12.5 แล้วกด Enter/Tab/↓", "type a score such as 12 or 12.5, then Enter/Tab/↓") }
+    func tooSmall(_ w: Int, _ h: Int) -> String {
+        t("หน้าจอเล็กเกินไป ต้องการอย่างน้อย 80×24 (ตอนนี้ \(w)×\(h))", "Terminal too small: 80×24 needed (now \(w)×\(h))")
+    }
+}

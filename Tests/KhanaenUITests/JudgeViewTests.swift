@@ -1,0 +1,124 @@
+import XCTest
+@testable import KhanaenCore
+@testable import KhanaenText
+@testable import KhanaenUI
+
+/// The workstation rendered headless on the sample contest, at 80×24 and 120×40.
+/// The sample contest, as judge j5 with nothing scored, at a size.
+enum Sample {
+    static let contest: Contest = {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/digital-local-2566").path
+        return try! ContestFolder.loadContest(dir)
+    }()
+
+    static func state(width: Int = 80, height: Int = 24, language: Language = .th) -> JudgeState {
+        let c = contest
+        var s = JudgeState(contest: c, judge: 4, sheets: Array(repeating: Sheet(criteria: c.criteria.count), count: c.entries.count),
+                           language: language, utcOffset: 7 * 3600)
+        _ = JudgeUpdate.update(&s, .resize(width: width, height: height))
+        return s
+    }
+}
+
+final class JudgeViewTests: XCTestCase {
+    static var contest: Contest { Sample.contest }
+    func state(width: Int = 80, height: Int = 24, language: Language = .th) -> JudgeState {
+        Sample.state(width: width, height: height, language: language)
+    }
+
+    /// Every row of the frame is exactly as wide as the terminal, in cells.
+    func assertFrame(_ s: JudgeState, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        let canvas = JudgeView.render(s)
+        let lines = canvas.lines
+        XCTAssertEqual(lines.count, s.height, file: file, line: line)
+        for (k, l) in lines.enumerated() {
+            XCTAssertEqual(CellWidth.of(l), s.width, "row \(k): \(l)", file: file, line: line)
+        }
+        return lines
+    }
+
+    func testEntryListAt80x24And120x40() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let lines = assertFrame(state(width: w, height: h))
+            XCTAssertTrue(lines[0].contains("กรรมการ 5 (j5)"))
+            XCTAssertTrue(lines[1].contains("ยังไม่ให้คะแนน 20"))
+            XCTAssertTrue(lines[2].contains("หน่วยงาน") && lines[2].contains("สถานะ"))
+            XCTAssertTrue(lines[3].contains("e01") && lines[3].contains("เทศบาลนครยะลา"))
+            XCTAssertTrue(lines[h - 1].contains("q ออก"))
+            // The status column starts at the same cell on every row.
+            let statusColumn = lines[3...].prefix(h - 6).map { l -> Int? in
+                guard let r = l.range(of: "ยังไม่ให้คะแนน") else { return nil }
+                return CellWidth.of(String(l[..<r.lowerBound]))
+            }
+            XCTAssertEqual(Set(statusColumn.compactMap { $0 }).count, 1, "aligned at \(w)×\(h)")
+        }
+    }
+
+    func testLongThaiTitlesAreClippedInsideTheirColumn() {
+        let lines = assertFrame(state())
+        let row = lines.first { $0.contains("e02") }!
+        XCTAssertTrue(row.contains("…"), row)
+        XCTAssertTrue(row.contains("ยังไม่ให้คะแนน"))
+    }
+
+    func testSheetAt80x24And120x40ShowsTheWrappedTitleAndEveryCriterion() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            var s = state(width: w, height: h)
+            s.selectedEntry = 1
+            _ = JudgeUpdate.update(&s, .key(.enter))
+            let lines = assertFrame(s)
+            XCTAssertTrue(lines[0].contains("e02 · เทศบาลตำบลครึ่ง"))
+            XCTAssertTrue(lines[2].hasPrefix(" โครงการบริหารจัดการขยะแบบบูรณาการ"), lines[2])
+            XCTAssertFalse(lines[2].hasSuffix("บูรณ "))
+            for c in Self.contest.criteria { XCTAssertTrue(lines.contains { $0.contains(c.short) }, c.short) }
+            for cat in Self.contest.categories { XCTAssertTrue(lines.contains { $0.contains(cat.title) }, cat.title) }
+            XCTAssertTrue(lines.contains { $0.contains("รวม 0.00 / 100 · 0/7 · ยังไม่ให้คะแนน") })
+        }
+    }
+
+    func testTooSmallTerminalGetsAMessageNotABrokenScreen() {
+        for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+            let s = state(width: w, height: h)
+            let lines = assertFrame(s)
+            XCTAssertTrue(lines.joined().contains("80×24") || w < 10, "\(w)×\(h)")
+        }
+        XCTAssertEqual(JudgeView.render(state(width: 0, height: 0)).lines, [])
+    }
+
+    func testHelpIsBuiltFromTheKeymap() {
+        var s = state()
+        _ = JudgeUpdate.update(&s, .key(.char("?")))
+        let lines = assertFrame(s)
+        for b in Keymap.bindings {
+            for word in b.th.split(separator: " ") { XCTAssertTrue(lines.contains { $0.contains(word) }, "\(word) of \(b.th)") }
+            XCTAssertTrue(lines.contains { $0.contains(b.label) }, b.label)
+        }
+        _ = JudgeUpdate.update(&s, .key(.char("x")))
+        XCTAssertEqual(s.screen, .list)
+    }
+
+    func testEnglishScreens() {
+        var s = state(language: .en)
+        let lines = assertFrame(s)
+        XCTAssertTrue(lines[2].contains("Organisation"))
+        _ = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(assertFrame(s).contains { $0.contains("Total 0.00 / 100") })
+    }
+
+    func testCanvasKeepsMarksWithTheirBaseAndWideCharactersWhole() {
+        var c = Canvas(width: 6, height: 1)
+        c.put("น้ำ漢字", x: 0, y: 0)
+        XCTAssertEqual(c[0, 0].text, "น้")
+        XCTAssertEqual(c[1, 0].text, "ำ")
+        XCTAssertEqual(c[2, 0].text, "漢")
+        XCTAssertEqual(c[3, 0].text, "")
+        XCTAssertEqual(c.row(0), "น้ำ漢字")
+        var d = Canvas(width: 3, height: 1)
+        d.put("a漢字", x: 0, y: 0)
+        XCTAssertEqual(d.row(0), "a漢", "fits exactly")
+        var e = Canvas(width: 4, height: 1)
+        e.put("ab漢字", x: 1, y: 0)
+        XCTAssertEqual(e.row(0), " ab ", "a wide character that does not fit leaves a space")
+    }
+}
