@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+@testable import KhanaenCore
+
+/// The real binary in a real terminal: tmux at 100×30, keys sent as a judge types them,
+/// the screen read back, and the ledger checked afterwards.
+final class TerminalEndToEndTests: XCTestCase {
+    private var root = ""
+    private var socket = ""
+
+    override func setUpWithError() throws {
+        root = NSTemporaryDirectory() + "khanaen-e2e-" + UUID().uuidString
+        socket = "khanaen-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        guard shell("command -v tmux").status == 0 else {
+            throw XCTSkip("tmux is missing: scripts/setup.sh installs it")
+        }
+    }
+
+    override func tearDown() {
+        _ = tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    private var binary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("khanaen").path
+    }
+
+    private var contest: String { root + "/data/khanaen/digital-local-2566" }
+
+    /// Runs a shell command with its output in a file. posix_spawn and waitpid rather than
+    /// Foundation's Process, whose wait does not return once a tmux server has been started.
+    @discardableResult
+    private func shell(_ command: String) -> (status: Int32, out: String) {
+        let output = root + "/shell-\(UUID().uuidString).out"
+        let args = ["/bin/sh", "-c", "(\(command)) >'\(output)' 2>&1 </dev/null"]
+        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { for a in cargs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, &cargs, environ) == 0 else { return (-1, "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: output)
+        return ((status >> 8) & 0xFF, out)
+    }
+
+    @discardableResult
+    private func tmux(_ args: [String]) -> String {
+        shell((["tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")).out
+    }
+
+    private func screen() -> String { tmux(["capture-pane", "-p", "-t", "judge"]) }
+
+    private func waitFor(_ text: String, timeout: Double = 8, file: StaticString = #filePath, line: UInt = #line) {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if screen().contains(text) { return }
+            usleep(50_000)
+        }
+        XCTFail("the screen never showed \(text):\n\(screen())", file: file, line: line)
+    }
+
+    private func keys(_ k: String...) { tmux(["send-keys", "-t", "judge"] + k) }
+    private func type(_ text: String) { tmux(["send-keys", "-t", "judge", "-l", text]) }
+
+    private func start() {
+        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command + "; sleep 60"])
+    }
+
+    private func run(_ args: [String]) -> (status: Int32, out: String) {
+        shell("env XDG_DATA_HOME=\(root)/data \(binary) " + args.map { "'\($0)'" }.joined(separator: " "))
+    }
+
+    func testAJudgeScoresAndSubmitsAnEntryThenQuits() throws {
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        waitFor("ยังไม่ให้คะแนน 20")
+        keys("Enter")
+        waitFor("e01 · เทศบาลนครยะลา")
+        for v in ["12", "9", "20.5", "7", "12", "11", "8"] { type(v); keys("Enter") }
+        waitFor("รวม 79.50 / 100 · 7/7 · ร่าง")
+        keys("s")
+        waitFor("(y/n)")
+        keys("y")
+        waitFor("e01 ส่งคะแนนแล้ว")
+        keys("q")
+        waitFor("ส่งแล้ว 1")
+        keys("q")
+        let end = Date().addingTimeInterval(5)
+        while Date() < end && screen().contains("กรรมการ 5") { usleep(50_000) }
+        XCTAssertFalse(screen().contains("กรรมการ 5"), "the program quit and gave the terminal back")
+
+        let verify = run(["verify"])
+        XCTAssertEqual(verify.status, 0, verify.out)
+        XCTAssertTrue(verify.out.contains("ok     ledger/j5.jsonl: 8 lines"), verify.out)
+        let report = run(["report", "--format", "json"])
+        XCTAssertEqual(report.status, 0)
+        let json = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]
+        let j5 = (json["judges"] as! [[String: Any]]).first { $0["id"] as? String == "j5" }!
+        XCTAssertEqual(j5["submitted"] as? Int, 1)
+        let e01 = (json["entries"] as! [[String: Any]]).first { $0["id"] as? String == "e01" }!
+        XCTAssertEqual((e01["totals"] as! [String: Any])["j5"] as? Double, 79.5)
+        XCTAssertEqual(e01["sheets"] as? Int, 5)
+    }
+
+    func testResizeWhileASheetIsOpen() {
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        keys("Down", "Enter")
+        waitFor("e02 · เทศบาลตำบลครึ่ง")
+        type("10"); keys("Enter")
+        waitFor("e02 c1 = 10")
+        tmux(["resize-window", "-t", "judge", "-x", "80", "-y", "24"])
+        waitFor("แนวทางพัฒนาต่อยอด")
+        let small = screen().split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(small.contains { $0.contains("รวม 10.00 / 100 · 1/7 · ร่าง") }, small.joined(separator: "\n"))
+        tmux(["resize-window", "-t", "judge", "-x", "60", "-y", "20"])
+        waitFor("80×24")
+        tmux(["resize-window", "-t", "judge", "-x", "100", "-y", "30"])
+        waitFor("e02 · เทศบาลตำบลครึ่ง")
+        type("5"); keys("Enter")
+        waitFor("e02 c2 = 5")
+    }
+
+    func testKillingTheSessionMidEditKeepsEverySavedValue() throws {
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        keys("Down", "Down", "Enter")
+        waitFor("e03 · เทศบาลนครพิษณุโลก")
+        type("13"); keys("Enter")
+        type("6.5"); keys("Enter")
+        waitFor("e03 c2 = 6.5")
+        type("2")   // typed, never entered: not saved, and not claimed to be
+        usleep(200_000)
+        let panePid = tmux(["display-message", "-p", "-t", "judge", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let program = pid_t(shell("pgrep -P \(panePid)").out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        XCTAssertGreaterThan(program, 0, "found the running program")
+        tmux(["kill-session", "-t", "judge"])
+        let end = Date().addingTimeInterval(3)
+        while Date() < end && kill(program, 0) == 0 { usleep(50_000) }
+        XCTAssertNotEqual(kill(program, 0), 0, "the program ended with its terminal (SIGHUP)")
+        let verify = run(["verify"])
+        XCTAssertEqual(verify.status, 0, verify.out)
+        let ledger = try ContestFolder.load(contest)
+        let events = ledger.file(forJudge: "j5")!.events
+        XCTAssertEqual(events.map { "\($0.entry) \($0.criterion ?? "") \($0.value ?? -1)" }, ["e03 c1 13.0", "e03 c2 6.5"])
+    }
+}
