@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal"]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI"]),
         .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI"]),
-        .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"]),
+        .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),
         .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore"]),

@@ -50,6 +50,9 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(khanaen_stdscr(), true)
+        // Lets curses scroll the list with the terminal's own line insert and delete, so a
+        // one-row scroll sends one row rather than the whole list.
+        idlok(khanaen_stdscr(), true)
         curs_set(0)
         wtimeout(khanaen_stdscr(), 250)
         colour = !monochrome && has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

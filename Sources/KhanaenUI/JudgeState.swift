@@ -33,8 +33,9 @@ public struct JudgeState: Sendable {
     public let strings: Strings
     /// Seconds east of UTC, for showing the time of a save in local time.
     public let utcOffset: Int
-    /// Entry indexes in Thai dictionary order of organisation (then id): computed once.
-    let organisationOrder: [Int]
+    /// Entry indexes in Thai dictionary order of organisation (then id), computed the first
+    /// time that order is asked for, not before the first frame.
+    let organisationOrder: ThaiOrder
 
     public var sheets: [Sheet]
     public var screen: Screen = .list
@@ -65,16 +66,8 @@ public struct JudgeState: Sendable {
         self.sheets = sheets
         self.strings = Strings(language)
         self.utcOffset = utcOffset
-        let collator = ThaiCollator.shared
-        organisationOrder = contest.entries.indices.sorted { a, b in
-            let x = contest.entries[a], y = contest.entries[b]
-            switch collator.compare(x.organisation, y.organisation) {
-            case .orderedAscending: return true
-            case .orderedDescending: return false
-            case .orderedSame: return x.id < y.id
-            }
-        }
-        selectedEntry = contest.entries.isEmpty ? 0 : 0
+        organisationOrder = ThaiOrder(contest.entries.map { ($0.organisation, $0.id) })
+        selectedEntry = 0
     }
 
     public var judgeInfo: Contest.Judge { contest.judges[judge] }
@@ -86,7 +79,7 @@ public struct JudgeState: Sendable {
         let base: [Int]
         switch sort {
         case .id: base = Array(contest.entries.indices)
-        case .organisation: base = organisationOrder
+        case .organisation: base = organisationOrder.indexes
         case .total:
             let maxTotal = contest.maxTotal
             base = contest.entries.indices.sorted { a, b in
@@ -103,6 +96,31 @@ public struct JudgeState: Sendable {
         }
     }
 
+    /// The id column's width: the longest id, within 4 to 10 cells.
+    var idWidth: Int { min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4)) }
+
     /// Rows the list can show at the current size.
     var listRows: Int { max(1, height - 6) }
+}
+
+/// Indexes of (name, id) pairs in Thai dictionary order of name, then id; sorted on first use.
+public final class ThaiOrder: @unchecked Sendable {
+    private let keys: [(name: String, id: String)]
+    private var sorted: [Int]?
+
+    init(_ keys: [(String, String)]) { self.keys = keys.map { (name: $0.0, id: $0.1) } }
+
+    var indexes: [Int] {
+        if let sorted { return sorted }
+        let collator = ThaiCollator.shared
+        let result = keys.indices.sorted { a, b in
+            switch collator.compare(keys[a].name, keys[b].name) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return keys[a].id < keys[b].id
+            }
+        }
+        sorted = result
+        return result
+    }
 }

@@ -198,6 +198,38 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), before)
     }
 
+    /// A long file is checked in chunks on several cores; a break anywhere is found at its
+    /// line, and only the lines before it load, exactly as line by line.
+    func testLongFilesAreCheckedInChunksWithTheSameResult() throws {
+        let f = file()
+        let events = (0..<3000).map { k in
+            LedgerEvent(actor: "j1", kind: .score, entry: "e\(k % 7)", criterion: "a", value: Double(k % 20) / 2)
+        }
+        try f.append(events, time: 1_700_000_000_000)
+        let g = file()
+        try g.refresh()
+        XCTAssertNil(g.broken)
+        XCTAssertEqual(g.lineCount, 3000)
+        XCTAssertEqual(g.head, f.head)
+        XCTAssertEqual(g.events.map { $0.seq }, Array(1...3000))
+        let original = lines(f)
+        for target in [1, 1200, 1499, 1500, 1501, 2500, 3000] {
+            var ls = original
+            ls[target - 1] = ls[target - 1].replacingOccurrences(of: "\"value\":", with: "\"value\":1")
+            write(f, ls)
+            let h = file()
+            try h.refresh()
+            XCTAssertEqual(h.broken?.line, target, "tampered line \(target)")
+            XCTAssertEqual(h.lineCount, target - 1)
+        }
+        var swapped = original
+        swapped.swapAt(2000, 2001)
+        write(f, swapped)
+        let h = file()
+        try h.refresh()
+        XCTAssertEqual(h.broken?.line, 2001)
+    }
+
     func testTimestampsRoundTrip() {
         for ms: Int64 in [0, 1_700_000_000_123, 951_782_400_000 /* 2000-02-29 */, 4_102_444_799_999] {
             XCTAssertEqual(Timestamp.parse(Timestamp.format(ms)), ms)

@@ -92,6 +92,14 @@ public enum LedgerLine {
         return (event, hash)
     }
 
+    /// The hash a line says it has, without checking it; nil when the line has no hash member.
+    public static func storedHash(_ line: UnsafeBufferPointer<UInt8>) -> Digest? {
+        let n = line.count
+        guard n > hashSuffixLength + 2 else { return nil }
+        guard let bytes = Hex.decode(UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)])) else { return nil }
+        return Digest(bytes: bytes)
+    }
+
     private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
