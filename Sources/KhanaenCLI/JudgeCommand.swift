@@ -15,7 +15,8 @@ struct JudgeCommand: Command {
     judge's ledger and synced to disk before the screen says it is saved. `?` lists every key.
 
     options:
-      --judge ID     the judge (default: the judge whose "user" in contest.json is the login name)
+      --judge ID     the judge (default: the judge whose "user" in contest.json is the login name;
+                     on the demo contest, anyone else is its last judge, who has scored nothing)
       --lang L       th (default) or en
       --mono         no colours, attributes only (also when NO_COLOR is set)
 
@@ -27,11 +28,19 @@ struct JudgeCommand: Command {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let judgeID: String
+        var demoNotice = false
         if let id = args.value("judge") {
             guard contest.judgeIndex(id) != nil else {
                 throw InputError("no judge has id \"\(id)\" in \(dir)/contest.json (judges: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
             }
             judgeID = id
+        } else if let judge = contest.judge(forUser: ctx.loginName ?? "") {
+            judgeID = judge.id
+        } else if args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty, let last = contest.judges.last {
+            // The demo, opened by someone who is not one of its judges: be its last judge, who
+            // has scored nothing yet, and say so on the first screen.
+            judgeID = last.id
+            demoNotice = true
         } else {
             let login = ctx.loginName ?? ""
             guard let judge = contest.judge(forUser: login) else {
@@ -41,6 +50,7 @@ struct JudgeCommand: Command {
             judgeID = judge.id
         }
         let session = try JudgeSession(contest: contest, directory: dir, judgeID: judgeID, language: language)
+        if demoNotice { session.state.status = .init(text: session.state.strings.demoIdentity(judgeID), kind: .info) }
         return try session.run(monochrome: args.has("mono"), ctx)
     }
 }

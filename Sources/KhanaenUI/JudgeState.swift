@@ -19,6 +19,11 @@ public struct JudgeState: Sendable {
         public enum Kind: Sendable { case info, ok, error }
         public var text: String
         public var kind: Kind
+
+        public init(text: String, kind: Kind) {
+            self.text = text
+            self.kind = kind
+        }
     }
 
     /// One change the judge made this session, so `u` can put the value back.

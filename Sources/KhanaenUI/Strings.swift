@@ -75,6 +75,11 @@ public struct Strings: Sendable {
     func notSaved(_ why: String) -> String { t("ไม่ได้บันทึก: \(why)", "Not saved: \(why)") }
     var changedElsewhere: String { t("สมุดบันทึกคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับหน้าจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
 
+    public func demoIdentity(_ judge: String) -> String {
+        t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามกรรมการ \(judge) ใช้ --judge เพื่อเลือกกรรมการคนอื่น",
+          "Demo (synthetic scores): opened as judge \(judge); --judge chooses another")
+    }
+
     // Help and terminal
     var helpTitle: String { t("ปุ่มทั้งหมด (กดปุ่มใดก็ได้เพื่อกลับ)", "All keys (press any key to go back)") }
     var helpList: String { t("รายการผลงาน", "Entry list") }
