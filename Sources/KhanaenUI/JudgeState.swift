@@ -41,6 +41,8 @@ public struct JudgeState: Sendable {
     /// Entry indexes in Thai dictionary order of organisation (then id), computed the first
     /// time that order is asked for, not before the first frame.
     let organisationOrder: ThaiOrder
+    /// Per entry, the text a search looks in, lower-cased once.
+    let searchText: [String]
 
     public var sheets: [Sheet]
     public var screen: Screen = .list
@@ -61,6 +63,8 @@ public struct JudgeState: Sendable {
     public var prompt: Prompt? = nil
     public var promptText = ""
     public var undo: [Change] = []
+    /// The last change on `undo` is on its way to the ledger.
+    public var undoPending = false
 
     public var status: Status? = nil
     public var quit = false
@@ -72,6 +76,7 @@ public struct JudgeState: Sendable {
         self.strings = Strings(language)
         self.utcOffset = utcOffset
         organisationOrder = ThaiOrder(contest.entries.map { ($0.organisation, $0.id) })
+        searchText = contest.entries.map { [$0.id, $0.organisation, $0.title, $0.province, $0.district].joined(separator: "\u{1}").lowercased() }
         selectedEntry = 0
     }
 
@@ -95,9 +100,7 @@ public struct JudgeState: Sendable {
         let needle = search.lowercased()
         return base.filter { k in
             if let filter, sheets[k].status != filter { return false }
-            if needle.isEmpty { return true }
-            let e = contest.entries[k]
-            return [e.id, e.organisation, e.title, e.province, e.district].contains { $0.lowercased().contains(needle) }
+            return needle.isEmpty || searchText[k].contains(needle)
         }
     }
 

@@ -34,12 +34,20 @@ public enum JudgeUpdate {
             keepSelectionVisible(&s)
             return []
         case .saved(let events, let time):
+            s.undoPending = false
             s.status = .init(text: s.strings.saved(clock(time, offset: s.utcOffset), describe(events, s)), kind: .ok)
             return []
         case .notSaved(let why):
+            // The change the undo stack was told about never reached the ledger.
+            if s.undoPending { s.undo.removeLast(); s.undoPending = false }
             s.status = .init(text: s.strings.notSaved(why), kind: .error)
             return []
         case .key(let key):
+            // On a screen too small to show what a key would do, only quitting from the list works.
+            if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
+                if key == .char("q") && s.screen == .list && s.prompt == nil { s.quit = true }
+                return []
+            }
             if s.screen == .help { s.screen = s.returnScreen; return [] }
             if s.prompt != nil { return promptKey(&s, key) }
             return s.screen == .list ? listKey(&s, key) : sheetKey(&s, key)
@@ -150,6 +158,7 @@ public enum JudgeUpdate {
             s.input = ""
             guard s.sheet.scores[s.criterion] != nil else { return [] }
             s.undo.append(.init(entry: s.selectedEntry, criterion: s.criterion, previous: s.sheet.scores[s.criterion]))
+            s.undoPending = true
             return [.append([event(s, .clear, criterion: s.criterion)])]
         case .note, .entryNote:
             guard !s.sheet.isLocked else { s.status = .init(text: s.strings.locked, kind: .error); return [] }
@@ -226,6 +235,7 @@ public enum JudgeUpdate {
         let previous = s.sheet.scores[s.criterion]
         if previous == v { return [] }
         s.undo.append(.init(entry: s.selectedEntry, criterion: s.criterion, previous: previous))
+        s.undoPending = true
         return [.append([event(s, .score, criterion: s.criterion, value: v)])]
     }
 

@@ -64,9 +64,27 @@ final class TerminalEndToEndTests: XCTestCase {
     private func keys(_ k: String...) { tmux(["send-keys", "-t", "judge"] + k) }
     private func type(_ text: String) { tmux(["send-keys", "-t", "judge", "-l", text]) }
 
-    private func start() {
-        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5"
+    private func start(term: String = "xterm-256color", extra: String = "") {
+        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=\(term) \(binary) --judge j5 \(extra)"
         tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command + "; sleep 60"])
+    }
+
+    func testEveryTerminalTypeAndMonochromeShowTheThaiList() {
+        for (term, extra) in [("xterm", ""), ("screen", ""), ("tmux-256color", ""), ("vt100", ""), ("xterm-256color", "--mono")] {
+            start(term: term, extra: extra)
+            waitFor("กรรมการ 5 (j5)")
+            waitFor("เทศบาลนครยะลา")
+            keys("Enter")
+            waitFor("หมวดที่ 4 ผลลัพธ์การพัฒนาต่อยอดเป็นรูปธรรม")
+            keys("q", "q")
+            tmux(["kill-session", "-t", "judge"])
+        }
+    }
+
+    func testWithoutAUTF8LocaleItSaysHowToFixIt() {
+        let r = shell("env LANG=C LC_ALL=C XDG_DATA_HOME=\(root)/data \(binary) --judge j5 </dev/null")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.out.contains("LANG=C.UTF-8"), r.out)
     }
 
     private func run(_ args: [String]) -> (status: Int32, out: String) {

@@ -198,6 +198,28 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertTrue(s.status!.text.contains("เปลี่ยนแปลงจากที่อื่น"))
     }
 
+    func testAChangeTheLedgerRefusedLeavesNothingToUndo() {
+        press(.enter)
+        type("12")
+        // Played by hand: the effect is not written, the ledger answers with a refusal.
+        let effects = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(effects.count, 1)
+        XCTAssertEqual(s.undo.count, 1)
+        _ = JudgeUpdate.update(&s, .notSaved("the sheet for e01 is submitted; only the chair can reopen it"))
+        XCTAssertEqual(s.undo.count, 0)
+        press(.char("u"))
+        XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไขให้ย้อน"))
+    }
+
+    func testKeysAreIgnoredOnAScreenTooSmallToShowThemButQQuits() {
+        _ = JudgeUpdate.update(&s, .resize(width: 60, height: 20))
+        press(.enter, .down)
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertEqual(s.selectedEntry, 0)
+        press(.char("q"))
+        XCTAssertTrue(s.quit)
+    }
+
     func testResizeKeepsTheSelectionInView() {
         press(.end)
         _ = JudgeUpdate.update(&s, .resize(width: 120, height: 40))
