@@ -81,6 +81,21 @@ final class TerminalEndToEndTests: XCTestCase {
         }
     }
 
+    func testCtrlCRestoresTheTerminalAndKeepsWhatWasSaved() throws {
+        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5; echo exit=$?; sleep 60"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command])
+        waitFor("กรรมการ 5 (j5)")
+        keys("Enter")
+        waitFor("e01 · เทศบาลนครยะลา")
+        type("14"); keys("Enter")
+        waitFor("e01 c1 = 14")
+        keys("C-c")
+        waitFor("exit=0")
+        XCTAssertFalse(screen().contains("กรรมการ 5 (j5)"), "the terminal is given back")
+        let ledger = try ContestFolder.load(contest)
+        XCTAssertEqual(ledger.file(forJudge: "j5")!.events.map { $0.value }, [14])
+    }
+
     func testWithoutAUTF8LocaleItSaysHowToFixIt() {
         let r = shell("env LANG=C LC_ALL=C XDG_DATA_HOME=\(root)/data \(binary) --judge j5 </dev/null")
         XCTAssertEqual(r.status, 2)
