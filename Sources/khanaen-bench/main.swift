@@ -97,6 +97,34 @@ case "load":
     }
     print(String(format: "medians over %d: load+verify %.1f ms, fold %.1f ms, scoring %.1f ms", n, median(loads), median(books), median(scores)))
 
+case "sha":
+    // Scalar against four-lane SHA-256 on 80,000 ledger-sized messages, interleaved.
+    let body = [UInt8](repeating: 0x61, count: 120)
+    let prefix = [UInt8](repeating: 0x62, count: 32)
+    var scratch = [UInt8](repeating: 0, count: 512)
+    let lanes = UnsafeMutableRawPointer.allocate(byteCount: 4 * 256, alignment: 16)
+    var scalar: [Double] = [], vector: [Double] = []
+    var sink: UInt64 = 0
+    for _ in 0..<7 {
+        scalar.append(seconds {
+            for _ in 0..<80_000 {
+                let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes { SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0) } } }
+                sink &+= d.a
+            }
+        } * 1000)
+        vector.append(seconds {
+            for _ in 0..<20_000 {
+                var blocks: [Int] = []
+                for lane in 0..<4 {
+                    blocks.append(prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in SHA256x4.pad(prefix: p, body: b, last: 0x7D, into: lanes + lane * 256) } })
+                }
+                let ds = SHA256x4.digests((0..<4).map { UnsafeRawPointer(lanes + $0 * 256) }, blocks: blocks)
+                sink &+= ds[0].a
+            }
+        } * 1000)
+    }
+    print(String(format: "80,000 messages of 153 bytes: scalar %.1f ms, four lanes %.1f ms (%llu)", median(scalar), median(vector), sink & 1))
+
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }
     let ledger = try ContestFolder.load(args[1])

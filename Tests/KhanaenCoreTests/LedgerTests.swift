@@ -213,7 +213,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(g.head, f.head)
         XCTAssertEqual(g.events.map { $0.seq }, Array(1...3000))
         let original = lines(f)
-        for target in [1, 1200, 1499, 1500, 1501, 2500, 3000] {
+        for target in [1, 375, 376, 750, 751, 1125, 1126, 1200, 1499, 1500, 1501, 1875, 1876, 2500, 3000] {
             var ls = original
             ls[target - 1] = ls[target - 1].replacingOccurrences(of: "\"value\":", with: "\"value\":1")
             write(f, ls)
@@ -222,12 +222,24 @@ final class LedgerTests: XCTestCase {
             XCTAssertEqual(h.broken?.line, target, "tampered line \(target)")
             XCTAssertEqual(h.lineCount, target - 1)
         }
-        var swapped = original
-        swapped.swapAt(2000, 2001)
-        write(f, swapped)
+        for (a, b) in [(2000, 2001), (374, 375), (1499, 1500), (10, 2900)] {
+            var swapped = original
+            swapped.swapAt(a, b)
+            write(f, swapped)
+            let h = file()
+            try h.refresh()
+            XCTAssertEqual(h.broken?.line, a + 1, "lines \(a + 1) and \(b + 1) swapped")
+        }
+        var deleted = original
+        deleted.remove(at: 1124)
+        write(f, deleted)
         let h = file()
         try h.refresh()
-        XCTAssertEqual(h.broken?.line, 2001)
+        XCTAssertEqual(h.broken?.line, 1125)
+        write(f, original)
+        let whole = file()
+        try whole.refresh()
+        XCTAssertNil(whole.broken)
     }
 
     func testTimestampsRoundTrip() {

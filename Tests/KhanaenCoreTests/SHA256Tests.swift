@@ -45,3 +45,24 @@ final class SHA256Tests: XCTestCase {
         }
     }
 }
+
+final class SHA256x4Tests: XCTestCase {
+    /// Four lanes of mixed lengths, and fewer than four, give what the one-lane SHA-256 gives.
+    func testLanesAgreeWithTheScalarHash() {
+        var rng = SplitMix64(seed: 42)
+        for round in 0..<200 {
+            let count = round % 4 + 1
+            let bodies = (0..<count).map { _ in (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) } }
+            let prefix = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let buffers = bodies.map { _ in UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16) }
+            defer { for b in buffers { b.deallocate() } }
+            let blocks = zip(bodies, buffers).map { body, buffer in
+                prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in SHA256x4.pad(prefix: p, body: b, last: 0x7D, into: buffer) } }
+            }
+            let got = SHA256x4.digests(buffers.map { UnsafeRawPointer($0) }, blocks: blocks)
+            for (k, body) in bodies.enumerated() {
+                XCTAssertEqual(got[k].bytes, SHA256.hash(prefix + body + [0x7D]), "round \(round) lane \(k) length \(body.count)")
+            }
+        }
+    }
+}

@@ -94,6 +94,8 @@ public struct SHA256 {
     }
 
     /// The round constants, in memory that is never freed, so the rounds read them without any checks.
+    static var roundConstants: UnsafePointer<UInt32> { k }
+
     private static let k: UnsafePointer<UInt32> = {
         let values: [UInt32] = [
             0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -156,6 +158,28 @@ public struct Digest: Equatable, Hashable, Sendable {
         guard bytes.count == 32 else { return nil }
         func word(_ k: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[k * 8 + $1]) } }
         a = word(0); b = word(1); c = word(2); d = word(3)
+    }
+
+    /// Reads 64 lower-case hex digits; nil for anything else.
+    public init?(hex: UnsafeBufferPointer<UInt8>) {
+        guard hex.count == 64 else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for w in 0..<4 {
+            var v: UInt64 = 0
+            for k in 0..<16 {
+                let c = hex[w * 16 + k]
+                let d: UInt8
+                if c >= 0x30 && c <= 0x39 { d = c - 0x30 } else if c >= 0x61 && c <= 0x66 { d = c - 0x57 } else { return nil }
+                v = v << 4 | UInt64(d)
+            }
+            switch w {
+            case 0: words.0 = v
+            case 1: words.1 = v
+            case 2: words.2 = v
+            default: words.3 = v
+            }
+        }
+        (a, b, c, d) = words
     }
 
     public var bytes: [UInt8] {

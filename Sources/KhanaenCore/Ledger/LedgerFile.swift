@@ -210,37 +210,105 @@ public final class LedgerFile: @unchecked Sendable {
         var broken: LedgerBreak? = nil
     }
 
-    /// Checks lines `lines` (indexes into `ends`) on their own.
+    /// Checks lines `lines` (indexes into `ends`) on their own: first every line's shape and
+    /// hash, four lines at a time, then their fields in order. The first line at fault is the
+    /// one reading line by line would find, shape before hash before fields.
     private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest) -> Chunk {
         var chunk = Chunk()
         guard !lines.isEmpty else { return chunk }
-        chunk.events.reserveCapacity(lines.count)
-        var scratch = [UInt8](repeating: 0, count: 1024)
         func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] + 1 }
+        func line(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: data[start(i)..<ends[i]]) }
+
         var previous = head
         if lines.lowerBound > 0 {
             // The hash stored in the line before this chunk: if that line is damaged, the chunk
             // before reports it first.
-            let before = UnsafeBufferPointer(rebasing: data[start(lines.lowerBound - 1)..<ends[lines.lowerBound - 1]])
-            guard let stored = LedgerLine.storedHash(before) else {
+            guard let stored = LedgerLine.storedHash(line(lines.lowerBound - 1)) else {
                 chunk.broken = LedgerBreak(line: firstSeq + lines.lowerBound - 1, message: "not a ledger line")
                 return chunk
             }
             previous = stored
         }
-        for i in lines {
-            let number = firstSeq + i
-            let line = UnsafeBufferPointer(rebasing: data[start(i)..<ends[i]])
+
+        // Shapes and hashes. The chunk is cut into four runs of lines, one per SIMD lane, so a
+        // lane's next line chains from the hash it just computed; only a run's first line
+        // takes its predecessor's hash from the text.
+        var firstBad = lines.upperBound
+        var badMessage = ""
+        var memberStart = [Int](repeating: 0, count: lines.count)
+        var hashes = [Digest](repeating: previous, count: lines.count)
+        let longest = lines.map { ends[$0] - start($0) }.max() ?? 0
+        let laneBytes = (longest + 32 + 9 + 63) / 64 * 64 + 64
+        let buffers = UnsafeMutableRawPointer.allocate(byteCount: laneBytes * 4, alignment: 16)
+        defer { buffers.deallocate() }
+        let runLength = (lines.count + 3) / 4
+        var next = (0..<4).map { lines.lowerBound + $0 * runLength }
+        let stop = (0..<4).map { min(lines.upperBound, lines.lowerBound + ($0 + 1) * runLength) }
+        var chain: [Digest?] = (0..<4).map { k in
+            let first = lines.lowerBound + k * runLength
+            if k == 0 { return previous }
+            return first < lines.upperBound ? LedgerLine.storedHash(line(first - 1)) : nil
+        }
+        func fail(_ j: Int, _ error: Error) {
+            if j < firstBad {
+                firstBad = j
+                badMessage = (error as? LedgerLine.LineError)?.message ?? "\(error)"
+            }
+        }
+        while true {
+            var active: [Int] = []
+            var pointers: [UnsafeRawPointer] = []
+            var blocks: [Int] = []
+            for k in 0..<4 where next[k] < stop[k] && next[k] < firstBad {
+                let j = next[k]
+                let text = line(j)
+                guard let before = chain[k] else {
+                    // The run's predecessor has no readable hash; that line fails in its own run.
+                    next[k] = stop[k]
+                    continue
+                }
+                do {
+                    memberStart[j - lines.lowerBound] = try LedgerLine.hashMemberStart(text)
+                } catch {
+                    fail(j, error)
+                    next[k] = stop[k]
+                    continue
+                }
+                var prev = before.bytes32
+                let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[0..<memberStart[j - lines.lowerBound]]))
+                let lane = buffers + active.count * laneBytes
+                blocks.append(withUnsafeBytes(of: &prev) { SHA256x4.pad(prefix: $0, body: body, last: UInt8(ascii: "}"), into: lane) })
+                pointers.append(UnsafeRawPointer(lane))
+                active.append(k)
+            }
+            if active.isEmpty { break }
+            for (lane, digest) in SHA256x4.digests(pointers, blocks: blocks).enumerated() {
+                let k = active[lane], j = next[k]
+                do {
+                    try LedgerLine.checkStoredHash(line(j), equals: digest)
+                    hashes[j - lines.lowerBound] = digest
+                    chain[k] = digest
+                    next[k] += 1
+                } catch {
+                    fail(j, error)
+                    next[k] = stop[k]
+                }
+            }
+        }
+
+        // Fields, in order, up to the first bad shape or hash.
+        chunk.events.reserveCapacity(firstBad - lines.lowerBound)
+        for j in lines.lowerBound..<firstBad {
+            let number = firstSeq + j
             do {
-                let (event, hash) = try LedgerLine.decode(line, previous: previous, scratch: &scratch)
+                let event = try LedgerLine.event(line(j), hashMemberStart: memberStart[j - lines.lowerBound])
                 if event.seq != number {
                     chunk.broken = LedgerBreak(line: number, message: "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved")
                     return chunk
                 }
                 chunk.events.append(event)
-                chunk.head = hash
-                chunk.bytes += ends[i] + 1 - start(i)
-                previous = hash
+                chunk.head = hashes[j - lines.lowerBound]
+                chunk.bytes += ends[j] + 1 - start(j)
             } catch let e as LedgerLine.LineError {
                 chunk.broken = LedgerBreak(line: number, message: e.message)
                 return chunk
@@ -248,6 +316,9 @@ public final class LedgerFile: @unchecked Sendable {
                 chunk.broken = LedgerBreak(line: number, message: "\(error)")
                 return chunk
             }
+        }
+        if firstBad < lines.upperBound {
+            chunk.broken = LedgerBreak(line: firstSeq + firstBad, message: badMessage)
         }
         return chunk
     }

@@ -66,6 +66,21 @@ public enum LedgerLine {
     /// Reads one line (without its newline), checks its hash against `previous`, and
     /// returns the event and the line's hash. `scratch` is reused across lines.
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, previous: Digest, scratch: inout [UInt8]) throws -> (LedgerEvent, Digest) {
+        let suffixStart = try hashMemberStart(line)
+        if scratch.count < line.count + 128 { scratch = [UInt8](repeating: 0, count: line.count + 256) }
+        var prev = previous.bytes32
+        let hash = withUnsafeBytes(of: &prev) { p in
+            scratch.withUnsafeMutableBytes { s in
+                SHA256.digest(prefix: p, body: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])),
+                              last: UInt8(ascii: "}"), scratch: s)
+            }
+        }
+        try checkStoredHash(line, equals: hash)
+        return (try event(line, hashMemberStart: suffixStart), hash)
+    }
+
+    /// Where the line's final `,"hash":"…"}` member starts; throws when the line is not shaped so.
+    static func hashMemberStart(_ line: UnsafeBufferPointer<UInt8>) throws -> Int {
         let n = line.count
         guard n > hashSuffixLength + 2, line[0] == UInt8(ascii: "{"), line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\"") else {
             throw LineError(message: "not a ledger line")
@@ -75,29 +90,28 @@ public enum LedgerLine {
         for k in 0..<marker.utf8CodeUnitCount where line[suffixStart + k] != marker.utf8Start[k] {
             throw LineError(message: "the line does not end with its \"hash\" member")
         }
-        if scratch.count < n + 128 { scratch = [UInt8](repeating: 0, count: n + 256) }
-        var prev = previous.bytes32
-        let hash = withUnsafeBytes(of: &prev) { p in
-            scratch.withUnsafeMutableBytes { s in
-                SHA256.digest(prefix: p, body: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])),
-                              last: UInt8(ascii: "}"), scratch: s)
-            }
-        }
-        if !hash.matches(hex: UnsafeBufferPointer(rebasing: line[(suffixStart + marker.utf8CodeUnitCount)..<(n - 2)])) {
-            let stored = UnsafeBufferPointer(rebasing: line[(suffixStart + marker.utf8CodeUnitCount)..<(n - 2)])
+        return suffixStart
+    }
+
+    /// Throws unless the line's stored hash is `hash`.
+    static func checkStoredHash(_ line: UnsafeBufferPointer<UInt8>, equals hash: Digest) throws {
+        let stored = UnsafeBufferPointer(rebasing: line[(line.count - 66)..<(line.count - 2)])
+        if !hash.matches(hex: stored) {
             if Hex.decode(stored)?.count != 32 { throw LineError(message: "\"hash\" is not 64 lower-case hex digits") }
             throw LineError(message: "hash does not match: the line was changed, or a line before it was")
         }
-        let event = try parseFields(UnsafeBufferPointer(rebasing: line[0..<suffixStart]))
-        return (event, hash)
+    }
+
+    /// The event a line records (its hash already checked).
+    static func event(_ line: UnsafeBufferPointer<UInt8>, hashMemberStart: Int) throws -> LedgerEvent {
+        try parseFields(UnsafeBufferPointer(rebasing: line[0..<hashMemberStart]))
     }
 
     /// The hash a line says it has, without checking it; nil when the line has no hash member.
     public static func storedHash(_ line: UnsafeBufferPointer<UInt8>) -> Digest? {
         let n = line.count
         guard n > hashSuffixLength + 2 else { return nil }
-        guard let bytes = Hex.decode(UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)])) else { return nil }
-        return Digest(bytes: bytes)
+        return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
     private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason }
