@@ -298,10 +298,11 @@ public final class LedgerFile: @unchecked Sendable {
 
         // Fields, in order, up to the first bad shape or hash.
         chunk.events.reserveCapacity(firstBad - lines.lowerBound)
+        var names = LedgerLine.NameCache()
         for j in lines.lowerBound..<firstBad {
             let number = firstSeq + j
             do {
-                let event = try LedgerLine.event(line(j), hashMemberStart: memberStart[j - lines.lowerBound])
+                let event = try LedgerLine.event(line(j), hashMemberStart: memberStart[j - lines.lowerBound], names: &names)
                 if event.seq != number {
                     chunk.broken = LedgerBreak(line: number, message: "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved")
                     return chunk

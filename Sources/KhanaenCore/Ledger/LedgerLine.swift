@@ -76,7 +76,8 @@ public enum LedgerLine {
             }
         }
         try checkStoredHash(line, equals: hash)
-        return (try event(line, hashMemberStart: suffixStart), hash)
+        var names = NameCache()
+        return (try event(line, hashMemberStart: suffixStart, names: &names), hash)
     }
 
     /// Where the line's final `,"hash":"…"}` member starts; throws when the line is not shaped so.
@@ -102,9 +103,25 @@ public enum LedgerLine {
         }
     }
 
-    /// The event a line records (its hash already checked).
-    static func event(_ line: UnsafeBufferPointer<UInt8>, hashMemberStart: Int) throws -> LedgerEvent {
-        try parseFields(UnsafeBufferPointer(rebasing: line[0..<hashMemberStart]))
+    /// The event a line records (its hash already checked). `names` carries the ids of the
+    /// lines before, so a file's thousands of repeats of one entry id are one String.
+    static func event(_ line: UnsafeBufferPointer<UInt8>, hashMemberStart: Int, names: inout NameCache) throws -> LedgerEvent {
+        try parseFields(UnsafeBufferPointer(rebasing: line[0..<hashMemberStart]), names: &names)
+    }
+
+    /// The ids most recently read, by their bytes.
+    struct NameCache {
+        private var slots: [(bytes: [UInt8], name: String)] = []
+
+        mutating func name(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+            for k in slots.indices where slots[k].bytes.count == raw.count && slots[k].bytes.elementsEqual(raw) {
+                return slots[k].name
+            }
+            let name = String(decoding: raw, as: UTF8.self)
+            if slots.count >= 16 { slots.removeFirst() }
+            slots.append((Array(raw), name))
+            return name
+        }
     }
 
     /// The hash a line says it has, without checking it; nil when the line has no hash member.
@@ -140,6 +157,29 @@ public enum LedgerLine {
 
     /// Parses the members of the canonical part (the line before its hash member; no closing brace).
     private static func parseFields(_ body: UnsafeBufferPointer<UInt8>) throws -> LedgerEvent {
+        var names = NameCache()
+        return try parseFields(body, names: &names)
+    }
+
+    /// The bytes of a string with no escapes and only ASCII, read in place; nil for anything
+    /// else (which the full reader then handles).
+    private static func plainASCII(_ s: inout JSONScanner, _ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard s.peek() == UInt8(ascii: "\"") else { return nil }
+        var k = s.index + 1
+        while k < body.count {
+            let b = body[k]
+            if b == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: body[(s.index + 1)..<k])
+                while s.index <= k { s.advance() }
+                return raw
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static func parseFields(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
         var s = JSONScanner(body)
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: String?, kind: LedgerEvent.Kind?
@@ -168,6 +208,10 @@ public enum LedgerLine {
                 guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"\(k)\" must be a string") }
                 return try wrap { try s.readString() }
             }
+            func name() throws -> String {
+                if let raw = plainASCII(&s, body) { return names.name(raw) }
+                return try str()
+            }
             func number() throws -> Double {
                 guard let b = s.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) else { throw fail("\"\(k)\" must be a number") }
                 return try wrap { try s.readNumber() }
@@ -176,21 +220,18 @@ public enum LedgerLine {
             case .v: version = try wholeNumber(number(), "v")
             case .seq: seq = try wholeNumber(number(), "seq")
             case .ts:
-                guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"ts\" must be a string") }
-                let start = s.index + 1
-                _ = try str()
-                guard let t = Timestamp.parse(UnsafeBufferPointer(rebasing: body[start..<(s.index - 1)])) else {
+                guard let raw = plainASCII(&s, body), let t = Timestamp.parse(raw) else {
                     throw fail("\"ts\" is not a UTC time of the form 2026-01-31T09:15:00.000Z")
                 }
                 time = t
-            case .actor: actor = try str()
+            case .actor: actor = try name()
             case .kind:
-                let raw = try str()
+                let raw = try name()
                 guard let kk = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
                 kind = kk
-            case .judge: judge = try str()
-            case .entry: entry = try str()
-            case .criterion: criterion = try str()
+            case .judge: judge = try name()
+            case .entry: entry = try name()
+            case .criterion: criterion = try name()
             case .value: value = try number()
             case .ref: ref = try wholeNumber(number(), "ref")
             case .tier: tier = try str()
