@@ -43,6 +43,8 @@ public struct JudgeState: Sendable {
     let organisationOrder: ThaiOrder
     /// Per entry, the text a search looks in, lower-cased once.
     let searchText: [String]
+    /// The id column's width: the longest id, within 4 to 10 cells.
+    let idWidth: Int
 
     public var sheets: [Sheet]
     public var screen: Screen = .list
@@ -77,6 +79,7 @@ public struct JudgeState: Sendable {
         self.utcOffset = utcOffset
         organisationOrder = ThaiOrder(contest.entries.map { ($0.organisation, $0.id) })
         searchText = contest.entries.map { [$0.id, $0.organisation, $0.title, $0.province, $0.district].joined(separator: "\u{1}").lowercased() }
+        idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         selectedEntry = 0
     }
 
@@ -104,8 +107,6 @@ public struct JudgeState: Sendable {
         }
     }
 
-    /// The id column's width: the longest id, within 4 to 10 cells.
-    var idWidth: Int { min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4)) }
 
     /// Rows the list can show at the current size.
     var listRows: Int { max(1, height - 6) }
