@@ -36,7 +36,7 @@ public enum CLI {
     public static let version = "0.1.0"
 
     static let commands: [Command.Type] = [
-        JudgeCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
+        JudgeCommand.self, ChairCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
         ReportCommand.self, VerifyCommand.self,
     ]
 

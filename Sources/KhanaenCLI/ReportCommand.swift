@@ -36,12 +36,13 @@ struct ReportCommand: Command {
             for b in ledger.breaks { ctx.err("khanaen: warning: \(b.file.path):\(b.problem.line): \(b.problem.message); the report uses the lines before it\n") }
         }
         let results = Scoring.compute(SheetBook(ledger: ledger), method: method, includeDrafts: args.has("include-drafts"))
+        let summary = ledger.summary
         let text: String
         switch format {
-        case "json": text = ReportJSON.text(results, ledger: ledger)
+        case "json": text = ReportJSON.text(results, ledger: summary)
         case "csv": text = ReportCSV.text(results, contest: ledger.contest)
-        case "md": text = ReportMarkdown.text(results, ledger: ledger)
-        default: text = ReportTable.text(results, ledger: ledger, language: language)
+        case "md": text = ReportMarkdown.text(results, ledger: summary)
+        default: text = ReportTable.text(results, ledger: summary, language: language)
         }
         if let output = args.value("output") {
             try AtomicFile.write(Array(text.utf8), to: output, overwrite: args.has("force"))

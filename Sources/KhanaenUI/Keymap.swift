@@ -4,10 +4,11 @@ public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, help, quit
     case previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo, back
+    case nextTab, previousTab, method
 }
 
 public struct Binding: Sendable {
-    public enum Context: Sendable { case list, sheet }
+    public enum Context: Sendable { case list, sheet, chair }
     public var context: Context
     public var keys: [Key]
     public var label: String
@@ -48,6 +49,21 @@ public enum Keymap {
         .init(context: .sheet, keys: [.char("]"), .pageDown], label: "] PgDn", action: .nextEntry, th: "ผลงานถัดไป", en: "next entry", hintTH: "ผลงานถัดไป", hintEN: "next entry"),
         .init(context: .sheet, keys: [.char("?")], label: "?", action: .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
         .init(context: .sheet, keys: [.char("q"), .escape, .left], label: "q Esc", action: .back, th: "กลับไปรายการ", en: "back to the list", hintTH: "กลับ", hintEN: "back"),
+
+        .init(context: .chair, keys: [.up, .char("k")], label: "↑ k", action: .up, th: "ขึ้น", en: "up"),
+        .init(context: .chair, keys: [.down, .char("j")], label: "↓ j", action: .down, th: "ลง", en: "down"),
+        .init(context: .chair, keys: [.pageUp], label: "PgUp", action: .pageUp, th: "ขึ้นหนึ่งหน้า", en: "page up"),
+        .init(context: .chair, keys: [.pageDown], label: "PgDn", action: .pageDown, th: "ลงหนึ่งหน้า", en: "page down"),
+        .init(context: .chair, keys: [.home, .char("g")], label: "Home g", action: .home, th: "บนสุด", en: "top"),
+        .init(context: .chair, keys: [.end, .char("G")], label: "End G", action: .end, th: "ล่างสุด", en: "bottom"),
+        .init(context: .chair, keys: [.tab, .right], label: "Tab 1-3", action: .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)",
+              hintTH: "หน้า", hintEN: "screen"),
+        .init(context: .chair, keys: [.backTab, .left], label: "S-Tab", action: .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
+        .init(context: .chair, keys: [.char("m")], label: "m", action: .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
+              en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
+        .init(context: .chair, keys: [.char("?")], label: "?", action: .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean",
+              hintTH: "ปุ่ม", hintEN: "keys"),
+        .init(context: .chair, keys: [.char("q"), .escape], label: "q", action: .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
     ]
 
     public static func action(for key: Key, in context: Binding.Context) -> Action? {
@@ -56,8 +72,12 @@ public enum Keymap {
 
     /// The short hints on the bottom row.
     static func hints(_ context: Binding.Context, _ s: Strings) -> String {
-        let wanted: [Action] = context == .list ? [.open, .search, .filter, .sort, .help, .quit]
-                                                : [.down, .submit, .note, .undo, .nextEntry, .help, .back]
+        let wanted: [Action]
+        switch context {
+        case .list: wanted = [.open, .search, .filter, .sort, .help, .quit]
+        case .sheet: wanted = [.down, .submit, .note, .undo, .nextEntry, .help, .back]
+        case .chair: wanted = [.nextTab, .method, .help, .quit]
+        }
         return wanted.compactMap { a in
             bindings.first { $0.context == context && $0.action == a }.map { b in
                 let key = b.label.split(separator: " ").first.map(String.init) ?? b.label

@@ -80,6 +80,57 @@ public struct Strings: Sendable {
           "Demo (synthetic scores): opened as judge \(judge); --judge chooses another")
     }
 
+    // Chair console
+    var chair: String { t("ประธานกรรมการ", "Chair") }
+    func tab(_ tab: ChairState.Tab) -> String {
+        switch tab {
+        case .ranking: return t("อันดับ", "Ranking")
+        case .progress: return t("ความคืบหน้า", "Progress")
+        case .integrity: return t("ความถูกต้อง", "Integrity")
+        }
+    }
+    var columnRank: String { t("อันดับ", "Rank") }
+    var columnScore: String { t("คะแนน", "Score") }
+    var columnSheets: String { t("ใบ", "Sheets") }
+    var columnSpread: String { t("การกระจาย", "Spread") }
+    var columnAward: String { t("รางวัล", "Award") }
+    var columnFlags: String { t("สังเกต", "Flags") }
+    var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "Not ranked (below quorum)") }
+    func tierLine(_ title: String) -> String { t("เส้นรางวัล\(title)", "end of \(title)") }
+    func methodName(_ m: Method) -> String { ReportWords(language).method(m) }
+    var sealLabel: String { t("ตราผลคะแนน", "Seal") }
+    var methodLabel: String { t("วิธีรวม", "Method") }
+    var updatedLabel: String { t("อ่านเมื่อ", "Read at") }
+    var columnJudge: String { t("กรรมการ", "Judge") }
+    var columnSubmitted: String { t("ส่งแล้ว", "Submitted") }
+    var columnDrafts: String { t("ร่าง", "Drafts") }
+    var columnNotStarted: String { t("ยังไม่เริ่ม", "Not started") }
+    var columnRecused: String { t("ถอนตัว", "Recused") }
+    var columnDone: String { t("เสร็จ", "Done") }
+    var columnLast: String { t("ล่าสุด", "Last change") }
+    func overall(_ done: Int, _ total: Int) -> String {
+        let percent = total == 0 ? 0 : done * 100 / total
+        return t("ส่งแล้วหรือถอนตัว \(done) จาก \(total) ใบ (\(percent)%)", "Submitted or recused: \(done) of \(total) sheets (\(percent)%)")
+    }
+    var columnFile: String { t("ไฟล์", "File") }
+    var columnLines: String { t("บรรทัด", "Lines") }
+    var columnHead: String { t("แฮชล่าสุด", "Head") }
+    var columnState: String { t("สถานะ", "State") }
+    var intact: String { t("ครบถ้วน", "intact") }
+    func brokenAt(_ line: Int, _ why: String) -> String { t("เสียที่บรรทัด \(line): \(why)", "broken at line \(line): \(why)") }
+    var strayFile: String { t("ไม่ใช่ของกรรมการคนใด ไม่ได้อ่าน", "belongs to no judge; not read") }
+    var flagLegend: [(String, String)] {
+        [("±", t("ความเห็นต่างสูง (SD เกินเกณฑ์)", "judges disagree (SD above the threshold)")),
+         ("!", t("มีคะแนนห่างจากมัธยฐานมาก", "a sheet far from the median")),
+         ("=", t("เสมอคร่อมเส้นรางวัล ให้ประธานกรรมการตัดสิน", "tied across an award line: the chair decides")),
+         ("<", t("ใบให้คะแนนไม่ครบองค์", "below quorum")),
+         ("~", t("มีกรรมการที่ไม่ได้ปรับมาตรฐาน", "a judge not normalised")),
+         ("*", t("ประธานกรรมการตัดสินรางวัลเอง", "award set by the chair"))]
+    }
+    public func chairNotAllowed(_ login: String, _ chairs: [String]) -> String {
+        "\"\(login)\" is not a chair of this contest (chairs: \(chairs.joined(separator: ", ")))"
+    }
+
     // Help and terminal
     var helpTitle: String { t("ปุ่มทั้งหมด (กดปุ่มใดก็ได้เพื่อกลับ)", "All keys (press any key to go back)") }
     var helpList: String { t("รายการผลงาน", "Entry list") }

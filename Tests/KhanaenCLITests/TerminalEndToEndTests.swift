@@ -96,6 +96,30 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertEqual(ledger.file(forJudge: "j5")!.events.map { $0.value }, [14])
     }
 
+    func testTheChairSeesAJudgesSaveWithinASecond() {
+        XCTAssertEqual(run(["verify"]).status, 0)
+        let command = "cd \(root) && env USER=chair LANG=C.UTF-8 TERM=xterm-256color \(binary) chair --contest \(contest)"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "120", "-y", "40", command + "; sleep 60"])
+        waitFor("ประธานกรรมการ (chair)")
+        waitFor("เส้นรางวัลยอดเยี่ยม")
+        XCTAssertFalse(screen().contains("5/3"))
+        let saved = shell("env USER=judge5 \(binary) score --contest \(contest) --judge j5 --entry e05 c1=15 c2=10 c3=25 c4=10 c5=15 c6=15 c7=10 --submit")
+        XCTAssertEqual(saved.status, 0, saved.out)
+        let start = Date()
+        waitFor("5/3", timeout: 3)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1.0, "on the chair's screen within a second")
+        keys("2")
+        waitFor("ส่งแล้วหรือถอนตัว 81 จาก 100 ใบ")
+        keys("q")
+    }
+
+    func testTheConsoleRefusesAnyoneWhoIsNotAChair() {
+        XCTAssertEqual(run(["verify"]).status, 0)
+        let r = shell("env USER=judge1 LANG=C.UTF-8 \(binary) chair --contest \(contest) </dev/null")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.out.contains("\"judge1\" is not a chair of this contest (chairs: chair)"), r.out)
+    }
+
     func testWithoutAUTF8LocaleItSaysHowToFixIt() {
         let r = shell("env LANG=C LC_ALL=C XDG_DATA_HOME=\(root)/data \(binary) --judge j5 </dev/null")
         XCTAssertEqual(r.status, 2)

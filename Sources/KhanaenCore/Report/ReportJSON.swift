@@ -1,7 +1,7 @@
 /// The report as JSON (`khanaen report --format json`), and the results seal: a SHA-256
 /// over this JSON's canonical bytes, without the seal, which includes every ledger head.
 public enum ReportJSON {
-    public static func value(_ r: Results, ledger: Ledger, includeSeal: Bool = true) -> JSONValue {
+    public static func value(_ r: Results, ledger: LedgerSummary, includeSeal: Bool = true) -> JSONValue {
         let contest = ledger.contest
         func flagJSON(_ f: Flag) -> JSONValue {
             var m: [(String, JSONValue)] = [("kind", .string(f.kind.rawValue))]
@@ -49,8 +49,8 @@ public enum ReportJSON {
                   ("counted", .number(Double(j.counted))), ("mean", .num(j.mean.map(round4))), ("sd", .num(j.sd.map(round4))),
                   ("normalisable", .bool(j.normalisable))])
         }
-        let heads: [(String, JSONValue)] = ledger.allFiles.map { f in
-            (f.name, .obj([("lines", .number(Double(f.lineCount))), ("head", .string(f.headHex)),
+        let heads: [(String, JSONValue)] = ledger.files.map { f in
+            (f.name, .obj([("lines", .number(Double(f.lines))), ("head", .string(f.head)),
                            ("broken", f.broken.map { .string("line \($0.line): \($0.message)") } ?? .null)]))
         }
         var members: [(String, JSONValue)] = [
@@ -72,12 +72,12 @@ public enum ReportJSON {
     }
 
     /// SHA-256 (hex) of the compact JSON report without its seal.
-    public static func seal(_ r: Results, ledger: Ledger) -> String {
+    public static func seal(_ r: Results, ledger: LedgerSummary) -> String {
         let bytes = Array(JSONWriter.string(value(r, ledger: ledger, includeSeal: false)).utf8)
         return Hex.encode(SHA256.hash(bytes))
     }
 
-    public static func text(_ r: Results, ledger: Ledger) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary) -> String {
         JSONWriter.string(value(r, ledger: ledger), indent: 2) + "\n"
     }
 

@@ -1,7 +1,7 @@
 /// The announcement in the shape the contest publishes it: one table per award tier,
 /// หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล, in rank order.
 public enum ReportMarkdown {
-    public static func text(_ r: Results, ledger: Ledger) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
         var out: [String] = ["# ประกาศผล \(contest.name)", ""]

@@ -2,7 +2,7 @@ import KhanaenText
 
 /// The report as aligned text for a terminal (`khanaen report`, the default format).
 public enum ReportTable {
-    public static func text(_ r: Results, ledger: Ledger, language: Language = .th) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th) -> String {
         let contest = ledger.contest
         let w = ReportWords(language)
         var out: [String] = []
@@ -79,7 +79,7 @@ public enum ReportTable {
              j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
         }))
 
-        let warnings = r.tierWarnings + ledger.warnings + ledger.breaks.map { "\($0.file.path):\($0.problem.line): \($0.problem.message)" }
+        let warnings = r.tierWarnings + ledger.warnings + ledger.breaks.map { "\($0.path):\($0.broken!.line): \($0.broken!.message)" }
         if !warnings.isEmpty {
             out.append("")
             out.append(w.warnings + ":")

@@ -1,0 +1,74 @@
+import Foundation
+import KhanaenCore
+import KhanaenTerminal
+import KhanaenUI
+
+/// The chair's console: live ranking, progress and integrity of the ledger.
+struct ChairCommand: Command {
+    static let name = "chair"
+    static let summary = "open the chair's console: live ranking, progress, ledger integrity"
+    static let usage = """
+    usage: khanaen chair [--lang th|en] [--mono] [--contest DIR]
+
+    Opens the chair's console for a login listed in "chairs" of contest.json; anyone else is
+    refused (on the demo contest, anyone is its chair). Screens: 1 ranking by the current
+    method (m cycles mean / median / trimmed / normalised) with the award lines, the judges'
+    spread and flags; 2 each judge's progress; 3 every ledger file's chain and head, and the
+    results seal, whose first 12 digits are on every screen. The screens follow the ledger:
+    a score saved by any judge shows within a second. The console writes nothing; chair
+    actions are `khanaen reopen` and `khanaen award`.
+
+    """
+    static let options = OptionSpec(values: ["lang", "contest"], flags: ["mono"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let ledger = try ContestFolder.load(dir)
+        let contest = ledger.contest
+        let login = ctx.loginName ?? ""
+        var chair = login
+        var demoNotice = false
+        if !contest.chairs.contains(login) {
+            let isDemo = args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
+            guard isDemo, let first = contest.chairs.first else {
+                throw Refusal(Strings(language).chairNotAllowed(login, contest.chairs))
+            }
+            chair = first
+            demoNotice = true
+        }
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, chair: chair, language: language,
+                               utcOffset: Int(local.tm_gmtoff), now: Timestamp.nowMillis())
+        if demoNotice {
+            state.status = .init(text: language == .th ? "ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)"
+                                                        : "Demo (synthetic scores): opened as chair \(chair)", kind: .info)
+        }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(monochrome: args.has("mono"))
+        } catch let e as Terminal.StartError {
+            throw InputError(e.description)
+        }
+        defer { terminal.stop() }
+        let size = terminal.size
+        ChairUpdate.update(&state, .resize(width: size.width, height: size.height))
+        var dirty = true
+        while !state.quit {
+            if dirty { terminal.draw(ChairView.render(state)) }
+            dirty = true
+            switch terminal.read() {
+            case .signal: return 0
+            case .resize(let w, let h): ChairUpdate.update(&state, .resize(width: w, height: h))
+            case .key(let key): ChairUpdate.update(&state, .key(key))
+            case .idle:
+                // A judge's save shows within one input timeout (a quarter second).
+                dirty = (try? ledger.refresh()) ?? false
+                if dirty { ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, time: Timestamp.nowMillis())) }
+            }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,99 @@
+import KhanaenCore
+import KhanaenText
+
+/// What the chair's console shows: every judge's sheets folded into results, the ledger's
+/// integrity, and where the chair is looking. Results and seal are derived here, so the
+/// screens and `khanaen report` always agree.
+public struct ChairState: Sendable {
+    public enum Tab: CaseIterable, Sendable { case ranking, progress, integrity }
+
+    public enum Row: Equatable, Sendable {
+        case entry(Int)
+        case cut(String)
+        case heading(String)
+    }
+
+    public let contest: Contest
+    public let strings: Strings
+    public let chair: String
+    public let utcOffset: Int
+    let idWidth: Int
+
+    public private(set) var book: SheetBook
+    public private(set) var ledger: LedgerSummary
+    public private(set) var method: Method = .mean
+    public private(set) var results: Results
+    public private(set) var seal: String
+    /// When the data was last read, in milliseconds since 1970.
+    public private(set) var updatedAt: Int64
+
+    public var tab: Tab = .ranking
+    public var showingHelp = false
+    public var selectedEntry: Int?
+    public var scrollTop = 0
+    public var width = 80
+    public var height = 24
+    public var quit = false
+    public var status: JudgeState.Status?
+
+    public init(book: SheetBook, ledger: LedgerSummary, chair: String, language: Language = .th, utcOffset: Int = 0, now: Int64 = 0) {
+        contest = book.contest
+        strings = Strings(language)
+        self.chair = chair
+        self.utcOffset = utcOffset
+        idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
+        self.book = book
+        self.ledger = ledger
+        results = Scoring.compute(book, method: .mean)
+        seal = ReportJSON.seal(results, ledger: ledger)
+        updatedAt = now
+        selectedEntry = results.entries.first?.index
+    }
+
+    mutating func replace(book: SheetBook, ledger: LedgerSummary, now: Int64) {
+        self.book = book
+        self.ledger = ledger
+        updatedAt = now
+        recompute()
+    }
+
+    mutating func cycleMethod() {
+        let all = Method.allCases
+        method = all[((all.firstIndex(of: method) ?? 0) + 1) % all.count]
+        recompute()
+    }
+
+    private mutating func recompute() {
+        results = Scoring.compute(book, method: method)
+        seal = ReportJSON.seal(results, ledger: ledger)
+        if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
+    }
+
+    /// The ranking as rows: ranked entries with a cut line where each award tier ends, then
+    /// the unranked entries under a heading.
+    public var rankingRows: [Row] {
+        var rows: [Row] = []
+        var boundaries: [Int: String] = [:]
+        var placed = 0
+        for tier in contest.awards {
+            placed += tier.count
+            boundaries[placed] = tier.title
+        }
+        let ranked = results.ranked
+        for (p, e) in ranked.enumerated() {
+            rows.append(.entry(e.index))
+            if let title = boundaries[p + 1], p + 1 < ranked.count { rows.append(.cut(title)) }
+        }
+        let unranked = results.unranked
+        if !unranked.isEmpty {
+            rows.append(.heading(strings.unrankedHeading))
+            rows.append(contentsOf: unranked.map { .entry($0.index) })
+        }
+        return rows
+    }
+
+    /// Rows the body of a screen can show.
+    var bodyRows: Int { max(1, height - 7) }
+
+    func result(_ entry: Int) -> EntryResult? { results.entries.first { $0.index == entry } }
+}

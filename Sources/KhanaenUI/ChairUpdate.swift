@@ -1,0 +1,86 @@
+import KhanaenCore
+
+public enum ChairMsg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The ledger as it now is (read when a file changed).
+    case data(SheetBook, LedgerSummary, time: Int64)
+}
+
+/// The chair console's behaviour: a pure function of state and message. It writes nothing.
+public enum ChairUpdate {
+    public static func update(_ s: inout ChairState, _ msg: ChairMsg) {
+        switch msg {
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+            keepSelectionVisible(&s)
+        case .data(let book, let ledger, let time):
+            s.replace(book: book, ledger: ledger, now: time)
+            keepSelectionVisible(&s)
+        case .key(let key):
+            if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
+                if key == .char("q") { s.quit = true }
+                return
+            }
+            if s.showingHelp { s.showingHelp = false; return }
+            if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
+                s.tab = ChairState.Tab.allCases[n - 1]
+                s.scrollTop = 0
+                keepSelectionVisible(&s)
+                return
+            }
+            guard let action = Keymap.action(for: key, in: .chair) else { return }
+            let tabs = ChairState.Tab.allCases
+            let t = tabs.firstIndex(of: s.tab) ?? 0
+            switch action {
+            case .nextTab: s.tab = tabs[(t + 1) % tabs.count]; s.scrollTop = 0
+            case .previousTab: s.tab = tabs[(t + tabs.count - 1) % tabs.count]; s.scrollTop = 0
+            case .method: s.cycleMethod()
+            case .help: s.showingHelp = true
+            case .quit: s.quit = true
+            case .up, .down, .pageUp, .pageDown, .home, .end: move(&s, action)
+            default: break
+            }
+            keepSelectionVisible(&s)
+        }
+    }
+
+    private static func move(_ s: inout ChairState, _ action: Action) {
+        guard s.tab == .ranking else {
+            // The other screens scroll as a whole.
+            switch action {
+            case .up: s.scrollTop = max(0, s.scrollTop - 1)
+            case .down: s.scrollTop += 1
+            case .pageUp: s.scrollTop = max(0, s.scrollTop - s.bodyRows)
+            case .pageDown: s.scrollTop += s.bodyRows
+            case .home: s.scrollTop = 0
+            default: s.scrollTop += 1_000_000
+            }
+            return
+        }
+        let entries = s.rankingRows.compactMap { row -> Int? in if case .entry(let e) = row { return e } else { return nil } }
+        guard !entries.isEmpty else { return }
+        let p = s.selectedEntry.flatMap { entries.firstIndex(of: $0) } ?? 0
+        let q: Int
+        switch action {
+        case .up: q = p - 1
+        case .down: q = p + 1
+        case .pageUp: q = p - s.bodyRows
+        case .pageDown: q = p + s.bodyRows
+        case .home: q = 0
+        default: q = entries.count - 1
+        }
+        s.selectedEntry = entries[min(max(0, q), entries.count - 1)]
+    }
+
+    static func keepSelectionVisible(_ s: inout ChairState) {
+        let n = s.bodyRows
+        guard s.tab == .ranking else { return }
+        let rows = s.rankingRows
+        s.scrollTop = min(s.scrollTop, max(0, rows.count - n))
+        guard let e = s.selectedEntry, let p = rows.firstIndex(of: .entry(e)) else { return }
+        if p < s.scrollTop { s.scrollTop = p }
+        if p >= s.scrollTop + n { s.scrollTop = p - n + 1 }
+    }
+}

@@ -1,0 +1,148 @@
+import XCTest
+@testable import KhanaenCore
+@testable import KhanaenText
+@testable import KhanaenUI
+
+/// The chair console headless, on the sample contest with a synthetic ledger.
+final class ChairTests: XCTestCase {
+    /// Four judges score every entry (higher for earlier entries), the fifth nothing; e20 gets
+    /// only two sheets, so it is below the quorum of 3.
+    static func book(extraForE05: Bool = false) -> SheetBook {
+        let c = Sample.contest
+        var judgeEvents: [[LedgerEvent]] = []
+        for j in 0..<c.judges.count {
+            var events: [LedgerEvent] = []
+            if j < 4 {
+                for (k, e) in c.entries.enumerated() where !(e.id == "e20" && j >= 2) {
+                    for crit in c.criteria {
+                        let share = max(0.2, 0.95 - 0.03 * Double(k) - 0.01 * Double(j))
+                        events.append(LedgerEvent(actor: c.judges[j].id, kind: .score, entry: e.id, criterion: crit.id,
+                                                  value: (share * crit.max * 2).rounded() / 2))
+                    }
+                    events.append(LedgerEvent(actor: c.judges[j].id, kind: .submit, entry: e.id))
+                }
+            }
+            if j == 4 && extraForE05 {
+                for crit in c.criteria { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e05", criterion: crit.id, value: crit.max)) }
+                events.append(LedgerEvent(actor: "j5", kind: .submit, entry: "e05"))
+            }
+            judgeEvents.append(events.enumerated().map { k, e in var x = e; x.seq = k + 1; x.time = 1_764_100_000_000 + Int64(k) * 1000; return x })
+        }
+        return SheetBook(contest: c, judgeEvents: judgeEvents, chairEvents: [])
+    }
+
+    static func summary() -> LedgerSummary {
+        LedgerSummary(contest: Sample.contest,
+                      files: Sample.contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 160, head: String(repeating: "a", count: 64), broken: nil) }
+                          + [.init(name: "chair", path: "ledger/chair.jsonl", lines: 0, head: String(repeating: "b", count: 64),
+                                   broken: LedgerBreak(line: 3, message: "hash does not match"))],
+                      warnings: [], strays: [])
+    }
+
+    func state(width: Int = 80, height: Int = 24) -> ChairState {
+        var s = ChairState(book: Self.book(), ledger: Self.summary(), chair: "chair", utcOffset: 7 * 3600, now: 1_764_100_000_000)
+        ChairUpdate.update(&s, .resize(width: width, height: height))
+        return s
+    }
+
+    private func frame(_ s: ChairState, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        let lines = ChairView.render(s).lines
+        XCTAssertEqual(lines.count, s.height, file: file, line: line)
+        for (k, l) in lines.enumerated() { XCTAssertEqual(CellWidth.of(l), s.width, "row \(k): \(l)", file: file, line: line) }
+        return lines
+    }
+
+    func testRankingAt80x24And140x45HasCutLinesAndAlignedColumns() {
+        for (w, h) in [(80, 24), (140, 45)] {
+            var s = state(width: w, height: h)
+            let lines = frame(s)
+            XCTAssertTrue(lines[1].contains("1 อันดับ"))
+            XCTAssertTrue(lines[3].contains("e01"))
+            XCTAssertTrue(lines[3].contains("ยอดเยี่ยม"))
+            XCTAssertTrue(lines[5].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[5])")
+            XCTAssertTrue(lines[h - 1].contains("ตราผลคะแนน \(s.seal.prefix(12))"))
+            let scoreColumns = lines[3..<(h - 3)].compactMap { l -> Int? in
+                guard let r = l.range(of: "/3") else { return nil }
+                return CellWidth.of(String(l[..<r.lowerBound]))
+            }
+            XCTAssertGreaterThan(scoreColumns.count, 10)
+            XCTAssertEqual(Set(scoreColumns).count, 1, "the sheets column is aligned at \(w)×\(h)")
+            ChairUpdate.update(&s, .key(.end))
+            let bottom = frame(s)
+            XCTAssertTrue(bottom.contains { $0.contains("ยังไม่จัดอันดับ") }, "the unranked heading")
+            XCTAssertTrue(bottom.contains { $0.contains("e20") && $0.contains("2/3") })
+            XCTAssertTrue(bottom[h - 3].contains("ใบให้คะแนนไม่ครบองค์ (2/3)"), bottom[h - 3])
+        }
+    }
+
+    func testTheOutstandingLineFollowsRank20() {
+        let s = state()
+        let rows = s.rankingRows
+        guard let cut = rows.firstIndex(of: .cut("ดีเด่น")) else { return XCTAssertFalse(s.results.ranked.count > 20) }
+        XCTAssertEqual(rows[..<cut].filter { if case .entry = $0 { return true } else { return false } }.count, 20)
+        let cuts = rows.filter { if case .cut = $0 { return true } else { return false } }
+        XCTAssertEqual(cuts.first, .cut("ยอดเยี่ยม"))
+    }
+
+    func testMethodCyclesAndTheSealFollowsTheReport() {
+        var s = state()
+        XCTAssertEqual(s.method, .mean)
+        let meanSeal = s.seal
+        XCTAssertEqual(meanSeal, ReportJSON.seal(Scoring.compute(Self.book(), method: .mean), ledger: Self.summary()))
+        ChairUpdate.update(&s, .key(.char("m")))
+        XCTAssertEqual(s.method, .median)
+        XCTAssertNotEqual(s.seal, meanSeal)
+        XCTAssertTrue(frame(s).last!.contains("มัธยฐาน"))
+        for _ in 0..<3 { ChairUpdate.update(&s, .key(.char("m"))) }
+        XCTAssertEqual(s.method, .mean)
+        XCTAssertEqual(s.seal, meanSeal)
+    }
+
+    func testNewDataKeepsTheSelectionAndScroll() {
+        var s = state()
+        for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
+        let selected = s.selectedEntry
+        XCTAssertEqual(s.contest.entries[selected!].id, "e05")
+        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), time: 1_764_100_100_000))
+        XCTAssertEqual(s.selectedEntry, selected, "the chair keeps looking at the same entry")
+        XCTAssertEqual(s.result(selected!)?.totals.count, 5, "with j5's new sheet counted")
+        XCTAssertEqual(s.updatedAt, 1_764_100_100_000)
+    }
+
+    func testProgressAndIntegrityScreens() {
+        var s = state(width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("2")))
+        var lines = frame(s)
+        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 100 ใบ (78%)"), lines[2])
+        XCTAssertTrue(lines.contains { $0.contains("กรรมการ 5 (j5)") && $0.contains("20") })
+        ChairUpdate.update(&s, .key(.tab))
+        XCTAssertEqual(s.tab, .integrity)
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("chair.jsonl") && $0.contains("เสียที่บรรทัด 3") })
+        XCTAssertTrue(lines.contains { $0.contains(s.seal) })
+        ChairUpdate.update(&s, .key(.backTab))
+        XCTAssertEqual(s.tab, .progress)
+    }
+
+    func testHelpListsEveryChairKeyAndEveryMark() {
+        var s = state()
+        ChairUpdate.update(&s, .key(.char("?")))
+        let lines = frame(s)
+        for b in Keymap.bindings where b.context == .chair { XCTAssertTrue(lines.contains { $0.contains(b.label) }, b.label) }
+        for (mark, _) in s.strings.flagLegend { XCTAssertTrue(lines.contains { $0.contains(mark) }, mark) }
+        ChairUpdate.update(&s, .key(.char("z")))
+        XCTAssertFalse(s.showingHelp)
+        ChairUpdate.update(&s, .key(.char("q")))
+        XCTAssertTrue(s.quit)
+    }
+
+    func testTooSmall() {
+        let s = state(width: 70, height: 20)
+        XCTAssertTrue(frame(s).joined().contains("80×24"))
+    }
+
+    func testSpreadShowsEachJudgeOnTheAxis() {
+        XCTAssertEqual(RankingView.spread([0, 100, 55, 56], width: 10), "▂····▄···▂")
+        XCTAssertEqual(RankingView.spread([], width: 4), "····")
+    }
+}
