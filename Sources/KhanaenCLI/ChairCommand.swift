@@ -13,8 +13,10 @@ struct ChairCommand: Command {
     Opens the chair's console for a login listed in "chairs" of contest.json; anyone else is
     refused (on the demo contest, anyone is its chair). Screens: 1 ranking by the current
     method (m cycles mean / median / trimmed / normalised) with the award lines, the judges'
-    spread and flags; 2 each judge's progress; 3 every ledger file's chain and head, and the
-    results seal, whose first 12 digits are on every screen. The screens follow the ledger:
+    spread and flags; 2 entries × judges; 3 one entry in full with its ledger history;
+    4 each judge's progress; 5 judges' severity and criteria; 6 the awards that depend on the
+    method; 7 every ledger file's chain and head, and the results seal, whose first 12
+    digits are on every screen. The screens follow the ledger:
     a score saved by any judge shows within a second. The console writes nothing; chair
     actions are `khanaen reopen` and `khanaen award`.
 
@@ -40,7 +42,8 @@ struct ChairCommand: Command {
         var now = time(nil)
         var local = tm()
         localtime_r(&now, &local)
-        var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, chair: chair, language: language,
+        var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events },
+                               chair: chair, language: language,
                                utcOffset: Int(local.tm_gmtoff), now: Timestamp.nowMillis())
         if demoNotice {
             state.status = .init(text: language == .th ? "ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)"
@@ -66,7 +69,10 @@ struct ChairCommand: Command {
             case .idle:
                 // A judge's save shows within one input timeout (a quarter second).
                 dirty = (try? ledger.refresh()) ?? false
-                if dirty { ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, time: Timestamp.nowMillis())) }
+                if dirty {
+                    ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
+                                                     time: Timestamp.nowMillis()))
+                }
             }
         }
         return 0

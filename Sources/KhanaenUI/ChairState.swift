@@ -5,7 +5,7 @@ import KhanaenText
 /// integrity, and where the chair is looking. Results and seal are derived here, so the
 /// screens and `khanaen report` always agree.
 public struct ChairState: Sendable {
-    public enum Tab: CaseIterable, Sendable { case ranking, progress, integrity }
+    public enum Tab: CaseIterable, Sendable { case ranking, matrix, entry, progress, judges, methods, integrity }
 
     public enum Row: Equatable, Sendable {
         case entry(Int)
@@ -21,6 +21,10 @@ public struct ChairState: Sendable {
 
     public private(set) var book: SheetBook
     public private(set) var ledger: LedgerSummary
+    /// Every file's events (the judges' in contest order, then the chair's), for an entry's history.
+    public private(set) var events: [[LedgerEvent]]
+    /// The results under every method, for the methods screen; made when that screen is open.
+    public private(set) var allMethods: [Method: Results] = [:]
     public private(set) var method: Method = .mean
     public private(set) var results: Results
     public private(set) var seal: String
@@ -31,12 +35,16 @@ public struct ChairState: Sendable {
     public var showingHelp = false
     public var selectedEntry: Int?
     public var scrollTop = 0
+    /// The first judge column shown on the matrix.
+    public var leftJudge = 0
     public var width = 80
     public var height = 24
     public var quit = false
     public var status: JudgeState.Status?
 
-    public init(book: SheetBook, ledger: LedgerSummary, chair: String, language: Language = .th, utcOffset: Int = 0, now: Int64 = 0) {
+    public init(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]] = [], chair: String, language: Language = .th,
+                utcOffset: Int = 0, now: Int64 = 0) {
+        self.events = events
         contest = book.contest
         strings = Strings(language)
         self.chair = chair
@@ -50,9 +58,10 @@ public struct ChairState: Sendable {
         selectedEntry = results.entries.first?.index
     }
 
-    mutating func replace(book: SheetBook, ledger: LedgerSummary, now: Int64) {
+    mutating func replace(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]], now: Int64) {
         self.book = book
         self.ledger = ledger
+        self.events = events
         updatedAt = now
         recompute()
     }
@@ -63,11 +72,22 @@ public struct ChairState: Sendable {
         recompute()
     }
 
-    private mutating func recompute() {
+    mutating func recompute() {
         results = Scoring.compute(book, method: method)
         seal = ReportJSON.seal(results, ledger: ledger)
+        allMethods = [:]
+        if tab == .methods { computeAllMethods() }
         if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
     }
+
+    mutating func computeAllMethods() {
+        if allMethods.isEmpty {
+            for m in Method.allCases { allMethods[m] = m == method ? results : Scoring.compute(book, method: m) }
+        }
+    }
+
+    /// Entries in the order the ranking lists them.
+    public var entryOrder: [Int] { results.entries.map { $0.index } }
 
     /// The ranking as rows: ranked entries with a cut line where each award tier ends, then
     /// the unranked entries under a heading.

@@ -4,7 +4,7 @@ public enum ChairMsg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// The ledger as it now is (read when a file changed).
-    case data(SheetBook, LedgerSummary, time: Int64)
+    case data(SheetBook, LedgerSummary, [[LedgerEvent]], time: Int64)
 }
 
 /// The chair console's behaviour: a pure function of state and message. It writes nothing.
@@ -15,8 +15,8 @@ public enum ChairUpdate {
             s.width = w
             s.height = h
             keepSelectionVisible(&s)
-        case .data(let book, let ledger, let time):
-            s.replace(book: book, ledger: ledger, now: time)
+        case .data(let book, let ledger, let events, let time):
+            s.replace(book: book, ledger: ledger, events: events, now: time)
             keepSelectionVisible(&s)
         case .key(let key):
             if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
@@ -25,8 +25,7 @@ public enum ChairUpdate {
             }
             if s.showingHelp { s.showingHelp = false; return }
             if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
-                s.tab = ChairState.Tab.allCases[n - 1]
-                s.scrollTop = 0
+                open(&s, ChairState.Tab.allCases[n - 1])
                 keepSelectionVisible(&s)
                 return
             }
@@ -34,8 +33,17 @@ public enum ChairUpdate {
             let tabs = ChairState.Tab.allCases
             let t = tabs.firstIndex(of: s.tab) ?? 0
             switch action {
-            case .nextTab: s.tab = tabs[(t + 1) % tabs.count]; s.scrollTop = 0
-            case .previousTab: s.tab = tabs[(t + tabs.count - 1) % tabs.count]; s.scrollTop = 0
+            case .nextTab: open(&s, tabs[(t + 1) % tabs.count])
+            case .previousTab: open(&s, tabs[(t + tabs.count - 1) % tabs.count])
+            case .open where s.tab == .ranking: open(&s, .entry)
+            case .left where s.tab == .matrix: s.leftJudge = max(0, s.leftJudge - 1)
+            case .right where s.tab == .matrix: s.leftJudge = min(max(0, s.contest.judges.count - 1), s.leftJudge + 1)
+            case .previousEntry, .nextEntry:
+                let order = s.entryOrder
+                if let e = s.selectedEntry, let p = order.firstIndex(of: e) {
+                    let q = action == .nextEntry ? p + 1 : p - 1
+                    if order.indices.contains(q) { s.selectedEntry = order[q]; if s.tab == .entry { s.scrollTop = 0 } }
+                }
             case .method: s.cycleMethod()
             case .help: s.showingHelp = true
             case .quit: s.quit = true
@@ -46,8 +54,14 @@ public enum ChairUpdate {
         }
     }
 
+    private static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
+        s.tab = tab
+        s.scrollTop = 0
+        if tab == .methods { s.computeAllMethods() }
+    }
+
     private static func move(_ s: inout ChairState, _ action: Action) {
-        guard s.tab == .ranking else {
+        guard s.tab == .ranking || s.tab == .matrix else {
             // The other screens scroll as a whole.
             switch action {
             case .up: s.scrollTop = max(0, s.scrollTop - 1)
@@ -59,7 +73,8 @@ public enum ChairUpdate {
             }
             return
         }
-        let entries = s.rankingRows.compactMap { row -> Int? in if case .entry(let e) = row { return e } else { return nil } }
+        let entries = s.tab == .matrix ? s.entryOrder
+            : s.rankingRows.compactMap { row -> Int? in if case .entry(let e) = row { return e } else { return nil } }
         guard !entries.isEmpty else { return }
         let p = s.selectedEntry.flatMap { entries.firstIndex(of: $0) } ?? 0
         let q: Int
@@ -75,9 +90,9 @@ public enum ChairUpdate {
     }
 
     static func keepSelectionVisible(_ s: inout ChairState) {
-        let n = s.bodyRows
-        guard s.tab == .ranking else { return }
-        let rows = s.rankingRows
+        let n = s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows
+        guard s.tab == .ranking || s.tab == .matrix else { return }
+        let rows: [ChairState.Row] = s.tab == .matrix ? s.entryOrder.map { .entry($0) } : s.rankingRows
         s.scrollTop = min(s.scrollTop, max(0, rows.count - n))
         guard let e = s.selectedEntry, let p = rows.firstIndex(of: .entry(e)) else { return }
         if p < s.scrollTop { s.scrollTop = p }

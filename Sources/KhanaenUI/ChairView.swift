@@ -14,18 +14,22 @@ public enum ChairView {
         }
         var c = Canvas(width: s.width, height: s.height)
         Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
-        var x = 1
+        var x = 0
         for (k, tab) in ChairState.Tab.allCases.enumerated() {
             let label = " \(k + 1) \(w.tab(tab)) "
             let used = c.put(label, x: x, y: 1, role: tab == s.tab ? .selected : .muted, bold: tab == s.tab)
-            x += used + 1
+            x += used
         }
         if s.showingHelp {
             help(&c, s)
         } else {
             switch s.tab {
             case .ranking: RankingView.draw(&c, s)
+            case .matrix: MatrixView.draw(&c, s)
+            case .entry: EntryView.draw(&c, s)
             case .progress: ProgressView.draw(&c, s)
+            case .judges: JudgesView.draw(&c, s)
+            case .methods: MethodsView.draw(&c, s)
             case .integrity: IntegrityView.draw(&c, s)
             }
         }
@@ -40,19 +44,25 @@ public enum ChairView {
         return c
     }
 
+    /// Every key on the left, what the marks mean on the right.
     private static func help(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
+        let half = (c.width - 3) / 2
         var y = 3
         for b in Keymap.bindings where b.context == .chair {
-            c.put(CellText.fit(b.label, to: 10), x: 2, y: y, bold: true)
-            c.put(w.language == .th ? b.th : b.en, x: 13, y: y, limit: c.width - 14)
-            y += 1
+            c.put(CellText.fit(b.label, to: 9), x: 1, y: y, bold: true)
+            for line in LineWrap.wrap(w.language == .th ? b.th : b.en, width: half - 11) where y < c.height - 2 {
+                c.put(line, x: 11, y: y, limit: half - 11)
+                y += 1
+            }
         }
-        y += 1
-        for (mark, meaning) in w.flagLegend where y < c.height - 2 {
-            c.put(mark, x: 2, y: y, role: .accent, bold: true)
-            c.put(meaning, x: 13, y: y, limit: c.width - 14)
-            y += 1
+        y = 3
+        for (mark, meaning) in w.flagLegend {
+            c.put(mark, x: half + 2, y: y, role: .accent, bold: true)
+            for line in LineWrap.wrap(meaning, width: half - 5) where y < c.height - 2 {
+                c.put(line, x: half + 5, y: y, limit: half - 5)
+                y += 1
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, help, quit
     case previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo, back
-    case nextTab, previousTab, method
+    case nextTab, previousTab, method, left, right
 }
 
 public struct Binding: Sendable {
@@ -56,9 +56,12 @@ public enum Keymap {
         .init(context: .chair, keys: [.pageDown], label: "PgDn", action: .pageDown, th: "ลงหนึ่งหน้า", en: "page down"),
         .init(context: .chair, keys: [.home, .char("g")], label: "Home g", action: .home, th: "บนสุด", en: "top"),
         .init(context: .chair, keys: [.end, .char("G")], label: "End G", action: .end, th: "ล่างสุด", en: "bottom"),
-        .init(context: .chair, keys: [.tab, .right], label: "Tab 1-3", action: .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)",
+        .init(context: .chair, keys: [.tab], label: "Tab 1-7", action: .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)",
               hintTH: "หน้า", hintEN: "screen"),
-        .init(context: .chair, keys: [.backTab, .left], label: "S-Tab", action: .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
+        .init(context: .chair, keys: [.backTab], label: "S-Tab", action: .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
+        .init(context: .chair, keys: [.enter], label: "Enter", action: .open, th: "ดูผลงานที่เลือกทั้งหมด (หน้า 3)", en: "the selected entry in full (screen 3)"),
+        .init(context: .chair, keys: [.char("["), .char("]")], label: "[ ]", action: .nextEntry, th: "ผลงานก่อนหน้า / ถัดไป", en: "previous / next entry"),
+        .init(context: .chair, keys: [.left, .right], label: "← →", action: .right, th: "เลื่อนคอลัมน์กรรมการ (หน้า 2)", en: "scroll the judges (screen 2)"),
         .init(context: .chair, keys: [.char("m")], label: "m", action: .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
               en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
         .init(context: .chair, keys: [.char("?")], label: "?", action: .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean",
@@ -67,7 +70,12 @@ public enum Keymap {
     ]
 
     public static func action(for key: Key, in context: Binding.Context) -> Action? {
-        bindings.first { $0.context == context && $0.keys.contains(key) }?.action
+        // Keys that share one line of help but mean two things.
+        if context == .chair {
+            if key == .char("[") { return .previousEntry }
+            if key == .left { return .left }
+        }
+        return bindings.first { $0.context == context && $0.keys.contains(key) }?.action
     }
 
     /// The short hints on the bottom row.

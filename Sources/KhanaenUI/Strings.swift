@@ -85,7 +85,11 @@ public struct Strings: Sendable {
     func tab(_ tab: ChairState.Tab) -> String {
         switch tab {
         case .ranking: return t("อันดับ", "Ranking")
+        case .matrix: return t("ตาราง", "Matrix")
+        case .entry: return t("ผลงาน", "Entry")
         case .progress: return t("ความคืบหน้า", "Progress")
+        case .judges: return t("กรรมการ", "Judges")
+        case .methods: return t("วิธีรวม", "Methods")
         case .integrity: return t("ความถูกต้อง", "Integrity")
         }
     }
@@ -111,6 +115,34 @@ public struct Strings: Sendable {
     func overall(_ done: Int, _ total: Int) -> String {
         let percent = total == 0 ? 0 : done * 100 / total
         return t("ส่งแล้วหรือถอนตัว \(done) จาก \(total) ใบ (\(percent)%)", "Submitted or recused: \(done) of \(total) sheets (\(percent)%)")
+    }
+    var columnCriterion: String { t("เกณฑ์", "Criterion") }
+    var columnMax: String { t("เต็ม", "Max") }
+    var columnMean: String { t("เฉลี่ย", "Mean") }
+    var recusedShort: String { t("ถอน", "rec.") }
+    var judgeMeans: String { t("เฉลี่ยกรรมการ", "Judge mean") }
+    var history: String { t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน)", "Ledger history (latest first)") }
+    var notes: String { t("บันทึกของกรรมการ", "Judges' notes") }
+    var noFlags: String { t("ไม่มีข้อสังเกต", "No flags") }
+    var totalRow: String { t("รวม /100", "Total /100") }
+    func moreJudges(_ n: Int) -> String { t("อีก \(n) คน →", "\(n) more →") }
+    var severity: String { t("ความเข้ม (เฉลี่ย, SD) และการปรับมาตรฐาน", "Severity (mean, SD) and normalisation") }
+    var columnCounted: String { t("นับ", "Counted") }
+    var columnShift: String { t("ปรับ ±", "Shift") }
+    var notNormalised: String { t("ไม่ปรับ", "kept") }
+    var criteriaShare: String { t("เกณฑ์: ค่าเฉลี่ยเทียบคะแนนเต็ม", "Criteria: mean as a share of the maximum") }
+    var methodsTitle: String { t("ผลงานที่รางวัลที่เสนอขึ้นกับวิธีรวมคะแนน", "Entries whose proposed award depends on the method") }
+    var methodsNone: String { t("ทุกวิธีเสนอรางวัลเหมือนกัน", "Every method proposes the same awards") }
+    func kind(_ k: LedgerEvent.Kind) -> String {
+        switch k {
+        case .score: return t("ให้คะแนน", "score")
+        case .clear: return t("ล้าง", "clear")
+        case .note: return t("บันทึก", "note")
+        case .submit: return t("ส่ง", "submit")
+        case .recuse: return t("ถอนตัว", "recuse")
+        case .reopen: return t("เปิดแก้ไข", "reopen")
+        case .award: return t("ตัดสินรางวัล", "award")
+        }
     }
     var columnFile: String { t("ไฟล์", "File") }
     var columnLines: String { t("บรรทัด", "Lines") }

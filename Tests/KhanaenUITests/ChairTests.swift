@@ -103,7 +103,7 @@ final class ChairTests: XCTestCase {
         for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
         let selected = s.selectedEntry
         XCTAssertEqual(s.contest.entries[selected!].id, "e05")
-        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), time: 1_764_100_100_000))
+        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), [], time: 1_764_100_100_000))
         XCTAssertEqual(s.selectedEntry, selected, "the chair keeps looking at the same entry")
         XCTAssertEqual(s.result(selected!)?.totals.count, 5, "with j5's new sheet counted")
         XCTAssertEqual(s.updatedAt, 1_764_100_100_000)
@@ -111,17 +111,20 @@ final class ChairTests: XCTestCase {
 
     func testProgressAndIntegrityScreens() {
         var s = state(width: 80, height: 24)
-        ChairUpdate.update(&s, .key(.char("2")))
+        ChairUpdate.update(&s, .key(.char("4")))
         var lines = frame(s)
         XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 100 ใบ (78%)"), lines[2])
         XCTAssertTrue(lines.contains { $0.contains("กรรมการ 5 (j5)") && $0.contains("20") })
-        ChairUpdate.update(&s, .key(.tab))
+        ChairUpdate.update(&s, .key(.char("7")))
         XCTAssertEqual(s.tab, .integrity)
         lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("chair.jsonl") && $0.contains("เสียที่บรรทัด 3") })
         XCTAssertTrue(lines.contains { $0.contains(s.seal) })
         ChairUpdate.update(&s, .key(.backTab))
-        XCTAssertEqual(s.tab, .progress)
+        XCTAssertEqual(s.tab, .methods)
+        ChairUpdate.update(&s, .key(.tab))
+        ChairUpdate.update(&s, .key(.tab))
+        XCTAssertEqual(s.tab, .ranking)
     }
 
     func testHelpListsEveryChairKeyAndEveryMark() {
@@ -134,6 +137,63 @@ final class ChairTests: XCTestCase {
         XCTAssertFalse(s.showingHelp)
         ChairUpdate.update(&s, .key(.char("q")))
         XCTAssertTrue(s.quit)
+    }
+
+    func testMatrixShowsEachSheetAndScrollsBothWays() {
+        for (w, h) in [(80, 24), (140, 45)] {
+            var s = state(width: w, height: h)
+            ChairUpdate.update(&s, .key(.char("2")))
+            var lines = frame(s)
+            XCTAssertTrue(lines[2].contains("j1") && lines[2].contains("j5"))
+            let e01 = lines.first { $0.contains("e01") }!
+            let t = s.book.sheet(judge: 0, entry: 0).total(maxTotal: 100)!
+            XCTAssertTrue(e01.contains(TwoDecimals.text(t)), e01)
+            XCTAssertTrue(lines[h - 5].contains("เฉลี่ยกรรมการ"), "the judges' means stay at the bottom")
+            ChairUpdate.update(&s, .key(.end))
+            lines = frame(s)
+            XCTAssertTrue(lines[2].contains("j1"), "the header stays")
+            XCTAssertTrue(lines.contains { $0.contains("e20") })
+            ChairUpdate.update(&s, .key(.right))
+            lines = frame(s)
+            XCTAssertFalse(lines[2].contains("j1 "), "scrolled right by a judge")
+            XCTAssertEqual(s.leftJudge, 1)
+        }
+    }
+
+    func testEntryScreenShowsScoresNotesFlagsAndHistory() {
+        var s = state(width: 100, height: 40)
+        let c = Sample.contest
+        let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
+                       [], [], [], [], [LedgerEvent(seq: 1, time: 1_764_100_500_000, actor: "chair", kind: .award, entry: "e01", tier: "excellent", text: "ตามมติ")]]
+        ChairUpdate.update(&s, .data(Self.book(), Self.summary(), history, time: 1))
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(s.tab, .entry)
+        let lines = frame(s)
+        XCTAssertTrue(lines[2].contains("e01 · เทศบาลนครยะลา"))
+        for crit in c.criteria { XCTAssertTrue(lines.contains { $0.contains(crit.short) }, crit.short) }
+        XCTAssertTrue(lines.contains { $0.contains("รวม /100") })
+        XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดบันทึกคะแนน") })
+        XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → excellent: ตามมติ") })
+        XCTAssertTrue(lines.contains { $0.contains("j1 ให้คะแนน c3 = 24") })
+        ChairUpdate.update(&s, .key(.char("]")))
+        XCTAssertEqual(s.contest.entries[s.selectedEntry!].id, "e02")
+        ChairUpdate.update(&s, .key(.char("[")))
+        XCTAssertEqual(s.contest.entries[s.selectedEntry!].id, "e01")
+    }
+
+    func testJudgesAndMethodsScreens() {
+        var s = state()
+        ChairUpdate.update(&s, .key(.char("5")))
+        var lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("กรรมการ 1 (j1)") })
+        XCTAssertTrue(lines.contains { $0.contains("กรรมการ 5 (j5)") && $0.contains("ไม่ปรับ") })
+        XCTAssertTrue(lines.contains { $0.contains("ลักษณะผลงาน") && $0.contains("%") })
+        ChairUpdate.update(&s, .key(.char("6")))
+        XCTAssertEqual(s.allMethods.count, 4)
+        lines = frame(s)
+        XCTAssertTrue(lines[2].contains("ขึ้นกับวิธีรวมคะแนน"))
+        let differs = s.entryOrder.contains { e in Set(Method.allCases.map { s.allMethods[$0]!.entries.first { $0.index == e }!.proposed ?? "" }).count > 1 }
+        XCTAssertEqual(lines.contains { $0.contains("ทุกวิธีเสนอรางวัลเหมือนกัน") }, !differs)
     }
 
     func testTooSmall() {
