@@ -16,9 +16,10 @@ struct ChairCommand: Command {
     spread and flags; 2 entries × judges; 3 one entry in full with its ledger history;
     4 each judge's progress; 5 judges' severity and criteria; 6 the awards that depend on the
     method; 7 every ledger file's chain and head, and the results seal, whose first 12
-    digits are on every screen. The screens follow the ledger:
-    a score saved by any judge shows within a second. The console writes nothing; chair
-    actions are `khanaen reopen` and `khanaen award`.
+    digits are on every screen. The screens follow the ledger: a score saved by any judge
+    shows within a second. Its only writes are chair actions, each with a reason and a y/n:
+    `a` sets or withdraws the selected entry's award (this is also how a boundary tie is
+    resolved), `o` reopens a judge's submitted or recused sheet.
 
     """
     static let options = OptionSpec(values: ["lang", "contest"], flags: ["mono"])
@@ -65,7 +66,19 @@ struct ChairCommand: Command {
             switch terminal.read() {
             case .signal: return 0
             case .resize(let w, let h): ChairUpdate.update(&state, .resize(width: w, height: h))
-            case .key(let key): ChairUpdate.update(&state, .key(key))
+            case .key(let key):
+                for effect in ChairUpdate.update(&state, .key(key)) {
+                    guard case .append(let draft) = effect else { continue }
+                    do {
+                        let written = try ledger.appendChair(draft)
+                        try? ledger.refresh()
+                        ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
+                                                         time: Timestamp.nowMillis()))
+                        ChairUpdate.update(&state, .saved(written))
+                    } catch {
+                        ChairUpdate.update(&state, .notSaved("\(error)"))
+                    }
+                }
             case .idle:
                 // A judge's save shows within one input timeout (a quarter second).
                 dirty = (try? ledger.refresh()) ?? false

@@ -31,6 +31,16 @@ public struct ChairState: Sendable {
     /// When the data was last read, in milliseconds since 1970.
     public private(set) var updatedAt: Int64
 
+    /// A chair action being put together: which tier or judge, then the reason, then y/n.
+    public enum Prompt: Equatable, Sendable {
+        case tier
+        case judge
+        case reason(LedgerEvent)
+        case confirm(LedgerEvent)
+    }
+
+    public var prompt: Prompt?
+    public var promptText = ""
     public var tab: Tab = .ranking
     public var showingHelp = false
     public var selectedEntry: Int?

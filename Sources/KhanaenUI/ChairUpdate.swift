@@ -5,12 +5,26 @@ public enum ChairMsg: Sendable {
     case resize(width: Int, height: Int)
     /// The ledger as it now is (read when a file changed).
     case data(SheetBook, LedgerSummary, [[LedgerEvent]], time: Int64)
+    /// A chair action was written and synced.
+    case saved(LedgerEvent)
+    /// The ledger refused or could not write a chair action; nothing was written.
+    case notSaved(String)
+}
+
+/// What the console asks the outside world to do: its only writes, chair actions.
+public enum ChairEffect: Equatable, Sendable {
+    case append(LedgerEvent)
 }
 
 /// The chair console's behaviour: a pure function of state and message. It writes nothing.
 public enum ChairUpdate {
-    public static func update(_ s: inout ChairState, _ msg: ChairMsg) {
+    @discardableResult
+    public static func update(_ s: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] {
         switch msg {
+        case .saved(let e):
+            s.status = .init(text: s.strings.chairSaved(e), kind: .ok)
+        case .notSaved(let why):
+            s.status = .init(text: s.strings.notSaved(why), kind: .error)
         case .resize(let w, let h):
             s.width = w
             s.height = h
@@ -21,15 +35,16 @@ public enum ChairUpdate {
         case .key(let key):
             if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
                 if key == .char("q") { s.quit = true }
-                return
+                return []
             }
-            if s.showingHelp { s.showingHelp = false; return }
+            if s.showingHelp { s.showingHelp = false; return [] }
+            if s.prompt != nil { return promptKey(&s, key) }
             if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
                 open(&s, ChairState.Tab.allCases[n - 1])
                 keepSelectionVisible(&s)
-                return
+                return []
             }
-            guard let action = Keymap.action(for: key, in: .chair) else { return }
+            guard let action = Keymap.action(for: key, in: .chair) else { return [] }
             let tabs = ChairState.Tab.allCases
             let t = tabs.firstIndex(of: s.tab) ?? 0
             switch action {
@@ -45,12 +60,85 @@ public enum ChairUpdate {
                     if order.indices.contains(q) { s.selectedEntry = order[q]; if s.tab == .entry { s.scrollTop = 0 } }
                 }
             case .method: s.cycleMethod()
+            case .award:
+                guard s.selectedEntry != nil else { return [] }
+                s.prompt = .tier
+            case .reopen:
+                guard s.selectedEntry != nil else { return [] }
+                s.prompt = .judge
+                s.promptText = ""
             case .help: s.showingHelp = true
             case .quit: s.quit = true
             case .up, .down, .pageUp, .pageDown, .home, .end: move(&s, action)
             default: break
             }
             keepSelectionVisible(&s)
+        }
+        return []
+    }
+
+    /// Choosing a tier or a judge, typing the reason, confirming: only then is anything written.
+    private static func promptKey(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
+        guard let prompt = s.prompt, let e = s.selectedEntry else { s.prompt = nil; return [] }
+        let entry = s.contest.entries[e].id
+        if key == .escape {
+            s.prompt = nil
+            s.status = .init(text: s.strings.cancelled, kind: .info)
+            return []
+        }
+        switch prompt {
+        case .tier:
+            guard case .char(let c) = key else { return [] }
+            let tiers = s.contest.awards
+            let tier: String
+            if let n = c.wholeNumberValue, n >= 1, n <= tiers.count { tier = tiers[n - 1].id }
+            else if c == "0" { tier = "none" }
+            else if c == "a" { tier = "auto" }
+            else { return [] }
+            s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .award, entry: entry, tier: tier))
+            s.promptText = ""
+        case .judge:
+            switch key {
+            case .enter:
+                let id = s.promptText.trimmingSpacesAndNewlines
+                guard let j = s.contest.judgeIndex(id) else {
+                    s.status = .init(text: s.strings.noSuchJudge(id), kind: .error)
+                    return []
+                }
+                guard s.book.sheet(judge: j, entry: e).isLocked else {
+                    s.status = .init(text: s.strings.nothingToReopen(id, entry), kind: .error)
+                    s.prompt = nil
+                    return []
+                }
+                s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .reopen, judge: id, entry: entry))
+                s.promptText = ""
+            default: edit(&s.promptText, key)
+            }
+        case .reason(var draft):
+            switch key {
+            case .enter:
+                let reason = s.promptText.trimmingSpacesAndNewlines
+                guard !reason.isEmpty else { s.status = .init(text: s.strings.reasonRequired, kind: .error); return [] }
+                draft.text = reason
+                s.prompt = .confirm(draft)
+            default: edit(&s.promptText, key)
+            }
+        case .confirm(let draft):
+            s.prompt = nil
+            if key == .char("y") || key == .char("Y") { return [.append(draft)] }
+            s.status = .init(text: s.strings.cancelled, kind: .info)
+        }
+        return []
+    }
+
+    private static func edit(_ text: inout String, _ key: Key) {
+        switch key {
+        case .backspace:
+            var scalars = text.unicodeScalars
+            if !scalars.isEmpty { scalars.removeLast(); text = String(scalars) }
+        case .char(let c):
+            if text.unicodeScalars.count < 500 { text.append(c) }
+        default: break
         }
     }
 
@@ -97,5 +185,14 @@ public enum ChairUpdate {
         guard let e = s.selectedEntry, let p = rows.firstIndex(of: .entry(e)) else { return }
         if p < s.scrollTop { s.scrollTop = p }
         if p >= s.scrollTop + n { s.scrollTop = p - n + 1 }
+    }
+}
+
+private extension String {
+    var trimmingSpacesAndNewlines: String {
+        var t = Substring(self)
+        while let f = t.first, f.isWhitespace { t = t.dropFirst() }
+        while let l = t.last, l.isWhitespace { t = t.dropLast() }
+        return String(t)
     }
 }

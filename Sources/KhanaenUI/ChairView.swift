@@ -35,8 +35,27 @@ public enum ChairView {
         }
         let hints = Keymap.hints(.chair, w)
         let hintWidth = CellWidth.of(hints)
-        c.put(hints, x: s.width - hintWidth - 1, y: s.height - 2, role: .muted)
-        if let status = s.status {
+        if let prompt = s.prompt, let e = s.selectedEntry {
+            let entry = s.contest.entries[e].id
+            let label: String
+            var typed = false
+            switch prompt {
+            case .tier: label = w.tierPrompt(s.contest.awards, entry: entry)
+            case .judge: label = w.judgePrompt(entry); typed = true
+            case .reason: label = w.reasonPrompt; typed = true
+            case .confirm(let draft): label = w.confirmAction(draft)
+            }
+            let used = c.put(label, x: 1, y: s.height - 2, limit: s.width - 2, role: .accent, bold: true)
+            if typed {
+                var text = s.promptText
+                while CellWidth.of(text) > s.width - used - 4, !text.isEmpty { text.removeFirst() }
+                let tw = c.put(text, x: 1 + used, y: s.height - 2, role: .input)
+                c.put("▏", x: 1 + used + tw, y: s.height - 2, role: .input)
+            }
+        } else {
+            c.put(hints, x: s.width - hintWidth - 1, y: s.height - 2, role: .muted)
+        }
+        if s.prompt == nil, let status = s.status {
             c.put(status.text, x: 1, y: s.height - 2, limit: s.width - hintWidth - 3, role: status.kind == .error ? .error : .muted)
         }
         let footer = "\(w.sealLabel) \(s.seal.prefix(12)) · \(w.methodLabel): \(w.methodName(s.method)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"

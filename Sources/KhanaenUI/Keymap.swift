@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, help, quit
     case previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo, back
-    case nextTab, previousTab, method, left, right
+    case nextTab, previousTab, method, left, right, award, reopen
 }
 
 public struct Binding: Sendable {
@@ -64,6 +64,10 @@ public enum Keymap {
         .init(context: .chair, keys: [.left, .right], label: "← →", action: .right, th: "เลื่อนคอลัมน์กรรมการ (หน้า 2)", en: "scroll the judges (screen 2)"),
         .init(context: .chair, keys: [.char("m")], label: "m", action: .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
               en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
+        .init(context: .chair, keys: [.char("a")], label: "a", action: .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)",
+              en: "set the selected entry's award (with a reason)", hintTH: "รางวัล", hintEN: "award"),
+        .init(context: .chair, keys: [.char("o")], label: "o", action: .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)",
+              en: "reopen a judge's sheet (with a reason)"),
         .init(context: .chair, keys: [.char("?")], label: "?", action: .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean",
               hintTH: "ปุ่ม", hintEN: "keys"),
         .init(context: .chair, keys: [.char("q"), .escape], label: "q", action: .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
@@ -84,7 +88,7 @@ public enum Keymap {
         switch context {
         case .list: wanted = [.open, .search, .filter, .sort, .help, .quit]
         case .sheet: wanted = [.down, .submit, .note, .undo, .nextEntry, .help, .back]
-        case .chair: wanted = [.nextTab, .method, .help, .quit]
+        case .chair: wanted = [.nextTab, .method, .award, .help, .quit]
         }
         return wanted.compactMap { a in
             bindings.first { $0.context == context && $0.action == a }.map { b in

@@ -144,6 +144,29 @@ public struct Strings: Sendable {
         case .award: return t("ตัดสินรางวัล", "award")
         }
     }
+    func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
+        let options = tiers.enumerated().map { "\($0.offset + 1) \($0.element.title)" }.joined(separator: "  ")
+        return t("รางวัลของ \(entry): \(options)  0 ไม่มีรางวัล  a ตามข้อเสนอ  (Esc ยกเลิก)",
+                 "Award for \(entry): \(options)  0 none  a as proposed  (Esc cancels)")
+    }
+    func judgePrompt(_ entry: String) -> String { t("เปิดแก้ไขใบของ \(entry) ของกรรมการ (รหัส) แล้ว Enter: ", "Reopen \(entry) for judge (id), then Enter: ") }
+    var reasonPrompt: String { t("เหตุผล แล้ว Enter: ", "Reason, then Enter: ") }
+    func confirmAction(_ e: LedgerEvent) -> String {
+        switch e.kind {
+        case .reopen: return t("เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)? (y/n)", "Reopen \(e.judge ?? "")'s sheet for \(e.entry)? (y/n)")
+        default: return t("ตัดสินรางวัล \(e.entry) → \(e.tier ?? "")? (y/n)", "Set the award of \(e.entry) to \(e.tier ?? "")? (y/n)")
+        }
+    }
+    public func chairSaved(_ e: LedgerEvent) -> String {
+        switch e.kind {
+        case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
+        default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(e.tier ?? "")", "Saved: award of \(e.entry) → \(e.tier ?? "")")
+        }
+    }
+    func noSuchJudge(_ id: String) -> String { t("ไม่มีกรรมการรหัส \"\(id)\"", "No judge has id \"\(id)\"") }
+    func nothingToReopen(_ judge: String, _ entry: String) -> String {
+        t("ใบของ \(judge) สำหรับ \(entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิด", "\(judge)'s sheet for \(entry) is not submitted or recused")
+    }
     var columnFile: String { t("ไฟล์", "File") }
     var columnLines: String { t("บรรทัด", "Lines") }
     var columnHead: String { t("แฮชล่าสุด", "Head") }

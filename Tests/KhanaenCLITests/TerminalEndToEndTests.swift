@@ -110,7 +110,16 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 1.0, "on the chair's screen within a second")
         keys("4")
         waitFor("ส่งแล้วหรือถอนตัว 81 จาก 100 ใบ")
+        // A chair action from the console: no award for the selected entry, with a reason.
+        keys("1", "a", "0")
+        type("ขาดคุณสมบัติ")
+        keys("Enter")
+        waitFor("(y/n)")
+        keys("y")
+        waitFor("บันทึกแล้ว")
         keys("q")
+        let chairEvents = (try? ContestFolder.load(contest))?.chairFile.events ?? []
+        XCTAssertEqual(chairEvents.map { "\($0.actor) \($0.kind.rawValue) \($0.entry) \($0.tier ?? "") \($0.text ?? "")" }, ["chair award e01 none ขาดคุณสมบัติ"])
     }
 
     func testTheConsoleRefusesAnyoneWhoIsNotAChair() {

@@ -196,6 +196,66 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(lines.contains { $0.contains("ทุกวิธีเสนอรางวัลเหมือนกัน") }, !differs)
     }
 
+    private func keys(_ s: inout ChairState, _ keys: Key...) -> [ChairEffect] {
+        var effects: [ChairEffect] = []
+        for k in keys { effects += ChairUpdate.update(&s, .key(k)) }
+        return effects
+    }
+
+    private func type(_ s: inout ChairState, _ text: String) { for c in text { _ = keys(&s, .char(c)) } }
+
+    func testSettingAnAwardAsksForATierAReasonAndAYes() {
+        var s = state()
+        _ = keys(&s, .down, .down, .char("a"))
+        XCTAssertEqual(s.prompt, .tier)
+        XCTAssertTrue(frame(s)[s.height - 2].contains("1 ยอดเยี่ยม  2 ดีเด่น  0 ไม่มีรางวัล"))
+        _ = keys(&s, .char("1"))
+        _ = keys(&s, .enter)
+        XCTAssertTrue(s.status!.text.contains("ต้องระบุเหตุผล"), "an empty reason is refused")
+        type(&s, "ผลกระทบต่อชุมชนสูง")
+        _ = keys(&s, .enter)
+        XCTAssertTrue(frame(s)[s.height - 2].contains("ตัดสินรางวัล e03 → excellent? (y/n)"))
+        let effects = keys(&s, .char("y"))
+        XCTAssertEqual(effects, [.append(LedgerEvent(actor: "chair", kind: .award, entry: "e03", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง"))])
+        XCTAssertNil(s.prompt)
+        _ = ChairUpdate.update(&s, .saved(LedgerEvent(actor: "chair", kind: .award, entry: "e03", tier: "excellent")))
+        XCTAssertTrue(s.status!.text.contains("บันทึกแล้ว"))
+    }
+
+    func testWithdrawingAndCancelling() {
+        var s = state()
+        XCTAssertEqual(keys(&s, .char("a"), .char("a")), [])
+        type(&s, "ถอน")
+        XCTAssertEqual(keys(&s, .enter, .char("n")), [], "n at the question writes nothing")
+        XCTAssertTrue(s.status!.text.contains("ยกเลิก"))
+        XCTAssertEqual(keys(&s, .char("a"), .escape), [])
+        XCTAssertNil(s.prompt)
+        XCTAssertEqual(keys(&s, .char("a"), .char("0")), [])
+        type(&s, "ไม่ผ่านคุณสมบัติ")
+        XCTAssertEqual(keys(&s, .enter, .char("y")), [.append(LedgerEvent(actor: "chair", kind: .award, entry: "e01", tier: "none", text: "ไม่ผ่านคุณสมบัติ"))])
+    }
+
+    func testReopenNamesASubmittedSheet() {
+        var s = state()
+        _ = keys(&s, .char("o"))
+        type(&s, "j9")
+        _ = keys(&s, .enter)
+        XCTAssertTrue(s.status!.text.contains("ไม่มีกรรมการรหัส \"j9\""))
+        _ = keys(&s, .backspace, .backspace)
+        type(&s, "j5")
+        _ = keys(&s, .enter)
+        XCTAssertTrue(s.status!.text.contains("ยังไม่ได้ส่ง"), "j5 has not scored e01")
+        XCTAssertNil(s.prompt)
+        _ = keys(&s, .char("o"))
+        type(&s, "j2")
+        _ = keys(&s, .enter)
+        type(&s, "กรอกผิดช่อง")
+        let effects = keys(&s, .enter, .char("y"))
+        XCTAssertEqual(effects, [.append(LedgerEvent(actor: "chair", kind: .reopen, judge: "j2", entry: "e01", text: "กรอกผิดช่อง"))])
+        _ = ChairUpdate.update(&s, .notSaved("the sheet of j2 for e01 is not submitted or recused"))
+        XCTAssertEqual(s.status?.kind, .error)
+    }
+
     func testTooSmall() {
         let s = state(width: 70, height: 20)
         XCTAssertTrue(frame(s).joined().contains("80×24"))
