@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),
-        .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore"]),
+        .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore", "KhanaenUI"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -68,6 +68,10 @@ struct ChairCommand: Command {
             case .resize(let w, let h): ChairUpdate.update(&state, .resize(width: w, height: h))
             case .key(let key):
                 for effect in ChairUpdate.update(&state, .key(key)) {
+                    if case .export(let overwrite) = effect {
+                        ChairUpdate.update(&state, export(state.results, ledger: ledger.summary, to: dir + "/exports", overwrite: overwrite))
+                        continue
+                    }
                     guard case .append(let draft) = effect else { continue }
                     do {
                         let written = try ledger.appendChair(draft)
@@ -89,5 +93,19 @@ struct ChairCommand: Command {
             }
         }
         return 0
+    }
+
+    /// Writes the export files atomically; asks first (by message) when any is there already.
+    static func export(_ results: Results, ledger: LedgerSummary, to folder: String, overwrite: Bool) -> ChairMsg {
+        let files = Export.files(results, ledger: ledger)
+        let existing = files.map { $0.name }.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
+        if !existing.isEmpty && !overwrite { return .exportExists(existing) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for f in files { try AtomicFile.write(Array(f.text.utf8), to: folder + "/" + f.name, overwrite: true) }
+        } catch {
+            return .notSaved("\(error)")
+        }
+        return .exported(files.map { folder + "/" + $0.name })
     }
 }

@@ -37,6 +37,8 @@ public struct ChairState: Sendable {
         case judge
         case reason(LedgerEvent)
         case confirm(LedgerEvent)
+        /// Export files that exist already: replace them?
+        case overwrite([String])
     }
 
     public var prompt: Prompt?

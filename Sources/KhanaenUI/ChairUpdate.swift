@@ -7,6 +7,9 @@ public enum ChairMsg: Sendable {
     case data(SheetBook, LedgerSummary, [[LedgerEvent]], time: Int64)
     /// A chair action was written and synced.
     case saved(LedgerEvent)
+    /// Export files were written (paths), or some already exist and need a yes (names).
+    case exported([String])
+    case exportExists([String])
     /// The ledger refused or could not write a chair action; nothing was written.
     case notSaved(String)
 }
@@ -14,6 +17,8 @@ public enum ChairMsg: Sendable {
 /// What the console asks the outside world to do: its only writes, chair actions.
 public enum ChairEffect: Equatable, Sendable {
     case append(LedgerEvent)
+    /// Write the export files of the current results; `overwrite` once the chair said yes.
+    case export(overwrite: Bool)
 }
 
 /// The chair console's behaviour: a pure function of state and message. It writes nothing.
@@ -25,6 +30,10 @@ public enum ChairUpdate {
             s.status = .init(text: s.strings.chairSaved(e), kind: .ok)
         case .notSaved(let why):
             s.status = .init(text: s.strings.notSaved(why), kind: .error)
+        case .exported(let paths):
+            s.status = .init(text: s.strings.exported(paths), kind: .ok)
+        case .exportExists(let names):
+            s.prompt = .overwrite(names)
         case .resize(let w, let h):
             s.width = w
             s.height = h
@@ -63,6 +72,8 @@ public enum ChairUpdate {
             case .award:
                 guard s.selectedEntry != nil else { return [] }
                 s.prompt = .tier
+            case .export:
+                return [.export(overwrite: false)]
             case .reopen:
                 guard s.selectedEntry != nil else { return [] }
                 s.prompt = .judge
@@ -79,6 +90,12 @@ public enum ChairUpdate {
 
     /// Choosing a tier or a judge, typing the reason, confirming: only then is anything written.
     private static func promptKey(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
+        if case .overwrite = s.prompt {
+            s.prompt = nil
+            if key == .char("y") || key == .char("Y") { return [.export(overwrite: true)] }
+            s.status = .init(text: s.strings.cancelled, kind: .info)
+            return []
+        }
         guard let prompt = s.prompt, let e = s.selectedEntry else { s.prompt = nil; return [] }
         let entry = s.contest.entries[e].id
         if key == .escape {
@@ -127,6 +144,8 @@ public enum ChairUpdate {
             s.prompt = nil
             if key == .char("y") || key == .char("Y") { return [.append(draft)] }
             s.status = .init(text: s.strings.cancelled, kind: .info)
+        case .overwrite:
+            break
         }
         return []
     }

@@ -35,7 +35,9 @@ public enum ChairView {
         }
         let hints = Keymap.hints(.chair, w)
         let hintWidth = CellWidth.of(hints)
-        if let prompt = s.prompt, let e = s.selectedEntry {
+        if case .overwrite(let names) = s.prompt {
+            c.put(w.overwritePrompt(names), x: 1, y: s.height - 2, limit: s.width - 2, role: .accent, bold: true)
+        } else if let prompt = s.prompt, let e = s.selectedEntry {
             let entry = s.contest.entries[e].id
             let label: String
             var typed = false
@@ -44,6 +46,7 @@ public enum ChairView {
             case .judge: label = w.judgePrompt(entry); typed = true
             case .reason: label = w.reasonPrompt; typed = true
             case .confirm(let draft): label = w.confirmAction(draft)
+            case .overwrite: label = ""
             }
             let used = c.put(label, x: 1, y: s.height - 2, limit: s.width - 2, role: .accent, bold: true)
             if typed {

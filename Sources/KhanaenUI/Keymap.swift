@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, help, quit
     case previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo, back
-    case nextTab, previousTab, method, left, right, award, reopen
+    case nextTab, previousTab, method, left, right, award, reopen, export
 }
 
 public struct Binding: Sendable {
@@ -68,6 +68,8 @@ public enum Keymap {
               en: "set the selected entry's award (with a reason)", hintTH: "รางวัล", hintEN: "award"),
         .init(context: .chair, keys: [.char("o")], label: "o", action: .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)",
               en: "reopen a judge's sheet (with a reason)"),
+        .init(context: .chair, keys: [.char("e")], label: "e", action: .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
+              en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),
         .init(context: .chair, keys: [.char("?")], label: "?", action: .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean",
               hintTH: "ปุ่ม", hintEN: "keys"),
         .init(context: .chair, keys: [.char("q"), .escape], label: "q", action: .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),

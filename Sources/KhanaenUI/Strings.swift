@@ -163,6 +163,12 @@ public struct Strings: Sendable {
         default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(e.tier ?? "")", "Saved: award of \(e.entry) → \(e.tier ?? "")")
         }
     }
+    func exported(_ paths: [String]) -> String {
+        t("ส่งออกแล้ว: \(paths.joined(separator: ", "))", "Exported: \(paths.joined(separator: ", "))")
+    }
+    func overwritePrompt(_ names: [String]) -> String {
+        t("มีไฟล์อยู่แล้ว: \(names.joined(separator: ", ")) เขียนทับ? (y/n)", "Already there: \(names.joined(separator: ", ")); replace? (y/n)")
+    }
     func noSuchJudge(_ id: String) -> String { t("ไม่มีกรรมการรหัส \"\(id)\"", "No judge has id \"\(id)\"") }
     func nothingToReopen(_ judge: String, _ entry: String) -> String {
         t("ใบของ \(judge) สำหรับ \(entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิด", "\(judge)'s sheet for \(entry) is not submitted or recused")

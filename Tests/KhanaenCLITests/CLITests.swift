@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import KhanaenCLI
 @testable import KhanaenCore
+import KhanaenUI
 
 /// The command line, run in-process on copies of the sample contest.
 final class CLITests: XCTestCase {
@@ -170,6 +171,28 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(r.err, "khanaen: \(contest)/contest.json:2: name: must be a string, got a number\n")
         XCTAssertEqual(run(["report", "--contest", root + "/none"]).err, "khanaen: \(root)/none: no such contest folder\n")
+    }
+
+    func testTheConsoleExportWritesFourFilesAndAsksBeforeReplacing() throws {
+        for j in ["j1", "j2", "j3"] { XCTAssertEqual(run(fullSheet(j, "e01")).code, 0) }
+        let ledger = try ContestFolder.load(contest)
+        let results = Scoring.compute(SheetBook(ledger: ledger), method: .median)
+        let folder = contest + "/exports"
+        guard case .exported(let paths) = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: false) else {
+            return XCTFail("not exported")
+        }
+        XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent },
+                       ["ranking-median.csv", "ranking-median.json", "ranking-median.md", "announcement-median.md"])
+        let md = try String(contentsOfFile: folder + "/ranking-median.md", encoding: .utf8)
+        XCTAssertTrue(md.contains("| 1 | e01 | เทศบาลนครยะลา | ยะลา | 78.50 | 3 |"), md)
+        XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: ledger.summary)))
+        let announcement = try String(contentsOfFile: folder + "/announcement-median.md", encoding: .utf8)
+        XCTAssertTrue(announcement.contains("| เทศบาลนครยะลา | จังหวัดยะลา | Big Data เพื่อพัฒนาคุณภาพบริการ |"))
+        guard case .exportExists(let names) = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: false) else {
+            return XCTFail("replaced without asking")
+        }
+        XCTAssertEqual(names.count, 4)
+        guard case .exported = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: true) else { return XCTFail() }
     }
 
     func testUsageHelpAndVersion() {

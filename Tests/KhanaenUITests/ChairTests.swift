@@ -256,6 +256,20 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.status?.kind, .error)
     }
 
+    func testExportAsksBeforeReplacingFiles() {
+        var s = state()
+        XCTAssertEqual(keys(&s, .char("e")), [.export(overwrite: false)])
+        ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
+        XCTAssertTrue(frame(s)[s.height - 2].contains("ranking-mean.csv"))
+        XCTAssertEqual(keys(&s, .char("y")), [.export(overwrite: true)])
+        ChairUpdate.update(&s, .exported(["/x/exports/ranking-mean.csv"]))
+        XCTAssertTrue(s.status!.text.contains("ส่งออกแล้ว"))
+        _ = keys(&s, .char("e"))
+        ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
+        XCTAssertEqual(keys(&s, .char("n")), [])
+        XCTAssertNil(s.prompt)
+    }
+
     func testTooSmall() {
         let s = state(width: 70, height: 20)
         XCTAssertTrue(frame(s).joined().contains("80×24"))
