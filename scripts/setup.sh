@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Khanaen needs beyond the Swift toolchain, where it is missing:
 # ICU and ncursesw headers (build), libthai's runtime (Thai word breaks), tmux (end-to-end tests),
-# and a UTF-8 locale. Safe to run again.
+# an SSH server and client (the chair console's end-to-end test). Safe to run again.
 set -euo pipefail
 need=()
 [ -e /usr/include/unicode/ucol.h ] || need+=(libicu-dev)
@@ -10,6 +10,9 @@ ldconfig -p 2>/dev/null | grep -q 'libthai.so.0' || need+=(libthai0 libthai-data
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v tmux >/dev/null || need+=(tmux)
 command -v script >/dev/null || need+=(bsdutils)
+# The chair console's end-to-end test logs in over a real SSH server on 127.0.0.1.
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh >/dev/null || need+=(openssh-client)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
