@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal"]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI"]),
-        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI"]),
+        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI", "KhanaenUI"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),

@@ -154,7 +154,7 @@ enum EntryView {
 enum JudgesView {
     static func draw(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
-        let normalised = s.method == .normalised ? s.results : Scoring.compute(s.book, method: .normalised)
+        guard let normalised = s.allMethods[.normalised] else { return }
         var lines: [(String, Role, Bool)] = [(w.severity, .muted, true)]
         let table = TextTable([.init(w.columnJudge, minWidth: 14), .init(w.columnCounted, width: 5, align: .right),
                                .init(w.columnMean, width: 7, align: .right), .init("SD", width: 6, align: .right),

@@ -23,8 +23,11 @@ public struct ChairState: Sendable {
     public private(set) var ledger: LedgerSummary
     /// Every file's events (the judges' in contest order, then the chair's), for an entry's history.
     public private(set) var events: [[LedgerEvent]]
-    /// The results under every method, for the methods screen; made when that screen is open.
+    /// The results under every method, for the methods and judges screens; made when one is open.
     public private(set) var allMethods: [Method: Results] = [:]
+    /// Results and seal of each method already shown since the data last changed, so that
+    /// cycling through the methods computes each once.
+    private var shown: [Method: (results: Results, seal: String)] = [:]
     public private(set) var method: Method = .mean
     public private(set) var results: Results
     public private(set) var seal: String
@@ -74,6 +77,8 @@ public struct ChairState: Sendable {
         self.book = book
         self.ledger = ledger
         self.events = events
+        shown = [:]
+        allMethods = [:]
         updatedAt = now
         recompute()
     }
@@ -85,10 +90,14 @@ public struct ChairState: Sendable {
     }
 
     mutating func recompute() {
-        results = Scoring.compute(book, method: method)
-        seal = ReportJSON.seal(results, ledger: ledger)
-        allMethods = [:]
-        if tab == .methods { computeAllMethods() }
+        if let known = shown[method] {
+            (results, seal) = known
+        } else {
+            results = allMethods[method] ?? Scoring.compute(book, method: method)
+            seal = ReportJSON.seal(results, ledger: ledger)
+            shown[method] = (results, seal)
+        }
+        if tab == .methods || tab == .judges { computeAllMethods() }
         if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
     }
 

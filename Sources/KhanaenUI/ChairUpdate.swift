@@ -164,7 +164,7 @@ public enum ChairUpdate {
     private static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
         s.tab = tab
         s.scrollTop = 0
-        if tab == .methods { s.computeAllMethods() }
+        if tab == .methods || tab == .judges { s.computeAllMethods() }
     }
 
     private static func move(_ s: inout ChairState, _ action: Action) {

@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenUI
 
 /// Benchmarks (docs/performance.md) and the tools that make test ledgers.
 ///   khanaen-bench [--runs N]                      load, report and append on S, M and L
@@ -7,6 +8,7 @@ import KhanaenCore
 ///   khanaen-bench hammer DIR JUDGE ENTRY N        N validated appends by JUDGE (for the concurrency test)
 ///   khanaen-bench make DIR ENTRIES JUDGES         a synthetic contest folder, every sheet submitted
 ///   khanaen-bench load DIR [N]                    loads and reports DIR N times (for profiling)
+///   khanaen-bench chair DIR                        the chair console's processing per key, headless
 let args = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -124,6 +126,53 @@ case "sha":
         } * 1000)
     }
     print(String(format: "80,000 messages of 153 bytes: scalar %.1f ms, four lanes %.1f ms (%llu)", median(scalar), median(vector), sink & 1))
+
+case "chair":
+    // What a key costs the console between input and frame: update and render, no terminal.
+    guard args.count == 2 else { fail("usage: khanaen-bench chair DIR") }
+    var ledger: Ledger!
+    var state: ChairState!
+    let first = try seconds {
+        ledger = try ContestFolder.load(args[1])
+        state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events }, chair: "chair")
+        ChairUpdate.update(&state, .resize(width: 100, height: 30))
+        _ = ChairView.render(state)
+    } * 1000
+    func perKey(_ keys: [Key]) -> (median: Double, worst: Double) {
+        var times: [Double] = []
+        for k in keys {
+            times.append(seconds {
+                ChairUpdate.update(&state, .key(k))
+                _ = ChairView.render(state)
+            } * 1000)
+        }
+        return (median(times), times.max() ?? 0)
+    }
+    let downs = perKey(Array(repeating: Key.down, count: 200))
+    let pages = perKey(Array(repeating: Key.pageDown, count: 20))
+    let screens = perKey((0..<35).map { Key.char(Character(String($0 % 7 + 1))) })
+    let methods = perKey(Array(repeating: Key.char("m"), count: 8))
+    var refresh: [Double] = []
+    for _ in 0..<5 {
+        refresh.append(seconds {
+            ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events }, time: 0))
+            _ = ChairView.render(state)
+        } * 1000)
+    }
+    print(String(format: "chair console on %@: load, fold, score and first render %.1f ms", args[1], first))
+    print(String(format: "per key (update + render): Down median %.2f ms (worst %.2f), PgDn %.2f (%.2f), screen switch %.2f (%.2f), method %.2f (%.2f)",
+                 downs.median, downs.worst, pages.median, pages.worst, screens.median, screens.worst, methods.median, methods.worst))
+    print(String(format: "a ledger change (fold, score, seal, render): median %.1f ms", median(refresh)))
+    let summary = ledger.summary
+    let results = Scoring.compute(SheetBook(ledger: ledger))
+    var seals: [Double] = [], folds: [Double] = [], scores: [Double] = []
+    for _ in 0..<5 {
+        seals.append(seconds { _ = ReportJSON.seal(results, ledger: summary) } * 1000)
+        var book: SheetBook!
+        folds.append(seconds { book = SheetBook(ledger: ledger) } * 1000)
+        scores.append(seconds { _ = Scoring.compute(book) } * 1000)
+    }
+    print(String(format: "of which: fold %.1f ms, scoring %.1f ms, seal %.1f ms", median(folds), median(scores), median(seals)))
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }

@@ -12,9 +12,9 @@ public enum JSONWriter {
             case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
             case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+                out.append(contentsOf: "\\u00".utf8)
+                let hex: StaticString = "0123456789abcdef"
+                out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 0xF)])
             default: out.append(b)
             }
         }
@@ -41,9 +41,9 @@ public enum JSONWriter {
             out.append(contentsOf: [UInt8](repeating: 0x20, count: indent * l))
         }
         switch value {
-        case .null: out.append(contentsOf: Array("null".utf8))
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-        case .number(let v): out.append(contentsOf: Array(numberText(v).utf8))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let v): out.append(contentsOf: numberText(v).utf8)
         case .string(let s): appendString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
