@@ -63,23 +63,6 @@ public enum LedgerLine {
         public var message: String
     }
 
-    /// Reads one line (without its newline), checks its hash against `previous`, and
-    /// returns the event and the line's hash. `scratch` is reused across lines.
-    public static func decode(_ line: UnsafeBufferPointer<UInt8>, previous: Digest, scratch: inout [UInt8]) throws -> (LedgerEvent, Digest) {
-        let suffixStart = try hashMemberStart(line)
-        if scratch.count < line.count + 128 { scratch = [UInt8](repeating: 0, count: line.count + 256) }
-        var prev = previous.bytes32
-        let hash = withUnsafeBytes(of: &prev) { p in
-            scratch.withUnsafeMutableBytes { s in
-                SHA256.digest(prefix: p, body: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<suffixStart])),
-                              last: UInt8(ascii: "}"), scratch: s)
-            }
-        }
-        try checkStoredHash(line, equals: hash)
-        var names = NameCache()
-        return (try event(line, hashMemberStart: suffixStart, names: &names), hash)
-    }
-
     /// Where the line's final `,"hash":"…"}` member starts; throws when the line is not shaped so.
     static func hashMemberStart(_ line: UnsafeBufferPointer<UInt8>) throws -> Int {
         let n = line.count
@@ -156,11 +139,6 @@ public enum LedgerLine {
     }
 
     /// Parses the members of the canonical part (the line before its hash member; no closing brace).
-    private static func parseFields(_ body: UnsafeBufferPointer<UInt8>) throws -> LedgerEvent {
-        var names = NameCache()
-        return try parseFields(body, names: &names)
-    }
-
     /// The bytes of a string with no escapes and only ASCII, read in place; nil for anything
     /// else (which the full reader then handles).
     private static func plainASCII(_ s: inout JSONScanner, _ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
