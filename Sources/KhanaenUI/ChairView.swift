@@ -59,7 +59,7 @@ public enum ChairView {
             c.put(hints, x: s.width - hintWidth - 1, y: s.height - 2, role: .muted)
         }
         if s.prompt == nil, let status = s.status {
-            c.put(status.text, x: 1, y: s.height - 2, limit: s.width - hintWidth - 3, role: status.kind == .error ? .error : .muted)
+            c.put(CellText.clip(status.text, to: s.width - hintWidth - 3), x: 1, y: s.height - 2, role: status.kind == .error ? .error : .muted)
         }
         let footer = "\(w.sealLabel) \(s.seal.prefix(12)) · \(w.methodLabel): \(w.methodName(s.method)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
         c.put(" " + footer, x: 0, y: s.height - 1, limit: s.width - 1, role: .muted)
