@@ -270,6 +270,24 @@ final class ChairTests: XCTestCase {
         XCTAssertNil(s.prompt)
     }
 
+    func testEveryScreenAtBothSizesKeepsEveryRowToTheTerminalWidth() {
+        for (w, h) in [(80, 24), (140, 45)] {
+            var s = state(width: w, height: h)
+            for (k, tab) in ChairState.Tab.allCases.enumerated() {
+                ChairUpdate.update(&s, .key(.char(Character(String(k + 1)))))
+                XCTAssertEqual(s.tab, tab)
+                let lines = frame(s)
+                XCTAssertTrue(lines[h - 1].contains("ตราผลคะแนน \(s.seal.prefix(12))"), "the seal on \(tab) at \(w)×\(h)")
+                for key in [Key.pageDown, .end, .down, .home] {
+                    ChairUpdate.update(&s, .key(key))
+                    _ = frame(s)
+                }
+            }
+            ChairUpdate.update(&s, .key(.char("?")))
+            _ = frame(s)
+        }
+    }
+
     func testTooSmall() {
         let s = state(width: 70, height: 20)
         XCTAssertTrue(frame(s).joined().contains("80×24"))
