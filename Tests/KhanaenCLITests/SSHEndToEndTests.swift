@@ -32,30 +32,13 @@ final class SSHEndToEndTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: root)
     }
 
+    private var driver: TerminalDriver { TerminalDriver(scratch: root, socket: socket, session: "chair") }
+
     @discardableResult
-    private func shell(_ command: String) -> (status: Int32, out: String) {
-        let output = root + "/out-\(UUID().uuidString)"
-        let args = ["/bin/sh", "-c", "(\(command)) >'\(output)' 2>&1 </dev/null"]
-        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for a in cargs { free(a) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, &cargs, environ) == 0 else { return (-1, "") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let out = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: output)
-        return ((status >> 8) & 0xFF, out)
-    }
-
-    private func screen() -> String { shell("tmux -L \(socket) capture-pane -p -t chair").out }
-
+    private func shell(_ command: String) -> (status: Int32, out: String) { driver.shell(command) }
+    private func screen() -> String { driver.screen() }
     private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if screen().contains(text) { return }
-            usleep(50_000)
-        }
-        XCTFail("the screen never showed \(text):\n\(screen())", file: file, line: line)
+        driver.waitFor(text, timeout: timeout, file: file, line: line)
     }
 
     func testTheChairFollowsAJudgeOverSSHAndTheJudgeIsRefusedTheConsole() throws {

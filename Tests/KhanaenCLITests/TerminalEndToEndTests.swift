@@ -28,45 +28,21 @@ final class TerminalEndToEndTests: XCTestCase {
 
     private var contest: String { root + "/data/khanaen/digital-local-2566" }
 
-    /// Runs a shell command with its output in a file. posix_spawn and waitpid rather than
-    /// Foundation's Process, whose wait does not return once a tmux server has been started.
-    @discardableResult
-    private func shell(_ command: String) -> (status: Int32, out: String) {
-        let output = root + "/shell-\(UUID().uuidString).out"
-        let args = ["/bin/sh", "-c", "(\(command)) >'\(output)' 2>&1 </dev/null"]
-        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for a in cargs { free(a) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, &cargs, environ) == 0 else { return (-1, "") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let out = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: output)
-        return ((status >> 8) & 0xFF, out)
-    }
+    private var driver: TerminalDriver { TerminalDriver(scratch: root, socket: socket, session: "judge") }
 
     @discardableResult
-    private func tmux(_ args: [String]) -> String {
-        shell((["tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")).out
-    }
-
-    private func screen() -> String { tmux(["capture-pane", "-p", "-t", "judge"]) }
-
+    private func shell(_ command: String) -> (status: Int32, out: String) { driver.shell(command) }
+    @discardableResult
+    private func tmux(_ args: [String]) -> String { driver.tmux(args) }
+    private func screen() -> String { driver.screen() }
+    private func keys(_ k: String...) { driver.tmux(["send-keys", "-t", "judge"] + k) }
+    private func type(_ text: String) { driver.type(text) }
     private func waitFor(_ text: String, timeout: Double = 8, file: StaticString = #filePath, line: UInt = #line) {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            if screen().contains(text) { return }
-            usleep(50_000)
-        }
-        XCTFail("the screen never showed \(text):\n\(screen())", file: file, line: line)
+        driver.waitFor(text, timeout: timeout, file: file, line: line)
     }
-
-    private func keys(_ k: String...) { tmux(["send-keys", "-t", "judge"] + k) }
-    private func type(_ text: String) { tmux(["send-keys", "-t", "judge", "-l", text]) }
 
     private func start(term: String = "xterm-256color", extra: String = "") {
-        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=\(term) \(binary) --judge j5 \(extra)"
-        tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command + "; sleep 60"])
+        driver.start("cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=\(term) \(binary) --judge j5 \(extra)")
     }
 
     func testEveryTerminalTypeAndMonochromeShowTheThaiList() {
