@@ -22,16 +22,46 @@ public struct LedgerEvent: Equatable, Sendable {
     public var time: Int64
     public var actor: String
     public var kind: Kind
-    /// The judge whose sheet a `reopen` concerns.
-    public var judge: String?
     public var entry: String
     public var criterion: String?
     public var value: Double?
+    /// The fields few events have, kept apart so that the many score lines stay small in
+    /// memory (a contest of 500 × 20 holds 80,000 of them).
+    private var rare: Rare?
+
+    private final class Rare: Sendable {
+        let judge: String?, ref: Int?, tier: String?, text: String?
+        init?(judge: String?, ref: Int?, tier: String?, text: String?) {
+            if judge == nil && ref == nil && tier == nil && text == nil { return nil }
+            self.judge = judge
+            self.ref = ref
+            self.tier = tier
+            self.text = text
+        }
+    }
+
+    /// The judge whose sheet a `reopen` concerns.
+    public var judge: String? {
+        get { rare?.judge }
+        set { rare = Rare(judge: newValue, ref: ref, tier: tier, text: text) }
+    }
+
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
-    public var ref: Int?
-    public var tier: String?
+    public var ref: Int? {
+        get { rare?.ref }
+        set { rare = Rare(judge: judge, ref: newValue, tier: tier, text: text) }
+    }
+
+    public var tier: String? {
+        get { rare?.tier }
+        set { rare = Rare(judge: judge, ref: ref, tier: newValue, text: text) }
+    }
+
     /// A note's text, or the reason of a recuse, reopen or award.
-    public var text: String?
+    public var text: String? {
+        get { rare?.text }
+        set { rare = Rare(judge: judge, ref: ref, tier: tier, text: newValue) }
+    }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
                 criterion: String? = nil, value: Double? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil) {
@@ -39,12 +69,15 @@ public struct LedgerEvent: Equatable, Sendable {
         self.time = time
         self.actor = actor
         self.kind = kind
-        self.judge = judge
         self.entry = entry
         self.criterion = criterion
         self.value = value
-        self.ref = ref
-        self.tier = tier
-        self.text = text
+        self.rare = Rare(judge: judge, ref: ref, tier: tier, text: text)
+    }
+
+    public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
+        a.seq == b.seq && a.time == b.time && a.actor == b.actor && a.kind == b.kind && a.entry == b.entry
+            && a.criterion == b.criterion && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
+            && a.text == b.text
     }
 }
