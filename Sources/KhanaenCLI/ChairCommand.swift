@@ -86,6 +86,11 @@ struct ChairCommand: Command {
             case .idle:
                 // A judge's save shows within one input timeout (a quarter second).
                 dirty = (try? ledger.refresh()) ?? false
+                if !dirty {
+                    // Results under the other methods, one per quiet moment, so that `m` and
+                    // the methods screen answer at once. The screen is unchanged.
+                    ChairUpdate.update(&state, .idle)
+                }
                 if dirty {
                     ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
                                                      time: Timestamp.nowMillis()))

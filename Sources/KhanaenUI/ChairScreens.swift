@@ -204,18 +204,25 @@ enum MethodsView {
                               + Method.allCases.map { .init(w.methodName($0), width: 12) })
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 3, limit: c.width - 2, role: .muted, bold: true)
-        func cell(_ r: Results, _ e: Int) -> String {
-            guard let x = r.entries.first(where: { $0.index == e }) else { return "" }
+        // Each method's result per entry, found once per frame rather than by a search per cell.
+        var byEntry: [Method: [Int: EntryResult]] = [:]
+        for m in Method.allCases {
+            var map: [Int: EntryResult] = [:]
+            for x in s.allMethods[m]!.entries { map[x.index] = x }
+            byEntry[m] = map
+        }
+        func cell(_ m: Method, _ e: Int) -> String {
+            guard let x = byEntry[m]?[e] else { return "" }
             let tier = x.proposed.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? "—"
             return x.rank.map { "\($0). \(tier)" } ?? tier
         }
         let differing = s.entryOrder.filter { e in
-            Set(Method.allCases.map { s.allMethods[$0]!.entries.first { $0.index == e }?.proposed ?? "" }).count > 1
+            Set(Method.allCases.map { byEntry[$0]?[e]?.proposed ?? "" }).count > 1
         }
         if differing.isEmpty { c.put(w.methodsNone, x: 2, y: 5, role: .ok) }
         for (k, e) in differing.dropFirst(min(s.scrollTop, max(0, differing.count - 1))).prefix(s.bodyRows - 1).enumerated() {
             let entry = s.contest.entries[e]
-            c.put(table.line([entry.id, entry.organisation] + Method.allCases.map { cell(s.allMethods[$0]!, e) }, widths: widths),
+            c.put(table.line([entry.id, entry.organisation] + Method.allCases.map { cell($0, e) }, widths: widths),
                   x: 1, y: 4 + k, limit: c.width - 2)
         }
     }

@@ -25,9 +25,8 @@ public struct ChairState: Sendable {
     public private(set) var events: [[LedgerEvent]]
     /// The results under every method, for the methods and judges screens; made when one is open.
     public private(set) var allMethods: [Method: Results] = [:]
-    /// Results and seal of each method already shown since the data last changed, so that
-    /// cycling through the methods computes each once.
-    private var shown: [Method: (results: Results, seal: String)] = [:]
+    /// The seal of each method in `allMethods`.
+    private var seals: [Method: String] = [:]
     public private(set) var method: Method = .mean
     public private(set) var results: Results
     public private(set) var seal: String
@@ -77,8 +76,8 @@ public struct ChairState: Sendable {
         self.book = book
         self.ledger = ledger
         self.events = events
-        shown = [:]
         allMethods = [:]
+        seals = [:]
         updatedAt = now
         recompute()
     }
@@ -90,21 +89,32 @@ public struct ChairState: Sendable {
     }
 
     mutating func recompute() {
-        if let known = shown[method] {
-            (results, seal) = known
-        } else {
-            results = allMethods[method] ?? Scoring.compute(book, method: method)
-            seal = ReportJSON.seal(results, ledger: ledger)
-            shown[method] = (results, seal)
-        }
+        (results, seal) = computed(method)
         if tab == .methods || tab == .judges { computeAllMethods() }
         if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
     }
 
+    /// A method's results and seal, each computed once per ledger change.
+    private mutating func computed(_ m: Method) -> (Results, String) {
+        if let r = allMethods[m], let seal = seals[m] { return (r, seal) }
+        let r = Scoring.compute(book, method: m)
+        let seal = ReportJSON.seal(r, ledger: ledger)
+        allMethods[m] = r
+        seals[m] = seal
+        return (r, seal)
+    }
+
     mutating func computeAllMethods() {
-        if allMethods.isEmpty {
-            for m in Method.allCases { allMethods[m] = m == method ? results : Scoring.compute(book, method: m) }
-        }
+        for m in Method.allCases { _ = computed(m) }
+    }
+
+    /// Computes one method not yet computed since the last change, while the chair is not
+    /// pressing keys, so that switching methods later is immediate. Returns whether it did.
+    @discardableResult
+    public mutating func warmUp() -> Bool {
+        guard let m = Method.allCases.first(where: { seals[$0] == nil }) else { return false }
+        _ = computed(m)
+        return true
     }
 
     /// Entries in the order the ranking lists them.

@@ -5,6 +5,8 @@ public enum ChairMsg: Sendable {
     case resize(width: Int, height: Int)
     /// The ledger as it now is (read when a file changed).
     case data(SheetBook, LedgerSummary, [[LedgerEvent]], time: Int64)
+    /// Nothing happened for a moment: time to compute ahead.
+    case idle
     /// A chair action was written and synced.
     case saved(LedgerEvent)
     /// Export files were written (paths), or some already exist and need a yes (names).
@@ -26,6 +28,8 @@ public enum ChairUpdate {
     @discardableResult
     public static func update(_ s: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] {
         switch msg {
+        case .idle:
+            s.warmUp()
         case .saved(let e):
             s.status = .init(text: s.strings.chairSaved(e), kind: .ok)
         case .notSaved(let why):

@@ -148,10 +148,19 @@ case "chair":
         }
         return (median(times), times.max() ?? 0)
     }
+    let cold = perKey([.char("m")])
+    _ = perKey([.char("m"), .char("m"), .char("m")])
+    var warming: [Double] = []
+    ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events }, time: 0))
+    for _ in 0..<4 { warming.append(seconds { ChairUpdate.update(&state, .idle) } * 1000) }
     let downs = perKey(Array(repeating: Key.down, count: 200))
     let pages = perKey(Array(repeating: Key.pageDown, count: 20))
     let screens = perKey((0..<35).map { Key.char(Character(String($0 % 7 + 1))) })
     let methods = perKey(Array(repeating: Key.char("m"), count: 8))
+    let perScreen = (1...7).map { n -> String in
+        let t = perKey(Array(repeating: Key.char(Character(String(n))), count: 5))
+        return String(format: "%d: %.2f", n, t.median)
+    }
     var refresh: [Double] = []
     for _ in 0..<5 {
         refresh.append(seconds {
@@ -162,6 +171,9 @@ case "chair":
     print(String(format: "chair console on %@: load, fold, score and first render %.1f ms", args[1], first))
     print(String(format: "per key (update + render): Down median %.2f ms (worst %.2f), PgDn %.2f (%.2f), screen switch %.2f (%.2f), method %.2f (%.2f)",
                  downs.median, downs.worst, pages.median, pages.worst, screens.median, screens.worst, methods.median, methods.worst))
+    print("per screen, update + render, ms: " + perScreen.joined(separator: ", "))
+    print(String(format: "m before the idle warm-up: %.1f ms; the warm-up on idle ticks: %@ ms", cold.median,
+                 warming.map { String(format: "%.1f", $0) }.joined(separator: ", ")))
     print(String(format: "a ledger change (fold, score, seal, render): median %.1f ms", median(refresh)))
     let summary = ledger.summary
     let results = Scoring.compute(SheetBook(ledger: ledger))
