@@ -41,8 +41,8 @@ public struct JudgeState: Sendable {
     /// Entry indexes in Thai dictionary order of organisation (then id), computed the first
     /// time that order is asked for, not before the first frame.
     let organisationOrder: ThaiOrder
-    /// Per entry, the text a search looks in, lower-cased once.
-    let searchText: [String]
+    /// Per entry, the text a search looks in, lower-cased the first time a search needs it.
+    let searchText: SearchText
     /// The id column's width: the longest id, within 4 to 10 cells.
     let idWidth: Int
 
@@ -78,7 +78,7 @@ public struct JudgeState: Sendable {
         self.strings = Strings(language)
         self.utcOffset = utcOffset
         organisationOrder = ThaiOrder(contest.entries.map { ($0.organisation, $0.id) })
-        searchText = contest.entries.map { [$0.id, $0.organisation, $0.title, $0.province, $0.district].joined(separator: "\u{1}").lowercased() }
+        searchText = SearchText(contest.entries.map { [$0.id, $0.organisation, $0.title, $0.province, $0.district].joined(separator: "\u{1}") })
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         selectedEntry = 0
     }
@@ -103,7 +103,7 @@ public struct JudgeState: Sendable {
         let needle = search.lowercased()
         return base.filter { k in
             if let filter, sheets[k].status != filter { return false }
-            return needle.isEmpty || searchText[k].contains(needle)
+            return needle.isEmpty || searchText.lowercased[k].contains(needle)
         }
     }
 
@@ -130,6 +130,22 @@ public final class ThaiOrder: @unchecked Sendable {
             }
         }
         sorted = result
+        return result
+    }
+}
+
+/// Texts to search in, lower-cased on first use: lower-casing 500 Thai titles is a tenth of
+/// the workstation's start-up, and most sessions never search.
+public final class SearchText: @unchecked Sendable {
+    private let texts: [String]
+    private var cache: [String]?
+
+    init(_ texts: [String]) { self.texts = texts }
+
+    var lowercased: [String] {
+        if let cache { return cache }
+        let result = texts.map { $0.lowercased() }
+        cache = result
         return result
     }
 }
