@@ -33,19 +33,15 @@ struct ChairCommand: Command {
         var chair = login
         var demoNotice = false
         if !contest.chairs.contains(login) {
-            let isDemo = args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
-            guard isDemo, let first = contest.chairs.first else {
+            guard ContestLocation.isDemo(args, ctx), let first = contest.chairs.first else {
                 throw Refusal(Strings(language).chairNotAllowed(login, contest.chairs))
             }
             chair = first
             demoNotice = true
         }
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
         var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events },
                                chair: chair, language: language,
-                               utcOffset: Int(local.tm_gmtoff), now: Timestamp.nowMillis())
+                               utcOffset: ContestLocation.localUTCOffset, now: Timestamp.nowMillis())
         if demoNotice {
             state.status = .init(text: language == .th ? "ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)"
                                                         : "Demo (synthetic scores): opened as chair \(chair)", kind: .info)

@@ -36,7 +36,7 @@ struct JudgeCommand: Command {
             judgeID = id
         } else if let judge = contest.judge(forUser: ctx.loginName ?? "") {
             judgeID = judge.id
-        } else if args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty, let last = contest.judges.last {
+        } else if ContestLocation.isDemo(args, ctx), let last = contest.judges.last {
             // The demo, opened by someone who is not one of its judges: be its last judge, who
             // has scored nothing yet, and say so on the first screen.
             judgeID = last.id
@@ -78,11 +78,8 @@ final class JudgeSession {
         if let b = ownFile.broken {
             throw InputError("\(ownFile.path):\(b.line): \(b.message); run khanaen verify")
         }
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
         state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
-                           utcOffset: Int(local.tm_gmtoff))
+                           utcOffset: ContestLocation.localUTCOffset)
         state.sheets = foldSheets()
     }
 

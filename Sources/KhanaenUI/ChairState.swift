@@ -54,7 +54,7 @@ public struct ChairState: Sendable {
     public var width = 80
     public var height = 24
     public var quit = false
-    public var status: JudgeState.Status?
+    public var status: StatusMessage?
 
     public init(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]] = [], chair: String, language: Language = .th,
                 utcOffset: Int = 0, now: Int64 = 0) {

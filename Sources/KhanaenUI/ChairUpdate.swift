@@ -46,7 +46,7 @@ public enum ChairUpdate {
             s.replace(book: book, ledger: ledger, events: events, now: time)
             keepSelectionVisible(&s)
         case .key(let key):
-            if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
+            if Chrome.isTooSmall(width: s.width, height: s.height) {
                 if key == .char("q") { s.quit = true }
                 return []
             }

@@ -6,12 +6,7 @@ import KhanaenText
 public enum ChairView {
     public static func render(_ s: ChairState) -> Canvas {
         let w = s.strings
-        if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
-            var c = Canvas(width: s.width, height: s.height)
-            let lines = LineWrap.wrap(w.tooSmall(s.width, s.height), width: max(1, s.width - 2))
-            for (k, line) in lines.enumerated() { c.put(line, x: 1, y: max(0, (s.height - lines.count) / 2) + k, role: .warning, bold: true) }
-            return c
-        }
+        if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, w) }
         var c = Canvas(width: s.width, height: s.height)
         Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
         var x = 0
@@ -49,12 +44,7 @@ public enum ChairView {
             case .overwrite: label = ""
             }
             let used = c.put(label, x: 1, y: s.height - 2, limit: s.width - 2, role: .accent, bold: true)
-            if typed {
-                var text = s.promptText
-                while CellWidth.of(text) > s.width - used - 4, !text.isEmpty { text.removeFirst() }
-                let tw = c.put(text, x: 1 + used, y: s.height - 2, role: .input)
-                c.put("▏", x: 1 + used + tw, y: s.height - 2, role: .input)
-            }
+            if typed { Chrome.typed(&c, s.promptText, x: 1 + used, y: s.height - 2) }
         } else {
             c.put(hints, x: s.width - hintWidth - 1, y: s.height - 2, role: .muted)
         }

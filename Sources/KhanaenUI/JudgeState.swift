@@ -15,16 +15,7 @@ public struct JudgeState: Sendable {
         case confirmSubmit
     }
 
-    public struct Status: Equatable, Sendable {
-        public enum Kind: Sendable { case info, ok, error }
-        public var text: String
-        public var kind: Kind
-
-        public init(text: String, kind: Kind) {
-            self.text = text
-            self.kind = kind
-        }
-    }
+    public typealias Status = StatusMessage
 
     /// One change the judge made this session, so `u` can put the value back.
     public struct Change: Equatable, Sendable {

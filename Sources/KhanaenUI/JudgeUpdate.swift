@@ -44,7 +44,7 @@ public enum JudgeUpdate {
             return []
         case .key(let key):
             // On a screen too small to show what a key would do, only quitting from the list works.
-            if s.width < Chrome.minWidth || s.height < Chrome.minHeight {
+            if Chrome.isTooSmall(width: s.width, height: s.height) {
                 if key == .char("q") && s.screen == .list && s.prompt == nil { s.quit = true }
                 return []
             }
