@@ -11,7 +11,9 @@ let package = Package(
         // A C target rather than a system library: ICU's headers must stay out of Swift's sight (see its header).
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         .target(name: "KhanaenText", dependencies: ["CICU"]),
-        .target(name: "KhanaenCore", dependencies: ["KhanaenText"]),
+        // SHA-256 on the CPU's SHA instructions, with the portable Swift rounds as the fallback.
+        .target(name: "CSHA256"),
+        .target(name: "KhanaenCore", dependencies: ["KhanaenText", "CSHA256"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),

@@ -44,6 +44,31 @@ final class SHA256Tests: XCTestCase {
             XCTAssertTrue(Array(d.hex.utf8).withUnsafeBufferPointer { d.matches(hex: $0) })
         }
     }
+
+    /// The SHA instructions and the portable rounds give the same hashes, through every path.
+    func testSHAInstructionsAgreeWithThePortableRounds() throws {
+        guard SHA256.useHardware else { throw XCTSkip("this CPU has no SHA instructions") }
+        defer { SHA256.useHardware = true }
+        var rng = SplitMix64(seed: 11)
+        let prefix = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for length in Array(0...300) + [1000, 4096, 10_001] {
+            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var scratch = [UInt8](repeating: 0, count: length + 256)
+            func both() -> ([UInt8], Digest) {
+                let line = prefix.withUnsafeBytes { p in data.withUnsafeBytes { b in scratch.withUnsafeMutableBytes {
+                    SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0)
+                } } }
+                return (SHA256.hash(data), line)
+            }
+            SHA256.useHardware = true
+            let fast = both()
+            SHA256.useHardware = false
+            let portable = both()
+            XCTAssertEqual(fast.0, portable.0, "length \(length)")
+            XCTAssertEqual(fast.1, portable.1, "line of length \(length)")
+            XCTAssertEqual(portable.1.bytes, SHA256.hash(prefix + data + [0x7D]), "length \(length)")
+        }
+    }
 }
 
 final class SHA256x4Tests: XCTestCase {

@@ -1,6 +1,12 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4). Streaming, allocation-free after creation, so that the
-/// ledger can hash tens of thousands of lines a load.
+/// ledger can hash tens of thousands of lines a load. The rounds run on the CPU's SHA
+/// instructions where it has them (CSHA256), else in the portable code below.
 public struct SHA256 {
+    /// Whether the SHA instructions are used; tests turn it off to check the portable rounds.
+    nonisolated(unsafe) static var useHardware = khanaen_sha256_hw_available() == 1
+
     private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
     private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
     private var block = [UInt8](repeating: 0, count: 64)
@@ -31,13 +37,14 @@ public struct SHA256 {
             blockCount += take
             offset = take
             if blockCount == 64 {
-                block.withUnsafeBytes { compress(UnsafeRawBufferPointer(rebasing: $0[0..<64])) }
+                block.withUnsafeBytes { compressBlocks($0.baseAddress!, 1) }
                 blockCount = 0
             }
         }
-        while count - offset >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: data[offset..<offset + 64]))
-            offset += 64
+        if count - offset >= 64 {
+            let whole = (count - offset) / 64
+            compressBlocks(data.baseAddress! + offset, whole)
+            offset += whole * 64
         }
         if offset < count {
             for k in offset..<count { block[blockCount] = data[k]; blockCount += 1 }
@@ -67,6 +74,9 @@ public struct SHA256 {
     /// (at least body.count + 128 bytes): the ledger's per-line hash, without allocating.
     public static func digest(prefix: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, last: UInt8,
                               scratch: UnsafeMutableRawBufferPointer) -> Digest {
+        if useHardware && prefix.count == 32 {
+            return lineDigest(previous: prefix.baseAddress!, body: body, last: last)
+        }
         let length = prefix.count + body.count + 1
         let padded = (length + 9 + 63) / 64 * 64
         precondition(scratch.count >= padded)
@@ -79,12 +89,30 @@ public struct SHA256 {
         let bits = UInt64(length) * 8
         for k in 0..<8 { base.storeBytes(of: UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64(k))), toByteOffset: padded - 8 + k, as: UInt8.self) }
         var h = SHA256()
-        var offset = 0
-        while offset < padded {
-            h.compress(UnsafeRawBufferPointer(start: base + offset, count: 64))
-            offset += 64
-        }
+        h.compressBlocks(UnsafeRawPointer(base), padded / 64)
         return Digest(h.h0, h.h1, h.h2, h.h3, h.h4, h.h5, h.h6, h.h7)
+    }
+
+    /// `digest(prefix:body:last:)` on the SHA instructions (only when `useHardware`).
+    static func lineDigest(previous: UnsafeRawPointer, body: UnsafeRawBufferPointer, last: UInt8) -> Digest {
+        var s: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &s) { out in
+            khanaen_sha256_hw_line(previous.assumingMemoryBound(to: UInt8.self), body.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                   body.count, last, out.baseAddress!.assumingMemoryBound(to: UInt32.self))
+        }
+        return Digest(s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7)
+    }
+
+    private mutating func compressBlocks(_ p: UnsafeRawPointer, _ count: Int) {
+        if SHA256.useHardware {
+            var s = (h0, h1, h2, h3, h4, h5, h6, h7)
+            withUnsafeMutableBytes(of: &s) { state in
+                khanaen_sha256_hw_blocks(state.baseAddress!.assumingMemoryBound(to: UInt32.self), p.assumingMemoryBound(to: UInt8.self), count)
+            }
+            (h0, h1, h2, h3, h4, h5, h6, h7) = s
+            return
+        }
+        for k in 0..<count { compress(UnsafeRawBufferPointer(start: p + 64 * k, count: 64)) }
     }
 
     public static func hash<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
@@ -114,7 +142,7 @@ public struct SHA256 {
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 
-    fileprivate mutating func compress(_ chunk: UnsafeRawBufferPointer) {
+    private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
         let p = chunk.baseAddress!
         let k = SHA256.k
         var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7

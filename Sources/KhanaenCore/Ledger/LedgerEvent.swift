@@ -15,6 +15,19 @@ public struct LedgerEvent: Equatable, Sendable {
         case reopen
         /// The chair sets (tier id or "none") or withdraws ("auto") an entry's award, with a reason.
         case award
+
+        /// The raw value, for comparing with a line's bytes without making a String.
+        var staticName: StaticString {
+            switch self {
+            case .score: "score"
+            case .clear: "clear"
+            case .note: "note"
+            case .submit: "submit"
+            case .recuse: "recuse"
+            case .reopen: "reopen"
+            case .award: "award"
+            }
+        }
     }
 
     public var seq: Int

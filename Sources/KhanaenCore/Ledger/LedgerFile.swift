@@ -211,7 +211,7 @@ public final class LedgerFile: @unchecked Sendable {
     }
 
     /// Checks lines `lines` (indexes into `ends`) on their own: first every line's shape and
-    /// hash, four lines at a time, then their fields in order. The first line at fault is the
+    /// hash, then their fields in order. The first line at fault is the
     /// one reading line by line would find, shape before hash before fields.
     private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest) -> Chunk {
         var chunk = Chunk()
@@ -230,71 +230,15 @@ public final class LedgerFile: @unchecked Sendable {
             previous = stored
         }
 
-        // Shapes and hashes. The chunk is cut into four runs of lines, one per SIMD lane, so a
-        // lane's next line chains from the hash it just computed; only a run's first line
-        // takes its predecessor's hash from the text.
-        var firstBad = lines.upperBound
-        var badMessage = ""
-        var memberStart = [Int](repeating: 0, count: lines.count)
-        var hashes = [Digest](repeating: previous, count: lines.count)
-        let longest = lines.map { ends[$0] - start($0) }.max() ?? 0
-        let laneBytes = (longest + 32 + 9 + 63) / 64 * 64 + 64
-        let buffers = UnsafeMutableRawPointer.allocate(byteCount: laneBytes * 4, alignment: 16)
-        defer { buffers.deallocate() }
-        let runLength = (lines.count + 3) / 4
-        var next = (0..<4).map { lines.lowerBound + $0 * runLength }
-        let stop = (0..<4).map { min(lines.upperBound, lines.lowerBound + ($0 + 1) * runLength) }
-        var chain: [Digest?] = (0..<4).map { k in
-            let first = lines.lowerBound + k * runLength
-            if k == 0 { return previous }
-            return first < lines.upperBound ? LedgerLine.storedHash(line(first - 1)) : nil
+        // Shapes and hashes.
+        var shapes = Shapes(lines: lines, previous: previous)
+        if SHA256.useHardware {
+            shapes.hashInOrder(line)
+        } else {
+            shapes.hashInFourLanes(line, ends: ends, start: start)
         }
-        func fail(_ j: Int, _ error: Error) {
-            if j < firstBad {
-                firstBad = j
-                badMessage = (error as? LedgerLine.LineError)?.message ?? "\(error)"
-            }
-        }
-        while true {
-            var active: [Int] = []
-            var pointers: [UnsafeRawPointer] = []
-            var blocks: [Int] = []
-            for k in 0..<4 where next[k] < stop[k] && next[k] < firstBad {
-                let j = next[k]
-                let text = line(j)
-                guard let before = chain[k] else {
-                    // The run's predecessor has no readable hash; that line fails in its own run.
-                    next[k] = stop[k]
-                    continue
-                }
-                do {
-                    memberStart[j - lines.lowerBound] = try LedgerLine.hashMemberStart(text)
-                } catch {
-                    fail(j, error)
-                    next[k] = stop[k]
-                    continue
-                }
-                var prev = before.bytes32
-                let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[0..<memberStart[j - lines.lowerBound]]))
-                let lane = buffers + active.count * laneBytes
-                blocks.append(withUnsafeBytes(of: &prev) { SHA256x4.pad(prefix: $0, body: body, last: UInt8(ascii: "}"), into: lane) })
-                pointers.append(UnsafeRawPointer(lane))
-                active.append(k)
-            }
-            if active.isEmpty { break }
-            for (lane, digest) in SHA256x4.digests(pointers, blocks: blocks).enumerated() {
-                let k = active[lane], j = next[k]
-                do {
-                    try LedgerLine.checkStoredHash(line(j), equals: digest)
-                    hashes[j - lines.lowerBound] = digest
-                    chain[k] = digest
-                    next[k] += 1
-                } catch {
-                    fail(j, error)
-                    next[k] = stop[k]
-                }
-            }
-        }
+        let firstBad = shapes.firstBad, badMessage = shapes.badMessage
+        let memberStart = shapes.memberStart, hashes = shapes.hashes
 
         // Fields, in order, up to the first bad shape or hash.
         chunk.events.reserveCapacity(firstBad - lines.lowerBound)
@@ -322,6 +266,111 @@ public final class LedgerFile: @unchecked Sendable {
             chunk.broken = LedgerBreak(line: firstSeq + firstBad, message: badMessage)
         }
         return chunk
+    }
+
+    /// Each line's shape and hash in a chunk: where its hash member starts, the hash it has,
+    /// and the first line at fault with its message.
+    private struct Shapes {
+        let lines: Range<Int>
+        let previous: Digest
+        var firstBad: Int
+        var badMessage = ""
+        var memberStart: [Int]
+        var hashes: [Digest]
+
+        init(lines: Range<Int>, previous: Digest) {
+            self.lines = lines
+            self.previous = previous
+            firstBad = lines.upperBound
+            memberStart = [Int](repeating: 0, count: lines.count)
+            hashes = [Digest](repeating: previous, count: lines.count)
+        }
+
+        mutating func fail(_ j: Int, _ error: Error) {
+            if j < firstBad {
+                firstBad = j
+                badMessage = (error as? LedgerLine.LineError)?.message ?? "\(error)"
+            }
+        }
+
+        /// One line after another, each on the SHA instructions.
+        mutating func hashInOrder(_ line: (Int) -> UnsafeBufferPointer<UInt8>) {
+            var before = previous
+            for j in lines {
+                let text = line(j)
+                do {
+                    let member = try LedgerLine.hashMemberStart(text)
+                    memberStart[j - lines.lowerBound] = member
+                    var prev = before.bytes32
+                    let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[0..<member]))
+                    let digest = withUnsafeBytes(of: &prev) { SHA256.lineDigest(previous: $0.baseAddress!, body: body, last: UInt8(ascii: "}")) }
+                    try LedgerLine.checkStoredHash(text, equals: digest)
+                    hashes[j - lines.lowerBound] = digest
+                    before = digest
+                } catch {
+                    fail(j, error)
+                    return
+                }
+            }
+        }
+
+        /// The portable way: the chunk is cut into four runs of lines, one per SIMD lane, so a
+        /// lane's next line chains from the hash it just computed; only a run's first line
+        /// takes its predecessor's hash from the text.
+        mutating func hashInFourLanes(_ line: (Int) -> UnsafeBufferPointer<UInt8>, ends: [Int], start: (Int) -> Int) {
+                let longest = lines.map { ends[$0] - start($0) }.max() ?? 0
+                let laneBytes = (longest + 32 + 9 + 63) / 64 * 64 + 64
+                let buffers = UnsafeMutableRawPointer.allocate(byteCount: laneBytes * 4, alignment: 16)
+                defer { buffers.deallocate() }
+                let runLength = (lines.count + 3) / 4
+                var next = (0..<4).map { lines.lowerBound + $0 * runLength }
+                let stop = (0..<4).map { min(lines.upperBound, lines.lowerBound + ($0 + 1) * runLength) }
+                var chain: [Digest?] = (0..<4).map { k in
+                    let first = lines.lowerBound + k * runLength
+                    if k == 0 { return previous }
+                    return first < lines.upperBound ? LedgerLine.storedHash(line(first - 1)) : nil
+                }
+                while true {
+                    var active: [Int] = []
+                    var pointers: [UnsafeRawPointer] = []
+                    var blocks: [Int] = []
+                    for k in 0..<4 where next[k] < stop[k] && next[k] < firstBad {
+                        let j = next[k]
+                        let text = line(j)
+                        guard let before = chain[k] else {
+                            // The run's predecessor has no readable hash; that line fails in its own run.
+                            next[k] = stop[k]
+                            continue
+                        }
+                        do {
+                            memberStart[j - lines.lowerBound] = try LedgerLine.hashMemberStart(text)
+                        } catch {
+                            fail(j, error)
+                            next[k] = stop[k]
+                            continue
+                        }
+                        var prev = before.bytes32
+                        let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[0..<memberStart[j - lines.lowerBound]]))
+                        let lane = buffers + active.count * laneBytes
+                        blocks.append(withUnsafeBytes(of: &prev) { SHA256x4.pad(prefix: $0, body: body, last: UInt8(ascii: "}"), into: lane) })
+                        pointers.append(UnsafeRawPointer(lane))
+                        active.append(k)
+                    }
+                    if active.isEmpty { break }
+                    for (lane, digest) in SHA256x4.digests(pointers, blocks: blocks).enumerated() {
+                        let k = active[lane], j = next[k]
+                        do {
+                            try LedgerLine.checkStoredHash(line(j), equals: digest)
+                            hashes[j - lines.lowerBound] = digest
+                            chain[k] = digest
+                            next[k] += 1
+                        } catch {
+                            fail(j, error)
+                            next[k] = stop[k]
+                        }
+                    }
+                }
+        }
     }
 
     @inline(__always)

@@ -92,17 +92,23 @@ public enum LedgerLine {
         try parseFields(UnsafeBufferPointer(rebasing: line[0..<hashMemberStart]), names: &names)
     }
 
-    /// The ids most recently read, by their bytes.
+    /// The ids already read, by their bytes: an id of up to 15 bytes is packed into two words
+    /// that pick one of 64 slots, so a file's thousands of repeats cost a compare, not a decode.
     struct NameCache {
-        private var slots: [(bytes: [UInt8], name: String)] = []
+        private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: 64)
+        private var names = [String](repeating: "", count: 64)
 
         mutating func name(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-            for k in slots.indices where slots[k].bytes.count == raw.count && slots[k].bytes.elementsEqual(raw) {
-                return slots[k].name
-            }
+            let n = raw.count
+            guard n > 0 && n <= 15 else { return String(decoding: raw, as: UTF8.self) }
+            var low: UInt64 = 0, high = UInt64(n) << 56
+            for k in 0..<min(n, 8) { low |= UInt64(raw[k]) << (8 * UInt64(k)) }
+            if n > 8 { for k in 8..<n { high |= UInt64(raw[k]) << (8 * UInt64(k - 8)) } }
+            let slot = Int(truncatingIfNeeded: ((low &+ high &* 31) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            if keys[slot] == (low, high) { return names[slot] }
             let name = String(decoding: raw, as: UTF8.self)
-            if slots.count >= 16 { slots.removeFirst() }
-            slots.append((Array(raw), name))
+            keys[slot] = (low, high)
+            names[slot] = name
             return name
         }
     }
@@ -130,6 +136,14 @@ public enum LedgerLine {
         case 9: return eq("criterion") ? .criterion : nil
         default: return nil
         }
+    }
+
+    private static func kindNamed(_ b: UnsafeBufferPointer<UInt8>) -> LedgerEvent.Kind? {
+        func eq(_ s: StaticString) -> Bool { s.utf8CodeUnitCount == b.count && memcmpEqual(s.utf8Start, b) }
+        if eq("score") { return .score }
+        if eq("submit") { return .submit }
+        for kind in LedgerEvent.Kind.allCases where eq(kind.staticName) { return kind }
+        return nil
     }
 
     @inline(__always)
@@ -204,9 +218,13 @@ public enum LedgerLine {
                 time = t
             case .actor: actor = try name()
             case .kind:
-                let raw = try name()
-                guard let kk = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
-                kind = kk
+                if let raw = plainASCII(&s, body), let known = kindNamed(raw) {
+                    kind = known
+                } else {
+                    let raw = try str()
+                    guard let known = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
+                    kind = known
+                }
             case .judge: judge = try name()
             case .entry: entry = try name()
             case .criterion: criterion = try name()
