@@ -6,6 +6,12 @@ public enum ContestParser {
 
     public static func parse(contestJSON: [UInt8], entriesJSON: [UInt8],
                              contestFile: String = "contest.json", entriesFile: String = "entries.json") throws -> Contest {
+        let definition = try parseDefinition(contestJSON, file: contestFile)
+        return definition.with(entries: try parseEntries(entriesJSON, file: entriesFile))
+    }
+
+    /// contest.json alone: the contest without its entries.
+    public static func parseDefinition(_ contestJSON: [UInt8], file contestFile: String = "contest.json") throws -> Contest {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs"])
@@ -90,10 +96,9 @@ public enum ContestParser {
             throw c.error("chairs[\(k)]", "\"\(user)\" is not a login name")
         }
 
-        let entries = try parseEntries(entriesJSON, file: entriesFile)
         return Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
                        quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
-                       entries: entries)
+                       entries: [])
     }
 
     public static let entryFields = ["id", "organisation", "district", "province", "region", "title",
@@ -181,7 +186,7 @@ struct Fields {
     func text(_ key: String) throws -> String {
         let v = try required(key)
         guard case .string(let s) = v.value else { throw error(key, "must be a string, got \(v.value.kindName)") }
-        if s.trimmingSpaces.isEmpty { throw error(key, "must not be empty") }
+        if s.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw error(key, "must not be empty") }
         return s
     }
 

@@ -48,10 +48,10 @@ public struct JSONScanner {
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                guard JSONScanner.isValidUTF8(raw) else { throw error("text is not valid UTF-8") }
                 index += 1
-                if !isValidUTF8(start, index - 1) { throw error("text is not valid UTF-8") }
-                return s
+                return String(decoding: raw, as: UTF8.self)
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error(b == 0x0A ? "unterminated string" : "control character in string") }
@@ -100,11 +100,34 @@ public struct JSONScanner {
         throw error("unterminated string")
     }
 
-    private func isValidUTF8(_ from: Int, _ to: Int) -> Bool {
-        var i = from
-        while i < to {
-            if bytes[i] >= 0x80 { return String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) != nil }
-            i += 1
+    /// Well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing past
+    /// U+10FFFF). Written out because `String(validating:)` is generic and slow per call.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            switch c {
+            case 0xC2...0xDF:
+                guard continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 2 < n, continuation(i + 2) else { return false }
+                let c1 = b[i + 1]
+                let low: UInt8 = c == 0xE0 ? 0xA0 : 0x80, high: UInt8 = c == 0xED ? 0x9F : 0xBF
+                guard c1 >= low && c1 <= high else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 3 < n, continuation(i + 2), continuation(i + 3) else { return false }
+                let c1 = b[i + 1]
+                let low: UInt8 = c == 0xF0 ? 0x90 : 0x80, high: UInt8 = c == 0xF4 ? 0x8F : 0xBF
+                guard c1 >= low && c1 <= high else { return false }
+                i += 4
+            default:
+                return false
+            }
         }
         return true
     }

@@ -77,7 +77,15 @@ public enum JSONParser {
                 let keyLine = s.line
                 guard s.peek() == UInt8(ascii: "\"") else { throw s.error("expected a quoted key") }
                 let key = try s.readString()
-                if !seen.insert(key).inserted { throw JSONSyntaxError(line: keyLine, message: "duplicate key \"\(key)\"") }
+                // Objects here have a dozen keys at most: a scan beats hashing every key.
+                let duplicate: Bool
+                if members.count < 16 {
+                    duplicate = members.contains { $0.key == key }
+                } else {
+                    if seen.isEmpty { seen = Set(members.map(\.key)) }
+                    duplicate = !seen.insert(key).inserted
+                }
+                if duplicate { throw JSONSyntaxError(line: keyLine, message: "duplicate key \"\(key)\"") }
                 s.skipWhitespace()
                 try s.expect(UInt8(ascii: ":"), "expected ':' after key \"\(key)\"")
                 let value = try parseValue(&s, depth: depth + 1)
