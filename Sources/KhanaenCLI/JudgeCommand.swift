@@ -26,32 +26,41 @@ struct JudgeCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         let dir = try ContestLocation.resolve(args, ctx)
-        let contest = try ContestFolder.loadContest(dir)
-        let judgeID: String
-        var demoNotice = false
-        if let id = args.value("judge") {
+        let requested = args.value("judge"), login = ctx.loginName ?? "", isDemo = ContestLocation.isDemo(args, ctx)
+        // Who the judge is, and their ledger, need only contest.json: the ledger is verified on
+        // another core while entries.json is read.
+        let (contest, opened) = try ContestFolder.loadContest(dir) { definition in
+            let (judgeID, demoNotice) = try identify(definition, requested: requested, login: login, isDemo: isDemo, dir: dir)
+            let ledger = Ledger(contest: definition, directory: dir + "/" + ContestFolder.ledgerFolder)
+            try ledger.file(forJudge: judgeID)!.refresh()
+            try ledger.chairFile.refresh()
+            return (judgeID: judgeID, demoNotice: demoNotice, ledger: ledger)
+        }
+        let session = try JudgeSession(contest: contest, directory: dir, ledger: Ledger(contest: contest, sharingFilesOf: opened.ledger),
+                                       judgeID: opened.judgeID, language: language)
+        if opened.demoNotice { session.state.status = .init(text: session.state.strings.demoIdentity(opened.judgeID), kind: .info) }
+        return try session.run(monochrome: args.has("mono"), ctx)
+    }
+}
+
+extension JudgeCommand {
+    /// The judge: `--judge ID`, else the judge whose "user" is the login name; on the demo,
+    /// anyone else is its last judge (and is told so).
+    static func identify(_ contest: Contest, requested: String?, login: String, isDemo: Bool, dir: String) throws -> (String, Bool) {
+        if let id = requested {
             guard contest.judgeIndex(id) != nil else {
                 throw InputError("no judge has id \"\(id)\" in \(dir)/contest.json (judges: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
             }
-            judgeID = id
-        } else if let judge = contest.judge(forUser: ctx.loginName ?? "") {
-            judgeID = judge.id
-        } else if ContestLocation.isDemo(args, ctx), let last = contest.judges.last {
+            return (id, false)
+        }
+        if let judge = contest.judge(forUser: login) { return (judge.id, false) }
+        if isDemo, let last = contest.judges.last {
             // The demo, opened by someone who is not one of its judges: be its last judge, who
             // has scored nothing yet, and say so on the first screen.
-            judgeID = last.id
-            demoNotice = true
-        } else {
-            let login = ctx.loginName ?? ""
-            guard let judge = contest.judge(forUser: login) else {
-                throw InputError("the login \"\(login)\" is not a judge's \"user\" in \(dir)/contest.json; pass --judge ID "
-                                 + "(one of: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
-            }
-            judgeID = judge.id
+            return (last.id, true)
         }
-        let session = try JudgeSession(contest: contest, directory: dir, judgeID: judgeID, language: language)
-        if demoNotice { session.state.status = .init(text: session.state.strings.demoIdentity(judgeID), kind: .info) }
-        return try session.run(monochrome: args.has("mono"), ctx)
+        throw InputError("the login \"\(login)\" is not a judge's \"user\" in \(dir)/contest.json; pass --judge ID "
+                         + "(one of: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
     }
 }
 
@@ -65,16 +74,15 @@ final class JudgeSession {
     let ledger: Ledger
     var state: JudgeState
 
-    init(contest: Contest, directory: String, judgeID: String, language: Language) throws {
+    /// `ledger` has read this judge's file and the chair's, and no other: a judge never sees
+    /// others' scores.
+    init(contest: Contest, directory: String, ledger: Ledger, judgeID: String, language: Language) throws {
         self.contest = contest
         self.directory = directory
         self.judgeID = judgeID
-        // Only this judge's file and the chair's are read: a judge never sees others' scores.
-        ledger = Ledger(contest: contest, directory: directory + "/" + ContestFolder.ledgerFolder)
+        self.ledger = ledger
         ownFile = ledger.file(forJudge: judgeID)!
         chairFile = ledger.chairFile
-        try ownFile.refresh()
-        try chairFile.refresh()
         if let b = ownFile.broken {
             throw InputError("\(ownFile.path):\(b.line): \(b.message); run khanaen verify")
         }

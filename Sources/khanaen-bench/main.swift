@@ -99,6 +99,39 @@ case "load":
     }
     print(String(format: "medians over %d: load+verify %.1f ms, fold %.1f ms, scoring %.1f ms", n, median(loads), median(books), median(scores)))
 
+case "contest":
+    // Loading a contest folder (contest.json and entries.json), the first time and then warm.
+    guard args.count >= 2 else { fail("usage: khanaen-bench contest DIR [N]") }
+    let n = args.count > 2 ? Int(args[2]) ?? 1 : 1
+    var times: [Double] = []
+    for _ in 0..<n { times.append(try seconds { _ = try ContestFolder.loadContest(args[1]) } * 1000) }
+    print(String(format: "contest load: first %.2f ms, median of the rest %.2f ms", times[0], median(Array(times.dropFirst()))))
+
+case "judge":
+    // The workstation's start-up work, warm, without a terminal: the judge's ledger, the fold
+    // into sheets, the state and the first render.
+    guard args.count == 3 else { fail("usage: khanaen-bench judge DIR JUDGE") }
+    let contest = try ContestFolder.loadContest(args[1])
+    guard let judge = contest.judgeIndex(args[2]) else { fail("no judge \(args[2])") }
+    var loads: [Double] = [], folds: [Double] = [], states: [Double] = [], renders: [Double] = []
+    for _ in 0..<21 {
+        let ledger = Ledger(contest: contest, directory: args[1] + "/ledger")
+        let file = ledger.file(forJudge: args[2])!
+        loads.append(try seconds { try file.refresh(); try ledger.chairFile.refresh() } * 1000)
+        var sheets: [Sheet] = []
+        folds.append(seconds {
+            sheets = SheetBook.judgeSheets(contest: contest, judgeID: args[2], judgeEvents: file.events, chairEvents: ledger.chairFile.events)
+        } * 1000)
+        var state: JudgeState!
+        states.append(seconds {
+            state = JudgeState(contest: contest, judge: judge, sheets: sheets)
+            _ = JudgeUpdate.update(&state, .resize(width: 100, height: 30))
+        } * 1000)
+        renders.append(seconds { _ = JudgeView.render(state) } * 1000)
+    }
+    print(String(format: "judge start-up, medians of 21: ledger %.2f ms, fold %.2f ms, state %.2f ms, render %.2f ms",
+                 median(loads), median(folds), median(states), median(renders)))
+
 case "sha":
     // Scalar against four-lane SHA-256 on 80,000 ledger-sized messages, interleaved.
     let body = [UInt8](repeating: 0x61, count: 120)

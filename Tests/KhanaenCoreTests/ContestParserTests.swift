@@ -22,10 +22,11 @@ final class ContestParserTests: XCTestCase {
         return base.replacingOccurrences(of: from, with: to)
     }
 
+    private let sampleFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data/digital-local-2566").path
+
     func testTheSampleContestLoadsAsTheSeedDescribesIt() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data/digital-local-2566").path
-        let c = try ContestFolder.loadContest(dir)
+        let c = try ContestFolder.loadContest(sampleFolder)
         XCTAssertEqual(c.criteria.map { $0.max }, [15, 10, 25, 10, 15, 15, 10])
         XCTAssertEqual(c.maxTotal, 100)
         XCTAssertEqual(c.categories.count, 4)
@@ -129,5 +130,57 @@ final class ContestParserTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse("[01]"))
         XCTAssertThrowsError(try JSONParser.parse("\"\\ud83d\""))
         XCTAssertThrowsError(try JSONParser.parse([0x22, 0xFF, 0x22]))
+    }
+
+    /// The string reader's own UTF-8 check agrees with the standard library's on every kind
+    /// of sequence: Thai, emoji, overlong forms, surrogates, code points past U+10FFFF,
+    /// truncated and stray continuation bytes.
+    func testUTF8CheckAgreesWithTheStandardLibrary() {
+        let cases: [[UInt8]] = [
+            Array("ผลงาน 📊 ok".utf8), [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE0, 0xB8], [0xE0, 0xB8, 0x41], [0x80], [0xBF, 0x41], [0xFE], [0xFF],
+        ]
+        var rng = SplitMix64(seed: 8)
+        let random = (0..<20_000).map { _ in
+            (0..<Int.random(in: 0...6, using: &rng)).map { _ in
+                [UInt8.random(in: 0x20...0x7E, using: &rng), UInt8.random(in: 0x80...0xBF, using: &rng),
+                 UInt8.random(in: 0xC0...0xFF, using: &rng), 0xE0, 0xB8].randomElement(using: &rng)!
+            }
+        }
+        for bytes in cases + random where !bytes.contains(0x22) && !bytes.contains(0x5C) {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { JSONScanner.isValidUTF8($0) }, expected, "\(bytes)")
+            let parsed = try? JSONParser.parse([0x22] + bytes + [0x22])
+            XCTAssertEqual(parsed != nil, expected && !bytes.contains { $0 < 0x20 }, "\(bytes)")
+        }
+    }
+
+    func testDuplicateKeysAreFoundInSmallAndLargeObjects() {
+        for size in [2, 15, 16, 17, 40] {
+            let keys = (0..<size).map { "k\($0)" }
+            for duplicate in [0, size / 2, size - 1] {
+                let members = (keys + [keys[duplicate]]).map { "\"\($0)\": 1" }.joined(separator: ",\n")
+                XCTAssertThrowsError(try JSONParser.parse("{\n" + members + "\n}"), "\(size) keys, repeating k\(duplicate)") { error in
+                    XCTAssertEqual((error as? JSONSyntaxError)?.line, size + 2)
+                }
+            }
+            XCTAssertNoThrow(try JSONParser.parse("{" + keys.map { "\"\($0)\": 1" }.joined(separator: ",") + "}"))
+        }
+    }
+
+    /// The two-step load (the definition first, its entries read while other work runs)
+    /// gives the contest a single read gives, and names the file at fault.
+    func testLoadingAlongsideGivesTheSameContest() throws {
+        let dir = sampleFolder
+        let (contest, seen) = try ContestFolder.loadContest(dir) { definition in (definition.id, definition.entries.count, definition.judges.count) }
+        let whole = try ContestFolder.loadContest(dir)
+        XCTAssertEqual(contest.entries.map(\.id), whole.entries.map(\.id))
+        XCTAssertEqual(contest.entryIndex("e07"), whole.entryIndex("e07"))
+        XCTAssertEqual(seen.0, whole.id)
+        XCTAssertEqual(seen.1, 0, "the definition has no entries yet")
+        XCTAssertEqual(seen.2, whole.judges.count)
+        struct Refused: Error {}
+        XCTAssertThrowsError(try ContestFolder.loadContest(dir) { _ in throw Refused() }) { XCTAssertTrue($0 is Refused) }
     }
 }

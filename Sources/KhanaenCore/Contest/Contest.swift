@@ -84,6 +84,12 @@ public struct Contest: Equatable, Sendable {
         return abs(k - k.rounded()) < 1e-9
     }
 
+    /// The same contest with these entries.
+    public func with(entries: [Entry]) -> Contest {
+        Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards, quorum: quorum,
+                tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs, entries: entries)
+    }
+
     private var entryIndexByID: [String: Int] = [:]
 
     public init(id: String, name: String, categories: [Category], criteria: [Criterion], step: Double,

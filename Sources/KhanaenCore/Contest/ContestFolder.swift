@@ -17,6 +17,29 @@ public enum ContestFolder {
                                        contestFile: contestPath, entriesFile: entriesPath)
     }
 
+    /// Reads the contest while `alongside` runs on another core with the contest's definition
+    /// (contest.json without the entries): the workstation verifies the judge's ledger there
+    /// while entries.json is read. An error in the contest files is reported before one of
+    /// `alongside`'s.
+    public static func loadContest<T>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T) throws -> (Contest, T) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError("\(dir): no such contest folder")
+        }
+        let contestPath = dir + "/" + contestFile, entriesPath = dir + "/" + entriesFile
+        let definition = try ContestParser.parseDefinition(try read(contestPath), file: contestPath)
+        let side = SideResult<T>()
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { side.result = Result { try alongside(definition) } }
+        let entries = Result { try ContestParser.parseEntries(try read(entriesPath), file: entriesPath) }
+        done.wait()
+        return (definition.with(entries: try entries.get()), try side.result!.get())
+    }
+
+    private final class SideResult<T>: @unchecked Sendable {
+        var result: Result<T, Error>?
+    }
+
     /// Reads the contest and every ledger file, verifying each chain.
     public static func load(_ dir: String) throws -> Ledger {
         let contest = try loadContest(dir)

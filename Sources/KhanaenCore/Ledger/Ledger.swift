@@ -19,6 +19,16 @@ public final class Ledger: @unchecked Sendable {
                                name: ContestParser.chairFileName, contestID: contest.id)
     }
 
+    /// The ledger of `contest` with the files (and what they have read) of `other`, a ledger
+    /// of the same contest and judges made before the entries were read.
+    public init(contest: Contest, sharingFilesOf other: Ledger) {
+        precondition(contest.id == other.contest.id && contest.judges.map(\.id) == other.contest.judges.map(\.id))
+        self.contest = contest
+        directory = other.directory
+        judgeFiles = other.judgeFiles
+        chairFile = other.chairFile
+    }
+
     public var allFiles: [LedgerFile] { judgeFiles + [chairFile] }
 
     public func file(forJudge id: String) -> LedgerFile? {
