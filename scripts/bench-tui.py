@@ -3,7 +3,8 @@
 
 Runs the release binary in a pseudo-terminal of 100x30 on a synthetic contest, as a judge
 with a full ledger: the time from launch until the first frame's last row has arrived, and
-the bytes the program writes to the terminal for each Down and PgDn in the entry list.
+the bytes the program writes to the terminal for each of 240 Downs (ten pages) and 10 PgDns in the
+entry list. Release binaries are built with --static-swift-stdlib, as deployed (README).
 
 With --chair, the chair console instead (as the contest's chair): first frame and peak memory.
 
@@ -20,8 +21,8 @@ if "--runs" in sys.argv:
 entries, judges = (int(args[0]), int(args[1])) if len(args) == 2 else (500, 20)
 
 for product in ["khanaen", "khanaen-bench"]:
-    subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=root, check=True, stdout=subprocess.DEVNULL)
-bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=root, check=True, stdout=subprocess.DEVNULL)
+bin_dir = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=root, check=True,
                          capture_output=True, text=True).stdout.strip()
 work = tempfile.mkdtemp(prefix="khanaen-tui-bench-")
 contest = os.path.join(work, "contest")
@@ -104,7 +105,7 @@ pid, fd = spawn()
 read_until(fd, LAST_ROW)
 drain(fd)
 downs = []
-for _ in range(60):
+for _ in range(240):
     os.write(fd, b"\x1bOB")  # Down in keypad-transmit mode, which curses turns on
     downs.append(drain(fd, 0.08))
 pgdns = []
@@ -116,7 +117,9 @@ finish(pid, fd)
 
 print(f"workstation on {entries}x{judges} (judge j1 with {entries * 8} ledger lines), pty 100x30, release build")
 print(f"first full frame: median {statistics.median(first):.1f} ms over {runs} launches (min {min(first):.1f}, max {max(first):.1f})")
-print(f"bytes per Down: mean {statistics.mean(downs):.0f}, median {statistics.median(downs):.0f} over {len(downs)}: {downs}")
+print(f"bytes per Down, the first 60 from the top: mean {statistics.mean(downs[:60]):.0f}, median {statistics.median(downs[:60]):.0f}: {downs[:60]}")
+print(f"bytes per Down, all {len(downs)} (ten pages): mean {statistics.mean(downs):.0f}, median {statistics.median(downs):.0f}, "
+      f"largest {max(downs)}")
 print(f"bytes per PgDn: mean {statistics.mean(pgdns):.0f}, median {statistics.median(pgdns):.0f} over {len(pgdns)}")
 print(f"peak memory of the program: {peak:.1f} MiB")
 subprocess.run(["rm", "-rf", work])

@@ -54,13 +54,14 @@ public final class Terminal {
         // one-row scroll sends one row rather than the whole list.
         idlok(khanaen_stdscr(), true)
         curs_set(0)
+        // The cursor is hidden: leaving it where the update ends saves a move every frame.
+        leaveok(khanaen_stdscr(), true)
         wtimeout(khanaen_stdscr(), 250)
         colour = !monochrome && has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         if colour {
             start_color()
             use_default_colors()
             init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
-            init_pair(2, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
             init_pair(3, Int16(COLOR_GREEN), -1)
             init_pair(4, Int16(COLOR_RED), -1)
             init_pair(5, Int16(COLOR_CYAN), -1)
@@ -151,7 +152,9 @@ public final class Terminal {
             switch role {
             case .normal: break
             case .header: a |= pair(1)
-            case .selected: a |= pair(2)
+            // Reverse video rather than a colour pair: it suits every terminal's palette, and
+            // moving the selection then costs one short attribute change instead of three.
+            case .selected: a |= khanaen_a_reverse()
             case .ok: a |= pair(3)
             case .error: a |= pair(4) | khanaen_a_bold()
             case .muted: a |= khanaen_a_dim()

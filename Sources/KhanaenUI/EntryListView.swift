@@ -53,14 +53,16 @@ enum EntryListView {
                 // A marker and the id in reverse: clear at a glance, and a move redraws a few
                 // cells rather than two whole rows (docs/performance.md).
                 c.put("▶", x: 0, y: y, role: .selected, bold: true)
-                c.paint(y: y, x: 1, width: widths[0] + 1, role: .selected, bold: true)
+                c.paint(y: y, x: 1, width: widths[0], role: .selected, bold: true)
             }
         }
 
         let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "0/\(rows.count)"
         let searchNote = s.search.isEmpty ? "" : "\(w.searchPrompt)\(s.search)"
         c.put(searchNote, x: 1, y: s.height - 3, limit: c.width - 12, role: .accent)
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
+        // In plain attributes: the counter changes with every move, and a dim one would cost
+        // two attribute changes a key.
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3)
         Chrome.statusLine(&c, y: s.height - 2, s)
         Chrome.hints(&c, y: s.height - 1, Keymap.hints(.list, w))
         return c

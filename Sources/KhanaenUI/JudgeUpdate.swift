@@ -107,8 +107,11 @@ public enum JudgeUpdate {
         let n = s.listRows
         s.scrollTop = min(s.scrollTop, max(0, rows.count - n))
         guard let p = rows.firstIndex(of: s.selectedEntry) else { return }
-        if p < s.scrollTop { s.scrollTop = p }
-        if p >= s.scrollTop + n { s.scrollTop = p - n + 1 }
+        // Past an edge the list turns a whole page, as mutt's does, rather than scroll a row:
+        // a scrolled-in row is sent whole (Thai is three bytes a letter), while a new page
+        // reuses every cell that stays the same (statuses, scores, "เทศบาลตำบล…").
+        if p < s.scrollTop { s.scrollTop = max(0, p - n + 1) }
+        if p >= s.scrollTop + n { s.scrollTop = min(p, max(0, rows.count - n)) }
     }
 
     private static func openSheet(_ s: inout JudgeState) {

@@ -220,6 +220,28 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertTrue(s.quit)
     }
 
+    /// Past the last row the list turns a page, the selection at its top; past the first
+    /// row it turns back, the selection at its bottom; the last page is never part empty.
+    func testMovingPastAnEdgeTurnsAWholePage() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 100, judges: 5)
+        s = JudgeState(contest: big, judge: 0, sheets: Array(repeating: Sheet(criteria: big.criteria.count), count: 100))
+        _ = JudgeUpdate.update(&s, .resize(width: 80, height: 24))
+        let n = s.listRows
+        for _ in 0..<(n - 1) { press(.down) }
+        XCTAssertEqual(s.scrollTop, 0, "moves within the page do not scroll")
+        press(.down)
+        XCTAssertEqual(s.selectedEntry, n)
+        XCTAssertEqual(s.scrollTop, n, "the next page starts at the selection")
+        press(.up)
+        XCTAssertEqual(s.selectedEntry, n - 1)
+        XCTAssertEqual(s.scrollTop, 0, "back a page, the selection at its bottom")
+        press(.end, .home, .end)
+        XCTAssertEqual(s.scrollTop, 100 - n, "the last page is full")
+        for _ in 0..<n { press(.up) }
+        XCTAssertEqual(s.selectedEntry, 99 - n)
+        XCTAssertEqual(s.scrollTop, 100 - 2 * n)
+    }
+
     func testResizeKeepsTheSelectionInView() {
         press(.end)
         _ = JudgeUpdate.update(&s, .resize(width: 120, height: 40))
