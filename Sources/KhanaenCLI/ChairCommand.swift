@@ -83,8 +83,8 @@ struct ChairCommand: Command {
                 // A judge's save shows within one input timeout (a quarter second).
                 dirty = (try? ledger.refresh()) ?? false
                 if !dirty {
-                    // Results under the other methods, one per quiet moment, so that `m` and
-                    // the methods screen answer at once. The screen is unchanged.
+                    // Takes the other methods' results once computed on the other core; the
+                    // screen is unchanged.
                     ChairUpdate.update(&state, .idle)
                 }
                 if dirty {

@@ -144,7 +144,7 @@ final class JudgeSession {
                     _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: false))
                     _ = JudgeUpdate.update(&state, .saved(written, time: written.last?.time ?? Timestamp.nowMillis()))
                 } catch {
-                    try? ownFile.refresh()
+                    _ = try? ownFile.refresh()
                     _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: false))
                     _ = JudgeUpdate.update(&state, .notSaved("\(error)"))
                 }

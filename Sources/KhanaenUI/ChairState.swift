@@ -1,3 +1,4 @@
+import Dispatch
 import KhanaenCore
 import KhanaenText
 
@@ -27,6 +28,8 @@ public struct ChairState: Sendable {
     public private(set) var allMethods: [Method: Results] = [:]
     /// The seal of each method in `allMethods`.
     private var seals: [Method: String] = [:]
+    /// The methods not shown, being computed on another core since the data last changed.
+    private var ahead: MethodsAhead?
     public private(set) var method: Method = .mean
     public private(set) var results: Results
     public private(set) var seal: String
@@ -66,6 +69,7 @@ public struct ChairState: Sendable {
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         self.book = book
         self.ledger = ledger
+        ahead = MethodsAhead(book: book, ledger: ledger, except: .mean)
         results = Scoring.compute(book, method: .mean)
         seal = ReportJSON.seal(results, ledger: ledger)
         updatedAt = now
@@ -78,6 +82,7 @@ public struct ChairState: Sendable {
         self.events = events
         allMethods = [:]
         seals = [:]
+        ahead = MethodsAhead(book: book, ledger: ledger, except: method)
         updatedAt = now
         recompute()
     }
@@ -97,6 +102,11 @@ public struct ChairState: Sendable {
     /// A method's results and seal, each computed once per ledger change.
     private mutating func computed(_ m: Method) -> (Results, String) {
         if let r = allMethods[m], let seal = seals[m] { return (r, seal) }
+        if let (r, seal) = ahead?.take(m) {
+            allMethods[m] = r
+            seals[m] = seal
+            return (r, seal)
+        }
         let r = Scoring.compute(book, method: m)
         let seal = ReportJSON.seal(r, ledger: ledger)
         allMethods[m] = r
@@ -108,13 +118,17 @@ public struct ChairState: Sendable {
         for m in Method.allCases { _ = computed(m) }
     }
 
-    /// Computes one method not yet computed since the last change, while the chair is not
-    /// pressing keys, so that switching methods later is immediate. Returns whether it did.
+    /// Takes the methods computed ahead once they are ready, without waiting for them.
+    /// Returns whether it took any.
     @discardableResult
     public mutating func warmUp() -> Bool {
-        guard let m = Method.allCases.first(where: { seals[$0] == nil }) else { return false }
-        _ = computed(m)
-        return true
+        guard let ahead, ahead.isReady else { return false }
+        var took = false
+        for m in Method.allCases where seals[m] == nil && m != ahead.shown {
+            _ = computed(m)
+            took = true
+        }
+        return took
     }
 
     /// Entries in the order the ranking lists them.
@@ -147,4 +161,35 @@ public struct ChairState: Sendable {
     var bodyRows: Int { max(1, height - 7) }
 
     func result(_ entry: Int) -> EntryResult? { results.entries.first { $0.index == entry } }
+}
+
+/// The results and seals of the methods not on screen, computed on another core as soon as
+/// the data changes, so that `m` and the methods and judges screens answer at once.
+final class MethodsAhead: @unchecked Sendable {
+    let shown: Method
+    private let done = DispatchGroup()
+    private var computed: [Method: (Results, String)] = [:]
+
+    init(book: SheetBook, ledger: LedgerSummary, except shown: Method) {
+        self.shown = shown
+        DispatchQueue.global().async(group: done) { [self] in
+            var out: [Method: (Results, String)] = [:]
+            for m in Method.allCases where m != shown {
+                let r = Scoring.compute(book, method: m)
+                out[m] = (r, ReportJSON.seal(r, ledger: ledger))
+            }
+            // Read only after `done` is waited on.
+            computed = out
+        }
+    }
+
+    var isReady: Bool { done.wait(timeout: .now()) == .success }
+
+    /// Method `m`'s results and seal, waiting for the rest of the computation if need be;
+    /// nil for the method shown, which is not computed here.
+    func take(_ m: Method) -> (Results, String)? {
+        guard m != shown else { return nil }
+        done.wait()
+        return computed[m]
+    }
 }

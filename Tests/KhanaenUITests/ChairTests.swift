@@ -98,6 +98,31 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.seal, meanSeal)
     }
 
+    /// After a change the other methods are computed on another core; the console takes them
+    /// on a quiet tick or when asked, and they are the results and seals of the new data.
+    func testTheOtherMethodsAreComputedAheadForTheNewData() throws {
+        var s = state()
+        ChairUpdate.update(&s, .key(.char("m")))
+        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), [], time: 1_764_100_100_000))
+        XCTAssertEqual(s.allMethods.keys.sorted { $0.rawValue < $1.rawValue }, [.median], "only the method shown is computed at once")
+        var took = false
+        for _ in 0..<200 where !took {
+            took = s.warmUp()
+            if !took { usleep(10_000) }
+        }
+        XCTAssertTrue(took, "the methods computed ahead were taken on a quiet tick")
+        XCTAssertFalse(s.warmUp(), "and only once")
+        XCTAssertEqual(s.allMethods.count, 4)
+        for m in Method.allCases {
+            let direct = Scoring.compute(Self.book(extraForE05: true), method: m)
+            XCTAssertEqual(s.allMethods[m]?.entries.map(\.index), direct.entries.map(\.index), "\(m)")
+            XCTAssertEqual(s.allMethods[m]?.entries.map(\.score), direct.entries.map(\.score), "\(m)")
+        }
+        for _ in 0..<3 { ChairUpdate.update(&s, .key(.char("m"))) }
+        XCTAssertEqual(s.method, .mean)
+        XCTAssertEqual(s.seal, ReportJSON.seal(Scoring.compute(Self.book(extraForE05: true), method: .mean), ledger: Self.summary()))
+    }
+
     func testNewDataKeepsTheSelectionAndScroll() {
         var s = state()
         for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
