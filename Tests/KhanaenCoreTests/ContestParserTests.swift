@@ -156,6 +156,18 @@ final class ContestParserTests: XCTestCase {
         }
     }
 
+    /// Text written by JSONWriter reads back the same, whatever it holds, and only `"`, `\`
+    /// and control characters are escaped.
+    func testWrittenStringsReadBackExactly() throws {
+        let controls = String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) })
+        for text in ["", "plain", "ผลงาน \"ดี\" มาก\\ok", controls, "a\u{7F}b📊\u{0E33}", "\"", "\\\\", "end\n"] {
+            let written = JSONWriter.string(.string(text))
+            XCTAssertEqual(try JSONParser.parse(written).value, .string(text), written)
+            XCTAssertFalse(written.dropFirst().dropLast().unicodeScalars.contains { $0.value < 0x20 }, "no raw control characters")
+        }
+        XCTAssertEqual(JSONWriter.string(.string("a\"b\\c\nd\u{01}ก")), #""a\"b\\c\nd\u0001ก""#)
+    }
+
     func testDuplicateKeysAreFoundInSmallAndLargeObjects() {
         for size in [2, 15, 16, 17, 40] {
             let keys = (0..<size).map { "k\($0)" }

@@ -73,8 +73,7 @@ public enum ReportJSON {
 
     /// SHA-256 (hex) of the compact JSON report without its seal.
     public static func seal(_ r: Results, ledger: LedgerSummary) -> String {
-        let bytes = Array(JSONWriter.string(value(r, ledger: ledger, includeSeal: false)).utf8)
-        return Hex.encode(SHA256.hash(bytes))
+        Hex.encode(SHA256.hash(JSONWriter.bytes(value(r, ledger: ledger, includeSeal: false))))
     }
 
     public static func text(_ r: Results, ledger: LedgerSummary) -> String {

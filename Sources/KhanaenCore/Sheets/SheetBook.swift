@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every sheet of the contest and the chair's decisions, folded from the ledger.
 /// This is the one place that says what the ledger means; scoring and screens read it.
 public struct SheetBook: Sendable {
@@ -59,28 +61,39 @@ public struct SheetBook: Sendable {
             }
         }
 
-        for (j, judge) in contest.judges.enumerated() where j < judgeEvents.count {
-            for e in judgeEvents[j] {
-                guard let ei = contest.entryIndex(e.entry) else {
-                    warnings.append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
-                    continue
-                }
-                var ci: Int? = nil
-                if let c = e.criterion {
-                    ci = criterionIndex[c]
-                    if ci == nil {
-                        warnings.append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
-                        continue
+        // Each judge's sheets depend on that judge's events and the chair's reopens alone,
+        // so the judges are folded on all cores at once, each into its own rows.
+        let judgeCount = min(contest.judges.count, judgeEvents.count)
+        var judgeWarnings = [[String]](repeating: [], count: judgeCount)
+        let locks = reopenedLocks, criteria = criterionIndex
+        sheets.withUnsafeMutableBufferPointer { all in
+            judgeWarnings.withUnsafeMutableBufferPointer { warned in
+                DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
+                    let judge = contest.judges[j]
+                    for e in judgeEvents[j] {
+                        guard let ei = contest.entryIndex(e.entry) else {
+                            warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
+                            continue
+                        }
+                        var ci: Int? = nil
+                        if let c = e.criterion {
+                            ci = criteria[c]
+                            if ci == nil {
+                                warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
+                                continue
+                            }
+                        }
+                        let id = judge.id, entry = e.entry
+                        all[j * nE + ei].apply(e, criterionIndex: ci) { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
+                    }
+                    for ei in 0..<nE {
+                        let id = judge.id, entry = contest.entries[ei].id
+                        all[j * nE + ei].settle { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
                     }
                 }
-                let id = judge.id, entry = e.entry
-                sheets[j * nE + ei].apply(e, criterionIndex: ci) { reopenedLocks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
-            }
-            for ei in 0..<nE {
-                let id = judge.id, entry = contest.entries[ei].id
-                sheets[j * nE + ei].settle { reopenedLocks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
             }
         }
+        warnings += judgeWarnings.joined()
     }
 
     public init(ledger: Ledger) {
