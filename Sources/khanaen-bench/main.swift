@@ -8,7 +8,10 @@ import KhanaenUI
 ///   khanaen-bench hammer DIR JUDGE ENTRY N        N validated appends by JUDGE (for the concurrency test)
 ///   khanaen-bench make DIR ENTRIES JUDGES         a synthetic contest folder, every sheet submitted
 ///   khanaen-bench load DIR [N]                    loads and reports DIR N times (for profiling)
-///   khanaen-bench chair DIR                        the chair console's processing per key, headless
+///   khanaen-bench chair DIR                       the chair console's processing per key, headless
+///   khanaen-bench contest DIR [N]                 loading contest.json and entries.json, first and warm
+///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
+///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions
 let args = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -133,7 +136,10 @@ case "judge":
                  median(loads), median(folds), median(states), median(renders)))
 
 case "sha":
-    // Scalar against four-lane SHA-256 on 80,000 ledger-sized messages, interleaved.
+    // The portable SHA-256 one message at a time and four at a time, and the SHA
+    // instructions, on 80,000 ledger-sized messages, interleaved.
+    let hardware = SHA256.useHardware
+    var instructions: [Double] = []
     let body = [UInt8](repeating: 0x61, count: 120)
     let prefix = [UInt8](repeating: 0x62, count: 32)
     var scratch = [UInt8](repeating: 0, count: 512)
@@ -141,6 +147,16 @@ case "sha":
     var scalar: [Double] = [], vector: [Double] = []
     var sink: UInt64 = 0
     for _ in 0..<7 {
+        if hardware {
+            instructions.append(seconds {
+                for _ in 0..<80_000 {
+                    let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes { SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0) } } }
+                    sink &+= d.a
+                }
+            } * 1000)
+        }
+        SHA256.useHardware = false
+        defer { SHA256.useHardware = hardware }
         scalar.append(seconds {
             for _ in 0..<80_000 {
                 let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes { SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0) } } }
@@ -158,7 +174,8 @@ case "sha":
             }
         } * 1000)
     }
-    print(String(format: "80,000 messages of 153 bytes: scalar %.1f ms, four lanes %.1f ms (%llu)", median(scalar), median(vector), sink & 1))
+    print(String(format: "80,000 messages of 153 bytes: portable %.1f ms, portable in four lanes %.1f ms, SHA instructions %@ (%llu)",
+                 median(scalar), median(vector), hardware ? String(format: "%.1f ms", median(instructions)) : "not on this CPU", sink & 1))
 
 case "chair":
     // What a key costs the console between input and frame: update and render, no terminal.

@@ -4,8 +4,9 @@ import CSHA256
 /// ledger can hash tens of thousands of lines a load. The rounds run on the CPU's SHA
 /// instructions where it has them (CSHA256), else in the portable code below.
 public struct SHA256 {
-    /// Whether the SHA instructions are used; tests turn it off to check the portable rounds.
-    nonisolated(unsafe) static var useHardware = khanaen_sha256_hw_available() == 1
+    /// Whether the SHA instructions are used; the tests and the benchmark turn it off to
+    /// check and time the portable rounds.
+    nonisolated(unsafe) public static var useHardware = khanaen_sha256_hw_available() == 1
 
     private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
     private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
