@@ -168,6 +168,23 @@ final class ContestParserTests: XCTestCase {
         XCTAssertEqual(JSONWriter.string(.string("a\"b\\c\nd\u{01}ก")), #""a\"b\\c\nd\u0001ก""#)
     }
 
+    /// Numbers are written as Swift's shortest round-trip form, whichever way they are made.
+    func testNumbersAreWrittenInTheirShortestForm() {
+        var rng = SplitMix64(seed: 4)
+        var values: [Double] = [0.5, -0.5, 0.001, 0.0015, 0.0001, 1e-5, 12.25, 87.1234, 99.9999, 1e10 + 0.5, 123456789012.5, 1e15, .pi,
+                                 0, -0.0, 7, -7, 10, 100, 999_999_999_999_999, -999_999_999_999_999, 1e15 - 1, 1e16, -1e16]
+        for _ in 0..<20_000 {
+            let k = Int64.random(in: -2_000_000...2_000_000, using: &rng)
+            values.append(Double(k) / 10_000)
+            values.append((Double.random(in: -1e4...1e4, using: &rng) * 10_000).rounded() / 10_000)
+            values.append(Double.random(in: -200...200, using: &rng))
+        }
+        for v in values {
+            let expected = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+            XCTAssertEqual(JSONWriter.numberText(v), expected, "\(v)")
+        }
+    }
+
     func testDuplicateKeysAreFoundInSmallAndLargeObjects() {
         for size in [2, 15, 16, 17, 40] {
             let keys = (0..<size).map { "k\($0)" }

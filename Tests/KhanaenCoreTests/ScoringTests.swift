@@ -209,3 +209,58 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(b.sheet(judge: 0, entry: 0).lockSeq, 6)
     }
 }
+
+/// The seal's bytes are written directly; they must be the JSON report's bytes exactly.
+final class SealBytesTests: XCTestCase {
+    func testDirectBytesEqualTheWrittenReport() throws {
+        var rng = SplitMix64(seed: 2566)
+        var seen = Set<String>()
+        for round in 0..<40 {
+            let contest = try Fixtures.contest(judges: 5, entries: 9, quorum: 3)
+            var perJudge: [[LedgerEvent]] = []
+            for j in contest.judges {
+                var events: [LedgerEvent] = []
+                for e in contest.entries {
+                    // Few distinct scores, so ties, boundary ties and missing quorums all happen.
+                    switch Int.random(in: 0..<6, using: &rng) {
+                    case 0: continue
+                    case 1: events += Fixtures.sheet(j.id, e.id, 5, 10, 5, submit: false)
+                    default:
+                        let a = [4.0, 6, 8, 10].randomElement(using: &rng)!, b = [8.0, 12, 16].randomElement(using: &rng)!
+                        events += Fixtures.sheet(j.id, e.id, a, b, a)
+                    }
+                }
+                perJudge.append(Fixtures.numbered(events))
+            }
+            var chair: [LedgerEvent] = []
+            if round % 2 == 0 {
+                chair.append(LedgerEvent(actor: "chair", kind: .award, entry: "e3", tier: "gold", text: "มติที่ประชุม \"พิเศษ\"\nบรรทัดสอง"))
+                chair.append(LedgerEvent(actor: "chair", kind: .award, entry: "e5", tier: "none", text: "ขาดเอกสาร"))
+            }
+            let book = SheetBook(contest: contest, judgeEvents: perJudge, chairEvents: Fixtures.numbered(chair))
+            let summary = LedgerSummary(
+                contest: contest,
+                files: contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 10, head: String(repeating: "c", count: 64), broken: nil) }
+                    + [.init(name: "chair", path: "ledger/chair.jsonl", lines: 2, head: String(repeating: "d", count: 64),
+                             broken: round % 3 == 0 ? LedgerBreak(line: 2, message: "hash does not match") : nil)],
+                warnings: round % 4 == 0 ? ["ledger/j9.jsonl: not a judge of this contest"] : [], strays: [])
+            for method in Method.allCases {
+                for drafts in [false, true] {
+                    let r = Scoring.compute(book, method: method, includeDrafts: drafts)
+                    for e in r.entries {
+                        if e.tie != nil { seen.insert("tie") }
+                        if e.override != nil { seen.insert("override") }
+                        if e.unrankedReason != nil { seen.insert("unranked") }
+                        if e.normalisedTotals != nil { seen.insert("normalised") }
+                        for f in e.flags { seen.insert(f.kind.rawValue) }
+                    }
+                    let expected = JSONWriter.bytes(ReportJSON.value(r, ledger: summary, includeSeal: false))
+                    XCTAssertEqual(String(decoding: ReportJSON.compactBytes(r, ledger: summary), as: UTF8.self),
+                                   String(decoding: expected, as: UTF8.self), "round \(round), \(method), drafts \(drafts)")
+                }
+            }
+        }
+        XCTAssertEqual(seen, ["tie", "override", "unranked", "normalised", "spread", "outlier", "boundary-tie", "below-quorum",
+                              "judge-not-normalised"], "every optional member was written at least once")
+    }
+}

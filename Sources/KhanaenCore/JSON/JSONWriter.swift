@@ -33,8 +33,53 @@ public enum JSONWriter {
     /// Shortest text for a number: integers without a fraction, others as Swift's
     /// shortest round-trip form.
     public static func numberText(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        var out: [UInt8] = []
+        appendNumber(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `numberText(v)`'s bytes, appended without making a String for the common cases.
+    public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        if v == v.rounded() && abs(v) < 1e15 {
+            appendInteger(Int64(v), to: &out)
+            return
+        }
+        // Up to four decimals (reports round to them): when v is the double nearest to k/10⁴,
+        // Swift's shortest form is those digits (at most 15 of them identify one double), so
+        // they are written directly rather than through the general printer.
+        let scaled = v * 10_000
+        if abs(v) >= 0.001 && abs(scaled) < 1e15 && scaled == scaled.rounded() && scaled / 10_000 == v {
+            let k = Int64(scaled).magnitude
+            if v < 0 { out.append(UInt8(ascii: "-")) }
+            appendInteger(Int64(k / 10_000), to: &out)
+            out.append(UInt8(ascii: "."))
+            var fraction = k % 10_000, places = 4
+            while fraction % 10 == 0 { fraction /= 10; places -= 1 }
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
+            var at = out.count - 1
+            while fraction > 0 {
+                out[at] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+                at -= 1
+            }
+            return
+        }
+        out.append(contentsOf: "\(v)".utf8)
+    }
+
+    private static func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        var digits = 1
+        var p: UInt64 = 10
+        while digits < 19 && m >= p { digits += 1; p &*= 10 }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var at = out.count - 1
+        repeat {
+            out[at] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+            at -= 1
+        } while m > 0
     }
 
     public static func string(_ value: JSONValue, indent: Int? = nil) -> String {
@@ -57,7 +102,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let v): out.append(contentsOf: numberText(v).utf8)
+        case .number(let v): appendNumber(v, to: &out)
         case .string(let s): appendString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
