@@ -185,6 +185,28 @@ final class ContestParserTests: XCTestCase {
         }
     }
 
+    /// Numbers read as the nearest double to their text, as `Double(text)` reads them.
+    func testNumbersReadAsTheNearestDouble() throws {
+        var rng = SplitMix64(seed: 12)
+        var texts = ["0", "-0", "0.5", "12.3", "0.1", "0.3", "99.99", "123456789012345", "1234567890123456", "0.000000000000001",
+                     "1e3", "-2.5E-3", "17.000000000000001", "9007199254740993"]
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...17, using: &rng)
+            var t = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
+            while t.count > 1 && t.hasPrefix("0") { t.removeFirst() }
+            let point = Int.random(in: 0...t.count, using: &rng)
+            if point > 0 && point < t.count { t.insert(".", at: t.index(t.startIndex, offsetBy: point)) }
+            texts.append(Bool.random(using: &rng) ? "-" + t : t)
+        }
+        for t in texts {
+            guard case .array(let items) = try JSONParser.parse("[" + t + "]").value, case .number(let v) = items[0].value else {
+                return XCTFail(t)
+            }
+            XCTAssertEqual(v, Double(t)!, t)
+            XCTAssertEqual(v.sign, Double(t)!.sign, t)
+        }
+    }
+
     func testDuplicateKeysAreFoundInSmallAndLargeObjects() {
         for size in [2, 15, 16, 17, 40] {
             let keys = (0..<size).map { "k\($0)" }

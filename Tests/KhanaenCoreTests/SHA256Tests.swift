@@ -45,6 +45,25 @@ final class SHA256Tests: XCTestCase {
         }
     }
 
+    /// A digest matches its own 64 lower-case hex digits and nothing else: not with any one
+    /// digit changed, not in upper case.
+    func testDigestMatchesExactlyItsOwnHex() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<50 {
+            let d = Digest(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })!
+            let hex = Array(d.hex.utf8)
+            XCTAssertTrue(hex.withUnsafeBufferPointer { d.matches(hex: $0) })
+            XCTAssertEqual(hex.withUnsafeBufferPointer { Digest(hex: $0) }, d)
+            for k in 0..<64 {
+                var changed = hex
+                changed[k] = changed[k] == UInt8(ascii: "0") ? UInt8(ascii: "f") : UInt8(ascii: "0")
+                XCTAssertFalse(changed.withUnsafeBufferPointer { d.matches(hex: $0) }, "digit \(k)")
+            }
+            let upper = Array(d.hex.uppercased().utf8)
+            if upper != hex { XCTAssertFalse(upper.withUnsafeBufferPointer { d.matches(hex: $0) }) }
+        }
+    }
+
     /// The SHA instructions and the portable rounds give the same hashes, through every path.
     func testSHAInstructionsAgreeWithThePortableRounds() throws {
         guard SHA256.useHardware else { throw XCTSkip("this CPU has no SHA instructions") }

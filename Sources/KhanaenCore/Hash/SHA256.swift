@@ -225,15 +225,27 @@ public struct Digest: Equatable, Hashable, Sendable {
 
     /// Whether 64 lower-case hex digits spell this digest.
     public func matches(hex: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard hex.count == 64 else { return false }
+        guard hex.count == 64, let base = hex.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         @inline(__always) func word(_ w: UInt64, at offset: Int) -> Bool {
-            for k in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: (w >> UInt64(60 - 4 * k)) & 0xF)
-                if hex[offset + k] != (nibble < 10 ? 0x30 + nibble : 0x57 + nibble) { return false }
-            }
-            return true
+            raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == Digest.hexDigits(UInt32(truncatingIfNeeded: w >> 32))
+                && raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self) == Digest.hexDigits(UInt32(truncatingIfNeeded: w))
         }
         return word(a, at: 0) && word(b, at: 16) && word(c, at: 32) && word(d, at: 48)
+    }
+
+    /// The eight lower-case hex digits of `x`, most significant first, as the bytes of a
+    /// little-endian word: every line's stored hash is compared eight digits at a time.
+    @inline(__always)
+    static func hexDigits(_ x: UInt32) -> UInt64 {
+        var v = UInt64(x)
+        v = (v | (v << 16)) & 0x0000_FFFF_0000_FFFF
+        v = (v | (v << 8)) & 0x00FF_00FF_00FF_00FF
+        v = (v | (v << 4)) & 0x0F0F_0F0F_0F0F_0F0F
+        // Byte k now holds nibble k, the least significant first; a-f are 39 past '9' + 1.
+        let letters = ((v &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        let ascii = v &+ 0x3030_3030_3030_3030 &+ letters &* 39
+        return ascii.byteSwapped.littleEndian
     }
 }
 

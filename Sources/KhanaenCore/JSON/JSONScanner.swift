@@ -150,50 +150,71 @@ public struct JSONScanner {
         return v
     }
 
-    /// Reads a JSON number. Integers and simple decimals are converted exactly
-    /// without going through a String.
+    /// Reads a JSON number: the nearest double to its text, as `Double(text)` gives.
     public mutating func readNumber() throws -> Double {
-        let start = index
-        var negative = false
-        if peek() == UInt8(ascii: "-") { negative = true; index += 1 }
-        var intPart: UInt64 = 0
-        var digits = 0
-        guard let first = peek(), first >= 0x30 && first <= 0x39 else { throw error("expected a value") }
-        if first == 0x30 { index += 1; digits = 1 } else {
-            while let b = peek(), b >= 0x30 && b <= 0x39 {
-                if digits < 18 { intPart = intPart * 10 + UInt64(b - 0x30) }
-                digits += 1
-                index += 1
-            }
+        if let (v, end) = JSONScanner.simpleNumber(bytes, from: index) {
+            index = end
+            return v
         }
-        var simple = digits <= 15
-        var fraction: UInt64 = 0
-        var fractionDigits = 0
+        let start = index
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek(), first >= 0x30 && first <= 0x39 else { throw error("expected a value") }
+        if first == 0x30 { index += 1 } else {
+            while let b = peek(), b >= 0x30 && b <= 0x39 { index += 1 }
+        }
         if peek() == UInt8(ascii: ".") {
             index += 1
             guard let b = peek(), b >= 0x30 && b <= 0x39 else { throw error("bad number") }
-            while let b = peek(), b >= 0x30 && b <= 0x39 {
-                if fractionDigits < 15 { fraction = fraction * 10 + UInt64(b - 0x30) } else { simple = false }
-                fractionDigits += 1
-                index += 1
-            }
+            while let b = peek(), b >= 0x30 && b <= 0x39 { index += 1 }
         }
         if let b = peek(), b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
-            simple = false
             index += 1
             if let s = peek(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { index += 1 }
             guard let d = peek(), d >= 0x30 && d <= 0x39 else { throw error("bad number") }
             while let d = peek(), d >= 0x30 && d <= 0x39 { index += 1 }
-        }
-        if simple && fractionDigits <= 6 {
-            var v = Double(intPart)
-            if fractionDigits > 0 { v += Double(fraction) / JSONScanner.powersOfTen[fractionDigits] }
-            return negative ? -v : v
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let v = Double(text), v.isFinite else { throw error("bad number \(text)") }
         return v
     }
 
-    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+    /// A number of at most 15 digits and no exponent (every score and count), read without a
+    /// String: its digits as an exact integer, divided once by an exact power of ten, which
+    /// rounds to the nearest double as `Double(text)` does. nil for anything else.
+    static func simpleNumber(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+        let n = b.count
+        var i = start
+        let negative = i < n && b[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < n, b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+        var mantissa: UInt64 = 0, digits = 0, decimals = 0
+        if b[i] == 0x30 {
+            i += 1
+            digits = 1
+        } else {
+            while i < n && b[i] >= 0x30 && b[i] <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b[i] - 0x30)
+                digits += 1
+                i += 1
+                if digits > 15 { return nil }
+            }
+        }
+        if i < n && b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < n && b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+            while i < n && b[i] >= 0x30 && b[i] <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b[i] - 0x30)
+                digits += 1
+                decimals += 1
+                i += 1
+                if digits > 15 { return nil }
+            }
+        }
+        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) { return nil }
+        var v = Double(mantissa)
+        if decimals > 0 { v /= powersOfTen[decimals] }
+        return (negative ? -v : v, i)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 }

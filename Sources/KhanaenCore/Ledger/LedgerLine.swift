@@ -89,7 +89,69 @@ public enum LedgerLine {
     /// The event a line records (its hash already checked). `names` carries the ids of the
     /// lines before, so a file's thousands of repeats of one entry id are one String.
     static func event(_ line: UnsafeBufferPointer<UInt8>, hashMemberStart: Int, names: inout NameCache) throws -> LedgerEvent {
-        try parseFields(UnsafeBufferPointer(rebasing: line[0..<hashMemberStart]), names: &names)
+        let body = UnsafeBufferPointer(rebasing: line[0..<hashMemberStart])
+        if let e = commonEvent(body, names: &names) { return e }
+        return try parseFields(body, names: &names)
+    }
+
+    /// The score, clear and submit lines Khanaen writes (nearly every line), read by
+    /// matching their fixed layout. nil sends the line to `parseFields`, which gives the
+    /// same event for anything this accepts, and names the fault of anything wrong.
+    static func commonEvent(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) -> LedgerEvent? {
+        let n = body.count
+        var i = 0
+        func literal(_ text: StaticString) -> Bool {
+            let m = text.utf8CodeUnitCount
+            guard i + m <= n else { return false }
+            let p = text.utf8Start
+            for k in 0..<m where body[i + k] != p[k] { return false }
+            i += m
+            return true
+        }
+        /// A string of printable ASCII without escapes, up to and past its closing quote.
+        func plain() -> UnsafeBufferPointer<UInt8>? {
+            let from = i
+            while i < n {
+                let b = body[i]
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    return UnsafeBufferPointer(rebasing: body[from..<(i - 1)])
+                }
+                if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return nil }
+                i += 1
+            }
+            return nil
+        }
+        guard literal("{\"v\":1,\"seq\":"), i < n, body[i] >= 0x31 && body[i] <= 0x39 else { return nil }
+        var seq = 0, seqDigits = 0
+        while i < n && body[i] >= 0x30 && body[i] <= 0x39 && seqDigits < 12 {
+            seq = seq * 10 + Int(body[i] - 0x30)
+            seqDigits += 1
+            i += 1
+        }
+        guard literal(",\"ts\":\""), i + 25 <= n, body[i + 24] == UInt8(ascii: "\""),
+              let time = Timestamp.parse(UnsafeBufferPointer(rebasing: body[i..<(i + 24)])) else { return nil }
+        i += 25
+        guard literal(",\"actor\":\""), let actor = plain(), literal(",\"kind\":\""), let kindName = plain(),
+              let kind = kindNamed(kindName), literal(",\"entry\":\""), let entry = plain() else { return nil }
+        var criterion: String? = nil, value: Double? = nil
+        switch kind {
+        case .submit:
+            break
+        case .clear, .score:
+            guard literal(",\"criterion\":\""), let c = plain() else { return nil }
+            criterion = names.name(c)
+            if kind == .score {
+                guard literal(",\"value\":"), let (v, end) = JSONScanner.simpleNumber(body, from: i) else { return nil }
+                value = v
+                i = end
+            }
+        default:
+            return nil
+        }
+        guard i == n else { return nil }
+        return LedgerEvent(seq: seq, time: time, actor: names.name(actor), kind: kind, judge: nil, entry: names.name(entry),
+                           criterion: criterion, value: value, ref: nil, tier: nil, text: nil)
     }
 
     /// The ids already read, by their bytes: an id of up to 15 bytes is packed into two words
@@ -171,7 +233,7 @@ public enum LedgerLine {
         return nil
     }
 
-    private static func parseFields(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
+    static func parseFields(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
         var s = JSONScanner(body)
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: String?, kind: LedgerEvent.Kind?
