@@ -148,15 +148,20 @@ public final class LedgerFile: @unchecked Sendable {
         if fileIdentity == nil && verifiedBytes > 0 { resetState() }
         fileIdentity = identity
         if broken != nil || size == verifiedBytes { return 0 }
-        var buffer = [UInt8](repeating: 0, count: size - verifiedBytes)
-        var got = 0
-        while got < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(verifiedBytes + got)) }
-            if n < 0 { if errno == EINTR { continue }; throw ioError("cannot read") }
-            if n == 0 { break }
-            got += n
+        let wanted = size - verifiedBytes
+        var failed = false
+        // Not zeroed first: pread fills it.
+        let buffer = [UInt8](unsafeUninitializedCapacity: wanted) { bytes, count in
+            var got = 0
+            while got < wanted {
+                let n = pread(fd, bytes.baseAddress! + got, wanted - got, off_t(verifiedBytes + got))
+                if n < 0 { if errno == EINTR { continue }; failed = true; break }
+                if n == 0 { break }
+                got += n
+            }
+            count = got
         }
-        if got < buffer.count { buffer.removeLast(buffer.count - got) }
+        if failed { throw ioError("cannot read") }
         return buffer.withUnsafeBufferPointer { consumeLines($0) }
     }
 
@@ -190,7 +195,7 @@ public final class LedgerFile: @unchecked Sendable {
         }
         var verified = verifiedBytes
         for chunk in results {
-            events.append(contentsOf: chunk.events)
+            if events.isEmpty { events = chunk.events } else { events.append(contentsOf: chunk.events) }
             if let last = chunk.head { head = last }
             verified += chunk.bytes
             if let b = chunk.broken {
@@ -445,3 +450,4 @@ public final class LedgerFile: @unchecked Sendable {
         IOError(description: "\(path): \(what): \(String(cString: strerror(errno)))")
     }
 }
+

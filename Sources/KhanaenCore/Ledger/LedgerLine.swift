@@ -100,7 +100,7 @@ public enum LedgerLine {
     static func commonEvent(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) -> LedgerEvent? {
         let n = body.count
         var i = 0
-        func literal(_ text: StaticString) -> Bool {
+        @inline(__always) func literal(_ text: StaticString) -> Bool {
             let m = text.utf8CodeUnitCount
             guard i + m <= n else { return false }
             let p = text.utf8Start
@@ -109,7 +109,7 @@ public enum LedgerLine {
             return true
         }
         /// A string of printable ASCII without escapes, up to and past its closing quote.
-        func plain() -> UnsafeBufferPointer<UInt8>? {
+        @inline(__always) func plain() -> UnsafeBufferPointer<UInt8>? {
             let from = i
             while i < n {
                 let b = body[i]

@@ -65,19 +65,27 @@ public struct SheetBook: Sendable {
         // so the judges are folded on all cores at once, each into its own rows.
         let judgeCount = min(contest.judges.count, judgeEvents.count)
         var judgeWarnings = [[String]](repeating: [], count: judgeCount)
-        let locks = reopenedLocks, criteria = criterionIndex
+        let locks = reopenedLocks, criteria = criterionIndex, criterionIDs = contest.criteria.map(\.id)
         sheets.withUnsafeMutableBufferPointer { all in
             judgeWarnings.withUnsafeMutableBufferPointer { warned in
                 DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
                     let judge = contest.judges[j]
+                    // A judge's lines come a sheet at a time: the last entry's index is
+                    // nearly always the next one's, and equal short Strings compare at once.
+                    var lastEntry = "", lastIndex: Int? = nil
                     for e in judgeEvents[j] {
-                        guard let ei = contest.entryIndex(e.entry) else {
+                        if e.entry != lastEntry {
+                            lastEntry = e.entry
+                            lastIndex = contest.entryIndex(e.entry)
+                        }
+                        guard let ei = lastIndex else {
                             warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
                             continue
                         }
                         var ci: Int? = nil
                         if let c = e.criterion {
-                            ci = criteria[c]
+                            // A handful of criteria: a scan beats hashing the id.
+                            ci = criterionIDs.count <= 16 ? criterionIDs.firstIndex(of: c) : criteria[c]
                             if ci == nil {
                                 warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
                                 continue
