@@ -58,6 +58,7 @@ struct ChairCommand: Command {
         var dirty = true
         while !state.quit {
             if dirty { terminal.draw(ChairView.render(state)) }
+            state.computeAhead()
             dirty = true
             switch terminal.read() {
             case .signal: return 0

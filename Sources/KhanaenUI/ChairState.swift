@@ -69,7 +69,6 @@ public struct ChairState: Sendable {
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         self.book = book
         self.ledger = ledger
-        ahead = MethodsAhead(book: book, ledger: ledger, except: .mean)
         results = Scoring.compute(book, method: .mean)
         seal = ReportJSON.seal(results, ledger: ledger)
         updatedAt = now
@@ -118,11 +117,21 @@ public struct ChairState: Sendable {
         for m in Method.allCases { _ = computed(m) }
     }
 
+    /// Starts computing the other methods on another core, once the first frame is drawn
+    /// (a ledger change starts them at once).
+    public mutating func computeAhead() {
+        if ahead == nil { ahead = MethodsAhead(book: book, ledger: ledger, except: method) }
+    }
+
     /// Takes the methods computed ahead once they are ready, without waiting for them.
     /// Returns whether it took any.
     @discardableResult
     public mutating func warmUp() -> Bool {
-        guard let ahead, ahead.isReady else { return false }
+        guard let ahead else {
+            computeAhead()
+            return false
+        }
+        guard ahead.isReady else { return false }
         var took = false
         for m in Method.allCases where seals[m] == nil && m != ahead.shown {
             _ = computed(m)

@@ -123,6 +123,20 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.seal, ReportJSON.seal(Scoring.compute(Self.book(extraForE05: true), method: .mean), ledger: Self.summary()))
     }
 
+    /// At start the other methods wait for the first frame: the first quiet tick starts them.
+    func testAtStartTheOtherMethodsBeginOnTheFirstQuietTick() {
+        var s = state()
+        XCTAssertEqual(s.allMethods.count, 0)
+        XCTAssertFalse(s.warmUp(), "the first tick starts the computation")
+        var took = false
+        for _ in 0..<200 where !took {
+            took = s.warmUp()
+            if !took { usleep(10_000) }
+        }
+        XCTAssertTrue(took)
+        XCTAssertEqual(Set(s.allMethods.keys), [.median, .trimmed, .normalised])
+    }
+
     func testNewDataKeepsTheSelectionAndScroll() {
         var s = state()
         for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
