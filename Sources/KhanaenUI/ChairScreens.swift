@@ -161,13 +161,18 @@ enum JudgesView {
                                .init(w.columnShift, width: 8, align: .right)])
         let widths = table.widths(total: min(c.width - 2, 70))
         lines.append((table.header(widths: widths), .muted, true))
-        for j in s.results.judges {
-            var shifts: [Double] = []
-            for e in normalised.entries {
-                guard let n = e.normalisedTotals else { continue }
-                for (k, t) in e.totals.enumerated() where t.judge == j.index { shifts.append(n[k] - t.total) }
+        // Every judge's shifts in one pass over the entries (L: 2,000 entries × 50 judges).
+        var shiftSum = [Double](repeating: 0, count: s.contest.judges.count), shiftCount = [Int](repeating: 0, count: s.contest.judges.count)
+        for e in normalised.entries {
+            guard let n = e.normalisedTotals else { continue }
+            for (k, t) in e.totals.enumerated() {
+                shiftSum[t.judge] += n[k] - t.total
+                shiftCount[t.judge] += 1
             }
-            let shift = j.normalisable ? (shifts.isEmpty ? "—" : signed(shifts.reduce(0, +) / Double(shifts.count))) : w.notNormalised
+        }
+        for j in s.results.judges {
+            let count = shiftCount[j.index]
+            let shift = j.normalisable ? (count == 0 ? "—" : signed(shiftSum[j.index] / Double(count))) : w.notNormalised
             let judge = s.contest.judges[j.index]
             lines.append((table.line(["\(judge.name) (\(judge.id))", "\(j.counted)", j.mean.map(TwoDecimals.text) ?? "—",
                                       j.sd.map(TwoDecimals.text) ?? "—", shift], widths: widths), .normal, false))
@@ -204,25 +209,28 @@ enum MethodsView {
                               + Method.allCases.map { .init(w.methodName($0), width: 12) })
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 3, limit: c.width - 2, role: .muted, bold: true)
-        // Each method's result per entry, found once per frame rather than by a search per cell.
-        var byEntry: [Method: [Int: EntryResult]] = [:]
-        for m in Method.allCases {
-            var map: [Int: EntryResult] = [:]
-            for x in s.allMethods[m]!.entries { map[x.index] = x }
-            byEntry[m] = map
+        // Where each entry stands in each method's results, found once per frame (by index:
+        // L has 2,000 entries) rather than by a search per cell.
+        let all = Method.allCases.map { s.allMethods[$0]! }
+        var at = [[Int]](repeating: [Int](repeating: -1, count: s.contest.entries.count), count: all.count)
+        for (k, r) in all.enumerated() {
+            for (p, x) in r.entries.enumerated() { at[k][x.index] = p }
         }
-        func cell(_ m: Method, _ e: Int) -> String {
-            guard let x = byEntry[m]?[e] else { return "" }
+        func proposed(_ k: Int, _ e: Int) -> String? { at[k][e] < 0 ? nil : all[k].entries[at[k][e]].proposed }
+        func cell(_ k: Int, _ e: Int) -> String {
+            guard at[k][e] >= 0 else { return "" }
+            let x = all[k].entries[at[k][e]]
             let tier = x.proposed.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? "—"
             return x.rank.map { "\($0). \(tier)" } ?? tier
         }
         let differing = s.entryOrder.filter { e in
-            Set(Method.allCases.map { byEntry[$0]?[e]?.proposed ?? "" }).count > 1
+            let first = proposed(0, e)
+            return (1..<all.count).contains { proposed($0, e) != first }
         }
         if differing.isEmpty { c.put(w.methodsNone, x: 2, y: 5, role: .ok) }
         for (k, e) in differing.dropFirst(min(s.scrollTop, max(0, differing.count - 1))).prefix(s.bodyRows - 1).enumerated() {
             let entry = s.contest.entries[e]
-            c.put(table.line([entry.id, entry.organisation] + Method.allCases.map { cell($0, e) }, widths: widths),
+            c.put(table.line([entry.id, entry.organisation] + all.indices.map { cell($0, e) }, widths: widths),
                   x: 1, y: 4 + k, limit: c.width - 2)
         }
     }

@@ -214,7 +214,7 @@ case "chair":
     let methods = perKey(Array(repeating: Key.char("m"), count: 8))
     let perScreen = (1...7).map { n -> String in
         let t = perKey(Array(repeating: Key.char(Character(String(n))), count: 5))
-        return String(format: "%d: %.2f", n, t.median)
+        return String(format: "%d: %.2f (%.2f)", n, t.median, t.worst)
     }
     var refresh: [Double] = []
     for _ in 0..<5 {
@@ -226,7 +226,7 @@ case "chair":
     print(String(format: "chair console on %@: load, fold, score and first render %.1f ms", args[1], first))
     print(String(format: "per key (update + render): Down median %.2f ms (worst %.2f), PgDn %.2f (%.2f), screen switch %.2f (%.2f), method %.2f (%.2f)",
                  downs.median, downs.worst, pages.median, pages.worst, screens.median, screens.worst, methods.median, methods.worst))
-    print("per screen, update + render, ms: " + perScreen.joined(separator: ", "))
+    print("per screen, update + render, median (worst) ms: " + perScreen.joined(separator: ", "))
     print(String(format: "m at once after a ledger change: median %.1f ms; 100 ms after it: median %.2f ms (worst %.2f)",
                  median(atOnce), median(later), later.max() ?? 0))
     print(String(format: "a ledger change (fold, score, seal, render): median %.1f ms", median(refresh)))
