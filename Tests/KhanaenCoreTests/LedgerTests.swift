@@ -336,6 +336,24 @@ final class LedgerTests: XCTestCase {
         XCTAssertGreaterThan(fastCount, 150)
     }
 
+    /// Reading a run of timestamps through the day memo gives what reading each alone gives,
+    /// across midnights, month ends and damaged times.
+    func testTimestampsReadThroughTheDayMemoAsAlone() {
+        var rng = SplitMix64(seed: 5)
+        var memo = Timestamp.DayMemo()
+        var t: Int64 = 1_706_745_599_000 // 2024-01-31T23:59:59Z
+        for _ in 0..<20_000 {
+            t += Int64.random(in: 0...400_000, using: &rng)
+            var text = Array(Timestamp.format(t).utf8)
+            if Int.random(in: 0..<10, using: &rng) == 0 {
+                text[Int.random(in: 11..<24, using: &rng)] = [UInt8(ascii: "9"), UInt8(ascii: "x"), UInt8(ascii: "6")].randomElement(using: &rng)!
+            }
+            let alone = text.withUnsafeBufferPointer { Timestamp.parse($0) }
+            let remembered = text.withUnsafeBufferPointer { Timestamp.parse($0, memo: &memo) }
+            XCTAssertEqual(remembered, alone, String(decoding: text, as: UTF8.self))
+        }
+    }
+
     func testTimestampsRoundTrip() {
         for ms: Int64 in [0, 1_700_000_000_123, 951_782_400_000 /* 2000-02-29 */, 4_102_444_799_999] {
             XCTAssertEqual(Timestamp.parse(Timestamp.format(ms)), ms)

@@ -130,7 +130,7 @@ public enum LedgerLine {
             i += 1
         }
         guard literal(",\"ts\":\""), i + 25 <= n, body[i + 24] == UInt8(ascii: "\""),
-              let time = Timestamp.parse(UnsafeBufferPointer(rebasing: body[i..<(i + 24)])) else { return nil }
+              let time = Timestamp.parse(UnsafeBufferPointer(rebasing: body[i..<(i + 24)]), memo: &names.day) else { return nil }
         i += 25
         guard literal(",\"actor\":\""), let actor = plain(), literal(",\"kind\":\""), let kindName = plain(),
               let kind = kindNamed(kindName), literal(",\"entry\":\""), let entry = plain() else { return nil }
@@ -157,6 +157,8 @@ public enum LedgerLine {
     /// The ids already read, by their bytes: an id of up to 15 bytes is packed into two words
     /// that pick one of 64 slots, so a file's thousands of repeats cost a compare, not a decode.
     struct NameCache {
+        /// The date of the last timestamp read.
+        var day = Timestamp.DayMemo()
         private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: 64)
         private var names = [String](repeating: "", count: 64)
 

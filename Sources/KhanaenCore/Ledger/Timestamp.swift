@@ -36,6 +36,39 @@ public enum Timestamp {
         return ((days(fromCivil: y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms
     }
 
+    /// The last date `parse(_:memo:)` read and its first millisecond.
+    struct DayMemo {
+        var date: (UInt64, UInt16) = (0, 0)
+        var dayStart: Int64 = 0
+        var known = false
+    }
+
+    /// `parse(b)`, but a line of the same date as the one before (nearly every line of a
+    /// file) reads only the time of day.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, memo: inout DayMemo) -> Int64? {
+        guard b.count == 24, let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let date = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if memo.known && date == memo.date {
+            guard b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E, b[23] == 0x5A else { return nil }
+            @inline(__always) func number(_ from: Int, _ n: Int) -> Int64? {
+                var v: Int64 = 0
+                for k in from..<(from + n) {
+                    let c = b[k]
+                    guard c >= 0x30 && c <= 0x39 else { return nil }
+                    v = v * 10 + Int64(c - 0x30)
+                }
+                return v
+            }
+            guard let h = number(11, 2), let mi = number(14, 2), let s = number(17, 2), let milli = number(20, 3),
+                  h < 24, mi < 60, s < 60 else { return nil }
+            return memo.dayStart + ((h * 60 + mi) * 60 + s) * 1000 + milli
+        }
+        guard let t = parse(b) else { return nil }
+        memo = DayMemo(date: date, dayStart: floorDivide(t, 86_400_000).0 * 86_400_000, known: true)
+        return t
+    }
+
     public static func parse(_ text: String) -> Int64? {
         var t = text
         return t.withUTF8 { parse($0) }

@@ -73,26 +73,29 @@ public struct SheetBook: Sendable {
                     // A judge's lines come a sheet at a time: the last entry's index is
                     // nearly always the next one's, and equal short Strings compare at once.
                     var lastEntry = "", lastIndex: Int? = nil
-                    for e in judgeEvents[j] {
-                        if e.entry != lastEntry {
-                            lastEntry = e.entry
-                            lastIndex = contest.entryIndex(e.entry)
-                        }
-                        guard let ei = lastIndex else {
-                            warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
-                            continue
-                        }
-                        var ci: Int? = nil
-                        if let c = e.criterion {
-                            // A handful of criteria: a scan beats hashing the id.
-                            ci = criterionIDs.count <= 16 ? criterionIDs.firstIndex(of: c) : criteria[c]
-                            if ci == nil {
-                                warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
+                    // Events are read in place: a copy of each would retain its Strings.
+                    judgeEvents[j].withUnsafeBufferPointer { events in
+                        for k in events.indices {
+                            if events[k].entry != lastEntry {
+                                lastEntry = events[k].entry
+                                lastIndex = contest.entryIndex(lastEntry)
+                            }
+                            guard let ei = lastIndex else {
+                                warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): entry \(events[k].entry) is not in the contest; ignored")
                                 continue
                             }
+                            var ci: Int? = nil
+                            if let c = events[k].criterion {
+                                // A handful of criteria: a scan beats hashing the id.
+                                ci = criterionIDs.count <= 16 ? criterionIDs.firstIndex(of: c) : criteria[c]
+                                if ci == nil {
+                                    warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): criterion \(c) is not in the contest; ignored")
+                                    continue
+                                }
+                            }
+                            let id = judge.id, entry = lastEntry
+                            all[j * nE + ei].apply(events[k], criterionIndex: ci) { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
                         }
-                        let id = judge.id, entry = e.entry
-                        all[j * nE + ei].apply(e, criterionIndex: ci) { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
                     }
                     for ei in 0..<nE {
                         let id = judge.id, entry = contest.entries[ei].id
