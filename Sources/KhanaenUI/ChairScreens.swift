@@ -125,9 +125,11 @@ enum EntryView {
         history.sort { $0.time > $1.time }
         if !history.isEmpty {
             out.append(("", .normal, false))
-            out.append((w.history, .muted, true))
+            out.append((w.history(offset: s.utcOffset), .muted, true))
             for h in history {
-                var text = "\(Timestamp.format(h.time).prefix(19).replacingT) \(h.actor) \(w.kind(h.kind))"
+                // Local time, as every other clock on the console; the ledger itself keeps UTC.
+                let local = Timestamp.format(h.time + Int64(s.utcOffset) * 1000)
+                var text = "\(local.prefix(19).replacingT) \(h.actor) \(w.kind(h.kind))"
                 if let j = h.judge { text += " \(j)" }
                 if let c = h.criterion { text += " \(c)" }
                 if let v = h.value { text += " = \(JSONWriter.numberText(v))" }

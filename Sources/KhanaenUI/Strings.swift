@@ -121,7 +121,12 @@ public struct Strings: Sendable {
     var columnMean: String { t("เฉลี่ย", "Mean") }
     var recusedShort: String { t("ถอน", "rec.") }
     var judgeMeans: String { t("เฉลี่ยกรรมการ", "Judge mean") }
-    var history: String { t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน)", "Ledger history (latest first)") }
+    /// The heading of an entry's history, whose times are local: `offset` seconds east of UTC.
+    func history(offset: Int) -> String {
+        let sign = offset < 0 ? "-" : "+", m = abs(offset) / 60
+        let zone = "UTC" + sign + (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
+        return t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone))", "Ledger history (latest first, times \(zone))")
+    }
     var notes: String { t("บันทึกของกรรมการ", "Judges' notes") }
     var noFlags: String { t("ไม่มีข้อสังเกต", "No flags") }
     var totalRow: String { t("รวม /100", "Total /100") }
