@@ -71,6 +71,8 @@ public struct ChairState: Sendable {
         self.ledger = ledger
         results = Scoring.compute(book, method: .mean)
         seal = ReportJSON.seal(results, ledger: ledger)
+        allMethods[.mean] = results
+        seals[.mean] = seal
         updatedAt = now
         selectedEntry = results.entries.first?.index
     }
