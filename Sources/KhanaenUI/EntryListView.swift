@@ -19,9 +19,14 @@ enum EntryListView {
 
         var counts: [Sheet.Status: Int] = [:]
         for sheet in s.sheets { counts[sheet.status, default: 0] += 1 }
-        let summary = "\(w.all) \(s.sheets.count) · " + [Sheet.Status.empty, .draft, .submitted, .recused]
-            .map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
-        let view = "\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(s.filter.map { w.status($0) } ?? w.all)"
+        let byStatus = [Sheet.Status.empty, .draft, .submitted, .recused].map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        let filterName = s.filter.map { w.status($0) } ?? w.all
+        // Every count must show, even at 80 columns in Thai: the total goes first (the position
+        // counter shows it too), then the sort and filter lose their labels.
+        let summaries = ["\(w.all) \(s.sheets.count) · " + byStatus, byStatus]
+        let views = ["\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(filterName)", "\(w.sort(s.sort)) · \(filterName)"]
+        let (summary, view) = [(0, 0), (1, 0), (0, 1), (1, 1)].map { (summaries[$0.0], views[$0.1]) }
+            .first { CellWidth.of($0.0) + CellWidth.of($0.1) + 3 <= c.width } ?? (summaries[1], views[1])
         let viewWidth = CellWidth.of(view)
         c.put(" " + summary, x: 0, y: 1, limit: c.width - viewWidth - 2)
         c.put(view, x: c.width - viewWidth - 1, y: 1, role: .accent)

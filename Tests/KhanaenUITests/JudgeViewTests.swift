@@ -55,6 +55,27 @@ final class JudgeViewTests: XCTestCase {
         }
     }
 
+    /// Every status count shows at 80 columns, in Thai and English, even with 500 entries;
+    /// the sort and filter keep their labels where there is room.
+    func testEveryCountShowsAt80Columns() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 500, judges: 5)
+        for language in [Language.th, .en] {
+            for width in [80, 120] {
+                var s = JudgeState(contest: big, judge: 0, sheets: Array(repeating: Sheet(criteria: big.criteria.count), count: 500),
+                                   language: language)
+                _ = JudgeUpdate.update(&s, .resize(width: width, height: 24))
+                let row = assertFrame(s)[1]
+                let w = s.strings
+                for status in [Sheet.Status.empty, .draft, .submitted, .recused] {
+                    let count = status == .empty ? 500 : 0
+                    XCTAssertTrue(row.contains("\(w.status(status)) \(count)"), "\(language) \(width): \(row)")
+                }
+                XCTAssertTrue(row.contains(w.sort(s.sort)))
+                if width == 120 { XCTAssertTrue(row.contains(w.sortLabel + ":"), row) }
+            }
+        }
+    }
+
     func testLongThaiTitlesAreClippedInsideTheirColumn() {
         let lines = assertFrame(state())
         let row = lines.first { $0.contains("e02") }!
