@@ -8,14 +8,17 @@ enum MatrixView {
         let w = s.strings
         let left = 1 + s.idWidth + 1 + 18 + 1
         let cell = 7
-        let room = max(1, (c.width - left - 1) / cell)
+        let remaining = s.contest.judges.count - s.leftJudge
+        var room = max(1, (c.width - left - 1) / cell)
+        // Judges beyond the right edge are counted in a column of their own ("+13 →").
+        if remaining > room { room = max(1, (c.width - left - 1 - 7) / cell) }
         let judges = Array(s.contest.judges.indices.dropFirst(s.leftJudge).prefix(room))
         c.put(CellText.fit(w.columnID, to: s.idWidth) + " " + CellText.fit(w.columnOrganisation, to: 18), x: 1, y: 2, role: .muted, bold: true)
         for (k, j) in judges.enumerated() {
             c.put(CellText.fit(s.contest.judges[j].id, to: cell - 1, align: .right), x: left + k * cell, y: 2, role: .muted, bold: true)
         }
-        let hidden = s.contest.judges.count - s.leftJudge - judges.count
-        if hidden > 0 { c.put(w.moreJudges(hidden), x: c.width - CellWidth.of(w.moreJudges(hidden)) - 1, y: 1, role: .accent) }
+        let hidden = remaining - judges.count
+        if hidden > 0 { c.put("+\(hidden) →", x: left + judges.count * cell + 1, y: 2, role: .accent) }
         let order = s.entryOrder
         let rows = s.bodyRows - 1
         let maxTotal = s.contest.maxTotal

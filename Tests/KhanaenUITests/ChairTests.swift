@@ -137,6 +137,25 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(Set(s.allMethods.keys), Set(Method.allCases))
     }
 
+    /// With more judges than fit, the matrix counts the rest in its header row and leaves the
+    /// tab bar whole, at 80 columns and wider.
+    func testTheMatrixCountsTheJudgesBeyondTheEdgeInItsHeader() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 30, judges: 20)
+        let book = SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 20), chairEvents: [])
+        let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
+        for width in [80, 140] {
+            var s = ChairState(book: book, ledger: summary, chair: "chair")
+            ChairUpdate.update(&s, .resize(width: width, height: 24))
+            ChairUpdate.update(&s, .key(.char("2")))
+            let lines = frame(s)
+            XCTAssertTrue(lines[1].contains("7 ความถูกต้อง"), lines[1])
+            let shown = big.judges.filter { j in lines[2].contains(" \(j.id) ") || lines[2].hasSuffix(" \(j.id)") }.count
+            XCTAssertTrue(lines[2].contains("+\(20 - shown) →"), lines[2])
+            ChairUpdate.update(&s, .key(.right))
+            XCTAssertTrue(frame(s)[2].contains("+\(20 - shown - 1) →"), "one judge further right")
+        }
+    }
+
     func testNewDataKeepsTheSelectionAndScroll() {
         var s = state()
         for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
