@@ -19,6 +19,10 @@ enum MatrixView {
         }
         let hidden = remaining - judges.count
         if hidden > 0 { c.put("+\(hidden) →", x: left + judges.count * cell + 1, y: 2, role: .accent) }
+        if s.leftJudge > 0 {
+            let before = "← +\(s.leftJudge)"
+            c.put(before, x: left - CellWidth.of(before) - 1, y: 2, role: .accent)
+        }
         let order = s.entryOrder
         let rows = s.bodyRows - 1
         let maxTotal = s.contest.maxTotal

@@ -153,6 +153,7 @@ final class ChairTests: XCTestCase {
             XCTAssertTrue(lines[2].contains("+\(20 - shown) →"), lines[2])
             ChairUpdate.update(&s, .key(.right))
             XCTAssertTrue(frame(s)[2].contains("+\(20 - shown - 1) →"), "one judge further right")
+            XCTAssertTrue(frame(s)[2].contains("← +1"), "and one to the left")
         }
     }
 
