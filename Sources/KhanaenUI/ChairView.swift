@@ -85,16 +85,19 @@ public enum ChairView {
 enum RankingView {
     static func table(_ s: ChairState, distribution: Int) -> TextTable {
         let w = s.strings
+        // Below 90 columns the text columns narrow so that the flags, last, still show.
+        let narrow = s.width < 90
         return TextTable([
-            .init(w.columnRank, width: 4, align: .right), .init(w.columnID, width: s.idWidth), .init(w.columnOrganisation, minWidth: 12),
-            .init(w.columnProvince, width: 10), .init(w.columnScore, width: 6, align: .right), .init(w.columnSheets, width: 5, align: .right),
-            .init("SD", width: 5, align: .right), .init(w.columnSpread, width: distribution), .init(w.columnAward, width: 10),
-            .init(w.columnFlags, width: 6),
+            .init(w.columnRank, width: 4, align: .right), .init(w.columnID, width: s.idWidth),
+            .init(w.columnOrganisation, minWidth: narrow ? 8 : 12),
+            .init(w.columnProvince, width: narrow ? 8 : 10), .init(w.columnScore, width: 6, align: .right),
+            .init(w.columnSheets, width: 5, align: .right), .init("SD", width: 5, align: .right), .init(w.columnSpread, width: distribution),
+            .init(w.columnAward, width: narrow ? 9 : 10), .init(w.columnFlags, width: 6),
         ])
     }
 
     static func draw(_ c: inout Canvas, _ s: ChairState) {
-        let distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : 10)
+        let distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : (s.width >= 90 ? 10 : 8))
         let table = table(s, distribution: distribution)
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)

@@ -137,6 +137,21 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(Set(s.allMethods.keys), Set(Method.allCases))
     }
 
+    /// At 80 columns the ranking still shows its last column, the flags, whatever the ids' width.
+    func testTheRankingShowsTheFlagsColumnAt80Columns() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 30, judges: 5)
+        let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
+        let wide = ChairState(book: SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: []),
+                              ledger: summary, chair: "chair")
+        for var s in [state(), wide] {
+            for width in [80, 90, 140] {
+                ChairUpdate.update(&s, .resize(width: width, height: 24))
+                let header = frame(s)[2]
+                XCTAssertTrue(header.hasSuffix(s.strings.columnFlags + " ") || header.contains(s.strings.columnFlags + " "), "\(width): \(header)")
+            }
+        }
+    }
+
     /// With more judges than fit, the matrix counts the rest in its header row and leaves the
     /// tab bar whole, at 80 columns and wider.
     func testTheMatrixCountsTheJudgesBeyondTheEdgeInItsHeader() {
