@@ -56,23 +56,32 @@ public enum ChairView {
         return c
     }
 
-    /// Every key on the left, what the marks mean on the right.
+    /// What the marks mean at the top right; every key down the left, continued under the
+    /// marks when the left column is full (at 80×24 it is).
     private static func help(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let half = (c.width - 3) / 2
+        let bottom = c.height - 2
         var y = 3
-        for b in Keymap.bindings where b.context == .chair {
-            c.put(CellText.fit(b.label, to: 9), x: 1, y: y, bold: true)
-            for line in LineWrap.wrap(w.language == .th ? b.th : b.en, width: half - 11) where y < c.height - 2 {
-                c.put(line, x: 11, y: y, limit: half - 11)
+        for (mark, meaning) in w.flagLegend {
+            c.put(mark, x: half + 2, y: y, role: .accent, bold: true)
+            for line in LineWrap.wrap(meaning, width: half - 5) where y < bottom {
+                c.put(line, x: half + 5, y: y, limit: half - 5)
                 y += 1
             }
         }
+        let underMarks = y + 1
+        var x = 1
         y = 3
-        for (mark, meaning) in w.flagLegend {
-            c.put(mark, x: half + 2, y: y, role: .accent, bold: true)
-            for line in LineWrap.wrap(meaning, width: half - 5) where y < c.height - 2 {
-                c.put(line, x: half + 5, y: y, limit: half - 5)
+        for b in Keymap.bindings where b.context == .chair {
+            let lines = LineWrap.wrap(w.language == .th ? b.th : b.en, width: half - 11)
+            if x == 1 && y + lines.count > bottom {
+                x = half + 2
+                y = underMarks
+            }
+            c.put(CellText.fit(b.label, to: 9), x: x, y: y, bold: true)
+            for line in lines where y < bottom {
+                c.put(line, x: x + 10, y: y, limit: half - 11)
                 y += 1
             }
         }

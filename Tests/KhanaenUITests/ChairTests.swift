@@ -201,6 +201,22 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.tab, .ranking)
     }
 
+    /// At 80×24 the help holds every key with the whole of its description, in both languages.
+    func testHelpFitsEveryDescriptionAt80x24() {
+        for language in [Language.th, .en] {
+            var s = ChairState(book: Self.book(), ledger: Self.summary(), chair: "chair", language: language)
+            ChairUpdate.update(&s, .resize(width: 80, height: 24))
+            ChairUpdate.update(&s, .key(.char("?")))
+            let lines = frame(s)
+            let half = (80 - 3) / 2
+            for b in Keymap.bindings where b.context == .chair {
+                for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 11) {
+                    XCTAssertTrue(lines.contains { $0.contains(part) }, "\(language) \(b.label): \(part)")
+                }
+            }
+        }
+    }
+
     func testHelpListsEveryChairKeyAndEveryMark() {
         var s = state()
         ChairUpdate.update(&s, .key(.char("?")))
