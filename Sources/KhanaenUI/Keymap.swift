@@ -85,11 +85,12 @@ public enum Keymap {
     }
 
     /// The short hints on the bottom row.
-    static func hints(_ context: Binding.Context, _ s: Strings) -> String {
+    /// A submitted or recused sheet (`readOnly`) shows only the keys that still do something.
+    static func hints(_ context: Binding.Context, _ s: Strings, readOnly: Bool = false) -> String {
         let wanted: [Action]
         switch context {
         case .list: wanted = [.open, .search, .filter, .sort, .help, .quit]
-        case .sheet: wanted = [.down, .submit, .note, .undo, .nextEntry, .help, .back]
+        case .sheet: wanted = readOnly ? [.down, .nextEntry, .help, .back] : [.down, .submit, .note, .undo, .nextEntry, .help, .back]
         case .chair: wanted = [.nextTab, .method, .award, .help, .quit]
         }
         return wanted.compactMap { a in

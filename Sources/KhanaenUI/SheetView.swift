@@ -89,7 +89,7 @@ enum SheetView {
         if sheet.status == .recused { line += " · " + w.recusedReadOnly + (sheet.recuseReason.map { ": \($0)" } ?? "") }
         c.put(line, x: 1, y: totalY, limit: c.width - 2, role: sheet.isLocked ? .warning : .normal, bold: true)
         Chrome.statusLine(&c, y: s.height - 2, s)
-        Chrome.hints(&c, y: s.height - 1, Keymap.hints(.sheet, w))
+        Chrome.hints(&c, y: s.height - 1, Keymap.hints(.sheet, w, readOnly: sheet.isLocked))
         return c
     }
 

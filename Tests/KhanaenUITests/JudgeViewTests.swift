@@ -98,6 +98,20 @@ final class JudgeViewTests: XCTestCase {
         }
     }
 
+    /// A submitted sheet's hints offer only what still works: moving, the next entry, help, back.
+    func testASubmittedSheetHintsOnlyWhatStillWorks() {
+        var s = state()
+        _ = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(assertFrame(s)[s.height - 1].contains("s ส่ง"))
+        var sheet = s.sheets[s.selectedEntry]
+        sheet.status = .submitted
+        s.sheets[s.selectedEntry] = sheet
+        let hints = assertFrame(s)[s.height - 1]
+        XCTAssertFalse(hints.contains("s ส่ง"), hints)
+        XCTAssertFalse(hints.contains("u "), hints)
+        XCTAssertTrue(hints.contains("q กลับ") && hints.contains("] "), hints)
+    }
+
     func testTooSmallTerminalGetsAMessageNotABrokenScreen() {
         for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
             let s = state(width: w, height: h)
