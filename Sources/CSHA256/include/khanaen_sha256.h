@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of FIPS 180-4, for the portable rounds as well.
+const uint32_t *khanaen_sha256_round_constants(void);
+
 /// 1 when this CPU has the SHA extensions (x86-64 SHA-NI), else 0.
 int khanaen_sha256_hw_available(void);
 
