@@ -149,20 +149,17 @@ public final class LedgerFile: @unchecked Sendable {
         fileIdentity = identity
         if broken != nil || size == verifiedBytes { return 0 }
         let wanted = size - verifiedBytes
-        var failed = false
-        // Not zeroed first: pread fills it.
-        let buffer = [UInt8](unsafeUninitializedCapacity: wanted) { bytes, count in
-            var got = 0
-            while got < wanted {
-                let n = pread(fd, bytes.baseAddress! + got, wanted - got, off_t(verifiedBytes + got))
-                if n < 0 { if errno == EINTR { continue }; failed = true; break }
-                if n == 0 { break }
-                got += n
-            }
-            count = got
+        let buffer = ReadBuffers.shared.take(atLeast: wanted)
+        defer { ReadBuffers.shared.give(buffer) }
+        var got = 0
+        while got < wanted {
+            let n = pread(fd, buffer.baseAddress! + got, wanted - got, off_t(verifiedBytes + got))
+            if n < 0 { if errno == EINTR { continue }; throw ioError("cannot read") }
+            if n == 0 { break }
+            got += n
         }
-        if failed { throw ioError("cannot read") }
-        return buffer.withUnsafeBufferPointer { consumeLines($0) }
+        let bytes = buffer.baseAddress!.bindMemory(to: UInt8.self, capacity: got)
+        return consumeLines(UnsafeBufferPointer(start: bytes, count: got))
     }
 
     /// Verifies and takes the complete lines of `data`; returns the bytes after the last newline.
@@ -183,19 +180,37 @@ public final class LedgerFile: @unchecked Sendable {
         if ends.isEmpty { return data.count }
 
         let firstSeq = events.count + 1
-        let chunkCount = ends.count >= 2048 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let chunkCount = ends.count >= 2048 ? LedgerFile.cores : 1
         let perChunk = (ends.count + chunkCount - 1) / chunkCount
-        var results = [Chunk](repeating: Chunk(), count: chunkCount)
+        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         let startHead = head
-        results.withUnsafeMutableBufferPointer { out in
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-                let from = c * perChunk, to = min(ends.count, from + perChunk)
-                out[c] = LedgerFile.verify(data, ends: ends, lines: from..<to, firstSeq: firstSeq, head: startHead)
+        // Each chunk writes its events straight into its own part of one array, so that no
+        // event is copied after it is read.
+        let fresh = [LedgerEvent](unsafeUninitializedCapacity: ends.count) { buffer, count in
+            let base = buffer.baseAddress!
+            chunks.withUnsafeMutableBufferPointer { out in
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+                    let from = c * perChunk, to = min(ends.count, from + perChunk)
+                    out[c] = LedgerFile.verify(data, ends: ends, lines: from..<to, firstSeq: firstSeq, head: startHead, into: base + from)
+                }
             }
+            // Chunks count up to the first break; every chunk before it is whole, so their
+            // events are contiguous. The events of chunks after the break are dropped.
+            var kept = 0
+            var afterBreak = false
+            for (c, chunk) in chunks.enumerated() {
+                if afterBreak {
+                    (base + c * perChunk).deinitialize(count: chunk.count)
+                } else {
+                    kept += chunk.count
+                    afterBreak = chunk.broken != nil
+                }
+            }
+            count = kept
         }
+        if events.isEmpty { events = fresh } else { events.append(contentsOf: fresh) }
         var verified = verifiedBytes
-        for chunk in results {
-            if events.isEmpty { events = chunk.events } else { events.append(contentsOf: chunk.events) }
+        for chunk in chunks {
             if let last = chunk.head { head = last }
             verified += chunk.bytes
             if let b = chunk.broken {
@@ -208,8 +223,13 @@ public final class LedgerFile: @unchecked Sendable {
         return data.count - complete
     }
 
+    /// The processors to verify a long file on (read once: Foundation reads the cgroup's
+    /// files on every call).
+    private static let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
     private struct Chunk {
-        var events: [LedgerEvent] = []
+        /// Events written, in order, from the chunk's first line.
+        var count = 0
         var head: Digest? = nil
         var bytes = 0
         var broken: LedgerBreak? = nil
@@ -218,7 +238,8 @@ public final class LedgerFile: @unchecked Sendable {
     /// Checks lines `lines` (indexes into `ends`) on their own: first every line's shape and
     /// hash, then their fields in order. The first line at fault is the
     /// one reading line by line would find, shape before hash before fields.
-    private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest) -> Chunk {
+    private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest,
+                               into out: UnsafeMutablePointer<LedgerEvent>) -> Chunk {
         var chunk = Chunk()
         guard !lines.isEmpty else { return chunk }
         func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] + 1 }
@@ -246,7 +267,6 @@ public final class LedgerFile: @unchecked Sendable {
         let memberStart = shapes.memberStart, hashes = shapes.hashes
 
         // Fields, in order, up to the first bad shape or hash.
-        chunk.events.reserveCapacity(firstBad - lines.lowerBound)
         var names = LedgerLine.NameCache()
         for j in lines.lowerBound..<firstBad {
             let number = firstSeq + j
@@ -256,7 +276,8 @@ public final class LedgerFile: @unchecked Sendable {
                     chunk.broken = LedgerBreak(line: number, message: "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved")
                     return chunk
                 }
-                chunk.events.append(event)
+                (out + chunk.count).initialize(to: event)
+                chunk.count += 1
                 chunk.head = hashes[j - lines.lowerBound]
                 chunk.bytes += ends[j] + 1 - start(j)
             } catch let e as LedgerLine.LineError {
