@@ -44,36 +44,42 @@ public struct LedgerEvent: Equatable, Sendable {
 
     private final class Rare: Sendable {
         let judge: String?, ref: Int?, tier: String?, text: String?
-        init?(judge: String?, ref: Int?, tier: String?, text: String?) {
-            if judge == nil && ref == nil && tier == nil && text == nil { return nil }
+        private init(judge: String?, ref: Int?, tier: String?, text: String?) {
             self.judge = judge
             self.ref = ref
             self.tier = tier
             self.text = text
+        }
+
+        /// nil when every field is nil. (A failable init would allocate the object first and
+        /// free it again: once for each of the many score lines.)
+        static func make(judge: String?, ref: Int?, tier: String?, text: String?) -> Rare? {
+            if judge == nil && ref == nil && tier == nil && text == nil { return nil }
+            return Rare(judge: judge, ref: ref, tier: tier, text: text)
         }
     }
 
     /// The judge whose sheet a `reopen` concerns.
     public var judge: String? {
         get { rare?.judge }
-        set { rare = Rare(judge: newValue, ref: ref, tier: tier, text: text) }
+        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text) }
     }
 
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
     public var ref: Int? {
         get { rare?.ref }
-        set { rare = Rare(judge: judge, ref: newValue, tier: tier, text: text) }
+        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text) }
     }
 
     public var tier: String? {
         get { rare?.tier }
-        set { rare = Rare(judge: judge, ref: ref, tier: newValue, text: text) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text) }
     }
 
     /// A note's text, or the reason of a recuse, reopen or award.
     public var text: String? {
         get { rare?.text }
-        set { rare = Rare(judge: judge, ref: ref, tier: tier, text: newValue) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue) }
     }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
@@ -85,7 +91,7 @@ public struct LedgerEvent: Equatable, Sendable {
         self.entry = entry
         self.criterion = criterion
         self.value = value
-        self.rare = Rare(judge: judge, ref: ref, tier: tier, text: text)
+        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text)
     }
 
     public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
