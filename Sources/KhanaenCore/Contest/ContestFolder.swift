@@ -40,12 +40,15 @@ public enum ContestFolder {
         var result: Result<T, Error>?
     }
 
-    /// Reads the contest and every ledger file, verifying each chain.
+    /// Reads the contest and every ledger file, verifying each chain; the files are read
+    /// while entries.json is parsed.
     public static func load(_ dir: String) throws -> Ledger {
-        let contest = try loadContest(dir)
-        let ledger = Ledger(contest: contest, directory: dir + "/" + ledgerFolder)
-        try ledger.refresh()
-        return ledger
+        let (contest, files) = try loadContest(dir) { definition in
+            let ledger = Ledger(contest: definition, directory: dir + "/" + ledgerFolder)
+            try ledger.refresh()
+            return ledger
+        }
+        return Ledger(contest: contest, sharingFilesOf: files)
     }
 
     /// Makes the ledger folder when it is missing, so a first append can create its file.
