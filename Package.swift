@@ -9,7 +9,8 @@ let package = Package(
     ],
     targets: [
         // A C target rather than a system library: ICU's headers must stay out of Swift's sight (see its header).
-        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // ICU's libraries are opened on first use (dlopen), not linked.
+        .target(name: "CICU"),
         .target(name: "KhanaenText", dependencies: ["CICU"]),
         // SHA-256 on the CPU's SHA instructions, with the portable Swift rounds as the fallback.
         .target(name: "CSHA256"),

@@ -22,6 +22,12 @@ final class ThaiWordsTests: XCTestCase {
                        ["โครงการ", "บริหาร", "จัดการ", "ขยะ", "แบบ", "บูรณาการ", "บน", "พื้นฐาน", "ดิจิทัล", "แพลตฟอร์ม"])
     }
 
+    func testICUIsOpenedOnFirstUse() {
+        // ICU is opened with dlopen by the names of the headers Khanaen was built with: a wrong
+        // name would silently leave the fallback without any breaks.
+        XCTAssertGreaterThan(words("การส่งเสริมสุขภาพประชาชน", using: .icu).count, 2)
+    }
+
     func testICUFallbackIsRepairedSoNoLineStartsWithADependentVowel() {
         for w in words("โครงการบริหารจัดการขยะแบบบูรณาการบนพื้นฐานดิจิทัลแพลตฟอร์ม", using: .icu)
             + words("การส่งเสริมสุขภาพประชาชนกลุ่มเปราะบาง", using: .icu) {

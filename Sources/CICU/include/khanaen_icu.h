@@ -5,6 +5,10 @@
 // of ICU that Foundation carries, and its C names are renamed by version (ubrk_open_72).
 #include <stdint.h>
 
+/// Whether ICU could be opened (it is loaded on first use; without it, code-point order and
+/// no dictionary breaks).
+int khanaen_icu_available(void);
+
 /// A collator for `locale`, or NULL.
 void *khanaen_collator_open(const char *locale);
 
