@@ -9,6 +9,7 @@ import KhanaenUI
 ///   khanaen-bench make DIR ENTRIES JUDGES         a synthetic contest folder, every sheet submitted
 ///   khanaen-bench load DIR [N]                    loads and reports DIR N times (for profiling)
 ///   khanaen-bench chair DIR                       the chair console's processing per key, headless
+///   khanaen-bench chair-start DIR                 the console's start-up work once, then exits (for profiling)
 ///   khanaen-bench contest DIR [N]                 loading contest.json and entries.json, first and warm
 ///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
 ///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions
@@ -240,6 +241,23 @@ case "chair":
         scores.append(seconds { _ = Scoring.compute(book) } * 1000)
     }
     print(String(format: "of which: fold %.1f ms, scoring %.1f ms, seal %.1f ms", median(folds), median(scores), median(seals)))
+
+case "chair-start":
+    // One fresh process's start-up work, as `khanaen chair` before its first frame, without
+    // a terminal; its phases to stderr. For `perf record` over many runs.
+    guard args.count == 2 else { fail("usage: khanaen-bench chair-start DIR") }
+    var ledger: Ledger!
+    var book: SheetBook!
+    var state: ChairState!
+    let load = try seconds { ledger = try ContestFolder.load(args[1]) }
+    let fold = seconds { book = SheetBook(ledger: ledger) }
+    let make = seconds {
+        state = ChairState(book: book, ledger: ledger.summary, events: ledger.allFiles.map { $0.events }, chair: "chair")
+        ChairUpdate.update(&state, .resize(width: 100, height: 30))
+    }
+    let render = seconds { _ = ChairView.render(state) }
+    FileHandle.standardError.write(String(format: "load %.1f ms, fold %.1f, state (score, seal) %.1f, render %.1f\n",
+                                          load * 1000, fold * 1000, make * 1000, render * 1000).data(using: .utf8)!)
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }
