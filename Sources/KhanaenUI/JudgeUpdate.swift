@@ -291,7 +291,9 @@ public enum JudgeUpdate {
         case .char(let c):
             if s.promptText.unicodeScalars.count < 500 { s.promptText.append(c) }
             if prompt == .search { s.search = s.promptText; reselect(&s); keepSelectionVisible(&s) }
-        case .down, .up, .pageDown, .pageUp where prompt == .search:
+        case .down where prompt == .search, .up where prompt == .search, .pageDown where prompt == .search,
+             .pageUp where prompt == .search:
+            // Moving in the list ends a search; a note or a reason being typed stays open.
             s.prompt = nil
             return listKey(&s, key)
         default:

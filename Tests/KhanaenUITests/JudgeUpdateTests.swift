@@ -148,6 +148,26 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.note, "ดดีมาก")
     }
 
+    func testArrowKeysEndASearchButNotANoteBeingTyped() {
+        press(.char("/"))
+        type("อุโมงค์")
+        press(.down)
+        XCTAssertNil(s.prompt, "moving in the list ends the search")
+        XCTAssertEqual(s.search, "อุโมงค์")
+        press(.escape, .char("/"), .escape)
+        press(.home, .enter, .char("n"))
+        type("ข้อมูล")
+        press(.down, .pageDown, .up)
+        XCTAssertEqual(s.prompt, .note(criterion: 0), "the note stays open")
+        type("ชัดเจน"); press(.enter)
+        XCTAssertEqual(s.sheet.criterionNotes[0], "ข้อมูลชัดเจน")
+        press(.char("r"))
+        type("เป็นญาติ")
+        press(.pageUp)
+        XCTAssertEqual(s.prompt, .recuse)
+        XCTAssertEqual(s.promptText, "เป็นญาติ")
+    }
+
     func testRecuseClosesTheSheet() {
         press(.enter, .char("r"))
         type("เป็นญาติกับผู้ประสานงาน"); press(.enter)
