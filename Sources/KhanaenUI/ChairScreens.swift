@@ -128,7 +128,8 @@ enum EntryView {
         }
 
         var history: [LedgerEvent] = []
-        for file in s.events { history.append(contentsOf: file.filter { $0.entry == entry.id }) }
+        let name = LedgerName(entry.id)
+        for file in s.events { history.append(contentsOf: file.filter { $0.entryName == name }) }
         history.sort { $0.time > $1.time }
         if !history.isEmpty {
             out.append(("", .normal, false))

@@ -33,14 +33,37 @@ public struct LedgerEvent: Equatable, Sendable {
     public var seq: Int
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public var time: Int64
-    public var actor: String
-    public var kind: Kind
-    public var entry: String
-    public var criterion: String?
-    public var value: Double?
     /// The fields few events have, kept apart so that the many score lines stay small in
     /// memory (a contest of 500 × 20 holds 80,000 of them).
     private var rare: Rare?
+    public var value: Double?
+    public var kind: Kind
+    public var actorName: LedgerName
+    public var entryName: LedgerName
+    /// The criterion's name, or `noCriterion`: an Optional would make every event 8 bytes longer.
+    private var criterionHandle: UInt32
+
+    private static let noCriterion = UInt32.max
+
+    public var actor: String {
+        get { actorName.text }
+        set { actorName = LedgerName(newValue) }
+    }
+
+    public var entry: String {
+        get { entryName.text }
+        set { entryName = LedgerName(newValue) }
+    }
+
+    public var criterionName: LedgerName? {
+        get { criterionHandle == Self.noCriterion ? nil : LedgerName(handle: criterionHandle) }
+        set { criterionHandle = newValue?.handle ?? Self.noCriterion }
+    }
+
+    public var criterion: String? {
+        get { criterionName?.text }
+        set { criterionName = newValue.map { LedgerName($0) } }
+    }
 
     private final class Rare: Sendable {
         let judge: String?, ref: Int?, tier: String?, text: String?
@@ -84,19 +107,25 @@ public struct LedgerEvent: Equatable, Sendable {
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
                 criterion: String? = nil, value: Double? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil) {
+        self.init(seq: seq, time: time, actor: LedgerName(actor), kind: kind, entry: LedgerName(entry),
+                  criterion: criterion.map { LedgerName($0) }, value: value, judge: judge, ref: ref, tier: tier, text: text)
+    }
+
+    init(seq: Int, time: Int64, actor: LedgerName, kind: Kind, entry: LedgerName, criterion: LedgerName?, value: Double?,
+         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil) {
         self.seq = seq
         self.time = time
-        self.actor = actor
-        self.kind = kind
-        self.entry = entry
-        self.criterion = criterion
-        self.value = value
         self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text)
+        self.value = value
+        self.kind = kind
+        self.actorName = actor
+        self.entryName = entry
+        self.criterionHandle = criterion?.handle ?? Self.noCriterion
     }
 
     public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
-        a.seq == b.seq && a.time == b.time && a.actor == b.actor && a.kind == b.kind && a.entry == b.entry
-            && a.criterion == b.criterion && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
+        a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
+            && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
             && a.text == b.text
     }
 }

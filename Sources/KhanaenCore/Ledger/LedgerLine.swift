@@ -134,7 +134,7 @@ public enum LedgerLine {
         i += 25
         guard literal(",\"actor\":\""), let actor = plain(), literal(",\"kind\":\""), let kindName = plain(),
               let kind = kindNamed(kindName), literal(",\"entry\":\""), let entry = plain() else { return nil }
-        var criterion: String? = nil, value: Double? = nil
+        var criterion: LedgerName? = nil, value: Double? = nil
         switch kind {
         case .submit:
             break
@@ -150,27 +150,28 @@ public enum LedgerLine {
             return nil
         }
         guard i == n else { return nil }
-        return LedgerEvent(seq: seq, time: time, actor: names.name(actor), kind: kind, judge: nil, entry: names.name(entry),
-                           criterion: criterion, value: value, ref: nil, tier: nil, text: nil)
+        return LedgerEvent(seq: seq, time: time, actor: names.name(actor), kind: kind, entry: names.name(entry),
+                           criterion: criterion, value: value)
     }
 
     /// The ids already read, by their bytes: an id of up to 15 bytes is packed into two words
-    /// that pick one of 64 slots, so a file's thousands of repeats cost a compare, not a decode.
+    /// that pick one of 64 slots, so a file's thousands of repeats cost a compare, not a
+    /// decode and a look-up in the table of names.
     struct NameCache {
         /// The date of the last timestamp read.
         var day = Timestamp.DayMemo()
         private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: 64)
-        private var names = [String](repeating: "", count: 64)
+        private var names = [LedgerName](repeating: LedgerName(handle: 0), count: 64)
 
-        mutating func name(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        mutating func name(_ raw: UnsafeBufferPointer<UInt8>) -> LedgerName {
             let n = raw.count
-            guard n > 0 && n <= 15 else { return String(decoding: raw, as: UTF8.self) }
+            guard n > 0 && n <= 15 else { return LedgerName(String(decoding: raw, as: UTF8.self)) }
             var low: UInt64 = 0, high = UInt64(n) << 56
             for k in 0..<min(n, 8) { low |= UInt64(raw[k]) << (8 * UInt64(k)) }
             if n > 8 { for k in 8..<n { high |= UInt64(raw[k]) << (8 * UInt64(k - 8)) } }
             let slot = Int(truncatingIfNeeded: ((low &+ high &* 31) &* 0x9E37_79B9_7F4A_7C15) >> 58)
             if keys[slot] == (low, high) { return names[slot] }
-            let name = String(decoding: raw, as: UTF8.self)
+            let name = LedgerName(String(decoding: raw, as: UTF8.self))
             keys[slot] = (low, high)
             names[slot] = name
             return name
@@ -238,8 +239,8 @@ public enum LedgerLine {
     static func parseFields(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
         var s = JSONScanner(body)
         s.advance() // "{"
-        var version: Int?, seq: Int?, time: Int64?, actor: String?, kind: LedgerEvent.Kind?
-        var judge: String?, entry: String?, criterion: String?, value: Double?, ref: Int?, tier: String?, text: String?
+        var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
+        var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -264,9 +265,9 @@ public enum LedgerLine {
                 guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"\(k)\" must be a string") }
                 return try wrap { try s.readString() }
             }
-            func name() throws -> String {
+            func name() throws -> LedgerName {
                 if let raw = plainASCII(&s, body) { return names.name(raw) }
-                return try str()
+                return LedgerName(try str())
             }
             func number() throws -> Double {
                 guard let b = s.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) else { throw fail("\"\(k)\" must be a number") }
@@ -289,7 +290,7 @@ public enum LedgerLine {
                     guard let known = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
                     kind = known
                 }
-            case .judge: judge = try name()
+            case .judge: judge = try name().text
             case .entry: entry = try name()
             case .criterion: criterion = try name()
             case .value: value = try number()
@@ -317,8 +318,8 @@ public enum LedgerLine {
         }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
-        return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, judge: judge, entry: entry, criterion: criterion,
-                           value: value, ref: ref, tier: tier, text: text)
+        return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: entry, criterion: criterion,
+                           value: value, judge: judge, ref: ref, tier: tier, text: text)
     }
 
     private static func wrap<T>(_ body: () throws -> T) throws -> T {

@@ -56,7 +56,7 @@ public struct Sheet: Equatable, Sendable {
             scores[c] = nil
         case .note:
             let text = (e.text ?? "").isEmpty ? nil : e.text
-            if let c = criterionIndex { criterionNotes[c] = text } else if e.criterion == nil { note = text } else { return }
+            if let c = criterionIndex { criterionNotes[c] = text } else if e.criterionName == nil { note = text } else { return }
         case .submit:
             guard isComplete else { return }
             status = .submitted

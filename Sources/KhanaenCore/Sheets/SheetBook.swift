@@ -35,8 +35,6 @@ public struct SheetBook: Sendable {
         self.contest = contest
         let nE = contest.entries.count, nC = contest.criteria.count
         sheets = Array(repeating: Sheet(criteria: nC), count: contest.judges.count * nE)
-        var criterionIndex: [String: Int] = [:]
-        for (k, c) in contest.criteria.enumerated() { criterionIndex[c.id] = k }
 
         var reopenedLocks = Set<ReopenKey>()
         for e in chairEvents {
@@ -65,41 +63,42 @@ public struct SheetBook: Sendable {
         // so the judges are folded on all cores at once, each into its own rows.
         let judgeCount = min(contest.judges.count, judgeEvents.count)
         var judgeWarnings = [[String]](repeating: [], count: judgeCount)
-        let locks = reopenedLocks, criteria = criterionIndex, criterionIDs = contest.criteria.map(\.id)
+        let locks = reopenedLocks
+        let names = Names(contest), entryIDs = contest.entries.map(\.id)
         sheets.withUnsafeMutableBufferPointer { all in
             judgeWarnings.withUnsafeMutableBufferPointer { warned in
                 DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
                     let judge = contest.judges[j]
+                    let judgeID = judge.id
                     // A judge's lines come a sheet at a time: the last entry's index is
-                    // nearly always the next one's, and equal short Strings compare at once.
-                    var lastEntry = "", lastIndex: Int? = nil
-                    // Events are read in place: a copy of each would retain its Strings.
+                    // nearly always the next one's.
+                    var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
+                    // Events are read in place, not copied.
                     judgeEvents[j].withUnsafeBufferPointer { events in
                         for k in events.indices {
-                            if events[k].entry != lastEntry {
-                                lastEntry = events[k].entry
-                                lastIndex = contest.entryIndex(lastEntry)
+                            if events[k].entryName != lastEntry {
+                                lastEntry = events[k].entryName
+                                lastIndex = names.entries[events[k].entryName]
                             }
                             guard let ei = lastIndex else {
                                 warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): entry \(events[k].entry) is not in the contest; ignored")
                                 continue
                             }
                             var ci: Int? = nil
-                            if let c = events[k].criterion {
-                                // A handful of criteria: a scan beats hashing the id.
-                                ci = criterionIDs.count <= 16 ? criterionIDs.firstIndex(of: c) : criteria[c]
+                            if let c = events[k].criterionName {
+                                ci = names.criterion(c)
                                 if ci == nil {
                                     warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): criterion \(c) is not in the contest; ignored")
                                     continue
                                 }
                             }
-                            let id = judge.id, entry = lastEntry
-                            all[j * nE + ei].apply(events[k], criterionIndex: ci) { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
+                            all[j * nE + ei].apply(events[k], criterionIndex: ci) {
+                                !locks.isEmpty && locks.contains(ReopenKey(judge: judgeID, entry: entryIDs[ei], ref: $0))
+                            }
                         }
                     }
-                    for ei in 0..<nE {
-                        let id = judge.id, entry = contest.entries[ei].id
-                        all[j * nE + ei].settle { locks.contains(ReopenKey(judge: id, entry: entry, ref: $0)) }
+                    if !locks.isEmpty {
+                        for ei in 0..<nE { all[j * nE + ei].settle { locks.contains(ReopenKey(judge: judgeID, entry: entryIDs[ei], ref: $0)) } }
                     }
                 }
             }
@@ -122,12 +121,13 @@ public struct SheetBook: Sendable {
             if let ref = e.ref { reopened.insert(ReopenKey(judge: judgeID, entry: e.entry, ref: ref)) }
         }
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
+        let names = Names(contest)
         for e in judgeEvents {
-            guard let ei = contest.entryIndex(e.entry) else { continue }
-            let ci = e.criterion.flatMap { contest.criterionIndex($0) }
-            if e.criterion != nil && ci == nil { continue }
-            let entry = e.entry
-            sheets[ei].apply(e, criterionIndex: ci) { reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
+            guard let ei = names.entries[e.entryName] else { continue }
+            let ci = e.criterionName.flatMap { names.criterion($0) }
+            if e.criterionName != nil && ci == nil { continue }
+            let entry = contest.entries[ei].id
+            sheets[ei].apply(e, criterionIndex: ci) { !reopened.isEmpty && reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
         }
         for ei in sheets.indices {
             let entry = contest.entries[ei].id
@@ -144,13 +144,31 @@ public struct SheetBook: Sendable {
             if let ref = e.ref { reopened.insert(ref) }
         }
         var sheet = Sheet(criteria: contest.criteria.count)
-        for e in judgeEvents where e.entry == entryID {
-            let ci = e.criterion.flatMap { contest.criterionIndex($0) }
-            if e.criterion != nil && ci == nil { continue }
+        let entry = LedgerName(entryID), names = Names(contest, entries: false)
+        for e in judgeEvents where e.entryName == entry {
+            let ci = e.criterionName.flatMap { names.criterion($0) }
+            if e.criterionName != nil && ci == nil { continue }
             sheet.apply(e, criterionIndex: ci) { reopened.contains($0) }
         }
         sheet.settle { reopened.contains($0) }
         return sheet
+    }
+
+    /// The contest's entry and criterion ids as ledger names, by index.
+    private struct Names {
+        var entries: [LedgerName: Int] = [:]
+        let criteria: [LedgerName]
+
+        init(_ contest: Contest, entries withEntries: Bool = true) {
+            if withEntries {
+                entries.reserveCapacity(contest.entries.count)
+                for (k, e) in contest.entries.enumerated() { entries[LedgerName(e.id)] = k }
+            }
+            criteria = contest.criteria.map { LedgerName($0.id) }
+        }
+
+        /// A handful of criteria: a scan of numbers beats hashing.
+        func criterion(_ name: LedgerName) -> Int? { criteria.firstIndex(of: name) }
     }
 
     struct ReopenKey: Hashable {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// An id written in ledger lines (a judge, an entry, a criterion, a chair's login), held as
+/// a number into a table of every id the program has met. A contest's ids are a few hundred
+/// strings repeated across tens of thousands of lines: an event holds three 4-byte names
+/// instead of three Strings, which keeps it small and free of reference counting, and two
+/// names compare as two numbers.
+public struct LedgerName: Hashable, Sendable, CustomStringConvertible {
+    let handle: UInt32
+
+    public init(_ text: String) { handle = NameTable.shared.handle(for: text) }
+
+    init(handle: UInt32) { self.handle = handle }
+
+    public var text: String { NameTable.shared.text(handle) }
+    public var description: String { text }
+}
+
+/// Every id met so far, each once. Ids are never removed: there are as many as a contest
+/// has judges, entries and criteria.
+final class NameTable: @unchecked Sendable {
+    static let shared = NameTable()
+
+    private let lock = NSLock()
+    private var texts: [String] = []
+    private var handles: [String: UInt32] = [:]
+
+    func handle(for text: String) -> UInt32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = handles[text] { return known }
+        precondition(texts.count < Int(UInt32.max), "more distinct ledger ids than a 32-bit table holds")
+        let handle = UInt32(texts.count)
+        texts.append(text)
+        handles[text] = handle
+        return handle
+    }
+
+    func text(_ handle: UInt32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts[Int(handle)]
+    }
+}
