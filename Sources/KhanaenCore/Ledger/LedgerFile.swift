@@ -180,7 +180,7 @@ public final class LedgerFile: @unchecked Sendable {
         if ends.isEmpty { return data.count }
 
         let firstSeq = events.count + 1
-        let chunkCount = ends.count >= 2048 ? LedgerFile.cores : 1
+        let chunkCount = ends.count >= 2048 ? Parallel.cores : 1
         let perChunk = (ends.count + chunkCount - 1) / chunkCount
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         let startHead = head
@@ -222,10 +222,6 @@ public final class LedgerFile: @unchecked Sendable {
         if broken != nil { return 0 }
         return data.count - complete
     }
-
-    /// The processors to verify a long file on (read once: Foundation reads the cgroup's
-    /// files on every call).
-    private static let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
     private struct Chunk {
         /// Events written, in order, from the chunk's first line.

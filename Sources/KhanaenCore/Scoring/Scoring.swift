@@ -44,9 +44,8 @@ public enum Scoring {
         }
         let mu = Stats.mean(allTotals), sigma = Stats.sd(allTotals)
 
-        var entries: [EntryResult] = []
-        entries.reserveCapacity(nE)
-        for e in 0..<nE {
+        // Each entry's result depends on its own sheets and the judges' figures alone.
+        let entries = Parallel.map(nE) { e -> EntryResult in
             var totals: [(judge: Int, total: Double)] = []
             var sums = [Double](repeating: 0, count: nC)
             for j in 0..<nJ {
@@ -90,7 +89,7 @@ public enum Scoring {
                 r.unrankedReason = "below-quorum"
                 r.flags.append(Flag(kind: .belowQuorum, value: Double(totals.count)))
             }
-            entries.append(r)
+            return r
         }
 
         var ranked = entries.filter { $0.unrankedReason == nil }
