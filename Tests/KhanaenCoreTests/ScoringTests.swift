@@ -257,6 +257,11 @@ final class SealBytesTests: XCTestCase {
                     let expected = JSONWriter.bytes(ReportJSON.value(r, ledger: summary, includeSeal: false))
                     XCTAssertEqual(String(decoding: ReportJSON.compactBytes(r, ledger: summary), as: UTF8.self),
                                    String(decoding: expected, as: UTF8.self), "round \(round), \(method), drafts \(drafts)")
+                    // The seal writes the entries in runs on several cores: any split gives the same bytes.
+                    for runs in [2, 3, r.entries.count + 2] {
+                        XCTAssertEqual(ReportJSON.compactBytes(r, ledger: summary, runs: runs), expected, "\(runs) runs")
+                    }
+                    XCTAssertEqual(ReportJSON.seal(r, ledger: summary), Hex.encode(SHA256.hash(expected)))
                 }
             }
         }

@@ -71,18 +71,26 @@ public enum ReportJSON {
         return .obj(members)
     }
 
-    /// SHA-256 (hex) of the compact JSON report without its seal.
+    /// SHA-256 (hex) of the compact JSON report without its seal. The report's entries are
+    /// written on all cores, in runs hashed in order.
     public static func seal(_ r: Results, ledger: LedgerSummary) -> String {
-        Hex.encode(SHA256.hash(compactBytes(r, ledger: ledger)))
+        var h = SHA256()
+        for part in compactParts(r, ledger: ledger, runs: r.entries.count >= 64 ? Parallel.cores : 1) { h.update(part) }
+        return Hex.encode(h.finalize())
     }
 
     /// The bytes `JSONWriter.bytes(value(r, ledger:, includeSeal: false))` gives, written
     /// directly: the console seals every method after each ledger change, and building the
     /// value tree first cost four times the writing. The tests hold the two to the same bytes.
-    static func compactBytes(_ r: Results, ledger: LedgerSummary) -> [UInt8] {
+    static func compactBytes(_ r: Results, ledger: LedgerSummary, runs: Int = 1) -> [UInt8] {
+        Array(compactParts(r, ledger: ledger, runs: runs).joined())
+    }
+
+    /// The compact report in pieces: what comes before the entries, the entries in `runs`
+    /// runs written at once, and what comes after them.
+    static func compactParts(_ r: Results, ledger: LedgerSummary, runs: Int) -> [[UInt8]] {
         let contest = ledger.contest
         var w = CompactWriter()
-        w.out.reserveCapacity(1_000 * (r.entries.count + 4))
         w.open("{")
         w.key("contest"); w.string(contest.id)
         w.key("method"); w.string(r.method.rawValue)
@@ -91,63 +99,79 @@ public enum ReportJSON {
         w.key("contestMean"); w.number(r.contestMean.map(round4))
         w.key("contestSD"); w.number(r.contestSD.map(round4))
         w.key("entries"); w.open("[")
-        for e in r.entries {
-            let entry = contest.entries[e.index]
+        let head = w.out
+        let perRun = (r.entries.count + runs - 1) / max(1, runs)
+        let entryRuns = Parallel.map(runs, minimum: 2) { run -> [UInt8] in
+            let from = min(r.entries.count, run * perRun), to = min(r.entries.count, from + perRun)
+            var w = CompactWriter(afterItem: from > 0)
+            w.out.reserveCapacity(1_000 * (to - from))
+            for e in r.entries[from..<to] { entryObject(e, contest: contest, into: &w) }
+            return w.out
+        }
+        var tail = CompactWriter()
+        tail.close("]")
+        tail.key("judges"); tail.open("[")
+        judgesAndLedger(r, ledger: ledger, into: &tail)
+        return [head] + entryRuns + [tail.out]
+    }
+
+    private static func entryObject(_ e: EntryResult, contest: Contest, into w: inout CompactWriter) {
+        let entry = contest.entries[e.index]
+        w.item(); w.open("{")
+        w.key("id"); w.string(e.id)
+        w.key("rank"); w.number(e.rank.map(Double.init))
+        w.key("organisation"); w.string(entry.organisation)
+        w.key("province"); w.string(entry.province)
+        w.key("title"); w.string(entry.title)
+        w.key("score"); w.number(e.score.map(round4))
+        w.key("sheets"); w.number(Double(e.totals.count))
+        w.key("sd"); w.number(e.sd.map(round4))
+        w.key("criteria"); w.open("{")
+        for (k, c) in contest.criteria.enumerated() { w.key(c.id); w.number(e.criterionMeans[k].map(round4)) }
+        w.close("}")
+        w.key("totals"); w.open("{")
+        for t in e.totals { w.key(contest.judges[t.judge].id); w.number(round4(t.total)) }
+        w.close("}")
+        w.key("award"); w.string(e.award)
+        w.key("proposed"); w.string(e.proposed)
+        w.key("flags"); w.open("[")
+        for f in e.flags {
             w.item(); w.open("{")
-            w.key("id"); w.string(e.id)
-            w.key("rank"); w.number(e.rank.map(Double.init))
-            w.key("organisation"); w.string(entry.organisation)
-            w.key("province"); w.string(entry.province)
-            w.key("title"); w.string(entry.title)
-            w.key("score"); w.number(e.score.map(round4))
-            w.key("sheets"); w.number(Double(e.totals.count))
-            w.key("sd"); w.number(e.sd.map(round4))
-            w.key("criteria"); w.open("{")
-            for (k, c) in contest.criteria.enumerated() { w.key(c.id); w.number(e.criterionMeans[k].map(round4)) }
-            w.close("}")
-            w.key("totals"); w.open("{")
-            for t in e.totals { w.key(contest.judges[t.judge].id); w.number(round4(t.total)) }
-            w.close("}")
-            w.key("award"); w.string(e.award)
-            w.key("proposed"); w.string(e.proposed)
-            w.key("flags"); w.open("[")
-            for f in e.flags {
-                w.item(); w.open("{")
-                w.key("kind"); w.string(f.kind.rawValue)
-                if !f.judges.isEmpty { w.key("judges"); w.strings(f.judges) }
-                if let v = f.value { w.key("value"); w.number(round4(v)) }
-                if let t = f.tier { w.key("tier"); w.string(t) }
-                if !f.entries.isEmpty { w.key("entries"); w.strings(f.entries) }
-                if let p = f.places { w.key("places"); w.number(Double(p)) }
-                w.close("}")
-            }
-            w.close("]")
-            if let n = e.normalisedTotals {
-                w.key("normalisedTotals"); w.open("{")
-                for (t, v) in zip(e.totals, n) { w.key(contest.judges[t.judge].id); w.number(round4(v)) }
-                w.close("}")
-            }
-            if let o = e.override {
-                w.key("override"); w.open("{")
-                w.key("tier"); w.string(o.tier)
-                w.key("by"); w.string(o.decision.actor)
-                w.key("at"); w.string(Timestamp.format(o.decision.time))
-                w.key("reason"); w.string(o.decision.reason)
-                w.close("}")
-            }
-            if let t = e.tie {
-                w.key("tie"); w.open("{")
-                w.key("above"); w.string(t.above)
-                w.key("separatedBy"); w.string(t.criterion)
-                w.key("aboveValue"); w.number(t.aboveValue.map(round4))
-                w.key("value"); w.number(t.value.map(round4))
-                w.close("}")
-            }
-            if let u = e.unrankedReason { w.key("unranked"); w.string(u) }
+            w.key("kind"); w.string(f.kind.rawValue)
+            if !f.judges.isEmpty { w.key("judges"); w.strings(f.judges) }
+            if let v = f.value { w.key("value"); w.number(round4(v)) }
+            if let t = f.tier { w.key("tier"); w.string(t) }
+            if !f.entries.isEmpty { w.key("entries"); w.strings(f.entries) }
+            if let p = f.places { w.key("places"); w.number(Double(p)) }
             w.close("}")
         }
         w.close("]")
-        w.key("judges"); w.open("[")
+        if let n = e.normalisedTotals {
+            w.key("normalisedTotals"); w.open("{")
+            for (t, v) in zip(e.totals, n) { w.key(contest.judges[t.judge].id); w.number(round4(v)) }
+            w.close("}")
+        }
+        if let o = e.override {
+            w.key("override"); w.open("{")
+            w.key("tier"); w.string(o.tier)
+            w.key("by"); w.string(o.decision.actor)
+            w.key("at"); w.string(Timestamp.format(o.decision.time))
+            w.key("reason"); w.string(o.decision.reason)
+            w.close("}")
+        }
+        if let t = e.tie {
+            w.key("tie"); w.open("{")
+            w.key("above"); w.string(t.above)
+            w.key("separatedBy"); w.string(t.criterion)
+            w.key("aboveValue"); w.number(t.aboveValue.map(round4))
+            w.key("value"); w.number(t.value.map(round4))
+            w.close("}")
+        }
+        if let u = e.unrankedReason { w.key("unranked"); w.string(u) }
+        w.close("}")
+    }
+
+    private static func judgesAndLedger(_ r: Results, ledger: LedgerSummary, into w: inout CompactWriter) {
         for j in r.judges {
             w.item(); w.open("{")
             w.key("id"); w.string(j.id)
@@ -173,7 +197,6 @@ public enum ReportJSON {
         w.close("}")
         w.key("warnings"); w.strings(r.tierWarnings + ledger.warnings)
         w.close("}")
-        return w.out
     }
 
     /// Compact JSON written as it goes, in JSONWriter's exact form: commas between members
@@ -181,6 +204,8 @@ public enum ReportJSON {
     private struct CompactWriter {
         var out: [UInt8] = []
         private var first = true
+
+        init(afterItem: Bool = false) { first = !afterItem }
 
         mutating func open(_ bracket: Unicode.Scalar) { out.append(UInt8(ascii: bracket)); first = true }
         mutating func close(_ bracket: Unicode.Scalar) { out.append(UInt8(ascii: bracket)); first = false }
