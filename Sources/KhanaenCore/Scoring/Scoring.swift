@@ -16,13 +16,11 @@ public enum Scoring {
             s.status == .submitted || (includeDrafts && s.status == .draft && s.isComplete)
         }
 
-        // Sheet totals, per judge and per entry.
-        var judgeTotals = Array(repeating: [Double](), count: nJ)
-        var allTotals: [Double] = []
-        var judges: [JudgeResult] = []
-        for j in 0..<nJ {
+        // Each judge's counts and figures, on all cores: a judge's row of sheets is its own.
+        let perJudge = Parallel.map(nJ, minimum: 8) { j -> (JudgeResult, [Double]) in
             var r = JudgeResult(index: j, id: contest.judges[j].id, submitted: 0, drafts: 0, recused: 0, notStarted: 0,
                                 counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil)
+            var totals: [Double] = []
             for e in 0..<nE {
                 // Read in place: copying a Sheet retains its arrays, 10,000 times a method on M.
                 let i = j * nE + e
@@ -33,15 +31,16 @@ public enum Scoring {
                 case .empty: r.notStarted += 1
                 }
                 if let t = sheets[i].lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
-                if counts(sheets[i]), let t = sheets[i].total(maxTotal: maxTotal) { judgeTotals[j].append(t) }
+                if counts(sheets[i]), let t = sheets[i].total(maxTotal: maxTotal) { totals.append(t) }
             }
-            r.counted = judgeTotals[j].count
-            r.mean = Stats.mean(judgeTotals[j])
-            r.sd = Stats.sd(judgeTotals[j])
+            r.counted = totals.count
+            r.mean = Stats.mean(totals)
+            r.sd = Stats.sd(totals)
             r.normalisable = r.counted >= 3 && (r.sd ?? 0) > 0
-            allTotals.append(contentsOf: judgeTotals[j])
-            judges.append(r)
+            return (r, totals)
         }
+        let judges = perJudge.map { $0.0 }
+        let allTotals = perJudge.flatMap { $0.1 }
         let mu = Stats.mean(allTotals), sigma = Stats.sd(allTotals)
 
         // Each entry's result depends on its own sheets and the judges' figures alone.
