@@ -36,13 +36,16 @@ public struct SheetBook: Sendable {
         let nE = contest.entries.count, nC = contest.criteria.count
         sheets = Array(repeating: Sheet(criteria: nC), count: contest.judges.count * nE)
 
-        var reopenedLocks = Set<ReopenKey>()
+        // The locks the chair has reopened, per judge, by entry index and the lock's seq.
+        var reopenedLocks = [Set<SheetLock>](repeating: [], count: contest.judges.count)
         for e in chairEvents {
             let decision = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
             switch e.kind {
             case .reopen:
                 guard let judge = e.judge, let ref = e.ref else { continue }
-                reopenedLocks.insert(ReopenKey(judge: judge, entry: e.entry, ref: ref))
+                if let j = contest.judgeIndex(judge), let ei = contest.entryIndex(e.entry) {
+                    reopenedLocks[j].insert(SheetLock(entry: ei, seq: ref))
+                }
                 reopens.append(Reopen(judge: judge, entry: e.entry, ref: ref, decision: decision))
             case .award:
                 guard let ei = contest.entryIndex(e.entry) else {
@@ -63,13 +66,14 @@ public struct SheetBook: Sendable {
         // so the judges are folded on all cores at once, each into its own rows.
         let judgeCount = min(contest.judges.count, judgeEvents.count)
         var judgeWarnings = [[String]](repeating: [], count: judgeCount)
-        let locks = reopenedLocks
-        let names = Names(contest), entryIDs = contest.entries.map(\.id)
+        let names = Names(contest)
         sheets.withUnsafeMutableBufferPointer { all in
             judgeWarnings.withUnsafeMutableBufferPointer { warned in
                 DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
                     let judge = contest.judges[j]
-                    let judgeID = judge.id
+                    // Nearly always empty: the closures below then capture nothing, which
+                    // spares three reference counts per event.
+                    let reopened = reopenedLocks[j]
                     // A judge's lines come a sheet at a time: the last entry's index is
                     // nearly always the next one's.
                     var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
@@ -92,13 +96,15 @@ public struct SheetBook: Sendable {
                                     continue
                                 }
                             }
-                            all[j * nE + ei].apply(events[k], criterionIndex: ci) {
-                                !locks.isEmpty && locks.contains(ReopenKey(judge: judgeID, entry: entryIDs[ei], ref: $0))
+                            if reopened.isEmpty {
+                                all[j * nE + ei].apply(events[k], criterionIndex: ci) { _ in false }
+                            } else {
+                                all[j * nE + ei].apply(events[k], criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
                             }
                         }
                     }
-                    if !locks.isEmpty {
-                        for ei in 0..<nE { all[j * nE + ei].settle { locks.contains(ReopenKey(judge: judgeID, entry: entryIDs[ei], ref: $0)) } }
+                    if !reopened.isEmpty {
+                        for ei in 0..<nE { all[j * nE + ei].settle { reopened.contains(SheetLock(entry: ei, seq: $0)) } }
                     }
                 }
             }
@@ -116,9 +122,9 @@ public struct SheetBook: Sendable {
     /// reopens alone: what the judge's own screen needs, and no other judge's scores.
     public static func judgeSheets(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
                                    chairEvents: [LedgerEvent]) -> [Sheet] {
-        var reopened = Set<ReopenKey>()
+        var reopened = Set<SheetLock>()
         for e in chairEvents where e.kind == .reopen && e.judge == judgeID {
-            if let ref = e.ref { reopened.insert(ReopenKey(judge: judgeID, entry: e.entry, ref: ref)) }
+            if let ref = e.ref, let ei = contest.entryIndex(e.entry) { reopened.insert(SheetLock(entry: ei, seq: ref)) }
         }
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         let names = Names(contest)
@@ -126,12 +132,14 @@ public struct SheetBook: Sendable {
             guard let ei = names.entries[e.entryName] else { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if e.criterionName != nil && ci == nil { continue }
-            let entry = contest.entries[ei].id
-            sheets[ei].apply(e, criterionIndex: ci) { !reopened.isEmpty && reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
+            if reopened.isEmpty {
+                sheets[ei].apply(e, criterionIndex: ci) { _ in false }
+            } else {
+                sheets[ei].apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
+            }
         }
-        for ei in sheets.indices {
-            let entry = contest.entries[ei].id
-            sheets[ei].settle { reopened.contains(ReopenKey(judge: judgeID, entry: entry, ref: $0)) }
+        if !reopened.isEmpty {
+            for ei in sheets.indices { sheets[ei].settle { reopened.contains(SheetLock(entry: ei, seq: $0)) } }
         }
         return sheets
     }
@@ -171,9 +179,9 @@ public struct SheetBook: Sendable {
         func criterion(_ name: LedgerName) -> Int? { criteria.firstIndex(of: name) }
     }
 
-    struct ReopenKey: Hashable {
-        var judge: String
-        var entry: String
-        var ref: Int
+    /// A submit or recuse line of a judge's file, by its sheet's entry and its seq.
+    struct SheetLock: Hashable {
+        var entry: Int
+        var seq: Int
     }
 }
