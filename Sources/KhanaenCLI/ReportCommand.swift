@@ -45,7 +45,8 @@ struct ReportCommand: Command {
         default: text = ReportTable.text(results, ledger: summary, language: language)
         }
         if let output = args.value("output") {
-            try AtomicFile.write(Array(text.utf8), to: output, overwrite: args.has("force"))
+            let file = format == "csv" ? ReportCSV.byteOrderMark + text : text
+            try AtomicFile.write(Array(file.utf8), to: output, overwrite: args.has("force"))
             ctx.err("khanaen: wrote \(output)\n")
         } else {
             ctx.out(text)

@@ -110,7 +110,9 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(after.contains("\"reason\": \"ขาดคุณสมบัติ\""))
         let out = root + "/ranking.csv"
         XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out]).code, 0)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out))
+        let written = FileManager.default.contents(atPath: out) ?? Data()
+        XCTAssertEqual(Array(written.prefix(3)), [0xEF, 0xBB, 0xBF], "a CSV file starts with the byte-order mark Excel needs")
+        XCTAssertFalse(csv.out.hasPrefix("\u{FEFF}"), "standard output has none")
         let again = run(["report", "--contest", contest, "--format", "csv", "--output", out])
         XCTAssertEqual(again.code, 2)
         XCTAssertTrue(again.err.contains("already exists"))
@@ -183,6 +185,8 @@ final class CLITests: XCTestCase {
         }
         XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent },
                        ["ranking-median.csv", "ranking-median.json", "ranking-median.md", "announcement-median.md"])
+        let csv = Array(FileManager.default.contents(atPath: folder + "/ranking-median.csv") ?? Data())
+        XCTAssertEqual(Array(csv.prefix(7)), Array("\u{FEFF}rank".utf8), "the exported CSV opens in Excel as UTF-8")
         let md = try String(contentsOfFile: folder + "/ranking-median.md", encoding: .utf8)
         XCTAssertTrue(md.contains("| 1 | e01 | เทศบาลนครยะลา | ยะลา | 78.50 | 3 |"), md)
         XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: ledger.summary)))

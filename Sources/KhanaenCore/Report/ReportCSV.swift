@@ -1,6 +1,10 @@
 /// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. Every row says
 /// whether drafts were counted, so a copied row cannot pass for an official figure.
 public enum ReportCSV {
+    /// Put before the CSV in a file (not on standard output): without it, Excel on Windows
+    /// reads the file in the system's code page and shows the Thai as garbage.
+    public static let byteOrderMark = "\u{FEFF}"
+
     public static func text(_ r: Results, contest: Contest) -> String {
         var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         header.append(contentsOf: contest.criteria.map { $0.id })
