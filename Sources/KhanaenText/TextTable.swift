@@ -8,12 +8,20 @@ public struct TextTable: Sendable {
         public var width: Int?
         /// The smallest a flexible column may get.
         public var minWidth: Int
+        /// The title to show when the column is narrower than `title`.
+        public var shortTitle: String?
 
-        public init(_ title: String, width: Int? = nil, align: CellText.Alignment = .left, minWidth: Int = 4) {
+        public init(_ title: String, width: Int? = nil, align: CellText.Alignment = .left, minWidth: Int = 4, shortTitle: String? = nil) {
             self.title = title
             self.width = width
             self.align = align
             self.minWidth = minWidth
+            self.shortTitle = shortTitle
+        }
+
+        func title(within width: Int) -> String {
+            if let shortTitle, CellWidth.of(title) > width { return shortTitle }
+            return title
         }
     }
 
@@ -56,7 +64,9 @@ public struct TextTable: Sendable {
         return out
     }
 
-    public func header(widths: [Int]) -> String { line(columns.map { $0.title }, widths: widths) }
+    public func header(widths: [Int]) -> String {
+        line(columns.indices.map { k in columns[k].title(within: k < widths.count ? widths[k] : 0) }, widths: widths)
+    }
 
     /// Header, rule and rows, every line the same width in cells.
     public func render(_ rows: [[String]], total: Int? = nil) -> [String] {

@@ -98,9 +98,9 @@ enum RankingView {
         let narrow = s.width < 90
         return TextTable([
             .init(w.columnRank, width: 4, align: .right), .init(w.columnID, width: s.idWidth),
-            .init(w.columnOrganisation, minWidth: narrow ? 8 : 12),
+            .init(w.columnOrganisation, minWidth: narrow ? 8 : 12, shortTitle: w.columnOrganisationShort),
             .init(w.columnProvince, width: narrow ? 8 : 10), .init(w.columnScore, width: 6, align: .right),
-            .init(w.columnSheets, width: 5, align: .right), .init("SD", width: 5, align: .right), .init(w.columnSpread, width: distribution),
+            .init(w.columnSheets, width: max(5, CellWidth.of(w.columnSheets)), align: .right), .init("SD", width: 5, align: .right), .init(w.columnSpread, width: max(distribution, CellWidth.of(w.columnSpread))),
             .init(w.columnAward, width: narrow ? 9 : 10), .init(w.columnFlags, width: 6),
         ])
     }

@@ -97,6 +97,8 @@ public struct Strings: Sendable {
     var columnScore: String { t("คะแนน", "Score") }
     var columnSheets: String { t("ใบ", "Sheets") }
     var columnSpread: String { t("การกระจาย", "Spread") }
+    /// For a narrow organisation column (80 columns with long entry ids).
+    var columnOrganisationShort: String { t("หน่วยงาน", "Org.") }
     var columnAward: String { t("รางวัล", "Award") }
     var columnFlags: String { t("สังเกต", "Flags") }
     var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "Not ranked (below quorum)") }

@@ -152,6 +152,26 @@ final class ChairTests: XCTestCase {
         }
     }
 
+    /// With the sample's ids and with six-character ones (as in a contest of 500 entries).
+    func testEveryRankingHeaderIsWholeAt80ColumnsInBothLanguages() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 500, judges: 5)
+        let bigBook = SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: [])
+        let bigSummary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
+        for language in [Language.th, .en] {
+            for (book, summary) in [(Self.book(), Self.summary()), (bigBook, bigSummary)] {
+                var s = ChairState(book: book, ledger: summary, chair: "chair", language: language)
+                ChairUpdate.update(&s, .resize(width: 80, height: 24))
+                let header = frame(s)[2]
+                let w = s.strings
+                for name in [w.columnRank, w.columnID, w.columnProvince, w.columnScore, w.columnSheets, w.columnSpread, w.columnAward, w.columnFlags] {
+                    XCTAssertTrue(header.contains(name), "\(language): \(name) in \(header)")
+                }
+                XCTAssertTrue(header.contains(w.columnOrganisation) || header.contains(w.columnOrganisationShort), header)
+                XCTAssertFalse(header.contains("…"), header)
+            }
+        }
+    }
+
     /// With more judges than fit, the matrix counts the rest in its header row and leaves the
     /// tab bar whole, at 80 columns and wider.
     func testTheMatrixCountsTheJudgesBeyondTheEdgeInItsHeader() {
