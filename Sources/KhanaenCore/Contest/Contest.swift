@@ -60,7 +60,10 @@ public struct Contest: Equatable, Sendable {
     public var thresholds: Thresholds
     public var judges: [Judge]
     public var chairs: [String]
-    public var entries: [Entry]
+    public var entries: [Entry] {
+        // The index by id follows any change (it is built in init too, where didSet is not called).
+        didSet { entryIndexByID = Contest.indexByID(entries) }
+    }
 
     /// Sum of the criteria's maximum points.
     public var maxTotal: Double { criteria.reduce(0) { $0 + $1.max } }
@@ -107,8 +110,13 @@ public struct Contest: Equatable, Sendable {
         self.judges = judges
         self.chairs = chairs
         self.entries = entries
+        self.entryIndexByID = Contest.indexByID(entries)
+    }
+
+    /// The first entry with each id (the parser refuses duplicate ids).
+    private static func indexByID(_ entries: [Entry]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (k, e) in entries.enumerated() where index[e.id] == nil { index[e.id] = k }
-        self.entryIndexByID = index
+        return index
     }
 }

@@ -20,3 +20,17 @@ final class LedgerNameTests: XCTestCase {
         XCTAssertNotEqual(e, LedgerEvent(actor: "j2", kind: .note, entry: "e00042", text: "ดี"))
     }
 }
+
+final class ContestIndexTests: XCTestCase {
+    func testTheEntryIndexFollowsAChangeOfTheEntries() throws {
+        var contest = try Fixtures.contest(entries: 5)
+        let first = contest.entries[0]
+        contest.entries.removeFirst()
+        XCTAssertNil(contest.entryIndex(first.id))
+        XCTAssertEqual(contest.entryIndex(contest.entries[0].id), 0)
+        contest.entries[0].id = "renamed"
+        XCTAssertEqual(contest.entryIndex("renamed"), 0)
+        contest.entries.append(first)
+        XCTAssertEqual(contest.entryIndex(first.id), 4)
+    }
+}
