@@ -133,9 +133,8 @@ public struct ChairState: Sendable {
             computeAhead()
             return false
         }
-        guard ahead.isReady else { return false }
         var took = false
-        for m in Method.allCases where seals[m] == nil && m != ahead.shown {
+        for m in Method.allCases where seals[m] == nil && m != ahead.shown && ahead.isReady(m) {
             _ = computed(m)
             took = true
         }
@@ -175,32 +174,44 @@ public struct ChairState: Sendable {
 }
 
 /// The results and seals of the methods not on screen, computed on another core as soon as
-/// the data changes, so that `m` and the methods and judges screens answer at once.
+/// the data changes, so that `m` and the methods and judges screens answer at once. They are
+/// computed one at a time, starting with the one `m` goes to next, and each can be taken as
+/// soon as it is ready.
 final class MethodsAhead: @unchecked Sendable {
     let shown: Method
-    private let done = DispatchGroup()
-    private var computed: [Method: (Results, String)] = [:]
+    /// One per method, made in init and only read after.
+    private let slots: [Method: Slot]
+
+    /// Written once on the other core before `ready` is left; read only after waiting on it.
+    private final class Slot: @unchecked Sendable {
+        let ready = DispatchGroup()
+        var value: (Results, String)?
+        init() { ready.enter() }
+    }
 
     init(book: SheetBook, ledger: LedgerSummary, except shown: Method) {
         self.shown = shown
-        DispatchQueue.global().async(group: done) { [self] in
-            var out: [Method: (Results, String)] = [:]
-            for m in Method.allCases where m != shown {
+        let all = Method.allCases
+        let start = all.firstIndex(of: shown) ?? 0
+        let order = (1..<all.count).map { all[(start + $0) % all.count] }
+        let work = order.map { ($0, Slot()) }
+        slots = Dictionary(uniqueKeysWithValues: work)
+        DispatchQueue.global().async {
+            for (m, slot) in work {
                 let r = Scoring.compute(book, method: m)
-                out[m] = (r, ReportJSON.seal(r, ledger: ledger))
+                slot.value = (r, ReportJSON.seal(r, ledger: ledger))
+                slot.ready.leave()
             }
-            // Read only after `done` is waited on.
-            computed = out
         }
     }
 
-    var isReady: Bool { done.wait(timeout: .now()) == .success }
+    func isReady(_ m: Method) -> Bool { slots[m].map { $0.ready.wait(timeout: .now()) == .success } ?? false }
 
-    /// Method `m`'s results and seal, waiting for the rest of the computation if need be;
-    /// nil for the method shown, which is not computed here.
+    /// Method `m`'s results and seal, waiting for them if need be; nil for the method shown,
+    /// which is not computed here.
     func take(_ m: Method) -> (Results, String)? {
-        guard m != shown else { return nil }
-        done.wait()
-        return computed[m]
+        guard let slot = slots[m] else { return nil }
+        slot.ready.wait()
+        return slot.value
     }
 }
