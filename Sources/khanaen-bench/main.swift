@@ -251,13 +251,13 @@ case "chair-start":
     var state: ChairState!
     let load = try seconds { ledger = try ContestFolder.load(args[1]) }
     let fold = seconds { book = SheetBook(ledger: ledger) }
-    let make = seconds {
-        state = ChairState(book: book, ledger: ledger.summary, events: ledger.allFiles.map { $0.events }, chair: "chair")
-        ChairUpdate.update(&state, .resize(width: 100, height: 30))
-    }
+    var summary: LedgerSummary!
+    let summarise = seconds { summary = ledger.summary }
+    let make = seconds { state = ChairState(book: book, ledger: summary, events: ledger.allFiles.map { $0.events }, chair: "chair") }
+    let resize = seconds { ChairUpdate.update(&state, .resize(width: 100, height: 30)) }
     let render = seconds { _ = ChairView.render(state) }
-    FileHandle.standardError.write(String(format: "load %.1f ms, fold %.1f, state (score, seal) %.1f, render %.1f\n",
-                                          load * 1000, fold * 1000, make * 1000, render * 1000).data(using: .utf8)!)
+    FileHandle.standardError.write(String(format: "load %.1f ms, fold %.1f, summary %.1f, state (score, seal) %.1f, resize %.1f, render %.1f\n",
+                                          load * 1000, fold * 1000, summarise * 1000, make * 1000, resize * 1000, render * 1000).data(using: .utf8)!)
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }
