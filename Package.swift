@@ -14,13 +14,15 @@ let package = Package(
         .target(name: "KhanaenText", dependencies: ["CICU"]),
         // SHA-256 on the CPU's SHA instructions, with the portable Swift rounds as the fallback.
         .target(name: "CSHA256"),
+        // malloc's settings, for the executables.
+        .target(name: "CProcess"),
         .target(name: "KhanaenCore", dependencies: ["KhanaenText", "CSHA256"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal"]),
-        .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI"]),
-        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI", "KhanaenUI"]),
+        .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
+        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI", "KhanaenUI", "CProcess"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),
