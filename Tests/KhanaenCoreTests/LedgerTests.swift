@@ -288,7 +288,10 @@ final class LedgerTests: XCTestCase {
             let value = [0, 0.5, 7, 12.5, 24.75, 100, 3.3, 1e-7, 12345678901.25][k % 9]
             var e: LedgerEvent
             switch k % 7 {
-            case 0, 1, 2: e = LedgerEvent(actor: "j\(k % 5)", kind: .score, entry: "e\(k)", criterion: "c\(k % 7)", value: value)
+            case 0, 1: e = LedgerEvent(actor: "j\(k % 5)", kind: .score, entry: "e\(k)", criterion: "c\(k % 7)", value: value)
+            // Ids of every length around the eight-byte words the fast reader takes.
+            case 2: e = LedgerEvent(actor: String(repeating: "j", count: 1 + k % 20), kind: .score,
+                                    entry: "entry-" + String(repeating: "x", count: k % 19), criterion: "c\(k % 7)", value: value)
             case 3: e = LedgerEvent(actor: "j1", kind: .submit, entry: "e\(k)")
             case 4: e = LedgerEvent(actor: "j1", kind: .clear, entry: "e\(k)", criterion: "c1")
             case 5: e = LedgerEvent(actor: "j1", kind: .note, entry: "e\(k)", criterion: "c2", text: "ดี \"มาก\"")
@@ -306,10 +309,11 @@ final class LedgerTests: XCTestCase {
             for _ in 0..<12 {
                 var damaged = body
                 let at = Int.random(in: 0..<damaged.count, using: &rng)
-                switch Int.random(in: 0..<3, using: &rng) {
+                switch Int.random(in: 0..<4, using: &rng) {
                 case 0: damaged[at] = UInt8.random(in: 0x20...0x7E, using: &rng)
                 case 1: damaged.remove(at: at)
-                default: damaged.insert(UInt8.random(in: 0x20...0x7E, using: &rng), at: at)
+                case 2: damaged.insert(UInt8.random(in: 0x20...0x7E, using: &rng), at: at)
+                default: damaged[at] = [0x00, 0x09, 0x1F, 0x5C, 0x22, 0x7F, 0x80, 0xC3, 0xE0, 0xFF].randomElement(using: &rng)!
                 }
                 bodies.append(damaged)
             }
@@ -334,6 +338,36 @@ final class LedgerTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(fastCount, 150)
+    }
+
+    /// The eight-bytes-at-a-time reader of short plain strings agrees with reading byte by
+    /// byte on every length and on every kind of byte that ends or spoils such a string.
+    func testPlainStringsReadAWordAtATimeAsByteByByte() {
+        var rng = SplitMix64(seed: 11)
+        let alphabet: [UInt8] = Array("ab-_.09XYZ".utf8) + [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xBF, 0xE0, 0xFF]
+        func slow(_ b: [UInt8]) -> Int? {
+            for (k, x) in b.enumerated() {
+                if x == 0x22 { return k }
+                if x == 0x5C || x < 0x20 || x >= 0x80 { return nil }
+            }
+            return nil
+        }
+        var found = 0
+        for _ in 0..<50_000 {
+            let count = Int.random(in: 16...24, using: &rng)
+            var bytes = (0..<count).map { _ in UInt8.random(in: 0x61...0x7A, using: &rng) }
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                bytes[Int.random(in: 0..<count, using: &rng)] = alphabet.randomElement(using: &rng)!
+            }
+            let fast = bytes.withUnsafeBufferPointer { LedgerLine.plainLength($0, from: 0) }
+            if let fast {
+                found += 1
+                XCTAssertEqual(fast, slow(bytes), "\(bytes)")
+            } else if let s = slow(bytes) {
+                XCTAssertGreaterThan(s, 15, "only strings longer than 15 bytes are left to the byte loop: \(bytes)")
+            }
+        }
+        XCTAssertGreaterThan(found, 2_000)
     }
 
     /// Reading a run of timestamps through the day memo gives what reading each alone gives,
