@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal"]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
-        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenCLI", "KhanaenUI", "CProcess"]),
+        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenCLI", "KhanaenUI", "CProcess"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),

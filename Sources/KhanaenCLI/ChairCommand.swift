@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenText
 import KhanaenTerminal
 import KhanaenUI
 
@@ -58,6 +59,7 @@ struct ChairCommand: Command {
         var dirty = true
         while !state.quit {
             if dirty { terminal.draw(ChairView.render(state)) }
+            ThaiWords.prepareInBackground()
             state.computeAhead()
             dirty = true
             switch terminal.read() {

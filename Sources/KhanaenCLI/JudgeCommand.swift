@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenText
 import KhanaenTerminal
 import KhanaenUI
 
@@ -110,6 +111,7 @@ final class JudgeSession {
         var dirty = true
         while !state.quit {
             if dirty { terminal.draw(JudgeView.render(state)) }
+            ThaiWords.prepareInBackground()
             dirty = true
             switch terminal.read() {
             case .signal:

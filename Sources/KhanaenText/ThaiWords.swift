@@ -11,6 +11,17 @@ import Glibc
 public enum ThaiWords {
     public enum Segmenter: String, Sendable { case libthai, icu }
 
+    /// Loads the word breaker and the Thai collator on another core: libthai reads its
+    /// dictionary when first used, which would otherwise hold up the first wrapped title
+    /// (about 7 ms) or the first sort by name. Called once the first frame is on screen;
+    /// later calls do nothing.
+    public static func prepareInBackground() { _ = preparing }
+
+    private static let preparing: Void = DispatchQueue.global(qos: .utility).async {
+        _ = breaks(inThaiRun: Array("ภาษาไทย".unicodeScalars))
+        _ = ThaiCollator.shared.compare("ก", "ข")
+    }
+
     /// The segmenter in use on this machine.
     public static var segmenter: Segmenter { LibThai.shared == nil ? .icu : .libthai }
 

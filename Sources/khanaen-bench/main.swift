@@ -1,6 +1,7 @@
 import CProcess
 import Foundation
 import KhanaenCore
+import KhanaenText
 import KhanaenUI
 
 /// Benchmarks (docs/performance.md) and the tools that make test ledgers.
@@ -192,6 +193,8 @@ case "chair":
         ChairUpdate.update(&state, .resize(width: 100, height: 30))
         _ = ChairView.render(state)
     } * 1000
+    // As the console does once its first frame is drawn.
+    ThaiWords.prepareInBackground()
     func perKey(_ keys: [Key]) -> (median: Double, worst: Double) {
         var times: [Double] = []
         for k in keys {
