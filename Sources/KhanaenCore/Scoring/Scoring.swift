@@ -15,6 +15,14 @@ public enum Scoring {
         @inline(__always) func counts(_ s: borrowing Sheet) -> Bool {
             s.status == .submitted || (includeDrafts && s.status == .draft && s.isComplete)
         }
+        // Sheets are read through their address: a Sheet read by value is a copy, which
+        // retains its arrays and strings.
+        let sheet = sheets.baseAddress!
+        // Each sheet's counted total, NaN when it does not count: worked out once, in the
+        // judges' pass, for the entries' pass.
+        let counted = UnsafeMutableBufferPointer<Double>.allocate(capacity: nJ * nE)
+        defer { counted.deallocate() }
+        counted.initialize(repeating: .nan)
 
         // Each judge's counts and figures, on all cores: a judge's row of sheets is its own.
         let perJudge = Parallel.map(nJ, minimum: 8) { j -> (JudgeResult, [Double]) in
@@ -22,16 +30,18 @@ public enum Scoring {
                                 counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil)
             var totals: [Double] = []
             for e in 0..<nE {
-                // Read in place: copying a Sheet retains its arrays, 10,000 times a method on M.
                 let i = j * nE + e
-                switch sheets[i].status {
+                switch sheet[i].status {
                 case .submitted: r.submitted += 1
                 case .draft: r.drafts += 1
                 case .recused: r.recused += 1
                 case .empty: r.notStarted += 1
                 }
-                if let t = sheets[i].lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
-                if counts(sheets[i]), let t = sheets[i].total(maxTotal: maxTotal) { totals.append(t) }
+                if let t = sheet[i].lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
+                if counts(sheet[i]), let t = sheet[i].total(maxTotal: maxTotal) {
+                    totals.append(t)
+                    counted[i] = t
+                }
             }
             r.counted = totals.count
             r.mean = Stats.mean(totals)
@@ -49,9 +59,12 @@ public enum Scoring {
             var sums = [Double](repeating: 0, count: nC)
             for j in 0..<nJ {
                 let i = j * nE + e
-                guard counts(sheets[i]), let t = sheets[i].total(maxTotal: maxTotal) else { continue }
+                let t = counted[i]
+                if t.isNaN { continue }
                 totals.append((j, t))
-                for c in 0..<nC { sums[c] += sheets[i].scores[c] ?? 0 }
+                sheet[i].scores.withUnsafeBufferPointer { scores in
+                    for c in 0..<nC { sums[c] += scores[c] ?? 0 }
+                }
             }
             let raw = totals.map { $0.total }
             var r = EntryResult(index: e, id: contest.entries[e].id, totals: totals, normalisedTotals: nil, score: nil,
