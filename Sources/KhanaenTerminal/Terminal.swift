@@ -46,6 +46,11 @@ public final class Terminal {
         }
         self.screen = screen
         set_term(screen)
+        // ncurses 6.4 writes out its buffer after every cursor move until the program's first
+        // endwin, so a frame left in one write per row: a packet each over SSH. Suspending and
+        // resuming once, before anything is drawn, lets it send a frame in a few writes.
+        endwin()
+        wrefresh(khanaen_stdscr())
         cbreak()
         noecho()
         nonl()
