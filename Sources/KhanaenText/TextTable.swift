@@ -19,6 +19,12 @@ public struct TextTable: Sendable {
             self.shortTitle = shortTitle
         }
 
+        /// A fixed column of at least `width` cells and as wide as its title, so that the title
+        /// shows whole in every language.
+        public static func fitting(_ title: String, width: Int, align: CellText.Alignment = .left) -> Column {
+            Column(title, width: max(width, CellWidth.of(title)), align: align)
+        }
+
         func title(within width: Int) -> String {
             if let shortTitle, CellWidth.of(title) > width { return shortTitle }
             return title

@@ -166,9 +166,9 @@ enum JudgesView {
         let w = s.strings
         guard let normalised = s.allMethods[.normalised] else { return }
         var lines: [(String, Role, Bool)] = [(w.severity, .muted, true)]
-        let table = TextTable([.init(w.columnJudge, minWidth: 14), .init(w.columnCounted, width: 5, align: .right),
-                               .init(w.columnMean, width: 7, align: .right), .init("SD", width: 6, align: .right),
-                               .init(w.columnShift, width: 8, align: .right)])
+        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting(w.columnCounted, width: 5, align: .right),
+                               .fitting(w.columnMean, width: 7, align: .right), .init("SD", width: 6, align: .right),
+                               .fitting(w.columnShift, width: 8, align: .right)])
         let widths = table.widths(total: min(c.width - 2, 70))
         lines.append((table.header(widths: widths), .muted, true))
         // Every judge's shifts in one pass over the entries (L: 2,000 entries × 50 judges).
@@ -216,7 +216,7 @@ enum MethodsView {
         c.put(w.methodsTitle, x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
         guard s.allMethods.count == Method.allCases.count else { return }
         let table = TextTable([.init(w.columnID, width: s.idWidth), .init(w.columnOrganisation, minWidth: 12)]
-                              + Method.allCases.map { .init(w.methodName($0), width: 12) })
+                              + Method.allCases.map { .init(w.methodName($0), width: 12, shortTitle: w.methodShortName($0)) })
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 3, limit: c.width - 2, role: .muted, bold: true)
         // Where each entry stands in each method's results, found once per frame (by index:

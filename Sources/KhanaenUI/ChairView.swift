@@ -100,7 +100,7 @@ enum RankingView {
             .init(w.columnRank, width: 4, align: .right), .init(w.columnID, width: s.idWidth),
             .init(w.columnOrganisation, minWidth: narrow ? 8 : 12, shortTitle: w.columnOrganisationShort),
             .init(w.columnProvince, width: narrow ? 8 : 10), .init(w.columnScore, width: 6, align: .right),
-            .init(w.columnSheets, width: max(5, CellWidth.of(w.columnSheets)), align: .right), .init("SD", width: 5, align: .right), .init(w.columnSpread, width: max(distribution, CellWidth.of(w.columnSpread))),
+            .fitting(w.columnSheets, width: 5, align: .right), .init("SD", width: 5, align: .right), .fitting(w.columnSpread, width: distribution),
             .init(w.columnAward, width: narrow ? 9 : 10), .init(w.columnFlags, width: 6),
         ])
     }
@@ -184,9 +184,9 @@ enum ProgressView {
         c.put(w.overall(done, total), x: 1, y: 2, limit: c.width - 2, bold: true)
         let barWidth = max(10, c.width - 76)
         let table = TextTable([
-            .init(w.columnJudge, minWidth: 14), .init(w.columnSubmitted, width: 8, align: .right), .init(w.columnDrafts, width: 5, align: .right),
-            .init(w.columnNotStarted, width: 11, align: .right), .init(w.columnRecused, width: 7, align: .right),
-            .init(w.columnDone, width: barWidth), .init(w.columnLast, width: 8),
+            .init(w.columnJudge, minWidth: 14), .fitting(w.columnSubmitted, width: 8, align: .right),
+            .fitting(w.columnDrafts, width: 5, align: .right), .fitting(w.columnNotStarted, width: 11, align: .right),
+            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 8),
         ])
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 3, limit: c.width - 2, role: .muted, bold: true)

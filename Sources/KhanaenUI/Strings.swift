@@ -104,6 +104,15 @@ public struct Strings: Sendable {
     var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "Not ranked (below quorum)") }
     func tierLine(_ title: String) -> String { t("เส้นรางวัล\(title)", "end of \(title)") }
     func methodName(_ m: Method) -> String { ReportWords(language).method(m) }
+    /// For a column narrower than the method's name.
+    func methodShortName(_ m: Method) -> String {
+        switch m {
+        case .mean: return t("ค่าเฉลี่ย", "mean")
+        case .median: return t("มัธยฐาน", "median")
+        case .trimmed: return t("ตัดปลาย", "trimmed")
+        case .normalised: return t("ปรับมาตรฐาน", "normalised")
+        }
+    }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }
     var updatedLabel: String { t("อ่านเมื่อ", "Read at") }

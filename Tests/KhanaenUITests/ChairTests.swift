@@ -171,6 +171,33 @@ final class ChairTests: XCTestCase {
         }
     }
 
+    /// The progress, judges and methods screens' column titles are whole at 80 columns too
+    /// (with a method's short name where the column is narrower than the name).
+    func testTheOtherTablesHeadersAreWholeAt80ColumnsInBothLanguages() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 500, judges: 5)
+        let book = SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: [])
+        let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
+        for language in [Language.th, .en] {
+            var s = ChairState(book: book, ledger: summary, chair: "chair", language: language)
+            ChairUpdate.update(&s, .resize(width: 80, height: 24))
+            let w = s.strings
+            let screens: [(key: Character, titles: [String])] = [
+                ("4", [w.columnJudge, w.columnSubmitted, w.columnDrafts, w.columnNotStarted, w.columnRecused, w.columnDone, w.columnLast]),
+                ("5", [w.columnJudge, w.columnCounted, w.columnMean, "SD", w.columnShift]),
+                ("6", [w.columnID, w.columnOrganisation] + Method.allCases.map { w.methodShortName($0) }),
+            ]
+            for (key, titles) in screens {
+                ChairUpdate.update(&s, .key(.char(key)))
+                guard let header = frame(s).first(where: { $0.contains(titles[0] + " ") && $0.contains(titles[1]) }) else {
+                    XCTFail("\(language) \(key): no header row")
+                    continue
+                }
+                for title in titles { XCTAssertTrue(header.contains(title), "\(language) \(key): \(title) in \(header)") }
+                XCTAssertFalse(header.contains("…"), "\(language) \(key): \(header)")
+            }
+        }
+    }
+
     /// With more judges than fit, the matrix counts the rest in its header row and leaves the
     /// tab bar whole, at 80 columns and wider.
     func testTheMatrixCountsTheJudgesBeyondTheEdgeInItsHeader() {
