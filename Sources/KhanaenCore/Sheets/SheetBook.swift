@@ -71,8 +71,6 @@ public struct SheetBook: Sendable {
             judgeWarnings.withUnsafeMutableBufferPointer { warned in
                 DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
                     let judge = contest.judges[j]
-                    // Nearly always empty: the closures below then capture nothing, which
-                    // spares three reference counts per event.
                     let reopened = reopenedLocks[j]
                     // A judge's lines come a sheet at a time: the last entry's index is
                     // nearly always the next one's.
@@ -96,15 +94,11 @@ public struct SheetBook: Sendable {
                                     continue
                                 }
                             }
-                            if reopened.isEmpty {
-                                all[j * nE + ei].apply(events[k], criterionIndex: ci) { _ in false }
-                            } else {
-                                all[j * nE + ei].apply(events[k], criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
-                            }
+                            SheetBook.apply(events[k], criterionIndex: ci, to: &all[j * nE + ei], entry: ei, reopened: reopened)
                         }
                     }
                     if !reopened.isEmpty {
-                        for ei in 0..<nE { all[j * nE + ei].settle { reopened.contains(SheetLock(entry: ei, seq: $0)) } }
+                        for ei in 0..<nE { SheetBook.settle(&all[j * nE + ei], entry: ei, reopened: reopened) }
                     }
                 }
             }
@@ -132,14 +126,10 @@ public struct SheetBook: Sendable {
             guard let ei = names.entries[e.entryName] else { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if e.criterionName != nil && ci == nil { continue }
-            if reopened.isEmpty {
-                sheets[ei].apply(e, criterionIndex: ci) { _ in false }
-            } else {
-                sheets[ei].apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
-            }
+            apply(e, criterionIndex: ci, to: &sheets[ei], entry: ei, reopened: reopened)
         }
         if !reopened.isEmpty {
-            for ei in sheets.indices { sheets[ei].settle { reopened.contains(SheetLock(entry: ei, seq: $0)) } }
+            for ei in sheets.indices { settle(&sheets[ei], entry: ei, reopened: reopened) }
         }
         return sheets
     }
@@ -177,6 +167,25 @@ public struct SheetBook: Sendable {
 
         /// A handful of criteria: a scan of numbers beats hashing.
         func criterion(_ name: LedgerName) -> Int? { criteria.firstIndex(of: name) }
+    }
+
+    /// One of a judge's events into its sheet. `reopened` holds the locks the chair has reopened
+    /// for that judge, nearly always none: the closure that asks it is then one that captures
+    /// nothing, which spares reference counts on every event.
+    @inline(__always)
+    private static func apply(_ e: LedgerEvent, criterionIndex ci: Int?, to sheet: inout Sheet, entry ei: Int,
+                              reopened: Set<SheetLock>) {
+        if reopened.isEmpty {
+            sheet.apply(e, criterionIndex: ci) { _ in false }
+        } else {
+            sheet.apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
+        }
+    }
+
+    /// Brings a sheet up to date with a reopen that came after its last own event.
+    @inline(__always)
+    private static func settle(_ sheet: inout Sheet, entry ei: Int, reopened: Set<SheetLock>) {
+        sheet.settle { reopened.contains(SheetLock(entry: ei, seq: $0)) }
     }
 
     /// A submit or recuse line of a judge's file, by its sheet's entry and its seq.
