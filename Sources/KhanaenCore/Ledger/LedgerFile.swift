@@ -180,7 +180,7 @@ public final class LedgerFile: @unchecked Sendable {
         if ends.isEmpty { return data.count }
 
         let firstSeq = events.count + 1
-        let chunkCount = ends.count >= 2048 ? Parallel.cores : 1
+        let chunkCount = Parallel.runs(ends.count, minimum: 2048)
         let perChunk = (ends.count + chunkCount - 1) / chunkCount
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         let startHead = head

@@ -75,7 +75,7 @@ public enum ReportJSON {
     /// written on all cores, in runs hashed in order.
     public static func seal(_ r: Results, ledger: LedgerSummary) -> String {
         var h = SHA256()
-        for part in compactParts(r, ledger: ledger, runs: r.entries.count >= 64 ? Parallel.cores : 1) { h.update(part) }
+        for part in compactParts(r, ledger: ledger, runs: Parallel.runs(r.entries.count)) { h.update(part) }
         return Hex.encode(h.finalize())
     }
 
