@@ -208,6 +208,59 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(b.sheet(judge: 0, entry: 0).scores[0], 9)
         XCTAssertEqual(b.sheet(judge: 0, entry: 0).lockSeq, 6)
     }
+
+    func testEventsNamingWhatTheContestDoesNotHaveAreLeftOutWithAWarning() throws {
+        // Ids first met before and after the contest's own, so that their handles fall both
+        // inside and beyond the entries' table.
+        let before = "ghost-" + UUID().uuidString
+        _ = LedgerName(before)
+        let contest = try Fixtures.contest(judges: 2)
+        for e in contest.entries { _ = LedgerName(e.id) }
+        let after = "ghost-" + UUID().uuidString
+        let j2 = Fixtures.numbered([
+            LedgerEvent(actor: "j2", kind: .score, entry: before, criterion: "a", value: 5),
+            LedgerEvent(actor: "j2", kind: .score, entry: "e2", criterion: "a", value: 6),
+            LedgerEvent(actor: "j2", kind: .score, entry: after, criterion: "a", value: 7),
+            LedgerEvent(actor: "j2", kind: .score, entry: "e2", criterion: "zz", value: 8),
+            LedgerEvent(actor: "j2", kind: .note, entry: "e2", text: "ครบ"),
+        ])
+        let b = SheetBook(contest: contest, judgeEvents: [[], j2], chairEvents: [])
+        XCTAssertEqual(b.warnings, [
+            "ledger/j2.jsonl:1: entry \(before) is not in the contest; ignored",
+            "ledger/j2.jsonl:3: entry \(after) is not in the contest; ignored",
+            "ledger/j2.jsonl:4: criterion zz is not in the contest; ignored",
+        ])
+        XCTAssertEqual(b.sheet(judge: 1, entry: 1).scores, [6, nil, nil])
+        XCTAssertEqual(b.sheet(judge: 1, entry: 1).note, "ครบ")
+        XCTAssertEqual(b.sheet(judge: 1, entry: 1).status, .draft)
+        XCTAssertEqual((0..<5).filter { b.sheet(judge: 1, entry: $0).status != .empty }, [1])
+        XCTAssertEqual((0..<5).filter { b.sheet(judge: 0, entry: $0).status != .empty }, [])
+    }
+
+    func testJudgesWithoutEventsAndAContestWithoutEntriesHaveEmptySheets() throws {
+        let contest = try Fixtures.contest(judges: 3)
+        let b = SheetBook(contest: contest, judgeEvents: [Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8))], chairEvents: [])
+        XCTAssertEqual(b.sheets.count, 15)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .submitted)
+        XCTAssertEqual((0..<15).filter { b.sheets[$0].status != .empty }, [0])
+        XCTAssertEqual(b.sheet(judge: 2, entry: 4), Sheet(criteria: 3))
+
+        let empty = try ContestParser.parse(contestJSON: Array(Fixtures.contestJSON(judges: 2).utf8), entriesJSON: Array("[]".utf8))
+        let none = SheetBook(contest: empty, judgeEvents: [Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8)), []], chairEvents: [])
+        XCTAssertTrue(none.sheets.isEmpty)
+        XCTAssertEqual(none.warnings.count, 4, "every line names an entry the contest does not have")
+    }
+
+    func testAScoreClearedAgainLeavesAnEmptySheet() throws {
+        let contest = try Fixtures.contest(judges: 1)
+        let events = Fixtures.numbered([
+            LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 5),
+            LedgerEvent(actor: "j1", kind: .clear, entry: "e1", criterion: "a"),
+        ])
+        let b = SheetBook(contest: contest, judgeEvents: [events], chairEvents: [])
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .empty)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).lastChange, events[1].time)
+    }
 }
 
 /// The seal's bytes are written directly; they must be the JSON report's bytes exactly.

@@ -40,7 +40,7 @@ public struct Sheet: Equatable, Sendable {
 
     /// Applies one of the judge's own events. `reopened` tells whether the chair has
     /// reopened the lock at a given seq.
-    mutating func apply(_ e: LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) {
+    mutating func apply(_ e: borrowing LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) {
         if isLocked, let seq = lockSeq, reopened(seq) {
             status = hasContent ? .draft : .empty
             lockSeq = nil
@@ -51,6 +51,12 @@ public struct Sheet: Equatable, Sendable {
         case .score:
             guard let c = criterionIndex else { return }
             scores[c] = e.value
+            // Nearly every line: a score set is content, so the sheet is a draft.
+            if e.value != nil {
+                status = .draft
+                lastChange = e.time
+                return
+            }
         case .clear:
             guard let c = criterionIndex else { return }
             scores[c] = nil

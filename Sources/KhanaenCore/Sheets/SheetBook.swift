@@ -34,7 +34,6 @@ public struct SheetBook: Sendable {
     public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent]) {
         self.contest = contest
         let nE = contest.entries.count, nC = contest.criteria.count
-        sheets = Array(repeating: Sheet(criteria: nC), count: contest.judges.count * nE)
 
         // The locks the chair has reopened, per judge, by entry index and the lock's seq.
         var reopenedLocks = [Set<SheetLock>](repeating: [], count: contest.judges.count)
@@ -67,41 +66,45 @@ public struct SheetBook: Sendable {
         let judgeCount = min(contest.judges.count, judgeEvents.count)
         var judgeWarnings = [[String]](repeating: [], count: judgeCount)
         let names = Names(contest)
-        sheets.withUnsafeMutableBufferPointer { all in
+        sheets = [Sheet](unsafeUninitializedCapacity: contest.judges.count * nE) { all, initialized in
             judgeWarnings.withUnsafeMutableBufferPointer { warned in
-                DispatchQueue.concurrentPerform(iterations: judgeCount) { j in
+                DispatchQueue.concurrentPerform(iterations: contest.judges.count) { j in
+                    // Empty sheets share one array of scores until each is first written: one
+                    // array per judge, so that two cores never count references on the same one.
+                    if nE > 0 { (all.baseAddress! + j * nE).initialize(repeating: Sheet(criteria: nC), count: nE) }
+                    guard j < judgeCount else { return }
                     let judge = contest.judges[j]
                     let reopened = reopenedLocks[j]
                     // A judge's lines come a sheet at a time: the last entry's index is
                     // nearly always the next one's.
                     var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
-                    // Events are read in place, not copied.
-                    judgeEvents[j].withUnsafeBufferPointer { events in
-                        for k in events.indices {
-                            if events[k].entryName != lastEntry {
-                                lastEntry = events[k].entryName
-                                lastIndex = names.entries[events[k].entryName]
-                            }
-                            guard let ei = lastIndex else {
-                                warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): entry \(events[k].entry) is not in the contest; ignored")
+                    // Each event copied once: every read of a computed property of an event
+                    // in place would copy it.
+                    for e in judgeEvents[j] {
+                        if e.entryName != lastEntry {
+                            lastEntry = e.entryName
+                            lastIndex = names.entry(e.entryName)
+                        }
+                        guard let ei = lastIndex else {
+                            warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
+                            continue
+                        }
+                        var ci: Int? = nil
+                        if let c = e.criterionName {
+                            ci = names.criterion(c)
+                            if ci == nil {
+                                warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
                                 continue
                             }
-                            var ci: Int? = nil
-                            if let c = events[k].criterionName {
-                                ci = names.criterion(c)
-                                if ci == nil {
-                                    warned[j].append("ledger/\(judge.id).jsonl:\(events[k].seq): criterion \(c) is not in the contest; ignored")
-                                    continue
-                                }
-                            }
-                            SheetBook.apply(events[k], criterionIndex: ci, to: &all[j * nE + ei], entry: ei, reopened: reopened)
                         }
+                        SheetBook.apply(e, criterionIndex: ci, to: &all[j * nE + ei], entry: ei, reopened: reopened)
                     }
                     if !reopened.isEmpty {
                         for ei in 0..<nE { SheetBook.settle(&all[j * nE + ei], entry: ei, reopened: reopened) }
                     }
                 }
             }
+            initialized = contest.judges.count * nE
         }
         warnings += judgeWarnings.joined()
     }
@@ -123,7 +126,7 @@ public struct SheetBook: Sendable {
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         let names = Names(contest)
         for e in judgeEvents {
-            guard let ei = names.entries[e.entryName] else { continue }
+            guard let ei = names.entry(e.entryName) else { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if e.criterionName != nil && ci == nil { continue }
             apply(e, criterionIndex: ci, to: &sheets[ei], entry: ei, reopened: reopened)
@@ -154,15 +157,24 @@ public struct SheetBook: Sendable {
 
     /// The contest's entry and criterion ids as ledger names, by index.
     private struct Names {
-        var entries: [LedgerName: Int] = [:]
+        /// Entry index by name handle, -1 for a name that is not an entry's: handles are
+        /// numbered from 0 as names are first met, so an array beats hashing.
+        private var entryByHandle: [Int32] = []
         let criteria: [LedgerName]
 
         init(_ contest: Contest, entries withEntries: Bool = true) {
             if withEntries {
-                entries.reserveCapacity(contest.entries.count)
-                for (k, e) in contest.entries.enumerated() { entries[LedgerName(e.id)] = k }
+                let handles = contest.entries.indices.map { LedgerName(contest.entries[$0].id).handle }
+                entryByHandle = Array(repeating: -1, count: Int(handles.max() ?? 0) + 1)
+                for (k, h) in handles.enumerated() { entryByHandle[Int(h)] = Int32(k) }
             }
             criteria = contest.criteria.map { LedgerName($0.id) }
+        }
+
+        func entry(_ name: LedgerName) -> Int? {
+            let h = Int(name.handle)
+            guard h < entryByHandle.count, entryByHandle[h] >= 0 else { return nil }
+            return Int(entryByHandle[h])
         }
 
         /// A handful of criteria: a scan of numbers beats hashing.
@@ -173,7 +185,7 @@ public struct SheetBook: Sendable {
     /// for that judge, nearly always none: the closure that asks it is then one that captures
     /// nothing, which spares reference counts on every event.
     @inline(__always)
-    private static func apply(_ e: LedgerEvent, criterionIndex ci: Int?, to sheet: inout Sheet, entry ei: Int,
+    private static func apply(_ e: borrowing LedgerEvent, criterionIndex ci: Int?, to sheet: inout Sheet, entry ei: Int,
                               reopened: Set<SheetLock>) {
         if reopened.isEmpty {
             sheet.apply(e, criterionIndex: ci) { _ in false }
