@@ -18,6 +18,7 @@ import KhanaenUI
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
+DispatchQueue.global().async {}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write("khanaen-bench: \(message)\n".data(using: .utf8)!)
