@@ -28,18 +28,36 @@ struct ChairCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
-        let contest = ledger.contest
-        let login = ctx.loginName ?? ""
-        var chair = login
+        var chair = ""
         var demoNotice = false
-        if !contest.chairs.contains(login) {
-            guard ContestLocation.isDemo(args, ctx), let first = contest.chairs.first else {
-                throw Refusal(Strings(language).chairNotAllowed(login, contest.chairs))
+        var opened: Terminal?
+        // While the ledger files are read on the other cores: the login is checked first,
+        // so that a refused one never sees the screen change.
+        let loaded = Result {
+            try ContestFolder.load(dir) { contest in
+                let login = ctx.loginName ?? ""
+                chair = login
+                if !contest.chairs.contains(login) {
+                    guard ContestLocation.isDemo(args, ctx), let first = contest.chairs.first else {
+                        throw Refusal(Strings(language).chairNotAllowed(login, contest.chairs))
+                    }
+                    chair = first
+                    demoNotice = true
+                }
+                do {
+                    opened = try Terminal(monochrome: args.has("mono"))
+                } catch let e as Terminal.StartError {
+                    throw InputError(e.description)
+                }
             }
-            chair = first
-            demoNotice = true
         }
+        // A ledger that cannot be read is reported on the screen it was started from.
+        guard case .success(let ledger) = loaded, let terminal = opened else {
+            opened?.stop()
+            _ = try loaded.get()
+            preconditionFailure("the terminal opens once the contest is read")
+        }
+        defer { terminal.stop() }
         var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events },
                                chair: chair, language: language,
                                utcOffset: ContestLocation.localUTCOffset, now: Timestamp.nowMillis())
@@ -47,13 +65,6 @@ struct ChairCommand: Command {
             state.status = .init(text: language == .th ? "ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)"
                                                         : "Demo (synthetic scores): opened as chair \(chair)", kind: .info)
         }
-        let terminal: Terminal
-        do {
-            terminal = try Terminal(monochrome: args.has("mono"))
-        } catch let e as Terminal.StartError {
-            throw InputError(e.description)
-        }
-        defer { terminal.stop() }
         let size = terminal.size
         ChairUpdate.update(&state, .resize(width: size.width, height: size.height))
         var dirty = true

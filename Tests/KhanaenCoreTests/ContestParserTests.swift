@@ -234,4 +234,28 @@ final class ContestParserTests: XCTestCase {
         struct Refused: Error {}
         XCTAssertThrowsError(try ContestFolder.loadContest(dir) { _ in throw Refused() }) { XCTAssertTrue($0 is Refused) }
     }
+
+    /// What runs on the loading thread meanwhile sees the whole contest; its error comes
+    /// after one in the contest files and before one of the work alongside.
+    func testMeanwhileSeesTheWholeContestAndItsErrorsComeInOrder() throws {
+        struct Alongside: Error {}
+        struct Meanwhile: Error {}
+        var seen: [String] = []
+        _ = try ContestFolder.loadContest(sampleFolder, alongside: { _ in 1 }, meanwhile: { seen = $0.entries.map(\.id) })
+        XCTAssertEqual(seen, try ContestFolder.loadContest(sampleFolder).entries.map(\.id))
+        XCTAssertFalse(seen.isEmpty)
+
+        XCTAssertThrowsError(try ContestFolder.loadContest(sampleFolder, alongside: { _ in throw Alongside() },
+                                                           meanwhile: { _ in throw Meanwhile() })) { XCTAssertTrue($0 is Meanwhile) }
+        XCTAssertThrowsError(try ContestFolder.loadContest(sampleFolder, alongside: { _ in throw Alongside() },
+                                                           meanwhile: { _ in })) { XCTAssertTrue($0 is Alongside) }
+
+        let broken = Fixtures.folder(entriesJSON: "[{\"id\": 5}]")
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        var called = false
+        XCTAssertThrowsError(try ContestFolder.loadContest(broken, alongside: { _ in 1 }, meanwhile: { _ in called = true; throw Meanwhile() })) {
+            XCTAssertTrue("\($0)".contains("entries.json"), "\($0)")
+        }
+        XCTAssertFalse(called, "not called when entries.json is at fault")
+    }
 }

@@ -19,9 +19,12 @@ public enum ContestFolder {
 
     /// Reads the contest while `alongside` runs on another core with the contest's definition
     /// (contest.json without the entries): the workstation verifies the judge's ledger there
-    /// while entries.json is read. An error in the contest files is reported before one of
-    /// `alongside`'s.
-    public static func loadContest<T>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T) throws -> (Contest, T) {
+    /// while entries.json is read. `meanwhile` then runs on this thread with the whole
+    /// contest, while `alongside` may still be at work: the console checks its login and
+    /// opens the terminal there. An error in the contest files is reported before one of
+    /// `meanwhile`'s, and that before one of `alongside`'s.
+    public static func loadContest<T>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T,
+                                      meanwhile: (Contest) throws -> Void = { _ in }) throws -> (Contest, T) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw InputError("\(dir): no such contest folder")
@@ -31,9 +34,11 @@ public enum ContestFolder {
         let side = SideResult<T>()
         let done = DispatchGroup()
         DispatchQueue.global().async(group: done) { side.result = Result { try alongside(definition) } }
-        let entries = Result { try ContestParser.parseEntries(try read(entriesPath), file: entriesPath) }
+        let contest = Result { definition.with(entries: try ContestParser.parseEntries(try read(entriesPath), file: entriesPath)) }
+        let own = contest.flatMap { c in Result { try meanwhile(c) } }
         done.wait()
-        return (definition.with(entries: try entries.get()), try side.result!.get())
+        try own.get()
+        return (try contest.get(), try side.result!.get())
     }
 
     private final class SideResult<T>: @unchecked Sendable {
@@ -41,13 +46,13 @@ public enum ContestFolder {
     }
 
     /// Reads the contest and every ledger file, verifying each chain; the files are read
-    /// while entries.json is parsed.
-    public static func load(_ dir: String) throws -> Ledger {
-        let (contest, files) = try loadContest(dir) { definition in
+    /// while entries.json is parsed and `meanwhile` runs (see `loadContest`).
+    public static func load(_ dir: String, meanwhile: (Contest) throws -> Void = { _ in }) throws -> Ledger {
+        let (contest, files) = try loadContest(dir, alongside: { definition in
             let ledger = Ledger(contest: definition, directory: dir + "/" + ledgerFolder)
             try ledger.refresh()
             return ledger
-        }
+        }, meanwhile: meanwhile)
         return Ledger(contest: contest, sharingFilesOf: files)
     }
 
