@@ -76,6 +76,33 @@ final class LedgerTests: XCTestCase {
         try assertBroken({ $0[2] = $0[2].replacingOccurrences(of: "\"value\":1,", with: "\"value\":9,") }, atLine: 3, "hash does not match")
     }
 
+    /// Files of one to nine lines, each line in turn damaged, in its value or in its hash:
+    /// whichever run of lines it is hashed in, the break is that line.
+    func testEveryLineOfShortFilesIsCheckedWhereverItIsHashed() throws {
+        for n in 1...9 {
+            let f = self.file()
+            try? FileManager.default.removeItem(atPath: f.path)
+            try fill(f, n)
+            let original = lines(f)
+            for target in 0..<n {
+                for damage in ["\"value\":" : "\"value\":1", "\"hash\":\"" : "\"hash\":\"0"] {
+                    var ls = original
+                    ls[target] = ls[target].replacingOccurrences(of: damage.key, with: damage.value)
+                    write(f, ls)
+                    let g = self.file()
+                    try g.refresh()
+                    XCTAssertEqual(g.broken?.line, target + 1, "\(n) lines, line \(target + 1) damaged at \(damage.key)")
+                    XCTAssertEqual(g.lineCount, target, "\(n) lines, line \(target + 1) damaged at \(damage.key)")
+                }
+            }
+            write(f, original)
+            let whole = self.file()
+            try whole.refresh()
+            XCTAssertNil(whole.broken)
+            XCTAssertEqual(whole.lineCount, n)
+        }
+    }
+
     func testDeletedLineIsFound() throws {
         try assertBroken({ $0.remove(at: 2) }, atLine: 3, "hash does not match")
     }
@@ -213,7 +240,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(g.head, f.head)
         XCTAssertEqual(g.events.map { $0.seq }, Array(1...3000))
         let original = lines(f)
-        for target in [1, 375, 376, 750, 751, 1125, 1126, 1200, 1499, 1500, 1501, 1875, 1876, 2500, 3000] {
+        for target in [1, 375, 376, 750, 751, 1125, 1126, 1200, 1499, 1500, 1501, 1875, 1876, 2250, 2251, 2500, 3000] {
             var ls = original
             ls[target - 1] = ls[target - 1].replacingOccurrences(of: "\"value\":", with: "\"value\":1")
             write(f, ls)
@@ -249,7 +276,7 @@ final class LedgerTests: XCTestCase {
         SHA256.useHardware = false
         defer { SHA256.useHardware = saved }
         let cases = [testLongFilesAreCheckedInChunksWithTheSameResult, testEditedValueIsFound, testInsertedLineIsFound,
-                     testMalformedLinesAreNamed, testRecomputedHashWithWrongSeqIsFound]
+                     testMalformedLinesAreNamed, testRecomputedHashWithWrongSeqIsFound, testEveryLineOfShortFilesIsCheckedWhereverItIsHashed]
         for run in cases {
             tearDown()
             setUp()

@@ -90,6 +90,26 @@ final class SHA256Tests: XCTestCase {
     }
 }
 
+extension SHA256Tests {
+    /// Two lines hashed at once give each line's hash, for every pair of lengths that makes
+    /// one, two, three or more blocks, equal or not.
+    func testTwoLinesAtOnceAgreeWithOneAtATime() throws {
+        guard SHA256.useHardware else { throw XCTSkip("this CPU has no SHA instructions") }
+        var rng = SplitMix64(seed: 7)
+        let lengths = Array(0...200) + [250, 286, 287, 300, 1000]
+        for round in 0..<600 {
+            let la = lengths[round % lengths.count], lb = lengths[(round * 37 + 11) % lengths.count]
+            let a = (0..<la).map { _ in UInt8.random(in: 0...255, using: &rng) }, b = (0..<lb).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let pa = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }, pb = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let (da, db) = pa.withUnsafeBytes { pa in pb.withUnsafeBytes { pb in a.withUnsafeBytes { a in b.withUnsafeBytes { b in
+                SHA256.lineDigests(previous: pa.baseAddress!, body: a, previous: pb.baseAddress!, body: b, last: 0x7D)
+            } } } }
+            XCTAssertEqual(da.bytes, SHA256.hash(pa + a + [0x7D]), "lengths \(la), \(lb)")
+            XCTAssertEqual(db.bytes, SHA256.hash(pb + b + [0x7D]), "lengths \(la), \(lb)")
+        }
+    }
+}
+
 final class SHA256x4Tests: XCTestCase {
     /// Four lanes of mixed lengths, and fewer than four, give what the one-lane SHA-256 gives.
     func testLanesAgreeWithTheScalarHash() {

@@ -104,6 +104,23 @@ public struct SHA256 {
         return Digest(s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7)
     }
 
+    /// Two lines' `lineDigest`s at once (only when `useHardware`): a ledger chunk is hashed as
+    /// two runs of lines side by side.
+    public static func lineDigests(previous a: UnsafeRawPointer, body bodyA: UnsafeRawBufferPointer,
+                            previous b: UnsafeRawPointer, body bodyB: UnsafeRawBufferPointer, last: UInt8) -> (Digest, Digest) {
+        var s: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var t = s
+        withUnsafeMutableBytes(of: &s) { outA in
+            withUnsafeMutableBytes(of: &t) { outB in
+                khanaen_sha256_hw_lines2(a.assumingMemoryBound(to: UInt8.self), bodyA.baseAddress?.assumingMemoryBound(to: UInt8.self), bodyA.count,
+                                         b.assumingMemoryBound(to: UInt8.self), bodyB.baseAddress?.assumingMemoryBound(to: UInt8.self), bodyB.count,
+                                         last, outA.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                         outB.baseAddress!.assumingMemoryBound(to: UInt32.self))
+            }
+        }
+        return (Digest(s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7), Digest(t.0, t.1, t.2, t.3, t.4, t.5, t.6, t.7))
+    }
+
     private mutating func compressBlocks(_ p: UnsafeRawPointer, _ count: Int) {
         if SHA256.useHardware {
             var s = (h0, h1, h2, h3, h4, h5, h6, h7)

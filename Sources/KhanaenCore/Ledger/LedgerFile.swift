@@ -255,7 +255,7 @@ public final class LedgerFile: @unchecked Sendable {
         // Shapes and hashes.
         var shapes = Shapes(lines: lines, previous: previous)
         if SHA256.useHardware {
-            shapes.hashInOrder(line)
+            shapes.hashInTwoRuns(line)
         } else {
             shapes.hashInFourLanes(line, ends: ends, start: start)
         }
@@ -315,24 +315,71 @@ public final class LedgerFile: @unchecked Sendable {
             }
         }
 
-        /// One line after another, each on the SHA instructions.
-        mutating func hashInOrder(_ line: (Int) -> UnsafeBufferPointer<UInt8>) {
-            var before = previous
-            for j in lines {
-                let text = line(j)
+        /// On the SHA instructions, two lines at a time: the chunk is cut into two runs of
+        /// lines hashed side by side, each chaining from the hash it just computed; the second
+        /// run's first line takes its predecessor's hash from the text.
+        mutating func hashInTwoRuns(_ line: (Int) -> UnsafeBufferPointer<UInt8>) {
+            let second = lines.lowerBound + (lines.count + 1) / 2
+            var beforeA = previous
+            // Nil once the second run has stopped at a line at fault (or before it starts,
+            // when its predecessor has no readable hash: that line fails in the first run).
+            var beforeB: Digest? = second < lines.upperBound ? LedgerLine.storedHash(line(second - 1)) : nil
+            for a in lines.lowerBound..<second {
+                let b = second + (a - lines.lowerBound)
+                let textA = line(a)
+                let memberA: Int
                 do {
-                    let member = try LedgerLine.hashMemberStart(text)
-                    memberStart[j - lines.lowerBound] = member
-                    var prev = before.bytes32
-                    let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[0..<member]))
-                    let digest = withUnsafeBytes(of: &prev) { SHA256.lineDigest(previous: $0.baseAddress!, body: body, last: UInt8(ascii: "}")) }
-                    try LedgerLine.checkStoredHash(text, equals: digest)
-                    hashes[j - lines.lowerBound] = digest
-                    before = digest
+                    memberA = try LedgerLine.hashMemberStart(textA)
                 } catch {
-                    fail(j, error)
+                    // Every line of the second run comes after it.
+                    fail(a, error)
                     return
                 }
+                memberStart[a - lines.lowerBound] = memberA
+                let bodyA = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: textA[0..<memberA]))
+                var prevA = beforeA.bytes32
+                var digestA: Digest
+                if b < lines.upperBound, let previousB = beforeB, let memberB = memberStartOrFail(b, line(b)) {
+                    let bodyB = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line(b)[0..<memberB]))
+                    var prevB = previousB.bytes32
+                    let digestB: Digest
+                    (digestA, digestB) = withUnsafeBytes(of: &prevA) { pa in
+                        withUnsafeBytes(of: &prevB) { pb in
+                            SHA256.lineDigests(previous: pa.baseAddress!, body: bodyA, previous: pb.baseAddress!, body: bodyB, last: UInt8(ascii: "}"))
+                        }
+                    }
+                    do {
+                        try LedgerLine.checkStoredHash(line(b), equals: digestB)
+                        hashes[b - lines.lowerBound] = digestB
+                        beforeB = digestB
+                    } catch {
+                        fail(b, error)
+                        beforeB = nil
+                    }
+                } else {
+                    if b < lines.upperBound { beforeB = nil }
+                    digestA = withUnsafeBytes(of: &prevA) { SHA256.lineDigest(previous: $0.baseAddress!, body: bodyA, last: UInt8(ascii: "}")) }
+                }
+                do {
+                    try LedgerLine.checkStoredHash(textA, equals: digestA)
+                } catch {
+                    fail(a, error)
+                    return
+                }
+                hashes[a - lines.lowerBound] = digestA
+                beforeA = digestA
+            }
+        }
+
+        /// Where line `j`'s hash member starts, or nil with the line failed.
+        private mutating func memberStartOrFail(_ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int? {
+            do {
+                let member = try LedgerLine.hashMemberStart(text)
+                memberStart[j - lines.lowerBound] = member
+                return member
+            } catch {
+                fail(j, error)
+                return nil
             }
         }
 
