@@ -70,12 +70,16 @@ public enum LedgerLine {
             throw LineError(message: "not a ledger line")
         }
         let suffixStart = n - hashSuffixLength
-        let marker: StaticString = ",\"hash\":\""
-        for k in 0..<marker.utf8CodeUnitCount where line[suffixStart + k] != marker.utf8Start[k] {
+        // `,"hash":"` as one word and a byte: every line is checked.
+        let marker = UnsafeRawPointer(line.baseAddress! + suffixStart)
+        guard marker.loadUnaligned(as: UInt64.self) == hashMarkerWord, marker.load(fromByteOffset: 8, as: UInt8.self) == UInt8(ascii: "\"") else {
             throw LineError(message: "the line does not end with its \"hash\" member")
         }
         return suffixStart
     }
+
+    /// The bytes `,"hash":` as a little-endian word.
+    private static var hashMarkerWord: UInt64 { 0x3A22_6873_6168_222C }
 
     /// Throws unless the line's stored hash is `hash`.
     static func checkStoredHash(_ line: UnsafeBufferPointer<UInt8>, equals hash: Digest) throws {
