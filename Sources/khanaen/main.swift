@@ -12,7 +12,7 @@ _ = khanaen_malloc_top_pad(16 << 20)
 DispatchQueue.global().async {}
 setvbuf(stdout, nil, _IOFBF, 1 << 16)
 let context = CommandContext(
-    environment: ProcessInfo.processInfo.environment,
+    environment: CommandContext.processEnvironment,
     out: { FileHandle.standardOutput.write($0.data(using: .utf8)!) },
     err: { FileHandle.standardError.write($0.data(using: .utf8)!) })
 exit(CLI.run(Array(CommandLine.arguments.dropFirst()), context))

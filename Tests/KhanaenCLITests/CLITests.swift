@@ -51,6 +51,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(ledgerBytes(), before, "nothing written", file: file, line: line)
     }
 
+    func testTheEnvironmentIsReadAsProcessInfoReadsIt() {
+        setenv("KHANAEN_TEST_VALUE", "a=b=ค", 1)
+        defer { unsetenv("KHANAEN_TEST_VALUE") }
+        XCTAssertEqual(CommandContext.processEnvironment["KHANAEN_TEST_VALUE"], "a=b=ค")
+        XCTAssertEqual(CommandContext.processEnvironment, ProcessInfo.processInfo.environment)
+    }
+
     func testInitMakesAContestWithoutALedger() {
         XCTAssertTrue(FileManager.default.fileExists(atPath: contest + "/contest.json"))
         XCTAssertEqual(ledgerBytes().count, 0)
