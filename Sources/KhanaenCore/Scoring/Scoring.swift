@@ -107,24 +107,33 @@ public enum Scoring {
         var ranked = entries.filter { $0.unrankedReason == nil }
         let unranked = entries.filter { $0.unrankedReason != nil }.sorted { $0.id < $1.id }
         let order = contest.tieBreak.compactMap { contest.criterionIndex($0) }
-        func keys(_ r: EntryResult) -> [Int64] {
-            [TwoDecimals.key(r.score ?? 0)] + order.map { TwoDecimals.key(r.criterionMeans[$0] ?? 0) }
+        // Each entry's sort keys (its score, then the tie-break criteria's means, at two
+        // decimals), side by side in one array; the entries' indexes are sorted, not the
+        // entries, which are large.
+        let width = 1 + order.count
+        var keys = [Int64](repeating: 0, count: ranked.count * width)
+        for (k, r) in ranked.enumerated() {
+            keys[k * width] = TwoDecimals.key(r.score ?? 0)
+            for (c, criterion) in order.enumerated() { keys[k * width + 1 + c] = TwoDecimals.key(r.criterionMeans[criterion] ?? 0) }
         }
-        let keyed = ranked.map { (result: $0, keys: keys($0)) }
-            .sorted { a, b in
-                for (x, y) in zip(a.keys, b.keys) where x != y { return x > y }
-                return a.result.id < b.result.id
-            }
-        ranked = keyed.map { $0.result }
+        /// The first key in which a and b differ, or nil when they tie on every key.
+        func firstDifference(_ a: Int, _ b: Int) -> Int? {
+            (0..<width).first { keys[a * width + $0] != keys[b * width + $0] }
+        }
+        let sorted = ranked.indices.sorted { a, b in
+            if let d = firstDifference(a, b) { return keys[a * width + d] > keys[b * width + d] }
+            return ranked[a].id < ranked[b].id
+        }
+        ranked = sorted.map { ranked[$0] }
         for k in ranked.indices {
-            if k > 0 && keyed[k].keys == keyed[k - 1].keys {
+            let difference = k > 0 ? firstDifference(sorted[k], sorted[k - 1]) : 0
+            if difference == nil {
                 ranked[k].rank = ranked[k - 1].rank
             } else {
                 ranked[k].rank = k + 1
             }
-            if k > 0 && keyed[k].keys[0] == keyed[k - 1].keys[0] {
-                let firstDiff = (1..<keyed[k].keys.count).first { keyed[k].keys[$0] != keyed[k - 1].keys[$0] }
-                let c = firstDiff.map { order[$0 - 1] }
+            if k > 0 && difference != 0 {
+                let c = difference.map { order[$0 - 1] }
                 ranked[k].tie = TieNote(above: ranked[k - 1].id, criterion: c.map { contest.criteria[$0].id },
                                         aboveValue: c.flatMap { ranked[k - 1].criterionMeans[$0] },
                                         value: c.flatMap { ranked[k].criterionMeans[$0] })
