@@ -51,7 +51,7 @@ struct ChairCommand: Command {
                 }
             }
         }
-        // A ledger that cannot be read is reported on the screen it was started from.
+        // A ledger that cannot be read: the terminal is given back before the error is printed.
         guard case .success(let ledger) = loaded, let terminal = opened else {
             opened?.stop()
             _ = try loaded.get()
@@ -85,7 +85,7 @@ struct ChairCommand: Command {
                     guard case .append(let draft) = effect else { continue }
                     do {
                         let written = try ledger.appendChair(draft)
-                        try? ledger.refresh()
+                        _ = try? ledger.refresh()
                         ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
                                                          time: Timestamp.nowMillis()))
                         ChairUpdate.update(&state, .saved(written))
