@@ -56,6 +56,7 @@ public enum Scoring {
         // Each entry's result depends on its own sheets and the judges' figures alone.
         let entries = Parallel.map(nE) { e -> EntryResult in
             var totals: [(judge: Int, total: Double)] = []
+            totals.reserveCapacity(nJ)
             var sums = [Double](repeating: 0, count: nC)
             for j in 0..<nJ {
                 let i = j * nE + e
