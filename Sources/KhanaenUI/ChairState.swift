@@ -86,11 +86,19 @@ public struct ChairState: Sendable {
         ahead = MethodsAhead(book: book, ledger: ledger, except: method)
         updatedAt = now
         recompute()
+        // The method `m` goes to was computed on the other core meanwhile, as large a piece
+        // of work: the change is shown once it is ready too, so that `m` never waits for it.
+        _ = computed(nextMethod)
+    }
+
+    /// The method `m` goes to.
+    var nextMethod: Method {
+        let all = Method.allCases
+        return all[((all.firstIndex(of: method) ?? 0) + 1) % all.count]
     }
 
     mutating func cycleMethod() {
-        let all = Method.allCases
-        method = all[((all.firstIndex(of: method) ?? 0) + 1) % all.count]
+        method = nextMethod
         recompute()
     }
 
