@@ -34,6 +34,13 @@ int khanaen_sha256_hw_available(void) {
 
 static const uint64_t byte_swap_hi = 0x0c0d0e0f08090a0bULL, byte_swap_lo = 0x0405060700010203ULL;
 
+/// The message words of group g (four of them) into w[g & 3], from the four groups before:
+/// W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four words at a time.
+KHANAEN_SHA static inline void schedule(__m128i w[4], int g) {
+    __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]), _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+    w[g & 3] = _mm_sha256msg2_epu32(sum, w[(g + 3) & 3]);
+}
+
 /// One block's 64 rounds on the state in the rounds instruction's order, from its four
 /// message vectors already in big-endian word order.
 KHANAEN_SHA static inline void rounds(__m128i *abef_io, __m128i *cdgh_io, __m128i w0, __m128i w1, __m128i w2, __m128i w3) {
@@ -41,12 +48,7 @@ KHANAEN_SHA static inline void rounds(__m128i *abef_io, __m128i *cdgh_io, __m128
     const __m128i saved_abef = abef, saved_cdgh = cdgh;
     __m128i w[4] = {w0, w1, w2, w3};
     for (int g = 0; g < 16; g++) {
-        if (g >= 4) {
-            // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four words at a time.
-            __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]),
-                                        _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
-            w[g & 3] = _mm_sha256msg2_epu32(sum, w[(g + 3) & 3]);
-        }
+        if (g >= 4) { schedule(w, g); }
         __m128i k = _mm_add_epi32(w[g & 3], _mm_loadu_si128((const __m128i *)&round_constants[4 * g]));
         cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
         abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(k, 0x0E));
@@ -89,6 +91,17 @@ KHANAEN_SHA void khanaen_sha256_hw_blocks(uint32_t state[8], const uint8_t *data
     state_out(abef, cdgh, state);
 }
 
+/// Ends a message whose last `used` bytes are in `buffer`: the 0x80 byte, zeros and the
+/// message's length in bits. Returns the blocks `buffer` then holds.
+static size_t end_message(uint8_t *buffer, size_t used, uint64_t length) {
+    buffer[used++] = 0x80;
+    const size_t padded = (used + 8 + 63) / 64 * 64;
+    memset(buffer + used, 0, padded - 8 - used);
+    const uint64_t bits = length * 8;
+    for (int i = 0; i < 8; i++) { buffer[padded - 1 - i] = (uint8_t)(bits >> (8 * i)); }
+    return padded / 64;
+}
+
 static const uint32_t initial_state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
 // A ledger line is two or three blocks. The state stays in registers from the first block to
@@ -96,7 +109,6 @@ static const uint32_t initial_state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0x
 KHANAEN_SHA void khanaen_sha256_hw_line(const uint8_t prefix[32], const uint8_t *body, size_t body_length, uint8_t last, uint32_t out[8]) {
     __m128i abef, cdgh;
     state_in(initial_state, &abef, &cdgh);
-    const uint64_t bits = (32 + (uint64_t)body_length + 1) * 8;
     size_t taken = 0;
     if (body_length >= 32) {
         rounds(&abef, &cdgh, load_swapped(prefix), load_swapped(prefix + 16), load_swapped(body), load_swapped(body + 16));
@@ -111,11 +123,7 @@ KHANAEN_SHA void khanaen_sha256_hw_line(const uint8_t prefix[32], const uint8_t 
     memcpy(tail + used, body + taken, body_length - taken);
     used += body_length - taken;
     tail[used++] = last;
-    tail[used++] = 0x80;
-    size_t padded = (used + 8 + 63) / 64 * 64;
-    memset(tail + used, 0, padded - 8 - used);
-    for (int i = 0; i < 8; i++) { tail[padded - 1 - i] = (uint8_t)(bits >> (8 * i)); }
-    blocks_in_order(&abef, &cdgh, tail, padded / 64);
+    blocks_in_order(&abef, &cdgh, tail, end_message(tail, used, 32 + (uint64_t)body_length + 1));
     state_out(abef, cdgh, out);
 }
 
@@ -128,10 +136,8 @@ KHANAEN_SHA static inline void rounds2(__m128i *abef_a, __m128i *cdgh_a, const u
     __m128i v[4] = {load_swapped(b), load_swapped(b + 16), load_swapped(b + 32), load_swapped(b + 48)};
     for (int g = 0; g < 16; g++) {
         if (g >= 4) {
-            __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]), _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
-            w[g & 3] = _mm_sha256msg2_epu32(sum, w[(g + 3) & 3]);
-            __m128i sum2 = _mm_add_epi32(_mm_sha256msg1_epu32(v[g & 3], v[(g + 1) & 3]), _mm_alignr_epi8(v[(g + 3) & 3], v[(g + 2) & 3], 4));
-            v[g & 3] = _mm_sha256msg2_epu32(sum2, v[(g + 3) & 3]);
+            schedule(w, g);
+            schedule(v, g);
         }
         const __m128i rc = _mm_loadu_si128((const __m128i *)&round_constants[4 * g]);
         __m128i k = _mm_add_epi32(w[g & 3], rc), k2 = _mm_add_epi32(v[g & 3], rc);
@@ -149,16 +155,12 @@ KHANAEN_SHA static inline void rounds2(__m128i *abef_a, __m128i *cdgh_a, const u
 /// prefix ‖ body ‖ last, padded, into `out`; the number of blocks, or 0 when it needs more
 /// than `room` bytes.
 static size_t pad_line(const uint8_t prefix[32], const uint8_t *body, size_t body_length, uint8_t last, uint8_t *out, size_t room) {
-    const size_t length = 32 + body_length + 1, padded = (length + 1 + 8 + 63) / 64 * 64;
-    if (padded > room) { return 0; }
+    const size_t length = 32 + body_length + 1;
+    if ((length + 1 + 8 + 63) / 64 * 64 > room) { return 0; }
     memcpy(out, prefix, 32);
     memcpy(out + 32, body, body_length);
     out[length - 1] = last;
-    out[length] = 0x80;
-    memset(out + length + 1, 0, padded - 8 - length - 1);
-    const uint64_t bits = (uint64_t)length * 8;
-    for (int i = 0; i < 8; i++) { out[padded - 1 - i] = (uint8_t)(bits >> (8 * i)); }
-    return padded / 64;
+    return end_message(out, length, length);
 }
 
 KHANAEN_SHA void khanaen_sha256_hw_lines2(const uint8_t prefix_a[32], const uint8_t *body_a, size_t length_a,
