@@ -32,6 +32,24 @@ static inline int khanaen_get_wch(unsigned int *out) {
     return r;
 }
 
+// Whether the terminal can put the cursor anywhere (TERM=dumb cannot).
+static inline int khanaen_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != 0 && cup != (const char *)-1;
+}
+
+// Whether standard input has ended or failed: poll says it is ready (or hung up) but a read
+// finds nothing. Called only after curses timed out, so no key is lost.
+#include <poll.h>
+#include <unistd.h>
+#include <errno.h>
+static inline int khanaen_input_ended(void) {
+    struct pollfd p = { 0, POLLIN, 0 };
+    if (poll(&p, 1, 0) <= 0) return 0;
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    return 1;
+}
+
 static inline int khanaen_is_utf8_locale(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != 0 && (codeset[0] == 'U' || codeset[0] == 'u') && (codeset[1] == 'T' || codeset[1] == 't')

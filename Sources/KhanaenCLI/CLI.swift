@@ -1,20 +1,33 @@
 import Foundation
 import KhanaenCore
 
-/// Where a command writes and what it may read of its surroundings; tests pass their own.
+/// Where a command writes, who runs it and what it may read of its surroundings; tests pass
+/// their own.
 public struct CommandContext {
     public var environment: [String: String]
+    /// The caller's login, from the operating system (`processLogin`): never from the
+    /// environment, which anyone can set.
+    public var login: String
+    /// The caller's real user id.
+    public var uid: UInt32
     public var out: (String) -> Void
     public var err: (String) -> Void
 
-    public init(environment: [String: String], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(environment: [String: String], login: String, uid: UInt32, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.environment = environment
+        self.login = login
+        self.uid = uid
         self.out = out
         self.err = err
     }
 
-    /// The login name: $USER, else $LOGNAME.
-    public var loginName: String? { environment["USER"] ?? environment["LOGNAME"] }
+    /// The name of this process's real user in the password database, or `#UID` for a user
+    /// id without one (which is nobody's login in a contest).
+    public static var processLogin: (login: String, uid: UInt32) {
+        let uid = getuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return ("#\(uid)", uid) }
+        return (String(cString: name), uid)
+    }
 
     /// This process's environment, read from `environ`: `ProcessInfo`'s first use costs
     /// every start about 0.4 ms, most of it before anything else can be done.
@@ -52,7 +65,7 @@ public enum CLI {
 
     static let commands: [Command.Type] = [
         JudgeCommand.self, ChairCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
-        ReportCommand.self, VerifyCommand.self,
+        ReportCommand.self, VerifyCommand.self, CheckpointCommand.self, AccessCommand.self,
     ]
 
     static var usage: String {
@@ -104,6 +117,8 @@ public enum CLI {
             ctx.err("khanaen: \(e.message)\n")
         } catch let e as Refusal {
             ctx.err("khanaen \(command.name): refused: \(e.message); nothing was written\n")
+        } catch let e as NotAllowed {
+            ctx.err("khanaen \(command.name): not allowed: \(e.description); nothing was written\n")
         } catch let e as LedgerFile.IOError {
             ctx.err("khanaen: \(e.description)\n")
         } catch {

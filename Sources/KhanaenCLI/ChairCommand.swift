@@ -12,7 +12,7 @@ struct ChairCommand: Command {
     usage: khanaen chair [--lang th|en] [--mono] [--contest DIR]
 
     Opens the chair's console for a login listed in "chairs" of contest.json; anyone else is
-    refused (on the demo contest, anyone is its chair). Screens: 1 ranking by the current
+    refused (in an open contest such as the demo, anyone is its chair: docs/access.md). Screens: 1 ranking by the current
     method (m cycles mean / median / trimmed / normalised) with the award lines, the judges'
     spread and flags; 2 entries × judges; 3 one entry in full with its ledger history;
     4 each judge's progress; 5 judges' severity and criteria; 6 the awards that depend on the
@@ -35,15 +35,7 @@ struct ChairCommand: Command {
         // so that a refused one never sees the screen change.
         let loaded = Result {
             try ContestFolder.load(dir) { contest in
-                let login = ctx.loginName ?? ""
-                chair = login
-                if !contest.chairs.contains(login) {
-                    guard ContestLocation.isDemo(args, ctx), let first = contest.chairs.first else {
-                        throw Refusal(Strings(language).chairNotAllowed(login, contest.chairs))
-                    }
-                    chair = first
-                    demoNotice = true
-                }
+                (chair, demoNotice) = try Identity.chair(contest, requested: nil, login: ctx.login)
                 do {
                     opened = try Terminal(monochrome: args.has("mono"))
                 } catch let e as Terminal.StartError {
@@ -58,7 +50,12 @@ struct ChairCommand: Command {
             preconditionFailure("the terminal opens once the contest is read")
         }
         defer { terminal.stop() }
-        var state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events },
+        func snapshot() -> ChairMsg {
+            let book = SheetBook(ledger: ledger)
+            return .data(book, ledger.summary(book), ledger.allFiles.map { $0.events }, time: Timestamp.nowMillis())
+        }
+        let book = SheetBook(ledger: ledger)
+        var state = ChairState(book: book, ledger: ledger.summary(book), events: ledger.allFiles.map { $0.events },
                                chair: chair, language: language,
                                utcOffset: ContestLocation.localUTCOffset, now: Timestamp.nowMillis())
         if demoNotice {
@@ -68,26 +65,36 @@ struct ChairCommand: Command {
         let size = terminal.size
         ChairUpdate.update(&state, .resize(width: size.width, height: size.height))
         var dirty = true
+        var witnessed = false
         while !state.quit {
             if dirty { terminal.draw(ChairView.render(state)) }
+            if !witnessed {
+                // Once the first frame is drawn: a checkpoint of what the chair is looking at.
+                witnessed = true
+                do {
+                    if try ledger.appendCheckpoint(actor: chair) { ChairUpdate.update(&state, snapshot()) }
+                } catch {
+                    ChairUpdate.update(&state, .notSaved("\(error)"))
+                }
+            }
             ThaiWords.prepareInBackground()
             state.computeAhead()
             dirty = true
             switch terminal.read() {
-            case .signal: return 0
+            case .signal(let number): return Terminal.exitCode(number)
+            case .closed: return Terminal.exitCode(SIGHUP)
             case .resize(let w, let h): ChairUpdate.update(&state, .resize(width: w, height: h))
             case .key(let key):
                 for effect in ChairUpdate.update(&state, .key(key)) {
                     if case .export(let overwrite) = effect {
-                        ChairUpdate.update(&state, export(state.results, ledger: ledger.summary, to: dir + "/exports", overwrite: overwrite))
+                        ChairUpdate.update(&state, export(state.results, ledger: state.ledger, to: dir + "/exports", overwrite: overwrite))
                         continue
                     }
                     guard case .append(let draft) = effect else { continue }
                     do {
                         let written = try ledger.appendChair(draft)
                         _ = try? ledger.refresh()
-                        ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
-                                                         time: Timestamp.nowMillis()))
+                        ChairUpdate.update(&state, snapshot())
                         ChairUpdate.update(&state, .saved(written))
                     } catch {
                         ChairUpdate.update(&state, .notSaved("\(error)"))
@@ -101,10 +108,7 @@ struct ChairCommand: Command {
                     // screen is unchanged.
                     ChairUpdate.update(&state, .idle)
                 }
-                if dirty {
-                    ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events },
-                                                     time: Timestamp.nowMillis()))
-                }
+                if dirty { ChairUpdate.update(&state, snapshot()) }
             }
         }
         return 0

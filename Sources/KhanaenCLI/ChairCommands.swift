@@ -5,33 +5,32 @@ struct RecuseCommand: Command {
     static let name = "recuse"
     static let summary = "a judge steps aside from an entry (conflict of interest), with a reason"
     static let usage = """
-    usage: khanaen recuse --judge J --entry E --reason TEXT
+    usage: khanaen recuse --entry E --reason TEXT [--judge J]
 
-    Records that judge J does not score entry E (ถอนตัว, มีส่วนได้เสีย). The sheet no longer
-    counts and can no longer be changed; the chair can reopen it.
+    Records that you, the judge your login is, do not score entry E (ถอนตัว, มีส่วนได้เสีย).
+    The sheet no longer counts and can no longer be changed; the chair can reopen it.
+    --judge J only in an open contest (docs/access.md), or naming your own judge.
 
     """
     static let options = OptionSpec(values: ["judge", "entry", "reason", "contest"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
+        let entry = try args.required("entry"), reason = try args.required("reason")
         let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
+        let judged = try ContestFolder.loadForJudge(dir, requested: args.value("judge"), login: ctx.login)
+        let judge = judged.judgeID
         try ContestFolder.ensureLedgerFolder(dir)
-        try ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason)])
+        try judged.ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason)])
         ctx.out("saved: \(judge) recused from \(entry)\n")
         return 0
     }
 }
 
-/// The chair acting: the login must be one of the contest's chairs (or --chair names one).
+/// The chair acting: the login must be one of the contest's chairs; --chair may name another
+/// only in an open contest.
 enum ChairIdentity {
     static func resolve(_ args: ParsedArguments, _ ctx: CommandContext, contest: Contest) throws -> String {
-        let user = args.value("chair") ?? ctx.loginName ?? ""
-        guard contest.chairs.contains(user) else {
-            throw Refusal("\"\(user)\" is not a chair of this contest (chairs: \(contest.chairs.joined(separator: ", "))); use --chair USER")
-        }
-        return user
+        try Identity.chair(contest, requested: args.value("chair"), login: ctx.login).login
     }
 }
 
@@ -45,7 +44,8 @@ struct ReopenCommand: Command {
     judge can change it and must submit it again before it counts.
 
     options:
-      --chair USER     the chair acting (default: the login name); must be listed in contest.json
+      --chair USER     only in an open contest: the chair acting (elsewhere your login must
+                       be one of the contest's chairs, and is the chair acting)
 
     """
     static let options = OptionSpec(values: ["judge", "entry", "reason", "chair", "contest"])
@@ -53,8 +53,9 @@ struct ReopenCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
         let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
-        let chair = try ChairIdentity.resolve(args, ctx, contest: ledger.contest)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         let e = try ledger.appendChair(LedgerEvent(actor: chair, kind: .reopen, judge: judge, entry: entry, text: reason))
         ctx.out("saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n")
@@ -78,8 +79,9 @@ struct AwardCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry"), tier = try args.required("tier"), reason = try args.required("reason")
         let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
-        let chair = try ChairIdentity.resolve(args, ctx, contest: ledger.contest)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         try ledger.appendChair(LedgerEvent(actor: chair, kind: .award, entry: entry, tier: tier, text: reason))
         ctx.out("saved: \(entry) award \(tier) by \(chair)\n")

@@ -56,38 +56,52 @@ enum ContestLocation {
     }
 
     /// Copies a contest folder into a temporary sibling, then renames it into place, so a
-    /// half-copied folder is never left where a contest is expected.
-    static func copyAtomically(from source: String, to target: String, includeLedger: Bool) throws {
-        let fm = FileManager.default
-        let parent = (target as NSString).deletingLastPathComponent
-        let temp = parent + "/.\((target as NSString).lastPathComponent).tmp-\(getpid())"
+    /// half-copied folder is never left where a contest is expected. `edit` may change
+    /// contest.json's text on the way. Every error names the path and the reason.
+    static func copyAtomically(from source: String, to target: String, includeLedger: Bool,
+                               edit: (String) -> String = { $0 }) throws {
+        let parent = AtomicFile.parent(of: target)
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        let temp = parent + "/." + name + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        func fail(_ path: String, _ what: String, _ code: Int32 = errno) -> InputError {
+            InputError("\(path): \(what): \(String(cString: strerror(code)))")
+        }
+        var st = stat()
+        if lstat(target, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFDIR else { throw InputError("\(target): already exists and is not a folder; nothing was written") }
+            // An empty folder named by the user is replaced; anything else is kept.
+            guard (try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty == true else {
+                throw InputError("\(target): already exists and is not empty; nothing was written")
+            }
+        }
         do {
-            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(atPath: temp)
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: false)
-            for file in [ContestFolder.contestFile, ContestFolder.entriesFile] {
-                try fm.copyItem(atPath: source + "/" + file, toPath: temp + "/" + file)
-            }
-            let ledgerSource = source + "/" + ContestFolder.ledgerFolder
-            if includeLedger && fm.fileExists(atPath: ledgerSource) {
-                try fm.copyItem(atPath: ledgerSource, toPath: temp + "/" + ContestFolder.ledgerFolder)
-            } else {
-                try fm.createDirectory(atPath: temp + "/" + ContestFolder.ledgerFolder, withIntermediateDirectories: false)
-            }
-            if fm.fileExists(atPath: target) {
-                // An empty folder named by the user is replaced; anything else is kept.
-                guard (try fm.contentsOfDirectory(atPath: target)).isEmpty else {
-                    try? fm.removeItem(atPath: temp)
-                    throw InputError("\(target): already exists and is not empty; nothing was written")
-                }
-                try fm.removeItem(atPath: target)
-            }
-            try fm.moveItem(atPath: temp, toPath: target)
-        } catch let e as InputError {
-            throw e
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            try? fm.removeItem(atPath: temp)
-            throw InputError("\(target): cannot create the contest folder: \(error.localizedDescription)")
+            throw InputError("\(parent): cannot create the folder for \(name): \(String(cString: strerror(errno)))")
+        }
+        guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "cannot create a folder") }
+        do {
+            for file in [ContestFolder.contestFile, ContestFolder.entriesFile] {
+                guard var bytes = try ContestFiles.read(folder: source, file) else { throw InputError("\(source)/\(file): missing") }
+                if file == ContestFolder.contestFile { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
+                try AtomicFile.write(bytes, to: temp + "/" + file, overwrite: false)
+            }
+            guard mkdir(temp + "/" + ContestFolder.ledgerFolder, 0o755) == 0 else { throw fail(temp + "/" + ContestFolder.ledgerFolder, "cannot create a folder") }
+            let ledgerSource = source + "/" + ContestFolder.ledgerFolder
+            if includeLedger, let names = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource) {
+                for file in names where file.hasSuffix(".jsonl") {
+                    guard let bytes = try ContestFiles.read(folder: ledgerSource, file) else { continue }
+                    try AtomicFile.write(bytes, to: temp + "/" + ContestFolder.ledgerFolder + "/" + file, overwrite: false, mode: 0o640)
+                }
+            }
+            if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "cannot replace the empty folder") }
+            guard rename(temp, target) == 0 else { throw fail(target, "cannot move the new contest into place") }
+            ContestFiles.syncFolder(parent)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            if let e = error as? InputError { throw e }
+            if let p = error as? FileProblem { throw InputError(p.description) }
+            throw InputError("\(target): cannot create the contest folder: \(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 struct InitCommand: Command {
     static let name = "init"
@@ -8,7 +9,9 @@ struct InitCommand: Command {
 
     Creates DIR with the sample contest's contest.json and entries.json and an empty
     ledger/ folder. Edit the two files for your contest (docs/contest-format.md), then
-    `khanaen verify --contest DIR` checks them. DIR must not exist or be empty.
+    `khanaen verify --contest DIR` checks them. DIR must not exist or be empty. The new
+    contest's access is "logins": who judges is decided by the operating system's logins
+    (docs/access.md; `khanaen access apply` sets the files' owners and modes).
 
     """
     static let options = OptionSpec(positionals: 1...1, positionalName: "DIR")
@@ -16,9 +19,13 @@ struct InitCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let target = args.positionals[0]
         let source = try ContestLocation.sampleFolder(ctx)
-        try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false)
+        // A contest made for real judging is guarded by the logins (docs/access.md).
+        try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false) { json in
+            json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"_access\"") }
+                .joined(separator: "\n").replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
+        }
         _ = try ContestFolder.loadContest(target)
-        ctx.out("created \(target): edit contest.json and entries.json, then khanaen verify --contest \(target)\n")
+        ctx.out("created \(TerminalText.safe(target)): edit contest.json and entries.json, then khanaen verify --contest \(TerminalText.safe(target))\n")
         return 0
     }
 }

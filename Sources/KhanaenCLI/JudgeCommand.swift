@@ -16,8 +16,10 @@ struct JudgeCommand: Command {
     judge's ledger and synced to disk before the screen says it is saved. `?` lists every key.
 
     options:
-      --judge ID     the judge (default: the judge whose "user" in contest.json is the login name;
-                     on the demo contest, anyone else is its last judge, who has scored nothing)
+      --judge ID     only in an open contest (docs/access.md), any judge; elsewhere the judge is
+                     the one whose "user" in contest.json is your login, and --judge may only
+                     name that judge (an open contest opened by someone who is none of its
+                     judges, such as the demo, opens as its last judge, who has scored nothing)
       --lang L       th (default) or en
       --mono         no colours, attributes only (also when NO_COLOR is set)
 
@@ -27,11 +29,12 @@ struct JudgeCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         let dir = try ContestLocation.resolve(args, ctx)
-        let requested = args.value("judge"), login = ctx.loginName ?? "", isDemo = ContestLocation.isDemo(args, ctx)
+        let requested = args.value("judge"), login = ctx.login
         // Who the judge is, and their ledger, need only contest.json: the ledger is verified on
         // another core while entries.json is read.
         let (contest, opened) = try ContestFolder.loadContest(dir) { definition in
-            let (judgeID, demoNotice) = try identify(definition, requested: requested, login: login, isDemo: isDemo, dir: dir)
+            let (judgeID, demoNotice) = try Identity.judge(definition, requested: requested, login: login,
+                                                           contestFile: dir + "/" + ContestFolder.contestFile)
             let ledger = Ledger(contest: definition, directory: dir + "/" + ContestFolder.ledgerFolder)
             try ledger.file(forJudge: judgeID)!.refresh()
             try ledger.chairFile.refresh()
@@ -41,27 +44,6 @@ struct JudgeCommand: Command {
                                        judgeID: opened.judgeID, language: language)
         if opened.demoNotice { session.state.status = .init(text: session.state.strings.demoIdentity(opened.judgeID), kind: .info) }
         return try session.run(monochrome: args.has("mono"), ctx)
-    }
-}
-
-extension JudgeCommand {
-    /// The judge: `--judge ID`, else the judge whose "user" is the login name; on the demo,
-    /// anyone else is its last judge (and is told so).
-    static func identify(_ contest: Contest, requested: String?, login: String, isDemo: Bool, dir: String) throws -> (String, Bool) {
-        if let id = requested {
-            guard contest.judgeIndex(id) != nil else {
-                throw InputError("no judge has id \"\(id)\" in \(dir)/contest.json (judges: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
-            }
-            return (id, false)
-        }
-        if let judge = contest.judge(forUser: login) { return (judge.id, false) }
-        if isDemo, let last = contest.judges.last {
-            // The demo, opened by someone who is not one of its judges: be its last judge, who
-            // has scored nothing yet, and say so on the first screen.
-            return (last.id, true)
-        }
-        throw InputError("the login \"\(login)\" is not a judge's \"user\" in \(dir)/contest.json; pass --judge ID "
-                         + "(one of: \(contest.judges.map { $0.id }.joined(separator: ", ")))")
     }
 }
 
@@ -114,8 +96,10 @@ final class JudgeSession {
             ThaiWords.prepareInBackground()
             dirty = true
             switch terminal.read() {
-            case .signal:
-                return 0
+            case .signal(let number):
+                return Terminal.exitCode(number)
+            case .closed:
+                return Terminal.exitCode(SIGHUP)
             case .resize(let w, let h):
                 _ = JudgeUpdate.update(&state, .resize(width: w, height: h))
             case .key(let key):
@@ -132,6 +116,11 @@ final class JudgeSession {
         let own = (try? ownFile.refresh()) ?? false
         let chair = (try? chairFile.refresh()) ?? false
         let changed = own || chair
+        if let broken = ownFile.broken ?? chairFile.broken {
+            let file = ownFile.broken != nil ? ownFile : chairFile
+            if changed { _ = JudgeUpdate.update(&state, .ledgerBroken(broken.describe("\(ContestFolder.ledgerFolder)/\(file.fileName)"))) }
+            return changed
+        }
         if changed { _ = JudgeUpdate.update(&state, .sheets(foldSheets(), elsewhere: true)) }
         return changed
     }

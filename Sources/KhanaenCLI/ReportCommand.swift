@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 struct ReportCommand: Command {
     static let name = "report"
@@ -11,7 +12,11 @@ struct ReportCommand: Command {
     the contest's tie-break order, proposes the award tiers, applies the chair's overrides
     and lists the flags. table is aligned for a terminal; md is the announcement, one
     table per award tier; json and csv are for other tools. Every format ends with, or
-    contains, the results seal: a SHA-256 over the report and every ledger head.
+    contains, the results seal: a SHA-256 over the report and every ledger head; the seal is
+    recorded in a checkpoint of the chair's file (`khanaen verify --seal`). A ledger that is
+    not intact (a break, a line that breaks the rules, a file that no longer reaches a
+    checkpoint) is said at the top of every format, and the exit code is then 1.
+    Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
       --method M         mean (default), median, trimmed or normalised
@@ -30,26 +35,37 @@ struct ReportCommand: Command {
         guard ["table", "json", "csv", "md"].contains(format) else { throw UsageError("--format must be table, json, csv or md") }
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
-        if format != "table" {
-            for w in ledger.warnings { ctx.err("khanaen: warning: \(w)\n") }
-            for b in ledger.breaks { ctx.err("khanaen: warning: \(b.file.path):\(b.problem.line): \(b.problem.message); the report uses the lines before it\n") }
-        }
-        let results = Scoring.compute(SheetBook(ledger: ledger), method: method, includeDrafts: args.has("include-drafts"))
-        let summary = ledger.summary
+        let contest = try ContestFolder.loadContest(dir)
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        let book = SheetBook(ledger: ledger)
+        let results = Scoring.compute(book, method: method, includeDrafts: args.has("include-drafts"))
+        let summary = ledger.summary(book)
         let text: String
         switch format {
         case "json": text = ReportJSON.text(results, ledger: summary)
-        case "csv": text = ReportCSV.text(results, contest: ledger.contest)
+        case "csv": text = ReportCSV.text(results, ledger: summary, language: language)
         case "md": text = ReportMarkdown.text(results, ledger: summary)
         default: text = ReportTable.text(results, ledger: summary, language: language)
         }
         if let output = args.value("output") {
             let file = format == "csv" ? ReportCSV.byteOrderMark + text : text
             try AtomicFile.write(Array(file.utf8), to: output, overwrite: args.has("force"))
-            ctx.err("khanaen: wrote \(output)\n")
+            ctx.err("khanaen: wrote \(TerminalText.safe(output))\n")
         } else {
             ctx.out(text)
+        }
+        // The report is a published witness of the ledger: a checkpoint records its seal, so
+        // that `khanaen verify --seal` can later tell whether the ledger still extends it.
+        do {
+            try ledger.appendCheckpoint(actor: ctx.login, seal: ReportJSON.seal(results, ledger: summary))
+        } catch {
+            ctx.err("khanaen: warning: the report's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+        }
+        if !summary.isIntact {
+            ctx.err("khanaen: the ledger is not intact (\(summary.problems.count) problem(s), listed at the top of the report); "
+                    + "khanaen verify says more\n")
+            return 1
         }
         return 0
     }

@@ -4,9 +4,9 @@ struct ScoreCommand: Command {
     static let name = "score"
     static let summary = "set a judge's scores for an entry, add a note, or submit the sheet"
     static let usage = """
-    usage: khanaen score --judge J --entry E [cN=VALUE …] [--clear cN …] [--note TEXT] [--submit]
+    usage: khanaen score --entry E [cN=VALUE …] [--clear cN …] [--note TEXT] [--submit] [--judge J]
 
-    Appends to the judge's ledger, in this order: the scores given as criterion=value
+    Appends to the ledger of the judge your login is, in this order: the scores given as criterion=value
     (c1=12 c3=20.5), the criteria to clear, the note on the entry, and the submit. Every
     change is checked first, and nothing is written when any is refused: an unknown judge,
     entry or criterion; a value below 0, above the criterion's maximum or off the step;
@@ -14,7 +14,8 @@ struct ScoreCommand: Command {
     chair must reopen it); any change to a sheet the judge recused from.
 
     options:
-      --judge J        the judge's id in contest.json
+      --judge J        only in an open contest (docs/access.md): the judge's id; elsewhere it
+                       may only name your own judge
       --entry E        the entry's id in entries.json
       --clear cN       clear a criterion's score (repeatable)
       --note TEXT      the judge's note on the entry (empty text removes it)
@@ -26,30 +27,32 @@ struct ScoreCommand: Command {
                                      flags: ["submit"], positionals: 0...64, positionalName: "criterion=value")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        let judge = try args.required("judge")
         let entry = try args.required("entry")
-        var drafts: [LedgerEvent] = []
+        var scores: [(criterion: String, value: Double)] = []
         for pair in args.positionals {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 throw UsageError("\"\(pair)\" is not criterion=value (c1=12)")
             }
             let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
             guard let value = Double(text), value.isFinite else { throw UsageError("\(criterion)=\(text): not a number") }
-            drafts.append(LedgerEvent(actor: judge, kind: .score, entry: entry, criterion: criterion, value: value))
+            scores.append((criterion, value))
         }
+        if scores.isEmpty && args.all("clear").isEmpty && args.value("note") == nil && !args.has("submit") {
+            throw UsageError("nothing to do: give criterion=value pairs, --clear, --note or --submit")
+        }
+
+        let dir = try ContestLocation.resolve(args, ctx)
+        let judged = try ContestFolder.loadForJudge(dir, requested: args.value("judge"), login: ctx.login)
+        let judge = judged.judgeID
+        var drafts = scores.map { LedgerEvent(actor: judge, kind: .score, entry: entry, criterion: $0.criterion, value: $0.value) }
         for c in args.all("clear") { drafts.append(LedgerEvent(actor: judge, kind: .clear, entry: entry, criterion: c)) }
         if let note = args.value("note") { drafts.append(LedgerEvent(actor: judge, kind: .note, entry: entry, text: note)) }
         if args.has("submit") { drafts.append(LedgerEvent(actor: judge, kind: .submit, entry: entry)) }
-        if drafts.isEmpty { throw UsageError("nothing to do: give criterion=value pairs, --clear, --note or --submit") }
-
-        let dir = try ContestLocation.resolve(args, ctx)
-        let ledger = try ContestFolder.load(dir)
-        for w in ledger.warnings { ctx.err("khanaen: warning: \(w)\n") }
+        for w in judged.file.warnings + judged.ledger.chairFile.warnings { ctx.err("khanaen: warning: \(w)\n") }
         try ContestFolder.ensureLedgerFolder(dir)
-        let written = try ledger.appendJudge(judge, drafts)
-        let contest = ledger.contest
-        let book = SheetBook(ledger: ledger)
-        let sheet = book.sheet(judge: contest.judgeIndex(judge)!, entry: contest.entryIndex(entry)!)
+        let written = try judged.ledger.appendJudge(judge, drafts)
+        let contest = judged.contest
+        let sheet = judged.sheets[contest.entryIndex(entry)!]
         let total = sheet.total(maxTotal: contest.maxTotal).map { TwoDecimals.text($0) + "/100" }
             ?? "\(sheet.setCount)/\(contest.criteria.count) criteria scored"
         ctx.out("saved \(written.count) change(s) to \(judge)'s ledger for \(entry): \(total), \(sheet.status.rawValue)\n")

@@ -9,6 +9,8 @@ public final class Terminal {
     public enum StartError: Error, CustomStringConvertible {
         case notUTF8(String)
         case noTerminal(String)
+        case notInteractive
+        case cannotAddress(String)
 
         public var description: String {
             switch self {
@@ -16,6 +18,10 @@ public final class Terminal {
                 return "the terminal's locale (\(locale)) is not UTF-8, so Thai cannot be shown; run with LANG=C.UTF-8 (or th_TH.UTF-8)"
             case .noTerminal(let term):
                 return "cannot start the terminal (TERM=\(term)); is this an interactive terminal?"
+            case .notInteractive:
+                return "standard input and output must be a terminal (not a pipe or a file); run it in a terminal, or use khanaen score and khanaen report from scripts"
+            case .cannotAddress(let term):
+                return "the terminal (TERM=\(term)) cannot move its cursor, which the screens need; set TERM to your terminal's type (xterm-256color, screen, tmux-256color)"
             }
         }
     }
@@ -27,11 +33,19 @@ public final class Terminal {
         case idle
         /// SIGHUP (the SSH link dropped), SIGTERM or SIGINT.
         case signal(Int32)
+        /// The terminal is gone: end of input, or an error reading it.
+        case closed
     }
 
     private var screen: OpaquePointer?
     private let colour: Bool
     private var stopped = false
+    /// Reads in a row that found the input ended.
+    private var endedReads = 0
+
+    /// The exit code for a session ended by `signal`: 128 + its number, as shells report
+    /// (Ctrl-C: 130).
+    public static func exitCode(_ signal: Int32) -> Int32 { 128 + signal }
 
     /// Takes over the terminal. Needs a UTF-8 locale and a terminal curses knows.
     public init(monochrome: Bool = false) throws {
@@ -39,13 +53,23 @@ public final class Terminal {
         guard khanaen_is_utf8_locale() != 0 else {
             throw StartError.notUTF8(String(cString: setlocale(LC_CTYPE, nil)))
         }
+        // Input from a pipe would be taken for keys and, at its end, spin for ever.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notInteractive }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         khanaen_install_signal_handlers()
         set_escdelay(40)
         guard let screen = newterm(nil, stdout, stdin) else {
-            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw StartError.noTerminal(term)
         }
         self.screen = screen
         set_term(screen)
+        guard khanaen_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            self.screen = nil
+            stopped = true
+            throw StartError.cannotAddress(term)
+        }
         // ncurses 6.4 writes out its buffer after every cursor move until the program's first
         // endwin, so a frame left in one write per row: a packet each over SSH. Suspending and
         // resuming once, before anything is drawn, lets it send a frame in a few writes.
@@ -93,7 +117,17 @@ public final class Terminal {
         let r = khanaen_get_wch(&ch)
         let caught = khanaen_signal_caught()
         if caught != 0 { return .signal(Int32(caught)) }
-        if r == khanaen_err() { return .idle }
+        if r == khanaen_err() {
+            // A timeout, or a terminal that is gone: at its end, input is "ready" and empty.
+            if khanaen_input_ended() != 0 {
+                endedReads += 1
+                if endedReads >= 3 { return .closed }
+            } else {
+                endedReads = 0
+            }
+            return .idle
+        }
+        endedReads = 0
         if r == khanaen_key_code_yes() {
             let code = Int32(ch)
             if code == khanaen_key_resize() { return .resize(width: size.width, height: size.height) }

@@ -13,15 +13,17 @@ public struct CellCluster: Equatable, Sendable {
 
 public enum CellText {
     /// Splits text into clusters. Marks at the very start, with no base, form a cluster of width 0.
+    /// Controls and bidirectional controls become visible placeholders (`TerminalText`).
     public static func clusters(_ text: String) -> [CellCluster] {
         var result: [CellCluster] = []
         result.reserveCapacity(text.utf8.count)
         var current = String.UnicodeScalarView()
         var currentWidth = 0
-        for scalar in text.unicodeScalars {
+        for original in text.unicodeScalars {
+            // A control is drawn as its placeholder, in a cell of its own.
+            let scalar = TerminalText.placeholder(original) ?? original
             let w = CellWidth.of(scalar)
             if w == 0 {
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }
                 current.append(scalar)
                 continue
             }

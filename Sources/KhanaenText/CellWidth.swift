@@ -2,16 +2,18 @@
 /// (which is what xterm and tmux follow): marks and format characters take no cell,
 /// East Asian wide and fullwidth characters and emoji take two, everything else one.
 public enum CellWidth {
-    /// Cells taken by one scalar: 0, 1 or 2. Control characters take 0: they are never drawn.
+    /// Cells taken by one scalar: 0, 1 or 2. Control characters and bidirectional controls
+    /// take 1: they are never sent, but drawn as a placeholder (`TerminalText`).
     @inline(__always)
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return 1 }
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }
         if v >= 0x0E00 && v <= 0x0E7F { return thaiZeroWidth(v) ? 0 : 1 }
         if v == 0x00AD { return 1 }
         if v >= 0x1160 && v <= 0x11FF { return 0 }
         if v == 0x200B { return 0 }
+        if TerminalText.isBidiControl(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

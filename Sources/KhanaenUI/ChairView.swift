@@ -51,8 +51,19 @@ public enum ChairView {
         if s.prompt == nil, let status = s.status {
             c.put(CellText.clip(status.text, to: s.width - hintWidth - 3), x: 1, y: s.height - 2, role: status.kind == .error ? .error : .muted)
         }
-        let footer = "\(w.sealLabel) \(s.seal.prefix(12)) · \(w.methodLabel): \(w.methodName(s.method)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
-        c.put(" " + footer, x: 0, y: s.height - 1, limit: s.width - 1, role: .muted)
+        var footer = "\(w.sealLabel) \(s.seal.prefix(12)) · \(w.methodLabel): \(w.methodName(s.method)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
+        // What a chair must never miss comes first: a ledger that is not intact, access not enforced.
+        var alarms: [String] = []
+        if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact(s.ledger.problems.count)) }
+        if s.contest.access == .open { alarms.append(w.accessOpen) }
+        if !alarms.isEmpty {
+            let alarm = "⚠ " + alarms.joined(separator: " · ") + " "
+            let used = c.put(alarm, x: 1, y: s.height - 1, limit: s.width - 2, role: .error, bold: true)
+            footer = " " + footer
+            c.put(footer, x: 1 + used, y: s.height - 1, limit: s.width - 2 - used, role: .muted)
+        } else {
+            c.put(" " + footer, x: 0, y: s.height - 1, limit: s.width - 1, role: .muted)
+        }
         return c
     }
 
@@ -218,9 +229,10 @@ enum IntegrityView {
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
         var lines: [(String, Role)] = s.ledger.files.map { f in
-            let state = f.broken.map { w.brokenAt($0.line, $0.message) } ?? w.intact
+            let state = f.broken.map { $0.line > 0 ? w.brokenAt($0.line, $0.message) : $0.message } ?? w.intact
             return (table.line([f.name + ".jsonl", "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error)
         }
+        lines += (s.ledger.checkpointProblems + s.ledger.violations.map(\.description)).map { ($0, .error) }
         lines += s.ledger.strays.map { ("\($0): \(w.strayFile)", .warning) }
         lines += (s.ledger.warnings + s.results.tierWarnings).map { ($0, .warning) }
         lines.append(("", .normal))

@@ -10,6 +10,9 @@ public enum JudgeMsg: Sendable {
     case saved([LedgerEvent], time: Int64)
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
+    /// The judge's ledger file is gone, shrank or was replaced under the open workstation:
+    /// what was read is kept on screen, and nothing more is written to it.
+    case ledgerBroken(String)
 }
 
 /// What the workstation asks the outside world to do.
@@ -36,6 +39,9 @@ public enum JudgeUpdate {
         case .saved(let events, let time):
             s.undoPending = false
             s.status = .init(text: s.strings.saved(clock(time, offset: s.utcOffset), describe(events, s)), kind: .ok)
+            return []
+        case .ledgerBroken(let why):
+            s.status = .init(text: s.strings.ledgerBroken(why), kind: .error)
             return []
         case .notSaved(let why):
             // The change the undo stack was told about never reached the ledger.

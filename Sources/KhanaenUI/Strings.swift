@@ -72,6 +72,9 @@ public struct Strings: Sendable {
     var locked: String { t("ใบนี้ส่งแล้วหรือถอนตัวแล้ว แก้ไขไม่ได้ ให้ประธานกรรมการเปิดแก้ไข", "This sheet is closed; the chair can reopen it") }
     var nothingToUndo: String { t("ไม่มีการแก้ไขให้ย้อน", "Nothing to undo") }
     var reasonRequired: String { t("ต้องระบุเหตุผล", "A reason is required") }
+    func ledgerBroken(_ why: String) -> String {
+        t("สมุดบันทึกคะแนนเสียหาย: \(why) คะแนนที่บันทึกแล้วยังแสดงอยู่ แจ้งประธานกรรมการ", "The ledger is damaged: \(why); what was saved is still shown; tell the chair")
+    }
     func notSaved(_ why: String) -> String { t("ไม่ได้บันทึก: \(why)", "Not saved: \(why)") }
     var changedElsewhere: String { t("สมุดบันทึกคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับหน้าจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
 
@@ -113,6 +116,8 @@ public struct Strings: Sendable {
         case .normalised: return t("ปรับมาตรฐาน", "normalised")
         }
     }
+    func ledgerNotIntact(_ problems: Int) -> String { t("สมุดบันทึกคะแนนไม่ครบถ้วน \(problems) จุด (หน้า 7)", "ledger not intact: \(problems) (screen 7)") }
+    var accessOpen: String { t("ไม่บังคับสิทธิ์ผู้ใช้", "access not enforced") }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }
     var updatedLabel: String { t("อ่านเมื่อ", "Read at") }
@@ -158,6 +163,7 @@ public struct Strings: Sendable {
         case .recuse: return t("ถอนตัว", "recuse")
         case .reopen: return t("เปิดแก้ไข", "reopen")
         case .award: return t("ตัดสินรางวัล", "award")
+        case .checkpoint: return t("จุดตรวจสอบ", "checkpoint")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
@@ -203,9 +209,6 @@ public struct Strings: Sendable {
          ("<", t("ใบให้คะแนนไม่ครบองค์", "below quorum")),
          ("~", t("มีกรรมการที่ไม่ได้ปรับมาตรฐาน", "a judge not normalised")),
          ("*", t("ประธานกรรมการตัดสินรางวัลเอง", "award set by the chair"))]
-    }
-    public func chairNotAllowed(_ login: String, _ chairs: [String]) -> String {
-        "\"\(login)\" is not a chair of this contest (chairs: \(chairs.joined(separator: ", ")))"
     }
 
     // Help and terminal

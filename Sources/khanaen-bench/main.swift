@@ -199,12 +199,18 @@ case "chair":
     var state: ChairState!
     let first = try seconds {
         ledger = try ContestFolder.load(args[1])
-        state = ChairState(book: SheetBook(ledger: ledger), ledger: ledger.summary, events: ledger.allFiles.map { $0.events }, chair: "chair")
+        let book = SheetBook(ledger: ledger)
+        state = ChairState(book: book, ledger: ledger.summary(book), events: ledger.allFiles.map { $0.events }, chair: "chair")
         ChairUpdate.update(&state, .resize(width: 100, height: 30))
         _ = ChairView.render(state)
     } * 1000
     // As the console does once its first frame is drawn.
     ThaiWords.prepareInBackground()
+    /// The ledger as the console reads it after a change.
+    func changed() -> ChairMsg {
+        let book = SheetBook(ledger: ledger)
+        return .data(book, ledger.summary(book), ledger.allFiles.map { $0.events }, time: 0)
+    }
     func perKey(_ keys: [Key]) -> (median: Double, worst: Double) {
         var times: [Double] = []
         for k in keys {
@@ -219,9 +225,9 @@ case "chair":
     // a tenth of a second later they are there.
     var atOnce: [Double] = [], later: [Double] = []
     for _ in 0..<5 {
-        ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events }, time: 0))
+        ChairUpdate.update(&state, changed())
         atOnce.append(perKey([.char("m")]).median)
-        ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events }, time: 0))
+        ChairUpdate.update(&state, changed())
         usleep(100_000)
         later.append(perKey([.char("m")]).median)
     }
@@ -236,7 +242,7 @@ case "chair":
     var refresh: [Double] = []
     for _ in 0..<5 {
         refresh.append(seconds {
-            ChairUpdate.update(&state, .data(SheetBook(ledger: ledger), ledger.summary, ledger.allFiles.map { $0.events }, time: 0))
+            ChairUpdate.update(&state, changed())
             _ = ChairView.render(state)
         } * 1000)
     }
@@ -247,7 +253,7 @@ case "chair":
     print(String(format: "m at once after a ledger change: median %.1f ms; 100 ms after it: median %.2f ms (worst %.2f)",
                  median(atOnce), median(later), later.max() ?? 0))
     print(String(format: "a ledger change (fold, score, seal, render): median %.1f ms", median(refresh)))
-    let summary = ledger.summary
+    let summary = ledger.summary(SheetBook(ledger: ledger))
     let results = Scoring.compute(SheetBook(ledger: ledger))
     var seals: [Double] = [], folds: [Double] = [], scores: [Double] = []
     for _ in 0..<5 {
@@ -268,7 +274,7 @@ case "chair-start":
     let load = try seconds { ledger = try ContestFolder.load(args[1]) }
     let fold = seconds { book = SheetBook(ledger: ledger) }
     var summary: LedgerSummary!
-    let summarise = seconds { summary = ledger.summary }
+    let summarise = seconds { summary = ledger.summary(book) }
     let make = seconds { state = ChairState(book: book, ledger: summary, events: ledger.allFiles.map { $0.events }, chair: "chair") }
     let resize = seconds { ChairUpdate.update(&state, .resize(width: 100, height: 30)) }
     let render = seconds { _ = ChairView.render(state) }

@@ -11,8 +11,9 @@ _ = khanaen_malloc_top_pad(16 << 20)
 // ready by the time the arguments and contest.json are read.
 DispatchQueue.global().async {}
 setvbuf(stdout, nil, _IOFBF, 1 << 16)
+let caller = CommandContext.processLogin
 let context = CommandContext(
-    environment: CommandContext.processEnvironment,
+    environment: CommandContext.processEnvironment, login: caller.login, uid: caller.uid,
     out: { FileHandle.standardOutput.write($0.data(using: .utf8)!) },
     err: { FileHandle.standardError.write($0.data(using: .utf8)!) })
 exit(CLI.run(Array(CommandLine.arguments.dropFirst()), context))

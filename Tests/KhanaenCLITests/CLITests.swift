@@ -18,14 +18,22 @@ final class CLITests: XCTestCase {
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
 
+    /// Runs a command line in-process as the login `as` (what the operating system would say).
     @discardableResult
-    private func run(_ args: [String], env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
+    private func run(_ args: [String], as login: String = "chair", env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
         var out = "", err = ""
-        var environment = ["HOME": root, "USER": "tester"]
+        var environment = ["HOME": root, "USER": login]
         environment.merge(env) { $1 }
-        let code = CLI.run(args, CommandContext(environment: environment, out: { out += $0 }, err: { err += $0 }))
+        let code = CLI.run(args, CommandContext(environment: environment, login: login, uid: 1000, out: { out += $0 }, err: { err += $0 }))
         return (code, out, err)
     }
+
+    /// The login of judge `id` in the sample contest: j1 is judge1.
+    private func login(_ id: String) -> String { "judge" + id.dropFirst() }
+
+    /// A judge's command, run as that judge's login.
+    @discardableResult
+    private func judge(_ id: String, _ args: [String]) -> (code: Int32, out: String, err: String) { run(args, as: login(id)) }
 
     private func ledgerBytes() -> [String: Data] {
         var all: [String: Data] = [:]
@@ -41,9 +49,9 @@ final class CLITests: XCTestCase {
     }
 
     /// A refused command exits 2 with one line on stderr and leaves every ledger file as it was.
-    private func assertRefused(_ args: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(_ args: [String], _ expected: String, as user: String = "judge1", file: StaticString = #filePath, line: UInt = #line) {
         let before = ledgerBytes()
-        let r = run(args)
+        let r = run(args, as: user)
         XCTAssertEqual(r.code, 2, r.err, file: file, line: line)
         XCTAssertTrue(r.err.contains(expected), "\(r.err) does not say \(expected)", file: file, line: line)
         XCTAssertEqual(r.err.filter { $0 == "\n" }.count, 1, "one line: \(r.err)", file: file, line: line)
@@ -67,13 +75,13 @@ final class CLITests: XCTestCase {
     }
 
     func testScoreSubmitAndReport() throws {
-        let r = run(fullSheet("j1", "e01"))
+        let r = judge("j1", fullSheet("j1", "e01"))
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("78.50/100"), r.out)
         XCTAssertTrue(r.out.contains("submitted"))
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 0)
-        XCTAssertTrue(v.out.contains("ok     ledger/j1.jsonl: 8 lines"))
+        XCTAssertTrue(v.out.contains("ok        ledger/j1.jsonl: 8 lines"), v.out)
         let json = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(json.code, 0, json.err)
         let parsed = try JSONSerialization.jsonObject(with: json.out.data(using: .utf8)!) as! [String: Any]
@@ -93,9 +101,9 @@ final class CLITests: XCTestCase {
 
     func testRankingAwardsAndFormats() throws {
         for j in ["j1", "j2", "j3"] {
-            XCTAssertEqual(run(fullSheet(j, "e01")).code, 0)
-            XCTAssertEqual(run(["score", "--contest", contest, "--judge", j, "--entry", "e02", "c1=15", "c2=10", "c3=25", "c4=10",
-                                "c5=15", "c6=15", "c7=10", "--submit"]).code, 0)
+            XCTAssertEqual(judge(j, fullSheet(j, "e01")).code, 0)
+            XCTAssertEqual(judge(j, ["score", "--contest", contest, "--entry", "e02", "c1=15", "c2=10", "c3=25", "c4=10",
+                                     "c5=15", "c6=15", "c7=10", "--submit"]).code, 0)
         }
         let table = run(["report", "--contest", contest])
         XCTAssertEqual(table.code, 0)
@@ -112,7 +120,7 @@ final class CLITests: XCTestCase {
         let seal = run(["report", "--contest", contest, "--format", "json"]).out
         XCTAssertTrue(md.out.contains(String((try JSONSerialization.jsonObject(with: seal.data(using: .utf8)!) as! [String: Any])["seal"] as! String)))
 
-        XCTAssertEqual(run(["award", "--contest", contest, "--entry", "e02", "--tier", "none", "--reason", "ขาดคุณสมบัติ", "--chair", "chair"]).code, 0)
+        XCTAssertEqual(run(["award", "--contest", contest, "--entry", "e02", "--tier", "none", "--reason", "ขาดคุณสมบัติ"]).code, 0)
         let after = run(["report", "--contest", contest, "--format", "json"]).out
         XCTAssertTrue(after.contains("\"reason\": \"ขาดคุณสมบัติ\""))
         let out = root + "/ranking.csv"
@@ -128,50 +136,62 @@ final class CLITests: XCTestCase {
 
     func testEveryRefusalOfScore() {
         assertRefused(["score", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=-1"], "cannot be negative")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=15.5"], "above the maximum of 15")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=abc"], "c1=abc: not a number")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01"], "nothing to do")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "--judge is required")
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "--bogus"], "unknown option --bogus")
+        assertRefused(["score", "--contest", contest, "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=-1"], "cannot be negative")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=15.5"], "above the maximum of 15")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: not a number")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
+        assertRefused(["score", "--contest", contest, "--entry", "e01"], "nothing to do")
+        assertRefused(["score", "--contest", contest, "c1=1"], "--entry is required")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "--bogus"], "unknown option --bogus")
         // One bad value refuses the whole command: the good one before it is not written either.
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=10", "c2=11"], "c2=11: above the maximum of 10")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=10", "c2=11"], "c2=11: above the maximum of 10")
 
-        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
-        assertRefused(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
-        XCTAssertEqual(run(["recuse", "--contest", contest, "--judge", "j2", "--entry", "e01", "--reason", "เป็นญาติกับผู้ประสาน"]).code, 0)
-        assertRefused(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"], "recused")
-        assertRefused(["recuse", "--contest", contest, "--judge", "j3", "--entry", "e01", "--reason", " "], "a recusal needs a reason")
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
+        XCTAssertEqual(judge("j2", ["recuse", "--contest", contest, "--entry", "e01", "--reason", "เป็นญาติกับผู้ประสาน"]).code, 0)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "recused", as: "judge2")
+        assertRefused(["recuse", "--contest", contest, "--entry", "e01", "--reason", " "], "a recusal needs a reason", as: "judge3")
     }
 
     func testChairActionsNeedAChair() {
-        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
-        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"tester\" is not a chair")
-        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x", "--chair", "chair"], "nothing to reopen")
-        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x", "--chair", "chair"], "no award tier has id \"gold\"")
-        let r = run(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "กรอกผิดช่อง"], env: ["USER": "chair"])
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"judge1\" is not a chair")
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x", "--chair", "chair"],
+                      "\"judge1\" is not a chair")
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x"], "nothing to reopen", as: "chair")
+        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x"], "no award tier has id \"gold\"",
+                      as: "chair")
+        let r = run(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "กรอกผิดช่อง"])
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j1", "--entry", "e01", "c1=13"]).code, 0, "reopened")
+        XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", "e01", "c1=13"]).code, 0, "reopened")
         let json = run(["report", "--contest", contest, "--format", "json"]).out
         XCTAssertTrue(json.contains("\"submitted\": 0"), "the reopened sheet no longer counts")
     }
 
     func testVerifyFindsATamperedLineAndExits1() throws {
-        XCTAssertEqual(run(fullSheet("j1", "e01")).code, 0)
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
+        XCTAssertEqual(judge("j2", fullSheet("j2", "e01")).code, 0)
         let path = contest + "/ledger/j1.jsonl"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\"value\":20.5", with: "\"value\":25").write(toFile: path, atomically: true, encoding: .utf8)
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 1)
-        XCTAssertTrue(v.out.contains("BROKEN ledger/j1.jsonl:3: hash does not match"), v.out)
-        XCTAssertTrue(v.out.contains("ok     ledger/j2.jsonl"))
+        XCTAssertTrue(v.out.contains("BROKEN    ledger/j1.jsonl:3: hash does not match"), v.out)
+        XCTAssertTrue(v.out.contains("ok        ledger/j2.jsonl"))
         let report = run(["report", "--contest", contest, "--format", "json"])
-        XCTAssertEqual(report.code, 0, "the report still works on the intact lines")
-        XCTAssertTrue(report.err.contains("j1.jsonl:3"))
+        XCTAssertEqual(report.code, 1, "a report on a broken ledger is written, and says so, and exits 1")
+        let parsed = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]
+        XCTAssertEqual(parsed["intact"] as? Bool, false)
+        XCTAssertTrue((parsed["problems"] as? [String])?.first?.contains("ledger/j1.jsonl:3: hash does not match") == true, "\(parsed["problems"] ?? "")")
+        for format in ["table", "md", "csv"] {
+            let r = run(["report", "--contest", contest, "--format", format])
+            XCTAssertEqual(r.code, 1, format)
+            let top = r.out.split(separator: "\n").prefix(6).joined(separator: "\n")
+            XCTAssertTrue(top.contains("ไม่ครบถ้วน") && top.contains("ledger/j1.jsonl:3"), "\(format) says so at its top:\n\(top)")
+        }
     }
 
     func testBadContestFilesGiveOneLineAndExit2() throws {
@@ -183,11 +203,13 @@ final class CLITests: XCTestCase {
     }
 
     func testTheConsoleExportWritesFourFilesAndAsksBeforeReplacing() throws {
-        for j in ["j1", "j2", "j3"] { XCTAssertEqual(run(fullSheet(j, "e01")).code, 0) }
+        for j in ["j1", "j2", "j3"] { XCTAssertEqual(judge(j, fullSheet(j, "e01")).code, 0) }
         let ledger = try ContestFolder.load(contest)
-        let results = Scoring.compute(SheetBook(ledger: ledger), method: .median)
+        let book = SheetBook(ledger: ledger)
+        let summary = ledger.summary(book)
+        let results = Scoring.compute(book, method: .median)
         let folder = contest + "/exports"
-        guard case .exported(let paths) = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: false) else {
+        guard case .exported(let paths) = ChairCommand.export(results, ledger: summary, to: folder, overwrite: false) else {
             return XCTFail("not exported")
         }
         XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent },
@@ -196,14 +218,75 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Array(csv.prefix(7)), Array("\u{FEFF}rank".utf8), "the exported CSV opens in Excel as UTF-8")
         let md = try String(contentsOfFile: folder + "/ranking-median.md", encoding: .utf8)
         XCTAssertTrue(md.contains("| 1 | e01 | เทศบาลนครยะลา | ยะลา | 78.50 | 3 |"), md)
-        XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: ledger.summary)))
+        XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: summary)))
         let announcement = try String(contentsOfFile: folder + "/announcement-median.md", encoding: .utf8)
         XCTAssertTrue(announcement.contains("| เทศบาลนครยะลา | จังหวัดยะลา | Big Data เพื่อพัฒนาคุณภาพบริการ |"))
-        guard case .exportExists(let names) = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: false) else {
+        guard case .exportExists(let names) = ChairCommand.export(results, ledger: summary, to: folder, overwrite: false) else {
             return XCTFail("replaced without asking")
         }
         XCTAssertEqual(names.count, 4)
-        guard case .exported = ChairCommand.export(results, ledger: ledger.summary, to: folder, overwrite: true) else { return XCTFail() }
+        guard case .exported = ChairCommand.export(results, ledger: summary, to: folder, overwrite: true) else { return XCTFail() }
+    }
+
+    /// Who the caller is comes from the login alone: the environment and the flags may only
+    /// name the caller's own role, in a contest whose access is by logins.
+    func testIdentityIsTheLoginNotTheEnvironmentOrAFlag() throws {
+        assertRefused(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"],
+                      "the login \"judge1\" is judge j1; a judge acts only as themselves")
+        // $USER names a chair and another judge: it changes nothing.
+        let spoof = run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"], as: "judge1",
+                        env: ["USER": "chair", "LOGNAME": "chair"])
+        XCTAssertEqual(spoof.code, 2)
+        XCTAssertTrue(spoof.err.contains("not allowed: the login \"judge1\" is not a chair"), spoof.err)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "the login \"nobody\" is not a judge of this contest",
+                      as: "nobody")
+        assertRefused(["report", "--contest", contest], "only the chairs see", as: "judge1")
+        assertRefused(["checkpoint", "--contest", contest], "only the chairs see", as: "judge1")
+        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x", "--chair", "someone"],
+                      "acts only as itself", as: "chair")
+        XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", "e01", "--judge", "j1", "c1=1"]).code, 0, "naming oneself is fine")
+        // Root reads every score (it can read every file anyway) but is no chair.
+        var out = ""
+        XCTAssertEqual(CLI.run(["report", "--contest", contest], CommandContext(environment: [:], login: "root", uid: 0, out: { out += $0 }, err: { _ in })), 0)
+        XCTAssertEqual(CLI.run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"],
+                               CommandContext(environment: [:], login: "root", uid: 0, out: { _ in }, err: { _ in })), 2)
+
+        // An open contest: anyone may act as any judge or chair, and every report says so.
+        let path = contest + "/contest.json"
+        try (try String(contentsOfFile: path, encoding: .utf8)).replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j3", "--entry", "e01", "c1=2"], as: "nobody").code, 0)
+        XCTAssertEqual(run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x", "--chair", "chair"], as: "nobody").code, 0)
+        let table = run(["report", "--contest", contest], as: "nobody")
+        XCTAssertEqual(table.code, 0, table.err)
+        XCTAssertTrue(table.out.contains("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้"), table.out)
+        let json = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"], as: "nobody").out.utf8)) as! [String: Any]
+        XCTAssertEqual(json["access"] as? String, "open")
+    }
+
+    func testALoginThatIsBothJudgeAndChairIsRefused() throws {
+        let path = contest + "/contest.json"
+        try (try String(contentsOfFile: path, encoding: .utf8)).replacingOccurrences(of: "\"user\": \"judge2\"", with: "\"user\": \"chair\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = run(["verify", "--contest", contest])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("chairs[0]: \"chair\" is also the login of judge j2; a login is a judge or a chair, not both"), r.err)
+    }
+
+    func testInitTakesABareRelativeNameAndNamesThePathOnError() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        FileManager.default.changeCurrentDirectoryPath(root)
+        let r = run(["init", "my-contest"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/my-contest/contest.json"))
+        XCTAssertTrue(try String(contentsOfFile: root + "/my-contest/contest.json", encoding: .utf8).contains("\"access\": \"logins\""))
+        XCTAssertEqual(try ContestFolder.loadContest(root + "/my-contest").access, .logins)
+        try "x".write(toFile: root + "/afile", atomically: true, encoding: .utf8)
+        let onFile = run(["init", "afile/sub"])
+        XCTAssertEqual(onFile.code, 2)
+        XCTAssertTrue(onFile.err.hasPrefix("khanaen: afile: cannot create the folder for sub:"), onFile.err)
+        XCTAssertEqual(onFile.err.filter { $0 == "\n" }.count, 1)
     }
 
     func testUsageHelpAndVersion() {
@@ -225,12 +308,13 @@ final class CLITests: XCTestCase {
         let r = run(["verify"], env: ["XDG_DATA_HOME": data])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.err.contains("copied to \(data)/khanaen/digital-local-2566"))
-        XCTAssertTrue(r.out.contains("ok     ledger/j1.jsonl: 160 lines"))
-        XCTAssertTrue(r.out.contains("ok     ledger/j5.jsonl: 0 lines"))
-        XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], env: ["XDG_DATA_HOME": data]).code, 0)
+        XCTAssertTrue(r.out.contains("ok        ledger/j1.jsonl: 160 lines"), r.out)
+        XCTAssertTrue(r.out.contains("ok        ledger/j5.jsonl: 0 lines"))
+        XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], as: "someone", env: ["XDG_DATA_HOME": data]).code, 0,
+                       "the demo is open: anyone may act as any judge")
         XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/khanaen/digital-local-2566/ledger/j5.jsonl"))
         XCTAssertEqual(run(["verify"], env: ["XDG_DATA_HOME": data]).err, "", "copied once")
-        let sources = try ContestLocation.sampleFolder(CommandContext(environment: [:], out: { _ in }, err: { _ in }))
+        let sources = try ContestLocation.sampleFolder(CommandContext(environment: [:], login: "x", uid: 1, out: { _ in }, err: { _ in }))
         XCTAssertFalse(FileManager.default.fileExists(atPath: sources + "/ledger/j5.jsonl"), "the sources never change")
     }
 }

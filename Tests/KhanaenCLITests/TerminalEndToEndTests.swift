@@ -66,10 +66,28 @@ final class TerminalEndToEndTests: XCTestCase {
         type("14"); keys("Enter")
         waitFor("e01 c1 = 14")
         keys("C-c")
-        waitFor("exit=0")
+        waitFor("exit=130")
         XCTAssertFalse(screen().contains("กรรมการ 5 (j5)"), "the terminal is given back")
         let ledger = try ContestFolder.load(contest)
         XCTAssertEqual(ledger.file(forJudge: "j5")!.events.map { $0.value }, [14])
+    }
+
+    /// The judge's ledger file removed under the open workstation: an integrity error, and
+    /// the saved scores stay on screen, never blanked.
+    func testALedgerFileRemovedUnderTheWorkstationIsAnErrorNotEmptySheets() throws {
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        keys("Enter")
+        waitFor("e01 · เทศบาลนครยะลา")
+        type("14"); keys("Enter")
+        waitFor("e01 c1 = 14")
+        try FileManager.default.removeItem(atPath: contest + "/ledger/j5.jsonl")
+        waitFor("สมุดบันทึกคะแนนเสียหาย")
+        XCTAssertTrue(screen().contains("is gone: it had 1 lines"), screen())
+        XCTAssertTrue(screen().contains("[14") || screen().contains(" 14 "), "the saved score is still shown:\n\(screen())")
+        type("9"); keys("Enter")
+        waitFor("ไม่ได้บันทึก")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: contest + "/ledger/j5.jsonl"), "nothing was written to a new file")
     }
 
     func testTheChairSeesAJudgesSaveWithinASecond() {
@@ -95,14 +113,39 @@ final class TerminalEndToEndTests: XCTestCase {
         waitFor("บันทึกแล้ว")
         keys("q")
         let chairEvents = (try? ContestFolder.load(contest))?.chairFile.events ?? []
-        XCTAssertEqual(chairEvents.map { "\($0.actor) \($0.kind.rawValue) \($0.entry) \($0.tier ?? "") \($0.text ?? "")" }, ["chair award e01 none ขาดคุณสมบัติ"])
+        XCTAssertEqual(chairEvents.filter { $0.kind != .checkpoint }.map { "\($0.actor) \($0.kind.rawValue) \($0.entry) \($0.tier ?? "") \($0.text ?? "")" },
+                       ["chair award e01 none ขาดคุณสมบัติ"])
+        XCTAssertEqual(chairEvents.first?.kind, .checkpoint, "the console witnessed the judges' files when it opened")
+        XCTAssertEqual(chairEvents.last?.kind, .checkpoint, "and with its action")
     }
 
-    func testTheConsoleRefusesAnyoneWhoIsNotAChair() {
+    /// In a contest whose access is by logins, this process's own login (root, in CI) made a
+    /// judge is refused the console, whatever $USER says, before the screen changes.
+    func testTheConsoleRefusesAJudgeWhateverTheEnvironmentSays() throws {
         XCTAssertEqual(run(["verify"]).status, 0)
-        let r = shell("env USER=judge1 LANG=C.UTF-8 \(binary) chair --contest \(contest) </dev/null")
+        let me = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        let path = contest + "/contest.json"
+        let json = try String(contentsOfFile: path, encoding: .utf8)
+        try json.replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
+            .replacingOccurrences(of: "\"user\": \"judge1\"", with: "\"user\": \"\(me)\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = shell("env USER=chair LOGNAME=chair LANG=C.UTF-8 TERM=xterm-256color \(binary) chair --contest \(contest) </dev/null")
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.out.contains("\"judge1\" is not a chair of this contest (chairs: chair)"), r.out)
+        XCTAssertTrue(r.out.contains("the login \"\(me)\" is not a chair of this contest (chairs: chair)"), r.out)
+        XCTAssertFalse(r.out.contains("\u{1B}["), "the screen never changed")
+    }
+
+    /// Input that is not a terminal is refused at once, not read as keys.
+    func testStandardInputNotATerminalIsRefused() {
+        for command in ["echo q | \(binary) --judge j5", "\(binary) --judge j5 </dev/null", "\(binary) chair </dev/null"] {
+            let start = Date()
+            let r = shell("env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color " + command)
+            XCTAssertEqual(r.status, 2, command)
+            XCTAssertTrue(r.out.contains("must be a terminal"), r.out)
+            XCTAssertLessThan(Date().timeIntervalSince(start), 5, command)
+        }
+        let dumb = shell("env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=dumb script -qec '\(binary) --judge j5' /dev/null")
+        XCTAssertTrue(dumb.out.contains("cannot move its cursor"), dumb.out)
     }
 
     func testWithoutAUTF8LocaleItSaysHowToFixIt() {
@@ -136,7 +179,7 @@ final class TerminalEndToEndTests: XCTestCase {
 
         let verify = run(["verify"])
         XCTAssertEqual(verify.status, 0, verify.out)
-        XCTAssertTrue(verify.out.contains("ok     ledger/j5.jsonl: 8 lines"), verify.out)
+        XCTAssertTrue(verify.out.contains("ok        ledger/j5.jsonl: 8 lines"), verify.out)
         let report = run(["report", "--format", "json"])
         XCTAssertEqual(report.status, 0)
         let json = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]

@@ -161,7 +161,10 @@ final class LedgerTests: XCTestCase {
         try assertBroken({ $0[1] = String($0[1].dropLast(10)) + "zzzzzzzz\"}" }, atLine: 2, "hex")
     }
 
-    func testTornTailIsMovedAsideAndTheChainContinues() throws {
+    /// A crash in the middle of a write leaves an unfinished last line. Readers leave it
+    /// alone; the next writer records it in `.torn`, closes it with a newline and goes on;
+    /// every reader after that skips it. Nothing is cut.
+    func testAnUnfinishedLineIsRecordedClosedAndSkippedNeverCut() throws {
         let f = file()
         try fill(f, 4)
         let intact = try Data(contentsOf: URL(fileURLWithPath: f.path))
@@ -175,36 +178,92 @@ final class LedgerTests: XCTestCase {
         try g.refresh()
         XCTAssertNil(g.broken)
         XCTAssertEqual(g.lineCount, 4)
-        XCTAssertEqual(g.warnings.count, 1)
-        XCTAssertTrue(g.warnings[0].contains("torn") && g.warnings[0].contains(".torn"))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), intact, "the torn bytes are cut from the ledger")
-        let aside = try String(contentsOfFile: f.path + ".torn", encoding: .utf8)
-        XCTAssertTrue(aside.contains(torn), "and kept beside it")
+        XCTAssertTrue(g.warnings.joined().contains("unfinished line (\(torn.utf8.count) bytes)"), "\(g.warnings)")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), intact + torn.data(using: .utf8)!, "a reader changes nothing")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.path + ".torn"))
 
         try g.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: f.path))
+        XCTAssertTrue(bytes.starts(with: intact + (torn + "\n").data(using: .utf8)!), "the unfinished line stays where it was, closed")
+        let aside = try String(contentsOfFile: f.path + ".torn", encoding: .utf8)
+        XCTAssertTrue(aside.contains("unfinished line at byte \(intact.count) of j1.jsonl, \(torn.utf8.count) bytes"), aside)
+        XCTAssertTrue(aside.contains(torn), "and copied beside it")
+
         let k = file()
         try k.refresh()
         XCTAssertNil(k.broken)
         XCTAssertEqual(k.lineCount, 5)
         XCTAssertEqual(k.events.last?.seq, 5)
+        XCTAssertEqual(k.head, g.head)
+        XCTAssertEqual(k.skippedTornLines, 1)
+        try k.append([LedgerEvent(actor: "j1", kind: .score, entry: "e2", criterion: "a", value: 1)])
+        let m = file()
+        try m.refresh()
+        XCTAssertEqual(m.lineCount, 6)
+        XCTAssertNil(m.broken)
+
+        // Without its record, the same bytes are a break: a line cannot be slipped in as "torn".
+        try FileManager.default.removeItem(atPath: f.path + ".torn")
+        let n = file()
+        try n.refresh()
+        XCTAssertEqual(n.broken?.line, 5)
+        XCTAssertEqual(n.lineCount, 4)
     }
 
-    func testTornTailFoundByAnAppendIsAlsoMovedAside() throws {
+    /// The records already in `.torn` survive a write that fails for lack of room: they are
+    /// appended to, never rewritten, and the ledger is left as it was.
+    func testAFullDiskWhileRecordingLeavesTheRecordsAndTheLedgerAsTheyWere() throws {
         let f = file()
         try fill(f, 2)
+        var records = ""
+        for k in 0..<80 { records += "\n# old record \(k)\n{\"v\":1,\"se\n" }
+        try records.write(toFile: f.path + ".torn", atomically: false, encoding: .utf8)
         let h = FileHandle(forWritingAtPath: f.path)!
         h.seekToEndOfFile()
-        h.write("{\"v\":1,\"se".data(using: .utf8)!)
+        h.write("{\"v\":1,\"seq\":3,\"ts".data(using: .utf8)!)
         h.closeFile()
+        let ledgerBefore = try Data(contentsOf: URL(fileURLWithPath: f.path))
+        // A file-size limit makes every write past the current sizes fail, as a full disk does.
+        signal(SIGXFSZ, SIG_IGN)
+        var old = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        var limit = old
+        limit.rlim_cur = rlim_t(max(ledgerBefore.count, records.utf8.count) + 8)
+        XCTAssertEqual(setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit), 0)
+        XCTAssertThrowsError(try f.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")]))
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        signal(SIGXFSZ, SIG_DFL)
+        let after = try String(contentsOfFile: f.path + ".torn", encoding: .utf8)
+        XCTAssertTrue(after.hasPrefix(records), "the 80 records are all still there")
+        XCTAssertEqual(after.components(separatedBy: "# old record").count - 1, 80)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), ledgerBefore, "nothing was written to the ledger")
+        // With room again, the same append goes through.
         try f.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
         let g = file()
         try g.refresh()
-        XCTAssertNil(g.broken)
         XCTAssertEqual(g.lineCount, 3)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: f.path + ".torn"))
+        XCTAssertNil(g.broken)
     }
 
-    func testRefreshReadsOnlyWhatWasAppendedAndNoticesReplacement() throws {
+    func testAFailedWriteOfTheLedgerTakesItsBytesBack() throws {
+        let f = file()
+        try fill(f, 2)
+        let before = try Data(contentsOf: URL(fileURLWithPath: f.path))
+        signal(SIGXFSZ, SIG_IGN)
+        var old = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        var limit = old
+        limit.rlim_cur = rlim_t(before.count + 20)
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit)
+        XCTAssertThrowsError(try f.append([LedgerEvent(actor: "j1", kind: .note, entry: "e1", text: String(repeating: "ยาว", count: 100))]))
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &old)
+        signal(SIGXFSZ, SIG_DFL)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: f.path)), before)
+        try f.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
+        XCTAssertEqual(f.lineCount, 3)
+    }
+
+    func testRefreshReadsOnlyWhatWasAppendedAndNoticesRemovalAndShrinking() throws {
         let writer = file(), reader = file()
         try fill(writer, 3)
         XCTAssertTrue(try reader.refresh())
@@ -212,9 +271,43 @@ final class LedgerTests: XCTestCase {
         try writer.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e1")])
         XCTAssertTrue(try reader.refresh())
         XCTAssertEqual(reader.lineCount, 4)
+        let saved = try Data(contentsOf: URL(fileURLWithPath: writer.path))
         try FileManager.default.removeItem(atPath: writer.path)
         XCTAssertTrue(try reader.refresh())
-        XCTAssertEqual(reader.lineCount, 0)
+        XCTAssertEqual(reader.lineCount, 4, "what was read stays: a removed file is an error, not an empty one")
+        XCTAssertEqual(reader.broken?.line, 0)
+        XCTAssertTrue(reader.broken?.message.contains("is gone: it had 4 lines") == true, "\(String(describing: reader.broken))")
+        XCTAssertThrowsError(try reader.append([LedgerEvent(actor: "j1", kind: .submit, entry: "e2")]), "nothing is written to it")
+
+        // Cut back at a line boundary, in place.
+        try saved.write(to: URL(fileURLWithPath: writer.path))
+        let cut = file()
+        try cut.refresh()
+        let lines = saved.split(separator: 0x0A)
+        let h = FileHandle(forWritingAtPath: writer.path)!
+        h.truncateFile(atOffset: UInt64(lines[0].count + lines[1].count + 2))
+        h.closeFile()
+        try cut.refresh()
+        XCTAssertEqual(cut.lineCount, 4)
+        XCTAssertTrue(cut.broken?.message.contains("shrank") == true)
+
+        // Replaced by an older copy of itself (another file in its place).
+        let older = Data(lines[0] + [0x0A] + lines[1] + [0x0A])
+        let replaced = file()
+        try saved.write(to: URL(fileURLWithPath: writer.path))
+        try replaced.refresh()
+        try older.write(to: URL(fileURLWithPath: writer.path), options: .atomic)
+        try replaced.refresh()
+        XCTAssertTrue(replaced.broken?.message.contains("was replaced by a file that does not hold the 4 lines") == true)
+        // Replaced by a copy that holds everything and more: taken.
+        let grown = file()
+        try older.write(to: URL(fileURLWithPath: writer.path), options: .atomic)
+        try grown.refresh()
+        XCTAssertEqual(grown.lineCount, 2)
+        try saved.write(to: URL(fileURLWithPath: writer.path), options: .atomic)
+        try grown.refresh()
+        XCTAssertNil(grown.broken)
+        XCTAssertEqual(grown.lineCount, 4)
     }
 
     func testARejectedAppendWritesNothing() throws {

@@ -225,10 +225,10 @@ final class ScoringTests: XCTestCase {
             LedgerEvent(actor: "j2", kind: .note, entry: "e2", text: "ครบ"),
         ])
         let b = SheetBook(contest: contest, judgeEvents: [[], j2], chairEvents: [])
-        XCTAssertEqual(b.warnings, [
-            "ledger/j2.jsonl:1: entry \(before) is not in the contest; ignored",
-            "ledger/j2.jsonl:3: entry \(after) is not in the contest; ignored",
-            "ledger/j2.jsonl:4: criterion zz is not in the contest; ignored",
+        XCTAssertEqual(b.violations.map(\.description), [
+            "ledger/j2.jsonl:1: entry \"\(before)\" is not in the contest",
+            "ledger/j2.jsonl:3: entry \"\(after)\" is not in the contest",
+            "ledger/j2.jsonl:4: criterion \"zz\" is not in the contest",
         ])
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).scores, [6, nil, nil])
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).note, "ครบ")
@@ -248,7 +248,7 @@ final class ScoringTests: XCTestCase {
         let empty = try ContestParser.parse(contestJSON: Array(Fixtures.contestJSON(judges: 2).utf8), entriesJSON: Array("[]".utf8))
         let none = SheetBook(contest: empty, judgeEvents: [Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8)), []], chairEvents: [])
         XCTAssertTrue(none.sheets.isEmpty)
-        XCTAssertEqual(none.warnings.count, 4, "every line names an entry the contest does not have")
+        XCTAssertEqual(none.violations.count, 4, "every line names an entry the contest does not have")
     }
 
     func testAScoreClearedAgainLeavesAnEmptySheet() throws {

@@ -35,6 +35,24 @@ public struct Contest: Equatable, Sendable {
         public var province: String
     }
 
+    /// Who may act as whom (docs/access.md).
+    public enum Access: String, Equatable, Sendable {
+        /// The operating system's login decides: a judge is the judge whose `user` is the login,
+        /// a chair a login listed in `chairs`. What the default and `khanaen init` write.
+        case logins
+        /// Anyone may name any judge or chair: for the demo and for practice on one's own
+        /// machine. Every report, export, the seal and the console then say so.
+        case open
+    }
+
+    /// The Unix groups `khanaen access apply` gives the contest's files to.
+    public struct Groups: Equatable, Sendable {
+        /// Every judge and chair: may read contest.json, entries.json and the documents.
+        public var panel = "khanaen-panel"
+        /// The chairs: may read every judge's ledger file and write the chair's.
+        public var chairs = "khanaen-chairs"
+    }
+
     public struct Entry: Equatable, Sendable {
         public var id: String
         public var organisation: String
@@ -60,6 +78,8 @@ public struct Contest: Equatable, Sendable {
     public var thresholds: Thresholds
     public var judges: [Judge]
     public var chairs: [String]
+    public var access: Access = .logins
+    public var groups = Groups()
     public var entries: [Entry] {
         // The index by id follows any change (it is built in init too, where didSet is not called).
         didSet { entryIndexByID = Contest.indexByID(entries) }
@@ -72,6 +92,7 @@ public struct Contest: Equatable, Sendable {
     public func judgeIndex(_ id: String) -> Int? { judges.firstIndex { $0.id == id } }
     public func entryIndex(_ id: String) -> Int? { entryIndexByID[id] }
     public func judge(forUser user: String) -> Judge? { judges.first { $0.user == user } }
+    public func isChair(_ login: String) -> Bool { chairs.contains(login) }
 
     /// Tie-break order used when the contest does not declare one: by descending
     /// maximum points, then by the criterion's position.
@@ -89,8 +110,9 @@ public struct Contest: Equatable, Sendable {
 
     /// The same contest with these entries.
     public func with(entries: [Entry]) -> Contest {
-        Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards, quorum: quorum,
-                tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs, entries: entries)
+        var copy = self
+        copy.entries = entries
+        return copy
     }
 
     private var entryIndexByID: [String: Int] = [:]

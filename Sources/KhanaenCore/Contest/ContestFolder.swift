@@ -8,13 +8,19 @@ public enum ContestFolder {
 
     /// Reads and checks the contest definition.
     public static func loadContest(_ dir: String) throws -> Contest {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError("\(dir): no such contest folder")
-        }
+        try checkFolder(dir)
         let contestPath = dir + "/" + contestFile, entriesPath = dir + "/" + entriesFile
-        return try ContestParser.parse(contestJSON: try read(contestPath), entriesJSON: try read(entriesPath),
+        return try ContestParser.parse(contestJSON: try read(dir, contestFile), entriesJSON: try read(dir, entriesFile),
                                        contestFile: contestPath, entriesFile: entriesPath)
+    }
+
+    private static func checkFolder(_ dir: String) throws {
+        do {
+            guard let fd = try ContestFiles.openFolderFollowingUser(dir) else { throw InputError("\(dir): no such contest folder") }
+            close(fd)
+        } catch let p as FileProblem {
+            throw InputError(p.description)
+        }
     }
 
     /// Reads the contest while `alongside` runs on another core with the contest's definition
@@ -25,16 +31,13 @@ public enum ContestFolder {
     /// `meanwhile`'s, and that before one of `alongside`'s.
     public static func loadContest<T>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T,
                                       meanwhile: (Contest) throws -> Void = { _ in }) throws -> (Contest, T) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError("\(dir): no such contest folder")
-        }
+        try checkFolder(dir)
         let contestPath = dir + "/" + contestFile, entriesPath = dir + "/" + entriesFile
-        let definition = try ContestParser.parseDefinition(try read(contestPath), file: contestPath)
+        let definition = try ContestParser.parseDefinition(try read(dir, contestFile), file: contestPath)
         let side = SideResult<T>()
         let done = DispatchGroup()
         DispatchQueue.global().async(group: done) { side.result = Result { try alongside(definition) } }
-        let contest = Result { definition.with(entries: try ContestParser.parseEntries(try read(entriesPath), file: entriesPath)) }
+        let contest = Result { definition.with(entries: try ContestParser.parseEntries(try read(dir, entriesFile), file: entriesPath)) }
         let own = contest.flatMap { c in Result { try meanwhile(c) } }
         done.wait()
         try own.get()
@@ -56,20 +59,39 @@ public enum ContestFolder {
         return Ledger(contest: contest, sharingFilesOf: files)
     }
 
-    /// Makes the ledger folder when it is missing, so a first append can create its file.
-    public static func ensureLedgerFolder(_ dir: String) throws {
-        let path = dir + "/" + ledgerFolder
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("\(path): cannot create the ledger folder: \(error.localizedDescription)")
-        }
+    /// Every ledger file of a contest already read, verified.
+    public static func ledger(of contest: Contest, in dir: String) throws -> Ledger {
+        let ledger = Ledger(contest: contest, directory: dir + "/" + ledgerFolder)
+        try ledger.refresh()
+        return ledger
     }
 
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): cannot read (missing or not readable)")
+    /// Makes the ledger folder when it is missing, so a first append can create its file.
+    /// Something else in its place (a link, a file) is an error, never followed.
+    public static func ensureLedgerFolder(_ dir: String) throws {
+        let path = dir + "/" + ledgerFolder
+        if mkdir(path, 0o755) == 0 {
+            ContestFiles.syncFolder(dir)
+            return
         }
-        return [UInt8](data)
+        let error = errno
+        do {
+            if error == EEXIST, let fd = try ContestFiles.openFolder(path) {
+                close(fd)
+                return
+            }
+        } catch let p as FileProblem {
+            throw InputError(p.description)
+        }
+        throw InputError("\(path): cannot create the ledger folder: \(String(cString: strerror(error)))")
+    }
+
+    static func read(_ dir: String, _ name: String) throws -> [UInt8] {
+        do {
+            guard let bytes = try ContestFiles.read(folder: dir, name) else { throw InputError("\(dir)/\(name): missing") }
+            return bytes
+        } catch let p as FileProblem {
+            throw InputError(p.description)
+        }
     }
 }

@@ -14,7 +14,8 @@ public enum ContestParser {
     public static func parseDefinition(_ contestJSON: [UInt8], file contestFile: String = "contest.json") throws -> Contest {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
-        try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs"])
+        try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
+                         "access", "groups"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -92,13 +93,34 @@ public enum ContestParser {
         }
 
         let chairs = try c.strings("chairs")
-        for (k, user) in chairs.enumerated() where !Fields.isIdentifier(user) {
-            throw c.error("chairs[\(k)]", "\"\(user)\" is not a login name")
+        for (k, user) in chairs.enumerated() {
+            if !Fields.isIdentifier(user) { throw c.error("chairs[\(k)]", "\"\(user)\" is not a login name") }
+            if chairs[..<k].contains(user) { throw c.error("chairs[\(k)]", "\"\(user)\" is listed twice") }
+            // One person, one role: a chair who also judged would read the other judges' scores.
+            if let j = judges.firstIndex(where: { $0.user == user }) {
+                throw c.error("chairs[\(k)]", "\"\(user)\" is also the login of judge \(judges[j].id); a login is a judge or a chair, not both")
+            }
         }
 
-        return Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
-                       quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
-                       entries: [])
+        var contest = Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
+                              quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
+                              entries: [])
+        if c.has("access") {
+            let word = try c.text("access")
+            guard let access = Contest.Access(rawValue: word) else { throw c.error("access", "must be \"logins\" or \"open\", got \"\(word)\"") }
+            contest.access = access
+        }
+        if c.has("groups") {
+            let g = try c.object("groups")
+            try g.allowOnly(["panel", "chairs"])
+            for key in ["panel", "chairs"] where g.has(key) {
+                let name = try g.text(key)
+                if !Fields.isGroupName(name) { throw g.error(key, "\"\(name)\" is not a Unix group name (a–z, 0–9, '_', '-'; at most 32)") }
+                if key == "panel" { contest.groups.panel = name } else { contest.groups.chairs = name }
+            }
+            if contest.groups.panel == contest.groups.chairs { throw g.error("chairs", "must differ from the panel's group") }
+        }
+        return contest
     }
 
     public static let entryFields = ["id", "organisation", "district", "province", "region", "title",
@@ -155,6 +177,14 @@ struct Fields {
         !s.isEmpty && s.utf8.count <= 64 && s.utf8.allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
         } && s.first != "." && s.first != "-"
+    }
+
+    /// What `groupadd` accepts by default (shadow's NAME_REGEX): a lower-case letter or
+    /// underscore, then lower-case letters, digits, '_' and '-'.
+    static func isGroupName(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.count <= 32 else { return false }
+        guard (first >= 0x61 && first <= 0x7A) || first == 0x5F else { return false }
+        return s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
     }
 
     func fieldPath(_ key: String) -> String {

@@ -60,7 +60,7 @@ public enum JSONParser {
         try parse(Array(text.utf8))
     }
 
-    private static func parseValue(_ s: inout JSONScanner, depth: Int) throws -> JSONValue.Located {
+    static func parseValue(_ s: inout JSONScanner, depth: Int) throws -> JSONValue.Located {
         if depth > 64 { throw s.error("nesting is too deep") }
         s.skipWhitespace()
         let line = s.line

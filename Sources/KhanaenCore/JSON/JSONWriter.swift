@@ -1,3 +1,5 @@
+import KhanaenText
+
 /// Writes JSON text the one way Khanaen writes it: members in the order given, no
 /// spaces, non-ASCII text as raw UTF-8, and only `"`, `\` and control characters escaped.
 /// The ledger's hashes are taken over these bytes.
@@ -28,6 +30,25 @@ public enum JSONWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(0x22)
+    }
+
+    /// JSON text with DEL, C1 controls and bidirectional controls written as `\\uXXXX`
+    /// escapes: the same JSON to a parser, inert on a terminal. (C0 controls are escaped
+    /// already; structural newlines stay.) For reports, never for ledger lines, whose bytes
+    /// are hashed as written.
+    public static func escapingInvisible(_ text: String) -> String {
+        func invisible(_ v: UInt32) -> Bool { v == 0x7F || (v >= 0x80 && v < 0xA0) || TerminalText.isBidiControl(v) }
+        guard text.unicodeScalars.contains(where: { invisible($0.value) }) else { return text }
+        var out = ""
+        for s in text.unicodeScalars {
+            if invisible(s.value) {
+                let hex = String(s.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
     }
 
     /// Shortest text for a number: integers without a fraction, others as Swift's

@@ -15,6 +15,8 @@ public struct LedgerEvent: Equatable, Sendable {
         case reopen
         /// The chair sets (tier id or "none") or withdraws ("auto") an entry's award, with a reason.
         case award
+        /// A witness of every judge file's head at a moment (docs/ledger.md), in the chair's file.
+        case checkpoint
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -26,6 +28,7 @@ public struct LedgerEvent: Equatable, Sendable {
             case .recuse: "recuse"
             case .reopen: "reopen"
             case .award: "award"
+            case .checkpoint: "checkpoint"
             }
         }
     }
@@ -66,43 +69,50 @@ public struct LedgerEvent: Equatable, Sendable {
     }
 
     private final class Rare: Sendable {
-        let judge: String?, ref: Int?, tier: String?, text: String?
-        private init(judge: String?, ref: Int?, tier: String?, text: String?) {
+        let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?
+        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?) {
             self.judge = judge
             self.ref = ref
             self.tier = tier
             self.text = text
+            self.checkpoint = checkpoint
         }
 
         /// nil when every field is nil. (A failable init would allocate the object first and
         /// free it again: once for each of the many score lines.)
-        static func make(judge: String?, ref: Int?, tier: String?, text: String?) -> Rare? {
-            if judge == nil && ref == nil && tier == nil && text == nil { return nil }
-            return Rare(judge: judge, ref: ref, tier: tier, text: text)
+        static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?) -> Rare? {
+            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil { return nil }
+            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint)
         }
     }
 
     /// The judge whose sheet a `reopen` concerns.
     public var judge: String? {
         get { rare?.judge }
-        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text) }
+        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint) }
     }
 
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
     public var ref: Int? {
         get { rare?.ref }
-        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text) }
+        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint) }
     }
 
     public var tier: String? {
         get { rare?.tier }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint) }
     }
 
     /// A note's text, or the reason of a recuse, reopen or award.
     public var text: String? {
         get { rare?.text }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint) }
+    }
+
+    /// What a `checkpoint` witnessed.
+    public var checkpoint: Checkpoint? {
+        get { rare?.checkpoint }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue) }
     }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
@@ -111,11 +121,17 @@ public struct LedgerEvent: Equatable, Sendable {
                   criterion: criterion.map { LedgerName($0) }, value: value, judge: judge, ref: ref, tier: tier, text: text)
     }
 
+    /// A checkpoint by `actor` (a chair, or whoever keeps the contest, such as root).
+    public init(actor: String, checkpoint: Checkpoint) {
+        self.init(seq: 0, time: 0, actor: LedgerName(actor), kind: .checkpoint, entry: LedgerName(""), criterion: nil, value: nil,
+                  checkpoint: checkpoint)
+    }
+
     init(seq: Int, time: Int64, actor: LedgerName, kind: Kind, entry: LedgerName, criterion: LedgerName?, value: Double?,
-         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil) {
+         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil) {
         self.seq = seq
         self.time = time
-        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text)
+        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint)
         self.value = value
         self.kind = kind
         self.actorName = actor
@@ -126,6 +142,36 @@ public struct LedgerEvent: Equatable, Sendable {
     public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
         a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
             && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
-            && a.text == b.text
+            && a.text == b.text && a.checkpoint == b.checkpoint
+    }
+}
+
+/// What a checkpoint line records: the head of every judge file at that moment, the hash of
+/// the contest's scoring rules, and, when it witnesses a published report, that report's seal.
+public struct Checkpoint: Equatable, Sendable {
+    public struct Head: Equatable, Sendable {
+        /// The judge id (the file's name without .jsonl).
+        public var file: String
+        public var lines: Int
+        /// The hash of line `lines` (64 hex digits); the genesis hash for an empty file.
+        public var hash: String
+
+        public init(file: String, lines: Int, hash: String) {
+            self.file = file
+            self.lines = lines
+            self.hash = hash
+        }
+    }
+
+    public var heads: [Head]
+    /// `Contest.rulesHash` when the checkpoint was made.
+    public var rules: String
+    /// The results seal of a report or export made from exactly these heads.
+    public var seal: String?
+
+    public init(heads: [Head], rules: String, seal: String? = nil) {
+        self.heads = heads
+        self.rules = rules
+        self.seal = seal
     }
 }

@@ -32,7 +32,7 @@ public enum LedgerLine {
         key("actor"); JSONWriter.appendString(e.actor, to: &out)
         key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
         if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
-        key("entry"); JSONWriter.appendString(e.entry, to: &out)
+        if e.kind != .checkpoint { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
@@ -40,6 +40,20 @@ public enum LedgerLine {
         if let t = e.text {
             if e.kind == .note { key("text") } else { key("reason") }
             JSONWriter.appendString(t, to: &out)
+        }
+        if let c = e.checkpoint {
+            key("heads")
+            out.append(UInt8(ascii: "{"))
+            for (k, h) in c.heads.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(h.file, to: &out)
+                out.append(contentsOf: Array(":{\"lines\":\(h.lines),\"head\":".utf8))
+                JSONWriter.appendString(h.hash, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "}"))
+            key("rules"); JSONWriter.appendString(c.rules, to: &out)
+            if let seal = c.seal { key("seal"); JSONWriter.appendString(seal, to: &out) }
         }
         out.append(UInt8(ascii: "}"))
         return out
@@ -238,7 +252,7 @@ public enum LedgerLine {
         return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
-    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason }
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
         func eq(_ s: StaticString) -> Bool {
@@ -248,8 +262,9 @@ public enum LedgerLine {
         case 1: return eq("v") ? .v : nil
         case 2: return eq("ts") ? .ts : nil
         case 3: return eq("seq") ? .seq : (eq("ref") ? .ref : nil)
-        case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : nil))
-        case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value : nil)))
+        case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : (eq("seal") ? .seal : nil)))
+        case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value
+            : (eq("heads") ? .heads : (eq("rules") ? .rules : nil)))))
         case 6: return eq("reason") ? .reason : nil
         case 9: return eq("criterion") ? .criterion : nil
         default: return nil
@@ -294,6 +309,7 @@ public enum LedgerLine {
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
         var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
+        var heads: [Checkpoint.Head]?, rules: String?, seal: String?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -351,6 +367,9 @@ public enum LedgerLine {
             case .tier: tier = try str()
             case .text: text = try str(); hadText = true
             case .reason: text = try str(); hadReason = true
+            case .heads: heads = try readHeads(&s)
+            case .rules: rules = try str()
+            case .seal: seal = try str()
             }
         }
         guard let version else { throw fail("missing \"v\"") }
@@ -359,6 +378,14 @@ public enum LedgerLine {
         guard let time else { throw fail("missing \"ts\"") }
         guard let actor else { throw fail("missing \"actor\"") }
         guard let kind else { throw fail("missing \"kind\"") }
+        if kind == .checkpoint {
+            guard let heads, let rules, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, text == nil else {
+                throw fail("a checkpoint has \"heads\", \"rules\" and optionally \"seal\", and nothing else")
+            }
+            return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
+                               checkpoint: Checkpoint(heads: heads, rules: rules, seal: seal))
+        }
+        if heads != nil || rules != nil || seal != nil { throw fail("only a checkpoint has \"heads\", \"rules\" and \"seal\"") }
         guard let entry else { throw fail("missing \"entry\"") }
         switch kind {
         case .score: if criterion == nil || value == nil { throw fail("a score needs \"criterion\" and \"value\"") }
@@ -368,11 +395,26 @@ public enum LedgerLine {
         case .recuse: if !hadReason { throw fail("a recuse needs \"reason\"") }
         case .reopen: if judge == nil || ref == nil || !hadReason { throw fail("a reopen needs \"judge\", \"ref\" and \"reason\"") }
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
+        case .checkpoint: break
         }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
         return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: entry, criterion: criterion,
                            value: value, judge: judge, ref: ref, tier: tier, text: text)
+    }
+
+    /// `{"j1":{"lines":160,"head":"…"},…}`: a checkpoint's heads, in the order written.
+    private static func readHeads(_ s: inout JSONScanner) throws -> [Checkpoint.Head] {
+        let value = try wrap { try JSONParser.parseValue(&s, depth: 1) }
+        guard case .object(let members) = value.value else { throw LineError(message: "\"heads\" must be an object") }
+        return try members.map { file, v in
+            guard case .object(let fields) = v.value, fields.count == 2, fields[0].key == "lines", fields[1].key == "head",
+                  case .number(let lines) = fields[0].value.value, lines >= 0, lines == lines.rounded(), lines < 1e12,
+                  case .string(let hash) = fields[1].value.value, hash.utf8.count == 64 else {
+                throw LineError(message: "\"heads\".\(file) must be {\"lines\": N, \"head\": \"<64 hex>\"}")
+            }
+            return Checkpoint.Head(file: file, lines: Int(lines), hash: hash)
+        }
     }
 
     private static func wrap<T>(_ body: () throws -> T) throws -> T {

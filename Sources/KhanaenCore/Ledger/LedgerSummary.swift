@@ -1,5 +1,6 @@
 /// What reports and screens say about the ledger, as plain values: every file's line count,
-/// head hash and break, and the warnings. Taken from a `Ledger` at one moment.
+/// head hash and break, the lines that break the rules, what the checkpoints found, and the
+/// warnings. Taken from a `Ledger` and its fold at one moment.
 public struct LedgerSummary: Equatable, Sendable {
     public struct File: Equatable, Sendable {
         public var name: String
@@ -7,6 +8,21 @@ public struct LedgerSummary: Equatable, Sendable {
         public var lines: Int
         public var head: String
         public var broken: LedgerBreak?
+        /// What the results seal covers: the whole file for a judge's; for the chair's, up to
+        /// its last decision, since checkpoints after it witness the results and change none
+        /// (a report records one: the next report must give the same seal).
+        public var sealedLines: Int
+        public var sealedHead: String
+
+        public init(name: String, path: String, lines: Int, head: String, broken: LedgerBreak?, sealedLines: Int? = nil, sealedHead: String? = nil) {
+            self.name = name
+            self.path = path
+            self.lines = lines
+            self.head = head
+            self.broken = broken
+            self.sealedLines = sealedLines ?? lines
+            self.sealedHead = sealedHead ?? head
+        }
     }
 
     public var contest: Contest
@@ -14,14 +30,34 @@ public struct LedgerSummary: Equatable, Sendable {
     public var warnings: [String]
     /// Files in the ledger folder that belong to no judge.
     public var strays: [String]
+    /// Lines whose hash is valid but which break the contest's rules; left out of the scores.
+    public var violations: [Violation] = []
+    /// Judge files that no longer reach a head a checkpoint recorded, and a change of the
+    /// scoring rules since the last checkpoint.
+    public var checkpointProblems: [String] = []
 
     public var breaks: [File] { files.filter { $0.broken != nil } }
+
+    /// One line for each thing that makes the ledger not intact, in the order breaks,
+    /// checkpoints, violations.
+    public var problems: [String] {
+        breaks.map { f in f.broken!.describe("\(ContestFolder.ledgerFolder)/\(f.name).jsonl") } + checkpointProblems + violations.map(\.description)
+    }
+
+    public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblems.isEmpty }
 }
 
 extension Ledger {
-    public var summary: LedgerSummary {
+    /// The summary of the files as read, with `book`'s violations and the checkpoints' findings.
+    public func summary(_ book: SheetBook) -> LedgerSummary {
         LedgerSummary(contest: contest,
-                      files: allFiles.map { .init(name: $0.name, path: $0.path, lines: $0.lineCount, head: $0.headHex, broken: $0.broken) },
-                      warnings: warnings, strays: strayFiles())
+                      files: allFiles.map { f in
+                          var sealed = f.lineCount
+                          if f === chairFile { while sealed > 0 && f.events[sealed - 1].kind == .checkpoint { sealed -= 1 } }
+                          return .init(name: f.name, path: f.path, lines: f.lineCount, head: f.headHex, broken: f.broken,
+                                       sealedLines: sealed, sealedHead: sealed == 0 ? f.genesis.hex : f.hashes[sealed - 1].hex)
+                      },
+                      warnings: warnings, strays: strayFiles(), violations: book.violations,
+                      checkpointProblems: Checkpoints.problems(self, checkpoints: book.checkpoints))
     }
 }

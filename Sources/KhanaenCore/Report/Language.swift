@@ -33,6 +33,21 @@ public struct ReportWords: Sendable {
     public var ledger: String { pick("สมุดบันทึกคะแนน", "Ledger") }
     public var seal: String { pick("ตราผลคะแนน", "Results seal") }
     public var warnings: String { pick("คำเตือน", "Warnings") }
+    public var notIntact: String { pick("สมุดบันทึกคะแนนไม่ครบถ้วน", "The ledger is not intact") }
+    public var accessOpen: String {
+        pick("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้: การประกวดแบบเปิด (access: open) ใครก็เลือกเป็นกรรมการหรือประธานกรรมการคนใดก็ได้",
+             "Access not enforced: an open contest (access: open), where anyone may act as any judge or chair")
+    }
+
+    /// What a report says at its top, one line each: that access is not enforced, and every
+    /// reason the ledger is not intact.
+    public func banners(_ ledger: LedgerSummary) -> [String] {
+        var out: [String] = []
+        if ledger.contest.access == .open { out.append(accessOpen) }
+        if !ledger.isIntact { out.append(notIntact + ":") ; out.append(contentsOf: ledger.problems.map { "  " + $0 }) }
+        return out
+    }
+
     public var draftsIncluded: String {
         pick("รวมใบให้คะแนนที่ยังไม่ส่ง (ร่างที่ครบทุกเกณฑ์) — ไม่ใช่ผลทางการ", "Includes complete unsubmitted drafts — not an official result")
     }

@@ -1,14 +1,20 @@
+import KhanaenText
+
 /// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. Every row says
-/// whether drafts were counted, so a copied row cannot pass for an official figure.
+/// whether drafts were counted, so a copied row cannot pass for an official figure. A ledger
+/// that is not intact, or a contest whose access is open, is said in rows of one cell above
+/// the header; the last row is `seal` and the results seal.
 public enum ReportCSV {
     /// Put before the CSV in a file (not on standard output): without it, Excel on Windows
     /// reads the file in the system's code page and shows the Thai as garbage.
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func text(_ r: Results, contest: Contest) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th) -> String {
+        let contest = ledger.contest
+        var lines = ReportWords(language).banners(ledger).map { field("# " + $0) }
         var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         header.append(contentsOf: contest.criteria.map { $0.id })
-        var lines = [header.map(field).joined(separator: ",")]
+        lines.append(header.map(field).joined(separator: ","))
         for e in r.entries {
             let entry = contest.entries[e.index]
             var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,
@@ -18,10 +24,18 @@ public enum ReportCSV {
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
             lines.append(row.map(field).joined(separator: ","))
         }
+        lines.append(["seal", ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ s: String) -> String {
+    /// One field: a cell a spreadsheet would take for a formula (it starts with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return) gets a `'` before it, as OWASP advises; controls
+    /// other than line breaks are shown as placeholders; then RFC 4180 quoting.
+    static func field(_ raw: String) -> String {
+        var s = TerminalText.safe(raw, keepingLineBreaks: true)
+        if let first = s.unicodeScalars.first, first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r" {
+            s = "'" + s
+        }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
         }

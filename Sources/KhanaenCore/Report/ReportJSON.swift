@@ -50,11 +50,15 @@ public enum ReportJSON {
                   ("normalisable", .bool(j.normalisable))])
         }
         let heads: [(String, JSONValue)] = ledger.files.map { f in
-            (f.name, .obj([("lines", .number(Double(f.lines))), ("head", .string(f.head)),
-                           ("broken", f.broken.map { .string("line \($0.line): \($0.message)") } ?? .null)]))
+            (f.name, .obj([("lines", .number(Double(f.sealedLines))), ("head", .string(f.sealedHead)),
+                           ("broken", f.broken.map { .string(brokenText($0)) } ?? .null)]))
         }
         var members: [(String, JSONValue)] = [
             ("contest", .string(contest.id)),
+            ("access", .string(contest.access.rawValue)),
+            ("rules", .string(contest.rulesHash)),
+            ("intact", .bool(ledger.isIntact)),
+            ("problems", .arr(ledger.problems.map { .string($0) })),
             ("method", .string(r.method.rawValue)),
             ("includeDrafts", .bool(r.includeDrafts)),
             ("maxTotal", .number(100)),
@@ -93,6 +97,10 @@ public enum ReportJSON {
         var w = CompactWriter()
         w.open("{")
         w.key("contest"); w.string(contest.id)
+        w.key("access"); w.string(contest.access.rawValue)
+        w.key("rules"); w.string(contest.rulesHash)
+        w.key("intact"); w.bool(ledger.isIntact)
+        w.key("problems"); w.strings(ledger.problems)
         w.key("method"); w.string(r.method.rawValue)
         w.key("includeDrafts"); w.bool(r.includeDrafts)
         w.key("maxTotal"); w.number(100)
@@ -189,9 +197,9 @@ public enum ReportJSON {
         w.key("ledger"); w.open("{")
         for f in ledger.files {
             w.key(f.name); w.open("{")
-            w.key("lines"); w.number(Double(f.lines))
-            w.key("head"); w.string(f.head)
-            w.key("broken"); w.string(f.broken.map { "line \($0.line): \($0.message)" })
+            w.key("lines"); w.number(Double(f.sealedLines))
+            w.key("head"); w.string(f.sealedHead)
+            w.key("broken"); w.string(f.broken.map(brokenText))
             w.close("}")
         }
         w.close("}")
@@ -230,8 +238,11 @@ public enum ReportJSON {
     }
 
     public static func text(_ r: Results, ledger: LedgerSummary) -> String {
-        JSONWriter.string(value(r, ledger: ledger), indent: 2) + "\n"
+        JSONWriter.escapingInvisible(JSONWriter.string(value(r, ledger: ledger), indent: 2)) + "\n"
     }
+
+    /// A break as the report states it: "line 17: …", or the whole file's problem.
+    static func brokenText(_ b: LedgerBreak) -> String { b.line > 0 ? "line \(b.line): \(b.message)" : b.message }
 
     static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 }

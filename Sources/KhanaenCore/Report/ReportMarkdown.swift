@@ -1,15 +1,18 @@
+import KhanaenText
+
 /// The announcement in the shape the contest publishes it: one table per award tier,
 /// หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล, in rank order.
 public enum ReportMarkdown {
     public static func text(_ r: Results, ledger: LedgerSummary) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
-        var out: [String] = ["# ประกาศผล \(contest.name)", ""]
+        var out: [String] = ["# ประกาศผล \(cell(contest.name))", ""]
+        out.append(contentsOf: bannerLines(ledger, w))
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
         let awarded = r.ranked + r.unranked
         for tier in contest.awards {
             let winners = awarded.filter { $0.award == tier.id }
-            out.append("รางวัลประเภท\(tier.title) \(winners.count) รางวัล ได้แก่")
+            out.append("รางวัลประเภท\(cell(tier.title)) \(winners.count) รางวัล ได้แก่")
             out.append("")
             out.append("| หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล |")
             out.append("|---|---|---|")
@@ -27,7 +30,9 @@ public enum ReportMarkdown {
     public static func ranking(_ r: Results, ledger: LedgerSummary) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
-        var out: [String] = ["# \(w.rank) · \(contest.name)", "", "วิธีรวมคะแนน: \(w.method(r.method))", ""]
+        var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
+        out.append(contentsOf: bannerLines(ledger, w))
+        out += ["วิธีรวมคะแนน: \(w.method(r.method))", ""]
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
         out.append("| \(w.rank) | \(w.id) | \(w.organisation) | \(w.province) | \(w.score) | \(w.sheets) | SD | \(w.award) | \(w.flags) |")
         out.append("|---:|---|---|---|---:|---:|---:|---|---|")
@@ -59,7 +64,17 @@ public enum ReportMarkdown {
         return "จังหวัด" + p
     }
 
+    /// The banners as a quoted block, then a blank line; nothing when there are none.
+    static func bannerLines(_ ledger: LedgerSummary, _ w: ReportWords) -> [String] {
+        let banners = w.banners(ledger)
+        if banners.isEmpty { return [] }
+        return banners.map { "> ⚠ " + cell($0) } + [""]
+    }
+
+    /// Text for a table cell or a line: `|` escaped, line breaks as spaces, controls as
+    /// placeholders.
     static func cell(_ s: String) -> String {
-        s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+        TerminalText.safe(s.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " "))
+            .replacingAll("|", with: "\\|")
     }
 }

@@ -8,6 +8,7 @@ public enum ReportTable {
         var out: [String] = []
         out.append(contest.name)
         out.append("\(w.method(r.method)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
+        out.append(contentsOf: w.banners(ledger).map { "⚠ " + $0 })
         if r.includeDrafts { out.append("⚠ " + w.draftsIncluded) }
         out.append("")
 
@@ -79,7 +80,7 @@ public enum ReportTable {
              j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
         }))
 
-        let warnings = r.tierWarnings + ledger.warnings + ledger.breaks.map { "\($0.path):\($0.broken!.line): \($0.broken!.message)" }
+        let warnings = r.tierWarnings + ledger.warnings
         if !warnings.isEmpty {
             out.append("")
             out.append(w.warnings + ":")
@@ -87,7 +88,9 @@ public enum ReportTable {
         }
         out.append("")
         out.append("\(w.seal): \(ReportJSON.seal(r, ledger: ledger))")
-        return out.map { trimRight($0) }.joined(separator: "\n") + "\n"
+        // Every line may hold text from the contest or the ledger: nothing in it reaches the
+        // terminal raw.
+        return out.map { TerminalText.safe(trimRight($0)) }.joined(separator: "\n") + "\n"
     }
 
     static func trimRight(_ s: String) -> String {

@@ -52,17 +52,26 @@ public enum Rules {
             if !missing.isEmpty { throw Refusal("cannot submit \(e.entry): \(missing.joined(separator: ", ")) not scored yet") }
         case .recuse:
             if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason") }
-        case .reopen, .award:
+        case .reopen, .award, .checkpoint:
             throw Refusal("\(e.kind.rawValue) is a chair action")
         }
     }
 
     /// A score must lie in [0, max] and be a whole number of steps.
     public static func checkValue(_ v: Double, criterion: Contest.Criterion, contest: Contest) throws {
-        let shown = JSONWriter.numberText(v)
-        if !v.isFinite || v < 0 { throw Refusal("\(criterion.id)=\(shown): a score cannot be negative") }
-        if v > criterion.max + 1e-9 { throw Refusal("\(criterion.id)=\(shown): above the maximum of \(JSONWriter.numberText(criterion.max))") }
-        if !contest.isOnStep(v) { throw Refusal("\(criterion.id)=\(shown): not a multiple of the step \(JSONWriter.numberText(contest.step))") }
+        if let problem = valueProblem(v, max: criterion.max, step: contest.step) {
+            throw Refusal("\(criterion.id)=\(JSONWriter.numberText(v)): \(problem)")
+        }
+    }
+
+    /// Why a score breaks the rules, or nil: what the writer refuses and the reader reports.
+    @inline(__always)
+    static func valueProblem(_ v: Double, max: Double, step: Double) -> String? {
+        if !v.isFinite || v < 0 { return "a score cannot be negative" }
+        if v > max + 1e-9 { return "above the maximum of \(JSONWriter.numberText(max))" }
+        let k = v / step
+        if abs(k - k.rounded()) >= 1e-9 { return "not a multiple of the step \(JSONWriter.numberText(step))" }
+        return nil
     }
 
     /// Checks a chair action against the judges' ledgers and fills in what it needs
@@ -109,14 +118,17 @@ extension Ledger {
         }
     }
 
-    /// Validates and durably appends one chair action; returns it as written.
+    /// Validates and durably appends one chair action, with a checkpoint of the judge files
+    /// as the chair saw them (docs/ledger.md); returns the action as written.
     @discardableResult
     public func appendChair(_ draft: LedgerEvent, time: Int64 = Timestamp.nowMillis()) throws -> LedgerEvent {
         for f in judgeFiles { try f.refresh() }
         let judgeEvents = judgeFiles.map { $0.events }
         let contest = self.contest
+        let checkpoint = Checkpoints.now(self)
         let written = try chairFile.append(time: time) { own in
-            [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: own)]
+            [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: own),
+             LedgerEvent(actor: draft.actor, checkpoint: checkpoint)]
         }
         return written[0]
     }

@@ -38,44 +38,53 @@ public struct Sheet: Equatable, Sendable {
         return 100 * points / maxTotal
     }
 
-    /// Applies one of the judge's own events. `reopened` tells whether the chair has
-    /// reopened the lock at a given seq.
-    mutating func apply(_ e: borrowing LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) {
+    /// Why a judge's event changes nothing: the sheet was closed, or a submit came before
+    /// every criterion was scored.
+    public enum Refused: Equatable, Sendable {
+        case submitted, recused, incomplete
+    }
+
+    /// Applies one of the judge's own events whose criterion (if any) is `criterionIndex`, a
+    /// criterion of the contest. `reopened` tells whether the chair has reopened the lock at a
+    /// given seq. Returns why the event was refused (and the sheet left as it was), or nil.
+    mutating func apply(_ e: borrowing LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) -> Refused? {
         if isLocked, let seq = lockSeq, reopened(seq) {
             status = hasContent ? .draft : .empty
             lockSeq = nil
             recuseReason = nil
         }
-        if isLocked { return }
+        if status == .submitted { return .submitted }
+        if status == .recused { return .recused }
         switch e.kind {
         case .score:
-            guard let c = criterionIndex else { return }
+            guard let c = criterionIndex else { return nil }
             scores[c] = e.value
             // Nearly every line: a score set is content, so the sheet is a draft.
             if e.value != nil {
                 status = .draft
                 lastChange = e.time
-                return
+                return nil
             }
         case .clear:
-            guard let c = criterionIndex else { return }
+            guard let c = criterionIndex else { return nil }
             scores[c] = nil
         case .note:
             let text = (e.text ?? "").isEmpty ? nil : e.text
-            if let c = criterionIndex { criterionNotes[c] = text } else if e.criterionName == nil { note = text } else { return }
+            if let c = criterionIndex { criterionNotes[c] = text } else { note = text }
         case .submit:
-            guard isComplete else { return }
+            guard isComplete else { return .incomplete }
             status = .submitted
             lockSeq = e.seq
         case .recuse:
             status = .recused
             lockSeq = e.seq
             recuseReason = e.text
-        case .reopen, .award:
-            return
+        case .reopen, .award, .checkpoint:
+            return nil
         }
         if !isLocked { status = hasContent ? .draft : .empty }
         lastChange = e.time
+        return nil
     }
 
     /// Brings a sheet up to date with a reopen that came after its last own event.

@@ -1,7 +1,10 @@
-import Dispatch
-
 /// Every sheet of the contest and the chair's decisions, folded from the ledger.
 /// This is the one place that says what the ledger means; scoring and screens read it.
+///
+/// Every line is checked against the contest as it is folded: a line with a valid hash that
+/// breaks the rules (a score above its maximum, a change to a submitted sheet with no reopen,
+/// another judge as its actor, an entry the contest lacks…) is a `Violation`, reported and
+/// left out, never counted.
 public struct SheetBook: Sendable {
     public struct ChairDecision: Equatable, Sendable {
         public var seq: Int
@@ -16,6 +19,13 @@ public struct SheetBook: Sendable {
         public var decision: ChairDecision
     }
 
+    public struct CheckpointLine: Equatable, Sendable {
+        public var seq: Int
+        public var time: Int64
+        public var actor: String
+        public var checkpoint: Checkpoint
+    }
+
     public struct Reopen: Equatable, Sendable {
         public var judge: String
         public var entry: String
@@ -28,85 +38,88 @@ public struct SheetBook: Sendable {
     public private(set) var sheets: [Sheet]
     public private(set) var overrides: [Int: AwardOverride] = [:]
     public private(set) var reopens: [Reopen] = []
-    /// Events that name something the contest does not have (an entry removed from entries.json, say).
-    public private(set) var warnings: [String] = []
+    /// The checkpoints of the chair's file, in order.
+    public private(set) var checkpoints: [CheckpointLine] = []
+    /// Lines that break the rules, in file order (judges' files in contest order, then the chair's).
+    public private(set) var violations: [Violation] = []
 
     public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent]) {
         self.contest = contest
         let nE = contest.entries.count, nC = contest.criteria.count
+        let rules = LineRules(contest)
 
         // The locks the chair has reopened, per judge, by entry index and the lock's seq.
         var reopenedLocks = [Set<SheetLock>](repeating: [], count: contest.judges.count)
+        var chairViolations: [Violation] = []
         for e in chairEvents {
+            if let problem = rules.chairProblem(e, judgeEvents: judgeEvents) {
+                chairViolations.append(Violation(file: ContestParser.chairFileName, seq: e.seq, message: problem))
+                continue
+            }
             let decision = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
             switch e.kind {
             case .reopen:
-                guard let judge = e.judge, let ref = e.ref else { continue }
-                if let j = contest.judgeIndex(judge), let ei = contest.entryIndex(e.entry) {
-                    reopenedLocks[j].insert(SheetLock(entry: ei, seq: ref))
-                }
-                reopens.append(Reopen(judge: judge, entry: e.entry, ref: ref, decision: decision))
+                let (j, ei) = (contest.judgeIndex(e.judge ?? "")!, contest.entryIndex(e.entry)!)
+                reopenedLocks[j].insert(SheetLock(entry: ei, seq: e.ref ?? 0))
+                reopens.append(Reopen(judge: e.judge ?? "", entry: e.entry, ref: e.ref ?? 0, decision: decision))
             case .award:
-                guard let ei = contest.entryIndex(e.entry) else {
-                    warnings.append("ledger/chair.jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
-                    continue
-                }
+                let ei = contest.entryIndex(e.entry)!
                 switch e.tier {
                 case "auto": overrides[ei] = nil
                 case "none": overrides[ei] = AwardOverride(tier: nil, decision: decision)
                 default: overrides[ei] = AwardOverride(tier: e.tier, decision: decision)
                 }
+            case .checkpoint:
+                if let c = e.checkpoint { checkpoints.append(CheckpointLine(seq: e.seq, time: e.time, actor: e.actor, checkpoint: c)) }
             default:
-                warnings.append("ledger/chair.jsonl:\(e.seq): a \(e.kind.rawValue) does not belong in the chair's ledger; ignored")
+                break
             }
         }
 
         // Each judge's sheets depend on that judge's events and the chair's reopens alone,
-        // so the judges are folded on all cores at once, each into its own rows.
-        let judgeCount = min(contest.judges.count, judgeEvents.count)
-        var judgeWarnings = [[String]](repeating: [], count: judgeCount)
+        // so the judges are folded on all cores at once, each into its own row.
         let names = Names(contest)
-        sheets = [Sheet](unsafeUninitializedCapacity: contest.judges.count * nE) { all, initialized in
-            judgeWarnings.withUnsafeMutableBufferPointer { warned in
-                DispatchQueue.concurrentPerform(iterations: contest.judges.count) { j in
-                    // Empty sheets share one array of scores until each is first written: one
-                    // array per judge, so that two cores never count references on the same one.
-                    if nE > 0 { (all.baseAddress! + j * nE).initialize(repeating: Sheet(criteria: nC), count: nE) }
-                    guard j < judgeCount else { return }
-                    let judge = contest.judges[j]
-                    let reopened = reopenedLocks[j]
-                    // A judge's lines come a sheet at a time: the last entry's index is
-                    // nearly always the next one's.
-                    var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
-                    // Each event copied once: every read of a computed property of an event
-                    // in place would copy it.
-                    for e in judgeEvents[j] {
-                        if e.entryName != lastEntry {
-                            lastEntry = e.entryName
-                            lastIndex = names.entry(e.entryName)
-                        }
-                        guard let ei = lastIndex else {
-                            warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): entry \(e.entry) is not in the contest; ignored")
-                            continue
-                        }
-                        var ci: Int? = nil
-                        if let c = e.criterionName {
-                            ci = names.criterion(c)
-                            if ci == nil {
-                                warned[j].append("ledger/\(judge.id).jsonl:\(e.seq): criterion \(c) is not in the contest; ignored")
-                                continue
-                            }
-                        }
-                        SheetBook.apply(e, criterionIndex: ci, to: &all[j * nE + ei], entry: ei, reopened: reopened)
-                    }
-                    if !reopened.isEmpty {
-                        for ei in 0..<nE { SheetBook.settle(&all[j * nE + ei], entry: ei, reopened: reopened) }
-                    }
+        let locks = reopenedLocks
+        let rows = Parallel.map(contest.judges.count, minimum: 2) { j -> ([Sheet], [Violation]) in
+            // Empty sheets share one array of scores until each is first written: one array
+            // per judge, so that two cores never count references on the same one.
+            var row = [Sheet](repeating: Sheet(criteria: nC), count: nE)
+            guard j < judgeEvents.count else { return (row, []) }
+            var violations: [Violation] = []
+            let judge = contest.judges[j]
+            let judgeName = LedgerName(judge.id)
+            let reopened = locks[j]
+            // A judge's lines come a sheet at a time: the last entry's index is nearly always
+            // the next one's.
+            var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
+            for e in judgeEvents[j] {
+                if e.entryName != lastEntry {
+                    lastEntry = e.entryName
+                    lastIndex = names.entry(e.entryName)
+                }
+                let ci = e.criterionName.flatMap { names.criterion($0) }
+                if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci) {
+                    violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                    continue
+                }
+                let ei = lastIndex!
+                if let refused = SheetBook.apply(e, criterionIndex: ci, to: &row[ei], entry: ei, reopened: reopened) {
+                    violations.append(Violation(file: judge.id, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
                 }
             }
-            initialized = contest.judges.count * nE
+            if !reopened.isEmpty {
+                for ei in 0..<nE { SheetBook.settle(&row[ei], entry: ei, reopened: reopened) }
+            }
+            return (row, violations)
         }
-        warnings += judgeWarnings.joined()
+        var all: [Sheet] = []
+        all.reserveCapacity(contest.judges.count * nE)
+        for (row, found) in rows {
+            all.append(contentsOf: row)
+            violations.append(contentsOf: found)
+        }
+        sheets = all
+        violations.append(contentsOf: chairViolations)
     }
 
     public init(ledger: Ledger) {
@@ -116,47 +129,63 @@ public struct SheetBook: Sendable {
     public func sheet(judge: Int, entry: Int) -> Sheet { sheets[judge * contest.entries.count + entry] }
 
     /// One judge's sheets for every entry, folded from that judge's events and the chair's
-    /// reopens alone: what the judge's own screen needs, and no other judge's scores.
+    /// reopens alone: what the judge's own screen needs, and no other judge's scores. The
+    /// violations are those of the judge's own lines.
     public static func judgeSheets(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
                                    chairEvents: [LedgerEvent]) -> [Sheet] {
+        judgeFold(contest: contest, judgeID: judgeID, judgeEvents: judgeEvents, chairEvents: chairEvents).sheets
+    }
+
+    public static func judgeFold(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
+                                 chairEvents: [LedgerEvent]) -> (sheets: [Sheet], violations: [Violation]) {
+        let rules = LineRules(contest)
         var reopened = Set<SheetLock>()
-        for e in chairEvents where e.kind == .reopen && e.judge == judgeID {
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) {
             if let ref = e.ref, let ei = contest.entryIndex(e.entry) { reopened.insert(SheetLock(entry: ei, seq: ref)) }
         }
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
+        var violations: [Violation] = []
         let names = Names(contest)
+        let judgeName = LedgerName(judgeID)
         for e in judgeEvents {
-            guard let ei = names.entry(e.entryName) else { continue }
+            let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if e.criterionName != nil && ci == nil { continue }
-            apply(e, criterionIndex: ci, to: &sheets[ei], entry: ei, reopened: reopened)
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
+                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                continue
+            }
+            if let refused = apply(e, criterionIndex: ci, to: &sheets[ei!], entry: ei!, reopened: reopened) {
+                violations.append(Violation(file: judgeID, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
+            }
         }
         if !reopened.isEmpty {
             for ei in sheets.indices { settle(&sheets[ei], entry: ei, reopened: reopened) }
         }
-        return sheets
+        return (sheets, violations)
     }
 
     /// One sheet, folded from the judge's own events alone: what the rules check before a write.
     public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
                                  judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent]) -> Sheet {
         var reopened = Set<Int>()
-        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID {
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID && contest.isChair(e.actor) {
             if let ref = e.ref { reopened.insert(ref) }
         }
+        let rules = LineRules(contest)
         var sheet = Sheet(criteria: contest.criteria.count)
-        let entry = LedgerName(entryID), names = Names(contest, entries: false)
+        let entry = LedgerName(entryID), names = Names(contest, entries: false), judgeName = LedgerName(judgeID)
+        guard let ei = contest.entryIndex(entryID) else { return sheet }
         for e in judgeEvents where e.entryName == entry {
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if e.criterionName != nil && ci == nil { continue }
-            sheet.apply(e, criterionIndex: ci) { reopened.contains($0) }
+            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
+            _ = sheet.apply(e, criterionIndex: ci) { reopened.contains($0) }
         }
         sheet.settle { reopened.contains($0) }
         return sheet
     }
 
     /// The contest's entry and criterion ids as ledger names, by index.
-    private struct Names {
+    struct Names: Sendable {
         /// Entry index by name handle, -1 for a name that is not an entry's: handles are
         /// numbered from 0 as names are first met, so an array beats hashing.
         private var entryByHandle: [Int32] = []
@@ -186,11 +215,11 @@ public struct SheetBook: Sendable {
     /// nothing, which spares reference counts on every event.
     @inline(__always)
     private static func apply(_ e: borrowing LedgerEvent, criterionIndex ci: Int?, to sheet: inout Sheet, entry ei: Int,
-                              reopened: Set<SheetLock>) {
+                              reopened: Set<SheetLock>) -> Sheet.Refused? {
         if reopened.isEmpty {
-            sheet.apply(e, criterionIndex: ci) { _ in false }
+            return sheet.apply(e, criterionIndex: ci) { _ in false }
         } else {
-            sheet.apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
+            return sheet.apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
         }
     }
 
@@ -201,7 +230,7 @@ public struct SheetBook: Sendable {
     }
 
     /// A submit or recuse line of a judge's file, by its sheet's entry and its seq.
-    struct SheetLock: Hashable {
+    struct SheetLock: Hashable, Sendable {
         var entry: Int
         var seq: Int
     }

@@ -1,0 +1,282 @@
+import Foundation
+import KhanaenCore
+import KhanaenText
+
+/// `khanaen access apply` and `khanaen access check`: the contest folder's owners, groups,
+/// modes and append-only flags as docs/access.md plans them.
+struct AccessCommand: Command {
+    static let name = "access"
+    static let summary = "apply or check the owners, groups and modes that enforce who reads and writes what"
+    static let usage = """
+    usage: khanaen access apply [--contest DIR]
+           khanaen access check [--contest DIR]
+
+    apply (as root) makes the Unix groups of contest.json's "groups" when missing and sets
+    their members (every judge and chair in the panel's, the chairs in the chairs'), makes
+    each judge's ledger file in advance, owned by that judge's login, and gives every path
+    of the contest folder the owner, group and mode of docs/access.md; ledger files are
+    marked append-only where the file system allows it (chattr +a). The folder's owner
+    keeps what is not a judge's. One line per change; exit 1 when something could not be
+    done (run as the folder's owner rather than root, apply changes only the modes and
+    groups it may, and says what needs root).
+
+    check reports every path whose owner, group, mode or append-only flag differs from
+    the plan, and every group whose members differ, one line each; exit 1 if any.
+
+    The contest's access must be "logins" (docs/access.md).
+
+    """
+    static let options = OptionSpec(values: ["contest"], positionals: 1...1, positionalName: "apply or check")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let verb = args.positionals[0]
+        guard verb == "apply" || verb == "check" else { throw UsageError("unknown \"\(verb)\": apply or check") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        guard contest.access == .logins else {
+            throw InputError("\(dir)/\(ContestFolder.contestFile): access is \"open\": anyone may act as anyone, so there is nothing to enforce; "
+                             + "set \"access\": \"logins\" first")
+        }
+        var st = stat()
+        guard stat(dir, &st) == 0 else { throw InputError("\(dir): cannot stat: \(String(cString: strerror(errno)))") }
+        let keeper = st.st_uid
+        let plan = AccessPlan(contest, documents: documents(in: dir))
+        var logins: [String: uid_t] = [:]
+        var missing: [String] = []
+        for user in contest.judges.map(\.user) + contest.chairs {
+            if let pw = getpwnam(user) { logins[user] = pw.pointee.pw_uid } else { missing.append(user) }
+        }
+        let say = { (line: String) in ctx.out(TerminalText.safe(line) + "\n") }
+        if verb == "check" {
+            var problems = missing.map { "login \($0): no such user on this machine" }
+            problems += groupProblems(contest)
+            for rule in plan.rules { problems += check(rule, dir: dir, keeper: keeper, logins: logins) }
+            for p in problems { say(p) }
+            if problems.isEmpty { say("ok: every path and group is as planned (\(plan.rules.count) paths)") }
+            return problems.isEmpty ? 0 : 1
+        }
+        guard missing.isEmpty else {
+            throw InputError("no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again")
+        }
+        var failures = 0
+        let root = getuid() == 0
+        if root {
+            for line in try applyGroups(contest) { say(line) }
+        } else {
+            say("note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed")
+        }
+        for rule in plan.rules {
+            for (line, failed) in apply(rule, dir: dir, keeper: keeper, logins: logins) {
+                say(line)
+                if failed { failures += 1 }
+            }
+        }
+        return failures > 0 || !root ? 1 : 0
+    }
+
+    /// The documents folder's contents, relative, folders ending in "/"; links are left out
+    /// (never followed, and `check` names them).
+    static func documents(in dir: String) -> [String] {
+        let base = dir + "/documents"
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var out: [String] = []
+        while let item = walker.nextObject() as? String {
+            var st = stat()
+            guard lstat(base + "/" + item, &st) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: out.append(item + "/")
+            case S_IFREG: out.append(item)
+            default: walker.skipDescendants()
+            }
+        }
+        return out.sorted()
+    }
+
+    static func owner(_ rule: AccessPlan.Rule, keeper: uid_t, logins: [String: uid_t]) -> uid_t? {
+        switch rule.owner {
+        case .keeper: return keeper
+        case .login(let name): return logins[name]
+        }
+    }
+
+    static func groupID(_ name: String) -> gid_t? { getgrnam(name).map { $0.pointee.gr_gid } }
+
+    static func userName(_ uid: uid_t) -> String { getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "#\(uid)" }
+
+    static func groupName(_ gid: gid_t) -> String { getgrgid(gid).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } ?? "#\(gid)" }
+
+    static func members(of group: String) -> Set<String>? {
+        guard let g = getgrnam(group) else { return nil }
+        var out = Set<String>()
+        var p = g.pointee.gr_mem
+        while let name = p?.pointee {
+            out.insert(String(cString: name))
+            p = p! + 1
+        }
+        // Those whose primary group it is are members too.
+        let gid = g.pointee.gr_gid
+        setpwent()
+        while let pw = getpwent() { if pw.pointee.pw_gid == gid, let n = pw.pointee.pw_name { out.insert(String(cString: n)) } }
+        endpwent()
+        return out
+    }
+
+    static func groupProblems(_ contest: Contest) -> [String] {
+        AccessPlan.members(contest).compactMap { group, logins in
+            guard let have = members(of: group) else { return "group \(group): does not exist (khanaen access apply makes it)" }
+            let want = Set(logins)
+            let lacking = want.subtracting(have).sorted(), extra = have.subtracting(want).sorted()
+            if lacking.isEmpty && extra.isEmpty { return nil }
+            var parts: [String] = []
+            if !lacking.isEmpty { parts.append("lacks \(lacking.joined(separator: ", "))") }
+            if !extra.isEmpty { parts.append("also has \(extra.joined(separator: ", ")), who would read what only the \(group == contest.groups.chairs ? "chairs" : "panel") may") }
+            return "group \(group): " + parts.joined(separator: "; ")
+        }
+    }
+
+    static func applyGroups(_ contest: Contest) throws -> [String] {
+        var out: [String] = []
+        for (group, logins) in AccessPlan.members(contest) {
+            if groupID(group) == nil {
+                try Subprocess.run(["groupadd", group])
+                out.append("made group \(group)")
+            }
+            if members(of: group) != Set(logins) {
+                try Subprocess.run(["gpasswd", "-M", logins.joined(separator: ","), group])
+                out.append("group \(group): members \(logins.joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+
+    // MARK: one path
+
+    /// What is at a path, opened without following a link; nil when nothing is there.
+    private static func open(_ path: String, folder: Bool) throws -> (fd: Int32, st: stat)? {
+        let fd = Glibc.open(path, (folder ? O_DIRECTORY : 0) | O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT { return nil }
+            var st = stat()
+            if lstat(path, &st) == 0 { throw FileProblem(path, "is \(kindName(st.st_mode)), \(folder ? "not a folder" : "not a file"); left alone", misplaced: true) }
+            throw FileProblem(path, "cannot open: \(String(cString: strerror(e)))")
+        }
+        var st = stat()
+        fstat(fd, &st)
+        if (st.st_mode & S_IFMT == S_IFDIR) != folder || (!folder && st.st_mode & S_IFMT != S_IFREG) {
+            close(fd)
+            throw FileProblem(path, "is \(kindName(st.st_mode)), \(folder ? "not a folder" : "not a file"); left alone", misplaced: true)
+        }
+        return (fd, st)
+    }
+
+    private static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFLNK: return "a symbolic link"
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFREG: return "a file"
+        default: return "a device or socket"
+        }
+    }
+
+    /// FS_IOC_GETFLAGS and FS_IOC_SETFLAGS on 64-bit Linux, and FS_APPEND_FL.
+    private static let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, appendFlag = 0x20
+
+    /// The file's append-only flag; nil where the file system has no such flags.
+    static func appendOnly(_ fd: Int32) -> Bool? {
+        var flags = 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return nil }
+        return flags & appendFlag != 0
+    }
+
+    static func setAppendOnly(_ fd: Int32, _ on: Bool) -> Int32 {
+        var flags = 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return errno }
+        flags = on ? flags | appendFlag : flags & ~appendFlag
+        return ioctl(fd, setFlags, &flags) == 0 ? 0 : errno
+    }
+
+    static func describe(_ rule: AccessPlan.Rule, owner: uid_t) -> String {
+        "owner \(userName(owner)), group \(rule.group), mode \(String(rule.mode, radix: 8))" + (rule.appendOnly ? ", append-only" : "")
+    }
+
+    static func check(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [String] {
+        let path = rule.path.isEmpty ? dir : dir + "/" + rule.path
+        let opened: (fd: Int32, st: stat)?
+        do { opened = try open(path, folder: rule.isFolder) } catch { return ["\(error)"] }
+        guard let (fd, st) = opened else { return rule.create ? ["\(path): missing (khanaen access apply makes it)"] : [] }
+        defer { close(fd) }
+        var wrong: [String] = []
+        if let uid = owner(rule, keeper: keeper, logins: logins), st.st_uid != uid { wrong.append("owner \(userName(st.st_uid)), not \(userName(uid))") }
+        if let gid = groupID(rule.group) {
+            if st.st_gid != gid { wrong.append("group \(groupName(st.st_gid)), not \(rule.group)") }
+        } else {
+            wrong.append("group \(rule.group) does not exist")
+        }
+        let mode = UInt32(st.st_mode) & 0o7777
+        if mode != rule.mode { wrong.append("mode \(String(mode, radix: 8)), not \(String(rule.mode, radix: 8))") }
+        if rule.appendOnly {
+            switch appendOnly(fd) {
+            case true?: break
+            case false?: wrong.append("not append-only: its owner could rewrite or cut its history (khanaen access apply, as root, sets chattr +a)")
+            case nil: wrong.append("append-only protection missing: this file system has no such flag")
+            }
+        }
+        return wrong.isEmpty ? [] : ["\(path): " + wrong.joined(separator: "; ")]
+    }
+
+    /// The changes made to one path: (line, whether it failed).
+    static func apply(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [(String, Bool)] {
+        let path = rule.path.isEmpty ? dir : dir + "/" + rule.path
+        var out: [(String, Bool)] = []
+        var opened: (fd: Int32, st: stat)?
+        do {
+            opened = try open(path, folder: rule.isFolder)
+            if opened == nil && rule.create {
+                if rule.isFolder {
+                    guard mkdir(path, 0o700) == 0 else { return [("\(path): cannot create: \(String(cString: strerror(errno)))", true)] }
+                } else {
+                    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                    guard fd >= 0 else { return [("\(path): cannot create: \(String(cString: strerror(errno)))", true)] }
+                    close(fd)
+                }
+                out.append(("made \(path)", false))
+                opened = try open(path, folder: rule.isFolder)
+            }
+        } catch {
+            return [("\(error)", true)]
+        }
+        guard let (fd, st) = opened else { return out }
+        defer { close(fd) }
+        guard let uid = owner(rule, keeper: keeper, logins: logins), let gid = groupID(rule.group) else {
+            return out + [("\(path): group \(rule.group) does not exist", true)]
+        }
+        let mode = UInt32(st.st_mode) & 0o7777
+        let needsChange = st.st_uid != uid || st.st_gid != gid || mode != rule.mode
+        if !needsChange && (!rule.appendOnly || appendOnly(fd) != false) { return out }
+        // Neither owner nor mode of an append-only file can change: the flag comes off first.
+        let wasAppendOnly = appendOnly(fd) == true
+        if needsChange && wasAppendOnly { _ = setAppendOnly(fd, false) }
+        var failed: [String] = []
+        if st.st_uid != uid || st.st_gid != gid {
+            if fchown(fd, st.st_uid != uid ? uid : uid_t.max, gid) != 0 { failed.append("owner and group: \(String(cString: strerror(errno)))") }
+        }
+        // After chown, which clears setgid on folders for some file systems.
+        if fchmod(fd, mode_t(rule.mode)) != 0 { failed.append("mode: \(String(cString: strerror(errno)))") }
+        if rule.appendOnly || wasAppendOnly {
+            let e = setAppendOnly(fd, rule.appendOnly)
+            if e == ENOTTY || e == EOPNOTSUPP || e == EINVAL {
+                out.append(("\(path): append-only protection missing: this file system has no such flag", false))
+            } else if e != 0 {
+                failed.append("append-only flag: \(String(cString: strerror(e)))")
+            }
+        }
+        if failed.isEmpty {
+            out.append(("set \(path): \(describe(rule, owner: uid))", false))
+        } else {
+            out.append(("\(path): could not set \(failed.joined(separator: "; "))", true))
+        }
+        return out
+    }
+}

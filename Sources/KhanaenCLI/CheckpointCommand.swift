@@ -1,0 +1,36 @@
+import KhanaenCore
+import KhanaenText
+
+struct CheckpointCommand: Command {
+    static let name = "checkpoint"
+    static let summary = "record every judge file's head in the chair's file, so a later rollback is caught"
+    static let usage = """
+    usage: khanaen checkpoint [--contest DIR]
+
+    Appends a checkpoint to the chair's ledger file: the line count and head hash of every
+    judge's file, and the hash of the contest's scoring rules (docs/ledger.md). From then
+    on `khanaen verify` reports any judge file that no longer reaches those heads (cut back,
+    rolled back, replaced) and any change to the scoring rules. The console records one when
+    it opens and with every chair action, and every report records one with its seal; run
+    this from cron for a witness between them. Nothing is written when nothing changed since
+    the last checkpoint. For the chairs (and root); in an open contest, anyone.
+
+    """
+    static let options = OptionSpec(values: ["contest"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "a checkpoint")
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        let written = try ledger.appendCheckpoint(actor: ctx.login)
+        let heads = ledger.judgeFiles.map { "\($0.name) \($0.lineCount)" }.joined(separator: ", ")
+        if written {
+            ctx.out(TerminalText.safe("checkpoint at \(ContestFolder.ledgerFolder)/chair.jsonl:\(ledger.chairFile.lineCount): \(heads)") + "\n")
+        } else {
+            ctx.out(TerminalText.safe("unchanged since the last checkpoint: \(heads)") + "\n")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KhanaenCore
+
+/// A command the caller's login may not run, or may not run as whom it named. Exit 2.
+struct NotAllowed: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Who the caller is and whom they may act as. The login is the process's real user
+/// (`CommandContext.login`, from the operating system); `--judge` and `--chair` only name
+/// the caller's own role, except in an open contest (docs/access.md).
+enum Identity {
+    /// The judge the caller acts as, and whether they must be told it was chosen for them
+    /// (an open contest opened by someone who is none of its judges: its last judge).
+    static func judge(_ contest: Contest, requested: String?, login: String, contestFile: String) throws -> (id: String, chosen: Bool) {
+        if let requested, contest.judgeIndex(requested) == nil {
+            throw InputError("no judge has id \"\(requested)\" in \(contestFile) (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
+        }
+        let own = contest.judge(forUser: login)
+        switch contest.access {
+        case .logins:
+            guard let own else {
+                throw NotAllowed("the login \"\(login)\" is not a judge of this contest (the \"user\" of a judge in \(contestFile))")
+            }
+            if let requested, requested != own.id {
+                throw NotAllowed("the login \"\(login)\" is judge \(own.id); a judge acts only as themselves (--judge \(requested) refused)")
+            }
+            return (own.id, false)
+        case .open:
+            if let requested { return (requested, false) }
+            if let own { return (own.id, false) }
+            guard let last = contest.judges.last else { throw InputError("\(contestFile): the contest has no judges") }
+            return (last.id, true)
+        }
+    }
+
+    /// The chair the caller acts as, and whether it was chosen for them (an open contest).
+    static func chair(_ contest: Contest, requested: String?, login: String) throws -> (login: String, chosen: Bool) {
+        switch contest.access {
+        case .logins:
+            guard contest.isChair(login) else {
+                throw NotAllowed("the login \"\(login)\" is not a chair of this contest (chairs: \(contest.chairs.joined(separator: ", ")))")
+            }
+            if let requested, requested != login {
+                throw NotAllowed("the login \"\(login)\" acts only as itself (--chair \(requested) refused)")
+            }
+            return (login, false)
+        case .open:
+            if let requested {
+                guard contest.isChair(requested) else {
+                    throw NotAllowed("\"\(requested)\" is not a chair of this contest (chairs: \(contest.chairs.joined(separator: ", ")))")
+                }
+                return (requested, false)
+            }
+            if contest.isChair(login) { return (login, false) }
+            guard let first = contest.chairs.first else { throw NotAllowed("the contest has no chairs") }
+            return (first, true)
+        }
+    }
+
+    /// Commands that show every judge's scores (the report, the console) are for the chairs,
+    /// and for root, who can read every file anyway; in an open contest, for anyone.
+    static func mayReadAllScores(_ contest: Contest, login: String, uid: UInt32) -> Bool {
+        contest.access == .open || contest.isChair(login) || uid == 0
+    }
+
+    static func requireAllScores(_ contest: Contest, login: String, uid: UInt32, command: String) throws {
+        guard mayReadAllScores(contest, login: login, uid: uid) else {
+            let role = contest.judge(forUser: login).map { "judge \($0.id)" } ?? "not a chair"
+            throw NotAllowed("\(command) shows every judge's scores, which only the chairs see; the login \"\(login)\" is \(role)")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import KhanaenCore
+
+/// What a judge's command reads: the contest, and of the ledger only the judge's own file
+/// and the chair's (for reopens). Other judges' files are never opened: in a contest set up
+/// with `khanaen access apply` the judge could not read them anyway.
+struct JudgeLedger {
+    let ledger: Ledger
+    let judgeID: String
+    /// The judge was chosen for the caller (an open contest opened by none of its judges).
+    let chosen: Bool
+
+    var contest: Contest { ledger.contest }
+    var file: LedgerFile { ledger.file(forJudge: judgeID)! }
+
+    /// The judge's own sheets, folded from their file and the chair's reopens.
+    var sheets: [Sheet] {
+        SheetBook.judgeSheets(contest: contest, judgeID: judgeID, judgeEvents: file.events, chairEvents: ledger.chairFile.events)
+    }
+}
+
+extension ContestFolder {
+    static func loadForJudge(_ dir: String, requested: String?, login: String) throws -> JudgeLedger {
+        let contest = try loadContest(dir)
+        let (judgeID, chosen) = try Identity.judge(contest, requested: requested, login: login, contestFile: dir + "/" + contestFile)
+        let ledger = Ledger(contest: contest, directory: dir + "/" + ledgerFolder)
+        try ledger.file(forJudge: judgeID)!.refresh()
+        try ledger.chairFile.refresh()
+        return JudgeLedger(ledger: ledger, judgeID: judgeID, chosen: chosen)
+    }
+}

@@ -1,0 +1,21 @@
+/// The part of contest.json that decides the numbers: criteria and their maxima, the step,
+/// the award tiers, the quorum, the tie-break order and the thresholds. Names and titles
+/// are left out: renaming a criterion changes no score.
+extension Contest {
+    /// The scoring rules as compact JSON, in a fixed order (docs/ledger.md).
+    public var rulesJSON: [UInt8] {
+        let rules: JSONValue = .obj([
+            ("criteria", .arr(criteria.map { .obj([("id", .string($0.id)), ("max", .number($0.max))]) })),
+            ("step", .number(step)),
+            ("awards", .arr(awards.map { .obj([("id", .string($0.id)), ("count", .number(Double($0.count)))]) })),
+            ("quorum", .number(Double(quorum))),
+            ("tieBreak", .arr(tieBreak.map { .string($0) })),
+            ("thresholds", .obj([("spread", .number(thresholds.spread)), ("outlier", .number(thresholds.outlier))])),
+        ])
+        return JSONWriter.bytes(rules)
+    }
+
+    /// SHA-256 (hex) of `rulesJSON`: recorded in every checkpoint and sealed in every report,
+    /// so that a maximum changed after scoring is seen.
+    public var rulesHash: String { Hex.encode(SHA256.hash(rulesJSON)) }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole file so that readers see the old one or the new one, never half: a
+/// temporary file beside it under a name no one can guess (created with O_EXCL, so a planted
+/// file or link is never written through), fsync, rename, fsync of the folder.
+public enum AtomicFile {
+    /// `mode` is the new file's permission bits (the umask still applies).
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, mode: mode_t = 0o644) throws {
+        let folder = parent(of: path)
+        var st = stat()
+        if lstat(path, &st) == 0 {
+            if !overwrite { throw InputError("\(path): already exists; nothing was written (use --force to replace it)") }
+            if st.st_mode & S_IFMT != S_IFREG {
+                throw InputError("\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
+            }
+        }
+        let (fd, temp) = try createTemporary(beside: path, folder: folder, mode: mode)
+        do {
+            try ContestFiles.writeAll(fd, bytes, path: temp)
+            guard fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(String(cString: strerror(errno)))") }
+        } catch {
+            close(fd)
+            unlink(temp)
+            if let problem = error as? FileProblem { throw InputError("\(path): cannot write: \(problem.problem)") }
+            throw error
+        }
+        close(fd)
+        if !overwrite && lstat(path, &st) == 0 {
+            unlink(temp)
+            throw InputError("\(path): already exists; nothing was written (use --force to replace it)")
+        }
+        guard rename(temp, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temp)
+            throw InputError("\(path): cannot rename into place: \(why)")
+        }
+        ContestFiles.syncFolder(folder)
+    }
+
+    /// A new file `.<name>.<random>` in `folder`, created exclusively.
+    static func createTemporary(beside path: String, folder: String, mode: mode_t) throws -> (Int32, String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? "file"
+        for _ in 0..<16 {
+            let random = UInt64.random(in: 0...UInt64.max)
+            let temp = folder + "/." + name + "." + String(random, radix: 36)
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 { return (fd, temp) }
+            if errno != EEXIST { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        }
+        throw InputError("\(path): cannot create a temporary file beside it")
+    }
+
+    /// The folder a path is in: "." for a bare name.
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+}

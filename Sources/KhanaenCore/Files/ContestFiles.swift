@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file in a contest folder that is not what belongs there, or cannot be opened: the
+/// path and why, in one line.
+public struct FileProblem: Error, Equatable, CustomStringConvertible, Sendable {
+    public var path: String
+    public var problem: String
+    /// Something other than a file stands where the file belongs (a link, a FIFO, a device,
+    /// a folder): an integrity error, not an access error.
+    public var misplaced: Bool
+    /// The system's error number, when a call failed.
+    public var code: Int32
+
+    public init(_ path: String, _ problem: String, misplaced: Bool = false, code: Int32 = 0) {
+        self.path = path
+        self.problem = problem
+        self.misplaced = misplaced
+        self.code = code
+    }
+
+    public var description: String { "\(path): \(problem)" }
+}
+
+/// How every file of a contest folder is opened: never through a symbolic link, never
+/// waiting on a FIFO or a device, and only when it is a regular file. A judge who can write
+/// somewhere in the folder must not be able to make a root-run command read, append to or
+/// empty a file elsewhere (docs/access.md).
+public enum ContestFiles {
+    /// The folder `path` itself opened as a folder, refusing a symbolic link in its last
+    /// component; nil when it does not exist.
+    public static func openFolder(_ path: String) throws -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd >= 0 { return fd }
+        let error = errno
+        if error == ENOENT { return nil }
+        throw FileProblem(path, why(error, path: path, folder: true), misplaced: isMisplaced(error), code: error)
+    }
+
+    private static func isMisplaced(_ error: Int32) -> Bool { error == ELOOP || error == ENOTDIR || error == EISDIR || error == ENXIO }
+
+    /// `name` in the open folder `folder`, opened with `flags` (plus no-follow, close-on-exec
+    /// and non-blocking, so that a FIFO never holds the reader), and checked to be a regular
+    /// file. nil when it does not exist and `flags` do not create it.
+    public static func openFile(in folder: Int32, _ name: String, flags: Int32, mode: mode_t = 0o640, path: String) throws -> Int32? {
+        let fd = openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode)
+        if fd < 0 {
+            let error = errno
+            if error == ENOENT && flags & O_CREAT == 0 { return nil }
+            throw FileProblem(path, why(error, path: path, folder: false), misplaced: isMisplaced(error), code: error)
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let error = errno
+            close(fd)
+            throw FileProblem(path, "cannot stat: \(String(cString: strerror(error)))")
+        }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw FileProblem(path, "is \(kind(st.st_mode)), not a file; not opened", misplaced: true)
+        }
+        // Regular files do not block; the flag was only there for the open.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    /// The whole of a regular file `name` of the folder at `folderPath`; nil when missing.
+    public static func read(folder folderPath: String, _ name: String) throws -> [UInt8]? {
+        guard let folder = try openFolderFollowingUser(folderPath) else { return nil }
+        defer { close(folder) }
+        let path = folderPath + "/" + name
+        guard let fd = try openFile(in: folder, name, flags: O_RDONLY, path: path) else { return nil }
+        defer { close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    /// A contest folder named by the user (`--contest`), which may itself be reached through a
+    /// link of the user's own; nil when missing.
+    public static func openFolderFollowingUser(_ path: String) throws -> Int32? {
+        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { return fd }
+        let error = errno
+        if error == ENOENT { return nil }
+        throw FileProblem(path, why(error, path: path, folder: true))
+    }
+
+    public static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
+        var st = stat()
+        _ = fstat(fd, &st)
+        var out = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
+        var got = 0
+        while true {
+            if got == out.count { out.append(contentsOf: repeatElement(0, count: max(4096, out.count))) }
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(got)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileProblem(path, "cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            got += n
+        }
+        out.removeSubrange(got...)
+        return out
+    }
+
+    /// Writes all of `bytes`; on failure throws with the path and the reason (what was
+    /// written stays: the caller decides what to do about it).
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileProblem(path, "cannot write: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+
+    /// Syncs a folder, so that a file created or renamed in it survives a crash.
+    public static func syncFolder(_ path: String) {
+        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
+    private static func why(_ error: Int32, path: String, folder: Bool) -> String {
+        if error == ELOOP { return "is a symbolic link; not followed" }
+        if error == ENOTDIR && folder {
+            var st = stat()
+            if lstat(path, &st) == 0 { return "is \(kind(st.st_mode)), not a folder; not opened" }
+        }
+        if error == EISDIR { return "is a folder, not a file; not opened" }
+        if error == ENXIO { return "is a FIFO or a socket, not a file; not opened" }
+        return "cannot open: \(String(cString: strerror(error)))"
+    }
+}

@@ -1,0 +1,83 @@
+/// Checkpoints: the chair's file records the head (line count and hash) of every judge file
+/// when the console opens, with every chair action, with every report and by
+/// `khanaen checkpoint`. A judge file that no longer reaches a head a checkpoint recorded was
+/// cut back, rolled back or replaced, which its own chain cannot show (docs/ledger.md).
+public enum Checkpoints {
+    /// What a checkpoint made now would record.
+    public static func now(_ ledger: Ledger, seal: String? = nil) -> Checkpoint {
+        Checkpoint(heads: ledger.judgeFiles.map { .init(file: $0.name, lines: $0.lineCount, hash: $0.headHex) },
+                   rules: ledger.contest.rulesHash, seal: seal)
+    }
+
+    /// One line per judge file that no longer reaches a head a checkpoint recorded (the first
+    /// such checkpoint), and one when the scoring rules differ from the last checkpoint's.
+    public static func problems(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [String] {
+        var out: [String] = []
+        var reported = Set<String>()
+        for c in checkpoints {
+            for h in c.checkpoint.heads where !reported.contains(h.file) {
+                if let problem = problem(h, in: ledger, at: c) {
+                    out.append(problem)
+                    reported.insert(h.file)
+                }
+            }
+        }
+        if let last = checkpoints.last, last.checkpoint.rules != ledger.contest.rulesHash {
+            out.append("\(ContestFolder.contestFile): the scoring rules (criteria, maxima, step, tiers, quorum, tie-break, thresholds) "
+                       + "changed since the checkpoint at \(where_(last))")
+        }
+        return out
+    }
+
+    /// Why `head` is no longer reached, or nil.
+    static func problem(_ head: Checkpoint.Head, in ledger: Ledger, at c: SheetBook.CheckpointLine) -> String? {
+        guard let file = ledger.file(forJudge: head.file) else {
+            return "the checkpoint at \(where_(c)) records a file \(head.file).jsonl that belongs to no judge of the contest"
+        }
+        let name = "\(ContestFolder.ledgerFolder)/\(file.name).jsonl"
+        if head.lines == 0 {
+            return head.hash == file.genesis.hex ? nil : "\(name): the checkpoint at \(where_(c)) records a different contest or file"
+        }
+        if file.lineCount < head.lines {
+            let now = file.broken.map { "reads \(file.lineCount) intact lines (\($0.describe(name)))" } ?? "has \(file.lineCount) lines"
+            return "\(name) \(now); the checkpoint at \(where_(c)) recorded \(head.lines): lines were cut, or the file was rolled back or replaced"
+        }
+        if file.hashes[head.lines - 1].hex != head.hash {
+            return "\(name): line \(head.lines) is not the one the checkpoint at \(where_(c)) recorded: the file was rewritten or replaced"
+        }
+        return nil
+    }
+
+    /// The checkpoints that witnessed a report whose seal starts with `prefix` (at least 12
+    /// hex digits), and for each, why today's ledger no longer extends it (empty: it does).
+    public static func sealed(_ prefix: String, _ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine])
+        -> [(checkpoint: SheetBook.CheckpointLine, problems: [String])] {
+        checkpoints.filter { $0.checkpoint.seal?.hasPrefix(prefix) == true }.map { c in
+            (c, c.checkpoint.heads.compactMap { problem($0, in: ledger, at: c) })
+        }
+    }
+
+    static func where_(_ c: SheetBook.CheckpointLine) -> String {
+        "\(ContestFolder.ledgerFolder)/\(ContestParser.chairFileName).jsonl:\(c.seq) (\(Timestamp.format(c.time)))"
+    }
+}
+
+extension Ledger {
+    /// Appends a checkpoint of the judge files as they are now, by `actor`. With
+    /// `unlessUnchanged`, nothing is written when the last checkpoint recorded the same heads,
+    /// rules and seal. Returns whether a line was written.
+    @discardableResult
+    public func appendCheckpoint(actor: String, seal: String? = nil, unlessUnchanged: Bool = true,
+                                 time: Int64 = Timestamp.nowMillis()) throws -> Bool {
+        for f in judgeFiles { try f.refresh() }
+        let checkpoint = Checkpoints.now(self, seal: seal)
+        let written = try chairFile.append(time: time) { chairEvents in
+            if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
+               last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {
+                return []
+            }
+            return [LedgerEvent(actor: actor, checkpoint: checkpoint)]
+        }
+        return !written.isEmpty
+    }
+}

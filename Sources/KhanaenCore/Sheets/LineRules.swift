@@ -1,0 +1,99 @@
+/// A ledger line whose hash is valid but which breaks the contest's rules. It is left out of
+/// every sheet and score, and every report and screen says so.
+public struct Violation: Equatable, Sendable {
+    /// The ledger file's name without `.jsonl`: a judge id, or "chair".
+    public var file: String
+    /// The line's seq (its line number in the file).
+    public var seq: Int
+    public var message: String
+
+    public init(file: String, seq: Int, message: String) {
+        self.file = file
+        self.seq = seq
+        self.message = message
+    }
+
+    /// "ledger/j1.jsonl:17: message"
+    public var description: String { "\(ContestFolder.ledgerFolder)/\(file).jsonl:\(seq): \(message)" }
+}
+
+/// The rules each ledger line must keep, as a reader checks them: the same rules the writer
+/// checks (`Rules`) before a line is written, so that a line written by anything else, or
+/// written before contest.json was changed, cannot count when it breaks them.
+struct LineRules: Sendable {
+    let contest: Contest
+    let maxima: [Double]
+    let step: Double
+
+    init(_ contest: Contest) {
+        self.contest = contest
+        maxima = contest.criteria.map(\.max)
+        step = contest.step
+    }
+
+    /// Why a line of judge `judge`'s file breaks the rules before it reaches a sheet, or nil.
+    @inline(__always)
+    func judgeProblem(_ e: borrowing LedgerEvent, judge: LedgerName, entryIndex: Int?, criterionIndex ci: Int?) -> String? {
+        if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
+        switch e.kind {
+        case .score, .clear, .note, .submit, .recuse: break
+        case .reopen, .award, .checkpoint: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        }
+        if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
+        if e.criterionName != nil && ci == nil { return "criterion \"\(e.criterion ?? "")\" is not in the contest" }
+        switch e.kind {
+        case .score:
+            guard let c = ci, let v = e.value else { return "a score with no criterion" }
+            if let problem = Rules.valueProblem(v, max: maxima[c], step: step) { return "\(contest.criteria[c].id) = \(JSONWriter.numberText(v)): \(problem)" }
+        case .clear:
+            if ci == nil { return "a clear with no criterion" }
+        case .recuse:
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a recusal with no reason" }
+        default:
+            break
+        }
+        return nil
+    }
+
+    static func describe(_ refused: Sheet.Refused, entry: String) -> String {
+        switch refused {
+        case .submitted: return "changes the submitted sheet of \(entry) with no reopen by a chair"
+        case .recused: return "changes the sheet of \(entry) after a recusal, with no reopen by a chair"
+        case .incomplete: return "submits \(entry) before every criterion is scored"
+        }
+    }
+
+    /// Why a line of the chair's file breaks the rules, or nil. A reopen is checked against
+    /// the judge's file when it was read (`judgeEvents` holds the judges' events in contest
+    /// order; an empty list for a file not read).
+    func chairProblem(_ e: LedgerEvent, judgeEvents: [[LedgerEvent]]) -> String? {
+        switch e.kind {
+        case .reopen, .award:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a \(e.kind.rawValue) with no reason" }
+            guard let ei = contest.entryIndex(e.entry) else { return "entry \"\(e.entry)\" is not in the contest" }
+            if e.kind == .award {
+                let tier = e.tier ?? ""
+                if tier != "none" && tier != "auto" && !contest.awards.contains(where: { $0.id == tier }) {
+                    return "award tier \"\(tier)\" is not in the contest"
+                }
+                return nil
+            }
+            guard let judgeID = e.judge, let j = contest.judgeIndex(judgeID) else { return "judge \"\(e.judge ?? "")\" is not in the contest" }
+            guard let ref = e.ref else { return "a reopen with no line" }
+            if j < judgeEvents.count {
+                let events = judgeEvents[j]
+                let entryID = contest.entries[ei].id
+                guard ref >= 1, ref <= events.count, events[ref - 1].seq == ref, events[ref - 1].entry == entryID,
+                      events[ref - 1].kind == .submit || events[ref - 1].kind == .recuse else {
+                    return "reopens line \(ref) of \(judgeID)'s file, which is not a submit or recuse of \(entryID)"
+                }
+            }
+            return nil
+        case .checkpoint:
+            return nil
+        case .score, .clear, .note, .submit, .recuse:
+            return "a \(e.kind.rawValue) does not belong in the chair's file"
+        }
+    }
+}
