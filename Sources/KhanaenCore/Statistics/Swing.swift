@@ -17,10 +17,10 @@
 ///   a group tied on every key across a tier's last place getting the tier of its last place.
 ///
 /// The swing is the smallest |T′ − T| over E's counted sheets and both directions that gives E
-/// a proposed tier other than τ; between equal changes the earlier judge wins, then up. It is
-/// nil for an entry that is not ranked, and when no single sheet can change E's tier (the top
-/// tier cannot go up and no award cannot go down; with `median` one sheet may be unable to move
-/// the score far enough; T′ must stay within 0…100). Chair overrides play no part.
+/// a proposed tier other than τ; between equal changes the earlier judge wins, then up. There is
+/// none when no single sheet can change E's tier (the top tier cannot go up and no award cannot
+/// go down; with `median` one sheet may be unable to move the score far enough; T′ must stay
+/// within 0…100). Entries that are not ranked have no swing. Chair overrides play no part.
 ///
 /// It is computed, not searched: every method's score as a function of one sheet's value y is
 /// a + b·clamp(y, lo, hi) with b > 0 (mean: the others' sum and 1/n; trimmed: the others'

@@ -179,7 +179,7 @@ public struct TierConfidence: Equatable, Sendable {
                     score = n >= 5 ? (sum - drawnValue(at: 0, lo, hi, s.drawn) - drawnValue(at: n - 1, lo, hi, s.drawn)) / Double(n - 2)
                         : sum / Double(n)
                 }
-                s.packed[r] = TwoDecimals.key(score) << 24 | Int64(r)
+                s.packed[r] = TwoDecimals.key(score) << 32 | Int64(r)
             }
             s.packed.sort(by: >)
         }
@@ -191,17 +191,17 @@ public struct TierConfidence: Equatable, Sendable {
             // Only the places with a tier need working out; everything after them stays none.
             var p = 0
             while p < min(nR, places.places) {
-                let key = s.packed[p] >> 24
+                let key = s.packed[p] >> 32
                 var q = p + 1
-                while q < nR && s.packed[q] >> 24 == key { q += 1 }
+                while q < nR && s.packed[q] >> 32 == key { q += 1 }
                 if q == p + 1 {
-                    s.tiers[Int(s.packed[p] & 0xFF_FFFF)] = places.tier(atPlace: p)
+                    s.tiers[Int(s.packed[p] & 0xFFFF_FFFF)] = places.tier(atPlace: p)
                 } else {
                     // Entries equal on the score: their tie-break means decide, then they share.
                     s.group.removeAll(keepingCapacity: true)
                     s.groupKeys.removeAll(keepingCapacity: true)
                     for i in p..<q {
-                        let r = Int(s.packed[i] & 0xFF_FFFF)
+                        let r = Int(s.packed[i] & 0xFFFF_FFFF)
                         s.group.append(r)
                         let lo = offsets[r], hi = offsets[r + 1], n = Double(hi - lo)
                         for c in 0..<width {
