@@ -15,6 +15,7 @@ import KhanaenUI
 ///   khanaen-bench contest DIR [N]                 loading contest.json and entries.json, first and warm
 ///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
 ///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions (one and two at a time)
+///   khanaen-bench confidence DIR [--resamples B] [--runs N]   tier confidence (bootstrap), swing, agreement, patterns
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
@@ -280,6 +281,41 @@ case "chair-start":
     let render = seconds { _ = ChairView.render(state) }
     FileHandle.standardError.write(String(format: "load %.1f ms, fold %.1f, summary %.1f, state (score, seal) %.1f, resize %.1f, render %.1f\n",
                                           load * 1000, fold * 1000, summarise * 1000, make * 1000, resize * 1000, render * 1000).data(using: .utf8)!)
+
+case "confidence":
+    // Issue 14's figures on a contest folder, each timed over several runs, for every method.
+    guard args.count >= 2, !args[1].hasPrefix("--") else { fail("usage: khanaen-bench confidence DIR [--resamples B] [--runs N]") }
+    func option(_ name: String, _ fallback: Int) -> Int {
+        guard let k = args.firstIndex(of: name) else { return fallback }
+        guard k + 1 < args.count, let v = Int(args[k + 1]), v > 0 else { fail("\(name) needs a whole number above 0") }
+        return v
+    }
+    let resamples = option("--resamples", TierConfidence.defaultResamples), runs = option("--runs", 7)
+    let ledger = try ContestFolder.load(args[1])
+    let book = SheetBook(ledger: ledger)
+    let counted = Scoring.compute(book).entries.reduce(0) { $0 + $1.totals.count }
+    print("\(args[1]): \(ledger.contest.entries.count) entries × \(ledger.contest.judges.count) judges, \(counted) counted sheets; "
+          + "\(resamples) resamples; medians (min–max) of \(runs) runs")
+    for method in Method.allCases {
+        let results = Scoring.compute(book, method: method)
+        var confidence: TierConfidence!
+        var boot: [Double] = [], swing: [Double] = []
+        for _ in 0..<runs {
+            boot.append(seconds { confidence = TierConfidence.compute(book: book, results: results, resamples: resamples) } * 1000)
+            swing.append(seconds { _ = Swing.compute(contest: ledger.contest, results: results) } * 1000)
+        }
+        let unsure = confidence.entries.filter { ($0.probabilities.max() ?? 1) < 0.95 }.count
+        print(String(format: "%@  bootstrap %.1f ms (%.1f–%.1f), %d entries under 95%% sure of one tier;  swing %.2f ms (%.2f–%.2f)",
+                     method.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0), median(boot), boot.min()!, boot.max()!, unsure, median(swing), swing.min()!, swing.max()!))
+    }
+    let results = Scoring.compute(book)
+    var agreement: [Double] = [], patterns: [Double] = []
+    for _ in 0..<runs {
+        agreement.append(seconds { _ = PanelAgreement.compute(book: book, results: results) } * 1000)
+        patterns.append(seconds { _ = JudgePatterns.compute(book: book, results: results) } * 1000)
+    }
+    print(String(format: "agreement (totals and every criterion) %.1f ms (%.1f–%.1f); judge patterns %.1f ms (%.1f–%.1f)",
+                 median(agreement), agreement.min()!, agreement.max()!, median(patterns), patterns.min()!, patterns.max()!))
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }
