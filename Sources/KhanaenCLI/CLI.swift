@@ -52,7 +52,7 @@ public enum CLI {
 
     static let commands: [Command.Type] = [
         JudgeCommand.self, ChairCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
-        ReportCommand.self, VerifyCommand.self,
+        ReportCommand.self, VerifyCommand.self, ImportCommand.self, EligibilityCommand.self,
     ]
 
     static var usage: String {
