@@ -42,6 +42,7 @@ public enum ThaiDate {
 
         let day: Int, month: Int, yearDigits: String
         if let monthAt {
+            if numbers.count == 1 && numbers[0].index > monthAt.index { return fail("a month and a year, but no day") }
             guard numbers.count == 2 else {
                 return fail(numbers.count < 2 ? "needs a day and a year" : "more numbers than a day and a year")
             }
