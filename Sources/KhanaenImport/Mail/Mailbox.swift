@@ -95,8 +95,8 @@ public enum Mailbox {
         }
         return starts.enumerated().map { n, s in
             var end = n + 1 < starts.count ? starts[n + 1].header : b.count
-            // The empty line before the next From_ line separates; it is not the message's.
-            if n + 1 < starts.count {
+            // The empty line before the next From_ line (or the file's end) separates; it is not the message's.
+            if n + 1 < starts.count || (end >= 2 && b[end - 1] == 0x0A && (b[end - 2] == 0x0A || (end >= 3 && b[end - 2] == 0x0D && b[end - 3] == 0x0A))) {
                 if end > s.body && b[end - 1] == 0x0A { end -= 1 }
                 if end > s.body && b[end - 1] == 0x0D { end -= 1 }
             }
