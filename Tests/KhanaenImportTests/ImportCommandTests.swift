@@ -141,6 +141,36 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: contest + "/documents")), ["e021"], "nothing left beside the entry's folder")
     }
 
+    func testEachAttachmentIsListedWithItsTypeSizeAndTextBesideIt() throws {
+        let pdf = ExtractionTests.asciiPDF("Submission form 2566")
+        let cp874 = TextEncoding.windows874.encode("บันทึก “สำคัญ”\n")!
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0, 0, 0x01, 0x00, 0, 0, 0x00, 0x80, 8, 2, 0, 0, 0]
+        let path = write(submission("เทศบาลตำบลครึ่ง", "ระบบ", id: "t@x", attachments: [
+            MailFixtures.attachment(named: "ใบส่งผลงาน.pdf", pdf),
+            MailFixtures.attachment(named: "บันทึก.txt", type: "text/plain", cp874),
+            MailFixtures.attachment(named: "form1.png", type: "image/png", png),
+            MailFixtures.attachment(named: "clip.mp4", [0, 0, 0, 0x18]),
+        ]), "t.eml")
+        let r = run(["import", "mail", path, "--contest", contest])
+        XCTAssertEqual(r.code, 0, r.err)
+        let docs = try entries()[20].documents
+        XCTAssertEqual(docs.map(\.name), ["ใบส่งผลงาน.pdf", "บันทึก.txt", "form1.png", "clip.mp4"])
+        XCTAssertEqual(docs.map(\.type), ["application/pdf", "text/plain", "image/png", "video/mp4"])
+        XCTAssertEqual(docs.map(\.size), [pdf.count, cp874.count, png.count, 4])
+        if Subprocess.isAvailable("pdftotext") {
+            XCTAssertEqual(docs[0].text, "documents/e021/ใบส่งผลงาน.pdf.txt")
+            XCTAssertEqual(try String(contentsOfFile: contest + "/" + docs[0].text!, encoding: .utf8), "Submission form 2566")
+        } else {
+            XCTAssertEqual(docs[0].note, "pdftotext is not installed (Debian package poppler-utils)")
+        }
+        XCTAssertEqual(docs[1].text, "documents/e021/บันทึก.txt.txt", "windows-874 text is stored again as UTF-8")
+        XCTAssertEqual(try String(contentsOfFile: contest + "/documents/e021/บันทึก.txt.txt", encoding: .utf8), "บันทึก “สำคัญ”\n")
+        XCTAssertEqual(docs[2].pixels, .init(width: 256, height: 128))
+        XCTAssertNil(docs[2].text)
+        XCTAssertEqual(docs[3].note, "no text is taken from this kind of file (.mp4)")
+    }
+
     func testHostileFieldValuesArePrintedNeutralisedAndKeptInTheFile() throws {
         let path = write(submission("เทศบาลตำบล\u{1B}]0;pwned\u{07}ครึ่ง\u{202E}", "ระบบ\u{1B}[2J", id: "x@x"), "evil.eml")
         let r = run(["import", "mail", path, "--contest", contest])
