@@ -118,12 +118,15 @@ public enum Subprocess {
         for fd in open { close(fd) }
 
         // A tool that closed its output may still be running: it gets the rest of its time.
+        // It nearly always ends a moment after closing them, so the waits start short.
         var status: Int32 = 0
+        var pause: UInt32 = 20
         while limitEnd == nil {
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid || (r < 0 && errno != EINTR) { break }
             if now() >= deadline { limitEnd = .timedOut; break }
-            usleep(2000)
+            usleep(pause)
+            pause = min(pause * 2, 5000)
         }
         if limitEnd != nil {
             kill(-pid, SIGKILL)

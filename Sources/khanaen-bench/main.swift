@@ -15,6 +15,7 @@ import KhanaenUI
 ///   khanaen-bench contest DIR [N]                 loading contest.json and entries.json, first and warm
 ///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
 ///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions (one and two at a time)
+///   khanaen-bench import [N] [--runs R]           importing N submission e-mails with attachments (default 500)
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
@@ -274,6 +275,12 @@ case "chair-start":
     let render = seconds { _ = ChairView.render(state) }
     FileHandle.standardError.write(String(format: "load %.1f ms, fold %.1f, summary %.1f, state (score, seal) %.1f, resize %.1f, render %.1f\n",
                                           load * 1000, fold * 1000, summarise * 1000, make * 1000, resize * 1000, render * 1000).data(using: .utf8)!)
+
+case "import":
+    var runs = 5
+    if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let r = Int(args[k + 1]) { runs = r }
+    let n = args.count > 1 ? Int(args[1]) ?? 500 : 500
+    try importBenchmark(submissions: n, runs: runs)
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }

@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenText
 
 /// Where one message is: a file of its own (.eml, a Maildir file), or a stretch of an mbox file.
 public struct MailLocation: Hashable, Sendable, Comparable {
@@ -25,7 +26,7 @@ public enum Mailbox {
     /// Every message under `path`, in order, with its bytes. A path that cannot be read throws.
     public static func forEachMessage(_ path: String, _ body: (MailLocation, ArraySlice<UInt8>) throws -> Void) throws {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path): no such file or folder") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
         if isDir.boolValue {
             for file in try messageFiles(inFolder: path) { try body(MailLocation(file: file), try read(file)[...]) }
             return
@@ -53,7 +54,7 @@ public enum Mailbox {
             do {
                 return try fm.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }
             } catch {
-                throw InputError("\(dir): cannot read the folder: \(error.localizedDescription)")
+                throw InputError("\(dir.terminalSafe): cannot read the folder: \(error.localizedDescription)")
             }
         }
         var isDir: ObjCBool = false
@@ -69,7 +70,7 @@ public enum Mailbox {
     }
 
     public static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read (missing or not readable)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path.terminalSafe): cannot read (missing or not readable)") }
         return [UInt8](data)
     }
 
