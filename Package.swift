@@ -18,15 +18,19 @@ let package = Package(
         .target(name: "CProcess"),
         .target(name: "KhanaenCore", dependencies: ["KhanaenText", "CSHA256"]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Reading submissions: mail, CSV, attachments and their text.
+        .target(name: "KhanaenImport", dependencies: ["KhanaenCore", "KhanaenText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
-        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal"]),
+        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport"]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
-        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenCLI", "KhanaenUI", "CProcess"]),
+        .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenCLI", "KhanaenUI", "KhanaenImport", "CProcess"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),
         .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore", "KhanaenUI"]),
+        .testTarget(name: "KhanaenImportTests", dependencies: ["KhanaenImport", "KhanaenCore", "KhanaenText", "KhanaenCLI"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
     ],
     swiftLanguageModes: [.v5]
 )

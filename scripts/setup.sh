@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Khanaen needs beyond the Swift toolchain, where it is missing:
 # ICU and ncursesw headers (build), libthai's runtime (Thai word breaks), tmux (end-to-end tests),
-# an SSH server and client (the chair console's end-to-end test). Safe to run again.
+# an SSH server and client (the chair console's end-to-end test), poppler's pdftotext and unzip (text
+# of submitted files), and for the import tests zip, pango-view and a Thai font. Safe to run again.
 set -euo pipefail
 need=()
 [ -e /usr/include/unicode/ucol.h ] || need+=(libicu-dev)
@@ -13,6 +14,18 @@ command -v script >/dev/null || need+=(bsdutils)
 # The chair console's end-to-end test logs in over a real SSH server on 127.0.0.1.
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh >/dev/null || need+=(openssh-client)
+# `khanaen access apply` makes groups (groupadd, gpasswd) and sets append-only flags (chattr);
+# the access tests make logins with useradd and run commands as them with runuser.
+command -v gpasswd >/dev/null || need+=(passwd)
+command -v chattr >/dev/null || need+=(e2fsprogs)
+command -v runuser >/dev/null || need+=(util-linux)
+# `khanaen import` takes the text of PDFs with pdftotext and of Office files with unzip.
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v unzip >/dev/null || need+=(unzip)
+# The import tests make Office files with zip and a Thai PDF with pango-view and a Thai font.
+command -v zip >/dev/null || need+=(zip)
+command -v pango-view >/dev/null || need+=(pango1.0-tools)
+fc-list :lang=th 2>/dev/null | grep -q . || need+=(fonts-tlwg-garuda-ttf)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

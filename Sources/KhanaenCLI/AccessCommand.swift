@@ -138,15 +138,23 @@ struct AccessCommand: Command {
         var out: [String] = []
         for (group, logins) in AccessPlan.members(contest) {
             if groupID(group) == nil {
-                try Subprocess.run(["groupadd", group])
+                try system("groupadd", [group])
                 out.append("made group \(group)")
             }
             if members(of: group) != Set(logins) {
-                try Subprocess.run(["gpasswd", "-M", logins.joined(separator: ","), group])
+                try system("gpasswd", ["-M", logins.joined(separator: ","), group])
                 out.append("group \(group): members \(logins.joined(separator: ", "))")
             }
         }
         return out
+    }
+
+    /// One of the system's own tools (groupadd, gpasswd), never through a shell.
+    static func system(_ program: String, _ arguments: [String]) throws {
+        let outcome = Subprocess.run(program, arguments, timeout: 60)
+        guard outcome.succeeded else {
+            throw InputError("\(([program] + arguments).joined(separator: " ")): failed (\(outcome.end)) \(outcome.firstErrorLine)")
+        }
     }
 
     // MARK: one path

@@ -34,13 +34,18 @@ struct VerifyCommand: Command {
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
         let all = Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid)
         var files = ledger.allFiles
+        func say(_ line: String) { ctx.out(TerminalText.safe(line) + "\n") }
         if !all {
             // A judge can read only their own file: they check it, and the chair's.
-            let (judgeID, _) = try Identity.judge(contest, requested: nil, login: ctx.login, contestFile: dir + "/" + ContestFolder.contestFile)
-            files = [ledger.file(forJudge: judgeID)!, ledger.chairFile]
+            guard let judge = contest.judge(forUser: ctx.login) else {
+                say("ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
+                    + "\(contest.judges.count) judges")
+                say("note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
+                return 0
+            }
+            files = [ledger.file(forJudge: judge.id)!, ledger.chairFile]
         }
         for f in files { try f.refresh() }
-        func say(_ line: String) { ctx.out(TerminalText.safe(line) + "\n") }
         var problems = 0
         for f in files {
             let rel = ContestFolder.ledgerFolder + "/" + f.name + ".jsonl"

@@ -13,7 +13,7 @@ public enum CellWidth {
         if v == 0x00AD { return 1 }
         if v >= 0x1160 && v <= 0x11FF { return 0 }
         if v == 0x200B { return 0 }
-        if TerminalText.isBidiControl(v) { return 1 }
+        if TerminalText.isBidiControl(v) || v == 0x2028 || v == 0x2029 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -14,7 +14,9 @@ public enum TerminalText {
         if v == 0x7F { return "\u{2421}" }
         if v < 0xA0 { return "\u{FFFD}" }
         if v < 0x061C { return nil }
-        if isBidiControl(v) { return "\u{FFFD}" }
+        // Bidirectional controls, and the line and paragraph separators, which some
+        // terminals take for line breaks.
+        if isBidiControl(v) || v == 0x2028 || v == 0x2029 { return "\u{FFFD}" }
         return nil
     }
 
@@ -48,4 +50,9 @@ public enum TerminalText {
         }
         return String(out)
     }
+}
+
+extension String {
+    /// This text with terminal controls shown as placeholders (see `TerminalText`).
+    public var terminalSafe: String { TerminalText.safe(self) }
 }

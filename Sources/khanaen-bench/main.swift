@@ -16,6 +16,7 @@ import KhanaenUI
 ///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
 ///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions (one and two at a time)
 ///   khanaen-bench confidence DIR [--resamples B] [--runs N]   tier confidence (bootstrap), swing, agreement, patterns
+///   khanaen-bench import [N] [--runs R]           importing N submission e-mails with attachments (default 500)
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
@@ -316,6 +317,12 @@ case "confidence":
     }
     print(String(format: "agreement (totals and every criterion) %.1f ms (%.1f–%.1f); judge patterns %.1f ms (%.1f–%.1f)",
                  median(agreement), agreement.min()!, agreement.max()!, median(patterns), patterns.min()!, patterns.max()!))
+
+case "import":
+    var runs = 5
+    if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let r = Int(args[k + 1]) { runs = r }
+    let n = args.count > 1 ? Int(args[1]) ?? 500 : 500
+    try importBenchmark(submissions: n, runs: runs)
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }

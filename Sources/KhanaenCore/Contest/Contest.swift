@@ -65,6 +65,62 @@ public struct Contest: Equatable, Sendable {
         public var email: String
         public var position: String
         public var advisor: String
+        /// The day the work has been in real use since, when the submission gives one.
+        public var inUseSince: CalendarDate? = nil
+        /// The Message-ID of the e-mail it was imported from, so that a later import finds it again.
+        public var messageId: String = ""
+        /// The files that came with the submission, under the contest's `documents/<id>/`.
+        public var documents: [Document] = []
+
+        public init(id: String, organisation: String, district: String = "", province: String = "", region: String = "",
+                    title: String, coordinator: String = "", phone: String = "", email: String = "", position: String = "",
+                    advisor: String = "", inUseSince: CalendarDate? = nil, messageId: String = "", documents: [Document] = []) {
+            self.id = id
+            self.organisation = organisation
+            self.district = district
+            self.province = province
+            self.region = region
+            self.title = title
+            self.coordinator = coordinator
+            self.phone = phone
+            self.email = email
+            self.position = position
+            self.advisor = advisor
+            self.inUseSince = inUseSince
+            self.messageId = messageId
+            self.documents = documents
+        }
+    }
+
+    /// One file of a submission, as kept in entries.json.
+    public struct Document: Equatable, Sendable {
+        /// The file's name in the entry's folder `documents/<entry id>/`.
+        public var name: String
+        /// Its MIME type, e.g. application/pdf.
+        public var type: String
+        /// Its size in bytes.
+        public var size: Int
+        /// Where its extracted text is, relative to the contest folder; nil when there is none.
+        public var text: String?
+        /// Width and height in pixels, for an image.
+        public var pixels: Pixels?
+        /// Why no text could be extracted, when that is worth saying.
+        public var note: String?
+
+        public struct Pixels: Equatable, Sendable {
+            public var width: Int
+            public var height: Int
+            public init(width: Int, height: Int) { self.width = width; self.height = height }
+        }
+
+        public init(name: String, type: String, size: Int, text: String? = nil, pixels: Pixels? = nil, note: String? = nil) {
+            self.name = name
+            self.type = type
+            self.size = size
+            self.text = text
+            self.pixels = pixels
+            self.note = note
+        }
     }
 
     public var id: String
@@ -80,6 +136,8 @@ public struct Contest: Equatable, Sendable {
     public var chairs: [String]
     public var access: Access = .logins
     public var groups = Groups()
+    /// contest.json's `eligibility` block (`ContestParser.parseEligibility`), when it has one.
+    public var eligibility: Eligibility? = nil
     public var entries: [Entry] {
         // The index by id follows any change (it is built in init too, where didSet is not called).
         didSet { entryIndexByID = Contest.indexByID(entries) }

@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups"])
+                         "access", "groups", "eligibility"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -105,6 +105,7 @@ public enum ContestParser {
         var contest = Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
                               quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
                               entries: [])
+        if c.has("eligibility") { contest.eligibility = try parseEligibility(try c.object("eligibility")) }
         if c.has("access") {
             let word = try c.text("access")
             guard let access = Contest.Access(rawValue: word) else { throw c.error("access", "must be \"logins\" or \"open\", got \"\(word)\"") }
@@ -124,7 +125,9 @@ public enum ContestParser {
     }
 
     public static let entryFields = ["id", "organisation", "district", "province", "region", "title",
-                                     "coordinator", "phone", "email", "position", "advisor"]
+                                     "coordinator", "phone", "email", "position", "advisor",
+                                     "inUseSince", "messageId", "documents"]
+    public static let documentFields = ["name", "type", "size", "text", "pixels", "note"]
 
     public static func parseEntries(_ bytes: [UInt8], file: String) throws -> [Contest.Entry] {
         let root = try document(bytes, file: file)
@@ -139,12 +142,54 @@ public enum ContestParser {
             let id = try e.identifier("id")
             if !seen.insert(id).inserted { throw e.error("id", "duplicate entry id \"\(id)\"") }
             func opt(_ key: String) throws -> String { try e.optionalText(key) ?? "" }
+            var inUseSince: CalendarDate? = nil
+            if let text = try e.optionalText("inUseSince"), !text.isEmpty {
+                guard let date = CalendarDate(iso: text) else { throw e.error("inUseSince", "\"\(text)\" is not a date (YYYY-MM-DD)") }
+                inUseSince = date
+            }
+            var documents: [Contest.Document] = []
+            if e.has("documents") {
+                for item in try e.objects("documents", nonEmpty: false) { documents.append(try parseDocument(item, entryID: id)) }
+            }
             entries.append(.init(id: id, organisation: try e.text("organisation"), district: try opt("district"),
                                  province: try opt("province"), region: try opt("region"), title: try e.text("title"),
                                  coordinator: try opt("coordinator"), phone: try opt("phone"), email: try opt("email"),
-                                 position: try opt("position"), advisor: try opt("advisor")))
+                                 position: try opt("position"), advisor: try opt("advisor"), inUseSince: inUseSince,
+                                 messageId: try opt("messageId"), documents: documents))
         }
         return entries
+    }
+
+    /// One of an entry's documents. Its name must be a plain file name and its text a path
+    /// inside the contest folder, so that a hand-edited entries.json cannot point outside it.
+    static func parseDocument(_ d: Fields, entryID: String) throws -> Contest.Document {
+        try d.allowOnly(documentFields)
+        let name = try d.text("name")
+        if !isPlainFileName(name) { throw d.error("name", "\"\(name)\" is not a plain file name") }
+        let size = try d.integer("size")
+        if size < 0 { throw d.error("size", "must not be negative") }
+        var document = Contest.Document(name: name, type: try d.optionalText("type") ?? "", size: size)
+        if let text = try d.optionalText("text"), !text.isEmpty {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            if text.hasPrefix("/") || parts.contains(where: { $0.isEmpty || !isPlainFileName(String($0)) }) {
+                throw d.error("text", "\"\(text)\" is not a path inside the contest folder")
+            }
+            document.text = text
+        }
+        if d.has("pixels") {
+            let p = try d.object("pixels")
+            try p.allowOnly(["width", "height"])
+            let width = try p.integer("width"), height = try p.integer("height")
+            if width < 1 || height < 1 { throw p.error("width", "must be at least 1") }
+            document.pixels = .init(width: width, height: height)
+        }
+        if let note = try d.optionalText("note"), !note.isEmpty { document.note = note }
+        return document
+    }
+
+    /// A name that is one file in one folder: not empty, not . or .., no slash or NUL.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.utf8.contains(0x2F) && !name.utf8.contains(0)
     }
 
     private static func document(_ bytes: [UInt8], file: String) throws -> JSONValue.Located {

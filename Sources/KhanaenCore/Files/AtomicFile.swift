@@ -6,17 +6,24 @@ import Glibc
 /// temporary file beside it under a name no one can guess (created with O_EXCL, so a planted
 /// file or link is never written through), fsync, rename, fsync of the folder.
 public enum AtomicFile {
-    /// `mode` is the new file's permission bits (the umask still applies).
+    /// `mode` is a new file's permission bits (the umask still applies); a file replaced keeps
+    /// its mode and group (entries.json as `khanaen access apply` left it, say).
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, mode: mode_t = 0o644) throws {
         let folder = parent(of: path)
         var st = stat()
+        var kept: (mode: mode_t, group: gid_t)? = nil
         if lstat(path, &st) == 0 {
             if !overwrite { throw InputError("\(path): already exists; nothing was written (use --force to replace it)") }
             if st.st_mode & S_IFMT != S_IFREG {
                 throw InputError("\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
             }
+            kept = (st.st_mode & 0o7777, st.st_gid)
         }
-        let (fd, temp) = try createTemporary(beside: path, folder: folder, mode: mode)
+        let (fd, temp) = try createTemporary(beside: path, folder: folder, mode: kept?.mode ?? mode)
+        if let kept {
+            _ = fchown(fd, uid_t.max, kept.group)
+            _ = fchmod(fd, kept.mode)
+        }
         do {
             try ContestFiles.writeAll(fd, bytes, path: temp)
             guard fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(String(cString: strerror(errno)))") }

@@ -1,0 +1,83 @@
+import Foundation
+import KhanaenCore
+import KhanaenImport
+import KhanaenText
+
+struct ImportCommand: Command {
+    static let name = "import"
+    static let summary = "read submissions from e-mail or a CSV into entries.json"
+    static let usage = """
+    usage: khanaen import mail PATH… [--contest DIR]
+           khanaen import csv FILE [--encoding utf-8|windows-874|tis-620] [--contest DIR]
+
+    mail reads submission e-mails from each PATH: an mbox file, a Maildir (a folder with
+    cur/ and new/), a folder of .eml files or one .eml file. A message whose subject is
+    "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>" (or a forwarded copy) and whose body has
+    หน่วยงาน and ชื่อโครงการ becomes an entry; its attachments are saved under
+    documents/<entry id>/, each with its text beside it where one can be extracted.
+    csv reads the same fields from a spreadsheet saved as CSV (comma or tab separated).
+
+    A copy of a submission already there (the same Message-ID, or the same organisation and
+    title) updates its entry: importing again never makes a second one. Each message or row
+    gives one line: imported ID, updated ID, or skipped and why. entries.json is replaced
+    atomically; a mailbox or file that cannot be read writes nothing.
+
+    options:
+      --encoding E   the CSV's encoding when the guess is wrong (default: UTF-8 when the
+                     text is valid UTF-8, else windows-874, as Thai Excel saves it)
+
+    """
+    static let options = OptionSpec(values: ["contest", "encoding"], positionals: 2...100_000, positionalName: "mail or csv and a path")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let kind = args.positionals[0]
+        let paths = Array(args.positionals.dropFirst())
+        guard kind == "mail" || kind == "csv" else { throw UsageError("the first argument must be mail or csv, got \"\(kind.terminalSafe)\"") }
+        var encoding: TextEncoding? = nil
+        if let e = args.value("encoding") {
+            guard kind == "csv" else { throw UsageError("--encoding is for import csv") }
+            guard let parsed = TextEncoding(label: e), [.utf8, .windows874, .tis620].contains(parsed) else {
+                throw UsageError("--encoding must be utf-8, windows-874 or tis-620")
+            }
+            encoding = parsed
+        }
+        if kind == "csv" && paths.count != 1 { throw UsageError("import csv takes one FILE") }
+
+        let dir = try ContestLocation.resolve(args, ctx)
+        let entriesPath = dir + "/" + ContestFolder.entriesFile
+        let before = FileManager.default.contents(atPath: entriesPath).map { [UInt8]($0) }
+        // A new contest may have no entries.json yet: the import makes it.
+        let entries: [Contest.Entry]
+        if before == nil {
+            _ = try loadDefinition(dir)
+            entries = []
+        } else {
+            entries = try ContestFolder.loadContest(dir).entries
+        }
+
+        let result: ImportResult
+        if kind == "csv" {
+            result = try CSVImport.run(file: paths[0], bytes: try Mailbox.read(paths[0]), encoding: encoding, entries: entries)
+        } else {
+            result = try MailImport.run(paths: paths, contestDir: dir, entries: entries)
+        }
+        for w in result.warnings { ctx.err("khanaen: warning: \(w.terminalSafe)\n") }
+        for line in result.lines { ctx.out(line.text.terminalSafe + "\n") }
+
+        let bytes = EntriesJSON.bytes(result.entries)
+        if bytes != before {
+            try AtomicFile.write(bytes, to: entriesPath, overwrite: true)
+        }
+        let count = { (k: ImportResult.Line.Kind) in result.lines.filter { $0.kind == k }.count }
+        ctx.err("khanaen: \(count(.imported)) imported, \(count(.updated)) updated, \(count(.skipped)) skipped; "
+                + (bytes != before ? "wrote \(entriesPath)" : "entries.json unchanged") + "\n")
+        return 0
+    }
+
+    /// contest.json alone, checked, for a contest that has no entries.json yet.
+    static func loadDefinition(_ dir: String) throws -> Contest {
+        let path = dir + "/" + ContestFolder.contestFile
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read (missing or not readable)") }
+        return try ContestParser.parseDefinition([UInt8](data), file: path)
+    }
+}

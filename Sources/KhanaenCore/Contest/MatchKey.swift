@@ -1,0 +1,47 @@
+/// The forms in which two names or titles are compared: what a typist varies without meaning
+/// to (spaces, invisible characters, SARA AM typed as NIKHAHIT + SARA AA, Latin case) does
+/// not make two names differ.
+public enum MatchKey {
+    /// Whitespace runs (NBSP too) as one space, zero-width characters removed, SARA AM
+    /// composed, trimmed. Case and every letter are kept: this is for display and parsing.
+    public static func cleaned(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var previous: Unicode.Scalar? = nil
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if invisible.contains(s.value) { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false; previous = " " }
+            // NIKHAHIT (U+0E4D) then SARA AA (U+0E32) looks exactly like SARA AM (U+0E33).
+            if s.value == 0x0E32, previous?.value == 0x0E4D {
+                out.removeLast()
+                out.append("\u{0E33}")
+                previous = "\u{0E33}"
+                continue
+            }
+            out.append(s)
+            previous = s
+        }
+        return String(out)
+    }
+
+    /// `cleaned` with no spaces at all and Latin letters in lower case: Thai is written
+    /// without spaces between words, so a space is never what tells two names apart.
+    public static func compact(_ text: String) -> String {
+        String(String.UnicodeScalarView(cleaned(text).unicodeScalars.filter { $0 != " " })).lowercased()
+    }
+
+    /// An organisation's key: its kind written in full (ทต. and เทศบาลตำบล are one), then compact.
+    public static func organisation(_ name: String) -> String {
+        compact(OrganisationKind.expanded(name))
+    }
+
+    /// A title's key.
+    public static func title(_ title: String) -> String { compact(title) }
+
+    /// Zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+    static let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+}

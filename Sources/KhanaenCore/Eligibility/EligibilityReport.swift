@@ -1,0 +1,49 @@
+import KhanaenText
+
+/// The eligibility check's results as `khanaen eligibility` prints them.
+public enum EligibilityReport {
+    /// `{"entries": [{"id", "status", "rules": [{"id", "status", "reason"}]}]}`, reasons in `language`.
+    public static func json(_ results: [EntryEligibility], language: Language) -> String {
+        let entries = results.map { r in
+            JSONValue.obj([
+                ("id", .string(r.id)), ("status", .string(r.status.rawValue)),
+                ("rules", .arr(r.rules.map { rule in
+                    .obj([("id", .string(rule.rule.rawValue)), ("status", .string(rule.status.rawValue)), ("reason", .string(rule.reason.words(language)))])
+                })),
+            ])
+        }
+        return JSONWriter.string(.obj([("entries", .arr(entries))]), indent: 2) + "\n"
+    }
+
+    /// One row per entry: its status, each rule's, and the reasons of the rules that did not
+    /// pass (the digital rule's, the same for all, only in its column). Text that came from
+    /// a submission is shown through `TerminalSafe`.
+    public static func table(_ results: [EntryEligibility], contest: Contest, language: Language) -> String {
+        let th = language == .th
+        let columns: [TextTable.Column] = [
+            .init(th ? "รหัส" : "ID"), .init(th ? "หน่วยงาน" : "Organisation"), .init(th ? "ผล" : "Status"),
+            .init(th ? "ใช้งานจริง" : "In use"), .init(th ? "อปท." : "Local gov."), .init(th ? "ไม่เคยได้รางวัล" : "Not a winner"),
+            .init(th ? "ดิจิทัล" : "Digital"), .init(th ? "เหตุผล" : "Reasons"),
+        ]
+        let rows = results.map { r -> [String] in
+            let organisation = contest.entryIndex(r.id).map { contest.entries[$0].organisation } ?? ""
+            var reasons = r.rules.filter { $0.status != .pass && $0.rule != .digital }.map { $0.reason.words(language) }
+            if let d = r.decision { reasons.insert((th ? "ประธานกรรมการ: " : "chair: ") + d.reason, at: 0) }
+            return [r.id.terminalSafe, OrganisationKind.abbreviated(organisation).terminalSafe, word(r.status, language)]
+                + r.rules.map { word($0.status, language) } + [reasons.joined(separator: "; ").terminalSafe]
+        }
+        let counts = EligibilityStatus.allCases.map { s in "\(word(s, language)) \(results.filter { $0.status == s }.count)" }
+        return (TextTable(columns, separator: "  ").render(rows) + ["", counts.joined(separator: ", ")]).joined(separator: "\n") + "\n"
+    }
+
+    public static func word(_ s: EligibilityStatus, _ language: Language) -> String {
+        switch (s, language) {
+        case (.pass, .th): return "ผ่าน"
+        case (.fail, .th): return "ไม่ผ่าน"
+        case (.review, .th): return "ต้องพิจารณา"
+        case (.pass, .en): return "pass"
+        case (.fail, .en): return "fail"
+        case (.review, .en): return "review"
+        }
+    }
+}

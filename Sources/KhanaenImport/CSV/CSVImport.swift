@@ -1,0 +1,70 @@
+import KhanaenCore
+
+/// Reads a secretariat's list of submissions kept in a spreadsheet and saved as CSV.
+///
+/// Column titles are the e-mail's labels (หน่วยงาน, ชื่อโครงการ, …, `SubmissionLabels`) or the
+/// entries.json keys; other columns are ignored, with a warning. The text is UTF-8 (with or
+/// without a byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode text"), or
+/// else windows-874 as Thai Excel saves "CSV"; `encoding` overrides the guess. Fields are
+/// separated by commas or tabs, whichever the title line has more of. Rows match entries as
+/// e-mails do, by organisation and title.
+public enum CSVImport {
+    public static func run(file: String, bytes: [UInt8], encoding: TextEncoding?, entries: [Contest.Entry]) throws -> ImportResult {
+        let text = decode(bytes, encoding: encoding)
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(text, separator: CSVReader.separator(of: text))
+        } catch let p as CSVReader.Problem {
+            throw InputError(file: file, line: p.line, field: nil, p.message)
+        }
+        guard let header = records.first else { throw InputError(file: file, line: 1, field: nil, "no title line (the file is empty)") }
+
+        var columns: [Int: Submission.Field] = [:]
+        var warnings: [String] = []
+        for (k, title) in header.fields.enumerated() {
+            let name = MatchKey.cleaned(title)
+            if name.isEmpty { continue }
+            guard let field = SubmissionLabels.field(name) else {
+                warnings.append("\(file):\(header.line): column \"\(name)\" is not a submission field; ignored")
+                continue
+            }
+            if columns.values.contains(field) {
+                warnings.append("\(file):\(header.line): column \"\(name)\" repeats \(field.rawValue); the first is used")
+                continue
+            }
+            columns[k] = field
+        }
+        for needed in [Submission.Field.organisation, .title] where !columns.values.contains(needed) {
+            let label = needed == .organisation ? "หน่วยงาน (organisation)" : "ชื่อโครงการ (title)"
+            throw InputError(file: file, line: header.line, field: nil, "no \(label) column")
+        }
+
+        var book = EntryBook(entries)
+        var lines: [ImportResult.Line] = []
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy({ MatchKey.cleaned($0).isEmpty }) { continue }
+            var submission = Submission()
+            for (k, field) in columns where k < record.fields.count {
+                let value = Submission.cleanedValue(record.fields[k])
+                if !value.isEmpty { submission.values[field] = value }
+            }
+            if let missing = submission.missing {
+                lines.append(.init(kind: .skipped, id: "", subject: "\(file):\(record.line)", notes: [missing]))
+                continue
+            }
+            let (index, outcome, notes) = book.take(submission, messageID: "")
+            lines.append(.init(kind: outcome == .imported ? .imported : .updated, id: book.entries[index].id,
+                               subject: book.entries[index].organisation, notes: notes))
+        }
+        return ImportResult(entries: book.entries, lines: lines, warnings: warnings)
+    }
+
+    /// The file's text in `encoding`, else as detected (`TextEncoding.detect`); a byte-order
+    /// mark is dropped either way.
+    public static func decode(_ bytes: [UInt8], encoding: TextEncoding?) -> String {
+        let (detected, bom) = TextEncoding.detect(bytes)
+        guard let encoding else { return detected.decode(bytes[bom...]) }
+        let skip = (encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF])) ? 3 : 0
+        return encoding.decode(bytes[skip...])
+    }
+}

@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KhanaenCore
+
+/// The contest's `documents/` folder, where each entry's submitted files are kept in
+/// `documents/<entry id>/`, each beside its extracted text.
+///
+/// Nothing here follows a symbolic link: the folders are opened with O_NOFOLLOW and the
+/// files created relative to them with O_CREAT|O_EXCL|O_NOFOLLOW, so a link planted in the
+/// contest folder cannot make the import write elsewhere; a documents or entry folder that
+/// is a link is refused. An entry's files are written into a new hidden folder that then
+/// takes the place of the old one, so an entry never shows half of one copy's files.
+public struct DocumentsFolder: Sendable {
+    public static let name = "documents"
+
+    public let contestDir: String
+    let fd: Int32
+
+    /// Opens (making it when missing) `<contestDir>/documents`.
+    public static func open(contestDir: String) throws -> DocumentsFolder {
+        let cfd = Glibc.open(contestDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard cfd >= 0 else { throw InputError("\(contestDir): cannot open the contest folder: \(errorText())") }
+        defer { Glibc.close(cfd) }
+        if mkdirat(cfd, name, 0o755) != 0 && errno != EEXIST {
+            throw InputError("\(contestDir)/\(name): cannot create: \(errorText())")
+        }
+        let fd = openat(cfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            let why = errno == ELOOP || errno == ENOTDIR ? "a symbolic link or not a folder; refused" : errorText()
+            throw InputError("\(contestDir)/\(name): \(why)")
+        }
+        return DocumentsFolder(contestDir: contestDir, fd: fd)
+    }
+
+    public func close() { Glibc.close(fd) }
+
+    /// Refuses an entry folder that is a symbolic link or not a folder; a missing one is fine.
+    public func checkEntryFolder(_ id: String) throws {
+        var st = stat()
+        guard fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        if st.st_mode & S_IFMT == S_IFLNK { throw InputError("\(path(id)): a symbolic link; refused") }
+        if st.st_mode & S_IFMT != S_IFDIR { throw InputError("\(path(id)): not a folder; refused") }
+    }
+
+    /// Whether the entry's folder holds each of these files with its size.
+    public func holds(_ id: String, _ documents: [Contest.Document]) -> Bool {
+        let efd = openat(fd, id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard efd >= 0 else { return false }
+        defer { Glibc.close(efd) }
+        return documents.allSatisfy { d in
+            var st = stat()
+            return fstatat(efd, d.name, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG && Int(st.st_size) == d.size
+        }
+    }
+
+    public struct File: Sendable {
+        /// The name the sender gave; nil when none.
+        public var name: String?
+        /// The declared MIME type.
+        public var type: String
+        public var bytes: [UInt8]
+
+        public init(name: String?, type: String, bytes: [UInt8]) {
+            self.name = name
+            self.type = type
+            self.bytes = bytes
+        }
+    }
+
+    /// Writes an entry's files (and their texts) as its new folder and returns them as listed
+    /// in entries.json. On an error the old folder is left as it was.
+    public func replaceEntryFolder(_ id: String, with files: [File]) throws -> [Contest.Document] {
+        try checkEntryFolder(id)
+        let staging = ".\(id).new-\(randomHex())"
+        guard mkdirat(fd, staging, 0o755) == 0 else { throw InputError("\(path(staging)): cannot create: \(errorText())") }
+        var documents: [Contest.Document] = []
+        do {
+            var folder = try NewFolder(parent: fd, name: staging, path: path(staging))
+            defer { folder.close() }
+            for (k, file) in files.enumerated() {
+                let type = MediaType.of(name: file.name ?? "", declared: file.type, bytes: file.bytes)
+                let fallback = "attachment-\(k + 1)" + (MediaType.preferredExtension[type].map { "." + $0 } ?? "")
+                let name = try folder.create(SafeFileName.make(file.name, fallback: fallback), file.bytes)
+                let extracted = TextExtractor.extract(path: folder.path + "/" + name, name: name, type: type, bytes: file.bytes)
+                var document = Contest.Document(name: name, type: type, size: file.bytes.count, pixels: extracted.pixels, note: extracted.note)
+                if extracted.fileIsText {
+                    document.text = "\(DocumentsFolder.name)/\(id)/\(name)"
+                } else if let text = extracted.text {
+                    let textName = try folder.create(name + ".txt", Array(text.utf8))
+                    document.text = "\(DocumentsFolder.name)/\(id)/\(textName)"
+                }
+                documents.append(document)
+            }
+            try folder.sync()
+        } catch {
+            removeTree(fd, staging)
+            throw error
+        }
+
+        var st = stat()
+        if fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) == 0 {
+            let old = ".\(id).old-\(randomHex())"
+            guard renameat(fd, id, fd, old) == 0 else {
+                let why = errorText()
+                removeTree(fd, staging)
+                throw InputError("\(path(id)): cannot move aside: \(why)")
+            }
+            guard renameat(fd, staging, fd, id) == 0 else {
+                let why = errorText()
+                renameat(fd, old, fd, id)
+                removeTree(fd, staging)
+                throw InputError("\(path(id)): cannot put in place: \(why)")
+            }
+            removeTree(fd, old)
+        } else if renameat(fd, staging, fd, id) != 0 {
+            let why = errorText()
+            removeTree(fd, staging)
+            throw InputError("\(path(id)): cannot put in place: \(why)")
+        }
+        fsync(fd)
+        return documents
+    }
+
+    func path(_ name: String) -> String { contestDir + "/" + DocumentsFolder.name + "/" + name }
+
+    /// A folder being filled, opened without following links; names are never reused.
+    struct NewFolder {
+        let fd: Int32
+        let path: String
+        var taken: Set<String> = []
+
+        init(parent: Int32, name: String, path: String) throws {
+            fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            self.path = path
+            guard fd >= 0 else { throw InputError("\(path): cannot open: \(errorText())") }
+        }
+
+        func close() { Glibc.close(fd) }
+
+        /// Creates `name`, or `name (2)`, `name (3)`… when taken, with the bytes; returns the name used.
+        mutating func create(_ name: String, _ bytes: [UInt8]) throws -> String {
+            for n in 1...10_000 {
+                let candidate = SafeFileName.numbered(name, n)
+                if taken.contains(candidate) { continue }
+                let f = openat(fd, candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                if f < 0 {
+                    if errno == EEXIST { continue }
+                    throw InputError("\(path)/\(candidate): cannot create: \(errorText())")
+                }
+                defer { Glibc.close(f) }
+                var done = 0
+                while done < bytes.count {
+                    let w = bytes.withUnsafeBytes { Glibc.write(f, $0.baseAddress! + done, $0.count - done) }
+                    if w < 0 && errno == EINTR { continue }
+                    guard w > 0 else { throw InputError("\(path)/\(candidate): cannot write: \(errorText())") }
+                    done += w
+                }
+                // 0644 whatever the umask: the judges' logins read these files.
+                fchmod(f, 0o644)
+                guard fsync(f) == 0 else { throw InputError("\(path)/\(candidate): cannot sync: \(errorText())") }
+                taken.insert(candidate)
+                return candidate
+            }
+            throw InputError("\(path)/\(name): too many files of this name")
+        }
+
+        func sync() throws {
+            guard fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(errorText())") }
+        }
+    }
+}
+
+/// Removes `name` in the folder `parent` and everything under it, never following a link.
+func removeTree(_ parent: Int32, _ name: String) {
+    var st = stat()
+    guard fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+    guard st.st_mode & S_IFMT == S_IFDIR else { unlinkat(parent, name, 0); return }
+    let dfd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard dfd >= 0, let dir = fdopendir(dfd) else { return }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let n = withUnsafePointer(to: &entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+        if n != "." && n != ".." { names.append(n) }
+    }
+    for n in names { removeTree(dirfd(dir), n) }
+    closedir(dir)
+    unlinkat(parent, name, AT_REMOVEDIR)
+}
+
+func randomHex() -> String {
+    var g = SystemRandomNumberGenerator()
+    let n = g.next() as UInt64
+    let s = String(n, radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+}
+
+func errorText() -> String { String(cString: strerror(errno)) }
