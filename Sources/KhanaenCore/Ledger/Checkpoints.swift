@@ -42,7 +42,7 @@ public enum Checkpoints {
             let now = file.broken.map { "reads \(file.lineCount) intact lines (\($0.describe(name)))" } ?? "has \(file.lineCount) lines"
             return "\(name) \(now); the checkpoint at \(where_(c)) recorded \(head.lines): lines were cut, or the file was rolled back or replaced"
         }
-        if file.hashes[head.lines - 1].hex != head.hash {
+        if file.hash(atLine: head.lines)?.hex != head.hash {
             return "\(name): line \(head.lines) is not the one the checkpoint at \(where_(c)) recorded: the file was rewritten or replaced"
         }
         return nil
@@ -71,6 +71,7 @@ extension Ledger {
                                  time: Int64 = Timestamp.nowMillis()) throws -> Bool {
         for f in judgeFiles { try f.refresh() }
         let checkpoint = Checkpoints.now(self, seal: seal)
+        for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
         let written = try chairFile.append(time: time) { chairEvents in
             if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
                last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {

@@ -16,7 +16,7 @@ public final class Ledger: @unchecked Sendable {
             LedgerFile(path: directory + "/" + $0.id + ".jsonl", name: $0.id, contestID: contest.id)
         }
         chairFile = LedgerFile(path: directory + "/" + ContestParser.chairFileName + ".jsonl",
-                               name: ContestParser.chairFileName, contestID: contest.id)
+                               name: ContestParser.chairFileName, contestID: contest.id, keepsEveryHash: true)
     }
 
     /// The ledger of `contest` with the files (and what they have read) of `other`, a ledger
@@ -35,18 +35,17 @@ public final class Ledger: @unchecked Sendable {
         contest.judgeIndex(id).map { judgeFiles[$0] }
     }
 
-    /// Reads every file (in parallel: each file's chain is verified on its own).
-    /// Returns whether anything changed since the last refresh.
+    /// Reads every file: the chair's first (it is short, and its checkpoints say which lines'
+    /// hashes the judge files must keep), then the judges' in parallel, each chain verified
+    /// on its own. Returns whether anything changed since the last refresh.
     @discardableResult
     public func refresh() throws -> Bool {
-        let files = allFiles
-        let results = UnsafeMutableBufferPointer<Result<Bool, Error>>.allocate(capacity: files.count)
-        results.initialize(repeating: .success(false))
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: files.count) { k in
-            results[k] = Result { try files[k].refresh() }
+        var changed = try chairFile.refresh()
+        for e in chairFile.events where e.kind == .checkpoint {
+            for h in e.checkpoint?.heads ?? [] { file(forJudge: h.file)?.watch(line: h.lines) }
         }
-        var changed = false
+        let files = judgeFiles
+        let results = Parallel.each(files.count) { k in Result { try files[k].refresh() } }
         for r in results { changed = try r.get() || changed }
         return changed
     }

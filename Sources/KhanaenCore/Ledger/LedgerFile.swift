@@ -37,8 +37,13 @@ public final class LedgerFile: @unchecked Sendable {
     public let name: String
     public let genesis: Digest
     public private(set) var events: [LedgerEvent] = []
-    /// The hash of each line of `events`: what checkpoints are checked against.
-    public private(set) var hashes: [Digest] = []
+    /// Whether every line's hash is kept (the chair's file, which is short), or only those of
+    /// the lines in `watched`.
+    public let keepsEveryHash: Bool
+    /// Lines (by seq) whose hashes are kept as they are read: those checkpoints recorded.
+    public private(set) var watched: Set<Int> = []
+    private var hashes: [Digest] = []
+    private var watchedHashes: [Int: Digest] = [:]
     /// Hash of the last intact line; the genesis hash while the file is empty.
     public private(set) var head: Digest
     public private(set) var broken: LedgerBreak?
@@ -50,13 +55,35 @@ public final class LedgerFile: @unchecked Sendable {
     public private(set) var verifiedBytes = 0
     private var fileIdentity: (dev: UInt, ino: UInt)?
 
-    public init(path: String, name: String, contestID: String) {
+    public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false) {
         self.path = path
         self.folderPath = AtomicFile.parent(of: path)
         self.fileName = path.split(separator: "/").last.map(String.init) ?? path
         self.name = name
         self.genesis = LedgerLine.genesis(contestID: contestID, fileName: name)
         self.head = genesis
+        self.keepsEveryHash = keepsEveryHash
+    }
+
+    /// Keeps line `n`'s hash from now on (a checkpoint recorded it).
+    public func watch(line n: Int) {
+        guard n > 0, watched.insert(n).inserted else { return }
+        if n == events.count { watchedHashes[n] = head }
+    }
+
+    /// The hash of line `n` (by seq; 0 is the genesis): kept, or found once by reading the
+    /// file again when it was not watched. nil when the file has fewer intact lines.
+    public func hash(atLine n: Int) -> Digest? {
+        if n == 0 { return genesis }
+        if n > events.count { return nil }
+        if n == events.count { return head }
+        if keepsEveryHash { return hashes[n - 1] }
+        if let h = watchedHashes[n] { return h }
+        let again = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: false)
+        again.watched = [n]
+        try? again.refresh()
+        if let h = again.watchedHashes[n] { watched.insert(n); watchedHashes[n] = h }
+        return again.watchedHashes[n]
     }
 
     public var headHex: String { head.hex }
@@ -192,7 +219,8 @@ public final class LedgerFile: @unchecked Sendable {
             skippedTornLines += 1
         }
         events.append(contentsOf: written)
-        hashes.append(contentsOf: writtenHashes)
+        if keepsEveryHash { hashes.append(contentsOf: writtenHashes) }
+        for (e, h) in zip(written, writtenHashes) where watched.contains(e.seq) { watchedHashes[e.seq] = h }
         head = previous
         verifiedBytes += bytes.count - (closesTornLine ? 1 : 0)
         return written
@@ -239,9 +267,10 @@ public final class LedgerFile: @unchecked Sendable {
         var from = 0
         while true {
             let outcome = LedgerVerifier.verify(UnsafeBufferPointer(rebasing: bytes[from...]), firstSeq: events.count + 1, head: head,
-                                                lineOffset: skippedTornLines)
+                                                lineOffset: skippedTornLines, keepAll: keepsEveryHash, watch: watched)
+            watchedHashes.merge(outcome.watched) { $1 }
             if events.isEmpty { events = outcome.events } else { events.append(contentsOf: outcome.events) }
-            hashes.append(contentsOf: outcome.hashes)
+            if hashes.isEmpty { hashes = outcome.hashes } else { hashes.append(contentsOf: outcome.hashes) }
             head = outcome.head
             verifiedBytes += outcome.bytes
             from += outcome.bytes
@@ -263,13 +292,15 @@ public final class LedgerFile: @unchecked Sendable {
     /// The file was replaced (another inode): taken only when it still holds every line read
     /// before, unchanged.
     private func adoptReplacement(_ fd: Int32, identity: (UInt, UInt)) throws {
-        let fresh = LedgerFile(path: path, name: name, genesis: genesis)
+        let known = events.count
+        let fresh = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: keepsEveryHash)
+        fresh.watched = watched.union([known])
         fresh.fileIdentity = identity
         try fresh.readNew(fd)
-        let known = events.count
-        if fresh.events.count >= known && (known == 0 || fresh.hashes[known - 1] == head) {
+        if fresh.events.count >= known && (known == 0 || fresh.watchedHashes[known] == head || (fresh.events.count == known && fresh.head == head)) {
             events = fresh.events
             hashes = fresh.hashes
+            watchedHashes = fresh.watchedHashes
             head = fresh.head
             broken = fresh.broken
             pendingBytes = fresh.pendingBytes
@@ -281,13 +312,14 @@ public final class LedgerFile: @unchecked Sendable {
         }
     }
 
-    private init(path: String, name: String, genesis: Digest) {
+    private init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool) {
         self.path = path
         self.folderPath = AtomicFile.parent(of: path)
         self.fileName = path.split(separator: "/").last.map(String.init) ?? path
         self.name = name
         self.genesis = genesis
         self.head = genesis
+        self.keepsEveryHash = keepsEveryHash
     }
 
     // MARK: unfinished lines

@@ -55,7 +55,7 @@ extension Ledger {
                           var sealed = f.lineCount
                           if f === chairFile { while sealed > 0 && f.events[sealed - 1].kind == .checkpoint { sealed -= 1 } }
                           return .init(name: f.name, path: f.path, lines: f.lineCount, head: f.headHex, broken: f.broken,
-                                       sealedLines: sealed, sealedHead: sealed == 0 ? f.genesis.hex : f.hashes[sealed - 1].hex)
+                                       sealedLines: sealed, sealedHead: f.hash(atLine: sealed)?.hex ?? f.headHex)
                       },
                       warnings: warnings, strays: strayFiles(), violations: book.violations,
                       checkpointProblems: Checkpoints.problems(self, checkpoints: book.checkpoints))

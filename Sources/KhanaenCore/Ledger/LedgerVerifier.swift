@@ -10,8 +10,10 @@ import Glibc
 enum LedgerVerifier {
     struct Outcome {
         var events: [LedgerEvent]
-        /// The hash of each line of `events`.
+        /// The hash of each line of `events`, when every hash was asked for.
         var hashes: [Digest]
+        /// The hashes of the lines (by seq) asked for in `watch`.
+        var watched: [Int: Digest]
         /// The hash of the last intact line; the given head when there is none.
         var head: Digest
         /// Bytes of the intact lines, from the start of the data.
@@ -29,7 +31,11 @@ enum LedgerVerifier {
     /// line n − 1 without first checking line n − 1: a long file is cut into chunks checked on
     /// all cores at once, and the chunks are then taken in order up to the first break, which
     /// is exactly what reading line by line would find.
-    static func verify(_ data: UnsafeBufferPointer<UInt8>, firstSeq: Int, head startHead: Digest, lineOffset: Int) -> Outcome {
+    /// `keepAll` keeps every line's hash (the chair's file, a few hundred lines); otherwise
+    /// only those of the lines whose seq is in `watch` (what checkpoints recorded): 80,000
+    /// hashes would be 2.5 MB that the first frame waits for.
+    static func verify(_ data: UnsafeBufferPointer<UInt8>, firstSeq: Int, head startHead: Digest, lineOffset: Int,
+                       keepAll: Bool = false, watch: Set<Int> = []) -> Outcome {
         var ends: [Int] = []
         ends.reserveCapacity(data.count / 150 + 1)
         var k = 0
@@ -38,44 +44,45 @@ enum LedgerVerifier {
             k = nl + 1
         }
         let complete = ends.last.map { $0 + 1 } ?? 0
-        if ends.isEmpty { return Outcome(events: [], hashes: [], head: startHead, bytes: 0, broken: nil, pending: data.count) }
+        if ends.isEmpty { return Outcome(events: [], hashes: [], watched: [:], head: startHead, bytes: 0, broken: nil, pending: data.count) }
 
         let chunkCount = Parallel.runs(ends.count, minimum: 2048)
         let perChunk = (ends.count + chunkCount - 1) / chunkCount
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         let lineEnds = ends
-        var hashes = [Digest](repeating: startHead, count: ends.count)
-        // Each chunk writes its events straight into its own part of one array, so that no
-        // event is copied after it is read.
-        let events = [LedgerEvent](unsafeUninitializedCapacity: ends.count) { buffer, count in
-            let base = buffer.baseAddress!
-            hashes.withUnsafeMutableBufferPointer { hashBuffer in
-                let hashBase = hashBuffer.baseAddress!
+        // Each chunk writes its events and their hashes straight into its own part of two
+        // arrays, so that nothing is copied after it is read. Chunks count up to the first
+        // break; every chunk before it is whole, so what they wrote is contiguous; what the
+        // chunks after the break wrote is dropped.
+        var kept = 0
+        var events: [LedgerEvent] = []
+        let hashes = [Digest](unsafeUninitializedCapacity: keepAll ? ends.count : 0) { hashBuffer, hashCount in
+            events = [LedgerEvent](unsafeUninitializedCapacity: ends.count) { eventBuffer, eventCount in
+                let eventBase = eventBuffer.baseAddress!, hashBase = keepAll ? hashBuffer.baseAddress : nil
                 chunks.withUnsafeMutableBufferPointer { out in
                     DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
                         let from = c * perChunk, to = min(lineEnds.count, from + perChunk)
                         out[c] = verify(data, ends: lineEnds, lines: from..<to, firstSeq: firstSeq, head: startHead, lineOffset: lineOffset,
-                                        into: base + from, hashesOut: hashBase + from)
+                                        watch: watch, into: eventBase + from, hashesOut: hashBase.map { $0 + from })
                     }
                 }
-            }
-            // Chunks count up to the first break; every chunk before it is whole, so their
-            // events are contiguous. The events of chunks after the break are dropped.
-            var kept = 0
-            var afterBreak = false
-            for (c, chunk) in chunks.enumerated() {
-                if afterBreak {
-                    (base + c * perChunk).deinitialize(count: chunk.count)
-                } else {
-                    kept += chunk.count
-                    afterBreak = chunk.broken != nil
+                var afterBreak = false
+                for (c, chunk) in chunks.enumerated() {
+                    if afterBreak {
+                        (eventBase + c * perChunk).deinitialize(count: chunk.count)
+                        hashBase.map { ($0 + c * perChunk).deinitialize(count: chunk.count) }
+                    } else {
+                        kept += chunk.count
+                        afterBreak = chunk.broken != nil
+                    }
                 }
+                eventCount = kept
             }
-            count = kept
+            hashCount = keepAll ? kept : 0
         }
-        hashes.removeSubrange(events.count...)
-        var outcome = Outcome(events: events, hashes: hashes, head: startHead, bytes: 0, broken: nil, pending: 0)
+        var outcome = Outcome(events: events, hashes: hashes, watched: [:], head: startHead, bytes: 0, broken: nil, pending: 0)
         for chunk in chunks {
+            for (seq, hash) in chunk.watched { outcome.watched[seq] = hash }
             if let last = chunk.head { outcome.head = last }
             outcome.bytes += chunk.bytes
             if let b = chunk.broken {
@@ -93,13 +100,16 @@ enum LedgerVerifier {
         var head: Digest? = nil
         var bytes = 0
         var broken: LedgerBreak? = nil
+        /// The hashes of the watched lines among the chunk's intact ones.
+        var watched: [(Int, Digest)] = []
     }
 
     /// Checks lines `lines` (indexes into `ends`) on their own: first every line's shape and
     /// hash, then their fields in order. The first line at fault is the
     /// one reading line by line would find, shape before hash before fields.
     private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest,
-                               lineOffset: Int, into out: UnsafeMutablePointer<LedgerEvent>, hashesOut: UnsafeMutablePointer<Digest>) -> Chunk {
+                               lineOffset: Int, watch: Set<Int>, into out: UnsafeMutablePointer<LedgerEvent>,
+                               hashesOut: UnsafeMutablePointer<Digest>?) -> Chunk {
         var chunk = Chunk()
         guard !lines.isEmpty else { return chunk }
         func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] + 1 }
@@ -137,7 +147,8 @@ enum LedgerVerifier {
                     return chunk
                 }
                 (out + chunk.count).initialize(to: event)
-                (hashesOut + chunk.count).initialize(to: hashes[j - lines.lowerBound])
+                hashesOut.map { ($0 + chunk.count).initialize(to: hashes[j - lines.lowerBound]) }
+                if !watch.isEmpty && watch.contains(number) { chunk.watched.append((number, hashes[j - lines.lowerBound])) }
                 chunk.count += 1
                 chunk.head = hashes[j - lines.lowerBound]
                 chunk.bytes += ends[j] + 1 - start(j)

@@ -2,55 +2,41 @@
 /// awards. A pure function of the contest and its sheets; docs/scoring.md is its specification.
 public enum Scoring {
     public static func compute(_ book: SheetBook, method: Method = .mean, includeDrafts: Bool = false) -> Results {
-        book.sheets.withUnsafeBufferPointer { sheets in
-            compute(book, sheets, method: method, includeDrafts: includeDrafts)
-        }
-    }
-
-    private static func compute(_ book: SheetBook, _ sheets: UnsafeBufferPointer<Sheet>, method: Method, includeDrafts: Bool) -> Results {
         let contest = book.contest
         let nJ = contest.judges.count, nE = contest.entries.count, nC = contest.criteria.count
         let maxTotal = contest.maxTotal
+        let rows = book.rows
 
-        @inline(__always) func counts(_ s: borrowing Sheet) -> Bool {
-            s.status == .submitted || (includeDrafts && s.status == .draft && s.isComplete)
-        }
-        // Sheets are read through their address: a Sheet read by value is a copy, which
-        // retains its arrays and strings.
-        let sheet = sheets.baseAddress!
-        // Each sheet's counted total, NaN when it does not count: worked out once, in the
-        // judges' pass, for the entries' pass.
-        let counted = UnsafeMutableBufferPointer<Double>.allocate(capacity: nJ * nE)
-        defer { counted.deallocate() }
-        counted.initialize(repeating: .nan)
-
-        // Each judge's counts and figures, on all cores: a judge's row of sheets is its own.
-        let perJudge = Parallel.map(nJ, minimum: 8) { j -> (JudgeResult, [Double]) in
+        // Each judge's counts and figures, and each sheet's counted total (NaN when it does
+        // not count), worked out once for the entries' pass: a judge's row is its own.
+        let perJudge = Parallel.map(nJ, minimum: 8) { j -> (JudgeResult, [Double], [Double]) in
             var r = JudgeResult(index: j, id: contest.judges[j].id, submitted: 0, drafts: 0, recused: 0, notStarted: 0,
                                 counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil)
             var totals: [Double] = []
-            for e in 0..<nE {
-                let i = j * nE + e
-                switch sheet[i].status {
+            var counted = [Double](repeating: .nan, count: nE)
+            for (e, sheet) in rows[j].enumerated() {
+                switch sheet.status {
                 case .submitted: r.submitted += 1
                 case .draft: r.drafts += 1
                 case .recused: r.recused += 1
                 case .empty: r.notStarted += 1
                 }
-                if let t = sheet[i].lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
-                if counts(sheet[i]), let t = sheet[i].total(maxTotal: maxTotal) {
+                if let t = sheet.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
+                let counts = sheet.status == .submitted || (includeDrafts && sheet.status == .draft && sheet.isComplete)
+                if counts, let t = sheet.total(maxTotal: maxTotal) {
                     totals.append(t)
-                    counted[i] = t
+                    counted[e] = t
                 }
             }
             r.counted = totals.count
             r.mean = Stats.mean(totals)
             r.sd = Stats.sd(totals)
             r.normalisable = r.counted >= 3 && (r.sd ?? 0) > 0
-            return (r, totals)
+            return (r, totals, counted)
         }
         let judges = perJudge.map { $0.0 }
         let allTotals = perJudge.flatMap { $0.1 }
+        let counted = perJudge.map { $0.2 }
         let mu = Stats.mean(allTotals), sigma = Stats.sd(allTotals)
 
         // Each entry's result depends on its own sheets and the judges' figures alone.
@@ -59,13 +45,11 @@ public enum Scoring {
             totals.reserveCapacity(nJ)
             var sums = [Double](repeating: 0, count: nC)
             for j in 0..<nJ {
-                let i = j * nE + e
-                let t = counted[i]
+                let t = counted[j][e]
                 if t.isNaN { continue }
                 totals.append((j, t))
-                sheet[i].scores.withUnsafeBufferPointer { scores in
-                    for c in 0..<nC { sums[c] += scores[c] ?? 0 }
-                }
+                let scores = rows[j][e].scores
+                for c in 0..<nC { sums[c] += scores[c] ?? 0 }
             }
             let raw = totals.map { $0.total }
             var r = EntryResult(index: e, id: contest.entries[e].id, totals: totals, normalisedTotals: nil, score: nil,

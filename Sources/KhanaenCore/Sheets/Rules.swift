@@ -126,6 +126,7 @@ extension Ledger {
         let judgeEvents = judgeFiles.map { $0.events }
         let contest = self.contest
         let checkpoint = Checkpoints.now(self)
+        for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
         let written = try chairFile.append(time: time) { own in
             [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: own),
              LedgerEvent(actor: draft.actor, checkpoint: checkpoint)]

@@ -34,8 +34,8 @@ public struct SheetBook: Sendable {
     }
 
     public let contest: Contest
-    /// `sheets[judge * entries + entry]`
-    public private(set) var sheets: [Sheet]
+    /// `rows[judge][entry]`: each judge's sheets, one row per judge in contest order.
+    public private(set) var rows: [[Sheet]]
     public private(set) var overrides: [Int: AwardOverride] = [:]
     public private(set) var reopens: [Reopen] = []
     /// The checkpoints of the chair's file, in order.
@@ -80,7 +80,7 @@ public struct SheetBook: Sendable {
         // so the judges are folded on all cores at once, each into its own row.
         let names = Names(contest)
         let locks = reopenedLocks
-        let rows = Parallel.map(contest.judges.count, minimum: 2) { j -> ([Sheet], [Violation]) in
+        let folded = Parallel.each(contest.judges.count) { j -> ([Sheet], [Violation]) in
             // Empty sheets share one array of scores until each is first written: one array
             // per judge, so that two cores never count references on the same one.
             var row = [Sheet](repeating: Sheet(criteria: nC), count: nE)
@@ -112,21 +112,18 @@ public struct SheetBook: Sendable {
             }
             return (row, violations)
         }
-        var all: [Sheet] = []
-        all.reserveCapacity(contest.judges.count * nE)
-        for (row, found) in rows {
-            all.append(contentsOf: row)
-            violations.append(contentsOf: found)
-        }
-        sheets = all
-        violations.append(contentsOf: chairViolations)
+        rows = folded.map(\.0)
+        violations = folded.flatMap(\.1) + chairViolations
     }
 
     public init(ledger: Ledger) {
         self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: ledger.chairFile.events)
     }
 
-    public func sheet(judge: Int, entry: Int) -> Sheet { sheets[judge * contest.entries.count + entry] }
+    public func sheet(judge: Int, entry: Int) -> Sheet { rows[judge][entry] }
+
+    /// Every sheet, judge by judge.
+    public var sheets: [Sheet] { rows.flatMap { $0 } }
 
     /// One judge's sheets for every entry, folded from that judge's events and the chair's
     /// reopens alone: what the judge's own screen needs, and no other judge's scores. The
