@@ -51,10 +51,10 @@ public enum ChairView {
         if s.prompt == nil, let status = s.status {
             c.put(CellText.clip(status.text, to: s.width - hintWidth - 3), x: 1, y: s.height - 2, role: status.kind == .error ? .error : .muted)
         }
-        var footer = "\(w.sealLabel) \(s.seal.prefix(12)) · \(w.methodLabel): \(w.methodName(s.method)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
+        var footer = "\(w.methodLabel): \(w.methodName(s.method)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
         // What a chair must never miss comes first: a ledger that is not intact, access not enforced.
         var alarms: [String] = []
-        if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact(s.ledger.problems.count)) }
+        if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }
         if s.contest.access == .open { alarms.append(w.accessOpen) }
         if !alarms.isEmpty {
             let alarm = "⚠ " + alarms.joined(separator: " · ") + " "

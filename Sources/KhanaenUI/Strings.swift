@@ -116,8 +116,8 @@ public struct Strings: Sendable {
         case .normalised: return t("ปรับมาตรฐาน", "normalised")
         }
     }
-    func ledgerNotIntact(_ problems: Int) -> String { t("สมุดบันทึกคะแนนไม่ครบถ้วน \(problems) จุด (หน้า 7)", "ledger not intact: \(problems) (screen 7)") }
-    var accessOpen: String { t("ไม่บังคับสิทธิ์ผู้ใช้", "access not enforced") }
+    var ledgerNotIntact: String { t("สมุดไม่ครบถ้วน ดูหน้า 7", "ledger not intact: screen 7") }
+    var accessOpen: String { t("ไม่บังคับสิทธิ์", "access open") }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }
     var updatedLabel: String { t("อ่านเมื่อ", "Read at") }
