@@ -92,4 +92,30 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(check.status, 1)
         XCTAssertTrue(check.out.contains("contest.json: mode 644, not 640"), check.out)
     }
+
+    /// A ledger folder left writable (a setup gone wrong): a judge plants a link to a file
+    /// only root may read, and a FIFO, where ledger files belong. A root-run verify and report
+    /// neither follow the link nor wait on the FIFO: both are integrity errors naming the path.
+    func testFilesPlantedByAJudgeAreNeverFollowedByRoot() throws {
+        let l = try XCTUnwrap(logins)
+        let secret = l.root + "/root-only"
+        try "secret\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        chmod(secret, 0o600)
+        XCTAssertEqual(l.driver.shell("chattr -a \(l.contest)/ledger/j2.jsonl \(l.contest)/ledger/j2.jsonl.torn && rm \(l.contest)/ledger/j2.jsonl* && chmod 1777 \(l.contest)/ledger && chmod 755 \(l.contest)").status, 0)
+        let a = l.judges[0]
+        XCTAssertEqual(l.run(as: a, "ln -s \(secret) \(l.contest)/ledger/j2.jsonl && mkfifo \(l.contest)/ledger/j2.jsonl.torn").status, 0)
+        let start = Date()
+        let verify = l.driver.shell("\(l.binary) verify --contest \(l.contest)")
+        XCTAssertEqual(verify.status, 1, verify.out)
+        XCTAssertTrue(verify.out.contains("BROKEN    ledger/j2.jsonl: is a symbolic link; not followed"), verify.out)
+        let report = l.driver.shell("\(l.binary) report --contest \(l.contest) --format json")
+        XCTAssertEqual(report.status, 1)
+        XCTAssertFalse(report.out.contains("secret"))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10, "nothing waited on the FIFO")
+        XCTAssertEqual(try String(contentsOfFile: secret, encoding: .utf8), "secret\n")
+        let check = l.driver.shell("\(l.binary) access check --contest \(l.contest)")
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.out.contains("ledger/j2.jsonl: is a symbolic link"), check.out)
+        XCTAssertTrue(check.out.contains("ledger: mode 1777, not 750"), check.out)
+    }
 }
