@@ -146,7 +146,7 @@ case "judge":
 case "sha":
     // The portable SHA-256 one message at a time and four at a time, and the SHA
     // instructions one and two at a time, on 80,000 ledger-sized messages, interleaved.
-    let hardware = SHA256.useHardware
+    let hardware = SHA256Rounds.best == .hardware
     var instructions: [Double] = [], pairs: [Double] = []
     let body = [UInt8](repeating: 0x61, count: 120)
     let prefix = [UInt8](repeating: 0x62, count: 32)
@@ -171,11 +171,11 @@ case "sha":
                 }
             } * 1000)
         }
-        SHA256.useHardware = false
-        defer { SHA256.useHardware = hardware }
         scalar.append(seconds {
             for _ in 0..<80_000 {
-                let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes { SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0) } } }
+                let d = prefix.withUnsafeBytes { p in body.withUnsafeBytes { b in scratch.withUnsafeMutableBytes {
+                    SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0, rounds: .portable)
+                } } }
                 sink &+= d.a
             }
         } * 1000)

@@ -8,7 +8,12 @@ final class LedgerTests: XCTestCase {
     override func setUp() { dir = Fixtures.temporaryFolder() }
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
-    private func file(_ name: String = "j1") -> LedgerFile { LedgerFile(path: dir + "/\(name).jsonl", name: name, contestID: "t1") }
+    /// The rounds every file of a test checks its chain with.
+    private var rounds = SHA256Rounds.best
+
+    private func file(_ name: String = "j1") -> LedgerFile {
+        LedgerFile(path: dir + "/\(name).jsonl", name: name, contestID: "t1", rounds: rounds)
+    }
 
     private func lines(_ f: LedgerFile) -> [String] {
         (try! String(contentsOfFile: f.path, encoding: .utf8)).split(separator: "\n").map(String.init)
@@ -365,9 +370,8 @@ final class LedgerTests: XCTestCase {
     /// Without the SHA instructions the lines are hashed four at a time in SIMD lanes; breaks
     /// are found at the same lines.
     func testThePortableHashFindsTheSameBreaks() throws {
-        let saved = SHA256.useHardware
-        SHA256.useHardware = false
-        defer { SHA256.useHardware = saved }
+        rounds = .portable
+        defer { rounds = .best }
         let cases = [testLongFilesAreCheckedInChunksWithTheSameResult, testEditedValueIsFound, testInsertedLineIsFound,
                      testMalformedLinesAreNamed, testRecomputedHashWithWrongSeqIsFound, testEveryLineOfShortFilesIsCheckedWhereverItIsHashed]
         for run in cases {

@@ -66,26 +66,23 @@ final class SHA256Tests: XCTestCase {
 
     /// The SHA instructions and the portable rounds give the same hashes, through every path.
     func testSHAInstructionsAgreeWithThePortableRounds() throws {
-        guard SHA256.useHardware else { throw XCTSkip("this CPU has no SHA instructions") }
-        defer { SHA256.useHardware = true }
+        guard SHA256Rounds.best == .hardware else { throw XCTSkip("this CPU has no SHA instructions") }
         var rng = SplitMix64(seed: 11)
         let prefix = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         for length in Array(0...300) + [1000, 4096, 10_001] {
             let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
             var scratch = [UInt8](repeating: 0, count: length + 256)
-            func both() -> ([UInt8], Digest) {
+            func both(_ rounds: SHA256Rounds) -> ([UInt8], Digest) {
                 let line = prefix.withUnsafeBytes { p in data.withUnsafeBytes { b in scratch.withUnsafeMutableBytes {
-                    SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0)
+                    SHA256.digest(prefix: p, body: b, last: 0x7D, scratch: $0, rounds: rounds)
                 } } }
-                return (SHA256.hash(data), line)
+                return (SHA256.hash(data, rounds: rounds), line)
             }
-            SHA256.useHardware = true
-            let fast = both()
-            SHA256.useHardware = false
-            let portable = both()
+            let fast = both(.hardware)
+            let portable = both(.portable)
             XCTAssertEqual(fast.0, portable.0, "length \(length)")
             XCTAssertEqual(fast.1, portable.1, "line of length \(length)")
-            XCTAssertEqual(portable.1.bytes, SHA256.hash(prefix + data + [0x7D]), "length \(length)")
+            XCTAssertEqual(portable.1.bytes, SHA256.hash(prefix + data + [0x7D], rounds: .portable), "length \(length)")
         }
     }
 }
@@ -94,7 +91,7 @@ extension SHA256Tests {
     /// Two lines hashed at once give each line's hash, for every pair of lengths that makes
     /// one, two, three or more blocks, equal or not.
     func testTwoLinesAtOnceAgreeWithOneAtATime() throws {
-        guard SHA256.useHardware else { throw XCTSkip("this CPU has no SHA instructions") }
+        guard SHA256Rounds.best == .hardware else { throw XCTSkip("this CPU has no SHA instructions") }
         var rng = SplitMix64(seed: 7)
         let lengths = Array(0...200) + [250, 286, 287, 300, 1000]
         for round in 0..<600 {

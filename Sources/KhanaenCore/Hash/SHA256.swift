@@ -3,10 +3,18 @@ import CSHA256
 /// SHA-256 (FIPS 180-4). Streaming, allocation-free after creation, so that the
 /// ledger can hash tens of thousands of lines a load. The rounds run on the CPU's SHA
 /// instructions where it has them (CSHA256), else in the portable code below.
+/// Which rounds compute SHA-256: the CPU's SHA instructions, or the portable code. Passed as a
+/// value, so that the tests and the benchmark check and time the portable rounds without a
+/// switch that other threads would see.
+public enum SHA256Rounds: Sendable {
+    case hardware, portable
+
+    /// The SHA instructions where the CPU has them.
+    public static let best: SHA256Rounds = khanaen_sha256_hw_available() == 1 ? .hardware : .portable
+}
+
 public struct SHA256 {
-    /// Whether the SHA instructions are used; the tests and the benchmark turn it off to
-    /// check and time the portable rounds.
-    nonisolated(unsafe) public static var useHardware = khanaen_sha256_hw_available() == 1
+    public let rounds: SHA256Rounds
 
     private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
     private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
@@ -14,7 +22,7 @@ public struct SHA256 {
     private var blockCount = 0
     private var totalBytes: UInt64 = 0
 
-    public init() {}
+    public init(rounds: SHA256Rounds = .best) { self.rounds = rounds }
 
     public mutating func reset() {
         h0 = 0x6a09e667; h1 = 0xbb67ae85; h2 = 0x3c6ef372; h3 = 0xa54ff53a
@@ -74,8 +82,8 @@ public struct SHA256 {
     /// SHA-256 of `prefix ‖ body ‖ last` in one pass through a caller-owned scratch buffer
     /// (at least body.count + 128 bytes): the ledger's per-line hash, without allocating.
     public static func digest(prefix: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, last: UInt8,
-                              scratch: UnsafeMutableRawBufferPointer) -> Digest {
-        if useHardware && prefix.count == 32 {
+                              scratch: UnsafeMutableRawBufferPointer, rounds: SHA256Rounds = .best) -> Digest {
+        if rounds == .hardware && prefix.count == 32 {
             return lineDigest(previous: prefix.baseAddress!, body: body, last: last)
         }
         let length = prefix.count + body.count + 1
@@ -89,12 +97,12 @@ public struct SHA256 {
         (base + length + 1).initializeMemory(as: UInt8.self, repeating: 0, count: padded - length - 1)
         let bits = UInt64(length) * 8
         for k in 0..<8 { base.storeBytes(of: UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64(k))), toByteOffset: padded - 8 + k, as: UInt8.self) }
-        var h = SHA256()
+        var h = SHA256(rounds: rounds)
         h.compressBlocks(UnsafeRawPointer(base), padded / 64)
         return Digest(h.h0, h.h1, h.h2, h.h3, h.h4, h.h5, h.h6, h.h7)
     }
 
-    /// `digest(prefix:body:last:)` on the SHA instructions (only when `useHardware`).
+    /// `digest(prefix:body:last:)` on the SHA instructions (only where `SHA256Rounds.best` is `.hardware`).
     static func lineDigest(previous: UnsafeRawPointer, body: UnsafeRawBufferPointer, last: UInt8) -> Digest {
         var s: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &s) { out in
@@ -104,7 +112,7 @@ public struct SHA256 {
         return Digest(s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7)
     }
 
-    /// Two lines' `lineDigest`s at once (only when `useHardware`): a ledger chunk is hashed as
+    /// Two lines' `lineDigest`s at once (only on the SHA instructions): a ledger chunk is hashed as
     /// two runs of lines side by side.
     public static func lineDigests(previous a: UnsafeRawPointer, body bodyA: UnsafeRawBufferPointer,
                             previous b: UnsafeRawPointer, body bodyB: UnsafeRawBufferPointer, last: UInt8) -> (Digest, Digest) {
@@ -122,7 +130,7 @@ public struct SHA256 {
     }
 
     private mutating func compressBlocks(_ p: UnsafeRawPointer, _ count: Int) {
-        if SHA256.useHardware {
+        if rounds == .hardware {
             var s = (h0, h1, h2, h3, h4, h5, h6, h7)
             withUnsafeMutableBytes(of: &s) { state in
                 khanaen_sha256_hw_blocks(state.baseAddress!.assumingMemoryBound(to: UInt32.self), p.assumingMemoryBound(to: UInt8.self), count)
@@ -133,15 +141,15 @@ public struct SHA256 {
         for k in 0..<count { compress(UnsafeRawBufferPointer(start: p + 64 * k, count: 64)) }
     }
 
-    public static func hash<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
-        var h = SHA256()
+    public static func hash<C: Collection>(_ bytes: C, rounds: SHA256Rounds = .best) -> [UInt8] where C.Element == UInt8 {
+        var h = SHA256(rounds: rounds)
         h.update(bytes)
         return h.finalize()
     }
 
     /// The round constants (one table, kept with the SHA instructions' code), in memory that
     /// is never freed, so the rounds read them without any checks.
-    static let roundConstants: UnsafePointer<UInt32> = khanaen_sha256_round_constants()
+    nonisolated(unsafe) static let roundConstants: UnsafePointer<UInt32> = khanaen_sha256_round_constants()
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 

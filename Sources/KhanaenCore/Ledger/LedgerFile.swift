@@ -55,7 +55,11 @@ public final class LedgerFile: @unchecked Sendable {
     public private(set) var verifiedBytes = 0
     private var fileIdentity: (dev: UInt, ino: UInt)?
 
-    public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false) {
+    /// The rounds the chain is checked with: the tests check the portable ones too.
+    public let rounds: SHA256Rounds
+
+    public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false, rounds: SHA256Rounds = .best) {
+        self.rounds = rounds
         self.path = path
         self.folderPath = AtomicFile.parent(of: path)
         self.fileName = path.split(separator: "/").last.map(String.init) ?? path
@@ -79,7 +83,7 @@ public final class LedgerFile: @unchecked Sendable {
         if n == events.count { return head }
         if keepsEveryHash { return hashes[n - 1] }
         if let h = watchedHashes[n] { return h }
-        let again = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: false)
+        let again = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: false, rounds: rounds)
         again.watched = [n]
         try? again.refresh()
         if let h = again.watchedHashes[n] { watched.insert(n); watchedHashes[n] = h }
@@ -267,7 +271,7 @@ public final class LedgerFile: @unchecked Sendable {
         var from = 0
         while true {
             let outcome = LedgerVerifier.verify(UnsafeBufferPointer(rebasing: bytes[from...]), firstSeq: events.count + 1, head: head,
-                                                lineOffset: skippedTornLines, keepAll: keepsEveryHash, watch: watched)
+                                                lineOffset: skippedTornLines, keepAll: keepsEveryHash, watch: watched, rounds: rounds)
             watchedHashes.merge(outcome.watched) { $1 }
             if events.isEmpty { events = outcome.events } else { events.append(contentsOf: outcome.events) }
             if hashes.isEmpty { hashes = outcome.hashes } else { hashes.append(contentsOf: outcome.hashes) }
@@ -293,7 +297,7 @@ public final class LedgerFile: @unchecked Sendable {
     /// before, unchanged.
     private func adoptReplacement(_ fd: Int32, identity: (UInt, UInt)) throws {
         let known = events.count
-        let fresh = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: keepsEveryHash)
+        let fresh = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: keepsEveryHash, rounds: rounds)
         fresh.watched = watched.union([known])
         fresh.fileIdentity = identity
         try fresh.readNew(fd)
@@ -312,7 +316,8 @@ public final class LedgerFile: @unchecked Sendable {
         }
     }
 
-    private init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool) {
+    private init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool, rounds: SHA256Rounds) {
+        self.rounds = rounds
         self.path = path
         self.folderPath = AtomicFile.parent(of: path)
         self.fileName = path.split(separator: "/").last.map(String.init) ?? path

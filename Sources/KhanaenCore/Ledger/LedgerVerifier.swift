@@ -35,7 +35,7 @@ enum LedgerVerifier {
     /// only those of the lines whose seq is in `watch` (what checkpoints recorded): 80,000
     /// hashes would be 2.5 MB that the first frame waits for.
     static func verify(_ data: UnsafeBufferPointer<UInt8>, firstSeq: Int, head startHead: Digest, lineOffset: Int,
-                       keepAll: Bool = false, watch: Set<Int> = []) -> Outcome {
+                       keepAll: Bool = false, watch: Set<Int> = [], rounds: SHA256Rounds = .best) -> Outcome {
         var ends: [Int] = []
         ends.reserveCapacity(data.count / 150 + 1)
         var k = 0
@@ -63,7 +63,7 @@ enum LedgerVerifier {
                     DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
                         let from = c * perChunk, to = min(lineEnds.count, from + perChunk)
                         out[c] = verify(data, ends: lineEnds, lines: from..<to, firstSeq: firstSeq, head: startHead, lineOffset: lineOffset,
-                                        watch: watch, into: eventBase + from, hashesOut: hashBase.map { $0 + from })
+                                        watch: watch, rounds: rounds, into: eventBase + from, hashesOut: hashBase.map { $0 + from })
                     }
                 }
                 var afterBreak = false
@@ -108,7 +108,7 @@ enum LedgerVerifier {
     /// hash, then their fields in order. The first line at fault is the
     /// one reading line by line would find, shape before hash before fields.
     private static func verify(_ data: UnsafeBufferPointer<UInt8>, ends: [Int], lines: Range<Int>, firstSeq: Int, head: Digest,
-                               lineOffset: Int, watch: Set<Int>, into out: UnsafeMutablePointer<LedgerEvent>,
+                               lineOffset: Int, watch: Set<Int>, rounds: SHA256Rounds, into out: UnsafeMutablePointer<LedgerEvent>,
                                hashesOut: UnsafeMutablePointer<Digest>?) -> Chunk {
         var chunk = Chunk()
         guard !lines.isEmpty else { return chunk }
@@ -128,7 +128,7 @@ enum LedgerVerifier {
 
         // Shapes and hashes.
         var shapes = Shapes(lines: lines, previous: previous)
-        if SHA256.useHardware {
+        if rounds == .hardware {
             shapes.hashInTwoRuns(line)
         } else {
             shapes.hashInFourLanes(line, ends: ends, start: start)
