@@ -32,5 +32,5 @@ let package = Package(
         .testTarget(name: "KhanaenImportTests", dependencies: ["KhanaenImport", "KhanaenCore", "KhanaenText", "KhanaenCLI"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,8 @@
 
 // Macros and globals Swift cannot use directly.
 static inline WINDOW *khanaen_stdscr(void) { return stdscr; }
+static inline FILE *khanaen_stdin(void) { return stdin; }
+static inline FILE *khanaen_stdout(void) { return stdout; }
 static inline int khanaen_lines(void) { return LINES; }
 static inline int khanaen_cols(void) { return COLS; }
 static inline int khanaen_color_pair(int n) { return (int)COLOR_PAIR(n); }

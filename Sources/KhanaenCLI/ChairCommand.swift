@@ -50,68 +50,11 @@ struct ChairCommand: Command {
             preconditionFailure("the terminal opens once the contest is read")
         }
         defer { terminal.stop() }
-        func snapshot() -> ChairMsg {
-            let book = SheetBook(ledger: ledger)
-            return .data(book, ledger.summary(book), ledger.allFiles.map { $0.events }, time: Timestamp.nowMillis())
-        }
-        let book = SheetBook(ledger: ledger)
-        var state = ChairState(book: book, ledger: ledger.summary(book), events: ledger.allFiles.map { $0.events },
-                               chair: chair, language: language,
-                               utcOffset: ContestLocation.localUTCOffset, now: Timestamp.nowMillis())
-        if demoNotice {
-            state.status = .init(text: language == .th ? "ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)"
-                                                        : "Demo (synthetic scores): opened as chair \(chair)", kind: .info)
-        }
-        let size = terminal.size
-        ChairUpdate.update(&state, .resize(width: size.width, height: size.height))
-        var dirty = true
-        var witnessed = false
-        while !state.quit {
-            if dirty { terminal.draw(ChairView.render(state)) }
-            if !witnessed {
-                // Once the first frame is drawn: a checkpoint of what the chair is looking at.
-                witnessed = true
-                do {
-                    if try ledger.appendCheckpoint(actor: chair) { ChairUpdate.update(&state, snapshot()) }
-                } catch {
-                    ChairUpdate.update(&state, .notSaved("\(error)"))
-                }
-            }
-            ThaiWords.prepareInBackground()
-            state.computeAhead()
-            dirty = true
-            switch terminal.read() {
-            case .signal(let number): return Terminal.exitCode(number)
-            case .closed: return Terminal.exitCode(SIGHUP)
-            case .resize(let w, let h): ChairUpdate.update(&state, .resize(width: w, height: h))
-            case .key(let key):
-                for effect in ChairUpdate.update(&state, .key(key)) {
-                    if case .export(let overwrite) = effect {
-                        ChairUpdate.update(&state, export(state.results, ledger: state.ledger, to: dir + "/exports", overwrite: overwrite))
-                        continue
-                    }
-                    guard case .append(let draft) = effect else { continue }
-                    do {
-                        let written = try ledger.appendChair(draft)
-                        _ = try? ledger.refresh()
-                        ChairUpdate.update(&state, snapshot())
-                        ChairUpdate.update(&state, .saved(written))
-                    } catch {
-                        ChairUpdate.update(&state, .notSaved("\(error)"))
-                    }
-                }
-            case .idle:
-                // A judge's save shows within one input timeout (a quarter second).
-                dirty = (try? ledger.refresh()) ?? false
-                if !dirty {
-                    // Takes the other methods' results once computed on the other core; the
-                    // screen is unchanged.
-                    ChairUpdate.update(&state, .idle)
-                }
-                if dirty { ChairUpdate.update(&state, snapshot()) }
-            }
-        }
-        return 0
+        let session = ChairSession(ledger: ledger, directory: dir, chair: chair)
+        var state = ChairState(data: ChairSession.read(ledger, methods: [.mean]), chair: chair, language: language,
+                               utcOffset: ContestLocation.localUTCOffset)
+        if demoNotice { state.status = .info(state.strings.demoChair(chair)) }
+        return session.run(state, terminal: terminal)
     }
 
     /// Writes the export files atomically; asks first (by message) when any is there already.
@@ -120,10 +63,11 @@ struct ChairCommand: Command {
         let existing = files.map { $0.name }.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
         if !existing.isEmpty && !overwrite { return .exportExists(existing) }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for f in files { try AtomicFile.write(Array(f.text.utf8), to: folder + "/" + f.name, overwrite: true) }
+            // The exports are the chairs' (docs/access.md): not readable by anyone else.
+            try ContestFolder.ensureFolder(folder, mode: 0o2770)
+            for f in files { try AtomicFile.write(Array(f.text.utf8), to: folder + "/" + f.name, overwrite: true, mode: 0o660) }
         } catch {
-            return .notSaved("\(error)")
+            return .notSaved(TerminalText.safe("\(error)"))
         }
         return .exported(files.map { folder + "/" + $0.name })
     }

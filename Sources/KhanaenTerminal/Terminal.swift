@@ -5,7 +5,7 @@ import KhanaenUI
 /// The only code that calls curses: starts and stops the terminal, decodes input into
 /// keys, and copies a Canvas to the screen with erase + draw + refresh, so that curses
 /// sends only the cells that changed.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     public enum StartError: Error, CustomStringConvertible {
         case notUTF8(String)
         case noTerminal(String)
@@ -26,22 +26,12 @@ public final class Terminal {
         }
     }
 
-    public enum Input: Equatable {
-        case key(Key)
-        case resize(width: Int, height: Int)
-        /// Nothing arrived within the timeout.
-        case idle
-        /// SIGHUP (the SSH link dropped), SIGTERM or SIGINT.
-        case signal(Int32)
-        /// The terminal is gone: end of input, or an error reading it.
-        case closed
-    }
-
     private var screen: OpaquePointer?
     private let colour: Bool
     private var stopped = false
     /// Reads in a row that found the input ended.
     private var endedReads = 0
+    private var currentTimeout = 250
 
     /// The exit code for a session ended by `signal`: 128 + its number, as shells report
     /// (Ctrl-C: 130).
@@ -58,7 +48,7 @@ public final class Terminal {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         khanaen_install_signal_handlers()
         set_escdelay(40)
-        guard let screen = newterm(nil, stdout, stdin) else {
+        guard let screen = newterm(nil, khanaen_stdout(), khanaen_stdin()) else {
             throw StartError.noTerminal(term)
         }
         self.screen = screen
@@ -112,7 +102,11 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(khanaen_cols()), Int(khanaen_lines())) }
 
-    public func read() -> Input {
+    public func read(timeout: Int) -> TerminalInput {
+        if timeout != currentTimeout {
+            currentTimeout = timeout
+            wtimeout(khanaen_stdscr(), Int32(timeout))
+        }
         var ch: UInt32 = 0
         let r = khanaen_get_wch(&ch)
         let caught = khanaen_signal_caught()

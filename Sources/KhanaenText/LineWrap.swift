@@ -2,17 +2,17 @@
 /// boundaries and between Thai and other scripts; a word longer than a line is cut
 /// between clusters. Spaces at a break are dropped.
 public enum LineWrap {
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int, words: WordBreaker) -> [String] {
         if width <= 0 { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(contentsOf: wrapParagraph(String(paragraph), width: width))
+            lines.append(contentsOf: wrapParagraph(String(paragraph), width: width, words: words))
         }
         return lines
     }
 
     /// Pieces of text between break opportunities; each keeps its trailing spaces.
-    static func pieces(_ text: String) -> [String] {
+    static func pieces(_ text: String, words: WordBreaker) -> [String] {
         let scalars = Array(text.unicodeScalars)
         if scalars.isEmpty { return [] }
         var breakAt = [Bool](repeating: false, count: scalars.count + 1)
@@ -21,7 +21,7 @@ public enum LineWrap {
             if ThaiWords.isThaiLetter(scalars[i]) {
                 var j = i
                 while j < scalars.count && ThaiWords.isThaiLetter(scalars[j]) { j += 1 }
-                for b in ThaiWords.breaks(inThaiRun: Array(scalars[i..<j])) { breakAt[i + b] = true }
+                for b in words.breaks(inThaiRun: Array(scalars[i..<j])) { breakAt[i + b] = true }
                 i = j
             } else {
                 i += 1
@@ -31,7 +31,8 @@ public enum LineWrap {
             let prev = scalars[k - 1], next = scalars[k]
             if isSpace(prev) && !isSpace(next) { breakAt[k] = true; continue }
             if isSpace(next) { breakAt[k] = false; continue }
-            if prev == "-" || prev == "/" { breakAt[k] = true; continue }
+            // After a hyphen, but not after a slash: "y/n" stays whole.
+            if prev == "-" { breakAt[k] = true; continue }
             let prevThai = ThaiWords.isThaiLetter(prev), nextThai = ThaiWords.isThaiLetter(next)
             if prevThai != nextThai {
                 // Between scripts, but never before closing or after opening punctuation.
@@ -52,7 +53,7 @@ public enum LineWrap {
         return out
     }
 
-    private static func wrapParagraph(_ text: String, width: Int) -> [String] {
+    private static func wrapParagraph(_ text: String, width: Int, words: WordBreaker) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
@@ -61,7 +62,7 @@ public enum LineWrap {
             line = ""
             lineWidth = 0
         }
-        for piece in pieces(text) {
+        for piece in pieces(text, words: words) {
             let visible = CellWidth.of(trimTrailingSpaces(piece))
             let full = CellWidth.of(piece)
             if lineWidth + visible <= width {

@@ -44,43 +44,123 @@ public struct Strings: Sendable {
     // Scoring sheet
     var district: String { t("อ.", "District ") }
     var province: String { t("จ.", "Province ") }
+    var region: String { t("ภาค", "Region") }
     var note: String { t("บันทึก", "Note") }
-    var entryNote: String { t("บันทึกของผลงาน", "Entry note") }
+    var entryNote: String { t("บันทึกของผลงาน", "Note on the entry") }
+    func noteOn(_ number: Int) -> String { t("บันทึกเกณฑ์ \(number)", "Note on criterion \(number)") }
     var total: String { t("รวม", "Total") }
     var outOf100: String { t("/ 100", "/ 100") }
     var submittedReadOnly: String { t("อ่านอย่างเดียว ประธานกรรมการเปิดแก้ไขได้", "read-only; the chair can reopen it") }
     var recusedReadOnly: String { t("ถอนตัวแล้ว", "Recused") }
-    var confirmSubmit: String { t("ส่งคะแนนผลงานนี้? ส่งแล้วแก้ไขไม่ได้ (y/n)", "Submit this sheet? It cannot be changed afterwards (y/n)") }
-    var recusePrompt: String { t("เหตุผลที่ถอนตัว (มีส่วนได้เสีย) แล้วกด Enter: ", "Reason for recusal (conflict of interest), then Enter: ") }
-    func notePrompt(_ criterion: String?) -> String {
-        criterion.map { t("บันทึก \($0): ", "Note on \($0): ") } ?? t("บันทึกของผลงาน: ", "Note on the entry: ")
+    var reopenedStatus: String { t("เปิดให้แก้ไข ↺", "reopened ↺") }
+    /// "Reopened by the chair on (date), because …".
+    func reopenedBanner(_ r: SheetBook.ChairDecision) -> String {
+        t("ประธานกรรมการ \(r.actor) เปิดให้แก้ไข: \(r.reason) · ส่งคะแนนใหม่อีกครั้งเมื่อแก้เสร็จ",
+          "Reopened by the chair \(r.actor): \(r.reason) · submit again when done")
     }
-    var cancelled: String { t("ยกเลิกแล้ว", "Cancelled") }
+    func reopenedNow(_ entry: String, _ r: SheetBook.ChairDecision) -> String {
+        t("ประธานกรรมการเปิดใบของ \(entry) ให้แก้ไข: \(r.reason)", "The chair reopened \(entry): \(r.reason)")
+    }
+    var readMore: String { t("(v อ่านต่อ)", "(v: more)") }
+    var readerTitle: String { t("อ่านทั้งหมด", "In full") }
+    var thaiLayoutMark: String { t("แป้นไทย", "Thai keys") }
+    var thaiLayoutOn: String {
+        t("แป้นพิมพ์ภาษาไทย: แถวตัวเลข ๅ / - ภ ถ ุ ึ ค ต จ อ่านเป็น 1–0 และ ๐–๙ ก็ได้", "Thai keyboard: its number row ๅ / - ภ ถ ุ ึ ค ต จ reads as 1–0; ๐–๙ too")
+    }
+    func confirmSubmit(_ entry: String) -> String {
+        t("ส่งคะแนน \(entry)? ส่งแล้วแก้ไขเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Submit \(entry)? Only the chair can reopen it afterwards (y/n)")
+    }
+    var recusePrompt: String { t("เหตุผลที่ถอนตัว (มีส่วนได้เสีย) แล้วกด Enter: ", "Reason for recusal (conflict of interest), then Enter: ") }
+    func confirmRecuse(_ entry: String) -> String {
+        t("ถอนตัวจาก \(entry)? กรรมการย้อนเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Recuse from \(entry)? You cannot undo it; only the chair can reopen it (y/n)")
+    }
+    var noteEditorKeys: String {
+        t("Enter บันทึก · Ctrl-N ขึ้นบรรทัดใหม่ · ← → Home End เลื่อน · Esc ยกเลิก", "Enter saves · Ctrl-N new line · ← → Home End move · Esc cancels")
+    }
+    var cancelled: String { t("ยกเลิกแล้ว ไม่ได้บันทึก", "Cancelled; nothing saved") }
+    var typingCancelled: String { t("ยกเลิกค่าที่พิมพ์ ไม่ได้บันทึก", "What was typed is dropped; nothing saved") }
+    var noteCancelled: String { t("ยกเลิกบันทึก ไม่ได้บันทึก", "Note cancelled; nothing saved") }
+    var noteUnchanged: String { t("บันทึกไม่เปลี่ยน", "The note is unchanged") }
     func saved(_ time: String, _ what: String) -> String { t("บันทึกแล้ว \(time) · \(what)", "Saved \(time) · \(what)") }
+    var criterionWord: String { t("เกณฑ์", "criterion") }
+    var noteWord: String { t("บันทึก", "note") }
     var submittedNow: String { t("ส่งคะแนนแล้ว", "submitted") }
     var recusedNow: String { t("ถอนตัวแล้ว", "recused") }
     var cleared: String { t("ล้างค่า", "cleared") }
-    var undone: String { t("ย้อนแล้ว", "undone") }
+    func undone(_ what: String) -> String { t("ย้อนแล้ว: \(what)", "undone: \(what)") }
     var noteSaved: String { t("บันทึกข้อความแล้ว", "note saved") }
+    var noteRemoved: String { t("ลบบันทึกแล้ว", "note removed") }
 
     // Refusals shown on the status line
-    func notANumber(_ text: String) -> String { t("\"\(text)\" ไม่ใช่ตัวเลข", "\"\(text)\" is not a number") }
-    func aboveMax(_ c: String, _ max: String) -> String { t("\(c): เกินคะแนนเต็ม \(max) ไม่ได้บันทึก", "\(c): above the maximum of \(max); not saved") }
-    func negative(_ c: String) -> String { t("\(c): ติดลบไม่ได้ ไม่ได้บันทึก", "\(c): cannot be negative; not saved") }
-    func offStep(_ c: String, _ step: String) -> String { t("\(c): ต้องเป็นทวีคูณของ \(step) ไม่ได้บันทึก", "\(c): must be a multiple of \(step); not saved") }
-    func missing(_ ids: [String]) -> String { t("ยังไม่ได้ให้คะแนน: \(ids.joined(separator: ", "))", "Not scored yet: \(ids.joined(separator: ", "))") }
+    func notANumber(_ text: String) -> String {
+        t("\"\(text)\" ไม่ใช่คะแนน: พิมพ์ตัวเลข เช่น 12 หรือ 12.5 พิมพ์ใหม่ทับได้เลย", "\"\(text)\" is not a score: type a number such as 12 or 12.5; typing replaces it")
+    }
+    func notADigit(_ c: Character) -> String {
+        t("\"\(c)\" ไม่ใช่ตัวเลข: พิมพ์คะแนนเป็นตัวเลข หรือ Esc เพื่อยกเลิก", "\"\(c)\" is not a digit: type the score in digits, or Esc to drop it")
+    }
+    var tooLong: String { t("คะแนนยาวเกินไป", "That is too long for a score") }
+    func aboveMax(_ number: Int, _ value: String, _ max: Double) -> String {
+        t("เกณฑ์ \(number) = \(value): เกินคะแนนเต็ม \(JSONWriter.numberText(max)) ไม่ได้บันทึก", "Criterion \(number) = \(value): above the maximum of \(JSONWriter.numberText(max)); not saved")
+    }
+    func offStep(_ number: Int, _ value: String, _ step: Double) -> String {
+        t("เกณฑ์ \(number) = \(value): ต้องเป็นทวีคูณของ \(JSONWriter.numberText(step)) ไม่ได้บันทึก",
+          "Criterion \(number) = \(value): must be a multiple of \(JSONWriter.numberText(step)); not saved")
+    }
+    func unchanged(_ number: Int, _ v: Double) -> String { t("เกณฑ์ \(number) เป็น \(JSONWriter.numberText(v)) อยู่แล้ว", "Criterion \(number) is \(JSONWriter.numberText(v)) already") }
+    func stepFromNothing(_ number: Int) -> String {
+        t("เกณฑ์ \(number) ยังไม่มีคะแนน: พิมพ์คะแนนก่อน แล้วใช้ + − ปรับทีละขั้น", "Criterion \(number) has no score yet: type one first, then + − step it")
+    }
+    func atZero(_ number: Int) -> String { t("เกณฑ์ \(number) เป็น 0 แล้ว", "Criterion \(number) is at 0") }
+    func atMax(_ number: Int, _ max: Double) -> String { t("เกณฑ์ \(number) ได้เต็ม \(JSONWriter.numberText(max)) แล้ว", "Criterion \(number) is at its maximum of \(JSONWriter.numberText(max))") }
+    func nothingToClear(_ number: Int) -> String { t("เกณฑ์ \(number) ยังไม่มีคะแนนให้ล้าง", "Criterion \(number) has no score to clear") }
+    func missing(_ numbers: [Int]) -> String {
+        let list = numbers.map(String.init).joined(separator: ", ")
+        return t("ยังไม่ได้ให้คะแนนเกณฑ์ \(list)", "Not scored yet: criteria \(list)")
+    }
     var locked: String { t("ใบนี้ส่งแล้วหรือถอนตัวแล้ว แก้ไขไม่ได้ ให้ประธานกรรมการเปิดแก้ไข", "This sheet is closed; the chair can reopen it") }
-    var nothingToUndo: String { t("ไม่มีการแก้ไขให้ย้อน", "Nothing to undo") }
+    var nothingToUndo: String { t("ไม่มีการแก้ไขของผลงานนี้ให้ย้อน", "Nothing of this entry to undo") }
     var reasonRequired: String { t("ต้องระบุเหตุผล", "A reason is required") }
+    var lastEntry: String { t("นี่คือผลงานสุดท้ายในรายการ", "This is the last entry of the list") }
+    var firstEntry: String { t("นี่คือผลงานแรกในรายการ", "This is the first entry of the list") }
+    var quitWithQ: String { t("กด q เพื่อออก", "Press q to quit") }
+    func noSuchKey(_ key: Key) -> String { t("ปุ่มนี้ไม่มีหน้าที่ในหน้านี้ (? ดูปุ่มทั้งหมด)", "That key does nothing here (? lists every key)") }
+    func filterNow(_ status: Sheet.Status?) -> String { t("แสดง: \(status.map(self.status) ?? all)", "Showing: \(status.map(self.status) ?? all)") }
+    func sortNow(_ order: JudgeState.SortOrder) -> String { t("เรียงตาม\(sort(order))", "Sorted by \(sort(order))") }
     func ledgerBroken(_ why: String) -> String {
-        t("สมุดบันทึกคะแนนเสียหาย: \(why) คะแนนที่บันทึกแล้วยังแสดงอยู่ แจ้งประธานกรรมการ", "The ledger is damaged: \(why); what was saved is still shown; tell the chair")
+        t("สมุดบันทึกคะแนนเสียหาย แจ้งประธานกรรมการ (คะแนนที่บันทึกแล้วยังแสดงอยู่): \(why)", "The ledger is damaged; tell the chair (what was saved is still shown): \(why)")
     }
     func notSaved(_ why: String) -> String { t("ไม่ได้บันทึก: \(why)", "Not saved: \(why)") }
     var changedElsewhere: String { t("สมุดบันทึกคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับหน้าจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
 
+    public func demoChair(_ chair: String) -> String {
+        t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)", "Demo (synthetic scores): opened as chair \(chair)")
+    }
+
     public func demoIdentity(_ judge: String) -> String {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามกรรมการ \(judge) ใช้ --judge เพื่อเลือกกรรมการคนอื่น",
           "Demo (synthetic scores): opened as judge \(judge); --judge chooses another")
+    }
+
+    // Help
+    var helpTitle: String { t("ปุ่มทั้งหมด (PgUp PgDn ↑ ↓ เปลี่ยนหน้า ปุ่มอื่นเพื่อกลับ)", "All keys (PgUp PgDn ↑ ↓ turn the page; any other key goes back)") }
+    func helpPage(_ page: Int, of pages: Int) -> String {
+        page < pages ? t("หน้า \(page)/\(pages) · PgDn หน้าถัดไป", "Page \(page)/\(pages) · PgDn next page")
+            : t("หน้า \(page)/\(pages) · PgUp หน้าก่อนหน้า", "Page \(page)/\(pages) · PgUp previous page")
+    }
+    var helpList: String { t("รายการผลงาน", "Entry list") }
+    var helpSheet: String { t("ใบให้คะแนน", "Scoring sheet") }
+    var helpReader: String { t("อ่านทั้งหมด (v)", "Reading in full (v)") }
+    /// How scores are typed, from the contest: a contest whose step is 1 never shows 12.5.
+    func typingHelp(step: Double, maxima: [Double]) -> [(String, String)] {
+        let example = (maxima.max() ?? 10) >= 12 ? 12.0 : (maxima.max() ?? 10) / 2
+        let sample = step.truncatingRemainder(dividingBy: 1) == 0 ? JSONWriter.numberText(example)
+            : "\(JSONWriter.numberText(example)) \(t("หรือ", "or")) \(JSONWriter.numberText(example + step))"
+        let stepText = JSONWriter.numberText(step)
+        return [
+            ("0-9 . ,", t("พิมพ์คะแนน เช่น \(sample) (ทีละ \(stepText)) แล้ว Enter/Tab/↓", "type a score such as \(sample) (steps of \(stepText)), then Enter/Tab/↓")),
+            ("ๅ/-ภถุึคตจ", t("แป้นไทยก็ได้: 1 2 3 4 5 6 7 8 9 0 และ ๐–๙", "in the Thai layout too: 1 2 3 4 5 6 7 8 9 0, and ๐–๙")),
+            ("ข ช", t("แป้นไทย: ลด / เพิ่มหนึ่งขั้น (ตำแหน่งเดียวกับ − +)", "Thai layout: one step down / up (where − and + are)")),
+        ]
     }
 
     // Chair console
@@ -103,7 +183,7 @@ public struct Strings: Sendable {
     /// For a narrow organisation column (80 columns with long entry ids).
     var columnOrganisationShort: String { t("หน่วยงาน", "Org.") }
     var columnAward: String { t("รางวัล", "Award") }
-    var columnFlags: String { t("สังเกต", "Flags") }
+    var columnFlags: String { t("ข้อสังเกต", "Flags") }
     var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "Not ranked (below quorum)") }
     func tierLine(_ title: String) -> String { t("เส้นรางวัล\(title)", "end of \(title)") }
     func methodName(_ m: Method) -> String { ReportWords(language).method(m) }
@@ -124,7 +204,7 @@ public struct Strings: Sendable {
     var columnJudge: String { t("กรรมการ", "Judge") }
     var columnSubmitted: String { t("ส่งแล้ว", "Submitted") }
     var columnDrafts: String { t("ร่าง", "Drafts") }
-    var columnNotStarted: String { t("ยังไม่เริ่ม", "Not started") }
+    var columnNotStarted: String { t("ยังไม่ให้คะแนน", "Not scored") }
     var columnRecused: String { t("ถอนตัว", "Recused") }
     var columnDone: String { t("เสร็จ", "Done") }
     var columnLast: String { t("ล่าสุด", "Last change") }
@@ -171,29 +251,54 @@ public struct Strings: Sendable {
         return t("รางวัลของ \(entry): \(options)  0 ไม่มีรางวัล  a ตามข้อเสนอ  (Esc ยกเลิก)",
                  "Award for \(entry): \(options)  0 none  a as proposed  (Esc cancels)")
     }
-    func judgePrompt(_ entry: String) -> String { t("เปิดแก้ไขใบของ \(entry) ของกรรมการ (รหัส) แล้ว Enter: ", "Reopen \(entry) for judge (id), then Enter: ") }
+    func judgePrompt(_ entry: String) -> String { t("เปิดแก้ไขใบ \(entry) ของกรรมการคนใด (เลข หรือ ↑↓ Enter, Esc ยกเลิก): ", "Reopen \(entry) for which judge (number, or ↑↓ Enter; Esc cancels): ") }
     var reasonPrompt: String { t("เหตุผล แล้ว Enter: ", "Reason, then Enter: ") }
-    func confirmAction(_ e: LedgerEvent) -> String {
+    func confirmAction(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)? (y/n)", "Reopen \(e.judge ?? "")'s sheet for \(e.entry)? (y/n)")
-        default: return t("ตัดสินรางวัล \(e.entry) → \(e.tier ?? "")? (y/n)", "Set the award of \(e.entry) to \(e.tier ?? "")? (y/n)")
+        default: return t("ตัดสินรางวัล \(e.entry) → \(awardWords(e.tier, contest))? (y/n)", "Set the award of \(e.entry) to \(awardWords(e.tier, contest))? (y/n)")
         }
     }
-    public func chairSaved(_ e: LedgerEvent) -> String {
+    /// A tier by its title; "no award" and "as proposed" in words.
+    func awardWords(_ tier: String?, _ contest: Contest) -> String {
+        switch tier {
+        case Contest.noAward?: return t("ไม่มีรางวัล", "no award")
+        case Contest.proposedAward?: return t("ตามที่เสนอ (ถอนการตัดสิน)", "as proposed (the decision withdrawn)")
+        default: return ReportWords(language).tierTitle(tier, contest: contest)
+        }
+    }
+    public func chairSaved(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
-        default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(e.tier ?? "")", "Saved: award of \(e.entry) → \(e.tier ?? "")")
+        default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(awardWords(e.tier, contest))", "Saved: award of \(e.entry) → \(awardWords(e.tier, contest))")
         }
+    }
+    func computing(_ m: Method) -> String { t("กำลังคำนวณ\(methodName(m))…", "computing \(methodName(m))…") }
+    func noSheetToReopen(_ entry: String) -> String {
+        t("ไม่มีใบของ \(entry) ที่ส่งแล้วหรือถอนตัว ไม่มีอะไรให้เปิด", "No sheet of \(entry) is submitted or recused: nothing to reopen")
+    }
+    func unknownTierKey(_ c: Character) -> String { t("\"\(c)\" ไม่ใช่ตัวเลือก: กดเลขรางวัล 0 หรือ a (Esc ยกเลิก)", "\"\(c)\" is not a choice: a tier's number, 0 or a (Esc cancels)") }
+    func unknownJudgeChoice(_ c: Character, _ n: Int) -> String {
+        t("\"\(c)\" ไม่ใช่ตัวเลือก: กด 1–\(n) (Esc ยกเลิก)", "\"\(c)\" is not a choice: 1–\(n) (Esc cancels)")
+    }
+    var draftHeading: String { t("ประกาศผลยังเป็นร่าง เพราะ", "The announcement is a draft, because") }
+    var draftPrompt: String { t("ส่งออกโดยมีคำว่า ร่าง ที่หัวประกาศ? (y/n) ", "Export it marked DRAFT at its top? (y/n) ") }
+    var helpChair: String { t("ปุ่มของประธานกรรมการ", "The chair's keys") }
+    var helpMarks: String { t("ความหมายของสัญลักษณ์", "What the marks mean") }
+    var undoWord: String { t("ย้อน", "undo") }
+    var draftShort: String { t("ร่าง", "draft") }
+    var draftLegend: String { t("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ", "(brackets): a draft sheet, not counted") }
+    /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, local time.
+    func dateTime(_ millis: Int64, offset: Int, seconds: Bool = true) -> String {
+        let d = Timestamp.date(millis, offset: offset)
+        let clock = JudgeUpdate.clock(millis, offset: offset)
+        return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
     func exported(_ paths: [String]) -> String {
         t("ส่งออกแล้ว: \(paths.joined(separator: ", "))", "Exported: \(paths.joined(separator: ", "))")
     }
     func overwritePrompt(_ names: [String]) -> String {
         t("มีไฟล์อยู่แล้ว: \(names.joined(separator: ", ")) เขียนทับ? (y/n)", "Already there: \(names.joined(separator: ", ")); replace? (y/n)")
-    }
-    func noSuchJudge(_ id: String) -> String { t("ไม่มีกรรมการรหัส \"\(id)\"", "No judge has id \"\(id)\"") }
-    func nothingToReopen(_ judge: String, _ entry: String) -> String {
-        t("ใบของ \(judge) สำหรับ \(entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิด", "\(judge)'s sheet for \(entry) is not submitted or recused")
     }
     var columnFile: String { t("ไฟล์", "File") }
     var columnLines: String { t("บรรทัด", "Lines") }
@@ -206,16 +311,13 @@ public struct Strings: Sendable {
         [("±", t("ความเห็นต่างสูง (SD เกินเกณฑ์)", "judges disagree (SD above the threshold)")),
          ("!", t("มีคะแนนห่างจากมัธยฐานมาก", "a sheet far from the median")),
          ("=", t("เสมอคร่อมเส้นรางวัล ให้ประธานกรรมการตัดสิน", "tied across an award line: the chair decides")),
+         ("≡", t("เสมอคร่อมเส้นรางวัลที่ประธานกรรมการตัดสินแล้ว", "a tie across an award line the chair has settled")),
          ("<", t("ใบให้คะแนนไม่ครบองค์", "below quorum")),
          ("~", t("มีกรรมการที่ไม่ได้ปรับมาตรฐาน", "a judge not normalised")),
          ("*", t("ประธานกรรมการตัดสินรางวัลเอง", "award set by the chair"))]
     }
 
-    // Help and terminal
-    var helpTitle: String { t("ปุ่มทั้งหมด (กดปุ่มใดก็ได้เพื่อกลับ)", "All keys (press any key to go back)") }
-    var helpList: String { t("รายการผลงาน", "Entry list") }
-    var helpSheet: String { t("ใบให้คะแนน", "Scoring sheet") }
-    var helpDigits: String { t("พิมพ์คะแนน เช่น 12 หรือ 12.5 แล้วกด Enter/Tab/↓", "type a score such as 12 or 12.5, then Enter/Tab/↓") }
+    // Terminal
     func tooSmall(_ w: Int, _ h: Int) -> String {
         t("หน้าจอเล็กเกินไป ต้องการอย่างน้อย 80×24 (ตอนนี้ \(w)×\(h))", "Terminal too small: 80×24 needed (now \(w)×\(h))")
     }

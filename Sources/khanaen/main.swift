@@ -10,7 +10,7 @@ _ = khanaen_malloc_top_pad(16 << 20)
 // threads: about 2 ms, which the first file read would wait for. Started now, they are
 // ready by the time the arguments and contest.json are read.
 DispatchQueue.global().async {}
-setvbuf(stdout, nil, _IOFBF, 1 << 16)
+khanaen_buffer_stdout(1 << 16)
 let caller = CommandContext.processLogin
 let context = CommandContext(
     environment: CommandContext.processEnvironment, login: caller.login, uid: caller.uid,

@@ -112,7 +112,7 @@ final class CLITests: XCTestCase {
             XCTAssertTrue(line.contains("ยอดเยี่ยม"), String(line))
         }
         let md = run(["report", "--contest", contest, "--format", "md"])
-        XCTAssertTrue(md.out.contains("รางวัลประเภทยอดเยี่ยม 2 รางวัล ได้แก่"))
+        XCTAssertTrue(md.out.contains("รางวัลท้องถิ่นดิจิทัลประเภทยอดเยี่ยม 2 รางวัล ได้แก่"))
         XCTAssertTrue(md.out.contains("| เทศบาลตำบลครึ่ง | จังหวัดเชียงราย | โครงการบริหารจัดการขยะแบบบูรณาการ"))
         let csv = run(["report", "--contest", contest, "--format", "csv"])
         XCTAssertTrue(csv.out.hasPrefix("rank,id,organisation,province,title,score"))

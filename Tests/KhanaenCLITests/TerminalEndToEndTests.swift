@@ -64,7 +64,7 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("Enter")
         waitFor("e01 · เทศบาลนครยะลา")
         type("14"); keys("Enter")
-        waitFor("e01 c1 = 14")
+        waitFor("e01 เกณฑ์ 1 = 14")
         keys("C-c")
         waitFor("exit=130")
         XCTAssertFalse(screen().contains("กรรมการ 5 (j5)"), "the terminal is given back")
@@ -80,10 +80,10 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("Enter")
         waitFor("e01 · เทศบาลนครยะลา")
         type("14"); keys("Enter")
-        waitFor("e01 c1 = 14")
+        waitFor("e01 เกณฑ์ 1 = 14")
         try FileManager.default.removeItem(atPath: contest + "/ledger/j5.jsonl")
         waitFor("สมุดบันทึกคะแนนเสียหาย")
-        XCTAssertTrue(screen().contains("is gone: it had 1 lines"), screen())
+        XCTAssertTrue(screen().contains("j5.jsonl: is gone"), screen())
         XCTAssertTrue(screen().contains("[14") || screen().contains(" 14 "), "the saved score is still shown:\n\(screen())")
         type("9"); keys("Enter")
         waitFor("ไม่ได้บันทึก")
@@ -196,7 +196,7 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("Down", "Enter")
         waitFor("e02 · เทศบาลตำบลครึ่ง")
         type("10"); keys("Enter")
-        waitFor("e02 c1 = 10")
+        waitFor("e02 เกณฑ์ 1 = 10")
         tmux(["resize-window", "-t", "judge", "-x", "80", "-y", "24"])
         waitFor("แนวทางพัฒนาต่อยอด")
         let small = screen().split(separator: "\n", omittingEmptySubsequences: false)
@@ -206,7 +206,7 @@ final class TerminalEndToEndTests: XCTestCase {
         tmux(["resize-window", "-t", "judge", "-x", "100", "-y", "30"])
         waitFor("e02 · เทศบาลตำบลครึ่ง")
         type("5"); keys("Enter")
-        waitFor("e02 c2 = 5")
+        waitFor("e02 เกณฑ์ 2 = 5")
     }
 
     func testKillingTheSessionMidEditKeepsEverySavedValue() throws {
@@ -216,7 +216,7 @@ final class TerminalEndToEndTests: XCTestCase {
         waitFor("e03 · เทศบาลนครพิษณุโลก")
         type("13"); keys("Enter")
         type("6.5"); keys("Enter")
-        waitFor("e03 c2 = 6.5")
+        waitFor("e03 เกณฑ์ 2 = 6.5")
         type("2")   // typed, never entered: not saved, and not claimed to be
         usleep(200_000)
         let panePid = tmux(["display-message", "-p", "-t", "judge", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -39,10 +39,49 @@ final class ChairTests: XCTestCase {
                       warnings: [], strays: [])
     }
 
-    func state(width: Int = 80, height: Int = 24) -> ChairState {
-        var s = ChairState(book: Self.book(), ledger: Self.summary(), chair: "chair", utcOffset: 7 * 3600, now: 1_764_100_000_000)
+    static func computed(_ book: SheetBook, _ summary: LedgerSummary, _ m: Method) -> Computed {
+        let r = Scoring.compute(book, method: m)
+        return Computed(results: r, seal: ReportJSON.seal(r, ledger: summary))
+    }
+
+    /// The ledger as the console reads it: folded, with these methods computed.
+    static func data(_ book: SheetBook, _ summary: LedgerSummary, events: [[LedgerEvent]] = [], time: Int64 = 1_764_100_000_000,
+                     methods: [Method] = [.mean, .median]) -> ChairData {
+        var computed: [Method: Computed] = [:]
+        for m in methods { computed[m] = Self.computed(book, summary, m) }
+        return ChairData(book: book, ledger: summary, events: events, time: time, computed: computed)
+    }
+
+    /// The console as it opens on this data: the method shown and the next computed, and, when
+    /// `started`, the others too, as after its first frame.
+    static func state(_ book: SheetBook, _ summary: LedgerSummary, language: Language = .th, width: Int = 80, height: Int = 24,
+                      started: Bool = true) -> ChairState {
+        var s = ChairState(data: data(book, summary), chair: "chair", language: language, utcOffset: 7 * 3600)
         ChairUpdate.update(&s, .resize(width: width, height: height))
+        if started { perform(&s, ChairUpdate.update(&s, .started)) }
         return s
+    }
+
+    func state(width: Int = 80, height: Int = 24, started: Bool = true) -> ChairState {
+        Self.state(Self.book(), Self.summary(), width: width, height: height, started: started)
+    }
+
+    /// Runs the effects that compute, at once, as the console's other core would; returns the rest.
+    @discardableResult
+    static func perform(_ s: inout ChairState, _ effects: [ChairEffect]) -> [ChairEffect] {
+        var rest: [ChairEffect] = []
+        for effect in effects {
+            if case .compute(let g, let book, let summary, let methods) = effect {
+                for m in methods { rest += perform(&s, ChairUpdate.update(&s, .computed(generation: g, m, computed(book, summary, m)))) }
+            } else {
+                rest.append(effect)
+            }
+        }
+        return rest
+    }
+
+    static func appended(_ effects: [ChairEffect]) -> [LedgerEvent] {
+        effects.compactMap { if case .append(let e) = $0 { return e } else { return nil } }
     }
 
     private func frame(_ s: ChairState, file: StaticString = #filePath, line: UInt = #line) -> [String] {
@@ -57,9 +96,10 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("e01"))
-            XCTAssertTrue(lines[3].contains("ยอดเยี่ยม"))
-            XCTAssertTrue(lines[5].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[5])")
+            XCTAssertTrue(lines[3].contains("รางวัลดีเด่น มี 17 ผลงาน แต่การประกวดกำหนด 18"), "the tier count that differs: \(lines[3])")
+            XCTAssertTrue(lines[4].contains("e01"))
+            XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
+            XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
             XCTAssertTrue(lines[h - 1].contains("ตราผลคะแนน \(s.seal.prefix(12))"))
             let scoreColumns = lines[3..<(h - 3)].compactMap { l -> Int? in
                 guard let r = l.range(of: "/3") else { return nil }
@@ -75,13 +115,19 @@ final class ChairTests: XCTestCase {
         }
     }
 
+    /// With 30 entries all ranked, the excellent line follows rank 2 and the outstanding line
+    /// rank 20 (2 + 18).
     func testTheOutstandingLineFollowsRank20() {
-        let s = state()
+        let big = Synthetic.contest(like: Sample.contest, entries: 30, judges: 5)
+        let book = SheetBook(contest: big, judgeEvents: (0..<5).map { Synthetic.judgeEvents(contest: big, judge: $0) }, chairEvents: [])
+        let s = Self.state(book, LedgerSummary(contest: big, files: [], warnings: [], strays: []))
+        XCTAssertGreaterThan(s.results.ranked.count, 21, "enough entries for both lines to fall inside the list")
         let rows = s.rankingRows
-        guard let cut = rows.firstIndex(of: .cut("ดีเด่น")) else { return XCTAssertFalse(s.results.ranked.count > 20) }
-        XCTAssertEqual(rows[..<cut].filter { if case .entry = $0 { return true } else { return false } }.count, 20)
-        let cuts = rows.filter { if case .cut = $0 { return true } else { return false } }
-        XCTAssertEqual(cuts.first, .cut("ยอดเยี่ยม"))
+        func entriesBefore(_ cut: ChairState.Row) -> Int? {
+            rows.firstIndex(of: cut).map { i in rows[..<i].filter { if case .entry = $0 { return true } else { return false } }.count }
+        }
+        XCTAssertEqual(entriesBefore(.cut("ยอดเยี่ยม")), 2)
+        XCTAssertEqual(entriesBefore(.cut("ดีเด่น")), 20)
     }
 
     func testMethodCyclesAndTheSealFollowsTheReport() {
@@ -89,61 +135,74 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.method, .mean)
         let meanSeal = s.seal
         XCTAssertEqual(meanSeal, ReportJSON.seal(Scoring.compute(Self.book(), method: .mean), ledger: Self.summary()))
-        ChairUpdate.update(&s, .key(.char("m")))
+        XCTAssertTrue(ChairUpdate.update(&s, .key(.char("m"))).isEmpty, "the next method was ready: nothing to wait for")
         XCTAssertEqual(s.method, .median)
         XCTAssertNotEqual(s.seal, meanSeal)
         XCTAssertTrue(frame(s).last!.contains("มัธยฐาน"))
-        for _ in 0..<3 { ChairUpdate.update(&s, .key(.char("m"))) }
+        for _ in 0..<3 { Self.perform(&s, ChairUpdate.update(&s, .key(.char("m")))) }
         XCTAssertEqual(s.method, .mean)
         XCTAssertEqual(s.seal, meanSeal)
     }
 
-    /// After a change the other methods are computed on another core, the next one first; the
-    /// change is shown once the method shown and the one `m` goes to are ready, the other two
-    /// are taken on a quiet tick once ready, or when asked, and all are the results and seals
-    /// of the new data.
-    func testTheOtherMethodsAreComputedAheadForTheNewData() throws {
+    /// A method not yet computed is asked for with the generation of the data shown; the key
+    /// says so at once and the method is shown when its results come.
+    func testAMethodNotYetComputedIsShownWhenItArrives() {
+        var s = state(started: false)
+        _ = ChairUpdate.update(&s, .key(.char("m")))
+        let effects = ChairUpdate.update(&s, .key(.char("m")))
+        guard case .compute(let g, _, _, let methods)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(methods, [.trimmed])
+        XCTAssertEqual(s.method, .median, "shown until trimmed's results are ready")
+        XCTAssertEqual(s.pendingMethod, .trimmed)
+        XCTAssertTrue(frame(s)[s.height - 2].contains(s.strings.computing(.trimmed)))
+        ChairUpdate.update(&s, .computed(generation: g, .trimmed, Self.computed(Self.book(), Self.summary(), .trimmed)))
+        XCTAssertEqual(s.method, .trimmed)
+        XCTAssertNil(s.pendingMethod)
+    }
+
+    /// New data is shown once the method on screen and the one `m` goes to are computed for
+    /// it; results computed for older data are dropped; the rest are computed after.
+    func testNewDataWaitsForItsMethodsAndOldResultsAreDropped() {
         var s = state()
-        ChairUpdate.update(&s, .key(.char("m")))
-        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), [], time: 1_764_100_100_000))
-        XCTAssertEqual(s.allMethods.keys.sorted { $0.rawValue < $1.rawValue }, [.median, .trimmed],
-                       "the method shown and the one m goes to are ready with the change")
-        // Each other is taken on a quiet tick once it is ready, each only once.
-        var takes = 0
-        for _ in 0..<200 where s.allMethods.count < 4 {
-            if s.warmUp() { takes += 1 } else { usleep(10_000) }
-        }
-        XCTAssertEqual(s.allMethods.count, 4, "the methods computed ahead were taken on quiet ticks")
-        XCTAssertTrue((1...2).contains(takes))
-        XCTAssertFalse(s.warmUp(), "and only once")
+        let oldGeneration = s.generation
+        let newBook = Self.book(extraForE05: true)
+        var effects = ChairUpdate.update(&s, .data(Self.data(newBook, Self.summary(), time: 1_764_100_100_000, methods: [.mean])))
+        XCTAssertEqual(s.updatedAt, 1_764_100_000_000, "held: median is not computed for it yet")
+        guard case .compute(let g, _, _, let missing)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertNotEqual(g, oldGeneration)
+        XCTAssertEqual(Set(missing), [.median, .trimmed, .normalised])
+        // A late result for the old data changes nothing.
+        ChairUpdate.update(&s, .computed(generation: oldGeneration, .median, Self.computed(Self.book(), Self.summary(), .median)))
+        XCTAssertEqual(s.updatedAt, 1_764_100_000_000)
+        effects = Self.perform(&s, effects)
+        XCTAssertEqual(s.updatedAt, 1_764_100_100_000)
+        XCTAssertEqual(Set(s.allMethods.keys), Set(Method.allCases))
         for m in Method.allCases {
-            let direct = Scoring.compute(Self.book(extraForE05: true), method: m)
+            let direct = Scoring.compute(newBook, method: m)
             XCTAssertEqual(s.allMethods[m]?.entries.map(\.index), direct.entries.map(\.index), "\(m)")
             XCTAssertEqual(s.allMethods[m]?.entries.map(\.score), direct.entries.map(\.score), "\(m)")
         }
-        for _ in 0..<3 { ChairUpdate.update(&s, .key(.char("m"))) }
-        XCTAssertEqual(s.method, .mean)
-        XCTAssertEqual(s.seal, ReportJSON.seal(Scoring.compute(Self.book(extraForE05: true), method: .mean), ledger: Self.summary()))
+        XCTAssertEqual(s.seal, ReportJSON.seal(Scoring.compute(newBook, method: .mean), ledger: Self.summary()))
     }
 
-    /// At start the other methods wait for the first frame: the first quiet tick starts them.
-    func testAtStartTheOtherMethodsBeginOnTheFirstQuietTick() {
-        var s = state()
-        XCTAssertEqual(Array(s.allMethods.keys), [.mean], "only the method shown")
-        XCTAssertFalse(s.warmUp(), "the first tick starts the computation")
-        // Later ticks take each method as it is ready.
-        for _ in 0..<200 where s.allMethods.count < Method.allCases.count {
-            if !s.warmUp() { usleep(10_000) }
-        }
+    /// At start the console checkpoints, loads the Thai text and computes the other methods.
+    func testAtStartTheOtherMethodsAreComputedOffTheLoop() {
+        var s = state(started: false)
+        let effects = ChairUpdate.update(&s, .started)
+        XCTAssertTrue(effects.contains { if case .checkpoint = $0 { return true } else { return false } })
+        XCTAssertTrue(effects.contains { if case .prepareText = $0 { return true } else { return false } })
+        XCTAssertEqual(Set(s.allMethods.keys), [.mean, .median])
+        Self.perform(&s, effects)
         XCTAssertEqual(Set(s.allMethods.keys), Set(Method.allCases))
+        guard case .reload(let methods)? = ChairUpdate.update(&s, .tick).first else { return XCTFail("a tick reads the ledger") }
+        XCTAssertEqual(methods, [.mean, .median])
     }
 
     /// At 80 columns the ranking still shows its last column, the flags, whatever the ids' width.
     func testTheRankingShowsTheFlagsColumnAt80Columns() {
         let big = Synthetic.contest(like: Sample.contest, entries: 30, judges: 5)
         let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
-        let wide = ChairState(book: SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: []),
-                              ledger: summary, chair: "chair")
+        let wide = Self.state(SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: []), summary)
         for var s in [state(), wide] {
             for width in [80, 90, 140] {
                 ChairUpdate.update(&s, .resize(width: width, height: 24))
@@ -160,8 +219,7 @@ final class ChairTests: XCTestCase {
         let bigSummary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
         for language in [Language.th, .en] {
             for (book, summary) in [(Self.book(), Self.summary()), (bigBook, bigSummary)] {
-                var s = ChairState(book: book, ledger: summary, chair: "chair", language: language)
-                ChairUpdate.update(&s, .resize(width: 80, height: 24))
+                var s = Self.state(book, summary, language: language)
                 let header = frame(s)[2]
                 let w = s.strings
                 for name in [w.columnRank, w.columnID, w.columnProvince, w.columnScore, w.columnSheets, w.columnSpread, w.columnAward, w.columnFlags] {
@@ -180,8 +238,7 @@ final class ChairTests: XCTestCase {
         let book = SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 5), chairEvents: [])
         let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
         for language in [Language.th, .en] {
-            var s = ChairState(book: book, ledger: summary, chair: "chair", language: language)
-            ChairUpdate.update(&s, .resize(width: 80, height: 24))
+            var s = Self.state(book, summary, language: language)
             let w = s.strings
             let screens: [(key: Character, titles: [String])] = [
                 ("4", [w.columnJudge, w.columnSubmitted, w.columnDrafts, w.columnNotStarted, w.columnRecused, w.columnDone, w.columnLast]),
@@ -207,8 +264,7 @@ final class ChairTests: XCTestCase {
         let book = SheetBook(contest: big, judgeEvents: Array(repeating: [], count: 20), chairEvents: [])
         let summary = LedgerSummary(contest: big, files: [], warnings: [], strays: [])
         for width in [80, 140] {
-            var s = ChairState(book: book, ledger: summary, chair: "chair")
-            ChairUpdate.update(&s, .resize(width: width, height: 24))
+            var s = Self.state(book, summary, width: width)
             ChairUpdate.update(&s, .key(.char("2")))
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("7 ความถูกต้อง"), lines[1])
@@ -225,7 +281,7 @@ final class ChairTests: XCTestCase {
         for _ in 0..<4 { ChairUpdate.update(&s, .key(.down)) }
         let selected = s.selectedEntry
         XCTAssertEqual(s.contest.entries[selected!].id, "e05")
-        ChairUpdate.update(&s, .data(Self.book(extraForE05: true), Self.summary(), [], time: 1_764_100_100_000))
+        ChairUpdate.update(&s, .data(Self.data(Self.book(extraForE05: true), Self.summary(), time: 1_764_100_100_000)))
         XCTAssertEqual(s.selectedEntry, selected, "the chair keeps looking at the same entry")
         XCTAssertEqual(s.result(selected!)?.totals.count, 5, "with j5's new sheet counted")
         XCTAssertEqual(s.updatedAt, 1_764_100_100_000)
@@ -249,32 +305,32 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.tab, .ranking)
     }
 
-    /// At 80×24 the help holds every key with the whole of its description, in both languages.
-    func testHelpFitsEveryDescriptionAt80x24() {
+    /// At 80×24 the help's pages hold every key with the whole of its description, and every
+    /// mark, in both languages.
+    func testHelpHoldsEveryKeyAndMarkAt80x24() {
         for language in [Language.th, .en] {
-            var s = ChairState(book: Self.book(), ledger: Self.summary(), chair: "chair", language: language)
-            ChairUpdate.update(&s, .resize(width: 80, height: 24))
+            var s = Self.state(Self.book(), Self.summary(), language: language)
+            ChairUpdate.update(&s, .textReady(.load()))
             ChairUpdate.update(&s, .key(.char("?")))
-            let lines = frame(s)
+            var lines = frame(s)
+            for _ in 1..<max(1, ChairView.helpPages(s)) {
+                ChairUpdate.update(&s, .key(.pageDown))
+                lines += frame(s)
+            }
+            XCTAssertTrue(s.showingHelp, "PgDn turns the page")
             let half = (80 - 3) / 2
-            for b in Keymap.bindings where b.context == .chair {
-                for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 11) {
+            for b in Keymap.chair.bindings {
+                XCTAssertTrue(lines.contains { $0.contains(b.label) }, "\(language) \(b.label)")
+                for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 13, words: s.text.words) {
                     XCTAssertTrue(lines.contains { $0.contains(part) }, "\(language) \(b.label): \(part)")
                 }
             }
+            for (mark, _) in s.strings.flagLegend { XCTAssertTrue(lines.contains { $0.contains(mark) }, mark) }
+            ChairUpdate.update(&s, .key(.char("z")))
+            XCTAssertFalse(s.showingHelp)
+            ChairUpdate.update(&s, .key(.char("q")))
+            XCTAssertTrue(s.quit)
         }
-    }
-
-    func testHelpListsEveryChairKeyAndEveryMark() {
-        var s = state()
-        ChairUpdate.update(&s, .key(.char("?")))
-        let lines = frame(s)
-        for b in Keymap.bindings where b.context == .chair { XCTAssertTrue(lines.contains { $0.contains(b.label) }, b.label) }
-        for (mark, _) in s.strings.flagLegend { XCTAssertTrue(lines.contains { $0.contains(mark) }, mark) }
-        ChairUpdate.update(&s, .key(.char("z")))
-        XCTAssertFalse(s.showingHelp)
-        ChairUpdate.update(&s, .key(.char("q")))
-        XCTAssertTrue(s.quit)
     }
 
     func testMatrixShowsEachSheetAndScrollsBothWays() {
@@ -303,7 +359,7 @@ final class ChairTests: XCTestCase {
         let c = Sample.contest
         let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
                        [], [], [], [], [LedgerEvent(seq: 1, time: 1_764_100_500_000, actor: "chair", kind: .award, entry: "e01", tier: "excellent", text: "ตามมติ")]]
-        ChairUpdate.update(&s, .data(Self.book(), Self.summary(), history, time: 1))
+        ChairUpdate.update(&s, .data(Self.data(Self.book(), Self.summary(), events: history, time: 1)))
         ChairUpdate.update(&s, .key(.enter))
         XCTAssertEqual(s.tab, .entry)
         let lines = frame(s)
@@ -311,8 +367,8 @@ final class ChairTests: XCTestCase {
         for crit in c.criteria { XCTAssertTrue(lines.contains { $0.contains(crit.short) }, crit.short) }
         XCTAssertTrue(lines.contains { $0.contains("รวม /100") })
         XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดบันทึกคะแนน") })
-        XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → excellent: ตามมติ") })
-        XCTAssertTrue(lines.contains { $0.contains("2025-11-26 02:46:40 j1 ให้คะแนน c3 = 24") }, "local time, UTC+7")
+        XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → ยอดเยี่ยม: ตามมติ") }, "the tier by its title")
+        XCTAssertTrue(lines.contains { $0.contains("26 พ.ย. 2568 02:46:40 j1 ให้คะแนน เกณฑ์ 3 = 24") }, "local time, UTC+7, in the Buddhist era")
         XCTAssertTrue(lines.contains { $0.contains("เวลา UTC+07:00") })
         ChairUpdate.update(&s, .key(.char("]")))
         XCTAssertEqual(s.contest.entries[s.selectedEntry!].id, "e02")
@@ -353,9 +409,9 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(s.status!.text.contains("ต้องระบุเหตุผล"), "an empty reason is refused")
         type(&s, "ผลกระทบต่อชุมชนสูง")
         _ = keys(&s, .enter)
-        XCTAssertTrue(frame(s)[s.height - 2].contains("ตัดสินรางวัล e03 → excellent? (y/n)"))
+        XCTAssertTrue(frame(s)[s.height - 2].contains("ตัดสินรางวัล e03 → ยอดเยี่ยม? (y/n)"), frame(s)[s.height - 2])
         let effects = keys(&s, .char("y"))
-        XCTAssertEqual(effects, [.append(LedgerEvent(actor: "chair", kind: .award, entry: "e03", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง"))])
+        XCTAssertEqual(Self.appended(effects), [LedgerEvent(actor: "chair", kind: .award, entry: "e03", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง")])
         XCTAssertNil(s.prompt)
         _ = ChairUpdate.update(&s, .saved(LedgerEvent(actor: "chair", kind: .award, entry: "e03", tier: "excellent")))
         XCTAssertTrue(s.status!.text.contains("บันทึกแล้ว"))
@@ -363,50 +419,73 @@ final class ChairTests: XCTestCase {
 
     func testWithdrawingAndCancelling() {
         var s = state()
-        XCTAssertEqual(keys(&s, .char("a"), .char("a")), [])
+        XCTAssertTrue(keys(&s, .char("a"), .char("a")).isEmpty)
         type(&s, "ถอน")
-        XCTAssertEqual(keys(&s, .enter, .char("n")), [], "n at the question writes nothing")
+        XCTAssertTrue(keys(&s, .enter, .char("n")).isEmpty, "n at the question writes nothing")
         XCTAssertTrue(s.status!.text.contains("ยกเลิก"))
-        XCTAssertEqual(keys(&s, .char("a"), .escape), [])
+        XCTAssertTrue(keys(&s, .char("a"), .escape).isEmpty)
         XCTAssertNil(s.prompt)
-        XCTAssertEqual(keys(&s, .char("a"), .char("0")), [])
+        XCTAssertTrue(keys(&s, .char("a"), .char("0")).isEmpty)
         type(&s, "ไม่ผ่านคุณสมบัติ")
-        XCTAssertEqual(keys(&s, .enter, .char("y")), [.append(LedgerEvent(actor: "chair", kind: .award, entry: "e01", tier: "none", text: "ไม่ผ่านคุณสมบัติ"))])
+        XCTAssertEqual(Self.appended(keys(&s, .enter, .char("y"))),
+                       [LedgerEvent(actor: "chair", kind: .award, entry: "e01", tier: "none", text: "ไม่ผ่านคุณสมบัติ")])
     }
 
-    func testReopenNamesASubmittedSheet() {
+    /// Reopening offers only the judges whose sheets for the entry are submitted or recused.
+    func testReopenOffersTheSubmittedSheetsJudges() {
         var s = state()
         _ = keys(&s, .char("o"))
-        type(&s, "j9")
-        _ = keys(&s, .enter)
-        XCTAssertTrue(s.status!.text.contains("ไม่มีกรรมการรหัส \"j9\""))
-        _ = keys(&s, .backspace, .backspace)
-        type(&s, "j5")
-        _ = keys(&s, .enter)
-        XCTAssertTrue(s.status!.text.contains("ยังไม่ได้ส่ง"), "j5 has not scored e01")
-        XCTAssertNil(s.prompt)
-        _ = keys(&s, .char("o"))
-        type(&s, "j2")
-        _ = keys(&s, .enter)
+        XCTAssertEqual(s.prompt, .judge(choices: [0, 1, 2, 3], selected: 0), "j5 has not scored e01")
+        let lines = frame(s)
+        for (k, id) in ["j1", "j2", "j3", "j4"].enumerated() {
+            XCTAssertTrue(lines.contains { $0.contains("\(k + 1)  กรรมการ \(k + 1) (\(id))  · ส่งแล้ว") }, "\(id) offered, one a row")
+        }
+        XCTAssertFalse(lines.contains { $0.contains("(j5)") })
+        _ = keys(&s, .char("9"))
+        XCTAssertEqual(s.status?.kind, .error)
+        _ = keys(&s, .down, .enter)
+        guard case .reason(let draft, _)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        XCTAssertEqual(draft.judge, "j2")
         type(&s, "กรอกผิดช่อง")
-        let effects = keys(&s, .enter, .char("y"))
-        XCTAssertEqual(effects, [.append(LedgerEvent(actor: "chair", kind: .reopen, judge: "j2", entry: "e01", text: "กรอกผิดช่อง"))])
+        XCTAssertTrue(keys(&s, .enter).isEmpty)
+        XCTAssertEqual(Self.appended(keys(&s, .char("y"))),
+                       [LedgerEvent(actor: "chair", kind: .reopen, judge: "j2", entry: "e01", text: "กรอกผิดช่อง")])
         _ = ChairUpdate.update(&s, .notSaved("the sheet of j2 for e01 is not submitted or recused"))
         XCTAssertEqual(s.status?.kind, .error)
     }
 
-    func testExportAsksBeforeReplacingFiles() {
+    func testReopenWithNoSubmittedSheetSaysSo() {
+        let c = Sample.contest
+        var s = Self.state(SheetBook(contest: c, judgeEvents: Array(repeating: [], count: c.judges.count), chairEvents: []), Self.summary())
+        _ = keys(&s, .char("o"))
+        XCTAssertNil(s.prompt)
+        XCTAssertEqual(s.status?.kind, .error)
+        XCTAssertTrue(s.status!.text.contains("e01"), s.status!.text)
+    }
+
+    func testExportAsksAboutADraftAndBeforeReplacingFiles() {
+        func overwrite(_ effects: [ChairEffect]) -> Bool? {
+            guard effects.count == 1, case .export(_, _, let o) = effects[0] else { return nil }
+            return o
+        }
         var s = state()
-        XCTAssertEqual(keys(&s, .char("e")), [.export(overwrite: false)])
+        // Four judges of five, nothing decided: the announcement is a draft, and the console says why.
+        _ = keys(&s, .char("e"))
+        guard case .draft(let reasons)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        XCTAssertFalse(reasons.isEmpty)
+        XCTAssertTrue(frame(s).joined().contains(reasons[0].prefix(10)), "the first reason shows")
+        XCTAssertEqual(overwrite(keys(&s, .char("y"))), false)
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
         XCTAssertTrue(frame(s)[s.height - 2].contains("ranking-mean.csv"))
-        XCTAssertEqual(keys(&s, .char("y")), [.export(overwrite: true)])
+        XCTAssertEqual(overwrite(keys(&s, .char("y"))), true)
         ChairUpdate.update(&s, .exported(["/x/exports/ranking-mean.csv"]))
         XCTAssertTrue(s.status!.text.contains("ส่งออกแล้ว"))
-        _ = keys(&s, .char("e"))
+        _ = keys(&s, .char("e"), .char("y"))
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
-        XCTAssertEqual(keys(&s, .char("n")), [])
+        XCTAssertTrue(keys(&s, .char("n")).isEmpty)
         XCTAssertNil(s.prompt)
+        _ = keys(&s, .char("e"))
+        XCTAssertTrue(keys(&s, .char("n")).isEmpty, "no to the draft exports nothing")
     }
 
     func testEveryScreenAtBothSizesKeepsEveryRowToTheTerminalWidth() {

@@ -7,6 +7,11 @@ import XCTest
 final class JudgeUpdateTests: XCTestCase {
     private var s = Sample.state()
     private var written: [LedgerEvent] = []
+    private var chair: [LedgerEvent] = []
+
+    private func refold() -> [Sheet] {
+        SheetBook.judgeSheets(contest: s.contest, judgeID: "j5", judgeEvents: written, chairEvents: chair)
+    }
 
     private func press(_ keys: Key...) {
         for k in keys {
@@ -16,9 +21,8 @@ final class JudgeUpdateTests: XCTestCase {
                     var x = e; x.seq = written.count + k + 1; x.time = 1_764_100_000_000; return x
                 }
                 written += numbered
-                _ = JudgeUpdate.update(&s, .sheets(SheetBook.judgeSheets(contest: s.contest, judgeID: "j5", judgeEvents: written, chairEvents: []),
-                                                   elsewhere: false))
-                _ = JudgeUpdate.update(&s, .saved(numbered, time: 1_764_100_000_000))
+                _ = JudgeUpdate.update(&s, .sheets(refold(), elsewhere: false))
+                _ = JudgeUpdate.update(&s, .saved(numbered))
             }
         }
     }
@@ -36,10 +40,10 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.selectedEntry, 0)
         press(.pageDown)
         XCTAssertEqual(s.selectedEntry, 18, "a page is the 18 rows of an 80×24 screen")
-        XCTAssertGreaterThan(s.scrollTop, 0)
+        XCTAssertGreaterThan(s.list.top, 0)
         press(.pageDown, .pageUp, .pageUp)
         XCTAssertEqual(s.selectedEntry, 0)
-        XCTAssertEqual(s.scrollTop, 0)
+        XCTAssertEqual(s.list.top, 0)
     }
 
     func testSearchIsIncrementalThaiAndCaseInsensitiveLatin() {
@@ -50,7 +54,8 @@ final class JudgeUpdateTests: XCTestCase {
         press(.enter)
         XCTAssertNil(s.prompt)
         XCTAssertEqual(s.search, "อุโมงค์")
-        press(.char("/"), .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        press(.char("/"))
+        for _ in 0..<7 { press(.backspace) }
         type("big data")
         XCTAssertEqual(s.visibleEntries, [0])
         press(.escape)
@@ -59,6 +64,7 @@ final class JudgeUpdateTests: XCTestCase {
     }
 
     func testSortByOrganisationUsesThaiOrderAndFilterByStatus() {
+        _ = JudgeUpdate.update(&s, .textReady(.load()))
         press(.char("o"))
         XCTAssertEqual(s.sort, .organisation)
         let names = s.visibleEntries.map { s.contest.entries[$0].organisation }
@@ -89,32 +95,122 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.points, 71.5, "the typed 8 is not saved yet")
         press(.char("s"))
         XCTAssertEqual(s.sheet.points, 79.5, "s saves what was typed first")
-        XCTAssertNil(s.prompt)
-        press(.char("s"))
         XCTAssertEqual(s.prompt, .confirmSubmit)
         press(.char("y"))
         XCTAssertEqual(s.sheet.status, .submitted)
         XCTAssertEqual(written.map { $0.kind }, [.score, .score, .score, .score, .score, .score, .score, .submit])
         XCTAssertTrue(s.status!.text.contains("บันทึกแล้ว 02:46:40"), s.status!.text)
+        XCTAssertEqual(s.status?.kind, .ok)
+    }
+
+    /// A refused value stays in the field, selected, so that the next digit replaces it.
+    func testARefusedValueIsSelectedAndTheNextDigitReplacesIt() {
+        press(.enter)
+        type("99"); press(.enter)
+        XCTAssertEqual(s.status?.kind, .error)
+        XCTAssertTrue(s.status!.text.contains("เกณฑ์ 1 = 99: เกินคะแนนเต็ม 15"), s.status!.text)
+        XCTAssertEqual(s.input.text, "99", "kept for correcting")
+        XCTAssertTrue(s.input.selected)
+        XCTAssertEqual(s.criterion, 0, "the cursor stays")
+        type("12")
+        XCTAssertEqual(s.input.text, "12", "not 9912")
+        press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 12)
+        type("7.3"); press(.enter)
+        XCTAssertTrue(s.status!.text.contains("ทวีคูณของ 0.5"), s.status!.text)
+        press(.escape)
+        XCTAssertEqual(s.input.text, "")
+        XCTAssertTrue(s.status!.text.contains("ไม่ได้บันทึก"), "Esc says what it did")
+        type("1..2"); press(.enter)
+        XCTAssertTrue(s.status!.text.contains("ไม่ใช่คะแนน"))
+        XCTAssertEqual(written.count, 1)
+    }
+
+    /// A decimal comma is a decimal point, never dropped; a letter is refused, not ignored.
+    func testACommaIsADecimalPointAndALetterIsRefused() {
+        press(.enter)
+        type("1,5"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 1.5, "not 15")
+        type("1")
+        press(.char("a"))
+        XCTAssertEqual(s.status?.kind, .error)
+        XCTAssertTrue(s.status!.text.contains("\"a\" ไม่ใช่ตัวเลข"))
+        XCTAssertEqual(s.input.text, "1")
+        type("0"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[1], 10, "the refused letter replaced nothing; 10 was typed and saved")
+    }
+
+    /// The Thai (Kedmanee) layout's number row types digits: "ๅ-" is 13, never a step.
+    func testTheThaiLayoutsNumberRowTypesDigits() {
+        press(.enter)
+        type("ๅ-"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 13, "ๅ is 1 and - is 3 in the Thai layout")
+        XCTAssertTrue(s.thaiLayout)
+        type("ถ"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[1], 5)
+        type("๒๐,๕"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[2], 20.5, "Thai digits are digits")
+        type("จ"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[3], 0)
+        // In the Thai layout, ข and ช are where - and = are: the step keys.
+        press(.up)
+        press(.char("ช"))
+        XCTAssertEqual(s.sheet.scores[3], 0.5)
+        press(.char("ข"))
+        XCTAssertEqual(s.sheet.scores[3], 0)
+        type("7")
+        XCTAssertFalse(s.thaiLayout, "an English digit ends it")
+        press(.enter)
+        XCTAssertEqual(s.sheet.scores[3], 7)
+        XCTAssertEqual(written.filter { $0.kind == .score }.count, 7)
+    }
+
+    /// Stepping from no score at all is refused, with a message: it would make one up.
+    func testStepsFromNothingAreRefused() {
+        press(.enter)
+        press(.char("-"))
+        XCTAssertNil(s.sheet.scores[0], "- on an unscored criterion writes nothing")
+        XCTAssertTrue(s.status!.text.contains("ยังไม่มีคะแนน"))
+        press(.char("+"))
+        XCTAssertNil(s.sheet.scores[0])
+        XCTAssertEqual(written, [])
+        type("15"); press(.up)
+        press(.char("+"))
+        XCTAssertEqual(s.sheet.scores[0], 15, "at the maximum, + says so and writes nothing")
+        XCTAssertTrue(s.status!.text.contains("เต็ม 15"))
+        press(.char("-"))
+        XCTAssertEqual(s.sheet.scores[0], 14.5)
+    }
+
+    /// Leaving a field does one thing everywhere: it saves what was typed after checking it,
+    /// or stays with the refusal.
+    func testLeavingAFieldSavesWhatWasTyped() {
+        press(.enter)
+        type("12"); press(.char("q"))
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertEqual(s.sheets[0].scores[0], 12, "q saves")
+        press(.enter)
+        XCTAssertEqual(s.criterion, 1, "the sheet opens at its first unscored criterion")
+        type("8"); press(.char("]"))
+        XCTAssertEqual(s.sheets[0].scores[1], 8, "] saves")
+        XCTAssertEqual(s.selectedEntry, 1)
+        type("5"); press(.char("["))
+        XCTAssertEqual(s.sheets[1].scores[0], 5, "[ saves")
+        type("99"); press(.char("q"))
+        XCTAssertEqual(s.screen, .sheet, "a refused value keeps the judge on the sheet")
+        XCTAssertEqual(s.status?.kind, .error)
+        press(.escape)
+        XCTAssertEqual(s.screen, .sheet, "Esc drops what was typed, and says so")
+        press(.escape)
+        XCTAssertEqual(s.screen, .list, "Esc then closes the sheet")
+        press(.escape)
+        XCTAssertFalse(s.quit, "Esc never quits")
     }
 
     func testRefusalsWriteNothing() {
         press(.enter)
-        type("16"); press(.enter)
-        XCTAssertEqual(s.status?.kind, .error)
-        XCTAssertTrue(s.status!.text.contains("เกินคะแนนเต็ม 15"))
-        XCTAssertEqual(s.input, "16", "kept for correcting")
-        XCTAssertEqual(s.criterion, 0, "and the cursor stays")
-        press(.backspace, .backspace)
-        type("12.3"); press(.enter)
-        XCTAssertTrue(s.status!.text.contains("ทวีคูณของ 0.5"))
-        press(.escape)
-        XCTAssertEqual(s.input, "")
-        type("1..2"); press(.enter)
-        XCTAssertTrue(s.status!.text.contains("ไม่ใช่ตัวเลข"))
-        press(.escape)
         press(.char("s"))
-        XCTAssertTrue(s.status!.text.contains("ยังไม่ได้ให้คะแนน: c1, c2"))
+        XCTAssertTrue(s.status!.text.contains("ยังไม่ได้ให้คะแนนเกณฑ์ 1, 2, 3, 4, 5, 6, 7"), s.status!.text)
         press(.char("r"), .enter)
         XCTAssertTrue(s.status!.text.contains("ต้องระบุเหตุผล"))
         XCTAssertEqual(written, [])
@@ -122,30 +218,50 @@ final class JudgeUpdateTests: XCTestCase {
 
     func testStepClearUndoAndNotes() {
         press(.enter)
-        press(.char("+"))
-        XCTAssertEqual(s.sheet.scores[0], 0)
-        press(.char("+"), .char("+"))
-        XCTAssertEqual(s.sheet.scores[0], 1)
+        type("1"); press(.up)
         press(.char("-"))
         XCTAssertEqual(s.sheet.scores[0], 0.5)
         press(.char("x"))
         XCTAssertNil(s.sheet.scores[0])
         press(.char("u"))
         XCTAssertEqual(s.sheet.scores[0], 0.5, "undo of the clear")
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว"), s.status!.text)
+        XCTAssertEqual(written.last?.undoes, 3, "the ledger line says which line it undoes")
         press(.char("u"))
         XCTAssertEqual(s.sheet.scores[0], 1)
-        press(.char("u"), .char("u"), .char("u"))
+        press(.char("u"))
         XCTAssertNil(s.sheet.scores[0])
         press(.char("u"))
-        XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไขให้ย้อน"))
-        press(.char("-"))
-        XCTAssertEqual(s.sheet.scores[0], 15, "- from nothing starts at the maximum")
+        XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไข"))
         press(.char("n"))
         type("ข้อมูลชัดเจน"); press(.enter)
         XCTAssertEqual(s.sheet.criterionNotes[0], "ข้อมูลชัดเจน")
         press(.char("N"))
         type("ดี"); press(.backspace); type("ดีมาก"); press(.enter)
         XCTAssertEqual(s.sheet.note, "ดดีมาก")
+        press(.char("u"))
+        XCTAssertNil(s.sheet.note, "undo takes a note back too")
+        press(.char("u"))
+        XCTAssertNil(s.sheet.criterionNotes[0])
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว"))
+    }
+
+    /// Notes are edited in lines: Home, End, ← and → move, Ctrl-N starts a new line.
+    func testANoteIsEditedInLines() {
+        press(.enter, .char("N"))
+        type("บรรทัดแรก")
+        press(.ctrl("n"))
+        type("สอง")
+        press(.home)
+        type("ที่ ")
+        press(.end)
+        type("!")
+        press(.up, .home)
+        type("• ")
+        press(.enter)
+        XCTAssertEqual(s.sheet.note, "• บรรทัดแรก\nที่ สอง!")
+        press(.char("N"), .left, .left, .backspace, .enter)
+        XCTAssertEqual(s.sheet.note, "• บรรทัดแรก\nที่ สง!", "← moves over a whole cell: the mark stays with its base")
     }
 
     func testArrowKeysEndASearchButNotANoteBeingTyped() {
@@ -158,34 +274,69 @@ final class JudgeUpdateTests: XCTestCase {
         press(.home, .enter, .char("n"))
         type("ข้อมูล")
         press(.down, .pageDown, .up)
-        XCTAssertEqual(s.prompt, .note(criterion: 0), "the note stays open")
+        guard case .note(let c, let field)? = s.prompt else { return XCTFail("the note stays open") }
+        XCTAssertEqual(c, 0)
+        XCTAssertEqual(field.cursor, 0, "↑ on the first line goes to its start")
+        press(.end)
         type("ชัดเจน"); press(.enter)
         XCTAssertEqual(s.sheet.criterionNotes[0], "ข้อมูลชัดเจน")
-        press(.char("r"))
-        type("เป็นญาติ")
-        press(.pageUp)
-        XCTAssertEqual(s.prompt, .recuse)
-        XCTAssertEqual(s.promptText, "เป็นญาติ")
     }
 
-    func testRecuseClosesTheSheet() {
+    /// Recusing asks for a reason, then y/n, and says the judge cannot undo it.
+    func testRecuseAsksAndClosesTheSheet() {
         press(.enter, .char("r"))
         type("เป็นญาติกับผู้ประสานงาน"); press(.enter)
+        XCTAssertEqual(s.prompt, .confirmRecuse(reason: "เป็นญาติกับผู้ประสานงาน"))
+        XCTAssertTrue(JudgeView.render(s).lines[s.height - 2].contains("ย้อนเองไม่ได้"))
+        press(.char("n"))
+        XCTAssertEqual(s.sheet.status, .empty, "n writes nothing")
+        press(.char("r"))
+        type("เป็นญาติกับผู้ประสานงาน"); press(.enter, .char("y"))
         XCTAssertEqual(s.sheet.status, .recused)
         XCTAssertEqual(s.sheet.recuseReason, "เป็นญาติกับผู้ประสานงาน")
         type("5")
-        XCTAssertEqual(s.input, "")
+        XCTAssertEqual(s.input.text, "")
         XCTAssertTrue(s.status!.text.contains("แก้ไขไม่ได้"))
         press(.char("x"), .char("n"), .char("s"), .char("r"))
         XCTAssertEqual(written.count, 1)
     }
 
+    /// A sheet the chair reopened says so, and why, on the list and on the sheet.
+    func testAReopenedSheetSaysWhoReopenedItAndWhy() {
+        press(.enter)
+        for v in ["12", "9", "20", "7", "12", "11", "8"] { type(v); press(.enter) }
+        press(.char("s"), .char("y"))
+        XCTAssertEqual(s.sheet.status, .submitted)
+        var reopen = LedgerEvent(actor: "chair", kind: .reopen, judge: "j5", entry: "e01", ref: 8, text: "เกณฑ์ 3 กรอกผิดช่อง")
+        reopen.seq = 1
+        chair = [reopen]
+        _ = JudgeUpdate.update(&s, .sheets(refold(), elsewhere: true))
+        XCTAssertEqual(s.sheet.status, .draft)
+        XCTAssertTrue(s.status!.text.contains("เกณฑ์ 3 กรอกผิดช่อง"), s.status!.text)
+        let sheet = JudgeView.render(s).lines.joined(separator: "\n")
+        XCTAssertTrue(sheet.contains("เปิดให้แก้ไข: เกณฑ์ 3 กรอกผิดช่อง"), sheet)
+        press(.char("q"))
+        XCTAssertTrue(JudgeView.render(s).lines[3].contains("เปิดให้แก้ไข ↺"), JudgeView.render(s).lines[3])
+    }
+
     func testSubmitCanBeCancelled() {
         press(.enter)
-        for _ in 0..<7 { press(.char("+")); press(.down) }
+        for _ in 0..<7 { type("1"); press(.down) }
         press(.char("s"), .char("n"))
         XCTAssertEqual(s.sheet.status, .draft)
         XCTAssertTrue(s.status!.text.contains("ยกเลิก"))
+    }
+
+    /// A message belongs to the moment: the next key clears it.
+    func testAStatusMessageClearsOnTheNextKey() {
+        press(.enter)
+        type("99"); press(.enter)
+        XCTAssertNotNil(s.status)
+        press(.escape)
+        press(.down)
+        XCTAssertNil(s.status)
+        XCTAssertTrue(StatusMessage.error("x").marked.hasPrefix("✗"), "errors say so without colour")
+        XCTAssertTrue(StatusMessage.ok("x").marked.hasPrefix("✓"))
     }
 
     func testPreviousNextEntryAndBack() {
@@ -199,6 +350,12 @@ final class JudgeUpdateTests: XCTestCase {
         press(.char("?"))
         XCTAssertEqual(s.screen, .help)
         press(.char("z"))
+        XCTAssertEqual(s.screen, .sheet)
+        press(.char("v"))
+        XCTAssertEqual(s.screen, .reader)
+        press(.end, .up)
+        XCTAssertGreaterThan(s.reader.top, 0, "End then Up moves at once: the offset is clamped")
+        press(.escape)
         XCTAssertEqual(s.screen, .sheet)
         press(.char("q"))
         XCTAssertEqual(s.screen, .list)
@@ -228,7 +385,7 @@ final class JudgeUpdateTests: XCTestCase {
         _ = JudgeUpdate.update(&s, .notSaved("the sheet for e01 is submitted; only the chair can reopen it"))
         XCTAssertEqual(s.undo.count, 0)
         press(.char("u"))
-        XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไขให้ย้อน"))
+        XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไข"))
     }
 
     func testKeysAreIgnoredOnAScreenTooSmallToShowThemButQQuits() {
@@ -240,6 +397,16 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertTrue(s.quit)
     }
 
+    /// A judge who forgot to switch layouts can still use the commands: ๆ is q, ห is s.
+    func testCommandsWorkInTheThaiLayout() {
+        press(.char("ฦ"))
+        XCTAssertEqual(s.screen, .help, "ฦ is where ? is")
+        press(.char("z"), .char("่"))
+        XCTAssertEqual(s.selectedEntry, 1, "่ is where j is")
+        press(.char("ๆ"))
+        XCTAssertTrue(s.quit, "ๆ is where q is")
+    }
+
     /// Past the last row the list turns a page, the selection at its top; past the first
     /// row it turns back, the selection at its bottom; the last page is never part empty.
     func testMovingPastAnEdgeTurnsAWholePage() {
@@ -248,25 +415,25 @@ final class JudgeUpdateTests: XCTestCase {
         _ = JudgeUpdate.update(&s, .resize(width: 80, height: 24))
         let n = s.listRows
         for _ in 0..<(n - 1) { press(.down) }
-        XCTAssertEqual(s.scrollTop, 0, "moves within the page do not scroll")
+        XCTAssertEqual(s.list.top, 0, "moves within the page do not scroll")
         press(.down)
         XCTAssertEqual(s.selectedEntry, n)
-        XCTAssertEqual(s.scrollTop, n, "the next page starts at the selection")
+        XCTAssertEqual(s.list.top, n, "the next page starts at the selection")
         press(.up)
         XCTAssertEqual(s.selectedEntry, n - 1)
-        XCTAssertEqual(s.scrollTop, 0, "back a page, the selection at its bottom")
+        XCTAssertEqual(s.list.top, 0, "back a page, the selection at its bottom")
         press(.end, .home, .end)
-        XCTAssertEqual(s.scrollTop, 100 - n, "the last page is full")
+        XCTAssertEqual(s.list.top, 100 - n, "the last page is full")
         for _ in 0..<n { press(.up) }
         XCTAssertEqual(s.selectedEntry, 99 - n)
-        XCTAssertEqual(s.scrollTop, 100 - 2 * n)
+        XCTAssertEqual(s.list.top, 100 - 2 * n)
     }
 
     func testResizeKeepsTheSelectionInView() {
         press(.end)
         _ = JudgeUpdate.update(&s, .resize(width: 120, height: 40))
-        XCTAssertEqual(s.scrollTop, 0)
+        XCTAssertEqual(s.list.top, 0)
         _ = JudgeUpdate.update(&s, .resize(width: 80, height: 24))
-        XCTAssertEqual(s.scrollTop, 2)
+        XCTAssertEqual(s.list.top, 2)
     }
 }

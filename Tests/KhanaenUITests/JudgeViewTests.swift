@@ -121,16 +121,35 @@ final class JudgeViewTests: XCTestCase {
         XCTAssertEqual(JudgeView.render(state(width: 0, height: 0)).lines, [])
     }
 
+    /// The help is drawn from the keymaps: every key and every line of its text is on one
+    /// of its pages, at 80×24 and wider, in both languages.
     func testHelpIsBuiltFromTheKeymap() {
-        var s = state()
-        _ = JudgeUpdate.update(&s, .key(.char("?")))
-        let lines = assertFrame(s)
-        for b in Keymap.bindings where b.context != .chair {
-            for word in b.th.split(separator: " ") { XCTAssertTrue(lines.contains { $0.contains(word) }, "\(word) of \(b.th)") }
-            XCTAssertTrue(lines.contains { $0.contains(b.label) }, b.label)
+        for (w, h) in [(80, 24), (120, 40)] {
+            for language in [Language.th, .en] {
+                var s = state(width: w, height: h, language: language)
+                _ = JudgeUpdate.update(&s, .textReady(.load()))
+                _ = JudgeUpdate.update(&s, .key(.char("?")))
+                let pages = JudgeView.helpPages(s)
+                var lines = assertFrame(s)
+                for _ in 1..<max(1, pages) {
+                    _ = JudgeUpdate.update(&s, .key(.pageDown))
+                    lines += assertFrame(s)
+                }
+                XCTAssertEqual(s.screen, .help, "PgDn turns the page")
+                if w == 80 { XCTAssertEqual(pages, 2, "at 80×24 the help has two pages") }
+                if w == 120 { XCTAssertEqual(pages, 1) }
+                XCTAssertEqual(lines.contains { $0.contains(s.strings.helpPage(1, of: 2)) }, pages == 2)
+                let half = (w - 3) / 2
+                for b in Keymap.list.bindings + Keymap.sheet.bindings + Keymap.reader.bindings {
+                    for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 13, words: s.text.words) {
+                        XCTAssertTrue(lines.contains { $0.contains(part) }, "\(w) \(language): \(part)")
+                    }
+                    XCTAssertTrue(lines.contains { $0.contains(b.label) }, "\(w) \(language): \(b.label)")
+                }
+                _ = JudgeUpdate.update(&s, .key(.char("x")))
+                XCTAssertEqual(s.screen, .list, "any other key goes back")
+            }
         }
-        _ = JudgeUpdate.update(&s, .key(.char("x")))
-        XCTAssertEqual(s.screen, .list)
     }
 
     func testEnglishScreens() {

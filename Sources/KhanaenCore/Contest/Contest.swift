@@ -13,6 +13,33 @@ public struct Contest: Equatable, Sendable {
         /// A few words for narrow columns; the title when the contest gives none.
         public var short: String
         public var max: Double
+        /// What a score in each range means, shown beside the field while scoring (as
+        /// HotCRP's score descriptions): in ascending order, not overlapping.
+        public var levels: [Level] = []
+
+        public init(id: String, category: String, title: String, short: String, max: Double, levels: [Level] = []) {
+            self.id = id
+            self.category = category
+            self.title = title
+            self.short = short
+            self.max = max
+            self.levels = levels
+        }
+    }
+
+    /// A range of scores of one criterion and what it means.
+    public struct Level: Equatable, Sendable {
+        public var from: Double
+        public var to: Double
+        public var text: String
+
+        public init(from: Double, to: Double, text: String) {
+            self.from = from
+            self.to = to
+            self.text = text
+        }
+
+        public func contains(_ v: Double) -> Bool { v >= from - 1e-9 && v <= to + 1e-9 }
     }
 
     public struct AwardTier: Equatable, Sendable {
@@ -134,7 +161,19 @@ public struct Contest: Equatable, Sendable {
     public var thresholds: Thresholds
     public var judges: [Judge]
     public var chairs: [String]
+    /// How the announcement words a contest's results (docs/contest-format.md): `{contest}`,
+    /// `{tier}` and `{count}` are filled in.
+    public struct Announcement: Equatable, Sendable {
+        public var heading = "ประกาศผลรายชื่อหน่วยงานที่ได้รางวัล {contest}"
+        public var tier = "รางวัลท้องถิ่นดิจิทัลประเภท{tier} {count} รางวัล ได้แก่"
+        public var columns = ["หน่วยงาน", "จังหวัด", "ผลงานนวัตกรรมท้องถิ่นดิจิทัล"]
+    }
+
+    /// The award "tier" that means no award, and the one that withdraws the chair's decision.
+    public static let noAward = "none", proposedAward = "auto"
+
     public var access: Access = .logins
+    public var announcement = Announcement()
     public var groups = Groups()
     /// contest.json's `eligibility` block (`ContestParser.parseEligibility`), when it has one.
     public var eligibility: Eligibility? = nil

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A contest on disk: `contest.json`, `entries.json` and the `ledger/` folder.
 public enum ContestFolder {
@@ -29,23 +30,22 @@ public enum ContestFolder {
     /// contest, while `alongside` may still be at work: the console checks its login and
     /// opens the terminal there. An error in the contest files is reported before one of
     /// `meanwhile`'s, and that before one of `alongside`'s.
-    public static func loadContest<T>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T,
+    public static func loadContest<T: Sendable>(_ dir: String, alongside: @escaping @Sendable (Contest) throws -> T,
                                       meanwhile: (Contest) throws -> Void = { _ in }) throws -> (Contest, T) {
         try checkFolder(dir)
         let contestPath = dir + "/" + contestFile, entriesPath = dir + "/" + entriesFile
         let definition = try ContestParser.parseDefinition(try read(dir, contestFile), file: contestPath)
-        let side = SideResult<T>()
+        let side = Mutex<Result<T, Error>?>(nil)
         let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { side.result = Result { try alongside(definition) } }
+        DispatchQueue.global().async(group: done) {
+            let result = Result { try alongside(definition) }
+            side.withLock { $0 = result }
+        }
         let contest = Result { definition.with(entries: try ContestParser.parseEntries(try read(dir, entriesFile), file: entriesPath)) }
         let own = contest.flatMap { c in Result { try meanwhile(c) } }
         done.wait()
         try own.get()
-        return (try contest.get(), try side.result!.get())
-    }
-
-    private final class SideResult<T>: @unchecked Sendable {
-        var result: Result<T, Error>?
+        return (try contest.get(), try side.withLock { $0 }!.get())
     }
 
     /// Reads the contest and every ledger file, verifying each chain; the files are read
@@ -64,6 +64,22 @@ public enum ContestFolder {
         let ledger = Ledger(contest: contest, directory: dir + "/" + ledgerFolder)
         try ledger.refresh()
         return ledger
+    }
+
+    /// Makes a folder of the contest (exports/) when it is missing; something else in its
+    /// place (a link, a file) is an error, never followed.
+    public static func ensureFolder(_ path: String, mode: mode_t) throws {
+        if mkdir(path, mode) == 0 { return }
+        let error = errno
+        do {
+            if error == EEXIST, let fd = try ContestFiles.openFolder(path) {
+                close(fd)
+                return
+            }
+        } catch let p as FileProblem {
+            throw InputError(p.description)
+        }
+        throw InputError("\(path): cannot create the folder: \(String(cString: strerror(error)))")
     }
 
     /// Makes the ledger folder when it is missing, so a first append can create its file.

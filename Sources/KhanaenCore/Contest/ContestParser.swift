@@ -1,7 +1,7 @@
 /// Reads contest.json and entries.json into a `Contest`, checking every field and
 /// naming the file, line and field of the first problem.
 public enum ContestParser {
-    public static let reservedTierWords: Set<String> = ["none", "auto"]
+    public static let reservedTierWords: Set<String> = [Contest.noAward, Contest.proposedAward]
     public static let chairFileName = "chair"
 
     public static func parse(contestJSON: [UInt8], entriesJSON: [UInt8],
@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility"])
+                         "access", "groups", "eligibility", "announcement"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -33,7 +33,7 @@ public enum ContestParser {
 
         var criteria: [Contest.Criterion] = []
         for item in try c.objects("criteria", nonEmpty: true) {
-            try item.allowOnly(["id", "category", "title", "short", "max"])
+            try item.allowOnly(["id", "category", "title", "short", "max", "levels"])
             let cid = try item.identifier("id")
             if criteria.contains(where: { $0.id == cid }) { throw item.error("id", "duplicate criterion id \"\(cid)\"") }
             let category = try item.text("category")
@@ -44,7 +44,25 @@ public enum ContestParser {
             if !(max > 0) { throw item.error("max", "must be above 0, got \(JSONWriter.numberText(max))") }
             let k = max / step
             if abs(k - k.rounded()) > 1e-9 { throw item.error("max", "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
-            criteria.append(.init(id: cid, category: category, title: title, short: short, max: max))
+            var levels: [Contest.Level] = []
+            if item.has("levels") {
+                for (k, level) in try item.objects("levels", nonEmpty: false).enumerated() {
+                    try level.allowOnly(["from", "to", "text"])
+                    let from = try level.number("from"), to = try level.number("to")
+                    let text = try level.text("text")
+                    for (key, v) in [("from", from), ("to", to)] {
+                        if v < 0 || v > max { throw level.error(key, "must lie in 0…\(JSONWriter.numberText(max)), got \(JSONWriter.numberText(v))") }
+                        let s = v / step
+                        if abs(s - s.rounded()) > 1e-9 { throw level.error(key, "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
+                    }
+                    if from > to { throw level.error("to", "must not be below \"from\"") }
+                    if let previous = levels.last, from <= previous.to {
+                        throw level.error("from", "levels[\(k)] must start above the level before it, which ends at \(JSONWriter.numberText(previous.to))")
+                    }
+                    levels.append(.init(from: from, to: to, text: text))
+                }
+            }
+            criteria.append(.init(id: cid, category: category, title: title, short: short, max: max, levels: levels))
         }
 
         var awards: [Contest.AwardTier] = []
@@ -105,6 +123,17 @@ public enum ContestParser {
         var contest = Contest(id: id, name: name, categories: categories, criteria: criteria, step: step, awards: awards,
                               quorum: quorum, tieBreak: tieBreak, thresholds: thresholds, judges: judges, chairs: chairs,
                               entries: [])
+        if c.has("announcement") {
+            let a = try c.object("announcement")
+            try a.allowOnly(["heading", "tier", "columns"])
+            if a.has("heading") { contest.announcement.heading = try a.text("heading") }
+            if a.has("tier") { contest.announcement.tier = try a.text("tier") }
+            if a.has("columns") {
+                let columns = try a.strings("columns")
+                if columns.count != 3 { throw a.error("columns", "must name the 3 columns: organisation, province, title") }
+                contest.announcement.columns = columns
+            }
+        }
         if c.has("eligibility") { contest.eligibility = try parseEligibility(try c.object("eligibility")) }
         if c.has("access") {
             let word = try c.text("access")

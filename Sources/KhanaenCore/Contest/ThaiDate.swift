@@ -89,6 +89,11 @@ public enum ThaiDate {
         "\(d.day) \(dottedMonths[d.month - 1]) \(d.buddhistYear)"
     }
 
+    /// `2 Dec 2026`: for the English screens.
+    public static func englishText(_ d: CalendarDate) -> String {
+        "\(d.day) \(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month - 1]) \(d.year)"
+    }
+
     static let dottedMonths = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
     enum Era { case buddhist, common }

@@ -2,7 +2,7 @@ import Foundation
 
 /// All the ledger files of a contest: one per judge (`ledger/<judge id>.jsonl`) and the
 /// chair's (`ledger/chair.jsonl`).
-public final class Ledger: @unchecked Sendable {
+public final class Ledger: Sendable {
     public let directory: String
     public let contest: Contest
     /// In the contest's judge order.

@@ -69,8 +69,9 @@ public struct LedgerEvent: Equatable, Sendable {
     }
 
     private final class Rare: Sendable {
-        let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?
-        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?) {
+        let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?
+        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?) {
+            self.undoes = undoes
             self.judge = judge
             self.ref = ref
             self.tier = tier
@@ -80,39 +81,46 @@ public struct LedgerEvent: Equatable, Sendable {
 
         /// nil when every field is nil. (A failable init would allocate the object first and
         /// free it again: once for each of the many score lines.)
-        static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?) -> Rare? {
-            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil { return nil }
-            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint)
+        static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?) -> Rare? {
+            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil && undoes == nil { return nil }
+            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes)
         }
     }
 
     /// The judge whose sheet a `reopen` concerns.
     public var judge: String? {
         get { rare?.judge }
-        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint) }
+        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes) }
     }
 
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
     public var ref: Int? {
         get { rare?.ref }
-        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint) }
+        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes) }
     }
 
     public var tier: String? {
         get { rare?.tier }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint, undoes: undoes) }
     }
 
     /// A note's text, or the reason of a recuse, reopen or award.
     public var text: String? {
         get { rare?.text }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint, undoes: undoes) }
     }
 
     /// What a `checkpoint` witnessed.
     public var checkpoint: Checkpoint? {
         get { rare?.checkpoint }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue, undoes: undoes) }
+    }
+
+    /// The seq of the judge's own line that this line undoes (`u` in the workstation): the
+    /// history shows it as an undo.
+    public var undoes: Int? {
+        get { rare?.undoes }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: newValue) }
     }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
@@ -128,10 +136,10 @@ public struct LedgerEvent: Equatable, Sendable {
     }
 
     init(seq: Int, time: Int64, actor: LedgerName, kind: Kind, entry: LedgerName, criterion: LedgerName?, value: Double?,
-         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil) {
+         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil, undoes: Int? = nil) {
         self.seq = seq
         self.time = time
-        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint)
+        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes)
         self.value = value
         self.kind = kind
         self.actorName = actor
@@ -142,7 +150,7 @@ public struct LedgerEvent: Equatable, Sendable {
     public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
         a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
             && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
-            && a.text == b.text && a.checkpoint == b.checkpoint
+            && a.text == b.text && a.checkpoint == b.checkpoint && a.undoes == b.undoes
     }
 }
 

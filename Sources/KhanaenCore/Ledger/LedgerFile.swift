@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ public struct LedgerBreak: Equatable, Sendable {
 /// so a judge can lock only their own); it closes an unfinished line it finds with a newline,
 /// after recording it in `<file>.torn`, and readers then skip it. Nothing is ever cut or
 /// rewritten, so the kernel's append-only flag can guard the file (docs/ledger.md).
-public final class LedgerFile: @unchecked Sendable {
+public final class LedgerFile: Sendable {
     public let path: String
     /// The folder the file is in, and the file's name in it.
     public let folderPath: String
@@ -36,76 +37,50 @@ public final class LedgerFile: @unchecked Sendable {
     /// The judge id, or "chair": the file's owner, bound into its genesis hash.
     public let name: String
     public let genesis: Digest
-    public private(set) var events: [LedgerEvent] = []
     /// Whether every line's hash is kept (the chair's file, which is short), or only those of
     /// the lines in `watched`.
     public let keepsEveryHash: Bool
-    /// Lines (by seq) whose hashes are kept as they are read: those checkpoints recorded.
-    public private(set) var watched: Set<Int> = []
-    private var hashes: [Digest] = []
-    private var watchedHashes: [Int: Digest] = [:]
-    /// Hash of the last intact line; the genesis hash while the file is empty.
-    public private(set) var head: Digest
-    public private(set) var broken: LedgerBreak?
-    /// Bytes after the last complete line, as last read.
-    public private(set) var pendingBytes = 0
-    /// Unfinished lines left by crashes, recorded in `<file>.torn` and skipped.
-    public private(set) var skippedTornLines = 0
-    /// Bytes of the file read and verified so far (skipped torn lines included).
-    public private(set) var verifiedBytes = 0
-    private var fileIdentity: (dev: UInt, ino: UInt)?
-
     /// The rounds the chain is checked with: the tests check the portable ones too.
     public let rounds: SHA256Rounds
+    /// What has been read of the file: one reader or writer at a time.
+    private let state: Mutex<FileState>
 
     public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false, rounds: SHA256Rounds = .best) {
-        self.rounds = rounds
+        let place = FileState.Place(path: path, name: name, genesis: LedgerLine.genesis(contestID: contestID, fileName: name),
+                                    keepsEveryHash: keepsEveryHash, rounds: rounds)
         self.path = path
-        self.folderPath = AtomicFile.parent(of: path)
-        self.fileName = path.split(separator: "/").last.map(String.init) ?? path
+        folderPath = place.folderPath
+        fileName = place.fileName
         self.name = name
-        self.genesis = LedgerLine.genesis(contestID: contestID, fileName: name)
-        self.head = genesis
+        genesis = place.genesis
         self.keepsEveryHash = keepsEveryHash
+        self.rounds = rounds
+        state = Mutex(FileState(place: place))
     }
 
+    public var events: [LedgerEvent] { state.withLock { $0.events } }
+    /// Hash of the last intact line; the genesis hash while the file is empty.
+    public var head: Digest { state.withLock { $0.head } }
+    public var broken: LedgerBreak? { state.withLock { $0.broken } }
+    /// Bytes after the last complete line, as last read.
+    public var pendingBytes: Int { state.withLock { $0.pendingBytes } }
+    /// Unfinished lines left by crashes, recorded in `<file>.torn` and skipped.
+    public var skippedTornLines: Int { state.withLock { $0.skippedTornLines } }
+    /// Bytes of the file read and verified so far (skipped torn lines included).
+    public var verifiedBytes: Int { state.withLock { $0.verifiedBytes } }
+    /// Lines (by seq) whose hashes are kept as they are read: those checkpoints recorded.
+    public var watched: Set<Int> { state.withLock { $0.watched } }
+    public var headHex: String { head.hex }
+    public var lineCount: Int { state.withLock { $0.events.count } }
+    public var tornPath: String { path + ".torn" }
+    public var warnings: [String] { state.withLock { $0.warnings } }
+
     /// Keeps line `n`'s hash from now on (a checkpoint recorded it).
-    public func watch(line n: Int) {
-        guard n > 0, watched.insert(n).inserted else { return }
-        if n == events.count { watchedHashes[n] = head }
-    }
+    public func watch(line n: Int) { state.withLock { $0.watch(line: n) } }
 
     /// The hash of line `n` (by seq; 0 is the genesis): kept, or found once by reading the
     /// file again when it was not watched. nil when the file has fewer intact lines.
-    public func hash(atLine n: Int) -> Digest? {
-        if n == 0 { return genesis }
-        if n > events.count { return nil }
-        if n == events.count { return head }
-        if keepsEveryHash { return hashes[n - 1] }
-        if let h = watchedHashes[n] { return h }
-        let again = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: false, rounds: rounds)
-        again.watched = [n]
-        try? again.refresh()
-        if let h = again.watchedHashes[n] { watched.insert(n); watchedHashes[n] = h }
-        return again.watchedHashes[n]
-    }
-
-    public var headHex: String { head.hex }
-    public var lineCount: Int { events.count }
-    public var tornPath: String { path + ".torn" }
-
-    /// Things a person should hear about that are not breaks: an unfinished last line.
-    public var warnings: [String] {
-        var out: [String] = []
-        if pendingBytes > 0 {
-            out.append("\(path): ends in an unfinished line (\(pendingBytes) bytes): a write in progress, or one interrupted; "
-                       + "the next change to this file records it in \(fileName).torn")
-        }
-        if skippedTornLines > 0 {
-            out.append("\(path): \(skippedTornLines) unfinished line(s) left by interrupted writes, recorded in \(fileName).torn, skipped")
-        }
-        return out
-    }
+    public func hash(atLine n: Int) -> Digest? { state.withLock { $0.hash(atLine: n) } }
 
     public struct IOError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -115,27 +90,7 @@ public final class LedgerFile: @unchecked Sendable {
     /// A file that disappears, shrinks or is replaced by one that does not hold what was read
     /// is marked broken (and keeps what was read), never taken as empty.
     @discardableResult
-    public func refresh() throws -> Bool {
-        let before = (events.count, head, broken, pendingBytes)
-        if broken == nil {
-            let fd: Int32?
-            do {
-                fd = try openForReading()
-            } catch let p as FileProblem where p.misplaced {
-                broken = LedgerBreak(line: 0, message: p.problem)
-                fd = nil
-            } catch let p as FileProblem {
-                throw IOError(description: p.description)
-            }
-            if let fd {
-                defer { close(fd) }
-                try readNew(fd)
-            } else if broken == nil && (!events.isEmpty || verifiedBytes > 0) {
-                broken = LedgerBreak(line: 0, message: "is gone: it had \(events.count) lines (head \(head.hex.prefix(16))); a ledger file is never removed")
-            }
-        }
-        return before.0 != events.count || before.1 != head || before.2 != broken || before.3 != pendingBytes
-    }
+    public func refresh() throws -> Bool { try state.withLock { try $0.refresh() } }
 
     /// Appends events atomically: under the file's write lock it first reads what other
     /// processes appended, lets `validate` see the file's events (throwing refuses the
@@ -154,12 +109,138 @@ public final class LedgerFile: @unchecked Sendable {
     /// side effects: it may run twice.
     @discardableResult
     public func append(time: Int64 = Timestamp.nowMillis(), prepare: ([LedgerEvent]) throws -> [LedgerEvent]) throws -> [LedgerEvent] {
+        try state.withLock { try $0.append(time: time, prepare: prepare) }
+    }
+
+    static func tornRecordHeader(time: Int64, offset: Int, bytes: [UInt8], fileName: String) -> String {
+        FileState.tornRecordHeader(time: time, offset: offset, bytes: bytes, fileName: fileName)
+    }
+}
+
+/// What has been read of one ledger file, and the reading and writing of it.
+struct FileState: Sendable {
+    /// Where the file is and how it is read: fixed for the file's life.
+    struct Place: Sendable {
+        let path: String
+        let name: String
+        let genesis: Digest
+        let keepsEveryHash: Bool
+        let rounds: SHA256Rounds
+        let folderPath: String
+        let fileName: String
+
+        init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool, rounds: SHA256Rounds) {
+            self.path = path
+            self.name = name
+            self.genesis = genesis
+            self.keepsEveryHash = keepsEveryHash
+            self.rounds = rounds
+            folderPath = AtomicFile.parent(of: path)
+            fileName = path.split(separator: "/").last.map(String.init) ?? path
+        }
+
+        func everyHash(_ keep: Bool) -> Place { Place(path: path, name: name, genesis: genesis, keepsEveryHash: keep, rounds: rounds) }
+    }
+
+    let place: Place
+    var events: [LedgerEvent] = []
+    var watched: Set<Int> = []
+    var hashes: [Digest] = []
+    var watchedHashes: [Int: Digest] = [:]
+    var head: Digest
+    var broken: LedgerBreak?
+    var pendingBytes = 0
+    var skippedTornLines = 0
+    var verifiedBytes = 0
+    var fileIdentity: FileIdentity?
+
+    struct FileIdentity: Equatable, Sendable {
+        var dev: UInt, ino: UInt
+    }
+
+    init(place: Place) {
+        self.place = place
+        head = place.genesis
+    }
+
+    var path: String { place.path }
+    var folderPath: String { place.folderPath }
+    var fileName: String { place.fileName }
+    var name: String { place.name }
+    var genesis: Digest { place.genesis }
+    var keepsEveryHash: Bool { place.keepsEveryHash }
+    var rounds: SHA256Rounds { place.rounds }
+    var tornPath: String { path + ".torn" }
+
+    /// Keeps line `n`'s hash from now on (a checkpoint recorded it).
+    mutating func watch(line n: Int) {
+        guard n > 0, watched.insert(n).inserted else { return }
+        if n == events.count { watchedHashes[n] = head }
+    }
+
+    /// The hash of line `n` (by seq; 0 is the genesis): kept, or found once by reading the
+    /// file again when it was not watched. nil when the file has fewer intact lines.
+    mutating func hash(atLine n: Int) -> Digest? {
+        if n == 0 { return genesis }
+        if n > events.count { return nil }
+        if n == events.count { return head }
+        if keepsEveryHash { return hashes[n - 1] }
+        if let h = watchedHashes[n] { return h }
+        var again = FileState(place: place.everyHash(false))
+        again.watched = [n]
+        _ = try? again.refresh()
+        if let h = again.watchedHashes[n] { watched.insert(n); watchedHashes[n] = h }
+        return again.watchedHashes[n]
+    }
+
+    /// Things a person should hear about that are not breaks: an unfinished last line.
+    var warnings: [String] {
+        var out: [String] = []
+        if pendingBytes > 0 {
+            out.append("\(path): ends in an unfinished line (\(pendingBytes) bytes): a write in progress, or one interrupted; "
+                       + "the next change to this file records it in \(fileName).torn")
+        }
+        if skippedTornLines > 0 {
+            out.append("\(path): \(skippedTornLines) unfinished line(s) left by interrupted writes, recorded in \(fileName).torn, skipped")
+        }
+        return out
+    }
+
+    /// Reads whatever was appended since the last read. Returns whether anything changed.
+    /// A file that disappears, shrinks or is replaced by one that does not hold what was read
+    /// is marked broken (and keeps what was read), never taken as empty.
+    mutating func refresh() throws -> Bool {
+        let before = (events.count, head, broken, pendingBytes)
+        if broken == nil {
+            let fd: Int32?
+            do {
+                fd = try openForReading()
+            } catch let p as FileProblem where p.misplaced {
+                broken = LedgerBreak(line: 0, message: p.problem)
+                fd = nil
+            } catch let p as FileProblem {
+                throw LedgerFile.IOError(description: p.description)
+            }
+            if let fd {
+                defer { close(fd) }
+                try readNew(fd)
+            } else if broken == nil && (!events.isEmpty || verifiedBytes > 0) {
+                broken = LedgerBreak(line: 0, message: "is gone: it had \(events.count) lines (head \(head.hex.prefix(16))); a ledger file is never removed")
+            }
+        }
+        return before.0 != events.count || before.1 != head || before.2 != broken || before.3 != pendingBytes
+    }
+
+    /// The general form of `append`: `prepare` sees the file's events as they are under the
+    /// lock and returns the events to write (seq and time are filled in here). It must have no
+    /// side effects: it may run twice.
+    mutating func append(time: Int64, prepare: ([LedgerEvent]) throws -> [LedgerEvent]) throws -> [LedgerEvent] {
         if let broken {
             // Not even a new file in place of one that is gone: that would pass for an empty one.
-            throw IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
+            throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
         guard let folder = try fileOp({ try ContestFiles.openFolder(folderPath) }) else {
-            throw IOError(description: "\(folderPath): there is no ledger folder")
+            throw LedgerFile.IOError(description: "\(folderPath): there is no ledger folder")
         }
         defer { close(folder) }
         var created = false
@@ -174,16 +255,16 @@ public final class LedgerFile: @unchecked Sendable {
             } catch let p as FileProblem where p.code == EEXIST {
                 opened = try fileOp { try ContestFiles.openFile(in: folder, fileName, flags: O_RDWR | O_APPEND, path: path) }
             } catch let p as FileProblem {
-                throw IOError(description: p.description + (p.code == EACCES ? " (docs/access.md: `khanaen access apply` makes each judge's file)" : ""))
+                throw LedgerFile.IOError(description: p.description + (p.code == EACCES ? " (docs/access.md: `khanaen access apply` makes each judge's file)" : ""))
             }
         }
-        guard let fd = opened else { throw IOError(description: "\(path): cannot open for writing") }
+        guard let fd = opened else { throw LedgerFile.IOError(description: "\(path): cannot open for writing") }
         defer { close(fd) }
         try lockForWriting(fd)
         if created { fsync(folder) }
         try readNew(fd)
         if let broken {
-            throw IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
+            throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
         let drafts = try prepare(events)
         if drafts.isEmpty { return [] }
@@ -215,7 +296,7 @@ public final class LedgerFile: @unchecked Sendable {
             // Take back what may have been written. An append-only file refuses: what was
             // written is then an unfinished line, which the next writer records.
             _ = ftruncate(fd, sizeBefore)
-            throw IOError(description: p.description)
+            throw LedgerFile.IOError(description: p.description)
         }
         if closesTornLine {
             verifiedBytes += pendingBytes + 1
@@ -232,7 +313,7 @@ public final class LedgerFile: @unchecked Sendable {
 
     // MARK: reading
 
-    private func openForReading() throws -> Int32? {
+    func openForReading() throws -> Int32? {
         guard let folder = try ContestFiles.openFolder(folderPath) else { return nil }
         defer { close(folder) }
         return try ContestFiles.openFile(in: folder, fileName, flags: O_RDONLY, path: path)
@@ -240,10 +321,10 @@ public final class LedgerFile: @unchecked Sendable {
 
     /// Reads and verifies complete lines after `verifiedBytes`, skipping unfinished lines
     /// that `<file>.torn` records.
-    private func readNew(_ fd: Int32) throws {
+    mutating func readNew(_ fd: Int32) throws {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ioError("cannot stat") }
-        let identity = (UInt(st.st_dev), UInt(st.st_ino))
+        let identity = FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino))
         let size = Int(st.st_size)
         if broken != nil { return }
         if let known = fileIdentity, known != identity, verifiedBytes > 0 {
@@ -258,16 +339,20 @@ public final class LedgerFile: @unchecked Sendable {
         pendingBytes = 0
         if size == verifiedBytes { return }
         let wanted = size - verifiedBytes
-        let buffer = ReadBuffers.shared.take(atLeast: wanted)
+        var buffer = ReadBuffers.shared.take(atLeast: wanted)
         defer { ReadBuffers.shared.give(buffer) }
         var got = 0
         while got < wanted {
-            let n = pread(fd, buffer.baseAddress! + got, wanted - got, off_t(verifiedBytes + got))
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, wanted - got, off_t(verifiedBytes + got)) }
             if n < 0 { if errno == EINTR { continue }; throw ioError("cannot read") }
             if n == 0 { break }
             got += n
         }
-        let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.bindMemory(to: UInt8.self, capacity: got), count: got)
+        try buffer.withUnsafeBufferPointer { whole in try consume(UnsafeBufferPointer(rebasing: whole[0..<got])) }
+    }
+
+    /// Verifies and takes the complete lines of `bytes`, read from `verifiedBytes` on.
+    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         var from = 0
         while true {
             let outcome = LedgerVerifier.verify(UnsafeBufferPointer(rebasing: bytes[from...]), firstSeq: events.count + 1, head: head,
@@ -295,9 +380,9 @@ public final class LedgerFile: @unchecked Sendable {
 
     /// The file was replaced (another inode): taken only when it still holds every line read
     /// before, unchanged.
-    private func adoptReplacement(_ fd: Int32, identity: (UInt, UInt)) throws {
+    mutating func adoptReplacement(_ fd: Int32, identity: FileIdentity) throws {
         let known = events.count
-        let fresh = LedgerFile(path: path, name: name, genesis: genesis, keepsEveryHash: keepsEveryHash, rounds: rounds)
+        var fresh = FileState(place: place)
         fresh.watched = watched.union([known])
         fresh.fileIdentity = identity
         try fresh.readNew(fd)
@@ -316,17 +401,6 @@ public final class LedgerFile: @unchecked Sendable {
         }
     }
 
-    private init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool, rounds: SHA256Rounds) {
-        self.rounds = rounds
-        self.path = path
-        self.folderPath = AtomicFile.parent(of: path)
-        self.fileName = path.split(separator: "/").last.map(String.init) ?? path
-        self.name = name
-        self.genesis = genesis
-        self.head = genesis
-        self.keepsEveryHash = keepsEveryHash
-    }
-
     // MARK: unfinished lines
 
     /// A record in `<file>.torn`: one header line, then the unfinished line's bytes.
@@ -337,11 +411,11 @@ public final class LedgerFile: @unchecked Sendable {
 
     /// Records the unfinished line after `verifiedBytes` in `<file>.torn`, appended and synced,
     /// before the writer closes it. Caller holds the write lock.
-    private func recordTornLine(_ fd: Int32) throws {
+    mutating func recordTornLine(_ fd: Int32) throws {
         var torn = [UInt8](repeating: 0, count: pendingBytes)
         let n = torn.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, pendingBytes, off_t(verifiedBytes)) }
         guard n == pendingBytes else { throw ioError("cannot read its unfinished last line") }
-        let header = Array(LedgerFile.tornRecordHeader(time: Timestamp.nowMillis(), offset: verifiedBytes, bytes: torn, fileName: fileName).utf8)
+        let header = Array(FileState.tornRecordHeader(time: Timestamp.nowMillis(), offset: verifiedBytes, bytes: torn, fileName: fileName).utf8)
         try fileOp {
             guard let folder = try ContestFiles.openFolder(folderPath) else { throw FileProblem(folderPath, "is gone") }
             defer { close(folder) }
@@ -355,7 +429,7 @@ public final class LedgerFile: @unchecked Sendable {
     }
 
     /// Whether `<file>.torn` records an unfinished line of exactly these bytes at this offset.
-    private func isRecordedTornLine(offset: Int, bytes: [UInt8]) throws -> Bool {
+    mutating func isRecordedTornLine(offset: Int, bytes: [UInt8]) throws -> Bool {
         let records: [UInt8]?
         do {
             records = try ContestFiles.read(folder: folderPath, fileName + ".torn")
@@ -373,7 +447,7 @@ public final class LedgerFile: @unchecked Sendable {
     /// The file's write lock: an open-file-description lock, which needs a descriptor open
     /// for writing, so a judge can hold their own file's only, and no reader can hold up a
     /// writer. Waited for in the kernel's queue, so two terminals of a judge take turns.
-    private func lockForWriting(_ fd: Int32) throws {
+    func lockForWriting(_ fd: Int32) throws {
         var lock = flock()
         lock.l_type = Int16(F_WRLCK)
         lock.l_whence = Int16(SEEK_SET)
@@ -385,15 +459,15 @@ public final class LedgerFile: @unchecked Sendable {
         }
     }
 
-    private func fileOp<T>(_ body: () throws -> T) throws -> T {
+    func fileOp<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let p as FileProblem {
-            throw IOError(description: p.description)
+            throw LedgerFile.IOError(description: p.description)
         }
     }
 
-    private func ioError(_ what: String) -> IOError {
-        IOError(description: "\(path): \(what): \(String(cString: strerror(errno)))")
+    func ioError(_ what: String) -> LedgerFile.IOError {
+        LedgerFile.IOError(description: "\(path): \(what): \(String(cString: strerror(errno)))")
     }
 }

@@ -36,6 +36,7 @@ public enum LedgerLine {
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
+        if let u = e.undoes { key("undoes"); out.append(contentsOf: Array(String(u).utf8)) }
         if let t = e.tier { key("tier"); JSONWriter.appendString(t, to: &out) }
         if let t = e.text {
             if e.kind == .note { key("text") } else { key("reason") }
@@ -252,7 +253,7 @@ public enum LedgerLine {
         return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
-    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal }
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
         func eq(_ s: StaticString) -> Bool {
@@ -265,7 +266,7 @@ public enum LedgerLine {
         case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : (eq("seal") ? .seal : nil)))
         case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value
             : (eq("heads") ? .heads : (eq("rules") ? .rules : nil)))))
-        case 6: return eq("reason") ? .reason : nil
+        case 6: return eq("reason") ? .reason : (eq("undoes") ? .undoes : nil)
         case 9: return eq("criterion") ? .criterion : nil
         default: return nil
         }
@@ -309,7 +310,7 @@ public enum LedgerLine {
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
         var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
-        var heads: [Checkpoint.Head]?, rules: String?, seal: String?
+        var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -370,6 +371,7 @@ public enum LedgerLine {
             case .heads: heads = try readHeads(&s)
             case .rules: rules = try str()
             case .seal: seal = try str()
+            case .undoes: undoes = try wholeNumber(number(), "undoes")
             }
         }
         guard let version else { throw fail("missing \"v\"") }
@@ -399,8 +401,9 @@ public enum LedgerLine {
         }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
+        if undoes != nil && ![.score, .clear, .note].contains(kind) { throw fail("only a score, clear or note has \"undoes\"") }
         return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: entry, criterion: criterion,
-                           value: value, judge: judge, ref: ref, tier: tier, text: text)
+                           value: value, judge: judge, ref: ref, tier: tier, text: text, undoes: undoes)
     }
 
     /// `{"j1":{"lines":160,"head":"…"},…}`: a checkpoint's heads, in the order written.

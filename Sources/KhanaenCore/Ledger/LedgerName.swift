@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An id written in ledger lines (a judge, an entry, a criterion, a chair's login), held as
 /// a number into a table of every id the program has met. A contest's ids are a few hundred
@@ -16,29 +17,30 @@ public struct LedgerName: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 }
 
-/// Every id met so far, each once. Ids are never removed: there are as many as a contest
-/// has judges, entries and criteria.
-final class NameTable: @unchecked Sendable {
+/// Every id met so far, each once: an interning table, only ever added to, shared by every
+/// thread that reads a ledger (a process-wide constant whose contents grow, as a string
+/// pool does). Ids are never removed: there are as many as a contest has judges, entries
+/// and criteria.
+final class NameTable: Sendable {
     static let shared = NameTable()
 
-    private let lock = NSLock()
-    private var texts: [String] = []
-    private var handles: [String: UInt32] = [:]
+    private struct Names {
+        var texts: [String] = []
+        var handles: [String: UInt32] = [:]
+    }
+
+    private let names = Mutex(Names())
 
     func handle(for text: String) -> UInt32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = handles[text] { return known }
-        precondition(texts.count < Int(UInt32.max), "more distinct ledger ids than a 32-bit table holds")
-        let handle = UInt32(texts.count)
-        texts.append(text)
-        handles[text] = handle
-        return handle
+        names.withLock { n in
+            if let known = n.handles[text] { return known }
+            precondition(n.texts.count < Int(UInt32.max), "more distinct ledger ids than a 32-bit table holds")
+            let handle = UInt32(n.texts.count)
+            n.texts.append(text)
+            n.handles[text] = handle
+            return handle
+        }
     }
 
-    func text(_ handle: UInt32) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return texts[Int(handle)]
-    }
+    func text(_ handle: UInt32) -> String { names.withLock { $0.texts[Int(handle)] } }
 }

@@ -60,10 +60,12 @@ enum LedgerVerifier {
             events = [LedgerEvent](unsafeUninitializedCapacity: ends.count) { eventBuffer, eventCount in
                 let eventBase = eventBuffer.baseAddress!, hashBase = keepAll ? hashBuffer.baseAddress : nil
                 chunks.withUnsafeMutableBufferPointer { out in
+                    let place = ChunkPlaces(data: data, events: eventBase, hashes: hashBase, chunks: out.baseAddress!)
                     DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
                         let from = c * perChunk, to = min(lineEnds.count, from + perChunk)
-                        out[c] = verify(data, ends: lineEnds, lines: from..<to, firstSeq: firstSeq, head: startHead, lineOffset: lineOffset,
-                                        watch: watch, rounds: rounds, into: eventBase + from, hashesOut: hashBase.map { $0 + from })
+                        place.chunks[c] = verify(place.data, ends: lineEnds, lines: from..<to, firstSeq: firstSeq, head: startHead,
+                                                 lineOffset: lineOffset, watch: watch, rounds: rounds, into: place.events + from,
+                                                 hashesOut: place.hashes.map { $0 + from })
                     }
                 }
                 var afterBreak = false
@@ -92,6 +94,16 @@ enum LedgerVerifier {
         }
         if outcome.broken == nil { outcome.pending = data.count - complete }
         return outcome
+    }
+
+    /// Where the chunks verified at once read and write: the data, shared read-only, and
+    /// each chunk's own, disjoint part of the outputs. The one place the compiler is told
+    /// that pointers may cross threads; it holds because no two chunks touch the same element.
+    private struct ChunkPlaces: @unchecked Sendable {
+        let data: UnsafeBufferPointer<UInt8>
+        let events: UnsafeMutablePointer<LedgerEvent>
+        let hashes: UnsafeMutablePointer<Digest>?
+        let chunks: UnsafeMutablePointer<Chunk>
     }
 
     private struct Chunk {

@@ -82,6 +82,13 @@ public enum Timestamp {
         }
     }
 
+    /// The calendar date of a moment, `offset` seconds east of UTC.
+    public static func date(_ millis: Int64, offset: Int) -> CalendarDate {
+        let (days, _) = floorDivide(millis + Int64(offset) * 1000, 86_400_000)
+        let (y, m, d) = civil(fromDays: days)
+        return CalendarDate(year: Int(y), month: Int(m), day: Int(d))!
+    }
+
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let q = a >= 0 ? a / b : (a - b + 1) / b
         return (q, a - q * b)

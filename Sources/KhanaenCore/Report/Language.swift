@@ -76,6 +76,9 @@ public struct ReportWords: Sendable {
         case .boundaryTie:
             let tier = tierTitle(f.tier, contest: contest)
             let with = f.entries.joined(separator: ", ")
+            if f.settled {
+                return pick("เสมอกับ \(with) ที่เส้นรางวัล\(tier): ประธานกรรมการตัดสินแล้ว", "tied with \(with) at the \(tier) line: settled by the chair")
+            }
             return pick("เสมอกับ \(with) ที่เส้นรางวัล\(tier) (เหลือ \(f.places ?? 0) รางวัล ให้ประธานกรรมการตัดสิน)",
                         "tied with \(with) at the \(tier) line (\(f.places ?? 0) left for the chair)")
         case .belowQuorum:
@@ -83,6 +86,12 @@ public struct ReportWords: Sendable {
         case .judgeNotNormalised:
             return pick("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
         }
+    }
+
+    /// A tier given to more or fewer entries than the contest says, in words.
+    public func describe(_ t: TierCount, contest: Contest) -> String {
+        let title = tierTitle(t.tier, contest: contest)
+        return pick("รางวัล\(title) มี \(t.given) ผลงาน แต่การประกวดกำหนด \(t.count)", "\(title): \(t.given) awarded, the contest gives \(t.count)")
     }
 
     /// How a tie with the entry above was settled.

@@ -10,6 +10,7 @@ public enum ReportJSON {
             if let t = f.tier { m.append(("tier", .string(t))) }
             if !f.entries.isEmpty { m.append(("entries", .arr(f.entries.map { .string($0) }))) }
             if let p = f.places { m.append(("places", .number(Double(p)))) }
+            if f.settled { m.append(("settled", .bool(true))) }
             return .obj(m)
         }
         let entries: [JSONValue] = r.entries.map { e in
@@ -151,6 +152,7 @@ public enum ReportJSON {
             if let t = f.tier { w.key("tier"); w.string(t) }
             if !f.entries.isEmpty { w.key("entries"); w.strings(f.entries) }
             if let p = f.places { w.key("places"); w.number(Double(p)) }
+            if f.settled { w.key("settled"); w.bool(true) }
             w.close("}")
         }
         w.close("]")

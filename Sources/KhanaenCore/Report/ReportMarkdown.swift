@@ -1,29 +1,58 @@
 import KhanaenText
 
-/// The announcement in the shape the contest publishes it: one table per award tier,
-/// หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล, in rank order.
+/// The announcement in the shape the contest publishes it: its heading, then per award tier
+/// a line and a table หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล, in the announcement's
+/// order; marked DRAFT with the reasons while the results are not final.
 public enum ReportMarkdown {
-    public static func text(_ r: Results, ledger: LedgerSummary) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, collator: ThaiCollator = .load()) -> String {
         let contest = ledger.contest
+        let words = contest.announcement
         let w = ReportWords(.th)
-        var out: [String] = ["# ประกาศผล \(cell(contest.name))", ""]
-        out.append(contentsOf: bannerLines(ledger, w))
+        // What is wrong with the ledger comes first, before anything else is read.
+        var out: [String] = bannerLines(ledger, w)
+        let draft = AnnouncementDraft.reasons(r, contest: contest, words: w, ledger: ledger)
+        if !draft.isEmpty {
+            out.append("> **ร่าง (DRAFT): ยังไม่ใช่ผลทางการ**")
+            out.append(contentsOf: draft.map { "> - " + cell($0) })
+            out.append("")
+        }
+        out.append("# " + cell(words.heading.replacingAll("{contest}", with: contest.name)))
+        out.append("")
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
         let awarded = r.ranked + r.unranked
         for tier in contest.awards {
-            let winners = awarded.filter { $0.award == tier.id }
-            out.append("รางวัลประเภท\(cell(tier.title)) \(winners.count) รางวัล ได้แก่")
+            // The public list is in the announcement's order, never in rank order, which it
+            // must not reveal: by kind of local government, then in Thai dictionary order.
+            let winners = announcementOrder(awarded.filter { $0.award == tier.id }.map { contest.entries[$0.index] }, collator: collator)
+            out.append(cell(words.tier.replacingAll("{tier}", with: tier.title).replacingAll("{count}", with: String(winners.count))))
             out.append("")
-            out.append("| หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล |")
+            out.append("| " + words.columns.map(cell).joined(separator: " | ") + " |")
             out.append("|---|---|---|")
-            for e in winners {
-                let entry = contest.entries[e.index]
+            for entry in winners {
                 out.append("| \(cell(entry.organisation)) | \(cell(provinceName(entry.province))) | \(cell(entry.title)) |")
             }
             out.append("")
         }
         out.append("วิธีรวมคะแนน: \(w.method(r.method)) · \(w.seal) \(ReportJSON.seal(r, ledger: ledger))")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนตำบล, the others; within a kind, by
+    /// the name in Thai dictionary order, then by title.
+    public static func announcementOrder(_ entries: [Contest.Entry], collator: ThaiCollator) -> [Contest.Entry] {
+        func key(_ e: Contest.Entry) -> (Int, String) {
+            guard let (kind, place) = OrganisationKind.of(e.organisation) else { return (OrganisationKind.allCases.count, e.organisation) }
+            return (kind.rawValue, place)
+        }
+        return entries.sorted { a, b in
+            let (ka, pa) = key(a), (kb, pb) = key(b)
+            if ka != kb { return ka < kb }
+            switch collator.compare(pa, pb) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return collator.areInIncreasingOrder(a.title, b.title) || (a.title == b.title && a.id < b.id)
+            }
+        }
     }
 
     /// The whole ranking as a Markdown table, for the minutes of the panel.

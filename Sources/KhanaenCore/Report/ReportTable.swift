@@ -80,7 +80,7 @@ public enum ReportTable {
              j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
         }))
 
-        let warnings = r.tierWarnings + ledger.warnings
+        let warnings = r.tierCounts.map { w.describe($0, contest: contest) } + ledger.warnings
         if !warnings.isEmpty {
             out.append("")
             out.append(w.warnings + ":")

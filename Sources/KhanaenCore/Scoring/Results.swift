@@ -19,6 +19,15 @@ public struct Flag: Equatable, Sendable {
     public var entries: [String] = []
     /// Places of `tier` left for the chair to give among the tied entries (boundary-tie).
     public var places: Int? = nil
+    /// A boundary tie the chair has settled: every entry of the tie has an award decision.
+    public var settled = false
+}
+
+/// An award tier whose entries, after the chair's decisions, are not as many as the contest gives.
+public struct TierCount: Equatable, Sendable {
+    public var tier: String
+    public var given: Int
+    public var count: Int
 }
 
 /// How an entry stands against the entry just above it when their scores are equal at two decimals.
@@ -84,8 +93,11 @@ public struct Results: Equatable, Sendable {
     /// Mean and population SD of every counted sheet total in the contest.
     public var contestMean: Double?
     public var contestSD: Double?
-    /// How many entries each tier gives after overrides, when that differs from the contest's count.
-    public var tierWarnings: [String]
+    /// The tiers whose entries, after the chair's decisions, differ from the contest's count.
+    public var tierCounts: [TierCount]
+
+    /// `tierCounts` in words, for the JSON report and the logs.
+    public var tierWarnings: [String] { tierCounts.map { "\($0.tier): \($0.given) awarded, the contest gives \($0.count)" } }
 
     public var ranked: [EntryResult] { entries.filter { $0.rank != nil } }
     public var unranked: [EntryResult] { entries.filter { $0.rank == nil } }

@@ -126,16 +126,21 @@ public enum Scoring {
         }
         proposeAwards(&ranked, contest: contest)
 
-        var tierWarnings: [String] = []
+        // A boundary tie is the chair's to settle; once every entry of it has a decision, it is settled.
+        let decided = Set(ranked.filter { $0.override != nil }.map(\.id))
+        for k in ranked.indices {
+            for f in ranked[k].flags.indices where ranked[k].flags[f].kind == .boundaryTie {
+                ranked[k].flags[f].settled = decided.contains(ranked[k].id) && ranked[k].flags[f].entries.allSatisfy(decided.contains)
+            }
+        }
+        var tierCounts: [TierCount] = []
         let final = ranked + unranked
         for tier in contest.awards {
             let given = final.filter { $0.award == tier.id }.count
-            if given != tier.count {
-                tierWarnings.append("\(tier.id): \(given) awarded, the contest gives \(tier.count)")
-            }
+            if given != tier.count { tierCounts.append(TierCount(tier: tier.id, given: given, count: tier.count)) }
         }
         return Results(method: method, includeDrafts: includeDrafts, entries: final, judges: judges,
-                       contestMean: mu, contestSD: sigma, tierWarnings: tierWarnings)
+                       contestMean: mu, contestSD: sigma, tierCounts: tierCounts)
     }
 
     /// Fills the tiers in rank order. A group of entries sharing a rank that straddles a tier's

@@ -40,6 +40,7 @@ struct LineRules: Sendable {
         case .reopen, .award, .checkpoint: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
+        if let u = e.undoes, u < 1 || u >= e.seq { return "undoes line \(u), which does not come before it" }
         if e.criterionName != nil && ci == nil { return "criterion \"\(e.criterion ?? "")\" is not in the contest" }
         switch e.kind {
         case .score:
@@ -74,7 +75,7 @@ struct LineRules: Sendable {
             guard let ei = contest.entryIndex(e.entry) else { return "entry \"\(e.entry)\" is not in the contest" }
             if e.kind == .award {
                 let tier = e.tier ?? ""
-                if tier != "none" && tier != "auto" && !contest.awards.contains(where: { $0.id == tier }) {
+                if tier != Contest.noAward && tier != Contest.proposedAward && !contest.awards.contains(where: { $0.id == tier }) {
                     return "award tier \"\(tier)\" is not in the contest"
                 }
                 return nil

@@ -93,8 +93,8 @@ public enum Rules {
             e.ref = seq
         case .award:
             guard let tier = draft.tier else { throw Refusal("an award needs a tier") }
-            if tier != "none" && tier != "auto" && !contest.awards.contains(where: { $0.id == tier }) {
-                let ids = contest.awards.map { $0.id } + ["none", "auto"]
+            if tier != Contest.noAward && tier != Contest.proposedAward && !contest.awards.contains(where: { $0.id == tier }) {
+                let ids = contest.awards.map { $0.id } + [Contest.noAward, Contest.proposedAward]
                 throw Refusal("no award tier has id \"\(tier)\" (one of: \(ids.joined(separator: ", ")))")
             }
         default:

@@ -18,6 +18,9 @@ public struct Sheet: Equatable, Sendable {
     public var recuseReason: String?
     /// Time of the last event for this sheet, in milliseconds since 1970.
     public var lastChange: Int64?
+    /// The chair's reopen that made the sheet a draft again, until it is submitted again:
+    /// the judge is told who reopened it and why.
+    public var reopen: SheetBook.ChairDecision?
 
     public init(criteria: Int) {
         scores = Array(repeating: nil, count: criteria)
@@ -47,12 +50,8 @@ public struct Sheet: Equatable, Sendable {
     /// Applies one of the judge's own events whose criterion (if any) is `criterionIndex`, a
     /// criterion of the contest. `reopened` tells whether the chair has reopened the lock at a
     /// given seq. Returns why the event was refused (and the sheet left as it was), or nil.
-    mutating func apply(_ e: borrowing LedgerEvent, criterionIndex: Int?, reopened: (Int) -> Bool) -> Refused? {
-        if isLocked, let seq = lockSeq, reopened(seq) {
-            status = hasContent ? .draft : .empty
-            lockSeq = nil
-            recuseReason = nil
-        }
+    mutating func apply(_ e: borrowing LedgerEvent, criterionIndex: Int?, reopened: (Int) -> SheetBook.ChairDecision?) -> Refused? {
+        settle(reopened: reopened)
         if status == .submitted { return .submitted }
         if status == .recused { return .recused }
         switch e.kind {
@@ -75,10 +74,12 @@ public struct Sheet: Equatable, Sendable {
             guard isComplete else { return .incomplete }
             status = .submitted
             lockSeq = e.seq
+            reopen = nil
         case .recuse:
             status = .recused
             lockSeq = e.seq
             recuseReason = e.text
+            reopen = nil
         case .reopen, .award, .checkpoint:
             return nil
         }
@@ -88,11 +89,12 @@ public struct Sheet: Equatable, Sendable {
     }
 
     /// Brings a sheet up to date with a reopen that came after its last own event.
-    mutating func settle(reopened: (Int) -> Bool) {
-        if isLocked, let seq = lockSeq, reopened(seq) {
+    mutating func settle(reopened: (Int) -> SheetBook.ChairDecision?) {
+        if isLocked, let seq = lockSeq, let decision = reopened(seq) {
             status = hasContent ? .draft : .empty
             lockSeq = nil
             recuseReason = nil
+            reopen = decision
         }
     }
 }

@@ -49,7 +49,7 @@ public struct SheetBook: Sendable {
         let rules = LineRules(contest)
 
         // The locks the chair has reopened, per judge, by entry index and the lock's seq.
-        var reopenedLocks = [Set<SheetLock>](repeating: [], count: contest.judges.count)
+        var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations: [Violation] = []
         for e in chairEvents {
             if let problem = rules.chairProblem(e, judgeEvents: judgeEvents) {
@@ -60,13 +60,13 @@ public struct SheetBook: Sendable {
             switch e.kind {
             case .reopen:
                 let (j, ei) = (contest.judgeIndex(e.judge ?? "")!, contest.entryIndex(e.entry)!)
-                reopenedLocks[j].insert(SheetLock(entry: ei, seq: e.ref ?? 0))
+                reopenedLocks[j][SheetLock(entry: ei, seq: e.ref ?? 0)] = decision
                 reopens.append(Reopen(judge: e.judge ?? "", entry: e.entry, ref: e.ref ?? 0, decision: decision))
             case .award:
                 let ei = contest.entryIndex(e.entry)!
                 switch e.tier {
-                case "auto": overrides[ei] = nil
-                case "none": overrides[ei] = AwardOverride(tier: nil, decision: decision)
+                case Contest.proposedAward: overrides[ei] = nil
+                case Contest.noAward: overrides[ei] = AwardOverride(tier: nil, decision: decision)
                 default: overrides[ei] = AwardOverride(tier: e.tier, decision: decision)
                 }
             case .checkpoint:
@@ -136,9 +136,11 @@ public struct SheetBook: Sendable {
     public static func judgeFold(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
                                  chairEvents: [LedgerEvent]) -> (sheets: [Sheet], violations: [Violation]) {
         let rules = LineRules(contest)
-        var reopened = Set<SheetLock>()
+        var reopened: [SheetLock: ChairDecision] = [:]
         for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) {
-            if let ref = e.ref, let ei = contest.entryIndex(e.entry) { reopened.insert(SheetLock(entry: ei, seq: ref)) }
+            if let ref = e.ref, let ei = contest.entryIndex(e.entry) {
+                reopened[SheetLock(entry: ei, seq: ref)] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
+            }
         }
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         var violations: [Violation] = []
@@ -164,9 +166,9 @@ public struct SheetBook: Sendable {
     /// One sheet, folded from the judge's own events alone: what the rules check before a write.
     public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
                                  judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent]) -> Sheet {
-        var reopened = Set<Int>()
+        var reopened: [Int: ChairDecision] = [:]
         for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID && contest.isChair(e.actor) {
-            if let ref = e.ref { reopened.insert(ref) }
+            if let ref = e.ref { reopened[ref] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "") }
         }
         let rules = LineRules(contest)
         var sheet = Sheet(criteria: contest.criteria.count)
@@ -175,9 +177,9 @@ public struct SheetBook: Sendable {
         for e in judgeEvents where e.entryName == entry {
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
-            _ = sheet.apply(e, criterionIndex: ci) { reopened.contains($0) }
+            _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }
-        sheet.settle { reopened.contains($0) }
+        sheet.settle { reopened[$0] }
         return sheet
     }
 
@@ -212,18 +214,18 @@ public struct SheetBook: Sendable {
     /// nothing, which spares reference counts on every event.
     @inline(__always)
     private static func apply(_ e: borrowing LedgerEvent, criterionIndex ci: Int?, to sheet: inout Sheet, entry ei: Int,
-                              reopened: Set<SheetLock>) -> Sheet.Refused? {
+                              reopened: [SheetLock: ChairDecision]) -> Sheet.Refused? {
         if reopened.isEmpty {
-            return sheet.apply(e, criterionIndex: ci) { _ in false }
+            return sheet.apply(e, criterionIndex: ci) { _ in nil }
         } else {
-            return sheet.apply(e, criterionIndex: ci) { reopened.contains(SheetLock(entry: ei, seq: $0)) }
+            return sheet.apply(e, criterionIndex: ci) { reopened[SheetLock(entry: ei, seq: $0)] }
         }
     }
 
     /// Brings a sheet up to date with a reopen that came after its last own event.
     @inline(__always)
-    private static func settle(_ sheet: inout Sheet, entry ei: Int, reopened: Set<SheetLock>) {
-        sheet.settle { reopened.contains(SheetLock(entry: ei, seq: $0)) }
+    private static func settle(_ sheet: inout Sheet, entry ei: Int, reopened: [SheetLock: ChairDecision]) {
+        sheet.settle { reopened[SheetLock(entry: ei, seq: $0)] }
     }
 
     /// A submit or recuse line of a judge's file, by its sheet's entry and its seq.

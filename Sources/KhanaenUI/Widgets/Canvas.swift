@@ -2,8 +2,23 @@ import KhanaenText
 
 /// What a cell means; the backend turns it into colours, or into attributes alone on a
 /// monochrome terminal.
-public enum Role: UInt8, Sendable {
+public enum Role: UInt8, CaseIterable, Sendable {
     case normal, header, selected, ok, error, muted, accent, warning, input
+
+    /// One letter for a golden frame's style layer; upper case when bold.
+    public var code: Character {
+        switch self {
+        case .normal: "n"
+        case .header: "h"
+        case .selected: "s"
+        case .ok: "o"
+        case .error: "e"
+        case .muted: "m"
+        case .accent: "a"
+        case .warning: "w"
+        case .input: "i"
+        }
+    }
 }
 
 public struct Cell: Equatable, Sendable {
@@ -66,5 +81,22 @@ public struct Canvas: Equatable, Sendable {
         var s = ""
         for x in 0..<width { s += cells[y * width + x].text }
         return s
+    }
+
+    /// Each row's styles, one letter a cell (`Role.code`, upper case when bold): what a
+    /// golden frame holds beside the text, so that a selection, an error colour or a dimmed
+    /// draft is checked too.
+    public var styleLines: [String] {
+        (0..<height).map { y in
+            String((0..<width).map { x -> Character in
+                let c = cells[y * width + x]
+                return c.bold ? Character(c.role.code.uppercased()) : c.role.code
+            })
+        }
+    }
+
+    /// The frame as a golden file holds it: the text rows, a rule, the style rows.
+    public var snapshot: String {
+        (lines + [String(repeating: "=", count: width)] + styleLines).joined(separator: "\n") + "\n"
     }
 }

@@ -36,40 +36,39 @@ enum EntryListView {
         c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
 
         let rows = s.visibleEntries
-        let top = 3, count = s.listRows
-        if rows.isEmpty {
-            c.put(w.noEntries, x: 2, y: top + 1, role: .muted)
-        }
+        let top = 3
+        if rows.isEmpty { c.put(w.noEntries, x: 2, y: top + 1, role: .muted) }
         let maxTotal = s.contest.maxTotal
-        for k in 0..<count {
-            let p = s.scrollTop + k
+        for k in 0..<s.listRows {
+            let p = s.list.top + k
             guard p < rows.count else { break }
             let e = rows[p]
             let entry = s.contest.entries[e]
             let sheet = s.sheets[e]
             let total = sheet.total(maxTotal: maxTotal).map(TwoDecimals.text)
                 ?? (sheet.setCount > 0 ? "\(sheet.setCount)/\(s.contest.criteria.count)" : "")
-            let line = table.line([entry.id, entry.organisation, entry.province, entry.title, total, w.status(sheet.status)], widths: widths)
+            let status = sheet.reopen != nil && !sheet.isLocked ? w.reopenedStatus : w.status(sheet.status)
+            let line = table.line([entry.id, entry.organisation, entry.province, entry.title, total, status], widths: widths)
             let y = top + k
-            c.put(line, x: 1, y: y, limit: c.width - 2)
-            let statusX = 1 + widths.dropLast().reduce(0, +) + widths.count - 1
-            c.paint(y: y, x: statusX, width: widths.last!, role: statusRole(sheet.status))
-            if e == s.selectedEntry {
-                // A marker and the id in reverse: clear at a glance, and a move redraws a few
-                // cells rather than two whole rows (docs/performance.md).
+            let selected = e == s.selectedEntry
+            c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : .normal)
+            if selected {
+                // The whole row in reverse: clear at a glance, in colour or not.
                 c.put("▶", x: 0, y: y, role: .selected, bold: true)
+                c.paint(y: y, x: 1, width: c.width - 2, role: .selected)
                 c.paint(y: y, x: 1, width: widths[0], role: .selected, bold: true)
+            } else {
+                let statusX = 1 + widths.dropLast().reduce(0, +) + widths.count - 1
+                c.paint(y: y, x: statusX, width: widths.last!, role: sheet.reopen != nil && !sheet.isLocked ? .warning : statusRole(sheet.status))
             }
         }
 
         let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "0/\(rows.count)"
         let searchNote = s.search.isEmpty ? "" : "\(w.searchPrompt)\(s.search)"
         c.put(searchNote, x: 1, y: s.height - 3, limit: c.width - 12, role: .accent)
-        // In plain attributes: the counter changes with every move, and a dim one would cost
-        // two attribute changes a key.
         c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3)
-        Chrome.statusLine(&c, y: s.height - 2, s)
-        Chrome.hints(&c, y: s.height - 1, Keymap.hints(.list, w))
+        JudgeView.statusLine(&c, y: s.height - 2, s)
+        JudgeView.bottomRow(&c, y: s.height - 1, s, hints: Keymap.list.hints([.open, .search, .filter, .sort, .help, .quit], w))
         return c
     }
 

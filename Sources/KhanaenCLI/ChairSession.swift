@@ -1,0 +1,100 @@
+import Foundation
+import KhanaenCore
+import KhanaenText
+import KhanaenTerminal
+import KhanaenUI
+import Synchronization
+
+/// The console's edge: the effects its update asks for, carried out for the runtime against
+/// the whole ledger. Reads and writes take turns on one queue; methods are computed on the
+/// other cores, and a computation for data that has since changed is dropped before it starts.
+public final class ChairSession {
+    let ledger: Ledger
+    let directory: String
+    let chair: String
+    private let files = DispatchQueue(label: "khanaen.chair.ledger")
+    private let reloading = InFlight()
+    /// The newest data's generation: older computations are not started.
+    private let latest = Newest()
+
+    init(ledger: Ledger, directory: String, chair: String) {
+        self.ledger = ledger
+        self.directory = directory
+        self.chair = chair
+    }
+
+    /// The ledger as read now, folded, with these methods' results and seals.
+    public static func read(_ ledger: Ledger, methods: [Method]) -> ChairData {
+        let book = SheetBook(ledger: ledger)
+        let summary = ledger.summary(book)
+        var computed: [Method: Computed] = [:]
+        for m in methods { computed[m] = compute(book, summary, m) }
+        return ChairData(book: book, ledger: summary, events: ledger.allFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)
+    }
+
+    public static func compute(_ book: SheetBook, _ summary: LedgerSummary, _ m: Method) -> Computed {
+        let r = Scoring.compute(book, method: m)
+        return Computed(results: r, seal: ReportJSON.seal(r, ledger: summary))
+    }
+
+    func run(_ state: ChairState, terminal: Terminal) -> Int32 {
+        let runtime = Runtime<ChairProgram>(state: state, backend: terminal) { [self] effect, inbox in perform(effect, inbox) }
+        return runtime.run(first: [.started])
+    }
+
+    private func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
+        let ledger = self.ledger, chair = self.chair, directory = self.directory
+        switch effect {
+        case .reload(let methods):
+            guard reloading.begin() else { return }
+            let reloading = self.reloading
+            inbox.run(on: files) {
+                defer { reloading.end() }
+                // A judge's save shows within one input timeout (a quarter second) and the
+                // time these two methods take.
+                guard (try? ledger.refresh()) == true else { return [] }
+                return [.data(ChairSession.read(ledger, methods: methods))]
+            }
+        case .compute(let generation, let book, let summary, let methods):
+            latest.raise(to: generation)
+            let latest = self.latest
+            for m in methods {
+                inbox.run(on: .global()) {
+                    guard latest.value == generation else { return [] }
+                    return [.computed(generation: generation, m, ChairSession.compute(book, summary, m))]
+                }
+            }
+        case .append(let draft):
+            inbox.run(on: files, awaited: true) {
+                do {
+                    return [.saved(try ledger.appendChair(draft))]
+                } catch {
+                    return [.notSaved(TerminalText.safe("\(error)"))]
+                }
+            }
+        case .checkpoint:
+            inbox.run(on: files) {
+                do {
+                    try ledger.appendCheckpoint(actor: chair)
+                    return []
+                } catch {
+                    return [.notSaved(TerminalText.safe("\(error)"))]
+                }
+            }
+        case .export(let results, let summary, let overwrite):
+            inbox.run(on: files, awaited: true) {
+                [ChairCommand.export(results, ledger: summary, to: directory + "/exports", overwrite: overwrite)]
+            }
+        case .prepareText:
+            inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }
+        }
+    }
+}
+
+/// The newest of a growing number, seen from any thread.
+final class Newest: Sendable {
+    private let number = Mutex(0)
+
+    func raise(to n: Int) { number.withLock { $0 = max($0, n) } }
+    var value: Int { number.withLock { $0 } }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+import KhanaenCore
+import KhanaenText
+import KhanaenTerminal
+import KhanaenUI
+
+/// The workstation's edge: its state to start from, and the effects its update asks for,
+/// carried out for the runtime against the judge's ledger. Everything else is the runtime's.
+final class JudgeSession {
+    let contest: Contest
+    let directory: String
+    let judgeID: String
+    let ledger: Ledger
+    var state: JudgeState
+    /// Reads and writes of the ledger, one at a time and in order.
+    private let files = DispatchQueue(label: "khanaen.judge.ledger")
+    /// A reload is at work: the next tick does not start another.
+    private let reloading = InFlight()
+
+    /// `ledger` has read this judge's file and the chair's, and no other: a judge never sees
+    /// others' scores.
+    init(contest: Contest, directory: String, ledger: Ledger, judgeID: String, language: Language) throws {
+        self.contest = contest
+        self.directory = directory
+        self.judgeID = judgeID
+        self.ledger = ledger
+        let own = ledger.file(forJudge: judgeID)!
+        if let b = own.broken {
+            throw InputError(b.describe(own.path) + "; run khanaen verify")
+        }
+        state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
+                           utcOffset: ContestLocation.localUTCOffset)
+        state.sheets = JudgeSession.fold(ledger, judgeID)
+    }
+
+    static func fold(_ ledger: Ledger, _ judgeID: String) -> [Sheet] {
+        SheetBook.judgeSheets(contest: ledger.contest, judgeID: judgeID, judgeEvents: ledger.file(forJudge: judgeID)!.events,
+                              chairEvents: ledger.chairFile.events)
+    }
+
+    func run(monochrome: Bool, _ ctx: CommandContext) throws -> Int32 {
+        let own = ledger.file(forJudge: judgeID)!
+        for w in own.warnings + ledger.chairFile.warnings { ctx.err("khanaen: warning: \(TerminalText.safe(w))\n") }
+        try ContestFolder.ensureLedgerFolder(directory)
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(monochrome: monochrome)
+        } catch let e as Terminal.StartError {
+            throw InputError(e.description)
+        }
+        defer { terminal.stop() }
+        let runtime = Runtime<JudgeProgram>(state: state, backend: terminal) { [self] effect, inbox in perform(effect, inbox) }
+        return runtime.run(first: [.started])
+    }
+
+    private func perform(_ effect: JudgeEffect, _ inbox: Inbox<JudgeMsg>) {
+        let ledger = self.ledger, judgeID = self.judgeID
+        switch effect {
+        case .append(let events):
+            inbox.run(on: files, awaited: true) {
+                do {
+                    let written = try ledger.appendJudge(judgeID, events)
+                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .saved(written)]
+                } catch {
+                    _ = try? ledger.file(forJudge: judgeID)!.refresh()
+                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .notSaved(TerminalText.safe("\(error)"))]
+                }
+            }
+        case .reload:
+            guard reloading.begin() else { return }
+            let reloading = self.reloading
+            inbox.run(on: files) {
+                defer { reloading.end() }
+                let own = ledger.file(forJudge: judgeID)!
+                let ownChanged = (try? own.refresh()) ?? false
+                let changed = ((try? ledger.chairFile.refresh()) ?? false) || ownChanged
+                var out: [JudgeMsg] = []
+                if let broken = own.broken ?? ledger.chairFile.broken, changed {
+                    let file = own.broken != nil ? own : ledger.chairFile
+                    out.append(.ledgerBroken(TerminalText.safe(broken.describe("\(ContestFolder.ledgerFolder)/\(file.fileName)"))))
+                } else if changed {
+                    out.append(.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: true))
+                }
+                return out
+            }
+        case .prepareText:
+            inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }
+        }
+    }
+}
+
+/// Whether a piece of background work is at work, so that a tick does not queue another.
+final class InFlight: Sendable {
+    private let busy = Mutex(false)
+
+    /// Marks it at work; false when it already was.
+    func begin() -> Bool { busy.withLock { b in defer { b = true }; return !b } }
+    func end() { busy.withLock { $0 = false } }
+}

@@ -1,0 +1,240 @@
+import KhanaenCore
+import KhanaenText
+
+/// One entry in full: the title, each criterion × judge with the criterion's mean and max,
+/// every judge's total, the flags in words, the judges' notes and the entry's ledger history.
+enum EntryView {
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        guard let e = s.selectedEntry, let r = s.result(e) else { return [] }
+        let w = s.strings
+        let words = ReportWords(w.language)
+        let contest = s.contest
+        let entry = contest.entries[e]
+        let width = s.width - 2
+        var out: [ScreenLine] = []
+        func wrap(_ text: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") {
+            for line in LineWrap.wrap(text.replacingNewlines, width: width - CellWidth.of(indent), words: s.text.words) { out.append((indent + line, role, bold)) }
+        }
+        let place = [entry.district.isEmpty ? "" : w.district + entry.district, entry.province.isEmpty ? "" : w.province + entry.province, entry.region]
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        out.append(("\(entry.id) · \(entry.organisation) · \(place)", .normal, true))
+        wrap(entry.title)
+        let rank = r.rank.map { "\(w.columnRank) \($0)" } ?? w.unrankedHeading
+        let award = r.award.map { id in contest.awards.first { $0.id == id }?.title ?? id } ?? "—"
+        out.append(("\(rank) · \(w.columnScore) \(r.score.map(TwoDecimals.text) ?? "—") (\(w.methodName(s.method))) · SD \(r.sd.map(TwoDecimals.text) ?? "—") · \(w.columnAward) \(award)\(r.override != nil ? "*" : "")", .accent, true))
+        out.append(("", .normal, false))
+
+        // Judges' columns of six cells: "100.00" shows whole.
+        let judges = contest.judges.indices
+        let room = max(1, (s.width - 2 - 24 - 5 - 7) / 7)
+        let shown = Array(judges.prefix(room))
+        let table = TextTable([.init(w.columnCriterion, minWidth: 12), .init(w.columnMax, width: 4, align: .right)]
+                              + shown.map { .init(contest.judges[$0].id, width: 6, align: .right) } + [.init(w.columnMean, width: 6, align: .right)])
+        let widths = table.widths(total: s.width - 2)
+        out.append((table.header(widths: widths), .muted, true))
+        for (k, crit) in contest.criteria.enumerated() {
+            let cells = ["\(k + 1) \(crit.short)", JSONWriter.numberText(crit.max)]
+                + shown.map { j -> String in
+                    let sheet = s.book.sheet(judge: j, entry: e)
+                    if sheet.status == .recused { return w.recusedShort }
+                    let v = sheet.scores[k].map(JSONWriter.numberText) ?? ""
+                    // A draft's scores are in brackets: they do not count yet.
+                    return sheet.status == .draft && !v.isEmpty ? "(\(v))" : v
+                }
+                + [r.criterionMeans[k].map(TwoDecimals.text) ?? "—"]
+            out.append((table.line(cells, widths: widths), .normal, false))
+        }
+        let totals = shown.map { j -> String in
+            let sheet = s.book.sheet(judge: j, entry: e)
+            guard let t = sheet.total(maxTotal: contest.maxTotal).map(TwoDecimals.text) else { return sheet.status == .draft ? w.draftShort : "" }
+            return sheet.status == .draft ? "(\(t))" : t
+        }
+        out.append((table.line([w.totalRow, "100"] + totals + [r.score.map(TwoDecimals.text) ?? "—"], widths: widths), .normal, true))
+        if shown.contains(where: { s.book.sheet(judge: $0, entry: e).status == .draft }) { out.append((w.draftLegend, .muted, false)) }
+        if judges.count > shown.count { out.append((w.moreJudges(judges.count - shown.count), .muted, false)) }
+        out.append(("", .normal, false))
+
+        if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
+        for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
+        if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
+        if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, offset: s.utcOffset)): \(o.decision.reason)", .warning) }
+
+        var notes: [String] = []
+        for j in judges {
+            let sheet = s.book.sheet(judge: j, entry: e)
+            if let n = sheet.note { notes.append("\(contest.judges[j].id): \(n)") }
+            for (k, n) in sheet.criterionNotes.enumerated() { if let n { notes.append("\(contest.judges[j].id) \(w.criterionWord) \(k + 1): \(n)") } }
+            if let reason = sheet.recuseReason { notes.append("\(contest.judges[j].id) \(w.columnRecused): \(reason)") }
+        }
+        if !notes.isEmpty {
+            out.append(("", .normal, false))
+            out.append((w.notes, .muted, true))
+            for n in notes { wrap(n, indent: "  ") }
+        }
+
+        var history: [LedgerEvent] = []
+        let name = LedgerName(entry.id)
+        for file in s.events { history.append(contentsOf: file.filter { $0.entryName == name }) }
+        history.sort { $0.time != $1.time ? $0.time > $1.time : $0.seq > $1.seq }
+        if !history.isEmpty {
+            out.append(("", .normal, false))
+            out.append((w.history(offset: s.utcOffset), .muted, true))
+            for h in history {
+                var text = "\(w.dateTime(h.time, offset: s.utcOffset)) \(h.actor) \(h.undoes != nil ? w.undoWord : w.kind(h.kind))"
+                if let j = h.judge { text += " \(j)" }
+                if let c = h.criterion, let k = contest.criterionIndex(c) { text += " \(w.criterionWord) \(k + 1)" }
+                if let v = h.value { text += " = \(JSONWriter.numberText(v))" }
+                if let t = h.tier { text += " → \(words.tierTitle(t, contest: contest))" }
+                if let t = h.text { text += ": \(t.replacingNewlines)" }
+                out.append(("  " + text, h.kind == .reopen || h.kind == .award ? .warning : .normal, false))
+            }
+        }
+        return out
+    }
+}
+
+/// Per judge: submitted, drafts, not started, recused, a bar, and when they last changed
+/// anything (the date too when it was not today).
+enum ProgressView {
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        let w = s.strings
+        let entries = s.contest.entries.count
+        let done = s.results.judges.reduce(0) { $0 + $1.submitted + $1.recused }
+        let total = entries * s.contest.judges.count
+        var out: [ScreenLine] = [(w.overall(done, total), .normal, true)]
+        let barWidth = max(10, s.width - 84)
+        let table = TextTable([
+            .init(w.columnJudge, minWidth: 14), .fitting(w.columnSubmitted, width: 8, align: .right),
+            .fitting(w.columnDrafts, width: 5, align: .right), .fitting(w.columnNotStarted, width: 11, align: .right),
+            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 16),
+        ])
+        let widths = table.widths(total: s.width - 2)
+        out.append((table.header(widths: widths), .muted, true))
+        let today = Timestamp.date(s.updatedAt, offset: s.utcOffset)
+        for j in s.results.judges {
+            let judge = s.contest.judges[j.index]
+            let finished = j.submitted + j.recused
+            let filled = entries == 0 ? 0 : finished * barWidth / entries
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
+            let last = j.lastChange.map { t in
+                Timestamp.date(t, offset: s.utcOffset) == today ? JudgeUpdate.clock(t, offset: s.utcOffset) : w.dateTime(t, offset: s.utcOffset, seconds: false)
+            } ?? "—"
+            out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
+                                   widths: widths), finished == entries ? .ok : .normal, false))
+        }
+        return out
+    }
+}
+
+/// Every ledger file: lines, head hash and whether its chain is intact; what the checkpoints
+/// found; the lines that break the rules; warnings; the full seal.
+enum IntegrityView {
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        let w = s.strings
+        let words = ReportWords(w.language)
+        let table = TextTable([
+            .init(w.columnFile, width: 16), .init(w.columnLines, width: 7, align: .right), .init(w.columnHead, width: 16),
+            .init(w.columnState, minWidth: 10),
+        ])
+        let widths = table.widths(total: s.width - 2)
+        var out: [ScreenLine] = [(table.header(widths: widths), .muted, true)]
+        out += s.ledger.files.map { f in
+            let state = f.broken.map { $0.line > 0 ? w.brokenAt($0.line, $0.message) : $0.message } ?? w.intact
+            return (table.line([f.name + ".jsonl", "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error, false)
+        }
+        func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
+        for problem in s.ledger.checkpointProblems + s.ledger.violations.map(\.description) { say(problem, .error) }
+        for stray in s.ledger.strays { say("\(stray): \(w.strayFile)", .warning) }
+        for warning in s.ledger.warnings + s.results.tierCounts.map({ words.describe($0, contest: s.contest) }) { say(warning, .warning) }
+        if s.contest.access == .open { say(words.accessOpen, .warning) }
+        out.append(("", .normal, false))
+        out.append(("\(w.sealLabel) (\(w.methodName(s.method))):", .accent, false))
+        out.append((s.seal, .accent, false))
+        return out
+    }
+}
+
+/// Each judge's severity (mean and SD of their counted totals) and how normalisation moves
+/// their totals; each criterion's mean as a share of its maximum.
+enum JudgesView {
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        let w = s.strings
+        var out: [ScreenLine] = [(w.severity, .muted, true)]
+        guard let normalised = s.allMethods[.normalised] else { return out + [(w.computing(.normalised), .muted, false)] }
+        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting(w.columnCounted, width: 5, align: .right),
+                               .fitting(w.columnMean, width: 7, align: .right), .init("SD", width: 6, align: .right),
+                               .fitting(w.columnShift, width: 8, align: .right)])
+        let widths = table.widths(total: min(s.width - 2, 70))
+        out.append((table.header(widths: widths), .muted, true))
+        // Every judge's shifts in one pass over the entries (L: 2,000 entries × 50 judges).
+        var shiftSum = [Double](repeating: 0, count: s.contest.judges.count), shiftCount = [Int](repeating: 0, count: s.contest.judges.count)
+        for e in normalised.entries {
+            guard let n = e.normalisedTotals else { continue }
+            for (k, t) in e.totals.enumerated() {
+                shiftSum[t.judge] += n[k] - t.total
+                shiftCount[t.judge] += 1
+            }
+        }
+        for j in s.results.judges {
+            let count = shiftCount[j.index]
+            let shift = j.normalisable ? (count == 0 ? "—" : signed(shiftSum[j.index] / Double(count))) : w.notNormalised
+            let judge = s.contest.judges[j.index]
+            out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.counted)", j.mean.map(TwoDecimals.text) ?? "—",
+                                    j.sd.map(TwoDecimals.text) ?? "—", shift], widths: widths), .normal, false))
+        }
+        out.append(("", .normal, false))
+        out.append((w.criteriaShare, .muted, true))
+        let counted = s.results.entries.filter { !$0.totals.isEmpty }
+        for (k, crit) in s.contest.criteria.enumerated() {
+            var sum = 0.0, n = 0.0
+            for e in counted { if let m = e.criterionMeans[k] { sum += m * Double(e.totals.count); n += Double(e.totals.count) } }
+            let share = n > 0 ? sum / n / crit.max : 0
+            let filled = Int((share * 20).rounded())
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled)
+            let text = CellText.fit("\(k + 1) \(crit.short)", to: 30) + " " + CellText.fit(n > 0 ? "\(Int((share * 100).rounded()))%" : "—", to: 5, align: .right) + " " + bar
+            out.append((text, .normal, false))
+        }
+        return out
+    }
+
+    static func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + TwoDecimals.text(x) }
+}
+
+/// The entries whose proposed award differs between mean, median, trimmed and normalised:
+/// the decisions that depend on the method.
+enum MethodsView {
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        let w = s.strings
+        var out: [ScreenLine] = [(w.methodsTitle, .muted, true)]
+        let missing = Method.allCases.filter { s.allMethods[$0] == nil }
+        if let m = missing.first { return out + [(w.computing(m), .muted, false)] }
+        let table = TextTable([.init(w.columnID, width: s.idWidth), .init(w.columnOrganisation, minWidth: 12)]
+                              + Method.allCases.map { .init(w.methodName($0), width: 12, shortTitle: w.methodShortName($0)) })
+        let widths = table.widths(total: s.width - 2)
+        out.append((table.header(widths: widths), .muted, true))
+        // Where each entry stands in each method's results, found once (L has 2,000 entries).
+        let all = Method.allCases.map { s.allMethods[$0]! }
+        var at = [[Int]](repeating: [Int](repeating: -1, count: s.contest.entries.count), count: all.count)
+        for (k, r) in all.enumerated() {
+            for (p, x) in r.entries.enumerated() { at[k][x.index] = p }
+        }
+        func proposed(_ k: Int, _ e: Int) -> String? { at[k][e] < 0 ? nil : all[k].entries[at[k][e]].proposed }
+        func cell(_ k: Int, _ e: Int) -> String {
+            guard at[k][e] >= 0 else { return "" }
+            let x = all[k].entries[at[k][e]]
+            let tier = x.proposed.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? "—"
+            return x.rank.map { "\($0). \(tier)" } ?? tier
+        }
+        let differing = s.entryOrder.filter { e in
+            let first = proposed(0, e)
+            return (1..<all.count).contains { proposed($0, e) != first }
+        }
+        if differing.isEmpty { out.append((w.methodsNone, .ok, false)) }
+        for e in differing {
+            let entry = s.contest.entries[e]
+            out.append((table.line([entry.id, RankingView.organisation(entry.organisation, width: widths[1])] + all.indices.map { cell($0, e) }, widths: widths),
+                        .normal, false))
+        }
+        return out
+    }
+}

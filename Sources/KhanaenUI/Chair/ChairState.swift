@@ -1,0 +1,206 @@
+import KhanaenCore
+import KhanaenText
+
+/// One method's results and their seal.
+public struct Computed: Sendable {
+    public var results: Results
+    public var seal: String
+
+    public init(results: Results, seal: String) {
+        self.results = results
+        self.seal = seal
+    }
+}
+
+/// The ledger as the console read it: the sheets, the summary, every file's events, when, and
+/// the results of the methods computed for it.
+public struct ChairData: Sendable {
+    public var book: SheetBook
+    public var ledger: LedgerSummary
+    /// Every file's events (the judges' in contest order, then the chair's), for an entry's history.
+    public var events: [[LedgerEvent]]
+    /// When it was read, in milliseconds since 1970.
+    public var time: Int64
+    public var computed: [Method: Computed]
+
+    public init(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]], time: Int64, computed: [Method: Computed]) {
+        self.book = book
+        self.ledger = ledger
+        self.events = events
+        self.time = time
+        self.computed = computed
+    }
+}
+
+/// What the chair's console shows: every judge's sheets folded into results, the ledger's
+/// integrity, and where the chair is looking. Results and seals are computed by effects
+/// (`ChairEffect.compute`) by the same `Scoring.compute` and `ReportJSON.seal` as
+/// `khanaen report`, so the screens and the report always agree.
+public struct ChairState: Sendable {
+    public enum Tab: CaseIterable, Sendable { case ranking, matrix, entry, progress, judges, methods, integrity }
+
+    public enum Row: Equatable, Sendable {
+        case entry(Int)
+        case cut(String)
+        case heading(String)
+    }
+
+    /// A chair action being put together, or a question.
+    public enum Prompt: Equatable, Sendable {
+        /// Which tier for the entry.
+        case tier
+        /// Which judge's sheet to reopen: the entry's judges whose sheets are submitted or
+        /// recused, one of them selected.
+        case judge(choices: [Int], selected: Int)
+        case reason(LedgerEvent, TextField)
+        case confirm(LedgerEvent)
+        /// Export files that exist already: replace them?
+        case overwrite([String])
+        /// The announcement is not final: export it as a draft?
+        case draft([String])
+    }
+
+    public let contest: Contest
+    public let strings: Strings
+    public let chair: String
+    public let utcOffset: Int
+    let idWidth: Int
+    public var text = ThaiText.plain
+
+    public private(set) var data: ChairData
+    /// Counts ledger changes: results computed for an older one are dropped.
+    /// The generation of the newest data, counted up as data arrives; `shownGeneration` is
+    /// the one on the screen, older while newer data waits for its methods.
+    public private(set) var generation = 0
+    private var shownGeneration = 0
+    public private(set) var method: Method = .mean
+    /// The method `m` asked for, while its results are computed.
+    public var pendingMethod: Method?
+    /// A ledger change waiting to be shown until the methods on screen and next are computed.
+    var incoming: ChairData?
+
+    public var prompt: Prompt?
+    public var tab: Tab = .ranking
+    public var showingHelp = false
+    public var selectedEntry: Int?
+    /// The ranking's and the matrix's rows, and the other screens' offsets.
+    public var list = ListWindow()
+    public var viewport = Viewport()
+    /// Where the help is scrolled to.
+    public var help = Viewport()
+    /// The first judge column shown on the matrix.
+    public var leftJudge = 0
+    public var width = 80
+    public var height = 24
+    public var quit = false
+    public var status: StatusMessage?
+
+    /// `data` must hold the results of `method` (the console computes them before its first frame).
+    public init(data: ChairData, chair: String, language: Language = .th, utcOffset: Int = 0, method: Method = .mean) {
+        precondition(data.computed[method] != nil, "the first frame's method is computed before it")
+        self.data = data
+        contest = data.book.contest
+        strings = Strings(language)
+        self.chair = chair
+        self.utcOffset = utcOffset
+        self.method = method
+        idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
+        selectedEntry = data.computed[method]!.results.entries.first?.index
+    }
+
+    public var book: SheetBook { data.book }
+    public var ledger: LedgerSummary { data.ledger }
+    public var events: [[LedgerEvent]] { data.events }
+    public var updatedAt: Int64 { data.time }
+    public var results: Results { data.computed[method]!.results }
+    public var seal: String { data.computed[method]!.seal }
+    public var allMethods: [Method: Results] { data.computed.mapValues(\.results) }
+
+    /// The method `m` goes to.
+    public var nextMethod: Method {
+        let all = Method.allCases
+        return all[((all.firstIndex(of: method) ?? 0) + 1) % all.count]
+    }
+
+    /// The data new results are computed for: the newest, which is the data shown unless
+    /// newer data waits for its methods.
+    var target: ChairData { incoming ?? data }
+
+    /// Methods not yet computed for the newest data.
+    var missingMethods: [Method] { Method.allCases.filter { target.computed[$0] == nil } }
+
+    // Called by ChairUpdate only.
+
+    mutating func show(_ m: Method) {
+        method = m
+        pendingMethod = nil
+        if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
+    }
+
+    /// New data arrives: shown at once when it holds the method on screen and the next, so that
+    /// `m` answers at once; else held until they are computed.
+    mutating func receive(_ new: ChairData) {
+        generation += 1
+        incoming = new
+        adoptIfReady()
+    }
+
+    /// A method's results for the data of generation `g`: the newest data's, or the shown
+    /// data's while newer data waits; results for anything older are dropped.
+    mutating func store(_ m: Method, _ c: Computed, generation g: Int) {
+        if g == generation && incoming != nil {
+            incoming!.computed[m] = c
+            adoptIfReady()
+        } else if g == shownGeneration {
+            data.computed[m] = c
+        } else {
+            return
+        }
+        if let p = pendingMethod, data.computed[p] != nil { show(p) }
+    }
+
+    private mutating func adoptIfReady() {
+        guard let new = incoming, new.computed[method] != nil, new.computed[pendingMethod ?? nextMethod] != nil else { return }
+        data = new
+        incoming = nil
+        shownGeneration = generation
+        if let p = pendingMethod { show(p) }
+        if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }
+    }
+
+    /// Entries in the order the ranking lists them.
+    public var entryOrder: [Int] { results.entries.map { $0.index } }
+
+    /// The ranking as rows: ranked entries with a cut line where each award tier ends, then
+    /// the unranked entries under a heading.
+    public var rankingRows: [Row] {
+        var rows: [Row] = []
+        var boundaries: [Int: String] = [:]
+        var placed = 0
+        for tier in contest.awards {
+            placed += tier.count
+            boundaries[placed] = tier.title
+        }
+        let ranked = results.ranked
+        for (p, e) in ranked.enumerated() {
+            rows.append(.entry(e.index))
+            if let title = boundaries[p + 1], p + 1 < ranked.count { rows.append(.cut(title)) }
+        }
+        let unranked = results.unranked
+        if !unranked.isEmpty {
+            rows.append(.heading(strings.unrankedHeading))
+            rows.append(contentsOf: unranked.map { .entry($0.index) })
+        }
+        return rows
+    }
+
+    /// The entries a list screen moves through, in order.
+    var listEntries: [Int] {
+        tab == .matrix ? entryOrder : rankingRows.compactMap { if case .entry(let e) = $0 { return e } else { return nil } }
+    }
+
+    /// Rows the body of a screen can show.
+    var bodyRows: Int { max(1, height - 7) }
+
+    func result(_ entry: Int) -> EntryResult? { results.entries.first { $0.index == entry } }
+}

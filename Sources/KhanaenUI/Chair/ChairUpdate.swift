@@ -1,0 +1,309 @@
+import KhanaenCore
+import KhanaenText
+
+public enum ChairMsg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// Nothing happened for a moment: time to look at the ledger again.
+    case tick
+    /// The first frame is on the screen.
+    case started
+    /// The ledger as it now is (read because a file changed), with the methods computed for it.
+    case data(ChairData)
+    /// A method's results for the data of `generation`.
+    case computed(generation: Int, Method, Computed)
+    /// A chair action was written and synced.
+    case saved(LedgerEvent)
+    /// Export files were written (paths), or some already exist and need a yes (names).
+    case exported([String])
+    case exportExists([String])
+    /// The ledger refused or could not write; nothing was written.
+    case notSaved(String)
+    case textReady(ThaiText)
+}
+
+/// What the console asks the outside world to do: read and compute, and its only writes,
+/// chair actions, checkpoints and exports.
+public enum ChairEffect: Sendable {
+    /// Read what was appended to every file; when anything changed, fold it and compute
+    /// `methods` for it, and send it as `.data`.
+    case reload(methods: [Method])
+    /// Compute these methods' results and seals for the data of `generation`.
+    case compute(generation: Int, SheetBook, LedgerSummary, [Method])
+    /// Append a chair action (with a checkpoint); the frame after the key waits for it.
+    case append(LedgerEvent)
+    /// Record a checkpoint of every judge file, as the console opens.
+    case checkpoint
+    /// Write these results' exports (the ranking in three formats and the announcement) into
+    /// the contest's exports folder; `overwrite` once the chair said yes.
+    case export(Results, LedgerSummary, overwrite: Bool)
+    /// Load the Thai word breaker and collator.
+    case prepareText
+}
+
+/// The console as a program of the runtime.
+public enum ChairProgram: Program {
+    public static func message(for input: TerminalInput) -> ChairMsg? {
+        switch input {
+        case .key(let k): return .key(k)
+        case .resize(let w, let h): return .resize(width: w, height: h)
+        case .idle: return .tick
+        case .signal, .closed: return nil
+        }
+    }
+
+    public static func update(_ state: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] { ChairUpdate.update(&state, msg) }
+    public static func view(_ state: ChairState) -> Canvas { ChairView.render(state) }
+    public static func isFinished(_ state: ChairState) -> Bool { state.quit }
+
+    public static func redraws(after msg: ChairMsg) -> Bool {
+        switch msg {
+        case .tick, .started: return false
+        default: return true
+        }
+    }
+
+    public static func isAwaited(_ effect: ChairEffect) -> Bool {
+        switch effect {
+        case .append, .export: return true
+        default: return false
+        }
+    }
+}
+
+/// The chair console's behaviour: a pure function of state and message.
+public enum ChairUpdate {
+    @discardableResult
+    public static func update(_ s: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] {
+        switch msg {
+        case .started:
+            return [.checkpoint, .prepareText] + computeMissing(s)
+        case .tick:
+            return [.reload(methods: [s.method, s.nextMethod])]
+        case .textReady(let text):
+            s.text = text
+            return []
+        case .data(let new):
+            s.receive(new)
+            keepSelectionVisible(&s)
+            return computeMissing(s)
+        case .computed(let g, let m, let c):
+            s.store(m, c, generation: g)
+            keepSelectionVisible(&s)
+            return []
+        case .saved(let e):
+            s.status = .ok(s.strings.chairSaved(e, contest: s.contest))
+            return [.reload(methods: [s.method, s.nextMethod])]
+        case .notSaved(let why):
+            s.status = .error(s.strings.notSaved(why))
+            return []
+        case .exported(let paths):
+            s.status = .ok(s.strings.exported(paths))
+            return []
+        case .exportExists(let names):
+            s.prompt = .overwrite(names)
+            return []
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+            keepSelectionVisible(&s)
+            return []
+        case .key(let key):
+            s.status = nil
+            if Chrome.isTooSmall(width: s.width, height: s.height) {
+                if key == .char("q") { s.quit = true }
+                return []
+            }
+            if s.showingHelp {
+                // The movement keys scroll the help; any other key closes it.
+                if case .move(let m)? = Keymap.movement.action(for: key) {
+                    s.help.move(m, lines: ChairView.helpPages(s), page: 1)
+                } else {
+                    s.showingHelp = false
+                }
+                return []
+            }
+            if s.prompt != nil { return promptKey(&s, key) }
+            if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
+                open(&s, ChairState.Tab.allCases[n - 1])
+                return []
+            }
+            if key == .escape {
+                // Esc never quits: it takes the chair back to the ranking.
+                if s.tab != .ranking { open(&s, .ranking) } else { s.status = .info(s.strings.quitWithQ) }
+                return []
+            }
+            guard let action = Keymap.chair.action(for: key) else {
+                s.status = .info(s.strings.noSuchKey(key))
+                return []
+            }
+            let tabs = ChairState.Tab.allCases
+            let t = tabs.firstIndex(of: s.tab) ?? 0
+            switch action {
+            case .nextTab: open(&s, tabs[(t + 1) % tabs.count])
+            case .previousTab: open(&s, tabs[(t + tabs.count - 1) % tabs.count])
+            case .open where s.tab == .ranking || s.tab == .matrix: open(&s, .entry)
+            case .scrollLeft where s.tab == .matrix: s.leftJudge = max(0, s.leftJudge - 1)
+            case .scrollRight where s.tab == .matrix: s.leftJudge = min(max(0, s.contest.judges.count - 1), s.leftJudge + 1)
+            case .previousEntry, .nextEntry:
+                let order = s.tab == .matrix ? s.entryOrder : s.listEntries
+                if let e = s.selectedEntry, let p = order.firstIndex(of: e) {
+                    let q = action == .nextEntry ? p + 1 : p - 1
+                    if order.indices.contains(q) {
+                        s.selectedEntry = order[q]
+                        if s.tab == .entry { s.viewport.reset() }
+                    }
+                }
+            case .method:
+                let next = s.nextMethod
+                if s.data.computed[next] != nil {
+                    s.show(next)
+                } else {
+                    s.pendingMethod = next
+                    s.status = .info(s.strings.computing(next))
+                    return [.compute(generation: s.generation, s.target.book, s.target.ledger, [next])]
+                }
+            case .award:
+                guard s.selectedEntry != nil else { return [] }
+                s.prompt = .tier
+            case .reopen:
+                guard let e = s.selectedEntry else { return [] }
+                let locked = s.contest.judges.indices.filter { s.book.sheet(judge: $0, entry: e).isLocked }
+                guard !locked.isEmpty else {
+                    s.status = .error(s.strings.noSheetToReopen(s.contest.entries[e].id))
+                    return []
+                }
+                s.prompt = .judge(choices: locked, selected: 0)
+            case .export:
+                let plan = AnnouncementDraft.reasons(s.results, contest: s.contest, words: ReportWords(s.strings.language))
+                if !plan.isEmpty {
+                    s.prompt = .draft(plan)
+                    return []
+                }
+                return [.export(s.results, s.ledger, overwrite: false)]
+            case .help:
+                s.showingHelp = true
+                s.help.reset()
+            case .quit: s.quit = true
+            case .move(let m): move(&s, m)
+            default: break
+            }
+            keepSelectionVisible(&s)
+            return []
+        }
+    }
+
+    /// The methods the data shown lacks, to compute on another core.
+    private static func computeMissing(_ s: ChairState) -> [ChairEffect] {
+        let missing = s.missingMethods
+        return missing.isEmpty ? [] : [.compute(generation: s.generation, s.target.book, s.target.ledger, missing)]
+    }
+
+    /// Choosing a tier or a judge, typing the reason, confirming: only then is anything written.
+    private static func promptKey(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
+        guard let prompt = s.prompt else { return [] }
+        let w = s.strings
+        if key == .escape {
+            s.prompt = nil
+            s.status = .info(w.cancelled)
+            return []
+        }
+        switch prompt {
+        case .overwrite:
+            s.prompt = nil
+            if JudgeUpdate.yes(key) { return [.export(s.results, s.ledger, overwrite: true)] }
+            s.status = .info(w.cancelled)
+        case .draft:
+            s.prompt = nil
+            if JudgeUpdate.yes(key) { return [.export(s.results, s.ledger, overwrite: false)] }
+            s.status = .info(w.cancelled)
+        case .tier:
+            guard let e = s.selectedEntry, case .char(let c) = key else { return [] }
+            let tiers = s.contest.awards
+            let tier: String
+            if let n = c.wholeNumberValue, n >= 1, n <= tiers.count { tier = tiers[n - 1].id }
+            else if c == "0" { tier = Contest.noAward }
+            else if c == "a" { tier = Contest.proposedAward }
+            else {
+                s.status = .error(w.unknownTierKey(c))
+                return []
+            }
+            s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .award, entry: s.contest.entries[e].id, tier: tier), TextField(limit: 500))
+        case .judge(let choices, var selected):
+            guard let e = s.selectedEntry else { s.prompt = nil; return [] }
+            switch key {
+            case .up, .down:
+                selected = (selected + (key == .up ? choices.count - 1 : 1)) % choices.count
+                s.prompt = .judge(choices: choices, selected: selected)
+            case .enter:
+                let j = choices[selected]
+                s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .reopen, judge: s.contest.judges[j].id, entry: s.contest.entries[e].id),
+                                   TextField(limit: 500))
+            case .char(let c):
+                if let n = c.wholeNumberValue, n >= 1, n <= choices.count {
+                    let j = choices[n - 1]
+                    s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .reopen, judge: s.contest.judges[j].id, entry: s.contest.entries[e].id),
+                                       TextField(limit: 500))
+                } else {
+                    s.status = .error(w.unknownJudgeChoice(c, choices.count))
+                }
+            default:
+                break
+            }
+        case .reason(var draft, var field):
+            switch key {
+            case .enter:
+                let reason = field.text.trimmingSpaces
+                guard !reason.isEmpty else { s.status = .error(w.reasonRequired); return [] }
+                draft.text = reason
+                s.prompt = .confirm(draft)
+            default:
+                if field.handle(key) { s.prompt = .reason(draft, field) }
+            }
+        case .confirm(let draft):
+            s.prompt = nil
+            if JudgeUpdate.yes(key) { return [.append(draft)] }
+            s.status = .info(w.cancelled)
+        }
+        return []
+    }
+
+    static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
+        s.tab = tab
+        s.viewport.reset()
+        keepSelectionVisible(&s)
+    }
+
+    private static func move(_ s: inout ChairState, _ m: Movement) {
+        guard s.tab == .ranking || s.tab == .matrix else {
+            // The other screens scroll as a whole, within their text.
+            s.viewport.move(m, lines: ChairView.lineCount(s), page: ChairView.page(s))
+            return
+        }
+        let entries = s.listEntries
+        guard !entries.isEmpty else { return }
+        var picker = ListWindow(selected: s.selectedEntry.flatMap { entries.firstIndex(of: $0) } ?? 0)
+        picker.move(m, count: entries.count, page: listPage(s))
+        if let p = picker.selected { s.selectedEntry = entries[p] }
+    }
+
+    /// The rows a list screen shows at once.
+    static func listPage(_ s: ChairState) -> Int {
+        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.results.tierCounts.isEmpty ? 0 : 1)
+    }
+
+    /// The rows of the list screen on show: the ranking's (with its cut lines) or the matrix's.
+    static func listRows(_ s: ChairState) -> [ChairState.Row] {
+        s.tab == .matrix ? s.entryOrder.map { .entry($0) } : s.rankingRows
+    }
+
+    static func keepSelectionVisible(_ s: inout ChairState) {
+        guard s.tab == .ranking || s.tab == .matrix else { return }
+        let rows = listRows(s)
+        if let e = s.selectedEntry, let r = rows.firstIndex(of: .entry(e)) {
+            s.list.select(r, count: rows.count, page: listPage(s))
+        } else {
+            s.list.keepInView(count: rows.count, page: listPage(s))
+        }
+    }
+}

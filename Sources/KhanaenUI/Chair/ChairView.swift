@@ -1,0 +1,130 @@
+import KhanaenCore
+import KhanaenText
+
+/// A line of a screen that scrolls as a whole: its text, role and weight.
+typealias ScreenLine = (text: String, role: Role, bold: Bool)
+
+/// A text as screen lines, wrapped to `width` at Thai word boundaries.
+func wrappedLines(_ text: String, width: Int, role: Role = .normal, bold: Bool = false, indent: String = "", words: WordBreaker) -> [ScreenLine] {
+    LineWrap.wrap(text.replacingNewlines, width: max(1, width - CellWidth.of(indent)), words: words).map { (indent + $0, role, bold) }
+}
+
+/// The chair console's frame: title, tab bar, the current screen, a line about the selected
+/// entry, the status line and a footer with the method, the seal and the time of the data.
+public enum ChairView {
+    public static func render(_ s: ChairState) -> Canvas {
+        let w = s.strings
+        if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, w) }
+        var c = Canvas(width: s.width, height: s.height)
+        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
+        Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
+        if s.showingHelp {
+            help(&c, s)
+        } else {
+            switch s.tab {
+            case .ranking: RankingView.draw(&c, s)
+            case .matrix: MatrixView.draw(&c, s)
+            default: scrolled(&c, s, lines(s))
+            }
+        }
+        statusLine(&c, s)
+        footer(&c, s)
+        return c
+    }
+
+    /// The lines of a screen that scrolls as a whole.
+    static func lines(_ s: ChairState) -> [ScreenLine] {
+        switch s.tab {
+        case .entry: return EntryView.lines(s)
+        case .progress: return ProgressView.lines(s)
+        case .judges: return JudgesView.lines(s)
+        case .methods: return MethodsView.lines(s)
+        case .integrity: return IntegrityView.lines(s)
+        case .ranking, .matrix: return []
+        }
+    }
+
+    /// How many lines the screen on show has, and how many it shows at once: what update
+    /// clamps the scrolling to.
+    static func lineCount(_ s: ChairState) -> Int { lines(s).count }
+    static func page(_ s: ChairState) -> Int { s.bodyRows + 1 }
+
+    private static func scrolled(_ c: inout Canvas, _ s: ChairState, _ all: [ScreenLine]) {
+        let first = s.viewport.first(lines: all.count, page: page(s))
+        for (k, line) in all.dropFirst(first).prefix(page(s)).enumerated() {
+            c.put(line.text, x: 1, y: 2 + k, limit: c.width - 2, role: line.role, bold: line.bold)
+        }
+        if all.count > page(s) {
+            let position = "\(min(all.count, first + page(s)))/\(all.count)"
+            c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
+        }
+    }
+
+    private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
+        let w = s.strings
+        let y = s.height - 2
+        if let prompt = s.prompt {
+            let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
+            switch prompt {
+            case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil)
+            case .judge(let choices, let selected):
+                let rows = choices.enumerated().map { k, j in
+                    let judge = s.contest.judges[j]
+                    let sheet = s.selectedEntry.map { s.book.sheet(judge: j, entry: $0) }
+                    return "\(k == selected ? "▶" : " ") \(k + 1)  \(judge.name) (\(judge.id))" + (sheet.map { "  · " + w.status($0.status) } ?? "")
+                }
+                Chrome.panel(&c, rows, bottom: y, selected: selected)
+                Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil)
+            case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
+            case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
+            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwritePrompt(names), field: nil)
+            case .draft(let reasons):
+                let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
+                Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)
+                Chrome.prompt(&c, y: y, label: w.draftPrompt, field: nil)
+            }
+            return
+        }
+        if s.showingHelp && s.status == nil {
+            Chrome.status(&c, y: y, .info(w.helpTitle))
+            return
+        }
+        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w)
+        let hintWidth = CellWidth.of(hints)
+        c.put(hints, x: s.width - hintWidth - 1, y: y, role: .muted)
+        Chrome.status(&c, y: y, s.status, limit: s.width - hintWidth - 3)
+    }
+
+    /// The method, the seal's first digits and the time of the data; first, what a chair must
+    /// never miss: a ledger that is not intact, access not enforced.
+    private static func footer(_ c: inout Canvas, _ s: ChairState) {
+        let w = s.strings
+        var footer = "\(w.methodLabel): \(w.methodName(s.method)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
+        if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
+        var alarms: [String] = []
+        if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }
+        if s.contest.access == .open { alarms.append(w.accessOpen) }
+        let y = s.height - 1
+        if alarms.isEmpty {
+            c.put(" " + CellText.clip(footer, to: s.width - 2), x: 0, y: y, role: .muted)
+        } else {
+            let used = c.put("⚠ " + alarms.joined(separator: " · ") + " ", x: 1, y: y, limit: s.width - 2, role: .error, bold: true)
+            c.put(" " + CellText.clip(footer, to: max(0, s.width - 3 - used)), x: 1 + used, y: y, role: .muted)
+        }
+    }
+
+    /// Every key, from the keymap, and what the marks mean.
+    private static func help(_ c: inout Canvas, _ s: ChairState) {
+        HelpText.draw(&c, top: 3, bottom: c.height - 2, helpSections(s), scroll: s.help, strings: s.strings, words: s.text.words)
+    }
+
+    static func helpSections(_ s: ChairState) -> [HelpText.Section] {
+        let w = s.strings
+        return [.init(title: w.helpChair, extra: [], keys: Keymap.chair), .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
+    }
+
+    /// How many pages the help has.
+    static func helpPages(_ s: ChairState) -> Int {
+        HelpText.pageCount(helpSections(s), width: s.width, rows: s.height - 5, language: s.strings.language, words: s.text.words)
+    }
+}

@@ -1,0 +1,117 @@
+import KhanaenCore
+import KhanaenText
+
+/// The ranking: rank, entry, organisation, province, (from 120 columns the title,) score by
+/// the current method, counted sheets against the quorum, SD, the judges' totals on a 0–100
+/// axis, the award and flags, with a line where each award tier ends and the unranked
+/// entries below.
+enum RankingView {
+    static func table(_ s: ChairState, distribution: Int) -> TextTable {
+        let w = s.strings
+        // Below 90 columns the text columns narrow so that the flags, last, still show.
+        let narrow = s.width < 90
+        var columns: [TextTable.Column] = [
+            .init(w.columnRank, width: 4, align: .right), .init(w.columnID, width: s.idWidth),
+            .init(w.columnOrganisation, minWidth: narrow ? 8 : 12, shortTitle: w.columnOrganisationShort),
+            .init(w.columnProvince, width: narrow ? 8 : 10),
+        ]
+        if s.width >= 120 { columns.append(.init(w.columnTitle, minWidth: 16)) }
+        columns += [
+            .init(w.columnScore, width: 6, align: .right), .fitting(w.columnSheets, width: 5, align: .right), .init("SD", width: 5, align: .right),
+            .fitting(w.columnSpread, width: distribution), .init(w.columnAward, width: narrow ? 9 : 10), .fitting(w.columnFlags, width: 6),
+        ]
+        return TextTable(columns)
+    }
+
+    static func draw(_ c: inout Canvas, _ s: ChairState) {
+        let distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : (s.width >= 90 ? 10 : 8))
+        let table = table(s, distribution: distribution)
+        let widths = table.widths(total: c.width - 2)
+        let withTitle = s.width >= 120
+        let organisationWidth = widths[2]
+        c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+        let rows = s.rankingRows
+        let w = s.strings
+        let words = ReportWords(w.language)
+        var top = 3
+        // A tier given to more or fewer entries than the contest says (after a decision), in words.
+        if !s.results.tierCounts.isEmpty {
+            let text = "⚠ " + s.results.tierCounts.map { words.describe($0, contest: s.contest) }.joined(separator: " · ")
+            c.put(text, x: 1, y: top, limit: c.width - 2, role: .warning, bold: true)
+            top += 1
+        }
+        let room = s.bodyRows - (top - 3)
+        let first = min(s.list.top, max(0, rows.count - room))
+        let awardIndex = withTitle ? 9 : 8
+        for k in 0..<room {
+            let p = first + k
+            guard p < rows.count else { break }
+            let y = top + k
+            switch rows[p] {
+            case .cut(let title):
+                let label = " \(w.tierLine(title)) "
+                let line = String(repeating: "┈", count: 2) + label + String(repeating: "┈", count: max(0, c.width - 4 - CellWidth.of(label)))
+                c.put(line, x: 1, y: y, limit: c.width - 2, role: .accent)
+            case .heading(let text):
+                c.put(text, x: 1, y: y, limit: c.width - 2, role: .muted, bold: true)
+            case .entry(let e):
+                guard let r = s.result(e) else { continue }
+                let entry = s.contest.entries[e]
+                let award = r.award.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? ""
+                var cells = [r.rank.map(String.init) ?? "—", entry.id, organisation(entry.organisation, width: organisationWidth), entry.province]
+                if withTitle { cells.append(entry.title) }
+                cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)",
+                          r.sd.map(TwoDecimals.text) ?? "", spread(r.totals.map { $0.total }, width: distribution),
+                          award + (r.override != nil ? "*" : ""), marks(r)]
+                let selected = e == s.selectedEntry
+                c.put(table.line(cells, widths: widths), x: 1, y: y, limit: c.width - 2, role: selected ? .selected : .normal)
+                if selected {
+                    c.put("▶", x: 0, y: y, role: .selected, bold: true)
+                    c.paint(y: y, x: 1, width: c.width - 2, role: .selected)
+                    c.paint(y: y, x: 1, width: widths[0] + widths[1] + 2, role: .selected, bold: true)
+                } else {
+                    if r.award != nil { c.paint(y: y, x: 1 + widths[0..<awardIndex].reduce(0, +) + awardIndex, width: widths[awardIndex], role: .ok, bold: true) }
+                    if !r.flags.isEmpty {
+                        c.paint(y: y, x: 1 + widths[0...awardIndex].reduce(0, +) + awardIndex + 1, width: widths[awardIndex + 1], role: .warning, bold: true)
+                    }
+                }
+            }
+        }
+        // The selected entry's flags and tie, in words.
+        if let e = s.selectedEntry, let r = s.result(e) {
+            var parts = r.flags.map { words.describe($0, contest: s.contest) }
+            if let tie = r.tie { parts.append(words.describe(tie, contest: s.contest)) }
+            if let o = r.override { parts.append("* \(o.decision.actor): \(o.decision.reason.replacingNewlines)") }
+            let text = "\(r.id) · " + (parts.isEmpty ? s.contest.entries[e].title : parts.joined(separator: " · "))
+            c.put(text, x: 1, y: s.height - 3, limit: c.width - 2, role: parts.isEmpty ? .muted : .warning)
+        }
+    }
+
+    /// An organisation's name, its kind abbreviated (เทศบาลตำบลครึ่ง → ทต.ครึ่ง) when the
+    /// whole name does not fit: names sharing a long beginning stay apart.
+    static func organisation(_ name: String, width: Int) -> String {
+        CellWidth.of(name) <= width ? name : OrganisationKind.abbreviated(name)
+    }
+
+    /// The judges' totals on a 0–100 axis: how many fall in each cell, as a bar height.
+    static func spread(_ totals: [Double], width: Int) -> String {
+        var counts = [Int](repeating: 0, count: width)
+        for t in totals { counts[min(width - 1, max(0, Int(t / 100 * Double(width))))] += 1 }
+        let marks: [Character] = ["·", "▂", "▄", "▆", "█"]
+        return String(counts.map { marks[min($0, 4)] })
+    }
+
+    static func marks(_ r: EntryResult) -> String {
+        var m = ""
+        for f in r.flags {
+            switch f.kind {
+            case .spread: m += "±"
+            case .outlier: m += "!"
+            case .boundaryTie: m += f.settled ? "≡" : "="
+            case .belowQuorum: m += "<"
+            case .judgeNotNormalised: m += "~"
+            }
+        }
+        return m
+    }
+}

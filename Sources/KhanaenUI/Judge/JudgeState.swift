@@ -1,0 +1,130 @@
+import KhanaenCore
+import KhanaenText
+
+/// Everything the judge workstation shows, as plain values. Only this judge's sheets are
+/// here: blind judging is kept by never loading another judge's scores into the screen.
+public struct JudgeState: Sendable {
+    public enum SortOrder: CaseIterable, Sendable { case id, organisation, total }
+    public enum Screen: Equatable, Sendable { case list, sheet, help, reader }
+
+    /// A line or a few lines being typed, or a question, on the status line.
+    public enum Prompt: Equatable, Sendable {
+        case search(TextField)
+        /// A note on a criterion (nil: on the entry), in a multi-line editor.
+        case note(criterion: Int?, TextField)
+        case recuseReason(TextField)
+        case confirmRecuse(reason: String)
+        case confirmSubmit
+    }
+
+    /// One change the judge made this session, so `u` can put it back.
+    public struct Change: Equatable, Sendable {
+        public enum What: Equatable, Sendable {
+            case score(criterion: Int, previous: Double?)
+            /// A note on a criterion, or on the entry (nil).
+            case note(criterion: Int?, previous: String?)
+        }
+
+        public var entry: Int
+        public var what: What
+        /// The seq of the line that made the change, once the ledger has written it.
+        public var seq: Int?
+    }
+
+    public let contest: Contest
+    public let judge: Int
+    public let strings: Strings
+    /// Seconds east of UTC, for showing the time of a save in local time.
+    public let utcOffset: Int
+    /// The id column's width: the longest id, within 4 to 10 cells.
+    let idWidth: Int
+
+    public var sheets: [Sheet]
+    /// The word breaker and collator the screens are drawn with; `plain` until they are loaded.
+    public var text = ThaiText.plain
+    /// Entry indexes in the collator's order of organisation, then id.
+    var organisationOrder: [Int]
+    /// Per entry, the lower-cased text a search looks in: made when a search first needs it.
+    var searchIndex: [String]?
+
+    public var screen: Screen = .list
+    public var helpReturn: Screen = .list
+    public var width = 80
+    public var height = 24
+
+    // Entry list
+    public var list = ListWindow()
+    public var selectedEntry = 0
+    public var sort: SortOrder = .id
+    public var filter: Sheet.Status? = nil
+    public var search = ""
+
+    // Scoring sheet
+    public var criterion = 0
+    /// The score being typed.
+    public var input = TextField(limit: 8)
+    /// The judge types on the Thai (Kedmanee) layout: its number row and ๐–๙ are digits.
+    public var thaiLayout = false
+    public var reader = Viewport()
+    /// Where the help is scrolled to.
+    public var help = Viewport()
+
+    public var prompt: Prompt? = nil
+    public var undo: [Change] = []
+    public var status: StatusMessage? = nil
+    /// What is wrong with the judge's ledger file, shown until the program ends: a file
+    /// that disappeared or shrank under the workstation.
+    public var ledgerProblem: String? = nil
+    public var quit = false
+
+    public init(contest: Contest, judge: Int, sheets: [Sheet], language: Language = .th, utcOffset: Int = 0) {
+        self.contest = contest
+        self.judge = judge
+        self.sheets = sheets
+        self.strings = Strings(language)
+        self.utcOffset = utcOffset
+        idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
+        organisationOrder = JudgeState.order(contest, ThaiText.plain.collator)
+    }
+
+    static func order(_ contest: Contest, _ collator: ThaiCollator) -> [Int] {
+        contest.entries.indices.sorted { a, b in
+            switch collator.compare(contest.entries[a].organisation, contest.entries[b].organisation) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return contest.entries[a].id < contest.entries[b].id
+            }
+        }
+    }
+
+    public var judgeInfo: Contest.Judge { contest.judges[judge] }
+    public var entry: Contest.Entry { contest.entries[selectedEntry] }
+    public var sheet: Sheet { sheets[selectedEntry] }
+
+    /// The rows of the entry list: filtered by status and search, in the chosen order.
+    public var visibleEntries: [Int] {
+        let base: [Int]
+        switch sort {
+        case .id: base = Array(contest.entries.indices)
+        case .organisation: base = organisationOrder
+        case .total:
+            let maxTotal = contest.maxTotal
+            base = contest.entries.indices.sorted { a, b in
+                let x = sheets[a].total(maxTotal: maxTotal) ?? -1, y = sheets[b].total(maxTotal: maxTotal) ?? -1
+                return x != y ? x > y : a < b
+            }
+        }
+        let needle = search.lowercased()
+        return base.filter { k in
+            if let filter, sheets[k].status != filter { return false }
+            return needle.isEmpty || (searchIndex?[k] ?? JudgeState.searchText(contest.entries[k])).contains(needle)
+        }
+    }
+
+    static func searchText(_ e: Contest.Entry) -> String {
+        [e.id, e.organisation, e.title, e.province, e.district].joined(separator: "\u{1}").lowercased()
+    }
+
+    /// Rows the list can show at the current size.
+    var listRows: Int { max(1, height - 6) }
+}

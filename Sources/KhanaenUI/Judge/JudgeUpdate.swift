@@ -1,0 +1,564 @@
+import KhanaenCore
+import KhanaenText
+
+public enum JudgeMsg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// Nothing happened for a moment: time to look at the ledger again.
+    case tick
+    /// The first frame is on the screen.
+    case started
+    /// The judge's sheets as the ledger now has them (after a save, or a change made
+    /// elsewhere: another terminal of this judge, or the chair's reopen).
+    case sheets([Sheet], elsewhere: Bool)
+    /// Events were written and synced.
+    case saved([LedgerEvent])
+    /// The ledger refused or could not write; nothing was written.
+    case notSaved(String)
+    /// The judge's ledger file is gone, shrank or was replaced under the open workstation:
+    /// what was read is kept on screen, and nothing more is written to it.
+    case ledgerBroken(String)
+    /// The Thai word breaker and collator are loaded.
+    case textReady(ThaiText)
+}
+
+/// What the workstation asks the outside world to do.
+public enum JudgeEffect: Equatable, Sendable {
+    /// Append to this judge's ledger (validated there again, under the lock); the frame
+    /// after the key waits for it.
+    case append([LedgerEvent])
+    /// Read what was appended to the judge's file and the chair's since the last look.
+    case reload
+    /// Load the Thai word breaker and collator.
+    case prepareText
+}
+
+/// The workstation as a program of the runtime.
+public enum JudgeProgram: Program {
+    public static func message(for input: TerminalInput) -> JudgeMsg? {
+        switch input {
+        case .key(let k): return .key(k)
+        case .resize(let w, let h): return .resize(width: w, height: h)
+        case .idle: return .tick
+        case .signal, .closed: return nil
+        }
+    }
+
+    public static func update(_ state: inout JudgeState, _ msg: JudgeMsg) -> [JudgeEffect] { JudgeUpdate.update(&state, msg) }
+    public static func view(_ state: JudgeState) -> Canvas { JudgeView.render(state) }
+    public static func isFinished(_ state: JudgeState) -> Bool { state.quit }
+
+    public static func redraws(after msg: JudgeMsg) -> Bool {
+        if case .tick = msg { return false }
+        return true
+    }
+
+    public static func isAwaited(_ effect: JudgeEffect) -> Bool {
+        if case .append = effect { return true }
+        return false
+    }
+}
+
+/// The workstation's behaviour: a pure function of state and message.
+public enum JudgeUpdate {
+    public static func update(_ s: inout JudgeState, _ msg: JudgeMsg) -> [JudgeEffect] {
+        switch msg {
+        case .started:
+            return [.prepareText]
+        case .tick:
+            return [.reload]
+        case .textReady(let text):
+            s.text = text
+            s.organisationOrder = JudgeState.order(s.contest, text.collator)
+            keepSelectionVisible(&s)
+            return []
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+            keepSelectionVisible(&s)
+            return []
+        case .sheets(let sheets, let elsewhere):
+            let before = s.sheets
+            s.sheets = sheets
+            if elsewhere && before != sheets {
+                let reopened = s.contest.entries.indices.filter { before[$0].isLocked && !sheets[$0].isLocked && sheets[$0].reopen != nil }
+                if let e = reopened.first, let r = sheets[e].reopen {
+                    s.status = .info(s.strings.reopenedNow(s.contest.entries[e].id, r))
+                } else {
+                    s.status = .info(s.strings.changedElsewhere)
+                }
+            }
+            keepSelectionVisible(&s)
+            return []
+        case .saved(let events):
+            if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
+            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, offset: s.utcOffset), describe(events, s)))
+            return []
+        case .notSaved(let why):
+            // The change the undo stack was told about never reached the ledger.
+            if let k = s.undo.lastIndex(where: { $0.seq == nil }) { s.undo.remove(at: k) }
+            s.status = .error(s.strings.notSaved(why))
+            return []
+        case .ledgerBroken(let why):
+            s.ledgerProblem = s.strings.ledgerBroken(why)
+            return []
+        case .key(let key):
+            // A message belongs to the moment: the next key clears it.
+            s.status = nil
+            // On a screen too small to show what a key would do, only quitting from the list works.
+            if Chrome.isTooSmall(width: s.width, height: s.height) {
+                if key == .char("q") && s.screen == .list && s.prompt == nil { s.quit = true }
+                return []
+            }
+            if s.prompt != nil { return promptKey(&s, key) }
+            switch s.screen {
+            case .help:
+                // The movement keys scroll the help; any other key goes back.
+                if case .move(let m)? = Keymap.movement.action(for: key) {
+                    s.help.move(m, lines: JudgeView.helpPages(s), page: 1)
+                } else {
+                    s.screen = s.helpReturn
+                }
+                return []
+            case .reader:
+                readerKey(&s, key)
+                return []
+            case .list:
+                return listKey(&s, key)
+            case .sheet:
+                return sheetKey(&s, key)
+            }
+        }
+    }
+
+    // MARK: entry list
+
+    private static func listKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
+        if key == .escape {
+            // Esc never quits: it closes the search that is on.
+            if !s.search.isEmpty {
+                s.search = ""
+                reselect(&s)
+            } else {
+                s.status = .info(s.strings.quitWithQ)
+            }
+            return []
+        }
+        guard let action = Keymap.list.action(for: key) else {
+            s.status = .info(s.strings.noSuchKey(key))
+            return []
+        }
+        let rows = s.visibleEntries
+        switch action {
+        case .move(let m):
+            s.list.move(m, count: rows.count, page: s.listRows)
+            if let r = s.list.selected { s.selectedEntry = rows[r] }
+        case .open:
+            guard !rows.isEmpty else { return [] }
+            openSheet(&s)
+        case .search:
+            prepareSearch(&s)
+            s.prompt = .search(TextField(s.search, limit: 200))
+        case .filter:
+            let cycle: [Sheet.Status?] = [nil, .empty, .draft, .submitted, .recused]
+            s.filter = cycle[((cycle.firstIndex { $0 == s.filter } ?? 0) + 1) % cycle.count]
+            reselect(&s)
+            s.status = .info(s.strings.filterNow(s.filter))
+        case .sort:
+            let all = JudgeState.SortOrder.allCases
+            s.sort = all[((all.firstIndex(of: s.sort) ?? 0) + 1) % all.count]
+            reselect(&s)
+            s.status = .info(s.strings.sortNow(s.sort))
+        case .help:
+            s.helpReturn = .list
+            s.help.reset()
+            s.screen = .help
+        case .quit:
+            s.quit = true
+        default:
+            break
+        }
+        keepSelectionVisible(&s)
+        return []
+    }
+
+    private static func prepareSearch(_ s: inout JudgeState) {
+        if s.searchIndex == nil { s.searchIndex = s.contest.entries.map(JudgeState.searchText) }
+    }
+
+    /// After the rows change, keep the selection when it is still shown, else take the first row.
+    private static func reselect(_ s: inout JudgeState) {
+        let rows = s.visibleEntries
+        if let r = rows.firstIndex(of: s.selectedEntry) {
+            s.list.select(r, count: rows.count, page: s.listRows)
+        } else if let first = rows.first {
+            s.selectedEntry = first
+            s.list = ListWindow()
+        }
+        keepSelectionVisible(&s)
+    }
+
+    static func keepSelectionVisible(_ s: inout JudgeState) {
+        let rows = s.visibleEntries
+        if let r = rows.firstIndex(of: s.selectedEntry) {
+            if s.list.selected != r { s.list.select(r, count: rows.count, page: s.listRows) }
+        }
+        s.list.keepInView(count: rows.count, page: s.listRows)
+    }
+
+    private static func openSheet(_ s: inout JudgeState) {
+        s.screen = .sheet
+        s.input = TextField(limit: 8)
+        s.reader.reset()
+        s.criterion = s.sheet.scores.firstIndex { $0 == nil } ?? 0
+    }
+
+    // MARK: scoring sheet
+
+    /// The Thai (Kedmanee) layout's number row, unshifted: ๅ / - ภ ถ ุ ึ ค ต จ for 1 2 3 4 5 6 7 8 9 0.
+    static let kedmaneeDigits: [Character: Character] = [
+        "ๅ": "1", "ภ": "4", "ถ": "5", "ุ": "6", "ึ": "7", "ค": "8", "ต": "9", "จ": "0",
+    ]
+
+    /// The digit or decimal separator a typed character stands for in a score, and whether it
+    /// says that the Thai layout is on; nil for anything else.
+    static func scoreCharacter(_ c: Character, thaiLayout: Bool) -> (Character, thai: Bool?)? {
+        if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 {
+            if v >= 0x30 && v <= 0x39 { return (c, false) }
+            if v >= 0x0E50 && v <= 0x0E59 { return (Character(Unicode.Scalar(v - 0x0E50 + 0x30)!), nil) }
+        }
+        if let d = kedmaneeDigits[c] { return (d, true) }
+        if c == "." || c == "," { return (c, nil) }
+        // Where the Thai layout has 2 and 3, an English keyboard has / and -.
+        if thaiLayout && c == "/" { return ("2", true) }
+        if thaiLayout && c == "-" { return ("3", true) }
+        return nil
+    }
+
+    private static func sheetKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
+        // Characters of a score: digits in either layout, and the decimal separator.
+        if case .char(let c) = key, let (d, thai) = scoreCharacter(c, thaiLayout: s.thaiLayout) {
+            if s.sheet.isLocked { s.status = .error(s.strings.locked); return [] }
+            if let thai, thai != s.thaiLayout {
+                s.thaiLayout = thai
+                if thai { s.status = .info(s.strings.thaiLayoutOn) }
+            }
+            if s.input.text.unicodeScalars.count >= 8 && !s.input.selected { s.status = .error(s.strings.tooLong); return [] }
+            s.input.type(d)
+            return []
+        }
+        // While a score is being typed, the arrows and Backspace edit it, and a letter is refused.
+        if !s.input.isEmpty {
+            switch key {
+            case .left, .right, .home, .end, .backspace, .delete:
+                _ = s.input.handle(key)
+                return []
+            case .escape:
+                s.input = TextField(limit: 8)
+                s.status = .info(s.strings.typingCancelled)
+                return []
+            case .char(let c):
+                // Only the keys that leave the field (or step or submit what was typed) act on it.
+                let leaving: [Action] = [.back, .previousEntry, .nextEntry, .stepUp, .stepDown, .submit]
+                if let a = Keymap.sheet.action(for: key), leaving.contains(a) { break }
+                // The typed digits stay as they were, not selected: the next digit goes on
+                // after them, as the judge meant before the slip.
+                s.status = .error(s.strings.notADigit(c))
+                return []
+            default:
+                break
+            }
+        }
+        if key == .backspace { return [] }
+        guard let action = Keymap.sheet.action(for: key) else {
+            s.status = .info(s.strings.noSuchKey(key))
+            return []
+        }
+        let count = s.contest.criteria.count
+        switch action {
+        case .nextCriterion, .previousCriterion:
+            var effects: [JudgeEffect] = []
+            if !s.input.isEmpty {
+                guard let committed = commitInput(&s) else { return [] }
+                effects = committed
+            }
+            s.criterion = action == .nextCriterion ? min(count - 1, s.criterion + 1) : max(0, s.criterion - 1)
+            return effects
+        case .stepUp, .stepDown:
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            let c = s.contest.criteria[s.criterion]
+            let current: Double?
+            if s.input.isEmpty {
+                current = s.sheet.scores[s.criterion]
+            } else {
+                guard let typed = ScoreText.parse(s.input.text) else {
+                    s.status = .error(s.strings.notANumber(s.input.text))
+                    s.input.selected = true
+                    return []
+                }
+                current = typed
+            }
+            // Stepping from nothing would make up a score: the judge types the first one.
+            guard let current else { s.status = .error(s.strings.stepFromNothing(s.criterion + 1)); return [] }
+            let next = current + (action == .stepUp ? s.contest.step : -s.contest.step)
+            if next > c.max + 1e-9 || next < -1e-9 {
+                s.status = .info(next < 0 ? s.strings.atZero(s.criterion + 1) : s.strings.atMax(s.criterion + 1, c.max))
+                return []
+            }
+            s.input = TextField(limit: 8)
+            return setScore(&s, next) ?? []
+        case .clear:
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            guard let previous = s.sheet.scores[s.criterion] else {
+                s.status = .info(s.strings.nothingToClear(s.criterion + 1))
+                return []
+            }
+            s.undo.append(.init(entry: s.selectedEntry, what: .score(criterion: s.criterion, previous: previous)))
+            return [.append([event(s, .clear, criterion: s.criterion)])]
+        case .note, .entryNote:
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            let c: Int? = action == .note ? s.criterion : nil
+            s.prompt = .note(criterion: c, TextField((c.map { s.sheet.criterionNotes[$0] } ?? s.sheet.note) ?? "", multiline: true))
+        case .read:
+            s.reader.reset()
+            s.screen = .reader
+        case .submit:
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            var effects: [JudgeEffect] = []
+            if !s.input.isEmpty {
+                guard let committed = commitInput(&s) else { return [] }
+                effects = committed
+            }
+            let missing = s.contest.criteria.indices.filter { k in
+                s.sheet.scores[k] == nil && !effects.contains { if case .append(let es) = $0 { return es.contains { $0.criterion == s.contest.criteria[k].id } } else { return false } }
+            }
+            if !missing.isEmpty {
+                s.status = .error(s.strings.missing(missing.map { $0 + 1 }))
+                return effects
+            }
+            s.prompt = .confirmSubmit
+            return effects
+        case .recuse:
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            s.input = TextField(limit: 8)
+            s.prompt = .recuseReason(TextField(limit: 500))
+        case .undo:
+            return undoLast(&s)
+        case .previousEntry, .nextEntry:
+            let rows = s.visibleEntries
+            guard let p = rows.firstIndex(of: s.selectedEntry) else { return [] }
+            let q = action == .nextEntry ? p + 1 : p - 1
+            guard rows.indices.contains(q) else {
+                s.status = .info(action == .nextEntry ? s.strings.lastEntry : s.strings.firstEntry)
+                return []
+            }
+            var effects: [JudgeEffect] = []
+            if !s.input.isEmpty {
+                guard let committed = commitInput(&s) else { return [] }
+                effects = committed
+            }
+            s.selectedEntry = rows[q]
+            openSheet(&s)
+            keepSelectionVisible(&s)
+            return effects
+        case .help:
+            s.helpReturn = .sheet
+            s.help.reset()
+            s.screen = .help
+        case .back:
+            var effects: [JudgeEffect] = []
+            if !s.input.isEmpty {
+                guard let committed = commitInput(&s) else { return [] }
+                effects = committed
+            }
+            s.screen = .list
+            keepSelectionVisible(&s)
+            return effects
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Turns the typed text into a score for the current criterion. nil when refused: the
+    /// reason is on the status line, and the text stays, selected, so the next digit replaces it.
+    private static func commitInput(_ s: inout JudgeState) -> [JudgeEffect]? {
+        guard let v = ScoreText.parse(s.input.text) else {
+            s.status = .error(s.strings.notANumber(s.input.text))
+            s.input.selected = true
+            return nil
+        }
+        guard let effects = setScore(&s, v) else {
+            s.input.selected = true
+            return nil
+        }
+        s.input = TextField(limit: 8)
+        return effects
+    }
+
+    /// nil when the value is refused; no effect when it is already the score.
+    private static func setScore(_ s: inout JudgeState, _ v: Double) -> [JudgeEffect]? {
+        let c = s.contest.criteria[s.criterion]
+        let number = s.criterion + 1
+        if v > c.max + 1e-9 {
+            s.status = .error(s.strings.aboveMax(number, JSONWriter.numberText(v), c.max))
+            return nil
+        }
+        if !s.contest.isOnStep(v) {
+            s.status = .error(s.strings.offStep(number, JSONWriter.numberText(v), s.contest.step))
+            return nil
+        }
+        let previous = s.sheet.scores[s.criterion]
+        if previous == v {
+            s.status = .info(s.strings.unchanged(number, v))
+            return []
+        }
+        s.undo.append(.init(entry: s.selectedEntry, what: .score(criterion: s.criterion, previous: previous)))
+        return [.append([event(s, .score, criterion: s.criterion, value: v)])]
+    }
+
+    /// Puts back the judge's last change to this entry, a score or a note, as a new ledger
+    /// line that says which line it undoes.
+    private static func undoLast(_ s: inout JudgeState) -> [JudgeEffect] {
+        guard let k = s.undo.lastIndex(where: { $0.entry == s.selectedEntry && $0.seq != nil }) else {
+            s.status = .info(s.strings.nothingToUndo)
+            return []
+        }
+        guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+        let change = s.undo.remove(at: k)
+        s.input = TextField(limit: 8)
+        var e: LedgerEvent
+        switch change.what {
+        case .score(let criterion, let previous):
+            s.criterion = criterion
+            e = previous.map { event(s, .score, criterion: criterion, value: $0) } ?? event(s, .clear, criterion: criterion)
+        case .note(let criterion, let previous):
+            e = event(s, .note, criterion: criterion, text: previous ?? "")
+        }
+        e.undoes = change.seq
+        return [.append([e])]
+    }
+
+    static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil) -> LedgerEvent {
+        LedgerEvent(actor: s.judgeInfo.id, kind: kind, entry: s.entry.id, criterion: criterion.map { s.contest.criteria[$0].id },
+                    value: value, text: text)
+    }
+
+    // MARK: reading a whole text
+
+    private static func readerKey(_ s: inout JudgeState, _ key: Key) {
+        guard let action = Keymap.reader.action(for: key) else { return }
+        switch action {
+        case .move(let m): s.reader.move(m, lines: ReaderView.lines(s).count, page: ReaderView.page(s))
+        case .back: s.screen = .sheet
+        default: break
+        }
+    }
+
+    // MARK: prompts
+
+    private static func promptKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
+        guard let prompt = s.prompt else { return [] }
+        switch prompt {
+        case .confirmSubmit:
+            s.prompt = nil
+            if yes(key) { return [.append([event(s, .submit)])] }
+            s.status = .info(s.strings.cancelled)
+            return []
+        case .confirmRecuse(let reason):
+            s.prompt = nil
+            if yes(key) { return [.append([event(s, .recuse, text: reason)])] }
+            s.status = .info(s.strings.cancelled)
+            return []
+        case .search(var field):
+            switch key {
+            case .escape:
+                s.prompt = nil
+                s.search = ""
+                reselect(&s)
+            case .enter:
+                s.prompt = nil
+            case .down, .up, .pageDown, .pageUp:
+                // Moving in the list ends a search and keeps what it found.
+                s.prompt = nil
+                return listKey(&s, key)
+            default:
+                if field.handle(key) {
+                    s.prompt = .search(field)
+                    s.search = field.text
+                    reselect(&s)
+                }
+            }
+            return []
+        case .note(let criterion, var field):
+            switch key {
+            case .escape:
+                s.prompt = nil
+                s.status = .info(s.strings.noteCancelled)
+            case .enter:
+                s.prompt = nil
+                let previous = criterion.map { s.sheet.criterionNotes[$0] } ?? s.sheet.note
+                if (previous ?? "") == field.text { s.status = .info(s.strings.noteUnchanged); return [] }
+                s.undo.append(.init(entry: s.selectedEntry, what: .note(criterion: criterion, previous: previous)))
+                return [.append([event(s, .note, criterion: criterion, text: field.text)])]
+            default:
+                if field.handle(key) { s.prompt = .note(criterion: criterion, field) }
+            }
+            return []
+        case .recuseReason(var field):
+            switch key {
+            case .escape:
+                s.prompt = nil
+                s.status = .info(s.strings.cancelled)
+            case .enter:
+                let reason = field.text.trimmingSpaces
+                guard !reason.isEmpty else { s.status = .error(s.strings.reasonRequired); return [] }
+                s.prompt = .confirmRecuse(reason: reason)
+            default:
+                if field.handle(key) { s.prompt = .recuseReason(field) }
+            }
+            return []
+        }
+    }
+
+    static func yes(_ key: Key) -> Bool { key == .char("y") || key == .char("Y") || key == .char("ั") }
+
+    // MARK: words for the status line
+
+    static func describe(_ events: [LedgerEvent], _ s: JudgeState) -> String {
+        guard let e = events.last else { return "" }
+        let number = e.criterion.flatMap { s.contest.criterionIndex($0) }.map { $0 + 1 }
+        let w = s.strings
+        if e.undoes != nil {
+            switch e.kind {
+            case .score: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) = \(JSONWriter.numberText(e.value ?? 0))")
+            case .clear: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) \(w.cleared)")
+            default: return w.undone("\(e.entry) \(w.noteWord)")
+            }
+        }
+        switch e.kind {
+        case .score: return "\(e.entry) \(w.criterionWord) \(number ?? 0) = \(JSONWriter.numberText(e.value ?? 0))"
+        case .clear: return "\(e.entry) \(w.criterionWord) \(number ?? 0) \(w.cleared)"
+        case .note: return "\(e.entry) \((e.text ?? "").isEmpty ? w.noteRemoved : w.noteSaved)"
+        case .submit: return "\(e.entry) \(w.submittedNow)"
+        case .recuse: return "\(e.entry) \(w.recusedNow)"
+        default: return e.entry
+        }
+    }
+
+    /// "HH:MM:SS" in local time.
+    static func clock(_ millis: Int64, offset: Int) -> String {
+        let secs = ((millis / 1000 + Int64(offset)) % 86_400 + 86_400) % 86_400
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))"
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var t = Substring(self)
+        while let f = t.first, f.isWhitespace { t = t.dropFirst() }
+        while let l = t.last, l.isWhitespace { t = t.dropLast() }
+        return String(t)
+    }
+}

@@ -1,0 +1,67 @@
+import KhanaenCore
+import KhanaenText
+
+/// The whole workstation screen for a state.
+public enum JudgeView {
+    public static func render(_ s: JudgeState) -> Canvas {
+        if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, s.strings) }
+        switch s.screen {
+        case .list: return EntryListView.render(s)
+        case .sheet: return SheetView.render(s)
+        case .reader: return ReaderView.render(s)
+        case .help: return help(s)
+        }
+    }
+
+    /// The bottom row of every workstation screen: the key hints, or, once the judge's ledger
+    /// is found damaged, that, in place of the hints and for as long as the program runs, so
+    /// that no message of the moment hides it.
+    static func bottomRow(_ c: inout Canvas, y: Int, _ s: JudgeState, hints: String) {
+        if let problem = s.ledgerProblem {
+            c.paint(y: y, role: .error, bold: true)
+            c.put(" ⚠ " + CellText.clip(problem, to: c.width - 4), x: 0, y: y, role: .error, bold: true)
+        } else {
+            Chrome.hints(&c, y: y, hints)
+        }
+    }
+
+    /// The status line of every workstation screen: a prompt being answered, else the
+    /// message of the moment.
+    static func statusLine(_ c: inout Canvas, y: Int, _ s: JudgeState) {
+        let w = s.strings
+        if let prompt = s.prompt {
+            switch prompt {
+            case .search(let field): Chrome.prompt(&c, y: y, label: w.searchPrompt, field: field)
+            case .recuseReason(let field): Chrome.prompt(&c, y: y, label: w.recusePrompt, field: field)
+            case .confirmRecuse: Chrome.prompt(&c, y: y, label: w.confirmRecuse(s.entry.id), field: nil)
+            case .confirmSubmit: Chrome.prompt(&c, y: y, label: w.confirmSubmit(s.entry.id), field: nil)
+            case .note: Chrome.prompt(&c, y: y, label: w.noteEditorKeys, field: nil)
+            }
+            return
+        }
+        Chrome.status(&c, y: y, s.status)
+    }
+
+    /// Every key, drawn from the keymaps: the list's, then the sheet's and the reader's.
+    static func help(_ s: JudgeState) -> Canvas {
+        var c = Canvas(width: s.width, height: s.height)
+        let w = s.strings
+        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.helpTitle)", right: "")
+        HelpText.draw(&c, top: 2, bottom: c.height, helpSections(s), scroll: s.help, strings: w, words: s.text.words)
+        return c
+    }
+
+    static func helpSections(_ s: JudgeState) -> [HelpText.Section] {
+        let w = s.strings
+        return [
+            .init(title: w.helpList, extra: [], keys: Keymap.list),
+            .init(title: w.helpSheet, extra: w.typingHelp(step: s.contest.step, maxima: s.contest.criteria.map(\.max)), keys: Keymap.sheet),
+            .init(title: w.helpReader, extra: [], keys: Keymap.reader),
+        ]
+    }
+
+    /// How many pages the help has.
+    static func helpPages(_ s: JudgeState) -> Int {
+        HelpText.pageCount(helpSections(s), width: s.width, rows: s.height - 2, language: s.strings.language, words: s.text.words)
+    }
+}

@@ -1,0 +1,93 @@
+import KhanaenCore
+import KhanaenText
+
+/// A message on a screen's status line: what was saved, refused or cancelled. It belongs to
+/// the moment: the next action clears it.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Sendable { case info, ok, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+
+    public static func ok(_ text: String) -> StatusMessage { .init(text: text, kind: .ok) }
+    public static func error(_ text: String) -> StatusMessage { .init(text: text, kind: .error) }
+    public static func info(_ text: String) -> StatusMessage { .init(text: text, kind: .info) }
+
+    /// The words with a mark that tells an error from a success without colour (`--mono`).
+    var marked: String {
+        switch kind {
+        case .ok: return "✓ " + text
+        case .error: return "✗ " + text
+        case .info: return text
+        }
+    }
+}
+
+/// The parts every screen of both programs shares: the title bar, the tab bar, the status
+/// line, the key hints, a rule, and the message shown when the terminal is too small.
+enum Chrome {
+    static let minWidth = 80
+    static let minHeight = 24
+
+    static func titleBar(_ c: inout Canvas, y: Int, left: String, right: String) {
+        c.paint(y: y, role: .header, bold: true)
+        let rightWidth = min(CellWidth.of(right), c.width / 3)
+        c.put(" " + CellText.clip(left, to: c.width - rightWidth - 3), x: 0, y: y, role: .header, bold: true)
+        c.put(CellText.clip(right, to: rightWidth), x: c.width - rightWidth - 1, y: y, role: .header, bold: true)
+    }
+
+    static func tabBar(_ c: inout Canvas, y: Int, _ labels: [String], selected: Int) {
+        var x = 0
+        for (k, label) in labels.enumerated() {
+            x += c.put(" \(k + 1) \(label) ", x: x, y: y, role: k == selected ? .selected : .muted, bold: k == selected)
+        }
+    }
+
+    /// A status message, marked so that --mono tells an error from a success.
+    static func status(_ c: inout Canvas, y: Int, _ status: StatusMessage?, limit: Int? = nil) {
+        guard let status else { return }
+        let role: Role = status.kind == .error ? .error : (status.kind == .ok ? .ok : .muted)
+        c.put(status.marked, x: 1, y: y, limit: limit ?? c.width - 2, role: role, bold: status.kind == .error)
+    }
+
+    /// A prompt: its label, then the text being typed (when there is one).
+    static func prompt(_ c: inout Canvas, y: Int, label: String, field: TextField?) {
+        let used = c.put(label, x: 1, y: y, limit: c.width - 2, role: .accent, bold: true)
+        if let field { field.draw(&c, x: 1 + used, y: y, width: c.width - 2 - used) }
+    }
+
+    /// Rows that stand over the bottom of a screen, just above its status line, for a prompt
+    /// that needs more than one line: the choices, or the reasons to read before a yes.
+    static func panel(_ c: inout Canvas, _ rows: [String], bottom: Int, selected: Int?) {
+        let shown = rows.prefix(max(0, bottom - 3))
+        let top = bottom - shown.count
+        for (k, row) in shown.enumerated() {
+            let role: Role = k == selected ? .selected : .header
+            c.put(CellText.fit(" " + row, to: c.width), x: 0, y: top + k, role: role, bold: k == selected)
+        }
+    }
+
+    static func hints(_ c: inout Canvas, y: Int, _ text: String) {
+        c.put(" " + text, x: 0, y: y, role: .muted)
+    }
+
+    static func tooSmall(width: Int, height: Int, _ strings: Strings) -> Canvas {
+        var c = Canvas(width: width, height: height)
+        let lines = LineWrap.wrap(strings.tooSmall(width, height), width: max(1, width - 2), words: .plain)
+        let top = max(0, (height - lines.count) / 2)
+        for (k, line) in lines.enumerated() {
+            c.put(line, x: max(0, (width - CellWidth.of(line)) / 2), y: top + k, role: .warning, bold: true)
+        }
+        return c
+    }
+
+    static func isTooSmall(width: Int, height: Int) -> Bool { width < minWidth || height < minHeight }
+
+    static func rule(_ c: inout Canvas, y: Int) {
+        c.put(String(repeating: "─", count: c.width), x: 0, y: y, role: .muted)
+    }
+}

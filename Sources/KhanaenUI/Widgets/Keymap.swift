@@ -1,0 +1,147 @@
+/// What a key does, declared once: update looks keys up in a screen's keymap, and the help
+/// screen and the hints row are drawn from the same tables.
+public enum Action: Equatable, Sendable {
+    case move(Movement)
+    case open, search, filter, sort, help, quit, back, read
+    case nextCriterion, previousCriterion, previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo
+    case nextTab, previousTab, scrollLeft, scrollRight, method, award, reopen, export
+}
+
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var action: Action
+    public var th: String
+    public var en: String
+    /// A word or two for the hints row, for the keys shown there.
+    public var hintTH: String?
+    public var hintEN: String?
+
+    public init(_ keys: [Key], _ label: String, _ action: Action, th: String, en: String, hintTH: String? = nil, hintEN: String? = nil) {
+        self.keys = keys
+        self.label = label
+        self.action = action
+        self.th = th
+        self.en = en
+        self.hintTH = hintTH
+        self.hintEN = hintEN
+    }
+}
+
+/// One screen's keys: its own bindings, then those it inherits (tig's generic keymap): the
+/// movement keys are declared once and every list and text screen takes them.
+public struct Keymap: Sendable {
+    public let bindings: [Binding]
+
+    public init(_ own: [Binding], inheriting parent: Keymap? = nil) {
+        let taken = Set(own.flatMap(\.keys))
+        bindings = own + (parent?.bindings ?? []).compactMap { b in
+            var kept = b
+            kept.keys = b.keys.filter { !taken.contains($0) }
+            return kept.keys.isEmpty ? nil : kept
+        }
+    }
+
+    /// The action of `key`; a letter typed in the Thai (Kedmanee) layout counts as the key
+    /// in the same place on an English keyboard, so that a judge who forgot to switch layouts
+    /// can still press `q`, `s` or `?`.
+    public func action(for key: Key) -> Action? {
+        if let b = bindings.first(where: { $0.keys.contains(key) }) { return b.action }
+        if case .char(let c) = key, let latin = Keymap.kedmanee[c] {
+            return bindings.first { $0.keys.contains(.char(latin)) }?.action
+        }
+        return nil
+    }
+
+    /// The short hints for the bottom row: each action's first key and its word.
+    func hints(_ actions: [Action], _ s: Strings) -> String {
+        actions.compactMap { a in
+            bindings.first { $0.action == a }.map { b in
+                let key = b.label.split(separator: " ").first.map(String.init) ?? b.label
+                return key + " " + ((s.language == .th ? b.hintTH : b.hintEN) ?? "")
+            }
+        }.joined(separator: "  ")
+    }
+
+    /// The Kedmanee layout's keys and the English keys in their places: the letter rows,
+    /// unshifted, and the shifted keys that are commands here.
+    static let kedmanee: [Character: Character] = {
+        let pairs: [(String, String)] = [
+            ("ๆไำพะัีรนยบล", "qwertyuiop[]"), ("ฟหกดเ้่าสวง", "asdfghjkl;'"), ("ผปแอิืทมใฝ", "zxcvbnm,./"),
+            ("ขช", "-="), ("ฌ์ฦ", "GN?"),
+        ]
+        var map: [Character: Character] = [:]
+        for (thai, latin) in pairs { for (t, l) in zip(thai.unicodeScalars, latin) { map[Character(t)] = l } }
+        return map
+    }()
+
+    // MARK: the keymaps
+
+    public static let movement = Keymap([
+        Binding([.up, .char("k")], "↑ k", .move(.up), th: "ขึ้น", en: "up"),
+        Binding([.down, .char("j")], "↓ j", .move(.down), th: "ลง", en: "down", hintTH: "เลื่อน", hintEN: "scroll"),
+        Binding([.pageUp], "PgUp", .move(.pageUp), th: "ขึ้นหนึ่งหน้า", en: "page up"),
+        Binding([.pageDown], "PgDn", .move(.pageDown), th: "ลงหนึ่งหน้า", en: "page down", hintTH: "หน้าถัดไป", hintEN: "next page"),
+        Binding([.home, .char("g")], "Home g", .move(.home), th: "บนสุด", en: "top"),
+        Binding([.end, .char("G")], "End G", .move(.end), th: "ล่างสุด", en: "bottom"),
+    ])
+
+    /// The judge's entry list.
+    public static let list = Keymap([
+        Binding([.enter, .right], "Enter", .open, th: "เปิดใบให้คะแนน", en: "open the sheet", hintTH: "ให้คะแนน", hintEN: "open"),
+        Binding([.char("/")], "/", .search, th: "ค้นหา (พิมพ์ไทยได้)", en: "search", hintTH: "ค้นหา", hintEN: "search"),
+        Binding([.char("f")], "f", .filter, th: "กรองตามสถานะ", en: "filter by status", hintTH: "กรอง", hintEN: "filter"),
+        Binding([.char("o")], "o", .sort, th: "เรียงตาม รหัส / หน่วยงาน / คะแนน", en: "sort by id / organisation / total", hintTH: "เรียง", hintEN: "sort"),
+        Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
+        Binding([.char("q")], "q", .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
+    ], inheriting: movement)
+
+    /// The judge's scoring sheet. Its arrows move between criteria, not through a list.
+    public static let sheet = Keymap([
+        Binding([.down, .tab, .enter], "↓ Tab Enter", .nextCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ถัดไป",
+                en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next"),
+        Binding([.up, .backTab], "↑", .previousCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion"),
+        Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้น", en: "one step up"),
+        Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้น", en: "one step down"),
+        Binding([.char("x"), .delete], "x", .clear, th: "ล้างคะแนนเกณฑ์นี้", en: "clear this score"),
+        Binding([.char("n")], "n", .note, th: "บันทึกของเกณฑ์นี้", en: "note on this criterion", hintTH: "บันทึก", hintEN: "note"),
+        Binding([.char("N")], "N", .entryNote, th: "บันทึกของผลงาน", en: "note on the entry"),
+        Binding([.char("v")], "v", .read, th: "อ่านชื่อผลงาน เกณฑ์ และบันทึกเต็ม", en: "read the title, criterion and notes in full",
+                hintTH: "อ่าน", hintEN: "read"),
+        Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit"),
+        Binding([.char("r")], "r", .recuse, th: "ถอนตัว (มีส่วนได้เสีย ยืนยัน y/n)", en: "recuse (conflict of interest, asks y/n)"),
+        Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือบันทึก)", en: "undo the last change (a score or a note)",
+                hintTH: "ย้อน", hintEN: "undo"),
+        Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "บันทึกค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry"),
+        Binding([.char("]"), .pageDown], "] PgDn", .nextEntry, th: "บันทึกค่าที่พิมพ์ แล้วไปผลงานถัดไป", en: "save what was typed, next entry",
+                hintTH: "ผลงานถัดไป", hintEN: "next entry"),
+        Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
+        Binding([.char("q"), .escape, .left], "q Esc ←", .back, th: "กลับไปรายการ (บันทึกค่าที่พิมพ์ก่อน)", en: "back to the list (saves what was typed)",
+                hintTH: "กลับ", hintEN: "back"),
+    ])
+
+    /// A long text to read (the full title, criterion and notes).
+    public static let reader = Keymap([
+        Binding([.char("q"), .escape, .char("v")], "q Esc", .back, th: "กลับ", en: "back", hintTH: "กลับ", hintEN: "back"),
+    ], inheriting: movement)
+
+    /// The chair's console.
+    public static let chair = Keymap([
+        Binding([.tab], "Tab 1-7", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
+        Binding([.backTab], "S-Tab", .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
+        Binding([.enter], "Enter", .open, th: "ดูผลงานที่เลือกทั้งหมด (หน้า 3)", en: "the selected entry in full (screen 3)"),
+        Binding([.char("[")], "[", .previousEntry, th: "ผลงานก่อนหน้า", en: "previous entry"),
+        Binding([.char("]")], "]", .nextEntry, th: "ผลงานถัดไป", en: "next entry"),
+        Binding([.left], "←", .scrollLeft, th: "กรรมการคนก่อนหน้า (หน้า 2)", en: "judges to the left (screen 2)"),
+        Binding([.right], "→", .scrollRight, th: "กรรมการคนถัดไป (หน้า 2)", en: "judges to the right (screen 2)"),
+        Binding([.char("m")], "m", .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
+                en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
+        Binding([.char("a")], "a", .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)", en: "set the selected entry's award (with a reason)",
+                hintTH: "รางวัล", hintEN: "award"),
+        Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
+        Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
+                en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),
+        Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean", hintTH: "ปุ่ม", hintEN: "keys"),
+        Binding([.char("q")], "q", .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
+    ], inheriting: movement)
+}

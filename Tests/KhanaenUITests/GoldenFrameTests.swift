@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+@testable import KhanaenCore
+@testable import KhanaenText
+@testable import KhanaenUI
+
+/// Every screen of both programs, at 80×24 and 140×45, with Thai content, compared cell for
+/// cell (text and style) with the frames kept in `Golden/`. A change to a screen shows as a
+/// diff of these files in review. To accept a change, run the tests with
+/// `KHANAEN_GOLDEN=write` and read the diff before committing it.
+final class GoldenFrameTests: XCTestCase {
+    static let sizes = [(80, 24), (140, 45)]
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let writing = ProcessInfo.processInfo.environment["KHANAEN_GOLDEN"] == "write"
+    static let text = ThaiText.load()
+
+    private func check(_ canvas: Canvas, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = Self.folder.appendingPathComponent(name + ".txt")
+        let actual = canvas.snapshot
+        if Self.writing {
+            XCTAssertNoThrow(try actual.write(to: url, atomically: true, encoding: .utf8), file: file, line: line)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no golden frame \(url.lastPathComponent): run with KHANAEN_GOLDEN=write", file: file, line: line)
+        }
+        if expected != actual {
+            let wrong = url.deletingPathExtension().appendingPathExtension("actual.txt")
+            try? actual.write(to: wrong, atomically: true, encoding: .utf8)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let row = Array(zip(e, a)).firstIndex { $0 != $1 } ?? min(e.count, a.count)
+            XCTFail("\(name) differs from its golden frame at row \(row); the frame drawn is in \(wrong.lastPathComponent)", file: file, line: line)
+        }
+    }
+
+    // MARK: the workstation
+
+    /// Judge j5 part-way through: e01 submitted, e02 a draft with notes, e03 recused, e04
+    /// reopened by the chair.
+    static func judge(width: Int, height: Int, language: Language = .th) -> JudgeState {
+        let c = Sample.contest
+        let scores: [(String, String, Double)] = [
+            ("e01", "c1", 13), ("e01", "c2", 8), ("e01", "c3", 21.5), ("e01", "c4", 8), ("e01", "c5", 12), ("e01", "c6", 12), ("e01", "c7", 7),
+            ("e02", "c1", 12), ("e02", "c2", 7.5), ("e02", "c3", 20),
+            ("e04", "c1", 10), ("e04", "c2", 5), ("e04", "c3", 15), ("e04", "c4", 5), ("e04", "c5", 10), ("e04", "c6", 10), ("e04", "c7", 5),
+        ]
+        var events = scores.map { LedgerEvent(actor: "j5", kind: .score, entry: $0.0, criterion: $0.1, value: $0.2) }
+        events += [
+            LedgerEvent(actor: "j5", kind: .submit, entry: "e01"),
+            LedgerEvent(actor: "j5", kind: .note, entry: "e02", criterion: "c1", text: "ปัญหาขยะชัดเจน มีข้อมูลปริมาณขยะรายเดือนประกอบ"),
+            LedgerEvent(actor: "j5", kind: .note, entry: "e02", text: "ควรสอบถามผลการใช้งานจริงจากชุมชนเพิ่มเติม"),
+            LedgerEvent(actor: "j5", kind: .recuse, entry: "e03", text: "เป็นญาติกับผู้ประสานงานโครงการ"),
+            LedgerEvent(actor: "j5", kind: .submit, entry: "e04"),
+        ]
+        events = events.enumerated().map { k, e in var x = e; x.seq = k + 1; x.time = 1_764_100_000_000 + Int64(k) * 60_000; return x }
+        let chair = [LedgerEvent(seq: 1, time: 1_764_200_000_000, actor: "chair", kind: .reopen, judge: "j5", entry: "e04", text: "คะแนนเกณฑ์ 3 น่าจะกรอกผิดช่อง")]
+        let sheets = SheetBook.judgeSheets(contest: c, judgeID: "j5", judgeEvents: events, chairEvents: chair)
+        var s = JudgeState(contest: c, judge: 4, sheets: sheets, language: language, utcOffset: 7 * 3600)
+        _ = JudgeUpdate.update(&s, .textReady(text))
+        _ = JudgeUpdate.update(&s, .resize(width: width, height: height))
+        return s
+    }
+
+    func testWorkstationScreens() {
+        for (w, h) in Self.sizes {
+            let size = "\(w)x\(h)"
+            var s = Self.judge(width: w, height: h)
+            check(JudgeView.render(s), "judge-list-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.down))
+            _ = JudgeUpdate.update(&s, .key(.enter))
+            check(JudgeView.render(s), "judge-sheet-draft-\(size)")
+            for c in "99" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
+            _ = JudgeUpdate.update(&s, .key(.enter))
+            check(JudgeView.render(s), "judge-sheet-refused-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.escape))
+            _ = JudgeUpdate.update(&s, .key(.char("n")))
+            check(JudgeView.render(s), "judge-sheet-note-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.escape))
+            _ = JudgeUpdate.update(&s, .key(.char("v")))
+            check(JudgeView.render(s), "judge-reader-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("q")))
+            _ = JudgeUpdate.update(&s, .key(.char("s")))
+            check(JudgeView.render(s), "judge-sheet-missing-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("]")))
+            check(JudgeView.render(s), "judge-sheet-recused-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("]")))
+            check(JudgeView.render(s), "judge-sheet-reopened-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("q")))
+            _ = JudgeUpdate.update(&s, .key(.char("/")))
+            for c in "ขยะ" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
+            check(JudgeView.render(s), "judge-search-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.escape))
+            _ = JudgeUpdate.update(&s, .key(.char("?")))
+            check(JudgeView.render(s), "judge-help-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.pageDown))
+            check(JudgeView.render(s), "judge-help-next-\(size)")
+        }
+        check(JudgeView.render(Self.judge(width: 80, height: 24, language: .en)), "judge-list-en-80x24")
+        check(JudgeView.render(Self.judge(width: 79, height: 24)), "judge-too-small")
+    }
+
+    // MARK: the console
+
+    static func chair(width: Int, height: Int) -> ChairState {
+        let book = ChairTests.book()
+        let summary = ChairTests.summary()
+        let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
+                       [], [], [], [],
+                       [LedgerEvent(seq: 1, time: 1_764_100_500_000, actor: "chair", kind: .award, entry: "e01", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง")]]
+        var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair", utcOffset: 7 * 3600)
+        ChairUpdate.update(&s, .textReady(text))
+        ChairUpdate.update(&s, .resize(width: width, height: height))
+        return s
+    }
+
+    func testConsoleScreens() {
+        for (w, h) in Self.sizes {
+            let size = "\(w)x\(h)"
+            var s = Self.chair(width: w, height: h)
+            for (k, tab) in ChairState.Tab.allCases.enumerated() {
+                ChairUpdate.update(&s, .key(.char(Character(String(k + 1)))))
+                check(ChairView.render(s), "chair-\(k + 1)-\(tab)-\(size)")
+            }
+            ChairUpdate.update(&s, .key(.char("1")))
+            ChairUpdate.update(&s, .key(.end))
+            check(ChairView.render(s), "chair-1-ranking-end-\(size)")
+            ChairUpdate.update(&s, .key(.home))
+            ChairUpdate.update(&s, .key(.char("a")))
+            check(ChairView.render(s), "chair-award-tier-\(size)")
+            ChairUpdate.update(&s, .key(.escape))
+            ChairUpdate.update(&s, .key(.char("o")))
+            check(ChairView.render(s), "chair-reopen-judge-\(size)")
+            ChairUpdate.update(&s, .key(.escape))
+            ChairUpdate.update(&s, .key(.char("e")))
+            check(ChairView.render(s), "chair-export-draft-\(size)")
+            ChairUpdate.update(&s, .key(.escape))
+            ChairUpdate.update(&s, .key(.char("?")))
+            check(ChairView.render(s), "chair-help-\(size)")
+        }
+    }
+
+    /// The goldens are only worth their diff if a change to a screen makes this test fail.
+    func testADifferentFrameIsCaught() {
+        guard !Self.writing else { return }
+        var s = Self.judge(width: 80, height: 24)
+        s.selectedEntry = 1
+        let url = Self.folder.appendingPathComponent("judge-list-80x24.txt")
+        let golden = try? String(contentsOf: url, encoding: .utf8)
+        XCTAssertNotNil(golden)
+        XCTAssertNotEqual(JudgeView.render(s).snapshot, golden, "a moved selection is a different frame")
+    }
+}
