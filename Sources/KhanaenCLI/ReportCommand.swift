@@ -19,7 +19,9 @@ struct ReportCommand: Command {
     Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
-      --method M         mean (default), median, trimmed or normalised
+      --method M         mean, median, trimmed or normalised; the contest's official method when
+                         not given (contest.json's method, or the chair's change of it); any
+                         other is marked as a comparison
       --format F         table (default), json, csv or md
       --include-drafts   also count complete sheets not yet submitted (the output says so)
       --output FILE      write to FILE (atomically) instead of standard output
@@ -30,7 +32,7 @@ struct ReportCommand: Command {
     static let options = OptionSpec(values: ["method", "format", "output", "lang", "contest"], flags: ["include-drafts", "force"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        let method = try parseMethod(args.value("method"))
+        let method = try args.value("method").map { try parseMethod($0) }
         let format = args.value("format") ?? "table"
         guard ["table", "json", "csv", "md"].contains(format) else { throw UsageError("--format must be table, json, csv or md") }
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
@@ -70,8 +72,7 @@ struct ReportCommand: Command {
         return 0
     }
 
-    static func parseMethod(_ text: String?) throws -> Method {
-        guard let text else { return .mean }
+    static func parseMethod(_ text: String) throws -> Method {
         guard let m = Method(rawValue: text) else { throw UsageError("--method must be mean, median, trimmed or normalised") }
         return m
     }

@@ -21,20 +21,27 @@ struct ScoreCommand: Command {
       --note TEXT      the judge's note on the entry (empty text removes it)
       --submit         make the sheet final
       --contest DIR    the contest folder
+      --lang th|en     the language of the line that says what was saved (th)
+
+    A value is a plain decimal, in Arabic or Thai digits, with a point or a comma before
+    the fraction: 12, 12.5, 12,5, ๑๒. A sign, an exponent or hex (+5, 1e1, 0x0A) is refused.
 
     """
-    static let options = OptionSpec(values: ["judge", "entry", "note", "contest"], repeatable: ["clear"],
+    static let options = OptionSpec(values: ["judge", "entry", "note", "contest", "lang"], repeatable: ["clear"],
                                      flags: ["submit"], positionals: 0...64, positionalName: "criterion=value")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry")
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         var scores: [(criterion: String, value: Double)] = []
         for pair in args.positionals {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 throw UsageError("\"\(pair)\" is not criterion=value (c1=12)")
             }
             let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
-            guard let value = Double(text), value.isFinite else { throw UsageError("\(criterion)=\(text): not a number") }
+            guard let value = ScoreText.parse(text) else {
+                throw UsageError("\(criterion)=\(text): not a plain decimal such as 12 or 12.5")
+            }
             scores.append((criterion, value))
         }
         if scores.isEmpty && args.all("clear").isEmpty && args.value("note") == nil && !args.has("submit") {
@@ -53,9 +60,24 @@ struct ScoreCommand: Command {
         let written = try judged.ledger.appendJudge(judge, drafts)
         let contest = judged.contest
         let sheet = judged.sheets[contest.entryIndex(entry)!]
-        let total = sheet.total(maxTotal: contest.maxTotal).map { TwoDecimals.text($0) + "/100" }
-            ?? "\(sheet.setCount)/\(contest.criteria.count) criteria scored"
-        ctx.out("saved \(written.count) change(s) to \(judge)'s ledger for \(entry): \(total), \(sheet.status.rawValue)\n")
+        ctx.out(savedLine(written.count, judge: judge, entry: entry, sheet: sheet, contest: contest, language: language) + "\n")
         return 0
+    }
+
+    /// What was saved, in the judge's language: how many lines, the sheet's total or how
+    /// many criteria are scored, and its status.
+    static func savedLine(_ count: Int, judge: String, entry: String, sheet: Sheet, contest: Contest, language: Language) -> String {
+        let th = language == .th
+        let total = sheet.total(maxTotal: contest.maxTotal).map { (th ? "รวม " : "total ") + TwoDecimals.text($0) + "/100" }
+            ?? (th ? "ให้คะแนนแล้ว \(sheet.setCount)/\(contest.criteria.count) เกณฑ์" : "\(sheet.setCount)/\(contest.criteria.count) criteria scored")
+        let status: String
+        switch sheet.status {
+        case .empty: status = th ? "ยังไม่ให้คะแนน" : "not scored"
+        case .draft: status = th ? "ร่าง" : "draft"
+        case .submitted: status = th ? "ส่งแล้ว" : "submitted"
+        case .recused: status = th ? "ถอนตัว" : "recused"
+        }
+        return th ? "บันทึกแล้ว \(count) รายการ ในสมุดของ \(judge) ผลงาน \(entry): \(total) · \(status)"
+            : "saved \(count) change(s) to \(judge)'s ledger for \(entry): \(total), \(status)"
     }
 }

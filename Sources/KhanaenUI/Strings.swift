@@ -244,6 +244,9 @@ public struct Strings: Sendable {
         case .reopen: return t("เปิดแก้ไข", "reopen")
         case .award: return t("ตัดสินรางวัล", "award")
         case .checkpoint: return t("จุดตรวจสอบ", "checkpoint")
+        case .eligibility: return t("วินิจฉัยคุณสมบัติ", "eligibility")
+        case .method: return t("เปลี่ยนวิธีรวมคะแนนทางการ", "official method")
+        case .discussed: return t("บันทึกผลการพิจารณา", "discussed")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {

@@ -77,11 +77,12 @@ final class CLITests: XCTestCase {
     func testScoreSubmitAndReport() throws {
         let r = judge("j1", fullSheet("j1", "e01"))
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertTrue(r.out.contains("78.50/100"), r.out)
-        XCTAssertTrue(r.out.contains("submitted"))
+        XCTAssertEqual(r.out, "บันทึกแล้ว 8 รายการ ในสมุดของ j1 ผลงาน e01: รวม 78.50/100 · ส่งแล้ว\n", "in Thai by default")
+        let en = judge("j1", ["score", "--contest", contest, "--entry", "e02", "c1=๑๒", "c2=7,5", "--lang", "en"])
+        XCTAssertEqual(en.out, "saved 2 change(s) to j1's ledger for e02: 2/7 criteria scored, draft\n")
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 0)
-        XCTAssertTrue(v.out.contains("ok        ledger/j1.jsonl: 8 lines"), v.out)
+        XCTAssertTrue(v.out.contains("ok        ledger/j1.jsonl: 10 lines"), v.out)
         let json = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(json.code, 0, json.err)
         let parsed = try JSONSerialization.jsonObject(with: json.out.data(using: .utf8)!) as! [String: Any]
@@ -95,7 +96,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(((e01["flags"] as! [[String: Any]]).first?["kind"]) as? String, "below-quorum")
         let judges = parsed["judges"] as! [[String: Any]]
         XCTAssertEqual(judges.first { $0["id"] as? String == "j1" }?["submitted"] as? Int, 1)
-        XCTAssertEqual(((parsed["ledger"] as! [String: Any])["j1"] as! [String: Any])["lines"] as? Int, 8)
+        XCTAssertEqual(((parsed["ledger"] as! [String: Any])["j1"] as! [String: Any])["lines"] as? Int, 10)
         XCTAssertEqual((parsed["seal"] as? String)?.count, 64)
     }
 
@@ -138,10 +139,14 @@ final class CLITests: XCTestCase {
         assertRefused(["score", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
         assertRefused(["score", "--contest", contest, "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=-1"], "cannot be negative")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=-1"], "c1=-1: not a plain decimal")
+        // Only plain decimals, as the workstation takes them: never hex, an exponent or a sign.
+        for odd in ["0x0A", "0x1.8p3", "1e1", "+5", "5.", ".5", "1..2", "1,2,3", "inf", "nan", "๑e๑"] {
+            assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=\(odd)"], "c1=\(odd): not a plain decimal")
+        }
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=15.5"], "above the maximum of 15")
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: not a number")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: not a plain decimal")
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
         assertRefused(["score", "--contest", contest, "--entry", "e01"], "nothing to do")
         assertRefused(["score", "--contest", contest, "c1=1"], "--entry is required")

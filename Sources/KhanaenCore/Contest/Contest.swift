@@ -173,6 +173,9 @@ public struct Contest: Equatable, Sendable {
     public static let noAward = "none", proposedAward = "auto"
 
     public var access: Access = .logins
+    /// The official method, declared before judging; the chair changes it only by a ledger
+    /// line with a reason (`SheetBook.method`).
+    public var method: Method = .mean
     public var announcement = Announcement()
     public var groups = Groups()
     /// contest.json's `eligibility` block (`ContestParser.parseEligibility`), when it has one.

@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility", "announcement"])
+                         "access", "groups", "eligibility", "announcement", "method"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -135,6 +135,13 @@ public enum ContestParser {
             }
         }
         if c.has("eligibility") { contest.eligibility = try parseEligibility(try c.object("eligibility")) }
+        if c.has("method") {
+            let word = try c.text("method")
+            guard let method = Method(rawValue: word) else {
+                throw c.error("method", "must be \"mean\", \"median\", \"trimmed\" or \"normalised\", got \"\(word)\"")
+            }
+            contest.method = method
+        }
         if c.has("access") {
             let word = try c.text("access")
             guard let access = Contest.Access(rawValue: word) else { throw c.error("access", "must be \"logins\" or \"open\", got \"\(word)\"") }

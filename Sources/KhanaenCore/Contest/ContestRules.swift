@@ -1,5 +1,5 @@
 /// The part of contest.json that decides the numbers: criteria and their maxima, the step,
-/// the award tiers, the quorum, the tie-break order and the thresholds. Names and titles
+/// the award tiers, the quorum, the tie-break order, the thresholds and the official method. Names and titles
 /// are left out: renaming a criterion changes no score.
 extension Contest {
     /// The scoring rules as compact JSON, in a fixed order (docs/ledger.md).
@@ -11,6 +11,7 @@ extension Contest {
             ("quorum", .number(Double(quorum))),
             ("tieBreak", .arr(tieBreak.map { .string($0) })),
             ("thresholds", .obj([("spread", .number(thresholds.spread)), ("outlier", .number(thresholds.outlier))])),
+            ("method", .string(method.rawValue)),
         ])
         return JSONWriter.bytes(rules)
     }

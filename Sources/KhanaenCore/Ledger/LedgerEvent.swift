@@ -17,6 +17,14 @@ public struct LedgerEvent: Equatable, Sendable {
         case award
         /// A witness of every judge file's head at a moment (docs/ledger.md), in the chair's file.
         case checkpoint
+        /// The chair decides an entry's eligibility (`outcome` pass or fail, or auto to withdraw
+        /// the decision), with a reason.
+        case eligibility
+        /// The chair changes the contest's official method (`outcome`: the method), with a reason.
+        case method
+        /// The chair records the panel's outcome of an item of the discussion queue (`topic`,
+        /// the entry or `judge` it is about; `outcome` kept, changed or reopened), with a reason.
+        case discussed
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -29,6 +37,17 @@ public struct LedgerEvent: Equatable, Sendable {
             case .reopen: "reopen"
             case .award: "award"
             case .checkpoint: "checkpoint"
+            case .eligibility: "eligibility"
+            case .method: "method"
+            case .discussed: "discussed"
+            }
+        }
+
+        /// Kinds that only a chair writes, in the chair's file.
+        public var isChairs: Bool {
+            switch self {
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed: true
+            case .score, .clear, .note, .submit, .recuse: false
             }
         }
     }
@@ -69,9 +88,11 @@ public struct LedgerEvent: Equatable, Sendable {
     }
 
     private final class Rare: Sendable {
-        let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?
-        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?) {
+        let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?, outcome: String?, topic: String?
+        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?, outcome: String?, topic: String?) {
             self.undoes = undoes
+            self.outcome = outcome
+            self.topic = topic
             self.judge = judge
             self.ref = ref
             self.tier = tier
@@ -81,52 +102,69 @@ public struct LedgerEvent: Equatable, Sendable {
 
         /// nil when every field is nil. (A failable init would allocate the object first and
         /// free it again: once for each of the many score lines.)
-        static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?) -> Rare? {
-            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil && undoes == nil { return nil }
-            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes)
+        static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?,
+                         outcome: String?, topic: String?) -> Rare? {
+            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil && undoes == nil && outcome == nil && topic == nil {
+                return nil
+            }
+            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic)
         }
     }
 
     /// The judge whose sheet a `reopen` concerns.
     public var judge: String? {
         get { rare?.judge }
-        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes) }
+        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
     }
 
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
     public var ref: Int? {
         get { rare?.ref }
-        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes) }
+        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
     }
 
     public var tier: String? {
         get { rare?.tier }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint, undoes: undoes) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
     }
 
     /// A note's text, or the reason of a recuse, reopen or award.
     public var text: String? {
         get { rare?.text }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint, undoes: undoes) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
     }
 
     /// What a `checkpoint` witnessed.
     public var checkpoint: Checkpoint? {
         get { rare?.checkpoint }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue, undoes: undoes) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue, undoes: undoes, outcome: outcome, topic: topic) }
     }
 
     /// The seq of the judge's own line that this line undoes (`u` in the workstation): the
     /// history shows it as an undo.
     public var undoes: Int? {
         get { rare?.undoes }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: newValue) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: newValue, outcome: outcome, topic: topic) }
+    }
+
+    /// What a chair's `eligibility`, `method` or `discussed` line decided.
+    public var outcome: String? {
+        get { rare?.outcome }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: newValue, topic: topic) }
+    }
+
+    /// The kind of discussion-queue item a `discussed` line closes.
+    public var topic: String? {
+        get { rare?.topic }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: newValue) }
     }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,
-                criterion: String? = nil, value: Double? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil) {
+                criterion: String? = nil, value: Double? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil,
+                outcome: String? = nil, topic: String? = nil) {
         self.init(seq: seq, time: time, actor: LedgerName(actor), kind: kind, entry: LedgerName(entry),
-                  criterion: criterion.map { LedgerName($0) }, value: value, judge: judge, ref: ref, tier: tier, text: text)
+                  criterion: criterion.map { LedgerName($0) }, value: value, judge: judge, ref: ref, tier: tier, text: text,
+                  outcome: outcome, topic: topic)
     }
 
     /// A checkpoint by `actor` (a chair, or whoever keeps the contest, such as root).
@@ -136,10 +174,11 @@ public struct LedgerEvent: Equatable, Sendable {
     }
 
     init(seq: Int, time: Int64, actor: LedgerName, kind: Kind, entry: LedgerName, criterion: LedgerName?, value: Double?,
-         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil, undoes: Int? = nil) {
+         judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil, undoes: Int? = nil,
+         outcome: String? = nil, topic: String? = nil) {
         self.seq = seq
         self.time = time
-        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes)
+        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic)
         self.value = value
         self.kind = kind
         self.actorName = actor
@@ -150,7 +189,7 @@ public struct LedgerEvent: Equatable, Sendable {
     public static func == (a: LedgerEvent, b: LedgerEvent) -> Bool {
         a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
             && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
-            && a.text == b.text && a.checkpoint == b.checkpoint && a.undoes == b.undoes
+            && a.text == b.text && a.checkpoint == b.checkpoint && a.undoes == b.undoes && a.outcome == b.outcome && a.topic == b.topic
     }
 }
 

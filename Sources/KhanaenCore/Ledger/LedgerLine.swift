@@ -32,12 +32,14 @@ public enum LedgerLine {
         key("actor"); JSONWriter.appendString(e.actor, to: &out)
         key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
         if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
-        if e.kind != .checkpoint { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
+        if e.kind != .checkpoint && e.kind != .method { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
         if let u = e.undoes { key("undoes"); out.append(contentsOf: Array(String(u).utf8)) }
         if let t = e.tier { key("tier"); JSONWriter.appendString(t, to: &out) }
+        if let t = e.topic { key("topic"); JSONWriter.appendString(t, to: &out) }
+        if let o = e.outcome { key("outcome"); JSONWriter.appendString(o, to: &out) }
         if let t = e.text {
             if e.kind == .note { key("text") } else { key("reason") }
             JSONWriter.appendString(t, to: &out)
@@ -253,7 +255,7 @@ public enum LedgerLine {
         return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
-    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes }
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes, outcome, topic }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
         func eq(_ s: StaticString) -> Bool {
@@ -265,8 +267,9 @@ public enum LedgerLine {
         case 3: return eq("seq") ? .seq : (eq("ref") ? .ref : nil)
         case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : (eq("seal") ? .seal : nil)))
         case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value
-            : (eq("heads") ? .heads : (eq("rules") ? .rules : nil)))))
+            : (eq("heads") ? .heads : (eq("rules") ? .rules : (eq("topic") ? .topic : nil))))))
         case 6: return eq("reason") ? .reason : (eq("undoes") ? .undoes : nil)
+        case 7: return eq("outcome") ? .outcome : nil
         case 9: return eq("criterion") ? .criterion : nil
         default: return nil
         }
@@ -310,7 +313,7 @@ public enum LedgerLine {
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
         var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
-        var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?
+        var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?, outcome: String?, topic: String?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -372,6 +375,8 @@ public enum LedgerLine {
             case .rules: rules = try str()
             case .seal: seal = try str()
             case .undoes: undoes = try wholeNumber(number(), "undoes")
+            case .outcome: outcome = try str()
+            case .topic: topic = try str()
             }
         }
         guard let version else { throw fail("missing \"v\"") }
@@ -388,6 +393,13 @@ public enum LedgerLine {
                                checkpoint: Checkpoint(heads: heads, rules: rules, seal: seal))
         }
         if heads != nil || rules != nil || seal != nil { throw fail("only a checkpoint has \"heads\", \"rules\" and \"seal\"") }
+        if kind == .method {
+            guard entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome != nil, hadReason else {
+                throw fail("a method change has \"outcome\" (the method) and \"reason\", and nothing else")
+            }
+            return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
+                               text: text, outcome: outcome)
+        }
         guard let entry else { throw fail("missing \"entry\"") }
         switch kind {
         case .score: if criterion == nil || value == nil { throw fail("a score needs \"criterion\" and \"value\"") }
@@ -397,13 +409,17 @@ public enum LedgerLine {
         case .recuse: if !hadReason { throw fail("a recuse needs \"reason\"") }
         case .reopen: if judge == nil || ref == nil || !hadReason { throw fail("a reopen needs \"judge\", \"ref\" and \"reason\"") }
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
-        case .checkpoint: break
+        case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
+        case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
+        case .checkpoint, .method: break
         }
+        if outcome != nil && kind != .eligibility && kind != .discussed { throw fail("only a chair's decision has \"outcome\"") }
+        if topic != nil && kind != .discussed { throw fail("only a discussed item has \"topic\"") }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
         if undoes != nil && ![.score, .clear, .note].contains(kind) { throw fail("only a score, clear or note has \"undoes\"") }
         return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: entry, criterion: criterion,
-                           value: value, judge: judge, ref: ref, tier: tier, text: text, undoes: undoes)
+                           value: value, judge: judge, ref: ref, tier: tier, text: text, undoes: undoes, outcome: outcome, topic: topic)
     }
 
     /// `{"j1":{"lines":160,"head":"…"},…}`: a checkpoint's heads, in the order written.

@@ -18,6 +18,10 @@ public enum AnnouncementDraft {
         }
         out.append(contentsOf: r.tierCounts.map { words.describe($0, contest: contest) })
         if r.includeDrafts { out.append(words.draftsIncluded) }
+        if !r.isOfficial {
+            out.append(th ? "คำนวณด้วย\(words.method(r.method)) ไม่ใช่วิธีทางการ (\(words.method(r.official)))"
+                          : "computed by the \(words.method(r.method)), not the official method (\(words.method(r.official)))")
+        }
         return out
     }
 }

@@ -52,6 +52,13 @@ public struct ReportWords: Sendable {
         pick("รวมใบให้คะแนนที่ยังไม่ส่ง (ร่างที่ครบทุกเกณฑ์) — ไม่ใช่ผลทางการ", "Includes complete unsubmitted drafts — not an official result")
     }
 
+    /// The method of a report, and whether it is the official one.
+    public func methodOf(_ r: Results) -> String {
+        r.isOfficial ? pick("\(method(r.method)) (วิธีทางการ)", "\(method(r.method)) (the official method)")
+            : pick("\(method(r.method)) (เพื่อเปรียบเทียบ วิธีทางการคือ\(method(r.official)))",
+                   "\(method(r.method)) (for comparison; the official method is the \(method(r.official)))")
+    }
+
     public func method(_ m: Method) -> String {
         switch m {
         case .mean: return pick("ค่าเฉลี่ย", "mean")

@@ -61,6 +61,7 @@ public enum ReportJSON {
             ("intact", .bool(ledger.isIntact)),
             ("problems", .arr(ledger.problems.map { .string($0) })),
             ("method", .string(r.method.rawValue)),
+            ("officialMethod", .string(r.official.rawValue)),
             ("includeDrafts", .bool(r.includeDrafts)),
             ("maxTotal", .number(100)),
             ("contestMean", .num(r.contestMean.map(round4))),
@@ -103,6 +104,7 @@ public enum ReportJSON {
         w.key("intact"); w.bool(ledger.isIntact)
         w.key("problems"); w.strings(ledger.problems)
         w.key("method"); w.string(r.method.rawValue)
+        w.key("officialMethod"); w.string(r.official.rawValue)
         w.key("includeDrafts"); w.bool(r.includeDrafts)
         w.key("maxTotal"); w.number(100)
         w.key("contestMean"); w.number(r.contestMean.map(round4))

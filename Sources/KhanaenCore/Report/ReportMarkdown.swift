@@ -33,7 +33,7 @@ public enum ReportMarkdown {
             }
             out.append("")
         }
-        out.append("วิธีรวมคะแนน: \(w.method(r.method)) · \(w.seal) \(ReportJSON.seal(r, ledger: ledger))")
+        out.append("วิธีรวมคะแนน: \(w.methodOf(r)) · \(w.seal) \(ReportJSON.seal(r, ledger: ledger))")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -61,7 +61,7 @@ public enum ReportMarkdown {
         let w = ReportWords(.th)
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
         out.append(contentsOf: bannerLines(ledger, w))
-        out += ["วิธีรวมคะแนน: \(w.method(r.method))", ""]
+        out += ["วิธีรวมคะแนน: \(w.methodOf(r))", ""]
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
         out.append("| \(w.rank) | \(w.id) | \(w.organisation) | \(w.province) | \(w.score) | \(w.sheets) | SD | \(w.award) | \(w.flags) |")
         out.append("|---:|---|---|---|---:|---:|---:|---|---|")

@@ -7,7 +7,7 @@ public enum ReportTable {
         let w = ReportWords(language)
         var out: [String] = []
         out.append(contest.name)
-        out.append("\(w.method(r.method)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
+        out.append("\(w.methodOf(r)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
         out.append(contentsOf: w.banners(ledger).map { "⚠ " + $0 })
         if r.includeDrafts { out.append("⚠ " + w.draftsIncluded) }
         out.append("")

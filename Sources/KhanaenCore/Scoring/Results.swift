@@ -86,6 +86,10 @@ public struct JudgeResult: Equatable, Sendable {
 
 public struct Results: Equatable, Sendable {
     public var method: Method
+    /// The contest's official method (contest.json, or the chair's last change of it): the
+    /// results of any other method are for comparison only.
+    public var official: Method
+    public var isOfficial: Bool { method == official }
     public var includeDrafts: Bool
     /// Ranked entries in rank order, then unranked ones by id.
     public var entries: [EntryResult]

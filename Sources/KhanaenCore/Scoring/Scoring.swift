@@ -1,7 +1,9 @@
 /// Turns sheets into totals, combines the judges, ranks the entries and proposes the
 /// awards. A pure function of the contest and its sheets; docs/scoring.md is its specification.
 public enum Scoring {
-    public static func compute(_ book: SheetBook, method: Method = .mean, includeDrafts: Bool = false) -> Results {
+    /// The results by `method`, the official method when not given.
+    public static func compute(_ book: SheetBook, method: Method? = nil, includeDrafts: Bool = false) -> Results {
+        let method = method ?? book.method
         let contest = book.contest
         let nJ = contest.judges.count, nE = contest.entries.count, nC = contest.criteria.count
         let maxTotal = contest.maxTotal
@@ -139,7 +141,7 @@ public enum Scoring {
             let given = final.filter { $0.award == tier.id }.count
             if given != tier.count { tierCounts.append(TierCount(tier: tier.id, given: given, count: tier.count)) }
         }
-        return Results(method: method, includeDrafts: includeDrafts, entries: final, judges: judges,
+        return Results(method: method, official: book.method, includeDrafts: includeDrafts, entries: final, judges: judges,
                        contestMean: mu, contestSD: sigma, tierCounts: tierCounts)
     }
 

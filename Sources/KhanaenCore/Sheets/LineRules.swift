@@ -37,7 +37,7 @@ struct LineRules: Sendable {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
-        case .reopen, .award, .checkpoint: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
         if let u = e.undoes, u < 1 || u >= e.seq { return "undoes line \(u), which does not come before it" }
@@ -89,6 +89,26 @@ struct LineRules: Sendable {
                       events[ref - 1].kind == .submit || events[ref - 1].kind == .recuse else {
                     return "reopens line \(ref) of \(judgeID)'s file, which is not a submit or recuse of \(entryID)"
                 }
+            }
+            return nil
+        case .eligibility, .method, .discussed:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a \(e.kind.rawValue) decision with no reason" }
+            let outcome = e.outcome ?? ""
+            switch e.kind {
+            case .eligibility:
+                if contest.entryIndex(e.entry) == nil { return "entry \"\(e.entry)\" is not in the contest" }
+                if !["pass", "fail", Contest.proposedAward].contains(outcome) { return "eligibility outcome \"\(outcome)\" is not pass, fail or auto" }
+            case .method:
+                if Method(rawValue: outcome) == nil { return "method \"\(outcome)\" is not mean, median, trimmed or normalised" }
+            default:
+                guard let topic = DiscussionTopic(rawValue: e.topic ?? "") else { return "topic \"\(e.topic ?? "")\" is not a kind of discussion item" }
+                if topic == .pattern {
+                    if contest.judgeIndex(e.judge ?? "") == nil { return "judge \"\(e.judge ?? "")\" is not in the contest" }
+                } else if contest.entryIndex(e.entry) == nil {
+                    return "entry \"\(e.entry)\" is not in the contest"
+                }
+                if DiscussionOutcome(rawValue: outcome) == nil { return "outcome \"\(outcome)\" is not kept, changed or reopened" }
             }
             return nil
         case .checkpoint:

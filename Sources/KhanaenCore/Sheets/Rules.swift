@@ -52,7 +52,7 @@ public enum Rules {
             if !missing.isEmpty { throw Refusal("cannot submit \(e.entry): \(missing.joined(separator: ", ")) not scored yet") }
         case .recuse:
             if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason") }
-        case .reopen, .award, .checkpoint:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
             throw Refusal("\(e.kind.rawValue) is a chair action")
         }
     }
@@ -79,9 +79,13 @@ public enum Rules {
     public static func checkChair(_ draft: LedgerEvent, contest: Contest, judgeEvents: [[LedgerEvent]],
                                   chairEvents: [LedgerEvent]) throws -> LedgerEvent {
         guard contest.chairs.contains(draft.actor) else { throw Refusal("\"\(draft.actor)\" is not a chair of this contest") }
-        guard let ei = contest.entryIndex(draft.entry) else { throw Refusal("no entry has id \"\(draft.entry)\"") }
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason") }
         var e = draft
+        if [.eligibility, .method, .discussed].contains(draft.kind) {
+            if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
+            return e
+        }
+        guard let ei = contest.entryIndex(draft.entry) else { throw Refusal("no entry has id \"\(draft.entry)\"") }
         switch draft.kind {
         case .reopen:
             guard let judgeID = draft.judge, let j = contest.judgeIndex(judgeID) else { throw Refusal("no judge has id \"\(draft.judge ?? "")\"") }

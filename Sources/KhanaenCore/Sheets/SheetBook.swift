@@ -33,11 +33,40 @@ public struct SheetBook: Sendable {
         public var decision: ChairDecision
     }
 
+    /// The chair's word on an entry's eligibility, over what the rules compute.
+    public struct EligibilityRuling: Equatable, Sendable {
+        public var status: EligibilityStatus
+        public var decision: ChairDecision
+    }
+
+    /// A change of the official method by the chair.
+    public struct MethodChange: Equatable, Sendable {
+        public var method: Method
+        public var decision: ChairDecision
+    }
+
+    /// The panel's outcome of one discussion-queue item, as the chair recorded it.
+    public struct Discussed: Equatable, Sendable {
+        public var topic: DiscussionTopic
+        /// The entry the item is about; empty for a judge's pattern.
+        public var entry: String
+        /// The judge a pattern or an outlier sheet is about.
+        public var judge: String?
+        public var outcome: DiscussionOutcome
+        public var decision: ChairDecision
+    }
+
     public let contest: Contest
     /// `rows[judge][entry]`: each judge's sheets, one row per judge in contest order.
     public private(set) var rows: [[Sheet]]
     public private(set) var overrides: [Int: AwardOverride] = [:]
     public private(set) var reopens: [Reopen] = []
+    /// By entry index: the chair's eligibility decisions in force.
+    public private(set) var eligibility: [Int: EligibilityRuling] = [:]
+    /// The chair's method changes, in order; the last is the official method.
+    public private(set) var methodChanges: [MethodChange] = []
+    /// Every discussion outcome recorded, in order.
+    public private(set) var discussed: [Discussed] = []
     /// The checkpoints of the chair's file, in order.
     public private(set) var checkpoints: [CheckpointLine] = []
     /// Lines that break the rules, in file order (judges' files in contest order, then the chair's).
@@ -71,6 +100,15 @@ public struct SheetBook: Sendable {
                 }
             case .checkpoint:
                 if let c = e.checkpoint { checkpoints.append(CheckpointLine(seq: e.seq, time: e.time, actor: e.actor, checkpoint: c)) }
+            case .eligibility:
+                let ei = contest.entryIndex(e.entry)!
+                let status = EligibilityStatus(rawValue: e.outcome ?? "")
+                eligibility[ei] = status.map { EligibilityRuling(status: $0, decision: decision) }
+            case .method:
+                methodChanges.append(MethodChange(method: Method(rawValue: e.outcome ?? "")!, decision: decision))
+            case .discussed:
+                discussed.append(Discussed(topic: DiscussionTopic(rawValue: e.topic ?? "")!, entry: e.entry, judge: e.judge,
+                                           outcome: DiscussionOutcome(rawValue: e.outcome ?? "")!, decision: decision))
             default:
                 break
             }
@@ -115,6 +153,9 @@ public struct SheetBook: Sendable {
         rows = folded.map(\.0)
         violations = folded.flatMap(\.1) + chairViolations
     }
+
+    /// The official method: contest.json's, or the chair's last change of it.
+    public var method: Method { methodChanges.last?.method ?? contest.method }
 
     public init(ledger: Ledger) {
         self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: ledger.chairFile.events)
