@@ -51,7 +51,7 @@ struct ChairCommand: Command {
         }
         defer { terminal.stop() }
         let session = ChairSession(ledger: ledger, directory: dir, chair: chair)
-        var state = ChairState(data: ChairSession.read(ledger, methods: [.mean]), chair: chair, language: language,
+        var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language,
                                utcOffset: ContestLocation.localUTCOffset)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }
         return session.run(state, terminal: terminal)

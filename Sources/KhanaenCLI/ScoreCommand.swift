@@ -72,7 +72,7 @@ struct ScoreCommand: Command {
             ?? (th ? "ให้คะแนนแล้ว \(sheet.setCount)/\(contest.criteria.count) เกณฑ์" : "\(sheet.setCount)/\(contest.criteria.count) criteria scored")
         let status: String
         switch sheet.status {
-        case .empty: status = th ? "ยังไม่ให้คะแนน" : "not scored"
+        case .notStarted: status = th ? "ยังไม่ให้คะแนน" : "not started"
         case .draft: status = th ? "ร่าง" : "draft"
         case .submitted: status = th ? "ส่งแล้ว" : "submitted"
         case .recused: status = th ? "ถอนตัว" : "recused"

@@ -26,7 +26,7 @@ public struct Strings: Sendable {
 
     func status(_ s: Sheet.Status) -> String {
         switch s {
-        case .empty: return t("ยังไม่ให้คะแนน", "not scored")
+        case .notStarted: return t("ยังไม่ให้คะแนน", "not started")
         case .draft: return t("ร่าง", "draft")
         case .submitted: return t("ส่งแล้ว", "submitted")
         case .recused: return t("ถอนตัว", "recused")
@@ -196,7 +196,7 @@ public struct Strings: Sendable {
         case .normalised: return t("ปรับมาตรฐาน", "normalised")
         }
     }
-    var ledgerNotIntact: String { t("สมุดไม่ครบถ้วน ดูหน้า 7", "ledger not intact: screen 7") }
+    var ledgerNotIntact: String { t("สมุดไม่ครบถ้วน (หน้า 7)", "ledger not intact (7)") }
     var accessOpen: String { t("ไม่บังคับสิทธิ์", "access open") }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }
@@ -259,6 +259,10 @@ public struct Strings: Sendable {
     func confirmAction(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)? (y/n)", "Reopen \(e.judge ?? "")'s sheet for \(e.entry)? (y/n)")
+        case .method:
+            let m = Method(rawValue: e.outcome ?? "") ?? .mean
+            return t("ตั้ง\(methodName(m))เป็นวิธีทางการ ทุกรายงานและประกาศผลจะใช้วิธีนี้? (y/n)",
+                     "Make the \(methodName(m)) the official method for every report and the announcement? (y/n)")
         default: return t("ตัดสินรางวัล \(e.entry) → \(awardWords(e.tier, contest))? (y/n)", "Set the award of \(e.entry) to \(awardWords(e.tier, contest))? (y/n)")
         }
     }
@@ -273,9 +277,17 @@ public struct Strings: Sendable {
     public func chairSaved(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
+        case .method:
+            let m = Method(rawValue: e.outcome ?? "") ?? .mean
+            return t("บันทึกแล้ว: วิธีทางการคือ\(methodName(m))", "Saved: the official method is the \(methodName(m))")
         default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(awardWords(e.tier, contest))", "Saved: award of \(e.entry) → \(awardWords(e.tier, contest))")
         }
     }
+    func alreadyOfficial(_ m: Method) -> String { t("\(methodName(m))เป็นวิธีทางการอยู่แล้ว", "The \(methodName(m)) is already the official method") }
+    var officialMark: String { t("ทางการ", "official") }
+    var comparisonMark: String { t("เพื่อเทียบ", "comparison") }
+    func officialSince(_ m: Method) -> String { t("วิธีทางการ: \(methodName(m))", "Official method: \(methodName(m))") }
+    var officialFromContest: String { t("ตามที่ประกาศไว้ใน contest.json ก่อนเริ่มให้คะแนน", "as declared in contest.json before judging") }
     func computing(_ m: Method) -> String { t("กำลังคำนวณ\(methodName(m))…", "computing \(methodName(m))…") }
     func noSheetToReopen(_ entry: String) -> String {
         t("ไม่มีใบของ \(entry) ที่ส่งแล้วหรือถอนตัว ไม่มีอะไรให้เปิด", "No sheet of \(entry) is submitted or recused: nothing to reopen")

@@ -233,8 +233,8 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).scores, [6, nil, nil])
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).note, "ครบ")
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).status, .draft)
-        XCTAssertEqual((0..<5).filter { b.sheet(judge: 1, entry: $0).status != .empty }, [1])
-        XCTAssertEqual((0..<5).filter { b.sheet(judge: 0, entry: $0).status != .empty }, [])
+        XCTAssertEqual((0..<5).filter { b.sheet(judge: 1, entry: $0).status != .notStarted }, [1])
+        XCTAssertEqual((0..<5).filter { b.sheet(judge: 0, entry: $0).status != .notStarted }, [])
     }
 
     func testJudgesWithoutEventsAndAContestWithoutEntriesHaveEmptySheets() throws {
@@ -242,7 +242,7 @@ final class ScoringTests: XCTestCase {
         let b = SheetBook(contest: contest, judgeEvents: [Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8))], chairEvents: [])
         XCTAssertEqual(b.sheets.count, 15)
         XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .submitted)
-        XCTAssertEqual((0..<15).filter { b.sheets[$0].status != .empty }, [0])
+        XCTAssertEqual((0..<15).filter { b.sheets[$0].status != .notStarted }, [0])
         XCTAssertEqual(b.sheet(judge: 2, entry: 4), Sheet(criteria: 3))
 
         let empty = try ContestParser.parse(contestJSON: Array(Fixtures.contestJSON(judges: 2).utf8), entriesJSON: Array("[]".utf8))
@@ -258,7 +258,7 @@ final class ScoringTests: XCTestCase {
             LedgerEvent(actor: "j1", kind: .clear, entry: "e1", criterion: "a"),
         ])
         let b = SheetBook(contest: contest, judgeEvents: [events], chairEvents: [])
-        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .empty)
+        XCTAssertEqual(b.sheet(judge: 0, entry: 0).status, .notStarted)
         XCTAssertEqual(b.sheet(judge: 0, entry: 0).lastChange, events[1].time)
     }
 }

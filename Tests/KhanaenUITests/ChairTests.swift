@@ -386,7 +386,9 @@ final class ChairTests: XCTestCase {
         ChairUpdate.update(&s, .key(.char("6")))
         XCTAssertEqual(s.allMethods.count, 4)
         lines = frame(s)
-        XCTAssertTrue(lines[2].contains("ขึ้นกับวิธีรวมคะแนน"))
+        XCTAssertTrue(lines[2].contains("วิธีทางการ: ค่าเฉลี่ย"), lines[2])
+        XCTAssertTrue(lines[3].contains("ตามที่ประกาศไว้ใน contest.json"), lines[3])
+        XCTAssertTrue(lines[5].contains("ขึ้นกับวิธีรวมคะแนน"), lines[5])
         let differs = s.entryOrder.contains { e in Set(Method.allCases.map { s.allMethods[$0]!.entries.first { $0.index == e }!.proposed ?? "" }).count > 1 }
         XCTAssertEqual(lines.contains { $0.contains("ทุกวิธีเสนอรางวัลเหมือนกัน") }, !differs)
     }
@@ -486,6 +488,34 @@ final class ChairTests: XCTestCase {
         XCTAssertNil(s.prompt)
         _ = keys(&s, .char("e"))
         XCTAssertTrue(keys(&s, .char("n")).isEmpty, "no to the draft exports nothing")
+    }
+
+    /// The console opens on the official method and says so; another method is marked as a
+    /// comparison; `M` makes the method on screen official only with a reason and a yes;
+    /// the export is the official method's whatever is on screen.
+    func testTheOfficialMethodIsShownChangedOnlyWithAReasonAndExported() {
+        var s = state()
+        XCTAssertEqual(s.method, s.official)
+        XCTAssertTrue(frame(s).last!.contains("ค่าเฉลี่ย (ทางการ)"), frame(s).last!)
+        XCTAssertTrue(keys(&s, .char("M")).isEmpty)
+        XCTAssertNil(s.prompt, "the official method needs no change")
+        XCTAssertTrue(s.status!.text.contains("เป็นวิธีทางการอยู่แล้ว"))
+        _ = keys(&s, .char("m"))
+        XCTAssertTrue(frame(s).last!.contains("มัธยฐาน (เพื่อเทียบ)"), frame(s).last!)
+        // Exporting while the median is on screen exports the mean's results.
+        _ = keys(&s, .char("e"))
+        let exported = keys(&s, .char("y"))
+        guard case .export(let results, _, _)? = exported.first else { return XCTFail("\(exported)") }
+        XCTAssertEqual(results.method, .mean)
+        _ = keys(&s, .char("M"))
+        guard case .reason? = s.prompt else { return XCTFail("a reason is asked first") }
+        _ = keys(&s, .enter)
+        XCTAssertTrue(s.status!.text.contains("ต้องระบุเหตุผล"))
+        type(&s, "มติที่ประชุม")
+        _ = keys(&s, .enter)
+        XCTAssertTrue(frame(s)[s.height - 2].contains("ตั้งมัธยฐานเป็นวิธีทางการ"), frame(s)[s.height - 2])
+        XCTAssertEqual(Self.appended(keys(&s, .char("y"))),
+                       [LedgerEvent(actor: "chair", kind: .method, entry: "", text: "มติที่ประชุม", outcome: "median")])
     }
 
     func testEveryScreenAtBothSizesKeepsEveryRowToTheTerminalWidth() {

@@ -66,8 +66,8 @@ final class JudgeViewTests: XCTestCase {
                 _ = JudgeUpdate.update(&s, .resize(width: width, height: 24))
                 let row = assertFrame(s)[1]
                 let w = s.strings
-                for status in [Sheet.Status.empty, .draft, .submitted, .recused] {
-                    let count = status == .empty ? 500 : 0
+                for status in [Sheet.Status.notStarted, .draft, .submitted, .recused] {
+                    let count = status == .notStarted ? 500 : 0
                     XCTAssertTrue(row.contains("\(w.status(status)) \(count)"), "\(language) \(width): \(row)")
                 }
                 XCTAssertTrue(row.contains(w.sort(s.sort)))

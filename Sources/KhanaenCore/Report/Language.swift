@@ -25,7 +25,7 @@ public struct ReportWords: Sendable {
     public var submitted: String { pick("ส่งแล้ว", "Submitted") }
     public var drafts: String { pick("ร่าง", "Drafts") }
     public var recused: String { pick("ถอนตัว", "Recused") }
-    public var notStarted: String { pick("ยังไม่เริ่ม", "Not started") }
+    public var notStarted: String { pick("ยังไม่ให้คะแนน", "Not started") }
     public var mean: String { pick("เฉลี่ย", "Mean") }
     public var unranked: String { pick("ยังไม่จัดอันดับ", "Not ranked") }
     public var ties: String { pick("คะแนนเท่ากัน", "Ties") }

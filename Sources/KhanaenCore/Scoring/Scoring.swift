@@ -21,7 +21,7 @@ public enum Scoring {
                 case .submitted: r.submitted += 1
                 case .draft: r.drafts += 1
                 case .recused: r.recused += 1
-                case .empty: r.notStarted += 1
+                case .notStarted: r.notStarted += 1
                 }
                 if let t = sheet.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
                 let counts = sheet.status == .submitted || (includeDrafts && sheet.status == .draft && sheet.isComplete)

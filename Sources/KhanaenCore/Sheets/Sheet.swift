@@ -2,7 +2,7 @@
 public struct Sheet: Equatable, Sendable {
     public enum Status: String, Sendable {
         /// Nothing entered yet.
-        case empty
+        case notStarted
         /// Some scores or notes, not submitted.
         case draft
         case submitted
@@ -12,7 +12,7 @@ public struct Sheet: Equatable, Sendable {
     public var scores: [Double?]
     public var criterionNotes: [String?]
     public var note: String?
-    public var status: Status = .empty
+    public var status: Status = .notStarted
     /// The seq of the submit or recuse line that locks the sheet, which a reopen must name.
     public var lockSeq: Int?
     public var recuseReason: String?
@@ -83,7 +83,7 @@ public struct Sheet: Equatable, Sendable {
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
             return nil
         }
-        if !isLocked { status = hasContent ? .draft : .empty }
+        if !isLocked { status = hasContent ? .draft : .notStarted }
         lastChange = e.time
         return nil
     }
@@ -91,7 +91,7 @@ public struct Sheet: Equatable, Sendable {
     /// Brings a sheet up to date with a reopen that came after its last own event.
     mutating func settle(reopened: (Int) -> SheetBook.ChairDecision?) {
         if isLocked, let seq = lockSeq, let decision = reopened(seq) {
-            status = hasContent ? .draft : .empty
+            status = hasContent ? .draft : .notStarted
             lockSeq = nil
             recuseReason = nil
             reopen = decision

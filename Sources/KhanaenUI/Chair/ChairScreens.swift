@@ -205,7 +205,17 @@ enum JudgesView {
 enum MethodsView {
     static func lines(_ s: ChairState) -> [ScreenLine] {
         let w = s.strings
-        var out: [ScreenLine] = [(w.methodsTitle, .muted, true)]
+        var out: [ScreenLine] = [(w.officialSince(s.official), .accent, true)]
+        if s.book.methodChanges.isEmpty {
+            out.append(("  " + w.officialFromContest, .muted, false))
+        }
+        for change in s.book.methodChanges {
+            let d = change.decision
+            out += wrappedLines("\(w.dateTime(d.time, offset: s.utcOffset)) \(d.actor) → \(w.methodName(change.method)): \(d.reason)",
+                                width: s.width - 2, role: .warning, indent: "  ", words: s.text.words)
+        }
+        out.append(("", .normal, false))
+        out.append((w.methodsTitle, .muted, true))
         let missing = Method.allCases.filter { s.allMethods[$0] == nil }
         if let m = missing.first { return out + [(w.computing(m), .muted, false)] }
         let table = TextTable([.init(w.columnID, width: s.idWidth), .init(w.columnOrganisation, minWidth: 12)]

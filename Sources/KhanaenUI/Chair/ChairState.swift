@@ -95,8 +95,10 @@ public struct ChairState: Sendable {
     public var quit = false
     public var status: StatusMessage?
 
-    /// `data` must hold the results of `method` (the console computes them before its first frame).
-    public init(data: ChairData, chair: String, language: Language = .th, utcOffset: Int = 0, method: Method = .mean) {
+    /// `data` must hold the results of `method`, the official method when not given (the
+    /// console computes them before its first frame).
+    public init(data: ChairData, chair: String, language: Language = .th, utcOffset: Int = 0, method: Method? = nil) {
+        let method = method ?? data.book.method
         precondition(data.computed[method] != nil, "the first frame's method is computed before it")
         self.data = data
         contest = data.book.contest
@@ -109,6 +111,8 @@ public struct ChairState: Sendable {
     }
 
     public var book: SheetBook { data.book }
+    /// The contest's official method: contest.json's, or the chair's last change of it.
+    public var official: Method { data.book.method }
     public var ledger: LedgerSummary { data.ledger }
     public var events: [[LedgerEvent]] { data.events }
     public var updatedAt: Int64 { data.time }

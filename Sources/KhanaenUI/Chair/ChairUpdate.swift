@@ -174,13 +174,24 @@ public enum ChairUpdate {
                     return []
                 }
                 s.prompt = .judge(choices: locked, selected: 0)
+            case .makeOfficial:
+                if s.method == s.official {
+                    s.status = .info(s.strings.alreadyOfficial(s.method))
+                    return []
+                }
+                s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .method, entry: "", outcome: s.method.rawValue), TextField(limit: 500))
             case .export:
-                let plan = AnnouncementDraft.reasons(s.results, contest: s.contest, words: ReportWords(s.strings.language))
+                // What is exported is the official method's, whatever method is on screen.
+                guard let official = s.data.computed[s.official]?.results else {
+                    s.status = .info(s.strings.computing(s.official))
+                    return [.compute(generation: s.generation, s.target.book, s.target.ledger, [s.official])]
+                }
+                let plan = AnnouncementDraft.reasons(official, contest: s.contest, words: ReportWords(s.strings.language))
                 if !plan.isEmpty {
                     s.prompt = .draft(plan)
                     return []
                 }
-                return [.export(s.results, s.ledger, overwrite: false)]
+                return [.export(official, s.ledger, overwrite: false)]
             case .help:
                 s.showingHelp = true
                 s.help.reset()
@@ -211,11 +222,11 @@ public enum ChairUpdate {
         switch prompt {
         case .overwrite:
             s.prompt = nil
-            if JudgeUpdate.yes(key) { return [.export(s.results, s.ledger, overwrite: true)] }
+            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, overwrite: true)] }
             s.status = .info(w.cancelled)
         case .draft:
             s.prompt = nil
-            if JudgeUpdate.yes(key) { return [.export(s.results, s.ledger, overwrite: false)] }
+            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, overwrite: false)] }
             s.status = .info(w.cancelled)
         case .tier:
             guard let e = s.selectedEntry, case .char(let c) = key else { return [] }

@@ -99,7 +99,9 @@ public enum ChairView {
     /// never miss: a ledger that is not intact, access not enforced.
     private static func footer(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
-        var footer = "\(w.methodLabel): \(w.methodName(s.method)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
+        let mark = s.method == s.official ? w.officialMark : w.comparisonMark
+        // The method's name alone says what it is: its label would push the seal off at 80 columns.
+        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
         if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
         var alarms: [String] = []
         if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }

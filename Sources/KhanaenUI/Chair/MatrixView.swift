@@ -47,7 +47,7 @@ enum MatrixView {
                     c.put(CellText.fit(shown, to: cell - 1, align: .right), x: x, y: y, role: .muted)
                 case .recused:
                     c.put(CellText.fit(w.recusedShort, to: cell - 1, align: .right), x: x, y: y, role: .warning)
-                case .empty:
+                case .notStarted:
                     break
                 }
             }

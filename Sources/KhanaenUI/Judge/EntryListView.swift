@@ -19,7 +19,7 @@ enum EntryListView {
 
         var counts: [Sheet.Status: Int] = [:]
         for sheet in s.sheets { counts[sheet.status, default: 0] += 1 }
-        let byStatus = [Sheet.Status.empty, .draft, .submitted, .recused].map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        let byStatus = [Sheet.Status.notStarted, .draft, .submitted, .recused].map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
         let filterName = s.filter.map { w.status($0) } ?? w.all
         // Every count must show, even at 80 columns in Thai: the total goes first (the position
         // counter shows it too), then the sort and filter lose their labels.
@@ -74,7 +74,7 @@ enum EntryListView {
 
     static func statusRole(_ status: Sheet.Status) -> Role {
         switch status {
-        case .empty: return .normal
+        case .notStarted: return .normal
         case .draft: return .warning
         case .submitted: return .ok
         case .recused: return .muted

@@ -160,7 +160,7 @@ public enum JudgeUpdate {
             prepareSearch(&s)
             s.prompt = .search(TextField(s.search, limit: 200))
         case .filter:
-            let cycle: [Sheet.Status?] = [nil, .empty, .draft, .submitted, .recused]
+            let cycle: [Sheet.Status?] = [nil, .notStarted, .draft, .submitted, .recused]
             s.filter = cycle[((cycle.firstIndex { $0 == s.filter } ?? 0) + 1) % cycle.count]
             reselect(&s)
             s.status = .info(s.strings.filterNow(s.filter))

@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case move(Movement)
     case open, search, filter, sort, help, quit, back, read
     case nextCriterion, previousCriterion, previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo
-    case nextTab, previousTab, scrollLeft, scrollRight, method, award, reopen, export
+    case nextTab, previousTab, scrollLeft, scrollRight, method, makeOfficial, award, reopen, export
 }
 
 public struct Binding: Sendable {
@@ -136,6 +136,8 @@ public struct Keymap: Sendable {
         Binding([.right], "→", .scrollRight, th: "กรรมการคนถัดไป (หน้า 2)", en: "judges to the right (screen 2)"),
         Binding([.char("m")], "m", .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
                 en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
+        Binding([.char("M")], "M", .makeOfficial, th: "ตั้งวิธีที่แสดงอยู่เป็นวิธีทางการ (พร้อมเหตุผล)",
+                en: "make the method shown the official one (with a reason)"),
         Binding([.char("a")], "a", .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)", en: "set the selected entry's award (with a reason)",
                 hintTH: "รางวัล", hintEN: "award"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
