@@ -49,8 +49,10 @@ public enum JudgeProgram: Program {
     public static func isFinished(_ state: JudgeState) -> Bool { state.quit }
 
     public static func redraws(after msg: JudgeMsg) -> Bool {
-        if case .tick = msg { return false }
-        return true
+        switch msg {
+        case .tick, .started: return false
+        default: return true
+        }
     }
 
     public static func isAwaited(_ effect: JudgeEffect) -> Bool {
