@@ -1,10 +1,9 @@
 import KhanaenCore
 import KhanaenText
 
-public enum ChairMsg: Sendable {
+public enum ChairMsg: TerminalMessages {
     case key(Key)
     case resize(width: Int, height: Int)
-    /// Nothing happened for a moment: time to look at the ledger again.
     case tick
     /// The first frame is on the screen.
     case started
@@ -20,6 +19,13 @@ public enum ChairMsg: Sendable {
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
     case textReady(ThaiText)
+
+    public var isQuiet: Bool {
+        switch self {
+        case .tick, .started: return true
+        default: return false
+        }
+    }
 }
 
 /// What the console asks the outside world to do: read and compute, and its only writes,
@@ -43,25 +49,9 @@ public enum ChairEffect: Sendable {
 
 /// The console as a program of the runtime.
 public enum ChairProgram: Program {
-    public static func message(for input: TerminalInput) -> ChairMsg? {
-        switch input {
-        case .key(let k): return .key(k)
-        case .resize(let w, let h): return .resize(width: w, height: h)
-        case .idle: return .tick
-        case .signal, .closed: return nil
-        }
-    }
-
     public static func update(_ state: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] { ChairUpdate.update(&state, msg) }
     public static func view(_ state: ChairState) -> Canvas { ChairView.render(state) }
     public static func isFinished(_ state: ChairState) -> Bool { state.quit }
-
-    public static func redraws(after msg: ChairMsg) -> Bool {
-        switch msg {
-        case .tick, .started: return false
-        default: return true
-        }
-    }
 
     public static func isAwaited(_ effect: ChairEffect) -> Bool {
         switch effect {

@@ -1,10 +1,9 @@
 import KhanaenCore
 import KhanaenText
 
-public enum JudgeMsg: Sendable {
+public enum JudgeMsg: TerminalMessages {
     case key(Key)
     case resize(width: Int, height: Int)
-    /// Nothing happened for a moment: time to look at the ledger again.
     case tick
     /// The first frame is on the screen.
     case started
@@ -20,6 +19,13 @@ public enum JudgeMsg: Sendable {
     case ledgerBroken(String)
     /// The Thai word breaker and collator are loaded.
     case textReady(ThaiText)
+
+    public var isQuiet: Bool {
+        switch self {
+        case .tick, .started: return true
+        default: return false
+        }
+    }
 }
 
 /// What the workstation asks the outside world to do.
@@ -35,25 +41,9 @@ public enum JudgeEffect: Equatable, Sendable {
 
 /// The workstation as a program of the runtime.
 public enum JudgeProgram: Program {
-    public static func message(for input: TerminalInput) -> JudgeMsg? {
-        switch input {
-        case .key(let k): return .key(k)
-        case .resize(let w, let h): return .resize(width: w, height: h)
-        case .idle: return .tick
-        case .signal, .closed: return nil
-        }
-    }
-
     public static func update(_ state: inout JudgeState, _ msg: JudgeMsg) -> [JudgeEffect] { JudgeUpdate.update(&state, msg) }
     public static func view(_ state: JudgeState) -> Canvas { JudgeView.render(state) }
     public static func isFinished(_ state: JudgeState) -> Bool { state.quit }
-
-    public static func redraws(after msg: JudgeMsg) -> Bool {
-        switch msg {
-        case .tick, .started: return false
-        default: return true
-        }
-    }
 
     public static func isAwaited(_ effect: JudgeEffect) -> Bool {
         if case .append = effect { return true }

@@ -31,6 +31,31 @@ extension Program {
     public static func isAwaited(_ effect: Effect) -> Bool { false }
 }
 
+/// The messages every program has for what the terminal sends (enum cases satisfy these),
+/// so that turning input into messages, and knowing which draw nothing, is written once.
+public protocol TerminalMessages: Sendable {
+    static func key(_ key: Key) -> Self
+    static func resize(width: Int, height: Int) -> Self
+    /// Nothing happened for a moment: time to look at the ledger again.
+    static var tick: Self { get }
+    /// A message that changes nothing on the screen by itself (the tick, the start): what
+    /// it asks for comes back as a message of its own.
+    var isQuiet: Bool { get }
+}
+
+extension Program where Msg: TerminalMessages {
+    public static func message(for input: TerminalInput) -> Msg? {
+        switch input {
+        case .key(let k): return .key(k)
+        case .resize(let w, let h): return .resize(width: w, height: h)
+        case .idle: return .tick
+        case .signal, .closed: return nil
+        }
+    }
+
+    public static func redraws(after msg: Msg) -> Bool { !msg.isQuiet }
+}
+
 /// What a terminal backend reads.
 public enum TerminalInput: Equatable, Sendable {
     case key(Key)
