@@ -232,4 +232,29 @@ final class TerminalEndToEndTests: XCTestCase {
         let events = ledger.file(forJudge: "j5")!.events
         XCTAssertEqual(events.map { "\($0.entry) \($0.criterion ?? "") \($0.value ?? -1)" }, ["e03 c1 13.0", "e03 c2 6.5"])
     }
+
+    /// A judge who left the keyboard in the Thai layout types scores on its number row; a
+    /// decimal comma is a point; a letter is refused without losing the digits; Esc does not
+    /// quit; the ledger holds exactly what was meant.
+    func testTheThaiLayoutACommaAndALetterRecordOnlyWhatWasMeant() throws {
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        keys("Enter")
+        waitFor("e01 · เทศบาลนครยะลา")
+        type("ๅ-"); keys("Enter")              // 1 3 on the Thai layout's number row
+        waitFor("e01 เกณฑ์ 1 = 13")
+        type("๗,๕"); keys("Enter")            // Thai digits and a decimal comma
+        waitFor("e01 เกณฑ์ 2 = 7.5")
+        type("2"); keys("a")                  // a slip of the finger
+        waitFor("ไม่ใช่ตัวเลข")
+        type("0"); keys("Enter")
+        waitFor("e01 เกณฑ์ 3 = 20")
+        keys("Escape")
+        waitFor("Enter ให้คะแนน")             // Esc leaves the sheet for the list
+        keys("Escape")
+        waitFor("กด q เพื่อออก")               // and on the list says how to quit
+        keys("q")
+        let events = try ContestFolder.load(contest).file(forJudge: "j5")!.events
+        XCTAssertEqual(events.map { "\($0.criterion ?? "") \($0.value ?? -1)" }, ["c1 13.0", "c2 7.5", "c3 20.0"])
+    }
 }

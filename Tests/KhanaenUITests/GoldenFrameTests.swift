@@ -54,7 +54,8 @@ final class GoldenFrameTests: XCTestCase {
             LedgerEvent(actor: "j5", kind: .submit, entry: "e04"),
         ]
         events = events.enumerated().map { k, e in var x = e; x.seq = k + 1; x.time = 1_764_100_000_000 + Int64(k) * 60_000; return x }
-        let chair = [LedgerEvent(seq: 1, time: 1_764_200_000_000, actor: "chair", kind: .reopen, judge: "j5", entry: "e04", text: "คะแนนเกณฑ์ 3 น่าจะกรอกผิดช่อง")]
+        let chair = [LedgerEvent(seq: 1, time: 1_764_200_000_000, actor: "chair", kind: .reopen, judge: "j5", entry: "e04", ref: 22,
+                                   text: "คะแนนเกณฑ์ 3 น่าจะกรอกผิดช่อง")]
         let sheets = SheetBook.judgeSheets(contest: c, judgeID: "j5", judgeEvents: events, chairEvents: chair)
         var s = JudgeState(contest: c, judge: 4, sheets: sheets, language: language, utcOffset: 7 * 3600)
         _ = JudgeUpdate.update(&s, .textReady(text))

@@ -22,7 +22,8 @@ enum SheetView {
 
         var y = 2
         if let r = sheet.reopen, !sheet.isLocked {
-            c.put("↺ " + w.reopenedBanner(r).replacingNewlines, x: 1, y: y, limit: c.width - 2, role: .warning, bold: true)
+            c.put(clipped("↺ " + w.reopenedBanner(r).replacingNewlines, w.readMore, width: c.width - 2), x: 1, y: y, limit: c.width - 2,
+                  role: .warning, bold: true)
             y += 1
         }
         // The title in at most two lines (three when there is room), the cut marked.
@@ -111,7 +112,7 @@ enum SheetView {
         let value = ScoreText.parse(s.input.text) ?? sheet.scores[s.criterion]
         if !criterion.levels.isEmpty && y <= bottom {
             let parts = criterion.levels.reversed().map { l -> (String, Bool) in
-                ("\(JSONWriter.numberText(l.to))–\(JSONWriter.numberText(l.from)) \(l.text)", value.map { l.contains($0) } ?? false)
+                ("\(JSONWriter.numberText(l.from))–\(JSONWriter.numberText(l.to)) \(l.text)", value.map { l.contains($0) } ?? false)
             }
             if let hit = parts.first(where: { $0.1 }) {
                 line("◆ " + hit.0, role: .accent, bold: true)
@@ -187,7 +188,7 @@ enum ReaderView {
             wrap("\(k + 1). \(criterion.short) · \(score)/\(JSONWriter.numberText(criterion.max))", .accent, bold: true)
             wrap(criterion.title, indent: "  ")
             for l in criterion.levels.reversed() {
-                wrap("\(JSONWriter.numberText(l.to))–\(JSONWriter.numberText(l.from)) \(l.text)", .muted, indent: "  • ")
+                wrap("\(JSONWriter.numberText(l.from))–\(JSONWriter.numberText(l.to)) \(l.text)", .muted, indent: "  • ")
             }
             if let n = sheet.criterionNotes[k] { wrap("\(w.note): \(n)", indent: "  ") }
         }
