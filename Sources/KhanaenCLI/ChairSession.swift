@@ -90,6 +90,11 @@ public final class ChairSession {
             }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }
+        case .loadDocuments(let entry, let language):
+            let directory = self.directory, e = ledger.contest.entries[entry]
+            inbox.run(on: .global(qos: .userInitiated)) {
+                [.documents(entry: entry, EntryDocument.load(contestDirectory: directory, entry: e, language: language))]
+            }
         }
     }
 }

@@ -86,6 +86,11 @@ final class JudgeSession {
             }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }
+        case .loadDocuments(let entry, let language):
+            let directory = self.directory, e = contest.entries[entry]
+            inbox.run(on: .global(qos: .userInitiated)) {
+                [.documents(entry: entry, EntryDocument.load(contestDirectory: directory, entry: e, language: language))]
+            }
         }
     }
 }

@@ -288,6 +288,46 @@ public struct Strings: Sendable {
     var comparisonMark: String { t("เพื่อเทียบ", "comparison") }
     func officialSince(_ m: Method) -> String { t("วิธีทางการ: \(methodName(m))", "Official method: \(methodName(m))") }
     var officialFromContest: String { t("ตามที่ประกาศไว้ใน contest.json ก่อนเริ่มให้คะแนน", "as declared in contest.json before judging") }
+    var documentsTitle: String { t("เอกสาร", "Documents") }
+    var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
+    var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }
+    var noDocuments: String { t("ไม่มีไฟล์แนบ", "No files came with the submission") }
+    func documentsCount(_ n: Int) -> String { t("ไฟล์แนบ \(n) ไฟล์ (กดเลขเพื่อเปิด):", "\(n) files (press a number to open):") }
+    var loadingDocuments: String { t("กำลังอ่านไฟล์แนบ…", "Reading the files…") }
+    var noText: String { t("ไฟล์นี้ไม่มีข้อความให้อ่าน", "This file has no text to read") }
+    /// A file's kind in a word, from its MIME type.
+    func fileKind(_ type: String) -> String {
+        let m = type.lowercased()
+        if m == "application/pdf" { return "PDF" }
+        if m.contains("presentation") || m.contains("powerpoint") { return "PowerPoint" }
+        if m.contains("wordprocessing") || m.contains("msword") { return "Word" }
+        if m.contains("spreadsheet") || m.contains("excel") { return "Excel" }
+        if m.hasPrefix("image/") { return t("รูปภาพ", "image") }
+        if m.hasPrefix("text/") { return t("ข้อความ", "text") }
+        return type
+    }
+    func fileSize(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+            : bytes >= 1024 ? "\((bytes + 512) / 1024) KB" : "\(bytes) B"
+    }
+    func part(_ unit: EntryDocument.Unit, _ n: Int, of total: Int) -> String {
+        switch unit {
+        case .slide: return t("สไลด์ \(n)/\(total) (] ถัดไป [ ก่อนหน้า)", "Slide \(n)/\(total) (] next, [ previous)")
+        case .sheet: return t("ชีต \(n)/\(total) (] ถัดไป [ ก่อนหน้า)", "Sheet \(n)/\(total) (] next, [ previous)")
+        default: return t("หน้า \(n)/\(total) (] ถัดไป [ ก่อนหน้า)", "Page \(n)/\(total) (] next, [ previous)")
+        }
+    }
+    func emptyPart(_ unit: EntryDocument.Unit) -> String {
+        unit == .slide ? t("สไลด์นี้ไม่มีข้อความ", "This slide has no text") : t("หน้านี้ไม่มีข้อความ", "This page has no text")
+    }
+    var lastPart: String { t("หน้าสุดท้ายแล้ว", "This is the last page") }
+    var firstPart: String { t("หน้าแรกแล้ว", "This is the first page") }
+    func found(_ q: String, part: Int?) -> String {
+        part.map { t("พบ \"\(q)\" หน้า \($0) (n ถัดไป)", "Found \"\(q)\" on page \($0) (n for the next)") } ?? t("พบ \"\(q)\" (n ถัดไป)", "Found \"\(q)\" (n for the next)")
+    }
+    func notFound(_ q: String) -> String { t("ไม่พบ \"\(q)\" ในเอกสารนี้", "\"\(q)\" is not in this document") }
+    var documentSearchPrompt: String { t("ค้นหาในเอกสาร: ", "Search the document: ") }
+    var helpDocuments: String { t("เอกสาร (d)", "Documents (d)") }
     func computing(_ m: Method) -> String { t("กำลังคำนวณ\(methodName(m))…", "computing \(methodName(m))…") }
     func noSheetToReopen(_ entry: String) -> String {
         t("ไม่มีใบของ \(entry) ที่ส่งแล้วหรือถอนตัว ไม่มีอะไรให้เปิด", "No sheet of \(entry) is submitted or recused: nothing to reopen")

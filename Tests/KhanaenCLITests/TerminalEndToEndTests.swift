@@ -257,4 +257,42 @@ final class TerminalEndToEndTests: XCTestCase {
         let events = try ContestFolder.load(contest).file(forJudge: "j5")!.events
         XCTAssertEqual(events.map { "\($0.criterion ?? "") \($0.value ?? -1)" }, ["c1 13.0", "c2 7.5", "c3 20.0"])
     }
+
+    /// At 80×24 a judge reads an entry's documents from the sheet: the slides of the
+    /// presentation, Thai wrapped, a search that finds a later slide, and back to the
+    /// criterion with what was typed still there.
+    func testAJudgeReadsTheDocumentsAt80x24() throws {
+        XCTAssertEqual(run(["verify"]).status, 0)   // copies the demo contest
+        let folder = contest + "/documents/e01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let slides = "--- สไลด์ 1 ---\nBig Data เพื่อพัฒนาคุณภาพบริการ\nเทศบาลนครยะลา\n--- สไลด์ 2 ---\nผลการดำเนินงาน\nประชาชนใช้บริการออนไลน์เพิ่มขึ้นร้อยละ 40 \u{1B}[31mไม่มีสี\n"
+        try slides.write(toFile: folder + "/yala.pptx.txt", atomically: true, encoding: .utf8)
+        let entriesPath = contest + "/entries.json"
+        var entries = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: entriesPath))) as! [[String: Any]]
+        entries[0]["documents"] = [["name": "yala.pptx", "type": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                                    "size": 1_048_576, "text": "documents/e01/yala.pptx.txt"]]
+        try JSONSerialization.data(withJSONObject: entries).write(to: URL(fileURLWithPath: entriesPath))
+        driver.start("cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5", width: 80, height: 24)
+        waitFor("กรรมการ 5 (j5)")
+        keys("Enter")
+        waitFor("e01 · เทศบาลนครยะลา")
+        type("1")
+        keys("d")
+        waitFor("1 ข้อมูลผลงาน")
+        waitFor("yala.pptx · 1.0 MB")
+        keys("2")
+        waitFor("สไลด์ 1/2")
+        waitFor("Big Data เพื่อพัฒนาคุณภาพบริการ")
+        keys("/")
+        type("ร้อยละ")
+        keys("Enter")
+        waitFor("สไลด์ 2/2")
+        waitFor("พบ \"ร้อยละ\"")
+        XCTAssertFalse(screen().contains("\u{1B}"), "the escape in the file is not sent to the terminal")
+        keys("q")
+        waitFor("หมวดที่ 1 ปัญหา")
+        keys("Enter")
+        waitFor("e01 เกณฑ์ 1 = 1")
+        keys("q", "q")
+    }
 }

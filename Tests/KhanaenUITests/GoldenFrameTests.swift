@@ -63,6 +63,18 @@ final class GoldenFrameTests: XCTestCase {
         return s
     }
 
+    /// A submission's files as an import leaves them: a presentation in slides, a form whose
+    /// text could not be read.
+    static let documents = [
+        EntryDocument(name: "ครึ่ง_นำเสนอ.pptx", type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                      size: 2_400_000, pages: [
+                          "โครงการบริหารจัดการขยะแบบบูรณาการ\nบนพื้นฐานดิจิทัลแพลตฟอร์ม (แอพพลิเคชั่นถังเงิน ถังทอง)",
+                          "ที่มาของปัญหา\nปริมาณขยะในเขตเทศบาลเพิ่มขึ้นทุกปี การคัดแยกขยะที่ต้นทางยังทำได้น้อย ประชาชนไม่ทราบราคารับซื้อขยะรีไซเคิล",
+                          "ผลการดำเนินงาน\nครัวเรือนเข้าร่วม 1,250 ครัวเรือน ขยะลดลงร้อยละ 32 ภายใน 12 เดือน",
+                      ], unit: .slide),
+        EntryDocument(name: "ครึ่ง_form1.pdf", type: "application/pdf", size: 180_000, problem: "ไฟล์นี้เป็นภาพสแกน ไม่มีข้อความให้อ่าน"),
+    ]
+
     func testWorkstationScreens() {
         for (w, h) in Self.sizes {
             let size = "\(w)x\(h)"
@@ -80,6 +92,16 @@ final class GoldenFrameTests: XCTestCase {
             _ = JudgeUpdate.update(&s, .key(.escape))
             _ = JudgeUpdate.update(&s, .key(.char("v")))
             check(JudgeView.render(s), "judge-reader-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("q")))
+            _ = JudgeUpdate.update(&s, .key(.char("d")))
+            check(JudgeView.render(s), "judge-documents-loading-\(size)")
+            _ = JudgeUpdate.update(&s, .documents(entry: 1, Self.documents))
+            check(JudgeView.render(s), "judge-documents-fields-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("2")))
+            _ = JudgeUpdate.update(&s, .key(.char("]")))
+            check(JudgeView.render(s), "judge-documents-slide-\(size)")
+            _ = JudgeUpdate.update(&s, .key(.char("3")))
+            check(JudgeView.render(s), "judge-documents-problem-\(size)")
             _ = JudgeUpdate.update(&s, .key(.char("q")))
             _ = JudgeUpdate.update(&s, .key(.char("s")))
             check(JudgeView.render(s), "judge-sheet-missing-\(size)")
@@ -136,6 +158,11 @@ final class GoldenFrameTests: XCTestCase {
             ChairUpdate.update(&s, .key(.char("e")))
             check(ChairView.render(s), "chair-export-draft-\(size)")
             ChairUpdate.update(&s, .key(.escape))
+            ChairUpdate.update(&s, .key(.char("d")))
+            ChairUpdate.update(&s, .documents(entry: 0, Self.documents))
+            ChairUpdate.update(&s, .key(.char("2")))
+            check(ChairView.render(s), "chair-documents-\(size)")
+            ChairUpdate.update(&s, .key(.char("q")))
             ChairUpdate.update(&s, .key(.char("?")))
             check(ChairView.render(s), "chair-help-\(size)")
         }

@@ -436,4 +436,50 @@ final class JudgeUpdateTests: XCTestCase {
         _ = JudgeUpdate.update(&s, .resize(width: 80, height: 24))
         XCTAssertEqual(s.list.top, 2)
     }
+
+    /// `d` on the sheet opens the entry's documents: the fields at once, the files when read;
+    /// pages turn with ] and PgDn past the end; / finds a word on a later page; q goes back
+    /// to the criterion the judge was on, with what they had typed still there.
+    func testDocumentsOpenFromTheSheetAndGoBackToTheCriterion() {
+        press(.enter, .down, .down)
+        type("1")
+        let effects = JudgeUpdate.update(&s, .key(.char("d")))
+        XCTAssertEqual(effects, [.loadDocuments(entry: 0, language: .th)])
+        XCTAssertEqual(s.screen, .documents)
+        XCTAssertEqual(s.documents?.tab, 0, "the submission's fields first")
+        let slides = EntryDocument(name: "นำเสนอ.pptx", type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                                   size: 2_400_000, pages: ["ระบบ Big Data ของเทศบาล", "ผลลัพธ์: ประชาชนใช้งาน 12,000 คน", "แผนพัฒนาต่อยอด"],
+                                   unit: .slide)
+        let form = EntryDocument(name: "form1.pdf", type: "application/pdf", size: 90_000, problem: "ไม่มีข้อความ (ไฟล์ภาพ)")
+        _ = JudgeUpdate.update(&s, .documents(entry: 0, [slides, form]))
+        press(.char("2"))
+        XCTAssertEqual(s.documents?.tab, 1)
+        press(.char("]"))
+        XCTAssertEqual(s.documents?.page, 1, "] is the next slide")
+        press(.char("]"), .char("]"))
+        XCTAssertEqual(s.documents?.page, 2, "no slide past the last")
+        XCTAssertTrue(s.status!.text.contains("หน้าสุดท้ายแล้ว"))
+        press(.home, .pageUp)
+        XCTAssertEqual(s.documents?.page, 1, "PgUp at the top of a slide goes back to the one before")
+        press(.char("/"))
+        type("ประชาชน")
+        press(.enter)
+        XCTAssertEqual(s.documents?.page, 1, "found on the second slide")
+        XCTAssertTrue(s.status!.text.contains("พบ \"ประชาชน\""), s.status!.text)
+        press(.char("/"))
+        for _ in 0..<7 { press(.backspace) }
+        type("ไม่มีคำนี้")
+        press(.enter)
+        XCTAssertEqual(s.status?.kind, .error)
+        press(.tab)
+        XCTAssertEqual(s.documents?.tab, 2, "Tab goes to the next document")
+        press(.char("q"))
+        XCTAssertEqual(s.screen, .sheet)
+        XCTAssertEqual(s.criterion, 2, "back on the criterion the judge was on")
+        XCTAssertEqual(s.input.text, "1", "with what was typed")
+        XCTAssertEqual(written, [], "reading writes nothing")
+        // Opening again keeps the documents read and where the judge was.
+        XCTAssertEqual(JudgeUpdate.update(&s, .key(.char("d"))), [])
+        XCTAssertEqual(s.documents?.tab, 2)
+    }
 }

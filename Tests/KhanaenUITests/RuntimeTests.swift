@@ -34,6 +34,8 @@ final class RuntimeTests: XCTestCase {
                 inbox.run(on: queue) { [] }
             case .prepareText:
                 inbox.send(.textReady(.plain))
+            case .loadDocuments(let entry, _):
+                inbox.send(.documents(entry: entry, []))
             }
         }
     }

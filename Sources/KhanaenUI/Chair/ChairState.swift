@@ -88,6 +88,9 @@ public struct ChairState: Sendable {
     public var viewport = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
+    /// The documents of the entry last opened with `d`, and whether they are on screen.
+    public var documents: DocumentReader?
+    public var readingDocuments = false
     /// The first judge column shown on the matrix.
     public var leftJudge = 0
     public var width = 80

@@ -19,6 +19,8 @@ public enum ChairMsg: TerminalMessages {
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
     case textReady(ThaiText)
+    /// An entry's documents, read.
+    case documents(entry: Int, [EntryDocument])
 
     public var isQuiet: Bool {
         switch self {
@@ -45,6 +47,8 @@ public enum ChairEffect: Sendable {
     case export(Results, LedgerSummary, overwrite: Bool)
     /// Load the Thai word breaker and collator.
     case prepareText
+    /// Read an entry's documents (its files' text, from under the contest folder).
+    case loadDocuments(entry: Int, language: Language)
 }
 
 /// The console as a program of the runtime.
@@ -72,6 +76,9 @@ public enum ChairUpdate {
             return [.reload(methods: [s.method, s.nextMethod])]
         case .textReady(let text):
             s.text = text
+            return []
+        case .documents(let entry, let documents):
+            if s.documents?.entry == entry { s.documents?.documents = documents }
             return []
         case .data(let new):
             s.receive(new)
@@ -114,6 +121,17 @@ public enum ChairUpdate {
                 return []
             }
             if s.prompt != nil { return promptKey(&s, key) }
+            if s.readingDocuments, var reader = s.documents {
+                let rows = DocumentReader.textRows(top: 3, bottom: s.height - 2)
+                if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
+                    s.documents = reader
+                } else if Keymap.documents.action(for: key) == .back || key == .char("q") {
+                    s.readingDocuments = false
+                } else {
+                    s.status = .info(s.strings.noSuchKey(key))
+                }
+                return []
+            }
             if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
                 open(&s, ChairState.Tab.allCases[n - 1])
                 return []
@@ -164,6 +182,14 @@ public enum ChairUpdate {
                     return []
                 }
                 s.prompt = .judge(choices: locked, selected: 0)
+            case .documents:
+                guard let e = s.selectedEntry else { return [] }
+                if s.tab != .entry { open(&s, .entry) }
+                s.readingDocuments = true
+                if s.documents?.entry != e {
+                    s.documents = DocumentReader(entry: e, fields: EntryDocument.fields(of: s.contest.entries[e], language: s.strings.language))
+                    return [.loadDocuments(entry: e, language: s.strings.language)]
+                }
             case .makeOfficial:
                 if s.method == s.official {
                     s.status = .info(s.strings.alreadyOfficial(s.method))
@@ -271,6 +297,7 @@ public enum ChairUpdate {
 
     static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
         s.tab = tab
+        s.readingDocuments = false
         s.viewport.reset()
         keepSelectionVisible(&s)
     }

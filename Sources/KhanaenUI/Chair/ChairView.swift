@@ -20,6 +20,10 @@ public enum ChairView {
         Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
         if s.showingHelp {
             help(&c, s)
+        } else if s.readingDocuments, let reader = s.documents {
+            let entry = s.contest.entries[reader.entry]
+            c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: 2, limit: s.width - 2, bold: true)
+            DocumentReader.draw(&c, top: 3, bottom: s.height - 2, reader, strings: w, words: s.text.words)
         } else {
             switch s.tab {
             case .ranking: RankingView.draw(&c, s)
@@ -63,6 +67,14 @@ public enum ChairView {
     private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let y = s.height - 2
+        if s.readingDocuments, let field = s.documents?.search {
+            Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field)
+            return
+        }
+        if s.readingDocuments && s.status == nil {
+            Chrome.hints(&c, y: y, Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
+            return
+        }
         if let prompt = s.prompt {
             let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
             switch prompt {
@@ -122,7 +134,8 @@ public enum ChairView {
 
     static func helpSections(_ s: ChairState) -> [HelpText.Section] {
         let w = s.strings
-        return [.init(title: w.helpChair, extra: [], keys: Keymap.chair), .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
+        return [.init(title: w.helpChair, extra: [], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
+                .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
     }
 
     /// How many pages the help has.

@@ -5,7 +5,7 @@ import KhanaenText
 /// here: blind judging is kept by never loading another judge's scores into the screen.
 public struct JudgeState: Sendable {
     public enum SortOrder: CaseIterable, Sendable { case id, organisation, total }
-    public enum Screen: Equatable, Sendable { case list, sheet, help, reader }
+    public enum Screen: Equatable, Sendable { case list, sheet, help, reader, documents }
 
     /// A line or a few lines being typed, or a question, on the status line.
     public enum Prompt: Equatable, Sendable {
@@ -68,6 +68,8 @@ public struct JudgeState: Sendable {
     public var reader = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
+    /// The documents of the entry last opened with `d`.
+    public var documents: DocumentReader?
 
     public var prompt: Prompt? = nil
     public var undo: [Change] = []

@@ -19,6 +19,8 @@ public enum JudgeMsg: TerminalMessages {
     case ledgerBroken(String)
     /// The Thai word breaker and collator are loaded.
     case textReady(ThaiText)
+    /// An entry's documents, read.
+    case documents(entry: Int, [EntryDocument])
 
     public var isQuiet: Bool {
         switch self {
@@ -37,6 +39,8 @@ public enum JudgeEffect: Equatable, Sendable {
     case reload
     /// Load the Thai word breaker and collator.
     case prepareText
+    /// Read an entry's documents (its files' text, from under the contest folder).
+    case loadDocuments(entry: Int, language: Language)
 }
 
 /// The workstation as a program of the runtime.
@@ -63,6 +67,9 @@ public enum JudgeUpdate {
             s.text = text
             s.organisationOrder = JudgeState.order(s.contest, text.collator)
             keepSelectionVisible(&s)
+            return []
+        case .documents(let entry, let documents):
+            if s.documents?.entry == entry { s.documents?.documents = documents }
             return []
         case .resize(let w, let h):
             s.width = w
@@ -114,6 +121,9 @@ public enum JudgeUpdate {
                 return []
             case .reader:
                 readerKey(&s, key)
+                return []
+            case .documents:
+                documentsKey(&s, key)
                 return []
             case .list:
                 return listKey(&s, key)
@@ -251,7 +261,7 @@ public enum JudgeUpdate {
                 return []
             case .char(let c):
                 // Only the keys that leave the field (or step or submit what was typed) act on it.
-                let leaving: [Action] = [.back, .previousEntry, .nextEntry, .stepUp, .stepDown, .submit]
+                let leaving: [Action] = [.back, .previousEntry, .nextEntry, .stepUp, .stepDown, .submit, .documents]
                 if let a = Keymap.sheet.action(for: key), leaving.contains(a) { break }
                 // The typed digits stay as they were, not selected: the next digit goes on
                 // after them, as the judge meant before the slip.
@@ -314,6 +324,13 @@ public enum JudgeUpdate {
         case .read:
             s.reader.reset()
             s.screen = .reader
+        case .documents:
+            // What was typed stays in the field, for when the judge comes back to it.
+            s.screen = .documents
+            if s.documents?.entry != s.selectedEntry {
+                s.documents = DocumentReader(entry: s.selectedEntry, fields: EntryDocument.fields(of: s.entry, language: s.strings.language))
+                return [.loadDocuments(entry: s.selectedEntry, language: s.strings.language)]
+            }
         case .submit:
             guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
             var effects: [JudgeEffect] = []
@@ -437,6 +454,24 @@ public enum JudgeUpdate {
     }
 
     // MARK: reading a whole text
+
+    /// The documents reader: its own keys, then back to the criterion the judge was on.
+    private static func documentsKey(_ s: inout JudgeState, _ key: Key) {
+        guard var reader = s.documents else { s.screen = .sheet; return }
+        let rows = DocumentReader.textRows(top: 1, bottom: s.height - 2)
+        if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
+            s.documents = reader
+            return
+        }
+        switch Keymap.documents.action(for: key) ?? Keymap.sheet.action(for: key) {
+        case .back?: s.screen = .sheet
+        case .help?:
+            s.helpReturn = .documents
+            s.help.reset()
+            s.screen = .help
+        default: s.status = .info(s.strings.noSuchKey(key))
+        }
+    }
 
     private static func readerKey(_ s: inout JudgeState, _ key: Key) {
         guard let action = Keymap.reader.action(for: key) else { return }

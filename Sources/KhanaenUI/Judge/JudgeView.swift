@@ -9,6 +9,7 @@ public enum JudgeView {
         case .list: return EntryListView.render(s)
         case .sheet: return SheetView.render(s)
         case .reader: return ReaderView.render(s)
+        case .documents: return documents(s)
         case .help: return help(s)
         }
     }
@@ -42,6 +43,22 @@ public enum JudgeView {
         Chrome.status(&c, y: y, s.status)
     }
 
+    /// The entry's documents, read from the sheet with `d`.
+    static func documents(_ s: JudgeState) -> Canvas {
+        var c = Canvas(width: s.width, height: s.height)
+        let w = s.strings
+        Chrome.titleBar(&c, y: 0, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.documentsTitle)
+        guard let reader = s.documents else { return c }
+        DocumentReader.draw(&c, top: 1, bottom: s.height - 2, reader, strings: w, words: s.text.words)
+        if let field = reader.search {
+            Chrome.prompt(&c, y: s.height - 2, label: w.documentSearchPrompt, field: field)
+        } else {
+            statusLine(&c, y: s.height - 2, s)
+        }
+        bottomRow(&c, y: s.height - 1, s, hints: Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
+        return c
+    }
+
     /// Every key, drawn from the keymaps: the list's, then the sheet's and the reader's.
     static func help(_ s: JudgeState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
@@ -57,6 +74,7 @@ public enum JudgeView {
             .init(title: w.helpList, extra: [], keys: Keymap.list),
             .init(title: w.helpSheet, extra: w.typingHelp(step: s.contest.step, maxima: s.contest.criteria.map(\.max)), keys: Keymap.sheet),
             .init(title: w.helpReader, extra: [], keys: Keymap.reader),
+            .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
         ]
     }
 

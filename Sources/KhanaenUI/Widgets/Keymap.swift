@@ -5,6 +5,7 @@ public enum Action: Equatable, Sendable {
     case open, search, filter, sort, help, quit, back, read
     case nextCriterion, previousCriterion, previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo
     case nextTab, previousTab, scrollLeft, scrollRight, method, makeOfficial, award, reopen, export
+    case documents, nextPage, previousPage, nextDocument, previousDocument, nextMatch
 }
 
 public struct Binding: Sendable {
@@ -108,6 +109,8 @@ public struct Keymap: Sendable {
         Binding([.char("N")], "N", .entryNote, th: "บันทึกของผลงาน", en: "note on the entry"),
         Binding([.char("v")], "v", .read, th: "อ่านชื่อผลงาน เกณฑ์ และบันทึกเต็ม", en: "read the title, criterion and notes in full",
                 hintTH: "อ่าน", hintEN: "read"),
+        Binding([.char("d")], "d", .documents, th: "อ่านเอกสารที่ผลงานส่งมา (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the entry's documents (its fields, the files)",
+                hintTH: "เอกสาร", hintEN: "docs"),
         Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit"),
         Binding([.char("r")], "r", .recuse, th: "ถอนตัว (มีส่วนได้เสีย ยืนยัน y/n)", en: "recuse (conflict of interest, asks y/n)"),
         Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือบันทึก)", en: "undo the last change (a score or a note)",
@@ -125,6 +128,17 @@ public struct Keymap: Sendable {
         Binding([.char("q"), .escape, .char("v")], "q Esc", .back, th: "กลับ", en: "back", hintTH: "กลับ", hintEN: "back"),
     ], inheriting: movement)
 
+    /// An entry's documents, in the workstation and the console.
+    public static let documents = Keymap([
+        Binding([.char("]"), .right], "] →", .nextPage, th: "หน้า (สไลด์) ถัดไป", en: "next page (slide)", hintTH: "หน้าถัดไป", hintEN: "next page"),
+        Binding([.char("["), .left], "[ ←", .previousPage, th: "หน้า (สไลด์) ก่อนหน้า", en: "previous page (slide)"),
+        Binding([.tab], "Tab 1-9", .nextDocument, th: "เอกสารถัดไป (หรือกดเลขของเอกสาร)", en: "next document (or its number)", hintTH: "เอกสาร", hintEN: "document"),
+        Binding([.backTab], "S-Tab", .previousDocument, th: "เอกสารก่อนหน้า", en: "previous document"),
+        Binding([.char("/")], "/", .search, th: "ค้นหาในเอกสาร (พิมพ์ไทยได้)", en: "search the document", hintTH: "ค้นหา", hintEN: "search"),
+        Binding([.char("n")], "n", .nextMatch, th: "คำที่ค้นถัดไป", en: "next match"),
+        Binding([.char("q"), .escape, .char("d")], "q Esc d", .back, th: "กลับ", en: "back", hintTH: "กลับ", hintEN: "back"),
+    ], inheriting: movement)
+
     /// The chair's console.
     public static let chair = Keymap([
         Binding([.tab], "Tab 1-7", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
@@ -140,6 +154,7 @@ public struct Keymap: Sendable {
                 en: "make the method shown the official one (with a reason)"),
         Binding([.char("a")], "a", .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)", en: "set the selected entry's award (with a reason)",
                 hintTH: "รางวัล", hintEN: "award"),
+        Binding([.char("d")], "d", .documents, th: "อ่านเอกสารของผลงานที่เลือก (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the selected entry's documents"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
         Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
                 en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),
