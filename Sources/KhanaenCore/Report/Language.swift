@@ -122,6 +122,10 @@ extension ReportWords {
     public var queue: String { pick("รายการที่ควรหารือ", "Discussion queue") }
     public var openItem: String { pick("ยังไม่ได้หารือ", "open") }
     public var noAward: String { pick("ไม่ได้รับรางวัล", "no award") }
+    /// The queue's columns in the minutes: its key, topic, reason and outcome.
+    public var queueColumns: [String] {
+        [pick("รายการ", "Item"), pick("เรื่อง", "Topic"), pick("เหตุผล", "Why"), pick("ผลการหารือ", "Outcome")]
+    }
 
     /// "Discussion queue (3 open of 5)".
     public func queueHeading(open: Int, of all: Int) -> String {

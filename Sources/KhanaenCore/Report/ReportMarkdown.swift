@@ -119,7 +119,7 @@ public enum ReportMarkdown {
         }
         out += ["", "## " + cell(w.queueHeading(open: s.openItems.count, of: s.queue.count)), ""]
         if !s.queue.isEmpty {
-            out.append("| # | \(w.pick("รายการ", "Item")) | \(w.pick("เรื่อง", "Topic")) | \(w.pick("เหตุผล", "Why")) | \(w.pick("ผลการหารือ", "Outcome")) |")
+            out.append("| # | " + w.queueColumns.joined(separator: " | ") + " |")
             out.append("|---:|---|---|---|---|")
             for (k, item) in s.queue.enumerated() {
                 out.append("| \(k + 1) | \(item.key) | \(cell(w.topic(item.topic))) | \(cell(w.reason(item, contest: contest))) | \(cell(w.status(item))) |")
