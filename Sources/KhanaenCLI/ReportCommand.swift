@@ -7,6 +7,7 @@ struct ReportCommand: Command {
     static let usage = """
     usage: khanaen report [--method mean|median|trimmed|normalised] [--format table|json|csv|md]
                           [--include-drafts] [--output FILE [--force]] [--lang th|en]
+                          [--seed N] [--resamples B]
 
     Computes every entry's score by the method (docs/scoring.md), ranks the entries with
     the contest's tie-break order, proposes the award tiers, applies the chair's overrides
@@ -16,6 +17,10 @@ struct ReportCommand: Command {
     recorded in a checkpoint of the chair's file (`khanaen verify --seal`). A ledger that is
     not intact (a break, a line that breaks the rules, a file that no longer reaches a
     checkpoint) is said at the top of every format, and the exit code is then 1.
+    table, json and csv also carry the panel's statistics (docs/scoring.md): how sure each
+    proposed tier is (a bootstrap), each entry's swing, the judges' agreement and patterns,
+    and the discussion queue; the seal does not cover them. md, the announcement, never
+    shows them. The same ledger, seed and resamples give the same output, byte for byte.
     Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
@@ -27,15 +32,23 @@ struct ReportCommand: Command {
       --output FILE      write to FILE (atomically) instead of standard output
       --force            replace FILE when it exists
       --lang L           th (default) or en, for the table
+      --seed N           the bootstrap's seed, a whole number from 0 to 18446744073709551615
+                         (default \(PanelStatistics.defaultSeed))
+      --resamples B      the bootstrap's resamples, from 1 to \(maxResamples) (default \(PanelStatistics.defaultResamples))
 
     """
-    static let options = OptionSpec(values: ["method", "format", "output", "lang", "contest"], flags: ["include-drafts", "force"])
+    static let options = OptionSpec(values: ["method", "format", "output", "lang", "contest", "seed", "resamples"],
+                                    flags: ["include-drafts", "force"])
+    /// More would take minutes on a large contest (about 50 ms per 1,000 on 500 entries × 20 judges).
+    static let maxResamples = 100_000
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let method = try args.value("method").map { try parseMethod($0) }
         let format = args.value("format") ?? "table"
         guard ["table", "json", "csv", "md"].contains(format) else { throw UsageError("--format must be table, json, csv or md") }
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        let seed = try args.value("seed").map(parseSeed) ?? PanelStatistics.defaultSeed
+        let resamples = try args.value("resamples").map(parseResamples) ?? PanelStatistics.defaultResamples
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
@@ -43,12 +56,15 @@ struct ReportCommand: Command {
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: args.has("include-drafts"))
         let summary = ledger.summary(book)
+        // The announcement shows no statistics, so it does not wait for them.
+        let statistics = format == "md" ? nil
+            : statisticsOf(book, results, includeDrafts: args.has("include-drafts"), seed: seed, resamples: resamples)
         let text: String
         switch format {
-        case "json": text = ReportJSON.text(results, ledger: summary)
-        case "csv": text = ReportCSV.text(results, ledger: summary, language: language)
+        case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics)
+        case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics)
         case "md": text = ReportMarkdown.text(results, ledger: summary)
-        default: text = ReportTable.text(results, ledger: summary, language: language)
+        default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics)
         }
         if let output = args.value("output") {
             let file = format == "csv" ? ReportCSV.byteOrderMark + text : text
@@ -70,6 +86,37 @@ struct ReportCommand: Command {
             return 1
         }
         return 0
+    }
+
+    /// The statistics of `results`, with every method's results for the queue's `method` items and,
+    /// when contest.json has an eligibility block, each entry's eligibility with the chair's decisions.
+    static func statisticsOf(_ book: SheetBook, _ results: Results, includeDrafts: Bool, seed: UInt64, resamples: Int) -> PanelStatistics {
+        var byMethod: [Method: Results] = [results.method: results]
+        for m in Method.allCases where m != results.method { byMethod[m] = Scoring.compute(book, method: m, includeDrafts: includeDrafts) }
+        let contest = book.contest
+        let eligibility = contest.eligibility.map { config in
+            var decisions: [String: EligibilityDecision] = [:]
+            for (e, ruling) in book.eligibility where e < contest.entries.count {
+                decisions[contest.entries[e].id] = EligibilityDecision(status: ruling.status, reason: ruling.decision.reason)
+            }
+            return EligibilityRules.evaluate(contest.entries, config: config, decisions: decisions)
+        }
+        return PanelStatistics.compute(book: book, results: results, byMethod: byMethod, seed: seed, resamples: resamples,
+                                       eligibility: eligibility)
+    }
+
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seed = UInt64(text) else {
+            throw UsageError("--seed must be a whole number from 0 to \(UInt64.max), got \"\(TerminalText.safe(text))\"")
+        }
+        return seed
+    }
+
+    static func parseResamples(_ text: String) throws -> Int {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let b = Int(text), b >= 1, b <= maxResamples else {
+            throw UsageError("--resamples must be a whole number from 1 to \(maxResamples), got \"\(TerminalText.safe(text))\"")
+        }
+        return b
     }
 
     static func parseMethod(_ text: String) throws -> Method {

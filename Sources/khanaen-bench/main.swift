@@ -17,6 +17,7 @@ import KhanaenUI
 ///   khanaen-bench judge DIR JUDGE                 the workstation's start-up steps, warm
 ///   khanaen-bench sha                             SHA-256: portable, four lanes, SHA instructions (one and two at a time)
 ///   khanaen-bench confidence DIR [--resamples B] [--runs N]   tier confidence (bootstrap), swing, agreement, patterns
+///   khanaen-bench stats DIR [--resamples B] [--runs N]        PanelStatistics.compute, all of them with the queue, per method
 ///   khanaen-bench import [N] [--runs R]           importing N submission e-mails with attachments (default 500)
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
@@ -321,6 +322,40 @@ case "confidence":
     }
     print(String(format: "agreement (totals and every criterion) %.1f ms (%.1f–%.1f); judge patterns %.1f ms (%.1f–%.1f)",
                  median(agreement), agreement.min()!, agreement.max()!, median(patterns), patterns.min()!, patterns.max()!))
+
+case "stats":
+    // What the console computes off its main loop after the first frame: PanelStatistics.compute
+    // for the method on screen, with the four methods' results at hand, as it will have them.
+    guard args.count >= 2, !args[1].hasPrefix("--") else { fail("usage: khanaen-bench stats DIR [--resamples B] [--runs N]") }
+    func option(_ name: String, _ fallback: Int) -> Int {
+        guard let k = args.firstIndex(of: name) else { return fallback }
+        guard k + 1 < args.count, let v = Int(args[k + 1]), v > 0 else { fail("\(name) needs a whole number above 0") }
+        return v
+    }
+    let resamples = option("--resamples", PanelStatistics.defaultResamples), runs = option("--runs", 7)
+    let ledger = try ContestFolder.load(args[1])
+    let book = SheetBook(ledger: ledger)
+    var byMethod: [Method: Results] = [:]
+    let others = seconds { for m in Method.allCases { byMethod[m] = Scoring.compute(book, method: m) } } * 1000
+    let counted = byMethod[.mean]!.entries.reduce(0) { $0 + $1.totals.count }
+    print("\(args[1]): \(ledger.contest.entries.count) entries × \(ledger.contest.judges.count) judges, \(counted) counted sheets; "
+          + "\(resamples) resamples, \(ProcessInfo.processInfo.activeProcessorCount) cores; medians (min–max) of \(runs) runs")
+    print(String(format: "the four methods' results beforehand: %.1f ms", others))
+    var all: [Double] = []
+    for method in Method.allCases {
+        var times: [Double] = []
+        var statistics: PanelStatistics!
+        for _ in 0..<runs {
+            times.append(seconds {
+                statistics = PanelStatistics.compute(book: book, results: byMethod[method]!, byMethod: byMethod, resamples: resamples)
+            } * 1000)
+        }
+        all += times
+        print(String(format: "%@  PanelStatistics.compute %.1f ms (%.1f–%.1f); queue %d items",
+                     method.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0), median(times), times.min()!, times.max()!,
+                     statistics.queue.count))
+    }
+    print(String(format: "every method: median %.1f ms, worst %.1f ms", median(all), all.max()!))
 
 case "import":
     var runs = 5

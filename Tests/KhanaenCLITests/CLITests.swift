@@ -135,6 +135,54 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out, "--force"]).code, 0)
     }
 
+    /// The report's statistics: the same seed gives the same bytes, another seed other figures
+    /// but the same seal, and --seed and --resamples are checked like every other option.
+    func testReportStatisticsBySeedAndResamples() throws {
+        let ledger = try ContestFolder.load(contest)
+        try FileManager.default.createDirectory(atPath: contest + "/ledger", withIntermediateDirectories: true)
+        for j in 0..<4 { try ledger.file(forJudge: "j\(j + 1)")!.append(Synthetic.judgeEvents(contest: ledger.contest, judge: j)) }
+
+        for format in ["json", "table", "csv"] {
+            let one = run(["report", "--contest", contest, "--format", format, "--seed", "42", "--resamples", "500"])
+            XCTAssertEqual(one.code, 0, one.err)
+            XCTAssertEqual(run(["report", "--contest", contest, "--format", format, "--seed", "42", "--resamples", "500"]).out, one.out,
+                           "\(format): the same seed, byte for byte")
+            XCTAssertNotEqual(run(["report", "--contest", contest, "--format", format, "--seed", "43", "--resamples", "500"]).out, one.out,
+                              "\(format): another seed, other figures")
+        }
+        let byDefault = run(["report", "--contest", contest, "--format", "json"]).out
+        XCTAssertEqual(run(["report", "--contest", contest, "--format", "json", "--seed", String(PanelStatistics.defaultSeed),
+                            "--resamples", "2000"]).out, byDefault)
+        func parsed(_ text: String) throws -> [String: Any] { try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any] }
+        let json = try parsed(byDefault)
+        XCTAssertEqual((json["statistics"] as? [String: Any])?["resamples"] as? Int, 2000)
+        XCTAssertEqual((json["statistics"] as? [String: Any])?["seed"] as? String, String(PanelStatistics.defaultSeed))
+        XCTAssertNotNil(json["queue"] as? [[String: Any]])
+        XCTAssertNotNil((json["agreement"] as? [String: Any])?["total"])
+        let other = try parsed(run(["report", "--contest", contest, "--format", "json", "--seed", "1", "--resamples", "7"]).out)
+        XCTAssertEqual((other["statistics"] as? [String: Any])?["resamples"] as? Int, 7)
+        XCTAssertEqual(other["seal"] as? String, json["seal"] as? String, "the seal covers the ranking, not the statistics")
+        let table = run(["report", "--contest", contest]).out
+        XCTAssertTrue(table.contains("รายการที่ควรหารือ") && table.contains("ความสอดคล้องของกรรมการ"), table)
+        let md = run(["report", "--contest", contest, "--format", "md", "--seed", "5"])
+        XCTAssertEqual(md.code, 0)
+        XCTAssertFalse(md.out.contains("มั่นใจ") || md.out.contains("หารือ") || md.out.contains("ICC"), "the announcement shows no statistics")
+
+        let seed = "--seed must be a whole number from 0 to 18446744073709551615"
+        for bad in ["abc", "-1", "18446744073709551616", "1e3", "0x10", " 5", "๕"] {
+            assertRefused(["report", "--contest", contest, "--seed", bad], "\(seed), got \"\(bad)\"", as: "chair")
+        }
+        assertRefused(["report", "--contest", contest, "--seed="], "\(seed), got \"\"", as: "chair")
+        for bad in ["0", "100001", "2.5", "x", "-5"] {
+            assertRefused(["report", "--contest", contest, "--resamples", bad],
+                          "--resamples must be a whole number from 1 to 100000, got \"\(bad)\"", as: "chair")
+        }
+        assertRefused(["report", "--contest", contest, "--resamples"], "--resamples needs a value", as: "chair")
+        assertRefused(["report", "--contest", contest, "--seed", "1", "--seed", "2"], "--seed is given twice", as: "chair")
+        XCTAssertEqual(run(["report", "--contest", contest, "--seed", "0", "--resamples", "1"]).code, 0)
+        XCTAssertEqual(run(["report", "--contest", contest, "--seed", "18446744073709551615"]).code, 0)
+    }
+
     func testEveryRefusalOfScore() {
         assertRefused(["score", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
         assertRefused(["score", "--contest", contest, "--entry", "e99", "c1=1"], "no entry has id \"e99\"")

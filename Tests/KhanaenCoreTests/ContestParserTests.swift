@@ -64,6 +64,40 @@ final class ContestParserTests: XCTestCase {
         assertError("[]", "contest.json:1: must be an object, got an array")
     }
 
+    /// The statistics' thresholds: every key read, defaults kept, bad values named with file, line and key.
+    func testStatisticsThresholds() throws {
+        let base = #""thresholds": {"spread": 10, "outlier": 15},"#
+        func thresholds(_ keys: String) -> String { edit(base, "\"thresholds\": {\"spread\": 10, \"outlier\": 15,\n \(keys)},") }
+        let defaults = try parse(Fixtures.contestJSON()).thresholds
+        XCTAssertEqual(defaults.uncertain, 0.8)
+        XCTAssertEqual(defaults.patterns, PatternThresholds())
+        let all = try parse(thresholds(#""uncertain": 0.9, "haloRatio": 0.4, "haloMinSheets": 6, "flatShare": 0.5, "flatMinSheets": 9, "#
+                                       + #""driftP": 0.05, "driftRho": 0.2, "driftMinSheets": 12, "severitySD": 0.75, "severityMinSheets": 4"#)).thresholds
+        XCTAssertEqual(all.uncertain, 0.9)
+        var expected = PatternThresholds()
+        (expected.haloRatio, expected.haloMinSheets, expected.flatShare, expected.flatMinSheets) = (0.4, 6, 0.5, 9)
+        (expected.driftP, expected.driftRho, expected.driftMinSheets, expected.severitySD, expected.severityMinSheets) = (0.05, 0.2, 12, 0.75, 4)
+        XCTAssertEqual(all.patterns, expected)
+        XCTAssertEqual([all.spread, all.outlier], [10, 15])
+        // They change no score, rank or award: the rules hash stays as it was.
+        XCTAssertEqual(try parse(thresholds(#""uncertain": 0.9, "severitySD": 1"#)).rulesHash, try parse(Fixtures.contestJSON()).rulesHash)
+
+        assertError(thresholds(#""uncertain": 1.5"#), "contest.json:14: thresholds.uncertain: must lie in 0…1, got 1.5")
+        assertError(thresholds(#""uncertain": -0.1"#), "thresholds.uncertain: must lie in 0…1, got -0.1")
+        assertError(thresholds(#""uncertain": "80%""#), "contest.json:14: thresholds.uncertain: must be a number, got a string")
+        assertError(thresholds(#""haloRatio": 0"#), "thresholds.haloRatio: must be above 0, got 0")
+        assertError(thresholds(#""haloMinSheets": 0"#), "thresholds.haloMinSheets: must be at least 1, got 0")
+        assertError(thresholds(#""haloMinSheets": 2.5"#), "thresholds.haloMinSheets: must be a whole number, got 2.5")
+        assertError(thresholds(#""flatShare": 0"#), "thresholds.flatShare: must be above 0 and at most 1, got 0")
+        assertError(thresholds(#""flatMinSheets": -1"#), "thresholds.flatMinSheets: must be at least 1, got -1")
+        assertError(thresholds(#""driftP": 1.01"#), "thresholds.driftP: must be above 0 and at most 1, got 1.01")
+        assertError(thresholds(#""driftRho": 2"#), "thresholds.driftRho: must lie in 0…1, got 2")
+        assertError(thresholds(#""driftMinSheets": 2"#), "thresholds.driftMinSheets: must be at least 3 (a rank correlation needs three sheets), got 2")
+        assertError(thresholds(#""severitySD": -1"#), "thresholds.severitySD: must be above 0, got -1")
+        assertError(thresholds(#""severityMinSheets": 0"#), "thresholds.severityMinSheets: must be at least 1, got 0")
+        assertError(thresholds(#""halo": 0.5"#), "contest.json:14: thresholds.halo: unknown field (expected one of: spread, outlier, uncertain, haloRatio")
+    }
+
     func testEntryErrors() {
         assertError(Fixtures.contestJSON(), entries: #"[{"id": "e1", "organisation": "ก", "title": "ข"}, {"id": "e1", "organisation": "ค", "title": "ง"}]"#,
                     "entries.json:1: [1].id: duplicate entry id \"e1\"")

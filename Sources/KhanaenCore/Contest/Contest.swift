@@ -53,6 +53,11 @@ public struct Contest: Equatable, Sendable {
         public var spread: Double = 10
         /// A sheet whose total is further than this from the entry's median total is flagged `outlier`.
         public var outlier: Double = 15
+        /// An entry whose proposed tier the bootstrap confirms in fewer than this share of its
+        /// resamples goes on the discussion queue as `uncertain` (docs/scoring.md).
+        public var uncertain: Double = 0.8
+        /// When a judge's scoring pattern is flagged (contest.json's `haloRatio`, `flatShare`…).
+        public var patterns = PatternThresholds()
     }
 
     public struct Judge: Equatable, Sendable {

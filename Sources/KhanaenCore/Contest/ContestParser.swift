@@ -92,11 +92,13 @@ public enum ContestParser {
         var thresholds = Contest.Thresholds()
         if c.has("thresholds") {
             let t = try c.object("thresholds")
-            try t.allowOnly(["spread", "outlier"])
+            try t.allowOnly(["spread", "outlier", "uncertain", "haloRatio", "haloMinSheets", "flatShare", "flatMinSheets",
+                             "driftP", "driftRho", "driftMinSheets", "severitySD", "severityMinSheets"])
             if t.has("spread") { thresholds.spread = try t.number("spread") }
             if t.has("outlier") { thresholds.outlier = try t.number("outlier") }
             if !(thresholds.spread > 0) { throw t.error("spread", "must be above 0") }
             if !(thresholds.outlier > 0) { throw t.error("outlier", "must be above 0") }
+            try parseStatisticsThresholds(t, into: &thresholds)
         }
 
         var judges: [Contest.Judge] = []
@@ -158,6 +160,41 @@ public enum ContestParser {
             if contest.groups.panel == contest.groups.chairs { throw g.error("chairs", "must differ from the panel's group") }
         }
         return contest
+    }
+
+    /// The thresholds of the panel's statistics (docs/scoring.md): none of them changes a score,
+    /// a rank or an award, so they are left out of the rules hash.
+    static func parseStatisticsThresholds(_ t: Fields, into thresholds: inout Contest.Thresholds) throws {
+        func share(_ key: String, _ value: inout Double, aboveZero: Bool) throws {
+            guard t.has(key) else { return }
+            let v = try t.number(key)
+            if aboveZero ? !(v > 0 && v <= 1) : !(v >= 0 && v <= 1) {
+                throw t.error(key, (aboveZero ? "must be above 0 and at most 1" : "must lie in 0…1") + ", got \(JSONWriter.numberText(v))")
+            }
+            value = v
+        }
+        func positive(_ key: String, _ value: inout Double) throws {
+            guard t.has(key) else { return }
+            let v = try t.number(key)
+            if !(v > 0) { throw t.error(key, "must be above 0, got \(JSONWriter.numberText(v))") }
+            value = v
+        }
+        func sheets(_ key: String, _ value: inout Int, atLeast least: Int, why: String = "") throws {
+            guard t.has(key) else { return }
+            let n = try t.integer(key)
+            if n < least { throw t.error(key, "must be at least \(least)\(why), got \(n)") }
+            value = n
+        }
+        try share("uncertain", &thresholds.uncertain, aboveZero: false)
+        try positive("haloRatio", &thresholds.patterns.haloRatio)
+        try sheets("haloMinSheets", &thresholds.patterns.haloMinSheets, atLeast: 1)
+        try share("flatShare", &thresholds.patterns.flatShare, aboveZero: true)
+        try sheets("flatMinSheets", &thresholds.patterns.flatMinSheets, atLeast: 1)
+        try share("driftP", &thresholds.patterns.driftP, aboveZero: true)
+        try share("driftRho", &thresholds.patterns.driftRho, aboveZero: false)
+        try sheets("driftMinSheets", &thresholds.patterns.driftMinSheets, atLeast: 3, why: " (a rank correlation needs three sheets)")
+        try positive("severitySD", &thresholds.patterns.severitySD)
+        try sheets("severityMinSheets", &thresholds.patterns.severityMinSheets, atLeast: 1)
     }
 
     public static let entryFields = ["id", "organisation", "district", "province", "region", "title",

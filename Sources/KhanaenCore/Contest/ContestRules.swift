@@ -1,6 +1,8 @@
 /// The part of contest.json that decides the numbers: criteria and their maxima, the step,
-/// the award tiers, the quorum, the tie-break order, the thresholds and the official method. Names and titles
-/// are left out: renaming a criterion changes no score.
+/// the award tiers, the quorum, the tie-break order, the flags' thresholds (`spread`, `outlier`) and
+/// the official method. Names and titles are left out: renaming a criterion changes no score. So
+/// are the statistics' thresholds (`uncertain` and the judge patterns'), which change no score,
+/// rank, award or flag, only what the discussion queue lists.
 extension Contest {
     /// The scoring rules as compact JSON, in a fixed order (docs/ledger.md).
     public var rulesJSON: [UInt8] {

@@ -111,3 +111,146 @@ public struct ReportWords: Sendable {
         return pick("เท่ากับ \(t.above) ทุกเกณฑ์ตัดสิน: อันดับร่วม", "tied with \(t.above) on every tie-break: shared rank")
     }
 }
+
+/// The panel's statistics and the discussion queue in words (docs/scoring.md).
+extension ReportWords {
+    public var confidence: String { pick("มั่นใจ", "Conf.") }
+    public var swing: String { pick("พลิก", "Swing") }
+    public var patterns: String { pick("รูปแบบ", "Patterns") }
+    public var agreement: String { pick("ความสอดคล้องของกรรมการ", "Panel agreement") }
+    public var totalsWord: String { pick("คะแนนรวม", "totals") }
+    public var queue: String { pick("รายการที่ควรหารือ", "Discussion queue") }
+    public var openItem: String { pick("ยังไม่ได้หารือ", "open") }
+    public var noAward: String { pick("ไม่ได้รับรางวัล", "no award") }
+    /// The queue's columns in the minutes: its key, topic, reason and outcome.
+    public var queueColumns: [String] {
+        [pick("รายการ", "Item"), pick("เรื่อง", "Topic"), pick("เหตุผล", "Why"), pick("ผลการหารือ", "Outcome")]
+    }
+
+    /// "Discussion queue (3 open of 5)".
+    public func queueHeading(open: Int, of all: Int) -> String {
+        pick("\(queue) (ยังไม่ได้หารือ \(open) จาก \(all))", "\(queue) (\(open) open of \(all))")
+    }
+
+    public func topic(_ t: DiscussionTopic) -> String {
+        switch t {
+        case .tie: return pick("เสมอที่เส้นรางวัล", "tie at an award line")
+        case .uncertain: return pick("รางวัลไม่แน่นอน", "uncertain tier")
+        case .method: return pick("ขึ้นกับวิธีรวมคะแนน", "depends on the method")
+        case .outlier: return pick("คะแนนห่างจากกลุ่ม", "outlier sheet")
+        case .spread: return pick("ความเห็นต่างสูง", "wide spread")
+        case .pattern: return pick("รูปแบบการให้คะแนน", "judge's pattern")
+        case .eligibility: return pick("คุณสมบัติ", "eligibility")
+        }
+    }
+
+    public func outcome(_ o: DiscussionOutcome) -> String {
+        switch o {
+        case .kept: return pick("คงผล", "kept")
+        case .changed: return pick("เปลี่ยนผล", "changed")
+        case .reopened: return pick("เปิดให้แก้คะแนน", "sheet reopened")
+        }
+    }
+
+    /// Open, or the outcome recorded with who, when and why.
+    public func status(_ item: DiscussionItem) -> String {
+        guard let d = item.outcome else { return openItem }
+        return "\(outcome(d.outcome)) (\(d.decision.actor), \(Timestamp.format(d.decision.time))): \(d.decision.reason)"
+    }
+
+    /// A tier as a phrase: "รางวัลยอดเยี่ยม" / "Excellent", or no award.
+    public func tierPhrase(_ id: String?, contest: Contest) -> String {
+        guard let id else { return noAward }
+        return pick("รางวัล", "") + tierTitle(id, contest: contest)
+    }
+
+    /// Why an item is on the queue, with its figures.
+    public func reason(_ item: DiscussionItem, contest: Contest) -> String {
+        switch item.detail {
+        case .tie(let tier, let entries, let places):
+            let title = tierTitle(tier, contest: contest), list = entries.joined(separator: ", ")
+            return pick("\(list) เสมอกันคร่อมเส้นรางวัล\(title): เหลือ \(places) รางวัลให้ประธานกรรมการตัดสิน",
+                        "\(list) tie across the \(title) line: \(places) place(s) left for the chair")
+        case .uncertain(let tier, let p, let other, let q, let threshold):
+            return pick("\(tierPhrase(tier, contest: contest)) ใน \(percent(p)) ของการสุ่มซ้ำ (ต่ำกว่า \(percent(threshold))); "
+                            + "\(tierPhrase(other, contest: contest)) \(percent(q))",
+                        "\(tierPhrase(tier, contest: contest)) in \(percent(p)) of resamples (under \(percent(threshold))); "
+                            + "\(tierPhrase(other, contest: contest)) in \(percent(q))")
+        case .method(let tiers):
+            let list = tiers.map { "\(method($0.method)) \(tierPhrase($0.tier, contest: contest))" }.joined(separator: " · ")
+            return pick("ผลขึ้นกับวิธีรวมคะแนน: \(list)", "the award depends on the method: \(list)")
+        case .outlier(let total, let median, let threshold):
+            let j = item.judgeID ?? "", t = TwoDecimals.text(total), m = TwoDecimals.text(median)
+            let d = TwoDecimals.text(abs(total - median)), th = JSONWriter.numberText(threshold)
+            return pick("คะแนนรวมของ \(j) (\(t)) ห่างจากมัธยฐาน \(m) อยู่ \(d) (เกณฑ์ \(th))",
+                        "\(j)'s total \(t) is \(d) from the median \(m) (threshold \(th))")
+        case .spread(let sd, let threshold):
+            let s = TwoDecimals.text(sd), th = JSONWriter.numberText(threshold)
+            return pick("กรรมการเห็นต่างกันมาก: SD \(s) (เกณฑ์ \(th))", "the judges disagree: SD \(s) (threshold \(th))")
+        case .pattern(let flags):
+            let list = flags.map(describe).joined(separator: "; ")
+            return pick("กรรมการ \(item.judgeID ?? ""): \(list)", "judge \(item.judgeID ?? ""): \(list)")
+        case .eligibility(let rules):
+            let list = rules.map { $0.reason.words(language) }.joined(separator: "; ")
+            return pick("คุณสมบัติรอประธานกรรมการพิจารณา: \(list)", "eligibility left to the chair: \(list)")
+        }
+    }
+
+    /// One flagged pattern with its figure.
+    public func describe(_ f: DiscussionItem.PatternFlag) -> String {
+        switch f.kind {
+        case .halo:
+            let r = TwoDecimals.text(f.value), t = JSONWriter.numberText(f.threshold)
+            return pick("ให้คะแนนทุกเกณฑ์ของผลงานใกล้เคียงกัน (halo \(r) < \(t))", "scores an entry's criteria alike (halo ratio \(r) < \(t))")
+        case .flat:
+            let total = f.extra.map(TwoDecimals.text) ?? "", s = percent(f.value), t = percent(f.threshold)
+            return pick("ให้คะแนนรวม \(total) ใน \(s) ของใบ (เกิน \(t))", "gives a total of \(total) on \(s) of sheets (over \(t))")
+        case .drift:
+            let rho = TwoDecimals.text(f.value), p = f.extra.map(pValue) ?? "", up = f.value > 0
+            return pick("คะแนนรวม\(up ? "สูงขึ้น" : "ต่ำลง")ตามลำดับที่ให้ (rho \(rho), p \(p))",
+                        "totals drift \(up ? "up" : "down") in scoring order (rho \(rho), p \(p))")
+        case .severity:
+            let z = (f.value > 0 ? "+" : "") + TwoDecimals.text(f.value)
+            return f.value < 0 ? pick("ให้คะแนนเข้มกว่ากรรมการอื่น (\(z) SD)", "severe (\(z) SD from the entries' means)")
+                : pick("ให้คะแนนใจดีกว่ากรรมการอื่น (\(z) SD)", "lenient (\(z) SD from the entries' means)")
+        }
+    }
+
+    /// ICC(2,1), ICC(2,k), Kendall's W and Krippendorff's alpha, two decimals, "—" where there is none.
+    public func agreementFigures(_ a: Agreement) -> String {
+        func f(_ x: Double?) -> String { x.map(TwoDecimals.text) ?? "—" }
+        return "ICC(2,1) \(f(a.icc2_1)) · ICC(2,k) \(f(a.icc2_k)) · Kendall's W \(f(a.kendallW)) · α \(f(a.alpha))"
+    }
+
+    /// "Panel agreement (totals, 480 entries × 20 judges): ICC(2,1) …".
+    public func agreementLine(_ a: Agreement) -> String {
+        pick("\(agreement) (\(totalsWord) \(a.entries) ผลงาน × \(a.judges) กรรมการ): ", "\(agreement) (\(totalsWord), \(a.entries) entries × \(a.judges) judges): ")
+            + agreementFigures(a)
+    }
+
+    /// What the confidence and swing columns mean, with the bootstrap's resamples and seed.
+    public func statisticsNote(_ s: PanelStatistics) -> String {
+        pick("\(confidence): สัดส่วนของการสุ่มซ้ำ (bootstrap) \(s.resamples) รอบ (seed \(s.seed)) ที่ได้รางวัลตามข้อเสนอ · "
+                + "\(swing): คะแนนรวมของใบเดียวที่ต้องเปลี่ยน (+ ขึ้น, - ลง) จึงจะเปลี่ยนรางวัล",
+             "\(confidence): share of \(s.resamples) bootstrap resamples (seed \(s.seed)) that propose the same tier · "
+                + "\(swing): the change of one sheet's total (+ up, - down) that changes the tier")
+    }
+
+    /// A swing as a signed number of points; "—" when no single sheet can change the tier, "" for no swing.
+    public func swingText(_ s: Swing?) -> String {
+        guard let s else { return "" }
+        guard let c = s.change else { return "—" }
+        return (c.direction == .up ? "+" : "-") + TwoDecimals.text(c.points)
+    }
+
+    /// A share as a whole percentage, rounded down: "62%".
+    public func percent(_ p: Double) -> String { "\(Int((p * 100 + 1e-9).rounded(.down)))%" }
+
+    /// A p-value: three decimals, or "< 0.001".
+    func pValue(_ p: Double) -> String {
+        if p < 0.001 { return "< 0.001" }
+        let k = Int((p * 1000).rounded())
+        if k >= 1000 { return "1.000" }
+        return "0." + String(repeating: "0", count: max(0, 3 - String(k).count)) + String(k)
+    }
+}

@@ -3,17 +3,23 @@ import KhanaenText
 /// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. Every row says
 /// whether drafts were counted, so a copied row cannot pass for an official figure. A ledger
 /// that is not intact, or a contest whose access is open, is said in rows of one cell above
-/// the header; the last row is `seal` and the results seal.
+/// the header; the last row is `seal` and the results seal. With `statistics`, four columns
+/// follow the criteria's: `confidence` (the share of resamples that propose the entry's proposed
+/// tier, 0–1), `swing` (the points one sheet's total must move to change the tier; empty when
+/// no single sheet can, or the entry is not ranked), `swingDirection` (`up` or `down`) and
+/// `swingJudge` (whose sheet). The swing has no sign: a cell starting with `-` would be guarded
+/// as a formula and no longer read as a number.
 public enum ReportCSV {
     /// Put before the CSV in a file (not on standard output): without it, Excel on Windows
     /// reads the file in the system's code page and shows the Thai as garbage.
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th, statistics: PanelStatistics? = nil) -> String {
         let contest = ledger.contest
         var lines = ReportWords(language).banners(ledger).map { field("# " + $0) }
         var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         header.append(contentsOf: contest.criteria.map { $0.id })
+        if statistics != nil { header.append(contentsOf: ["confidence", "swing", "swingDirection", "swingJudge"]) }
         lines.append(header.map(field).joined(separator: ","))
         for e in r.entries {
             let entry = contest.entries[e.index]
@@ -22,10 +28,24 @@ public enum ReportCSV {
                        e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " "),
                        r.includeDrafts ? "true" : "false"]
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
+            if let statistics {
+                let change = statistics.swing(entry: e.index)?.change
+                row.append(statistics.confidenceOfProposal(entry: e.index).map(fourDecimals) ?? "")
+                row.append(change.map { TwoDecimals.text($0.points) } ?? "")
+                row.append(change?.direction.rawValue ?? "")
+                row.append(change?.judgeID ?? "")
+            }
             lines.append(row.map(field).joined(separator: ","))
         }
         lines.append(["seal", ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// 0.8 → "0.8000".
+    static func fourDecimals(_ p: Double) -> String {
+        let k = Int64((p * 10_000).rounded())
+        let fraction = String(k % 10_000)
+        return "\(k / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
     /// One field: a cell a spreadsheet would take for a formula (it starts with `=`, `+`,

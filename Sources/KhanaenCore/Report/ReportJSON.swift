@@ -1,7 +1,10 @@
 /// The report as JSON (`khanaen report --format json`), and the results seal: a SHA-256
 /// over this JSON's canonical bytes, without the seal, which includes every ledger head.
+/// With `statistics`, the report also carries the panel's statistics (`statisticsMembers`), which
+/// the seal does not cover: it is over the report without them (docs/scoring.md).
 public enum ReportJSON {
-    public static func value(_ r: Results, ledger: LedgerSummary, includeSeal: Bool = true) -> JSONValue {
+    public static func value(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
+                             includeSeal: Bool = true) -> JSONValue {
         let contest = ledger.contest
         func flagJSON(_ f: Flag) -> JSONValue {
             var m: [(String, JSONValue)] = [("kind", .string(f.kind.rawValue))]
@@ -42,13 +45,18 @@ public enum ReportJSON {
                                         ("aboveValue", .num(t.aboveValue.map(round4))), ("value", .num(t.value.map(round4)))])))
             }
             if let u = e.unrankedReason { m.append(("unranked", .string(u))) }
+            if let statistics { m.append(contentsOf: entryStatistics(e, statistics, contest: contest)) }
             return .obj(m)
         }
         let judges: [JSONValue] = r.judges.map { j in
-            .obj([("id", .string(j.id)), ("submitted", .number(Double(j.submitted))), ("drafts", .number(Double(j.drafts))),
-                  ("recused", .number(Double(j.recused))), ("notStarted", .number(Double(j.notStarted))),
-                  ("counted", .number(Double(j.counted))), ("mean", .num(j.mean.map(round4))), ("sd", .num(j.sd.map(round4))),
-                  ("normalisable", .bool(j.normalisable))])
+            var m: [(String, JSONValue)] = [
+                ("id", .string(j.id)), ("submitted", .number(Double(j.submitted))), ("drafts", .number(Double(j.drafts))),
+                ("recused", .number(Double(j.recused))), ("notStarted", .number(Double(j.notStarted))),
+                ("counted", .number(Double(j.counted))), ("mean", .num(j.mean.map(round4))), ("sd", .num(j.sd.map(round4))),
+                ("normalisable", .bool(j.normalisable)),
+            ]
+            if let statistics { m.append(("patterns", statistics.patterns(judge: j.index).map(patternsJSON) ?? .null)) }
+            return .obj(m)
         }
         let heads: [(String, JSONValue)] = ledger.files.map { f in
             (f.name, .obj([("lines", .number(Double(f.sealedLines))), ("head", .string(f.sealedHead)),
@@ -71,6 +79,7 @@ public enum ReportJSON {
             ("ledger", .obj(heads)),
             ("warnings", .arr((r.tierWarnings + ledger.warnings).map { .string($0) })),
         ]
+        if let statistics { members.append(contentsOf: topStatistics(statistics, contest: contest)) }
         if includeSeal {
             members.append(("seal", .string(seal(r, ledger: ledger))))
         }
@@ -241,12 +250,137 @@ public enum ReportJSON {
         }
     }
 
-    public static func text(_ r: Results, ledger: LedgerSummary) -> String {
-        JSONWriter.escapingInvisible(JSONWriter.string(value(r, ledger: ledger), indent: 2)) + "\n"
+    public static func text(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil) -> String {
+        JSONWriter.escapingInvisible(JSONWriter.string(value(r, ledger: ledger, statistics: statistics), indent: 2)) + "\n"
     }
 
     /// A break as the report states it: "line 17: …", or the whole file's problem.
     static func brokenText(_ b: LedgerBreak) -> String { b.line > 0 ? "line \(b.line): \(b.message)" : b.message }
 
     static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+}
+
+/// The panel's statistics in the JSON report. None of these members is sealed: the seal is the
+/// SHA-256 of the compact report without them and without `seal` (`withoutStatistics`).
+extension ReportJSON {
+    /// The members statistics add: at the top, in each entry, in each judge.
+    public static let statisticsMembers = (top: ["statistics", "agreement", "queue"], entry: ["tierConfidence", "swing"],
+                                           judge: ["patterns"])
+
+    /// A report's value without the statistics' members and the seal: what the seal is over.
+    public static func withoutStatistics(_ report: JSONValue) -> JSONValue {
+        guard case .object(let members) = report else { return report }
+        func drop(_ v: JSONValue.Located, _ names: [String]) -> JSONValue.Located {
+            guard case .object(let inner) = v.value else { return v }
+            var copy = v
+            copy.value = .object(inner.filter { !names.contains($0.key) })
+            return copy
+        }
+        let kept = members.filter { !statisticsMembers.top.contains($0.key) && $0.key != "seal" }.map { m -> (key: String, value: JSONValue.Located) in
+            guard m.key == "entries" || m.key == "judges", case .array(let items) = m.value.value else { return m }
+            let names = m.key == "entries" ? statisticsMembers.entry : statisticsMembers.judge
+            var copy = m.value
+            copy.value = .array(items.map { drop($0, names) })
+            return (m.key, copy)
+        }
+        return .object(kept)
+    }
+
+    /// An entry's `tierConfidence` (each tier's share of resamples, then `none`) and `swing`.
+    static func entryStatistics(_ e: EntryResult, _ s: PanelStatistics, contest: Contest) -> [(String, JSONValue)] {
+        var confidence: JSONValue = .null
+        if let c = s.confidence(entry: e.index) {
+            var m: [(String, JSONValue)] = s.confidence.tiers.enumerated().map { ($1, .number(round4(c.probabilities[$0]))) }
+            m.append((Contest.noAward, .number(round4(c.probabilities[s.confidence.tiers.count]))))
+            confidence = .obj(m)
+        }
+        var swing: JSONValue = .null
+        if let change = s.swing(entry: e.index)?.change {
+            swing = .obj([("points", .number(round4(change.points))), ("judge", .string(change.judgeID)),
+                          ("direction", .string(change.direction.rawValue)), ("from", .number(round4(change.from))),
+                          ("to", .number(round4(change.to))), ("tier", .str(change.tier))])
+        }
+        return [("tierConfidence", confidence), ("swing", swing)]
+    }
+
+    /// A judge's four patterns, each with its figure, whether it is flagged and the sheets it rests on.
+    static func patternsJSON(_ p: JudgePatterns) -> JSONValue {
+        func figure(_ f: JudgePatterns.Figure, _ extra: [(String, JSONValue)] = []) -> JSONValue {
+            .obj([("value", .num(f.value.map(round4))), ("flagged", .bool(f.flagged)), ("sheets", .number(Double(f.sheets)))] + extra)
+        }
+        return .obj([
+            ("halo", figure(p.halo)),
+            ("flat", figure(p.flat, [("total", .num(p.mostFrequentTotal.map(round4)))])),
+            ("drift", figure(p.drift, [("p", .num(p.driftP.map(significant4)))])),
+            ("severity", figure(p.severity)),
+        ])
+    }
+
+    /// A p-value to four significant digits: four decimals would write a small one as 0.
+    static func significant4(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        // The power of ten that brings |x| into 1000 ..< 10000.
+        var scale = 1.0
+        while abs(x) * scale < 1000 && scale < 1e300 { scale *= 10 }
+        while abs(x) * scale >= 10_000 { scale /= 10 }
+        return (x * scale).rounded() / scale
+    }
+
+    static func agreementJSON(_ a: Agreement) -> JSONValue {
+        .obj([("icc2_1", .num(a.icc2_1.map(round4))), ("icc2_k", .num(a.icc2_k.map(round4))), ("kendallW", .num(a.kendallW.map(round4))),
+              ("alpha", .num(a.alpha.map(round4))), ("entries", .number(Double(a.entries))), ("judges", .number(Double(a.judges)))])
+    }
+
+    /// `statistics` (the bootstrap's seed, as a decimal string since it may pass 2⁵³, its
+    /// resamples and the uncertain threshold), `agreement` and `queue`.
+    static func topStatistics(_ s: PanelStatistics, contest: Contest) -> [(String, JSONValue)] {
+        let th = ReportWords(.th), en = ReportWords(.en)
+        let queue: [JSONValue] = s.queue.map { item in
+            var m: [(String, JSONValue)] = [
+                ("key", .string(item.key)), ("topic", .string(item.topic.rawValue)), ("entry", .str(item.entryID)),
+                ("judge", .str(item.judgeID)), ("rank", item.rank.map { .number(Double($0)) } ?? .null),
+                ("figures", figuresJSON(item.detail)),
+                ("reason", .obj([("th", .string(th.reason(item, contest: contest))), ("en", .string(en.reason(item, contest: contest)))])),
+                ("outcome", .str(item.outcome?.outcome.rawValue)),
+            ]
+            if let d = item.outcome {
+                m.append(("decided", .obj([("by", .string(d.decision.actor)), ("at", .string(Timestamp.format(d.decision.time))),
+                                           ("reason", .string(d.decision.reason))])))
+            }
+            return .obj(m)
+        }
+        return [
+            ("statistics", .obj([("seed", .string(String(s.seed))), ("resamples", .number(Double(s.resamples))),
+                                 ("uncertain", .number(s.uncertain))])),
+            ("agreement", .obj([("total", agreementJSON(s.agreement.totals)),
+                                ("criteria", .obj(s.agreement.criteria.map { ($0.id, agreementJSON($0.agreement)) }))])),
+            ("queue", .arr(queue)),
+        ]
+    }
+
+    /// The figures behind a queue item, by topic.
+    static func figuresJSON(_ d: DiscussionItem.Detail) -> JSONValue {
+        switch d {
+        case .tie(let tier, let entries, let places):
+            return .obj([("tier", .string(tier)), ("entries", .arr(entries.map { .string($0) })), ("places", .number(Double(places)))])
+        case .uncertain(let tier, let p, let other, let q, let threshold):
+            return .obj([("tier", .str(tier)), ("p", .number(round4(p))), ("other", .str(other)), ("pOther", .number(round4(q))),
+                         ("threshold", .number(threshold))])
+        case .method(let tiers):
+            return .obj(tiers.map { ($0.method.rawValue, .str($0.tier)) })
+        case .outlier(let total, let median, let threshold):
+            return .obj([("total", .number(round4(total))), ("median", .number(round4(median))),
+                         ("distance", .number(round4(abs(total - median)))), ("threshold", .number(threshold))])
+        case .spread(let sd, let threshold):
+            return .obj([("sd", .number(round4(sd))), ("threshold", .number(threshold))])
+        case .pattern(let flags):
+            return .obj(flags.map { f in
+                var m: [(String, JSONValue)] = [("value", .number(round4(f.value))), ("threshold", .number(f.threshold))]
+                if let x = f.extra { m.append(f.kind == .drift ? ("p", .number(significant4(x))) : ("total", .number(round4(x)))) }
+                return (f.kind.rawValue, .obj(m))
+            })
+        case .eligibility(let rules):
+            return .obj([("rules", .arr(rules.map { .obj([("rule", .string($0.rule.rawValue)), ("reason", .string($0.reason.code))]) }))])
+        }
+    }
 }

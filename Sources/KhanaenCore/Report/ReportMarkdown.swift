@@ -55,22 +55,35 @@ public enum ReportMarkdown {
         }
     }
 
-    /// The whole ranking as a Markdown table, for the minutes of the panel.
-    public static func ranking(_ r: Results, ledger: LedgerSummary) -> String {
+    /// The whole ranking as a Markdown table, for the minutes of the panel. With `statistics`, it
+    /// also gives how sure each proposed tier is and each entry's swing, the panel's agreement,
+    /// the judges' flagged patterns and the discussion queue with what the panel decided (the
+    /// announcement, `text`, never shows them).
+    public static func ranking(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
         out.append(contentsOf: bannerLines(ledger, w))
         out += ["วิธีรวมคะแนน: \(w.methodOf(r))", ""]
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
-        out.append("| \(w.rank) | \(w.id) | \(w.organisation) | \(w.province) | \(w.score) | \(w.sheets) | SD | \(w.award) | \(w.flags) |")
-        out.append("|---:|---|---|---|---:|---:|---:|---|---|")
+        let extra = statistics != nil ? " \(w.confidence) | \(w.swing) |" : ""
+        out.append("| \(w.rank) | \(w.id) | \(w.organisation) | \(w.province) | \(w.score) | \(w.sheets) | SD |\(extra) \(w.award) | \(w.flags) |")
+        out.append("|---:|---|---|---|---:|---:|---:|" + (statistics != nil ? "---:|---:|" : "") + "---|---|")
         for e in r.entries {
             let entry = contest.entries[e.index]
             let award = w.tierTitle(e.award, contest: contest) + (e.override != nil ? " *" : "")
             let flags = e.flags.map { w.describe($0, contest: contest) }.joined(separator: "; ")
+            var figures = ""
+            if let statistics {
+                let sure = e.rank == nil ? "" : statistics.percentOfProposal(entry: e.index).map { "\($0)%" } ?? ""
+                figures = " \(sure) | \(w.swingText(statistics.swing(entry: e.index))) |"
+            }
             out.append("| \(e.rank.map(String.init) ?? "—") | \(e.id) | \(cell(entry.organisation)) | \(cell(entry.province)) | "
-                       + "\(e.score.map(TwoDecimals.text) ?? "") | \(e.totals.count) | \(e.sd.map(TwoDecimals.text) ?? "") | \(cell(award)) | \(cell(flags)) |")
+                       + "\(e.score.map(TwoDecimals.text) ?? "") | \(e.totals.count) | \(e.sd.map(TwoDecimals.text) ?? "") |\(figures) \(cell(award)) | \(cell(flags)) |")
+        }
+        if let statistics {
+            out.append("")
+            out.append(cell(w.statisticsNote(statistics)))
         }
         let overridden = r.entries.filter { $0.override != nil }
         if !overridden.isEmpty {
@@ -82,9 +95,37 @@ public enum ReportMarkdown {
                 out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(cell(o.decision.reason))")
             }
         }
+        if let statistics { out.append(contentsOf: statisticsSections(statistics, contest: contest, w)) }
         out.append("")
         out.append("\(w.seal): \(ReportJSON.seal(r, ledger: ledger))")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The panel's agreement, the judges' flagged patterns and the discussion queue, for the minutes.
+    static func statisticsSections(_ s: PanelStatistics, contest: Contest, _ w: ReportWords) -> [String] {
+        var out = ["", "## \(w.agreement)", ""]
+        out.append("| | ICC(2,1) | ICC(2,k) | Kendall's W | α | \(w.title) × \(w.judge) |")
+        out.append("|---|---:|---:|---:|---:|---:|")
+        func row(_ name: String, _ a: Agreement) -> String {
+            func f(_ x: Double?) -> String { x.map(TwoDecimals.text) ?? "—" }
+            return "| \(cell(name)) | \(f(a.icc2_1)) | \(f(a.icc2_k)) | \(f(a.kendallW)) | \(f(a.alpha)) | \(a.entries) × \(a.judges) |"
+        }
+        out.append(row(w.totalsWord, s.agreement.totals))
+        for c in s.agreement.criteria { out.append(row(c.id, c.agreement)) }
+        let flagged = s.patterns.map { ReportTable.patternSummary($0) }
+        if flagged.contains(where: { !$0.isEmpty }) {
+            out += ["", "\(w.patterns):", ""]
+            for (p, text) in zip(s.patterns, flagged) where !text.isEmpty { out.append("- \(cell(p.id)): \(cell(text))") }
+        }
+        out += ["", "## " + cell(w.queueHeading(open: s.openItems.count, of: s.queue.count)), ""]
+        if !s.queue.isEmpty {
+            out.append("| # | " + w.queueColumns.joined(separator: " | ") + " |")
+            out.append("|---:|---|---|---|---|")
+            for (k, item) in s.queue.enumerated() {
+                out.append("| \(k + 1) | \(item.key) | \(cell(w.topic(item.topic))) | \(cell(w.reason(item, contest: contest))) | \(cell(w.status(item))) |")
+            }
+        }
+        return out
     }
 
     /// "ยะลา" → "จังหวัดยะลา"; Bangkok is not a จังหวัด.

@@ -1,8 +1,11 @@
 import KhanaenText
 
-/// The report as aligned text for a terminal (`khanaen report`, the default format).
+/// The report as aligned text for a terminal (`khanaen report`, the default format). With
+/// `statistics`, each ranked entry also shows how sure its proposed tier is and its swing, each
+/// judge their flagged patterns, and the report the discussion queue and the panel's agreement.
 public enum ReportTable {
-    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th,
+                            statistics: PanelStatistics? = nil) -> String {
         let contest = ledger.contest
         let w = ReportWords(language)
         var out: [String] = []
@@ -12,11 +15,14 @@ public enum ReportTable {
         if r.includeDrafts { out.append("⚠ " + w.draftsIncluded) }
         out.append("")
 
-        let table = TextTable([
+        var columns: [TextTable.Column] = [
             .init(w.rank, width: 6, align: .right), .init(w.id, width: 6), .init(w.organisation, width: 30),
             .init(w.province, width: 14), .init(w.score, width: 6, align: .right), .init(w.sheets, width: 4, align: .right),
-            .init(w.sd, width: 5, align: .right), .init(w.award, width: 9), .init(w.flags, minWidth: 8),
-        ], separator: "  ")
+            .init(w.sd, width: 5, align: .right),
+        ]
+        if statistics != nil { columns += [.fitting(w.confidence, width: 4, align: .right), .fitting(w.swing, width: 6, align: .right)] }
+        columns += [.init(w.award, width: 9), .init(w.flags, minWidth: 8)]
+        let table = TextTable(columns, separator: "  ")
         var rows: [[String]] = []
         var lastTier: String?? = .none
         for e in r.ranked {
@@ -26,11 +32,15 @@ public enum ReportTable {
             }
             lastTier = .some(e.proposed)
             let award = w.tierTitle(e.award, contest: contest) + (e.override != nil ? " *" : "")
-            rows.append([String(e.rank ?? 0), e.id, entry.organisation, entry.province, e.score.map(TwoDecimals.text) ?? "",
-                         String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "", award,
-                         e.flags.map { $0.kind.rawValue }.joined(separator: " ")])
+            var row = [String(e.rank ?? 0), e.id, entry.organisation, entry.province, e.score.map(TwoDecimals.text) ?? "",
+                       String(e.totals.count), e.sd.map(TwoDecimals.text) ?? ""]
+            if let statistics {
+                row += [statistics.percentOfProposal(entry: e.index).map { "\($0)%" } ?? "", w.swingText(statistics.swing(entry: e.index))]
+            }
+            rows.append(row + [award, e.flags.map { $0.kind.rawValue }.joined(separator: " ")])
         }
         out.append(contentsOf: table.render(rows))
+        if let statistics { out.append(w.statisticsNote(statistics)) }
 
         if !r.unranked.isEmpty {
             out.append("")
@@ -69,16 +79,33 @@ public enum ReportTable {
             }
         }
 
+        if let statistics {
+            out.append("")
+            out.append(w.queueHeading(open: statistics.openItems.count, of: statistics.queue.count) + ":")
+            for item in statistics.queue {
+                out.append("  \(item.key): \(w.reason(item, contest: contest)) · \(w.status(item))")
+            }
+        }
+
         out.append("")
-        let judgeTable = TextTable([
+        var judgeColumns: [TextTable.Column] = [
             .init(w.judge, width: 8), .init(w.submitted, width: 8, align: .right), .init(w.drafts, width: 6, align: .right),
             .init(w.recused, width: 7, align: .right), .init(w.notStarted, width: 11, align: .right),
             .init(w.mean, width: 7, align: .right), .init(w.sd, width: 6, align: .right),
-        ], separator: "  ")
+        ]
+        if statistics != nil { judgeColumns.append(.init(w.patterns, minWidth: 8)) }
+        let judgeTable = TextTable(judgeColumns, separator: "  ")
         out.append(contentsOf: judgeTable.render(r.judges.map { j in
-            [j.id, String(j.submitted), String(j.drafts), String(j.recused), String(j.notStarted),
-             j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
+            var row = [j.id, String(j.submitted), String(j.drafts), String(j.recused), String(j.notStarted),
+                       j.mean.map(TwoDecimals.text) ?? "", j.sd.map(TwoDecimals.text) ?? ""]
+            if let statistics { row.append(patternSummary(statistics.patterns(judge: j.index))) }
+            return row
         }))
+        if let statistics {
+            out.append("")
+            out.append(w.agreementLine(statistics.agreement.totals))
+            for c in statistics.agreement.criteria { out.append("  \(c.id): " + w.agreementFigures(c.agreement)) }
+        }
 
         let warnings = r.tierCounts.map { w.describe($0, contest: contest) } + ledger.warnings
         if !warnings.isEmpty {
@@ -91,6 +118,18 @@ public enum ReportTable {
         // Every line may hold text from the contest or the ledger: nothing in it reaches the
         // terminal raw.
         return out.map { TerminalText.safe(trimRight($0)) }.joined(separator: "\n") + "\n"
+    }
+
+    /// A judge's flagged patterns with their figures, as short as a column wants: "halo 0.31 drift +0.45".
+    static func patternSummary(_ p: JudgePatterns?) -> String {
+        guard let p else { return "" }
+        var parts: [String] = []
+        func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + TwoDecimals.text(x) }
+        if p.halo.flagged, let v = p.halo.value { parts.append("halo " + TwoDecimals.text(v)) }
+        if p.flat.flagged, let v = p.flat.value { parts.append("flat " + TwoDecimals.text(v)) }
+        if p.drift.flagged, let v = p.drift.value { parts.append("drift " + signed(v)) }
+        if p.severity.flagged, let v = p.severity.value { parts.append("severity " + signed(v)) }
+        return parts.joined(separator: " ")
     }
 
     static func trimRight(_ s: String) -> String {
