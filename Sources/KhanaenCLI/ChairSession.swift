@@ -67,6 +67,14 @@ public final class ChairSession {
                     return [.computed(generation: generation, m, ChairSession.compute(book, summary, m))]
                 }
             }
+        case .computeStatistics(let generation, let book, let byMethod, let m):
+            let latest = self.latest
+            inbox.run(on: .global()) {
+                guard latest.value == generation, let results = byMethod[m] else { return [] }
+                let statistics = PanelStatistics.compute(book: book, results: results, byMethod: byMethod,
+                                                         eligibility: ReportCommand.eligibilityOf(book))
+                return [.statistics(generation: generation, m, statistics)]
+            }
         case .append(let draft):
             inbox.run(on: files, awaited: true) {
                 do {

@@ -93,16 +93,21 @@ struct ReportCommand: Command {
     static func statisticsOf(_ book: SheetBook, _ results: Results, includeDrafts: Bool, seed: UInt64, resamples: Int) -> PanelStatistics {
         var byMethod: [Method: Results] = [results.method: results]
         for m in Method.allCases where m != results.method { byMethod[m] = Scoring.compute(book, method: m, includeDrafts: includeDrafts) }
+        return PanelStatistics.compute(book: book, results: results, byMethod: byMethod, seed: seed, resamples: resamples,
+                                       eligibility: eligibilityOf(book))
+    }
+
+    /// Every entry's eligibility by the contest's rules and the chair's decisions; nil for a
+    /// contest without an eligibility block.
+    static func eligibilityOf(_ book: SheetBook) -> [EntryEligibility]? {
         let contest = book.contest
-        let eligibility = contest.eligibility.map { config in
+        return contest.eligibility.map { config in
             var decisions: [String: EligibilityDecision] = [:]
             for (e, ruling) in book.eligibility where e < contest.entries.count {
                 decisions[contest.entries[e].id] = EligibilityDecision(status: ruling.status, reason: ruling.decision.reason)
             }
             return EligibilityRules.evaluate(contest.entries, config: config, decisions: decisions)
         }
-        return PanelStatistics.compute(book: book, results: results, byMethod: byMethod, seed: seed, resamples: resamples,
-                                       eligibility: eligibility)
     }
 
     static func parseSeed(_ text: String) throws -> UInt64 {

@@ -170,10 +170,11 @@ public struct Strings: Sendable {
         case .ranking: return t("อันดับ", "Ranking")
         case .matrix: return t("ตาราง", "Matrix")
         case .entry: return t("ผลงาน", "Entry")
-        case .progress: return t("ความคืบหน้า", "Progress")
+        case .progress: return t("คืบหน้า", "Progress")
         case .judges: return t("กรรมการ", "Judges")
         case .methods: return t("วิธีรวม", "Methods")
-        case .integrity: return t("ความถูกต้อง", "Integrity")
+        case .integrity: return t("สมุด", "Ledger")
+        case .queue: return t("หารือ", "Queue")
         }
     }
     var columnRank: String { t("อันดับ", "Rank") }
@@ -259,6 +260,12 @@ public struct Strings: Sendable {
     func confirmAction(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)? (y/n)", "Reopen \(e.judge ?? "")'s sheet for \(e.entry)? (y/n)")
+        case .discussed:
+            let words = ReportWords(language)
+            let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry
+            let outcome = DiscussionOutcome(rawValue: e.outcome ?? "").map(words.outcome) ?? ""
+            let topic = DiscussionTopic(rawValue: e.topic ?? "").map(words.topic) ?? ""
+            return t("บันทึกผลการหารือ \(topic) \(about): \(outcome)? (y/n)", "Record \(topic) \(about): \(outcome)? (y/n)")
         case .method:
             let m = Method(rawValue: e.outcome ?? "") ?? .mean
             return t("ตั้ง\(methodName(m))เป็นวิธีทางการ ทุกรายงานและประกาศผลจะใช้วิธีนี้? (y/n)",
@@ -277,6 +284,9 @@ public struct Strings: Sendable {
     public func chairSaved(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
+        case .discussed:
+            let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry
+            return t("บันทึกแล้ว: ผลการหารือ \(about)", "Saved: the outcome for \(about)")
         case .method:
             let m = Method(rawValue: e.outcome ?? "") ?? .mean
             return t("บันทึกแล้ว: วิธีทางการคือ\(methodName(m))", "Saved: the official method is the \(methodName(m))")
@@ -288,6 +298,57 @@ public struct Strings: Sendable {
     var comparisonMark: String { t("เพื่อเทียบ", "comparison") }
     func officialSince(_ m: Method) -> String { t("วิธีทางการ: \(methodName(m))", "Official method: \(methodName(m))") }
     var officialFromContest: String { t("ตามที่ประกาศไว้ใน contest.json ก่อนเริ่มให้คะแนน", "as declared in contest.json before judging") }
+    /// A swing in words: "j2 −3.50 → ดีเด่น".
+    func swingWords(_ c: Swing.Change, tier: String) -> String {
+        t("พลิกได้ถ้า \(c.judgeID) \(c.direction == .up ? "เพิ่ม" : "ลด") \(TwoDecimals.text(c.points)) คะแนน → \(tier)",
+          "swings if \(c.judgeID) gives \(TwoDecimals.text(c.points)) \(c.direction == .up ? "more" : "less") → \(tier)")
+    }
+    var noSingleSheetSwings: String { t("ไม่มีใบใดใบเดียวที่เปลี่ยนรางวัลได้", "No single sheet can change the tier") }
+    var patternsTitle: String { t("รูปแบบการให้คะแนนของกรรมการ (⚑ เกินเกณฑ์)", "Judges' patterns (⚑ past the threshold)") }
+    func patternName(_ p: String) -> String {
+        switch p {
+        case "halo": return t("ให้ทุกเกณฑ์เท่า ๆ กัน", "halo")
+        case "flat": return t("คะแนนรวมซ้ำกันมาก", "flat")
+        case "drift": return t("คะแนนเลื่อนตามลำดับที่ให้", "drift")
+        default: return t("เข้มหรืออ่อนกว่าคณะ", "severity")
+        }
+    }
+    func agreementTitle(_ entries: Int, _ judges: Int) -> String {
+        t("ความสอดคล้องของกรรมการ (\(entries) ผลงาน × \(judges) กรรมการ ที่ให้คะแนนครบ)", "Panel agreement (\(entries) entries × \(judges) judges scored by all)")
+    }
+    /// ICC(2,1) in words, as Koo and Li (2016) read it.
+    func agreementReading(_ icc: Double?) -> String {
+        guard let icc else { return t("ข้อมูลไม่พอ", "too few sheets") }
+        if icc < 0.5 { return t("กรรมการเห็นต่างกัน", "judges disagree") }
+        if icc < 0.75 { return t("สอดคล้องปานกลาง", "moderate agreement") }
+        if icc < 0.9 { return t("สอดคล้องดี", "good agreement") }
+        return t("สอดคล้องดีมาก", "excellent agreement")
+    }
+    var computingStatistics: String { t("กำลังคำนวณสถิติ (bootstrap)…", "computing the statistics (bootstrap)…") }
+    var queueAll: String { t("แสดงทั้งหมด (f เฉพาะที่ยังไม่ได้หารือ)", "all items (f: open only)") }
+    var queueOpenOnly: String { t("เฉพาะที่ยังไม่ได้หารือ (f แสดงทั้งหมด)", "open items (f: all)") }
+    var queueEmpty: String { t("ไม่มีรายการที่ควรหารือ", "Nothing to discuss") }
+    var queueAllDiscussed: String { t("หารือครบทุกรายการแล้ว (f แสดงทั้งหมด)", "Every item has been discussed (f: all)") }
+    /// A discussion item's topic in a word or two, for the queue's column.
+    func topicShort(_ topic: DiscussionTopic) -> String {
+        switch topic {
+        case .tie: return t("เสมอ", "tie")
+        case .uncertain: return t("ไม่แน่นอน", "uncertain")
+        case .method: return t("ขึ้นกับวิธี", "method")
+        case .outlier: return t("ใบห่าง", "outlier")
+        case .spread: return t("เห็นต่าง", "spread")
+        case .pattern: return t("รูปแบบ", "pattern")
+        case .eligibility: return t("คุณสมบัติ", "eligibility")
+        }
+    }
+    var columnTopic: String { t("เรื่อง", "Topic") }
+    var columnReason: String { t("เหตุผล", "Why") }
+    var outcomeOnQueue: String { t("บันทึกผลการหารือได้ที่หน้า 8 (รายการที่ควรหารือ)", "Record outcomes on screen 8, the queue") }
+    var unknownOutcomeKey: String { t("กด 1 2 หรือ 3 (Esc ยกเลิก)", "Press 1, 2 or 3 (Esc cancels)") }
+    func outcomePrompt(_ names: [String]) -> String {
+        let options = names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
+        return t("ผลการหารือ: \(options)  (Esc ยกเลิก) ", "Outcome: \(options)  (Esc cancels) ")
+    }
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
     var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }
@@ -363,7 +424,8 @@ public struct Strings: Sendable {
     func brokenAt(_ line: Int, _ why: String) -> String { t("เสียที่บรรทัด \(line): \(why)", "broken at line \(line): \(why)") }
     var strayFile: String { t("ไม่ใช่ของกรรมการคนใด ไม่ได้อ่าน", "belongs to no judge; not read") }
     var flagLegend: [(String, String)] {
-        [("±", t("ความเห็นต่างสูง (SD เกินเกณฑ์)", "judges disagree (SD above the threshold)")),
+        [("?", t("รางวัลที่เสนอยังไม่แน่นอน (มั่นใจต่ำกว่าเกณฑ์)", "the proposed tier is uncertain (confidence below the threshold)")),
+         ("±", t("ความเห็นต่างสูง (SD เกินเกณฑ์)", "judges disagree (SD above the threshold)")),
          ("!", t("มีคะแนนห่างจากมัธยฐานมาก", "a sheet far from the median")),
          ("=", t("เสมอคร่อมเส้นรางวัล ให้ประธานกรรมการตัดสิน", "tied across an award line: the chair decides")),
          ("≡", t("เสมอคร่อมเส้นรางวัลที่ประธานกรรมการตัดสินแล้ว", "a tie across an award line the chair has settled")),

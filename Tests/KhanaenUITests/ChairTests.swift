@@ -73,6 +73,9 @@ final class ChairTests: XCTestCase {
         for effect in effects {
             if case .compute(let g, let book, let summary, let methods) = effect {
                 for m in methods { rest += perform(&s, ChairUpdate.update(&s, .computed(generation: g, m, computed(book, summary, m)))) }
+            } else if case .computeStatistics(let g, let book, let byMethod, let m) = effect {
+                let st = PanelStatistics.compute(book: book, results: byMethod[m]!, byMethod: byMethod)
+                rest += perform(&s, ChairUpdate.update(&s, .statistics(generation: g, m, st)))
             } else {
                 rest.append(effect)
             }
@@ -135,7 +138,8 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.method, .mean)
         let meanSeal = s.seal
         XCTAssertEqual(meanSeal, ReportJSON.seal(Scoring.compute(Self.book(), method: .mean), ledger: Self.summary()))
-        XCTAssertTrue(ChairUpdate.update(&s, .key(.char("m"))).isEmpty, "the next method was ready: nothing to wait for")
+        XCTAssertFalse(ChairUpdate.update(&s, .key(.char("m"))).contains { if case .compute = $0 { return true } else { return false } },
+                       "the next method was ready: nothing to wait for")
         XCTAssertEqual(s.method, .median)
         XCTAssertNotEqual(s.seal, meanSeal)
         XCTAssertTrue(frame(s).last!.contains("มัธยฐาน"))
@@ -267,7 +271,7 @@ final class ChairTests: XCTestCase {
             var s = Self.state(book, summary, width: width)
             ChairUpdate.update(&s, .key(.char("2")))
             let lines = frame(s)
-            XCTAssertTrue(lines[1].contains("7 ความถูกต้อง"), lines[1])
+            XCTAssertTrue(lines[1].contains("8 หารือ"), lines[1])
             let shown = big.judges.filter { j in lines[2].contains(" \(j.id) ") || lines[2].hasSuffix(" \(j.id)") }.count
             XCTAssertTrue(lines[2].contains("+\(20 - shown) →"), lines[2])
             ChairUpdate.update(&s, .key(.right))
@@ -300,9 +304,8 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains(s.seal) })
         ChairUpdate.update(&s, .key(.backTab))
         XCTAssertEqual(s.tab, .methods)
-        ChairUpdate.update(&s, .key(.tab))
-        ChairUpdate.update(&s, .key(.tab))
-        XCTAssertEqual(s.tab, .ranking)
+        for _ in 0..<3 { ChairUpdate.update(&s, .key(.tab)) }
+        XCTAssertEqual(s.tab, .ranking, "round from the last screen to the first")
     }
 
     /// At 80×24 the help's pages hold every key with the whole of its description, and every
@@ -382,6 +385,11 @@ final class ChairTests: XCTestCase {
         var lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("กรรมการ 1 (j1)") })
         XCTAssertTrue(lines.contains { $0.contains("กรรมการ 5 (j5)") && $0.contains("ไม่ปรับ") })
+        XCTAssertTrue(lines.contains { $0.contains("รูปแบบการให้คะแนนของกรรมการ") }, "the patterns")
+        XCTAssertTrue(lines.contains { $0.contains("กรรมการ 1 (j1)") && $0.contains("⚑-1.00") }, "j1's drift, flagged with its figure")
+        ChairUpdate.update(&s, .key(.end))
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("ICC") }, "the agreement, with its figures")
         XCTAssertTrue(lines.contains { $0.contains("ลักษณะผลงาน") && $0.contains("%") })
         ChairUpdate.update(&s, .key(.char("6")))
         XCTAssertEqual(s.allMethods.count, 4)
@@ -516,6 +524,41 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(frame(s)[s.height - 2].contains("ตั้งมัธยฐานเป็นวิธีทางการ"), frame(s)[s.height - 2])
         XCTAssertEqual(Self.appended(keys(&s, .char("y"))),
                        [LedgerEvent(actor: "chair", kind: .method, entry: "", text: "มติที่ประชุม", outcome: "median")])
+    }
+
+    /// The ranking shows how sure each proposal is once the statistics arrive ("…" until then);
+    /// the queue lists what to discuss, goes to the entry, and records the panel's outcome
+    /// with a reason and a yes; a recorded item leaves the open list.
+    func testConfidenceAndTheDiscussionQueue() {
+        var s = state(started: false)
+        XCTAssertTrue(frame(s)[4].contains("…"), "no figure before the bootstrap: \(frame(s)[4])")
+        let effects = ChairUpdate.update(&s, .started)
+        XCTAssertFalse(effects.contains { if case .computeStatistics = $0 { return true } else { return false } },
+                       "the statistics wait for every method's results")
+        Self.perform(&s, effects)
+        XCTAssertNotNil(s.statistics)
+        XCTAssertTrue(frame(s)[4].contains("%"), frame(s)[4])
+        _ = keys(&s, .char("8"))
+        XCTAssertEqual(s.tab, .queue)
+        let items = QueueView.items(s)
+        XCTAssertFalse(items.isEmpty, "the sample has items: below-quorum e20's eligibility, spreads, a tier count…")
+        XCTAssertTrue(frame(s)[2].contains("รายการที่ควรหารือ"), frame(s)[2])
+        let first = items[0]
+        _ = keys(&s, .char("r"))
+        XCTAssertEqual(s.prompt, .outcome(first))
+        _ = keys(&s, .char("1"))
+        type(&s, "ที่ประชุมเห็นว่าเหมาะสม")
+        _ = keys(&s, .enter)
+        let written = Self.appended(keys(&s, .char("y")))
+        XCTAssertEqual(written.count, 1)
+        XCTAssertEqual(written.first?.kind, .discussed)
+        XCTAssertEqual(written.first?.topic, first.topic.rawValue)
+        XCTAssertEqual(written.first?.outcome, "kept")
+        if first.entry != nil {
+            _ = keys(&s, .enter)
+            XCTAssertEqual(s.tab, .entry)
+            XCTAssertEqual(s.selectedEntry, first.entry)
+        }
     }
 
     func testEveryScreenAtBothSizesKeepsEveryRowToTheTerminalWidth() {

@@ -134,6 +134,9 @@ final class GoldenFrameTests: XCTestCase {
         var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair", utcOffset: 7 * 3600)
         ChairUpdate.update(&s, .textReady(text))
         ChairUpdate.update(&s, .resize(width: width, height: height))
+        // As after the first frame: the statistics computed (with the default seed, so the
+        // frames are the same every run).
+        ChairTests.perform(&s, ChairUpdate.update(&s, .started).filter { if case .prepareText = $0 { return false } else { return true } })
         return s
     }
 
@@ -145,6 +148,12 @@ final class GoldenFrameTests: XCTestCase {
                 ChairUpdate.update(&s, .key(.char(Character(String(k + 1)))))
                 check(ChairView.render(s), "chair-\(k + 1)-\(tab)-\(size)")
             }
+            ChairUpdate.update(&s, .key(.char("8")))
+            ChairUpdate.update(&s, .key(.char("f")))
+            check(ChairView.render(s), "chair-8-queue-all-\(size)")
+            ChairUpdate.update(&s, .key(.char("r")))
+            check(ChairView.render(s), "chair-queue-outcome-\(size)")
+            ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("1")))
             ChairUpdate.update(&s, .key(.end))
             check(ChairView.render(s), "chair-1-ranking-end-\(size)")

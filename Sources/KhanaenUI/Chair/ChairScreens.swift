@@ -54,6 +54,22 @@ enum EntryView {
         if judges.count > shown.count { out.append((w.moreJudges(judges.count - shown.count), .muted, false)) }
         out.append(("", .normal, false))
 
+        // How sure the proposal is, and what one sheet would have to change to swing it.
+        if let st = s.statistics, let conf = st.confidence(entry: e), conf.ranked {
+            let names = st.confidence.tiers.map { words.tierPhrase($0, contest: contest) } + [words.noAward]
+            let shares = zip(names, conf.probabilities).filter { $0.1 > 0 }.map { "\($0.0) \(words.percent($0.1))" }.joined(separator: " · ")
+            wrap("\(words.confidence): \(shares) (bootstrap \(st.resamples))", RankingView.isUncertain(e, st) ? .warning : .normal)
+            if let swing = st.swing(entry: e) {
+                if let c = swing.change {
+                    wrap(w.swingWords(c, tier: words.tierPhrase(c.tier, contest: contest)) + " (\(TwoDecimals.text(c.from)) → \(TwoDecimals.text(c.to)))")
+                } else {
+                    wrap(w.noSingleSheetSwings, .muted)
+                }
+            }
+            for item in st.queue where item.entry == e {
+                wrap("\(item.isOpen ? "●" : "✓") \(words.topic(item.topic)): \(words.reason(item, contest: contest))", item.isOpen ? .warning : .muted)
+            }
+        }
         if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
         for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
         if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
@@ -182,6 +198,15 @@ enum JudgesView {
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.counted)", j.mean.map(TwoDecimals.text) ?? "—",
                                     j.sd.map(TwoDecimals.text) ?? "—", shift], widths: widths), .normal, false))
         }
+        if let st = s.statistics {
+            out.append(("", .normal, false))
+            out += patterns(s, st)
+            out.append(("", .normal, false))
+            out += agreement(s, st)
+        } else {
+            out.append(("", .normal, false))
+            out.append((w.computingStatistics, .muted, false))
+        }
         out.append(("", .normal, false))
         out.append((w.criteriaShare, .muted, true))
         let counted = s.results.entries.filter { !$0.totals.isEmpty }
@@ -198,6 +223,48 @@ enum JudgesView {
     }
 
     static func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + TwoDecimals.text(x) }
+
+    /// Each judge's patterns with their figures; a flagged one is marked and in words.
+    static func patterns(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
+        let w = s.strings
+        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting("halo", width: 6, align: .right), .fitting("flat", width: 6, align: .right),
+                               .fitting("drift", width: 6, align: .right), .init("p", width: 7, align: .right), .init(w.columnFlags, minWidth: 8)])
+        let widths = table.widths(total: s.width - 2)
+        var out: [ScreenLine] = [(w.patternsTitle, .muted, true), (table.header(widths: widths), .muted, true)]
+        for p in st.patterns {
+            func figure(_ f: JudgePatterns.Figure) -> String { f.value.map { (f.flagged ? "⚑" : "") + TwoDecimals.text($0) } ?? "—" }
+            let flagged = [("halo", p.halo), ("flat", p.flat), ("drift", p.drift), ("severity", p.severity)].filter { $0.1.flagged }.map { w.patternName($0.0) }
+            let judge = s.contest.judges[p.judge]
+            out.append((table.line(["\(judge.name) (\(judge.id))", figure(p.halo), figure(p.flat), figure(p.drift),
+                                    p.driftP.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—", flagged.joined(separator: ", ")],
+                                   widths: widths), flagged.isEmpty ? .normal : .warning, false))
+        }
+        return out
+    }
+
+    /// The panel's agreement on the totals, then the criteria from the least agreed, each
+    /// with a reading in words.
+    static func agreement(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
+        let w = s.strings
+        let words = ReportWords(w.language)
+        var out: [ScreenLine] = [(w.agreementTitle(st.agreement.totals.entries, st.agreement.totals.judges), .muted, true)]
+        let total = st.agreement.totals
+        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total)) — \(w.agreementReading(total.icc2_1))", width: s.width - 2,
+                            role: reading(total.icc2_1), words: s.text.words)
+        let criteria = st.agreement.criteria.enumerated().sorted { ($0.element.agreement.icc2_1 ?? 2) < ($1.element.agreement.icc2_1 ?? 2) }
+        for (k, c) in criteria {
+            let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
+            let index = (s.contest.criterionIndex(c.id) ?? k) + 1
+            let icc = c.agreement.icc2_1.map(TwoDecimals.text) ?? "—"
+            out.append((CellText.fit("\(index) \(short)", to: 30) + " ICC \(icc) " + w.agreementReading(c.agreement.icc2_1), reading(c.agreement.icc2_1), false))
+        }
+        return out
+    }
+
+    private static func reading(_ icc: Double?) -> Role {
+        guard let icc else { return .muted }
+        return icc < 0.5 ? .warning : .normal
+    }
 }
 
 /// The entries whose proposed award differs between mean, median, trimmed and normalised:

@@ -22,6 +22,9 @@ public struct ChairData: Sendable {
     /// When it was read, in milliseconds since 1970.
     public var time: Int64
     public var computed: [Method: Computed]
+    /// The panel's statistics for a method, computed once every method is (the queue
+    /// compares them).
+    public var statistics: [Method: PanelStatistics] = [:]
 
     public init(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]], time: Int64, computed: [Method: Computed]) {
         self.book = book
@@ -37,7 +40,7 @@ public struct ChairData: Sendable {
 /// (`ChairEffect.compute`) by the same `Scoring.compute` and `ReportJSON.seal` as
 /// `khanaen report`, so the screens and the report always agree.
 public struct ChairState: Sendable {
-    public enum Tab: CaseIterable, Sendable { case ranking, matrix, entry, progress, judges, methods, integrity }
+    public enum Tab: CaseIterable, Sendable { case ranking, matrix, entry, progress, judges, methods, integrity, queue }
 
     public enum Row: Equatable, Sendable {
         case entry(Int)
@@ -58,6 +61,8 @@ public struct ChairState: Sendable {
         case overwrite([String])
         /// The announcement is not final: export it as a draft?
         case draft([String])
+        /// What the panel did about a discussion item.
+        case outcome(DiscussionItem)
     }
 
     public let contest: Contest
@@ -73,6 +78,8 @@ public struct ChairState: Sendable {
     /// the one on the screen, older while newer data waits for its methods.
     public private(set) var generation = 0
     private var shownGeneration = 0
+    /// The methods whose statistics were asked for, for the newest data.
+    var statisticsAsked: Set<Method> = []
     public private(set) var method: Method = .mean
     /// The method `m` asked for, while its results are computed.
     public var pendingMethod: Method?
@@ -91,6 +98,11 @@ public struct ChairState: Sendable {
     /// The documents of the entry last opened with `d`, and whether they are on screen.
     public var documents: DocumentReader?
     public var readingDocuments = false
+    /// The discussion queue's selection, and whether it shows the items already discussed.
+    public var queueList = ListWindow()
+    public var queueShowsAll = false
+    /// The first frame is drawn: background work may begin.
+    public var started = false
     /// The first judge column shown on the matrix.
     public var leftJudge = 0
     public var width = 80
@@ -148,6 +160,7 @@ public struct ChairState: Sendable {
     /// `m` answers at once; else held until they are computed.
     mutating func receive(_ new: ChairData) {
         generation += 1
+        statisticsAsked = []
         incoming = new
         adoptIfReady()
     }
@@ -165,6 +178,18 @@ public struct ChairState: Sendable {
         }
         if let p = pendingMethod, data.computed[p] != nil { show(p) }
     }
+
+    /// A method's statistics for the data of generation `g`, as `store` takes results.
+    mutating func storeStatistics(_ m: Method, _ st: PanelStatistics, generation g: Int) {
+        if g == generation && incoming != nil {
+            incoming!.statistics[m] = st
+        } else if g == shownGeneration {
+            data.statistics[m] = st
+        }
+    }
+
+    /// The statistics of the method on screen, once computed.
+    public var statistics: PanelStatistics? { data.statistics[method] }
 
     private mutating func adoptIfReady() {
         guard let new = incoming, new.computed[method] != nil, new.computed[pendingMethod ?? nextMethod] != nil else { return }

@@ -11,6 +11,8 @@ public enum ChairMsg: TerminalMessages {
     case data(ChairData)
     /// A method's results for the data of `generation`.
     case computed(generation: Int, Method, Computed)
+    /// A method's panel statistics for the data of `generation`.
+    case statistics(generation: Int, Method, PanelStatistics)
     /// A chair action was written and synced.
     case saved(LedgerEvent)
     /// Export files were written (paths), or some already exist and need a yes (names).
@@ -38,6 +40,9 @@ public enum ChairEffect: Sendable {
     case reload(methods: [Method])
     /// Compute these methods' results and seals for the data of `generation`.
     case compute(generation: Int, SheetBook, LedgerSummary, [Method])
+    /// Compute a method's panel statistics (the bootstrap, agreement, swing, patterns, the
+    /// queue) for the data of `generation`, from every method's results.
+    case computeStatistics(generation: Int, SheetBook, [Method: Results], Method)
     /// Append a chair action (with a checkpoint); the frame after the key waits for it.
     case append(LedgerEvent)
     /// Record a checkpoint of every judge file, as the console opens.
@@ -69,8 +74,25 @@ public enum ChairProgram: Program {
 public enum ChairUpdate {
     @discardableResult
     public static func update(_ s: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] {
+        let effects = react(&s, msg)
+        if msg.isQuiet && !s.started { return effects }
+        return effects + statisticsMissing(&s)
+    }
+
+    /// The statistics of the method on screen, asked for once every method's results are
+    /// there for the newest data, and only once.
+    private static func statisticsMissing(_ s: inout ChairState) -> [ChairEffect] {
+        let target = s.target
+        guard s.started, target.statistics[s.method] == nil, !s.statisticsAsked.contains(s.method),
+              Method.allCases.allSatisfy({ target.computed[$0] != nil }) else { return [] }
+        s.statisticsAsked.insert(s.method)
+        return [.computeStatistics(generation: s.generation, target.book, target.computed.mapValues(\.results), s.method)]
+    }
+
+    private static func react(_ s: inout ChairState, _ msg: ChairMsg) -> [ChairEffect] {
         switch msg {
         case .started:
+            s.started = true
             return [.checkpoint, .prepareText] + computeMissing(s)
         case .tick:
             return [.reload(methods: [s.method, s.nextMethod])]
@@ -87,6 +109,9 @@ public enum ChairUpdate {
         case .computed(let g, let m, let c):
             s.store(m, c, generation: g)
             keepSelectionVisible(&s)
+            return []
+        case .statistics(let g, let m, let st):
+            s.storeStatistics(m, st, generation: g)
             return []
         case .saved(let e):
             s.status = .ok(s.strings.chairSaved(e, contest: s.contest))
@@ -151,6 +176,26 @@ public enum ChairUpdate {
             case .nextTab: open(&s, tabs[(t + 1) % tabs.count])
             case .previousTab: open(&s, tabs[(t + tabs.count - 1) % tabs.count])
             case .open where s.tab == .ranking || s.tab == .matrix: open(&s, .entry)
+            case .open where s.tab == .queue:
+                // To the item's entry, or for a judge's pattern to the judges screen.
+                let shown = QueueView.items(s)
+                guard let p = s.queueList.selected, p < shown.count else { return [] }
+                if let e = shown[p].entry {
+                    s.selectedEntry = e
+                    open(&s, .entry)
+                } else {
+                    open(&s, .judges)
+                }
+            case .filter where s.tab == .queue:
+                s.queueShowsAll.toggle()
+                s.queueList = ListWindow()
+            case .recordOutcome:
+                let shown = QueueView.items(s)
+                guard s.tab == .queue, let p = s.queueList.selected, p < shown.count else {
+                    s.status = .info(s.strings.outcomeOnQueue)
+                    return []
+                }
+                s.prompt = .outcome(shown[p])
             case .scrollLeft where s.tab == .matrix: s.leftJudge = max(0, s.leftJudge - 1)
             case .scrollRight where s.tab == .matrix: s.leftJudge = min(max(0, s.contest.judges.count - 1), s.leftJudge + 1)
             case .previousEntry, .nextEntry:
@@ -287,6 +332,14 @@ public enum ChairUpdate {
             default:
                 if field.handle(key) { s.prompt = .reason(draft, field) }
             }
+        case .outcome(let item):
+            guard case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= DiscussionOutcome.allCases.count else {
+                s.status = .error(w.unknownOutcomeKey)
+                return []
+            }
+            let outcome = DiscussionOutcome.allCases[n - 1]
+            s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .discussed, judge: item.topic == .pattern || item.topic == .outlier ? item.judgeID : nil,
+                                           entry: item.entryID ?? "", outcome: outcome.rawValue, topic: item.topic.rawValue), TextField(limit: 500))
         case .confirm(let draft):
             s.prompt = nil
             if JudgeUpdate.yes(key) { return [.append(draft)] }
@@ -303,6 +356,10 @@ public enum ChairUpdate {
     }
 
     private static func move(_ s: inout ChairState, _ m: Movement) {
+        if s.tab == .queue {
+            s.queueList.move(m, count: QueueView.items(s).count, page: QueueView.page(s))
+            return
+        }
         guard s.tab == .ranking || s.tab == .matrix else {
             // The other screens scroll as a whole, within their text.
             s.viewport.move(m, lines: ChairView.lineCount(s), page: ChairView.page(s))

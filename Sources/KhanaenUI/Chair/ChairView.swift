@@ -28,6 +28,7 @@ public enum ChairView {
             switch s.tab {
             case .ranking: RankingView.draw(&c, s)
             case .matrix: MatrixView.draw(&c, s)
+            case .queue: QueueView.draw(&c, s)
             default: scrolled(&c, s, lines(s))
             }
         }
@@ -44,7 +45,7 @@ public enum ChairView {
         case .judges: return JudgesView.lines(s)
         case .methods: return MethodsView.lines(s)
         case .integrity: return IntegrityView.lines(s)
-        case .ranking, .matrix: return []
+        case .ranking, .matrix, .queue: return []
         }
     }
 
@@ -90,6 +91,10 @@ public enum ChairView {
             case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
             case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
             case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwritePrompt(names), field: nil)
+            case .outcome:
+                // The item's reason is already under the queue, just above.
+                let words = ReportWords(w.language)
+                Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil)
             case .draft(let reasons):
                 let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
                 Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)

@@ -2,12 +2,24 @@ import KhanaenCore
 import KhanaenText
 
 /// The ranking: rank, entry, organisation, province, (from 120 columns the title,) score by
-/// the current method, counted sheets against the quorum, SD, the judges' totals on a 0–100
-/// axis, the award and flags, with a line where each award tier ends and the unranked
-/// entries below.
+/// the current method, counted sheets against the quorum, (from 100 columns the SD,) how sure
+/// the proposed tier is, (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
+/// award and flags, with a line where each award tier ends and the unranked entries below.
 enum RankingView {
+    /// Which columns a width holds.
+    struct Layout {
+        let withTitle: Bool, withSD: Bool, withSwing: Bool
+        init(width: Int) {
+            withTitle = width >= 120
+            withSD = width >= 100
+            withSwing = width >= 100
+        }
+    }
+
     static func table(_ s: ChairState, distribution: Int) -> TextTable {
         let w = s.strings
+        let layout = Layout(width: s.width)
+        let words = ReportWords(w.language)
         // Below 90 columns the text columns narrow so that the flags, last, still show.
         let narrow = s.width < 90
         var columns: [TextTable.Column] = [
@@ -15,11 +27,12 @@ enum RankingView {
             .init(w.columnOrganisation, minWidth: narrow ? 8 : 12, shortTitle: w.columnOrganisationShort),
             .init(w.columnProvince, width: narrow ? 8 : 10),
         ]
-        if s.width >= 120 { columns.append(.init(w.columnTitle, minWidth: 16)) }
-        columns += [
-            .init(w.columnScore, width: 6, align: .right), .fitting(w.columnSheets, width: 5, align: .right), .init("SD", width: 5, align: .right),
-            .fitting(w.columnSpread, width: distribution), .init(w.columnAward, width: narrow ? 9 : 10), .fitting(w.columnFlags, width: 6),
-        ]
+        if layout.withTitle { columns.append(.init(w.columnTitle, minWidth: 16)) }
+        columns += [.init(w.columnScore, width: 6, align: .right), .fitting(w.columnSheets, width: 5, align: .right)]
+        if layout.withSD { columns.append(.init("SD", width: 5, align: .right)) }
+        columns.append(.fitting(words.confidence, width: 5, align: .right))
+        if layout.withSwing { columns.append(.fitting(words.swing, width: 6, align: .right)) }
+        columns += [.fitting(w.columnSpread, width: distribution), .init(w.columnAward, width: narrow ? 9 : 10), .fitting(w.columnFlags, width: 6)]
         return TextTable(columns)
     }
 
@@ -27,7 +40,7 @@ enum RankingView {
         let distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : (s.width >= 90 ? 10 : 8))
         let table = table(s, distribution: distribution)
         let widths = table.widths(total: c.width - 2)
-        let withTitle = s.width >= 120
+        let layout = Layout(width: s.width)
         let organisationWidth = widths[2]
         c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
         let rows = s.rankingRows
@@ -42,7 +55,8 @@ enum RankingView {
         }
         let room = s.bodyRows - (top - 3)
         let first = min(s.list.top, max(0, rows.count - room))
-        let awardIndex = withTitle ? 9 : 8
+        let awardIndex = widths.count - 2
+        let statistics = s.statistics
         for k in 0..<room {
             let p = first + k
             guard p < rows.count else { break }
@@ -59,10 +73,15 @@ enum RankingView {
                 let entry = s.contest.entries[e]
                 let award = r.award.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? ""
                 var cells = [r.rank.map(String.init) ?? "—", entry.id, organisation(entry.organisation, width: organisationWidth), entry.province]
-                if withTitle { cells.append(entry.title) }
-                cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)",
-                          r.sd.map(TwoDecimals.text) ?? "", spread(r.totals.map { $0.total }, width: distribution),
-                          award + (r.override != nil ? "*" : ""), marks(r)]
+                if layout.withTitle { cells.append(entry.title) }
+                cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)"]
+                if layout.withSD { cells.append(r.sd.map(TwoDecimals.text) ?? "") }
+                // "…" while the bootstrap is at work; nothing for an entry it does not rank.
+                let sure = statistics.map { st in st.confidenceOfProposal(entry: e).map(words.percent) ?? "" } ?? "…"
+                cells.append(r.rank == nil ? "" : sure)
+                if layout.withSwing { cells.append(statistics.map { words.swingText($0.swing(entry: e)) } ?? "") }
+                cells += [spread(r.totals.map { $0.total }, width: distribution), award + (r.override != nil ? "*" : ""),
+                          marks(r, uncertain: statistics.map { isUncertain(e, $0) } ?? false)]
                 let selected = e == s.selectedEntry
                 c.put(table.line(cells, widths: widths), x: 1, y: y, limit: c.width - 2, role: selected ? .selected : .normal)
                 if selected {
@@ -81,6 +100,13 @@ enum RankingView {
         if let e = s.selectedEntry, let r = s.result(e) {
             var parts = r.flags.map { words.describe($0, contest: s.contest) }
             if let tie = r.tie { parts.append(words.describe(tie, contest: s.contest)) }
+            if let st = s.statistics, r.rank != nil, let p = st.confidenceOfProposal(entry: e) {
+                var sure = "\(words.confidence) \(words.percent(p)) \(words.tierPhrase(r.proposed, contest: s.contest))"
+                if let change = st.swing(entry: e)?.change {
+                    sure += " · " + w.swingWords(change, tier: words.tierPhrase(change.tier, contest: s.contest))
+                }
+                parts.insert(sure, at: 0)
+            }
             if let o = r.override { parts.append("* \(o.decision.actor): \(o.decision.reason.replacingNewlines)") }
             let text = "\(r.id) · " + (parts.isEmpty ? s.contest.entries[e].title : parts.joined(separator: " · "))
             c.put(text, x: 1, y: s.height - 3, limit: c.width - 2, role: parts.isEmpty ? .muted : .warning)
@@ -101,8 +127,14 @@ enum RankingView {
         return String(counts.map { marks[min($0, 4)] })
     }
 
-    static func marks(_ r: EntryResult) -> String {
-        var m = ""
+    /// Whether the entry's proposed tier is below the contest's threshold of confidence.
+    static func isUncertain(_ e: Int, _ st: PanelStatistics) -> Bool {
+        guard let p = st.confidenceOfProposal(entry: e) else { return false }
+        return p < st.uncertain
+    }
+
+    static func marks(_ r: EntryResult, uncertain: Bool = false) -> String {
+        var m = uncertain ? "?" : ""
         for f in r.flags {
             switch f.kind {
             case .spread: m += "±"

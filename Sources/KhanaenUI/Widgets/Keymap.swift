@@ -6,6 +6,7 @@ public enum Action: Equatable, Sendable {
     case nextCriterion, previousCriterion, previousEntry, nextEntry, stepUp, stepDown, clear, note, entryNote, submit, recuse, undo
     case nextTab, previousTab, scrollLeft, scrollRight, method, makeOfficial, award, reopen, export
     case documents, nextPage, previousPage, nextDocument, previousDocument, nextMatch
+    case recordOutcome
 }
 
 public struct Binding: Sendable {
@@ -141,7 +142,7 @@ public struct Keymap: Sendable {
 
     /// The chair's console.
     public static let chair = Keymap([
-        Binding([.tab], "Tab 1-7", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
+        Binding([.tab], "Tab 1-8", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
         Binding([.backTab], "S-Tab", .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
         Binding([.enter], "Enter", .open, th: "ดูผลงานที่เลือกทั้งหมด (หน้า 3)", en: "the selected entry in full (screen 3)"),
         Binding([.char("[")], "[", .previousEntry, th: "ผลงานก่อนหน้า", en: "previous entry"),
@@ -155,6 +156,8 @@ public struct Keymap: Sendable {
         Binding([.char("a")], "a", .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)", en: "set the selected entry's award (with a reason)",
                 hintTH: "รางวัล", hintEN: "award"),
         Binding([.char("d")], "d", .documents, th: "อ่านเอกสารของผลงานที่เลือก (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the selected entry's documents"),
+        Binding([.char("r")], "r", .recordOutcome, th: "บันทึกผลการหารือของรายการที่เลือก (หน้า 8)", en: "record the panel's outcome of the selected item (screen 8)"),
+        Binding([.char("f")], "f", .filter, th: "แสดงเฉพาะรายการที่ยังไม่ได้หารือ หรือทั้งหมด (หน้า 8)", en: "open items only, or all (screen 8)"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
         Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
                 en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),

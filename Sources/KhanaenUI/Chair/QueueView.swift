@@ -1,0 +1,67 @@
+import KhanaenCore
+import KhanaenText
+
+/// The discussion queue for the panel meeting: one row an item (open ones first, or all),
+/// with its topic, entry or judge, and why it is there; the selected item's reason and what
+/// was recorded for it below. Enter goes to the entry, `r` records the panel's outcome.
+enum QueueView {
+    /// The items shown: the open ones, or every one.
+    static func items(_ s: ChairState) -> [DiscussionItem] {
+        guard let queue = s.statistics?.queue else { return [] }
+        return s.queueShowsAll ? queue : queue.filter(\.isOpen)
+    }
+
+    /// Rows of items the screen shows at once.
+    static func page(_ s: ChairState) -> Int { max(1, s.bodyRows - 3) }
+
+    static func draw(_ c: inout Canvas, _ s: ChairState) {
+        let w = s.strings
+        let words = ReportWords(w.language)
+        guard let st = s.statistics else {
+            c.put(w.computingStatistics, x: 1, y: 2, limit: c.width - 2, role: .muted)
+            return
+        }
+        let open = st.queue.filter(\.isOpen).count
+        let heading = words.queueHeading(open: open, of: st.queue.count) + " · " + (s.queueShowsAll ? w.queueAll : w.queueOpenOnly)
+        c.put(heading, x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+        let shown = items(s)
+        if shown.isEmpty {
+            c.put(st.queue.isEmpty ? w.queueEmpty : w.queueAllDiscussed, x: 1, y: 3, limit: c.width - 2, role: .ok)
+            return
+        }
+        let table = TextTable([.init("", width: 1), .fitting(w.columnTopic, width: 10), .init(w.columnID, width: max(s.idWidth, 5)),
+                               .init(w.columnReason, minWidth: 20)])
+        let widths = table.widths(total: c.width - 2)
+        let rows = page(s)
+        let first = min(s.queueList.top, max(0, shown.count - rows))
+        for (k, item) in shown.dropFirst(first).prefix(rows).enumerated() {
+            let p = first + k
+            let y = 3 + k
+            let mark = item.isOpen ? "●" : "✓"
+            let who = item.topic == .pattern ? (item.judgeID ?? "") : (item.entryID ?? "")
+            let line = table.line([mark, w.topicShort(item.topic), who, words.reason(item, contest: s.contest).replacingNewlines], widths: widths)
+            let selected = p == s.queueList.selected
+            c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : (item.isOpen ? .normal : .muted))
+            if selected {
+                c.put("▶", x: 0, y: y, role: .selected, bold: true)
+                c.paint(y: y, x: 1, width: c.width - 2, role: .selected)
+            } else if item.isOpen {
+                c.paint(y: y, x: 1, width: 1, role: .warning, bold: true)
+            }
+        }
+        // The selected item whole: its reason, and what the panel decided.
+        if let p = s.queueList.selected, p < shown.count {
+            let item = shown[p]
+            var text = words.reason(item, contest: s.contest)
+            if let d = item.outcome {
+                text = "\(words.outcome(d.outcome)) · \(w.dateTime(d.decision.time, offset: s.utcOffset)) \(d.decision.actor): \(d.decision.reason)"
+            }
+            let lines = LineWrap.wrap(text.replacingNewlines, width: c.width - 2, words: s.text.words)
+            for (k, l) in lines.prefix(2).enumerated() {
+                c.put(l, x: 1, y: s.height - 4 + k, limit: c.width - 2, role: item.isOpen ? .warning : .ok)
+            }
+        }
+        let position = "\(min(shown.count, (s.queueList.selected ?? 0) + 1))/\(shown.count)"
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: 2, role: .muted)
+    }
+}
