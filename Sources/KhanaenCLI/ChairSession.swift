@@ -92,9 +92,9 @@ public final class ChairSession {
                     return [.notSaved(TerminalText.safe("\(error)"))]
                 }
             }
-        case .export(let results, let summary, let overwrite):
+        case .export(let results, let summary, let statistics, let overwrite):
             inbox.run(on: files, awaited: true) {
-                [ChairCommand.export(results, ledger: summary, to: directory + "/exports", overwrite: overwrite)]
+                [ChairCommand.export(results, ledger: summary, statistics: statistics, to: directory + "/exports", overwrite: overwrite)]
             }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }

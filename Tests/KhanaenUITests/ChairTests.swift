@@ -475,7 +475,7 @@ final class ChairTests: XCTestCase {
 
     func testExportAsksAboutADraftAndBeforeReplacingFiles() {
         func overwrite(_ effects: [ChairEffect]) -> Bool? {
-            guard effects.count == 1, case .export(_, _, let o) = effects[0] else { return nil }
+            guard effects.count == 1, case .export(_, _, _, let o) = effects[0] else { return nil }
             return o
         }
         var s = state()
@@ -513,7 +513,7 @@ final class ChairTests: XCTestCase {
         // Exporting while the median is on screen exports the mean's results.
         _ = keys(&s, .char("e"))
         let exported = keys(&s, .char("y"))
-        guard case .export(let results, _, _)? = exported.first else { return XCTFail("\(exported)") }
+        guard case .export(let results, _, _, _)? = exported.first else { return XCTFail("\(exported)") }
         XCTAssertEqual(results.method, .mean)
         _ = keys(&s, .char("M"))
         guard case .reason? = s.prompt else { return XCTFail("a reason is asked first") }

@@ -49,7 +49,7 @@ public enum ChairEffect: Sendable {
     case checkpoint
     /// Write these results' exports (the ranking in three formats and the announcement) into
     /// the contest's exports folder; `overwrite` once the chair said yes.
-    case export(Results, LedgerSummary, overwrite: Bool)
+    case export(Results, LedgerSummary, PanelStatistics?, overwrite: Bool)
     /// Load the Thai word breaker and collator.
     case prepareText
     /// Read an entry's documents (its files' text, from under the contest folder).
@@ -252,7 +252,7 @@ public enum ChairUpdate {
                     s.prompt = .draft(plan)
                     return []
                 }
-                return [.export(official, s.ledger, overwrite: false)]
+                return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: false)]
             case .help:
                 s.showingHelp = true
                 s.help.reset()
@@ -283,11 +283,11 @@ public enum ChairUpdate {
         switch prompt {
         case .overwrite:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, overwrite: true)] }
+            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: true)] }
             s.status = .info(w.cancelled)
         case .draft:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, overwrite: false)] }
+            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: false)] }
             s.status = .info(w.cancelled)
         case .tier:
             guard let e = s.selectedEntry, case .char(let c) = key else { return [] }
