@@ -42,7 +42,7 @@ struct TerminalDriver {
     func type(_ text: String) { tmux(["send-keys", "-t", session, "-l", text]) }
     func stop() { tmux(["kill-server"]) }
 
-    func waitFor(_ text: String, timeout: Double = 8, file: StaticString = #filePath, line: UInt = #line) {
+    func waitFor(_ text: String, timeout: Double = 20, file: StaticString = #filePath, line: UInt = #line) {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if screen().contains(text) { return }

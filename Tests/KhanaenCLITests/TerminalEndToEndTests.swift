@@ -37,7 +37,7 @@ final class TerminalEndToEndTests: XCTestCase {
     private func screen() -> String { driver.screen() }
     private func keys(_ k: String...) { driver.tmux(["send-keys", "-t", "judge"] + k) }
     private func type(_ text: String) { driver.type(text) }
-    private func waitFor(_ text: String, timeout: Double = 8, file: StaticString = #filePath, line: UInt = #line) {
+    private func waitFor(_ text: String, timeout: Double = 20, file: StaticString = #filePath, line: UInt = #line) {
         driver.waitFor(text, timeout: timeout, file: file, line: line)
     }
 
