@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import KhanaenCore
+@testable import KhanaenCore
 @testable import KhanaenImport
 
 /// Text out of the files a submission brings, made here: Office files zipped with `zip` from
@@ -72,7 +72,10 @@ final class ExtractionTests: XCTestCase {
             "ppt/slideLayouts/slideLayout1.xml": slide(["ไม่ใช่สไลด์"]),
         ])
         try need("unzip", "unzip")
-        XCTAssertEqual(try extract(path).text, "--- สไลด์ 1 ---\nปัญหา (Pain point)\nขยะล้นเมือง\n--- สไลด์ 2 ---\nนโยบาย\n--- สไลด์ 10 ---\nแผนในอนาคต")
+        let text = try extract(path).text
+        XCTAssertEqual(text, "--- สไลด์ 1 ---\nปัญหา (Pain point)\nขยะล้นเมือง\n--- สไลด์ 2 ---\nนโยบาย\n--- สไลด์ 10 ---\nแผนในอนาคต")
+        // The reader turns them slide by slide, without the markers.
+        XCTAssertEqual(EntryDocument.pages(text ?? "", unit: .slide), ["ปัญหา (Pain point)\nขยะล้นเมือง", "นโยบาย", "แผนในอนาคต"])
     }
 
     func testXLSXSharedStringsAndCells() throws {
@@ -89,6 +92,18 @@ final class ExtractionTests: XCTestCase {
         let path = root + "/hello.pdf"
         try Data(Self.asciiPDF("Khanaen import test 2566")).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try extract(path).text, "Khanaen import test 2566")
+    }
+
+    /// Pages are kept apart by one form feed, so that the reader can turn them; the last
+    /// page's form feed is not kept.
+    func testAPDFsPagesAreKeptApartByFormFeeds() throws {
+        try need("pdftotext", "poppler-utils")
+        let path = root + "/three.pdf"
+        try Data(Self.asciiPDF(pages: ["First page", "", "Third page"])).write(to: URL(fileURLWithPath: path))
+        let text = try XCTUnwrap(try extract(path).text)
+        XCTAssertEqual(text, "First page\u{0C}\u{0C}Third page", "an empty page still counts")
+        let pages = EntryDocument.pages(text, unit: .page)
+        XCTAssertEqual(pages, ["First page", "", "Third page"])
     }
 
     func testAThaiPDFMadeWithPangoView() throws {
@@ -156,15 +171,22 @@ final class ExtractionTests: XCTestCase {
     }
 
     /// A one-page PDF with Helvetica text, its cross-reference offsets counted.
-    static func asciiPDF(_ text: String) -> [UInt8] {
-        let stream = "BT /F1 24 Tf 72 720 Td (\(text)) Tj ET"
-        let objects = [
+    static func asciiPDF(_ text: String) -> [UInt8] { asciiPDF(pages: [text]) }
+
+    /// A PDF of one page per text.
+    static func asciiPDF(pages: [String]) -> [UInt8] {
+        let n = pages.count
+        // 1 catalog, 2 page tree, 3 font, then each page and its contents.
+        var objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+            "<< /Type /Pages /Kids [\((0..<n).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " "))] /Count \(n) >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
+        for (k, text) in pages.enumerated() {
+            let stream = "BT /F1 24 Tf 72 720 Td (\(text)) Tj ET"
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents \(5 + 2 * k) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
+        }
         var out = "%PDF-1.4\n"
         var offsets: [Int] = []
         for (k, o) in objects.enumerated() {

@@ -38,6 +38,39 @@ public enum ContestFiles {
         throw FileProblem(path, why(error, path: path, folder: true), misplaced: isMisplaced(error), code: error)
     }
 
+    /// The folder `name` inside the open folder `folder`, refusing a symbolic link or anything
+    /// that is not a folder; nil when it does not exist.
+    public static func openFolder(in folder: Int32, _ name: String, path: String) throws -> Int32? {
+        let fd = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd >= 0 { return fd }
+        let error = errno
+        if error == ENOENT { return nil }
+        var st = stat()
+        if error == ENOTDIR, fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
+            let what = st.st_mode & S_IFMT == S_IFLNK ? "is a symbolic link; not followed" : "is \(kind(st.st_mode)), not a folder; not opened"
+            throw FileProblem(path, what, misplaced: true, code: error)
+        }
+        throw FileProblem(path, why(error, path: path, folder: true), misplaced: isMisplaced(error), code: error)
+    }
+
+    /// At most `limit` bytes from the start of an open file, and whether there was more.
+    public static func readPrefix(_ fd: Int32, limit: Int, path: String) throws -> (bytes: [UInt8], truncated: Bool) {
+        var out = [UInt8](repeating: 0, count: max(0, limit) + 1)
+        var got = 0
+        while got < out.count {
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(got)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileProblem(path, "cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            got += n
+        }
+        let truncated = got > limit
+        out.removeSubrange(min(got, max(0, limit))...)
+        return (out, truncated)
+    }
+
     private static func isMisplaced(_ error: Int32) -> Bool { error == ELOOP || error == ENOTDIR || error == EISDIR || error == ENXIO }
 
     /// `name` in the open folder `folder`, opened with `flags` (plus no-follow, close-on-exec

@@ -52,11 +52,15 @@ public enum TextExtractor {
     static func pdf(_ path: String) -> Result {
         let run = Subprocess.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", path, "-"], timeout: pdfTimeout, outputLimit: outputLimit)
         if let problem = problem(run, tool: "pdftotext", package: "poppler-utils") { return Result(note: problem) }
-        // Pages end in form feeds; a scanned form gives nothing but those.
-        var text = String(decoding: run.output, as: UTF8.self)
-        text = text.replacingScalars(0x0C, with: "\n")
+        // Pages end in form feeds; a scanned form gives nothing but those. The stored text
+        // keeps one form feed between pages, so that a reader can turn them (EntryDocument).
+        let text = String(decoding: run.output, as: UTF8.self)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: "the PDF has no text (a scanned image?)") }
-        return Result(text: OfficeText.trimmedLines(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        if pages.count > 1, pages.last?.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) == true { pages.removeLast() }
+        return Result(text: pages.map { page in
+            OfficeText.trimmedLines(page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }.joined(separator: "\u{0C}"))
     }
 
     enum OfficeKind { case docx, pptx, xlsx }
