@@ -56,7 +56,8 @@ public enum ReportMarkdown {
     }
 
     /// The whole ranking as a Markdown table, for the minutes of the panel.
-    public static func ranking(_ r: Results, ledger: LedgerSummary) -> String {
+    /// Times in local time `utcOffset` seconds east of UTC, in the Buddhist era.
+    public static func ranking(_ r: Results, ledger: LedgerSummary, utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
@@ -79,7 +80,7 @@ public enum ReportMarkdown {
             out.append("")
             for e in overridden {
                 guard let o = e.override else { continue }
-                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(cell(o.decision.reason))")
+                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: .th))): \(cell(o.decision.reason))")
             }
         }
         out.append("")

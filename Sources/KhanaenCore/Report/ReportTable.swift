@@ -2,7 +2,9 @@ import KhanaenText
 
 /// The report as aligned text for a terminal (`khanaen report`, the default format).
 public enum ReportTable {
-    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th) -> String {
+    /// Times are shown in local time `utcOffset` seconds east of UTC, in the Buddhist era in Thai.
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th,
+                            utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let contest = ledger.contest
         let w = ReportWords(language)
         var out: [String] = []
@@ -65,7 +67,7 @@ public enum ReportTable {
             for e in overridden {
                 guard let o = e.override else { continue }
                 let tier = o.tier.map { w.tierTitle($0, contest: contest) } ?? "—"
-                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(o.decision.reason)")
+                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: language))): \(o.decision.reason)")
             }
         }
 
