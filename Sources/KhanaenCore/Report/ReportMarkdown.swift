@@ -19,7 +19,8 @@ public enum ReportMarkdown {
         out.append("# " + cell(words.heading.replacingAll("{contest}", with: contest.name)))
         out.append("")
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
-        let awarded = r.ranked + r.unranked
+        // An ineligible entry has no award; it is never named, whatever the chair decided.
+        let awarded = r.ranked + r.unranked.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
         for tier in contest.awards {
             // The public list is in the announcement's order, never in rank order, which it
             // must not reveal: by kind of local government, then in Thai dictionary order.

@@ -39,7 +39,7 @@ public enum ReportTable {
             out.append(w.unranked + ":")
             for e in r.unranked {
                 let entry = contest.entries[e.index]
-                let why = e.flags.first { $0.kind == .belowQuorum }.map { w.describe($0, contest: contest) } ?? ""
+                let why = e.flags.first { $0.kind == .ineligible || $0.kind == .belowQuorum }.map { w.describe($0, contest: contest) } ?? ""
                 out.append("  " + CellText.fit(e.id, to: 6) + "  " + CellText.fit(entry.organisation, to: 30) + "  " + why)
             }
         }

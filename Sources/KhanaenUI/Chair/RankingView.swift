@@ -110,6 +110,7 @@ enum RankingView {
             case .boundaryTie: m += f.settled ? "≡" : "="
             case .belowQuorum: m += "<"
             case .judgeNotNormalised: m += "~"
+            case .ineligible: m += "×"
             }
         }
         return m
