@@ -30,4 +30,17 @@ final class ReportDatesTests: XCTestCase {
         XCTAssertTrue(minutes.contains("- e1: ทอง (chair, 2 ธ.ค. 2569 14:05): มติที่ประชุม"), minutes)
         XCTAssertTrue(ReportJSON.text(r, ledger: summary).contains("\"at\": \"2026-12-02T07:05:00.000Z\""), "JSON keeps UTC ISO")
     }
+
+    func testTheEligibilityTableShowsWhenTheChairDecided() throws {
+        let contest = try Fixtures.contest()
+        let config = Contest.Eligibility(closes: CalendarDate(iso: "2023-09-24")!)
+        let decisions = ["e1": EligibilityDecision(status: .fail, reason: "ส่งช้า", by: "chair", time: time)]
+        let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: decisions)
+        let th = EligibilityReport.table(results, contest: contest, language: .th, utcOffset: bangkok)
+        XCTAssertTrue(th.contains("ประธานกรรมการ (chair, 2 ธ.ค. 2569 14:05; ตามเกณฑ์: ต้องพิจารณา): ส่งช้า"), th)
+        let en = EligibilityReport.table(results, contest: contest, language: .en, utcOffset: bangkok)
+        XCTAssertTrue(en.contains("chair (chair, 2 Dec 2026 14:05; by the rules: review): ส่งช้า"), en)
+        let json = EligibilityReport.json(results, language: .th)
+        XCTAssertTrue(json.contains("\"at\": \"2026-12-02T07:05:00.000Z\""), json)
+    }
 }
