@@ -62,6 +62,8 @@ final class IneligibleTests: XCTestCase {
         XCTAssertEqual(out[4]?.failed.map(\.rule), [.inUse])
         XCTAssertEqual(out[4]?.reason(.th), "เริ่มใช้งาน 1 ก.ย. 2566: หลัง 24 มี.ค. 2566 (ไม่ครบ 6 เดือน)")
 
+        XCTAssertEqual(EligibilityRules.ineligible(contest: c, chairEvents: chair), out, "a judge's screen, from the chair's file alone")
+
         let (r, _) = try results()
         XCTAssertEqual(r.ranked.map { "\($0.rank!) \($0.id) \($0.award ?? "-")" }, ["1 e1 gold", "2 e4 silver", "3 e6 silver"],
                        "e6 is for review (digital, no date): ranked")

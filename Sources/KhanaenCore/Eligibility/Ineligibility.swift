@@ -42,6 +42,12 @@ extension EligibilityRules {
         ineligible(contest: book.contest, rulings: book.eligibility)
     }
 
+    /// The same from the chair's file alone, for a screen that reads no other judge's file
+    /// (the judge's list, which leaves these entries out).
+    public static func ineligible(contest: Contest, chairEvents: [LedgerEvent]) -> [Int: Ineligibility] {
+        ineligible(SheetBook(contest: contest, judgeEvents: [], chairEvents: chairEvents))
+    }
+
     /// The chair's rulings in force, by entry id, as `evaluate` takes them.
     public static func decisions(_ book: SheetBook) -> [String: EligibilityDecision] {
         var out: [String: EligibilityDecision] = [:]
