@@ -163,6 +163,23 @@ final class IneligibleTests: XCTestCase {
         XCTAssertEqual(r.ranked.first?.award, "gold")
     }
 
+    /// The rules' fails are kept for the last contest seen: another contest, or the same one
+    /// with an entry changed, is checked again.
+    func testAChangedEntryIsCheckedAgain() throws {
+        let c = try contest()
+        XCTAssertEqual(EligibilityRules.ineligible(contest: c, rulings: [:]).keys.sorted(), [2, 3, 4])
+        var entries = c.entries
+        entries[2].title = "ระบบใหม่"
+        entries[4].inUseSince = CalendarDate(iso: "2022-01-01")
+        XCTAssertEqual(EligibilityRules.ineligible(contest: c.with(entries: entries), rulings: [:]).keys.sorted(), [3])
+        XCTAssertEqual(EligibilityRules.ineligible(contest: c, rulings: [:]).keys.sorted(), [2, 3, 4])
+        var stricter = c.eligibility!
+        stricter.organisationKinds = [.cityMunicipality]
+        var other = c
+        other.eligibility = stricter
+        XCTAssertEqual(EligibilityRules.ineligible(contest: other, rulings: [:]).keys.sorted(), [0, 1, 2, 3, 4, 5])
+    }
+
     /// The ranking's quick check of the rules gives exactly the fails of the full check.
     func testTheQuickCheckAgreesWithTheFullOne() throws {
         let c = try contest()

@@ -83,9 +83,13 @@ public enum EligibilityRules {
         if inUse.status == .fail { out.append(inUse) }
         let local = localGovernment(entry, config)
         if local.status == .fail { out.append(local) }
-        if !winners.byOrganisation.isEmpty,
-           let same = sameWork(entry, winners.byOrganisation[MatchKey.organisation(entry.organisation)] ?? []) {
-            out.append(same)
+        // By the title first, which is short work; the organisation's key only for a title
+        // that a previous winner had.
+        if !winners.byTitle.isEmpty, let sameTitle = winners.byTitle[MatchKey.title(entry.title)] {
+            let organisation = MatchKey.organisation(entry.organisation)
+            if let w = sameTitle.first(where: { $0.organisation == organisation })?.winner {
+                out.append(.init(rule: .notPreviousWinner, status: .fail, reason: .previousWinner(year: w.year, title: w.title)))
+            }
         }
         return out
     }
@@ -100,10 +104,13 @@ public enum EligibilityRules {
 /// once for all the entries.
 struct WinnerIndex {
     var byOrganisation: [String: [(winner: Contest.PreviousWinner, title: String)]] = [:]
+    var byTitle: [String: [(winner: Contest.PreviousWinner, organisation: String)]] = [:]
 
     init(_ config: Contest.Eligibility) {
         for w in config.previousWinners {
-            byOrganisation[MatchKey.organisation(w.organisation), default: []].append((w, MatchKey.title(w.title)))
+            let organisation = MatchKey.organisation(w.organisation), title = MatchKey.title(w.title)
+            byOrganisation[organisation, default: []].append((w, title))
+            byTitle[title, default: []].append((w, organisation))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An entry that may not be judged, and why: the chair ruled that it fails the contest's
 /// conditions, or the contest's rules fail it and the chair has not ruled otherwise. Such an
 /// entry is left out of the ranking and the awards and listed unranked with a flag
@@ -29,13 +31,37 @@ extension EligibilityRules {
         var out: [Int: Ineligibility] = [:]
         for (e, r) in rulings where r.status == .fail { out[e] = Ineligibility(ruling: r.decision) }
         guard let config = contest.eligibility else { return out }
-        let winners = WinnerIndex(config)
-        for (e, entry) in contest.entries.enumerated() where rulings[e] == nil {
-            let failed = failures(entry, config, winners)
-            if !failed.isEmpty { out[e] = Ineligibility(failed: failed) }
+        for (e, failed) in ruleFailures(contest.entries, config) where rulings[e] == nil {
+            out[e] = Ineligibility(failed: failed)
         }
         return out
     }
+
+    /// The entries the rules fail, by index, with the rules that fail them. They depend on
+    /// entries.json and the eligibility block alone, while the console scores after every
+    /// ledger change, so the last contest's are kept: the same entries (the same array, which
+    /// compares at once, or equal ones) and block give them back without checking again.
+    static func ruleFailures(_ entries: [Contest.Entry], _ config: Contest.Eligibility) -> [Int: [EligibilityRuleResult]] {
+        if let kept = lastFailures.withLock({ m in m.flatMap { $0.entries == entries && $0.config == config ? $0.failures : nil } }) {
+            return kept
+        }
+        let winners = WinnerIndex(config)
+        var out: [Int: [EligibilityRuleResult]] = [:]
+        for (e, entry) in entries.enumerated() {
+            let failed = failures(entry, config, winners)
+            if !failed.isEmpty { out[e] = failed }
+        }
+        lastFailures.withLock { $0 = RuleFailures(entries: entries, config: config, failures: out) }
+        return out
+    }
+
+    struct RuleFailures: Sendable {
+        var entries: [Contest.Entry]
+        var config: Contest.Eligibility
+        var failures: [Int: [EligibilityRuleResult]]
+    }
+
+    static let lastFailures = Mutex<RuleFailures?>(nil)
 
     /// `ineligible(contest:rulings:)` of the book's contest and the chair's rulings in it.
     public static func ineligible(_ book: SheetBook) -> [Int: Ineligibility] {
