@@ -54,8 +54,9 @@ struct EligibilityCommand: Command {
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
         try ledger.chairFile.refresh()
         if let broken = ledger.chairFile.broken {
+            let unread = broken.line > 0 ? "the chair's decisions from that line on are not read" : "no decision of the chair's is read"
             ctx.err("khanaen: warning: \(TerminalText.safe(broken.describe(ContestFolder.ledgerFolder + "/" + ContestParser.chairFileName + ".jsonl"))); "
-                    + "decisions after it are not read (khanaen verify says more)\n")
+                    + "\(unread) (khanaen verify says more)\n")
         }
         let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ledger.chairFile.events)
         let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: EligibilityRules.decisions(book))
