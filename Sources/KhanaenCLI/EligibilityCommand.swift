@@ -1,39 +1,110 @@
 import KhanaenCore
+import KhanaenText
 
 struct EligibilityCommand: Command {
     static let name = "eligibility"
-    static let summary = "checks each entry against the contest's eligibility rules"
+    static let summary = "checks each entry against the contest's eligibility rules; the chair decides"
     static let usage = """
     usage: khanaen eligibility [--format table|json] [--lang th|en] [--contest DIR]
+           khanaen eligibility --entry E --decide pass|fail|auto --reason TEXT [--chair USER]
+                               [--lang th|en] [--contest DIR]
 
     Checks every entry against the rules of contest.json's eligibility block
     (docs/contest-format.md): in real use long enough (in-use), entered by a local
     government (local-government), not a previous winner (not-previous-winner), and a
     digital innovation (digital, which only the chair can decide). Each entry passes,
-    fails, or needs review; a chair's decision stands over what the rules compute.
+    fails, or needs review; a chair's decision stands over what the rules compute, and is
+    shown with who made it, when and why.
+
+    With --decide, a chair records a decision on entry E in the chair's ledger: pass or
+    fail, over what the rules say, or auto to withdraw the decision so the rules' result
+    stands again. An entry that fails (by the chair's decision, or by the rules with no
+    decision) is left out of the ranking and the awards and listed unranked with the
+    reason; one that needs review is ranked. Only a chair may decide (your login must be
+    one of the contest's chairs); a refused decision writes nothing.
 
     options:
-      --format F   table (default) or json:
-                   {"entries": [{"id", "status", "rules": [{"id", "status", "reason"}]}]}
-      --lang L     th (default) or en, for the reasons
+      --format F       table (default) or json:
+                       {"entries": [{"id", "status", "rules": [{"id", "status", "reason"}],
+                        "decision"?: {"status", "by", "at", "reason"}}]}
+      --lang L         th (default) or en, for the reasons and the confirmation
+      --entry E        with --decide: the entry's id
+      --decide D       pass, fail or auto
+      --reason TEXT    with --decide: why, in words (required)
+      --chair USER     only in an open contest: the chair acting
 
     """
-    static let options = OptionSpec(values: ["format", "lang", "contest"])
+    static let options = OptionSpec(values: ["format", "lang", "contest", "entry", "decide", "reason", "chair"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        if args.value("decide") != nil { return try decide(args, ctx, language: language) }
+        for option in ["entry", "reason", "chair"] where args.value(option) != nil {
+            throw UsageError("--\(option) goes with --decide")
+        }
         let format = args.value("format") ?? "table"
         guard ["table", "json"].contains(format) else { throw UsageError("--format must be table or json") }
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         guard let config = contest.eligibility else {
             throw InputError("\(dir)/\(ContestFolder.contestFile): eligibility: missing; add the block to check entries (docs/contest-format.md)")
         }
-        // The chair's decisions (entry id → pass or fail and why) go here once they are recorded.
-        let decisions: [String: EligibilityDecision] = [:]
-        let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: decisions)
+        // The chair's decisions are in the chair's file, which every judge may read: nothing
+        // else of the ledger is read, so a judge can run this too.
+        let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
+        try ledger.chairFile.refresh()
+        if let broken = ledger.chairFile.broken {
+            let unread = broken.line > 0 ? "the chair's decisions from that line on are not read" : "no decision of the chair's is read"
+            ctx.err("khanaen: warning: \(TerminalText.safe(broken.describe(ContestFolder.ledgerFolder + "/" + ContestParser.chairFileName + ".jsonl"))); "
+                    + "\(unread) (khanaen verify says more)\n")
+        }
+        let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ledger.chairFile.events)
+        let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: EligibilityRules.decisions(book))
         ctx.out(format == "json" ? EligibilityReport.json(results, language: language)
-                    : EligibilityReport.table(results, contest: contest, language: language))
+                    : EligibilityReport.table(results, contest: contest, language: language, utcOffset: ContestLocation.localUTCOffset))
         return 0
+    }
+
+    /// The chair's decision on one entry, written to the chair's ledger, then one line saying so.
+    static func decide(_ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let outcome = args.value("decide") ?? ""
+        guard ["pass", "fail", Contest.proposedAward].contains(outcome) else {
+            throw UsageError("--decide must be pass, fail or auto, got \"\(outcome.terminalSafe)\"")
+        }
+        if args.value("format") != nil { throw UsageError("--format is for the table; --decide prints one line") }
+        let entry = try args.required("entry"), reason = try args.required("reason")
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        guard let index = contest.entryIndex(entry) else {
+            throw InputError("no entry has id \"\(entry.terminalSafe)\" in \(ContestFolder.entriesFile)")
+        }
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        let written = try ledger.appendChair(LedgerEvent(actor: chair, kind: .eligibility, entry: entry, text: reason, outcome: outcome))
+        // What stands now: the rules' result once the decision is withdrawn.
+        let computed = contest.eligibility.map { EligibilityRules.evaluate([contest.entries[index]], config: $0)[0].computed }
+        let when = ThaiDate.moment(written.time, offset: ContestLocation.localUTCOffset, language: language)
+        ctx.out(TerminalText.safe(confirmation(outcome: outcome, chair: chair, entry: entry, reason: reason, when: when,
+                                               computed: computed, language: language)) + "\n")
+        return 0
+    }
+
+    static func confirmation(outcome: String, chair: String, entry: String, reason: String, when: String,
+                             computed: EligibilityStatus?, language: Language) -> String {
+        let th = language == .th
+        let said = th ? "บันทึกแล้ว \(when): ประธานกรรมการ (\(chair)) " : "saved \(when): \(chair) "
+        let why = th ? " เหตุผล: \(reason)" : "; reason: \(reason)"
+        switch outcome {
+        case "pass":
+            return said + (th ? "วินิจฉัยว่าผลงาน \(entry) ผ่านคุณสมบัติ" : "ruled \(entry) eligible (pass)") + why
+        case "fail":
+            return said + (th ? "วินิจฉัยว่าผลงาน \(entry) ไม่ผ่านคุณสมบัติ: ไม่จัดอันดับและไม่ได้รับรางวัล"
+                              : "ruled \(entry) ineligible (fail): neither ranked nor awarded") + why
+        default:
+            let standing = computed.map { EligibilityReport.word($0, language) }
+            return said + (th ? "ถอนคำวินิจฉัยคุณสมบัติของผลงาน \(entry)" + (standing.map { " ใช้ผลตามเกณฑ์: \($0)" } ?? "")
+                              : "withdrew the ruling on \(entry)" + (standing.map { "; the rules' result stands: \($0)" } ?? "")) + why
+        }
     }
 }

@@ -224,6 +224,89 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(json.contains("\"submitted\": 0"), "the reopened sheet no longer counts")
     }
 
+    /// `eligibility --decide`: only a chair, as their own login; one line and exit 2 for
+    /// anything wrong, with nothing written; the line read back through the ledger itself;
+    /// the entry unranked in every report and absent from the announcement.
+    func testTheChairDecidesEligibilityAndAFailIsUnranked() throws {
+        for j in ["j1", "j2", "j3"] {
+            for e in ["e01", "e02", "e05"] { XCTAssertEqual(judge(j, fullSheet(j, e)).code, 0) }
+        }
+        let decide = ["eligibility", "--contest", contest, "--entry", "e05", "--decide", "fail", "--reason", "ใช้งานจริงไม่ถึง 6 เดือน"]
+        assertRefused(decide, "the login \"judge1\" is not a chair", as: "judge1")
+        assertRefused(decide + ["--chair", "chair"], "the login \"judge1\" is not a chair", as: "judge1")
+        assertRefused(decide + ["--chair", "judge1"], "acts only as itself", as: "chair")
+        assertRefused(decide, "is not a chair", as: "someone")
+        let base = ["eligibility", "--contest", contest, "--entry", "e05"]
+        assertRefused(base + ["--decide", "maybe", "--reason", "x"], "--decide must be pass, fail or auto, got \"maybe\"", as: "chair")
+        assertRefused(base + ["--decide", "review", "--reason", "x"], "--decide must be pass, fail or auto", as: "chair")
+        assertRefused(base + ["--decide", "fail"], "--reason is required", as: "chair")
+        assertRefused(base + ["--decide", "fail", "--reason", "   "], "needs a reason", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x"], "no entry has id \"e99\"", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x"], "--entry is required", as: "chair")
+        assertRefused(base + ["--reason", "x"], "--entry goes with --decide", as: "chair")
+        assertRefused(decide + ["--format", "json"], "--format is for the table", as: "chair")
+
+        let ok = run(decide, as: "chair")
+        XCTAssertEqual(ok.code, 0, ok.err)
+        XCTAssertEqual(ok.out.filter { $0 == "\n" }.count, 1, ok.out)
+        XCTAssertTrue(ok.out.hasPrefix("บันทึกแล้ว "), ok.out)
+        XCTAssertTrue(ok.out.hasSuffix("ประธานกรรมการ (chair) วินิจฉัยว่าผลงาน e05 ไม่ผ่านคุณสมบัติ: ไม่จัดอันดับและไม่ได้รับรางวัล เหตุผล: ใช้งานจริงไม่ถึง 6 เดือน\n"), ok.out)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        XCTAssertTrue(ok.out.contains(" \(year + 543) ") || ok.out.contains(" \(year + 544) "), "พ.ศ.: \(ok.out)")
+        XCTAssertFalse(ok.out.contains(" \(year) "), "no Gregorian year in Thai: \(ok.out)")
+
+        // Read back through the ledger, as any other process would.
+        let ledger = try ContestFolder.load(contest)
+        XCTAssertTrue(ledger.allFiles.allSatisfy { $0.broken == nil })
+        let book = SheetBook(ledger: ledger)
+        XCTAssertEqual(book.violations, [])
+        let ruling = try XCTUnwrap(book.eligibility[ledger.contest.entryIndex("e05")!])
+        XCTAssertEqual(ruling.status, .fail)
+        XCTAssertEqual(ruling.decision.actor, "chair")
+        XCTAssertEqual(ruling.decision.reason, "ใช้งานจริงไม่ถึง 6 เดือน")
+        let line = ledger.chairFile.events.first { $0.kind == .eligibility }!
+        XCTAssertEqual(line.entry, "e05")
+        XCTAssertEqual(line.outcome, "fail")
+
+        // The table and JSON show the decision; a judge may read them too.
+        let table = run(["eligibility", "--contest", contest], as: "judge2")
+        XCTAssertEqual(table.code, 0, table.err)
+        let row = table.out.split(separator: "\n").first { $0.hasPrefix("e05") }.map(String.init) ?? ""
+        XCTAssertTrue(row.contains("ไม่ผ่าน"), row)
+        XCTAssertTrue(row.contains("ประธานกรรมการ (chair, "), row)
+        XCTAssertTrue(row.contains("ใช้งานจริงไม่ถึง 6 เดือน"), row)
+        let json = try JSONSerialization.jsonObject(with: Data(run(["eligibility", "--contest", contest, "--format", "json"]).out.utf8)) as! [String: Any]
+        let e05 = (json["entries"] as! [[String: Any]]).first { $0["id"] as? String == "e05" }!
+        XCTAssertEqual(e05["status"] as? String, "fail")
+        XCTAssertEqual((e05["decision"] as? [String: Any])?["by"] as? String, "chair")
+        XCTAssertEqual((e05["decision"] as? [String: Any])?["reason"] as? String, "ใช้งานจริงไม่ถึง 6 เดือน")
+
+        // Unranked in every format, never announced.
+        let organisation = ledger.contest.entries[ledger.contest.entryIndex("e05")!].organisation
+        let report = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"]).out.utf8)) as! [String: Any]
+        let r05 = (report["entries"] as! [[String: Any]]).first { $0["id"] as? String == "e05" }!
+        XCTAssertTrue(r05["rank"] is NSNull)
+        XCTAssertEqual(r05["unranked"] as? String, "ineligible")
+        XCTAssertEqual((r05["flags"] as! [[String: Any]]).map { $0["kind"] as? String }, ["ineligible"])
+        XCTAssertEqual((r05["flags"] as! [[String: Any]])[0]["reason"] as? String, "ใช้งานจริงไม่ถึง 6 เดือน")
+        let ranked = (report["entries"] as! [[String: Any]]).filter { !($0["rank"] is NSNull) }.map { $0["id"] as! String }
+        XCTAssertEqual(ranked.sorted(), ["e01", "e02"])
+        let text = run(["report", "--contest", contest]).out
+        XCTAssertTrue(text.contains("e05     \(organisation)"), text)
+        XCTAssertTrue(text.contains("ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (chair): ใช้งานจริงไม่ถึง 6 เดือน"), text)
+        let csvRow = run(["report", "--contest", contest, "--format", "csv"]).out.components(separatedBy: "\r\n").first { $0.contains(",e05,") } ?? ""
+        XCTAssertTrue(csvRow.hasPrefix(",e05,") && csvRow.contains(",ineligible,"), csvRow)
+        XCTAssertFalse(run(["report", "--contest", contest, "--format", "md"]).out.contains(organisation), "never in the announcement")
+
+        // Withdrawn (in English), the rules' result stands again, and e05 is ranked.
+        let auto = run(["eligibility", "--contest", contest, "--entry", "e05", "--decide", "auto", "--reason", "checked again", "--lang", "en"])
+        XCTAssertEqual(auto.code, 0, auto.err)
+        XCTAssertTrue(auto.out.contains(" \(year) ") || auto.out.contains(" \(year + 1) "), "Gregorian in English: \(auto.out)")
+        XCTAssertTrue(auto.out.hasSuffix("chair withdrew the ruling on e05; the rules' result stands: review; reason: checked again\n"), auto.out)
+        XCTAssertNil(SheetBook(ledger: try ContestFolder.load(contest)).eligibility[ledger.contest.entryIndex("e05")!])
+        XCTAssertTrue(run(["report", "--contest", contest, "--format", "md"]).out.contains(organisation))
+    }
+
     func testVerifyFindsATamperedLineAndExits1() throws {
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
         XCTAssertEqual(judge("j2", fullSheet("j2", "e01")).code, 0)

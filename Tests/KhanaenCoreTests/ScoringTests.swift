@@ -269,7 +269,10 @@ final class SealBytesTests: XCTestCase {
         var rng = SplitMix64(seed: 2566)
         var seen = Set<String>()
         for round in 0..<40 {
-            let contest = try Fixtures.contest(judges: 5, entries: 9, quorum: 3)
+            // A previous winner, so that the rules fail e9 (every other entry is for review).
+            let contest = try Fixtures.contest(judges: 5, entries: 9, quorum: 3, extra: """
+                 "eligibility": {"closes": "2023-09-24", "previousWinners": [{"year": 2565, "organisation": "เทศบาล 9", "title": "ผลงาน 9"}]},
+                """)
             var perJudge: [[LedgerEvent]] = []
             for j in contest.judges {
                 var events: [LedgerEvent] = []
@@ -289,6 +292,8 @@ final class SealBytesTests: XCTestCase {
             if round % 2 == 0 {
                 chair.append(LedgerEvent(actor: "chair", kind: .award, entry: "e3", tier: "gold", text: "มติที่ประชุม \"พิเศษ\"\nบรรทัดสอง"))
                 chair.append(LedgerEvent(actor: "chair", kind: .award, entry: "e5", tier: "none", text: "ขาดเอกสาร"))
+            } else {
+                chair.append(LedgerEvent(actor: "chair", kind: .eligibility, entry: "e4", text: "ไม่ใช่ อปท.", outcome: "fail"))
             }
             let book = SheetBook(contest: contest, judgeEvents: perJudge, chairEvents: Fixtures.numbered(chair))
             let summary = LedgerSummary(
@@ -305,7 +310,10 @@ final class SealBytesTests: XCTestCase {
                         if e.override != nil { seen.insert("override") }
                         if e.unrankedReason != nil { seen.insert("unranked") }
                         if e.normalisedTotals != nil { seen.insert("normalised") }
-                        for f in e.flags { seen.insert(f.kind.rawValue) }
+                        for f in e.flags {
+                            seen.insert(f.kind.rawValue)
+                            if let i = f.ineligibility { seen.insert(i.ruling == nil ? "ineligible by the rules" : "ineligible by the chair") }
+                        }
                     }
                     let expected = JSONWriter.bytes(ReportJSON.value(r, ledger: summary, includeSeal: false))
                     XCTAssertEqual(String(decoding: ReportJSON.compactBytes(r, ledger: summary), as: UTF8.self),
@@ -319,6 +327,7 @@ final class SealBytesTests: XCTestCase {
             }
         }
         XCTAssertEqual(seen, ["tie", "override", "unranked", "normalised", "spread", "outlier", "boundary-tie", "below-quorum",
-                              "judge-not-normalised"], "every optional member was written at least once")
+                              "judge-not-normalised", "ineligible", "ineligible by the rules", "ineligible by the chair"],
+                       "every optional member was written at least once")
     }
 }

@@ -45,4 +45,18 @@ final class ThaiDateTests: XCTestCase {
         XCTAssertEqual(CalendarDate(year: 2023, month: 1, day: 15)!.addingMonths(-1), CalendarDate(year: 2022, month: 12, day: 15))
         XCTAssertEqual(ThaiDate.text(CalendarDate(year: 2023, month: 9, day: 24)!), "24 ก.ย. 2566")
     }
+
+    /// A moment from the ledger (UTC) as a reader sees it: local time, พ.ศ. in Thai.
+    func testMomentsInTheBuddhistEraInThaiAndGregorianInEnglish() {
+        let t = Timestamp.parse("2026-12-02T07:05:09.000Z")!
+        let bangkok = 7 * 3600
+        XCTAssertEqual(ThaiDate.moment(t, offset: bangkok, language: .th), "2 ธ.ค. 2569 14:05")
+        XCTAssertEqual(ThaiDate.moment(t, offset: bangkok, language: .en), "2 Dec 2026 14:05")
+        XCTAssertEqual(ThaiDate.moment(t, offset: bangkok, language: .th, seconds: true), "2 ธ.ค. 2569 14:05:09")
+        XCTAssertEqual(ThaiDate.moment(t, offset: 0, language: .th), "2 ธ.ค. 2569 07:05")
+        // The offset can turn the day, the month and the year.
+        let newYear = Timestamp.parse("2026-12-31T20:30:00.000Z")!
+        XCTAssertEqual(ThaiDate.moment(newYear, offset: bangkok, language: .th), "1 ม.ค. 2570 03:30")
+        XCTAssertEqual(ThaiDate.moment(newYear, offset: -5 * 3600, language: .en), "31 Dec 2026 15:30")
+    }
 }

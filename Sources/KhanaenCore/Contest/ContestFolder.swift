@@ -49,13 +49,18 @@ public enum ContestFolder {
     }
 
     /// Reads the contest and every ledger file, verifying each chain; the files are read
-    /// while entries.json is parsed and `meanwhile` runs (see `loadContest`).
+    /// while entries.json is parsed and `meanwhile` runs (see `loadContest`). Then, still
+    /// while they are read, the entries are checked against the eligibility rules, which
+    /// scoring will ask for (`EligibilityRules.ineligible` keeps the answer).
     public static func load(_ dir: String, meanwhile: (Contest) throws -> Void = { _ in }) throws -> Ledger {
         let (contest, files) = try loadContest(dir, alongside: { definition in
             let ledger = Ledger(contest: definition, directory: dir + "/" + ledgerFolder)
             try ledger.refresh()
             return ledger
-        }, meanwhile: meanwhile)
+        }, meanwhile: { contest in
+            try meanwhile(contest)
+            _ = EligibilityRules.ineligible(contest: contest, rulings: [:])
+        })
         return Ledger(contest: contest, sharingFilesOf: files)
     }
 

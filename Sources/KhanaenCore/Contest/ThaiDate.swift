@@ -94,6 +94,17 @@ public enum ThaiDate {
         "\(d.day) \(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month - 1]) \(d.year)"
     }
 
+    /// A moment as its reader expects it, in local time `offset` seconds east of UTC: in Thai
+    /// `2 ธ.ค. 2569 14:05` (the Buddhist era), in English `2 Dec 2026 14:05`. The ledger keeps
+    /// the moment in UTC (`Timestamp.format`); this is only how it is shown.
+    public static func moment(_ millis: Int64, offset: Int, language: Language, seconds: Bool = false) -> String {
+        let d = Timestamp.date(millis, offset: offset)
+        let secs = ((millis / 1000 + Int64(offset)) % 86_400 + 86_400) % 86_400
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let clock = two(secs / 3600) + ":" + two(secs / 60 % 60) + (seconds ? ":" + two(secs % 60) : "")
+        return (language == .th ? text(d) : englishText(d)) + " " + clock
+    }
+
     static let dottedMonths = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 
     enum Era { case buddhist, common }

@@ -2,23 +2,34 @@ import KhanaenText
 
 /// The eligibility check's results as `khanaen eligibility` prints them.
 public enum EligibilityReport {
-    /// `{"entries": [{"id", "status", "rules": [{"id", "status", "reason"}]}]}`, reasons in `language`.
+    /// `{"entries": [{"id", "status", "rules": [{"id", "status", "reason"}], "decision"?}]}`,
+    /// reasons in `language`: `status` is the chair's decision when there is one, which
+    /// `decision` then gives as `{"status", "by", "at", "reason"}` (`at` in UTC, as the
+    /// ledger keeps it); the rules' own results are in `rules`.
     public static func json(_ results: [EntryEligibility], language: Language) -> String {
         let entries = results.map { r in
-            JSONValue.obj([
+            var members: [(String, JSONValue)] = [
                 ("id", .string(r.id)), ("status", .string(r.status.rawValue)),
                 ("rules", .arr(r.rules.map { rule in
                     .obj([("id", .string(rule.rule.rawValue)), ("status", .string(rule.status.rawValue)), ("reason", .string(rule.reason.words(language)))])
                 })),
-            ])
+            ]
+            if let d = r.decision {
+                members.append(("decision", .obj([("status", .string(d.status.rawValue)), ("by", .string(d.by)),
+                                                  ("at", d.time.map { .string(Timestamp.format($0)) } ?? .null),
+                                                  ("reason", .string(d.reason))])))
+            }
+            return JSONValue.obj(members)
         }
         return JSONWriter.string(.obj([("entries", .arr(entries))]), indent: 2) + "\n"
     }
 
     /// One row per entry: its status, each rule's, and the reasons of the rules that did not
     /// pass (the digital rule's, the same for all, only in its column). Text that came from
-    /// a submission is shown through `TerminalSafe`.
-    public static func table(_ results: [EntryEligibility], contest: Contest, language: Language) -> String {
+    /// a submission is shown through `TerminalSafe`. A chair's decision comes first among the
+    /// reasons, with who and when (local time `utcOffset` seconds east of UTC; พ.ศ. in Thai).
+    public static func table(_ results: [EntryEligibility], contest: Contest, language: Language,
+                             utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let th = language == .th
         let columns: [TextTable.Column] = [
             .init(th ? "รหัส" : "ID"), .init(th ? "หน่วยงาน" : "Organisation"), .init(th ? "ผล" : "Status"),
@@ -28,7 +39,14 @@ public enum EligibilityReport {
         let rows = results.map { r -> [String] in
             let organisation = contest.entryIndex(r.id).map { contest.entries[$0].organisation } ?? ""
             var reasons = r.rules.filter { $0.status != .pass && $0.rule != .digital }.map { $0.reason.words(language) }
-            if let d = r.decision { reasons.insert((th ? "ประธานกรรมการ: " : "chair: ") + d.reason, at: 0) }
+            if let d = r.decision {
+                var about = [d.by, d.time.map { ThaiDate.moment($0, offset: utcOffset, language: language) } ?? ""].filter { !$0.isEmpty }
+                    .joined(separator: ", ")
+                if d.status != r.computed {
+                    about += (about.isEmpty ? "" : "; ") + (th ? "ตามเกณฑ์: " : "by the rules: ") + word(r.computed, language)
+                }
+                reasons.insert((th ? "ประธานกรรมการ" : "chair") + (about.isEmpty ? "" : " (\(about))") + ": " + d.reason, at: 0)
+            }
             return [r.id.terminalSafe, OrganisationKind.abbreviated(organisation).terminalSafe, word(r.status, language)]
                 + r.rules.map { word($0.status, language) } + [reasons.joined(separator: "; ").terminalSafe]
         }

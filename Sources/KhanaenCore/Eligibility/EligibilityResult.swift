@@ -101,10 +101,16 @@ public struct EligibilityRuleResult: Equatable, Sendable {
 public struct EligibilityDecision: Equatable, Sendable {
     public var status: EligibilityStatus
     public var reason: String
+    /// The chair who decided (their login), when known.
+    public var by: String
+    /// When, in milliseconds since 1970 (UTC), when known.
+    public var time: Int64?
 
-    public init(status: EligibilityStatus, reason: String) {
+    public init(status: EligibilityStatus, reason: String, by: String = "", time: Int64? = nil) {
         self.status = status
         self.reason = reason
+        self.by = by
+        self.time = time
     }
 }
 

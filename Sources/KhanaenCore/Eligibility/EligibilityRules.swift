@@ -5,13 +5,19 @@ public enum EligibilityRules {
     /// stands over the computed status.
     public static func evaluate(_ entries: [Contest.Entry], config: Contest.Eligibility,
                                 decisions: [String: EligibilityDecision] = [:]) -> [EntryEligibility] {
-        entries.map { entry in
-            let rules = [inUse(entry, config), localGovernment(entry, config), notPreviousWinner(entry, config), digital(entry)]
-            let computed: EligibilityStatus = rules.contains { $0.status == .fail } ? .fail
-                : rules.contains { $0.status == .review } ? .review : .pass
+        let winners = WinnerIndex(config)
+        return entries.map { entry in
+            let results = rules(entry, config, winners)
+            let computed: EligibilityStatus = results.contains { $0.status == .fail } ? .fail
+                : results.contains { $0.status == .review } ? .review : .pass
             let decision = decisions[entry.id]
-            return EntryEligibility(id: entry.id, status: decision?.status ?? computed, computed: computed, rules: rules, decision: decision)
+            return EntryEligibility(id: entry.id, status: decision?.status ?? computed, computed: computed, rules: results, decision: decision)
         }
+    }
+
+    /// Every rule's result on one entry, in the rules' order.
+    static func rules(_ entry: Contest.Entry, _ config: Contest.Eligibility, _ winners: WinnerIndex) -> [EligibilityRuleResult] {
+        [inUse(entry, config), localGovernment(entry, config), notPreviousWinner(entry, winners), digital(entry)]
     }
 
     /// In real use at least `minMonthsInUse` months by the closing day, or since before
@@ -49,19 +55,62 @@ public enum EligibilityRules {
     /// The same organisation and title as a previous winner fails; the same organisation with
     /// a title near a winner's (`TitleSimilarity`) is for the chair to check.
     public static func notPreviousWinner(_ entry: Contest.Entry, _ config: Contest.Eligibility) -> EligibilityRuleResult {
-        let organisation = MatchKey.organisation(entry.organisation), title = MatchKey.title(entry.title)
-        let sameOrganisation = config.previousWinners.filter { MatchKey.organisation($0.organisation) == organisation }
-        if let w = sameOrganisation.first(where: { MatchKey.title($0.title) == title }) {
-            return .init(rule: .notPreviousWinner, status: .fail, reason: .previousWinner(year: w.year, title: w.title))
-        }
-        if let w = sameOrganisation.first(where: { TitleSimilarity.isNear($0.title, entry.title) }) {
+        notPreviousWinner(entry, WinnerIndex(config))
+    }
+
+    static func notPreviousWinner(_ entry: Contest.Entry, _ winners: WinnerIndex) -> EligibilityRuleResult {
+        let sameOrganisation = winners.byOrganisation[MatchKey.organisation(entry.organisation)] ?? []
+        if let fail = sameWork(entry, sameOrganisation) { return fail }
+        if let w = sameOrganisation.first(where: { TitleSimilarity.isNear($0.winner.title, entry.title) })?.winner {
             return .init(rule: .notPreviousWinner, status: .review, reason: .nearPreviousWinner(year: w.year, title: w.title))
         }
         return .init(rule: .notPreviousWinner, status: .pass, reason: .noPreviousWin)
     }
 
+    /// The rule's fail when one of the organisation's previous winners has the entry's title.
+    static func sameWork(_ entry: Contest.Entry, _ sameOrganisation: [(winner: Contest.PreviousWinner, title: String)]) -> EligibilityRuleResult? {
+        if sameOrganisation.isEmpty { return nil }
+        let title = MatchKey.title(entry.title)
+        guard let w = sameOrganisation.first(where: { $0.title == title })?.winner else { return nil }
+        return .init(rule: .notPreviousWinner, status: .fail, reason: .previousWinner(year: w.year, title: w.title))
+    }
+
+    /// The rules that fail the entry, as `evaluate` would give them, without the work that can
+    /// only end in review (near titles): what the ranking needs, after every ledger change.
+    static func failures(_ entry: Contest.Entry, _ config: Contest.Eligibility, _ winners: WinnerIndex) -> [EligibilityRuleResult] {
+        var out: [EligibilityRuleResult] = []
+        let inUse = inUse(entry, config)
+        if inUse.status == .fail { out.append(inUse) }
+        let local = localGovernment(entry, config)
+        if local.status == .fail { out.append(local) }
+        // By the title first, which is short work; the organisation's key only for a title
+        // that a previous winner had.
+        if !winners.byTitle.isEmpty, let sameTitle = winners.byTitle[MatchKey.title(entry.title)] {
+            let organisation = MatchKey.organisation(entry.organisation)
+            if let w = sameTitle.first(where: { $0.organisation == organisation })?.winner {
+                out.append(.init(rule: .notPreviousWinner, status: .fail, reason: .previousWinner(year: w.year, title: w.title)))
+            }
+        }
+        return out
+    }
+
     /// Whether the work is a digital innovation is for the chair, always.
     public static func digital(_ entry: Contest.Entry) -> EligibilityRuleResult {
         .init(rule: .digital, status: .review, reason: .chairDecidesDigital)
+    }
+}
+
+/// The previous winners by their organisation's key, each with its title's key, worked out
+/// once for all the entries.
+struct WinnerIndex {
+    var byOrganisation: [String: [(winner: Contest.PreviousWinner, title: String)]] = [:]
+    var byTitle: [String: [(winner: Contest.PreviousWinner, organisation: String)]] = [:]
+
+    init(_ config: Contest.Eligibility) {
+        for w in config.previousWinners {
+            let organisation = MatchKey.organisation(w.organisation), title = MatchKey.title(w.title)
+            byOrganisation[organisation, default: []].append((w, title))
+            byTitle[title, default: []].append((w, organisation))
+        }
     }
 }

@@ -7,7 +7,8 @@ public enum AnnouncementDraft {
         var out: [String] = []
         let th = words.language == .th
         if let ledger, !ledger.isIntact { out.append(words.notIntact) }
-        let unranked = r.unranked.count
+        // An ineligible entry is not waiting for anything: it is out of the results.
+        let unranked = r.unranked.filter { $0.unrankedReason == Flag.Kind.belowQuorum.rawValue }.count
         if unranked > 0 {
             out.append(th ? "ผลงาน \(unranked) รายการยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)" : "\(unranked) entries are not ranked (below quorum)")
         }

@@ -92,7 +92,20 @@ public struct ReportWords: Sendable {
             return pick("ใบให้คะแนนไม่ครบองค์ (\(Int(f.value ?? 0))/\(contest.quorum))", "below quorum (\(Int(f.value ?? 0))/\(contest.quorum))")
         case .judgeNotNormalised:
             return pick("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
+        case .ineligible:
+            return ineligible(f.ineligibility)
         }
+    }
+
+    /// An entry that may not be judged, and why: the chair's ruling in the chair's words, or
+    /// the rules that failed.
+    public func ineligible(_ i: Ineligibility?) -> String {
+        guard let i else { return pick("ไม่ผ่านคุณสมบัติ", "ineligible") }
+        if let ruling = i.ruling {
+            return pick("ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (\(ruling.actor)): \(ruling.reason)",
+                        "ineligible by the chair's ruling (\(ruling.actor)): \(ruling.reason)")
+        }
+        return pick("ไม่ผ่านคุณสมบัติตามเกณฑ์: ", "ineligible by the rules: ") + i.reason(language)
     }
 
     /// A tier given to more or fewer entries than the contest says, in words.

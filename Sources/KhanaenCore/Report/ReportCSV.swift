@@ -16,9 +16,11 @@ public enum ReportCSV {
 
     public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th, statistics: PanelStatistics? = nil) -> String {
         let contest = ledger.contest
-        var lines = ReportWords(language).banners(ledger).map { field("# " + $0) }
+        let words = ReportWords(language)
+        var lines = words.banners(ledger).map { field("# " + $0) }
         var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         header.append(contentsOf: contest.criteria.map { $0.id })
+        header.append("unranked")
         if statistics != nil { header.append(contentsOf: ["confidence", "swing", "swingDirection", "swingJudge"]) }
         lines.append(header.map(field).joined(separator: ","))
         for e in r.entries {
@@ -28,6 +30,9 @@ public enum ReportCSV {
                        e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " "),
                        r.includeDrafts ? "true" : "false"]
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
+            // Why it is not ranked, in words: ineligible and the reason, or below quorum.
+            let why = e.rank == nil ? e.flags.first { $0.kind == .ineligible || $0.kind == .belowQuorum } : nil
+            row.append(why.map { words.describe($0, contest: contest) } ?? "")
             if let statistics {
                 let change = statistics.swing(entry: e.index)?.change
                 row.append(statistics.confidenceOfProposal(entry: e.index).map(fourDecimals) ?? "")

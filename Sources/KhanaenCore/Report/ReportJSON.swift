@@ -14,6 +14,15 @@ public enum ReportJSON {
             if !f.entries.isEmpty { m.append(("entries", .arr(f.entries.map { .string($0) }))) }
             if let p = f.places { m.append(("places", .number(Double(p)))) }
             if f.settled { m.append(("settled", .bool(true))) }
+            if let i = f.ineligibility {
+                m.append(("reason", .string(i.reason(.th))))
+                if let ruling = i.ruling {
+                    m.append(("by", .string(ruling.actor)))
+                    m.append(("at", .string(Timestamp.format(ruling.time))))
+                } else {
+                    m.append(("rules", .arr(i.failed.map { .string($0.rule.rawValue) })))
+                }
+            }
             return .obj(m)
         }
         let entries: [JSONValue] = r.entries.map { e in
@@ -164,6 +173,15 @@ public enum ReportJSON {
             if !f.entries.isEmpty { w.key("entries"); w.strings(f.entries) }
             if let p = f.places { w.key("places"); w.number(Double(p)) }
             if f.settled { w.key("settled"); w.bool(true) }
+            if let i = f.ineligibility {
+                w.key("reason"); w.string(i.reason(.th))
+                if let ruling = i.ruling {
+                    w.key("by"); w.string(ruling.actor)
+                    w.key("at"); w.string(Timestamp.format(ruling.time))
+                } else {
+                    w.key("rules"); w.strings(i.failed.map { $0.rule.rawValue })
+                }
+            }
             w.close("}")
         }
         w.close("]")

@@ -19,7 +19,8 @@ public enum ReportMarkdown {
         out.append("# " + cell(words.heading.replacingAll("{contest}", with: contest.name)))
         out.append("")
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
-        let awarded = r.ranked + r.unranked
+        // An ineligible entry has no award; it is never named, whatever the chair decided.
+        let awarded = r.ranked + r.unranked.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
         for tier in contest.awards {
             // The public list is in the announcement's order, never in rank order, which it
             // must not reveal: by kind of local government, then in Thai dictionary order.
@@ -59,7 +60,9 @@ public enum ReportMarkdown {
     /// also gives how sure each proposed tier is and each entry's swing, the panel's agreement,
     /// the judges' flagged patterns and the discussion queue with what the panel decided (the
     /// announcement, `text`, never shows them).
-    public static func ranking(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil) -> String {
+    /// Times in local time `utcOffset` seconds east of UTC, in the Buddhist era.
+    public static func ranking(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
+                               utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let contest = ledger.contest
         let w = ReportWords(.th)
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
@@ -92,7 +95,7 @@ public enum ReportMarkdown {
             out.append("")
             for e in overridden {
                 guard let o = e.override else { continue }
-                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(cell(o.decision.reason))")
+                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: .th))): \(cell(o.decision.reason))")
             }
         }
         if let statistics { out.append(contentsOf: statisticsSections(statistics, contest: contest, w)) }

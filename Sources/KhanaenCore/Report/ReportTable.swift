@@ -4,8 +4,9 @@ import KhanaenText
 /// `statistics`, each ranked entry also shows how sure its proposed tier is and its swing, each
 /// judge their flagged patterns, and the report the discussion queue and the panel's agreement.
 public enum ReportTable {
+    /// Times are shown in local time `utcOffset` seconds east of UTC, in the Buddhist era in Thai.
     public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th,
-                            statistics: PanelStatistics? = nil) -> String {
+                            statistics: PanelStatistics? = nil, utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let contest = ledger.contest
         let w = ReportWords(language)
         var out: [String] = []
@@ -47,7 +48,7 @@ public enum ReportTable {
             out.append(w.unranked + ":")
             for e in r.unranked {
                 let entry = contest.entries[e.index]
-                let why = e.flags.first { $0.kind == .belowQuorum }.map { w.describe($0, contest: contest) } ?? ""
+                let why = e.flags.first { $0.kind == .ineligible || $0.kind == .belowQuorum }.map { w.describe($0, contest: contest) } ?? ""
                 out.append("  " + CellText.fit(e.id, to: 6) + "  " + CellText.fit(entry.organisation, to: 30) + "  " + why)
             }
         }
@@ -75,7 +76,7 @@ public enum ReportTable {
             for e in overridden {
                 guard let o = e.override else { continue }
                 let tier = o.tier.map { w.tierTitle($0, contest: contest) } ?? "—"
-                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(Timestamp.format(o.decision.time))): \(o.decision.reason)")
+                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: language))): \(o.decision.reason)")
             }
         }
 

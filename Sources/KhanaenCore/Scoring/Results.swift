@@ -6,6 +6,7 @@ public struct Flag: Equatable, Sendable {
         case boundaryTie = "boundary-tie"
         case belowQuorum = "below-quorum"
         case judgeNotNormalised = "judge-not-normalised"
+        case ineligible
     }
 
     public var kind: Kind
@@ -21,6 +22,8 @@ public struct Flag: Equatable, Sendable {
     public var places: Int? = nil
     /// A boundary tie the chair has settled: every entry of the tie has an award decision.
     public var settled = false
+    /// Why the entry may not be judged, by the chair's ruling or the contest's rules (ineligible).
+    public var ineligibility: Ineligibility? = nil
 }
 
 /// An award tier whose entries, after the chair's decisions, are not as many as the contest gives.
@@ -53,6 +56,8 @@ public struct EntryResult: Equatable, Sendable {
     /// Mean of each criterion over the counted sheets.
     public var criterionMeans: [Double?]
     public var rank: Int?
+    /// Why the entry is not ranked: `below-quorum`, or `ineligible` (it may not be judged;
+    /// it has no award, whatever the chair's award decisions say).
     public var unrankedReason: String?
     public var proposed: String?
     public var override: SheetBook.AwardOverride?

@@ -8,6 +8,10 @@ public enum Scoring {
         let nJ = contest.judges.count, nE = contest.entries.count, nC = contest.criteria.count
         let maxTotal = contest.maxTotal
         let rows = book.rows
+        // Entries that may not be judged: unranked, and their sheets are left out of the
+        // judges' figures, so that they change no other entry's normalised score.
+        let ineligible = EligibilityRules.ineligible(book)
+        let excluded = (0..<nE).map { ineligible[$0] != nil }
 
         // Each judge's counts and figures, and each sheet's counted total (NaN when it does
         // not count), worked out once for the entries' pass: a judge's row is its own.
@@ -26,7 +30,7 @@ public enum Scoring {
                 if let t = sheet.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
                 let counts = sheet.status == .submitted || (includeDrafts && sheet.status == .draft && sheet.isComplete)
                 if counts, let t = sheet.total(maxTotal: maxTotal) {
-                    totals.append(t)
+                    if !excluded[e] { totals.append(t) }
                     counted[e] = t
                 }
             }
@@ -84,8 +88,13 @@ public enum Scoring {
                 let far = totals.filter { abs($0.total - med) > contest.thresholds.outlier }.map { contest.judges[$0.judge].id }
                 if !far.isEmpty { r.flags.append(Flag(kind: .outlier, judges: far)) }
             }
-            if totals.count < contest.quorum {
-                r.unrankedReason = "below-quorum"
+            if let why = ineligible[e] {
+                // Whatever else might be said of it, it is out of the ranking and the awards.
+                r.unrankedReason = Flag.Kind.ineligible.rawValue
+                r.flags = [Flag(kind: .ineligible, ineligibility: why)]
+                r.override = nil
+            } else if totals.count < contest.quorum {
+                r.unrankedReason = Flag.Kind.belowQuorum.rawValue
                 r.flags.append(Flag(kind: .belowQuorum, value: Double(totals.count)))
             }
             return r

@@ -142,6 +142,7 @@ enum RankingView {
             case .boundaryTie: m += f.settled ? "≡" : "="
             case .belowQuorum: m += "<"
             case .judgeNotNormalised: m += "~"
+            case .ineligible: m += "×"
             }
         }
         return m
