@@ -32,6 +32,12 @@ final class JudgeSession {
         state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
                            utcOffset: ContestLocation.localUTCOffset)
         state.sheets = JudgeSession.fold(ledger, judgeID)
+        state.hidden = JudgeSession.ineligible(ledger)
+    }
+
+    /// The entries taken out of judging, by the contest's rules and the chair's rulings.
+    static func ineligible(_ ledger: Ledger) -> Set<Int> {
+        Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.chairFile.events).keys)
     }
 
     static func fold(_ ledger: Ledger, _ judgeID: String) -> [Sheet] {
@@ -74,13 +80,15 @@ final class JudgeSession {
                 defer { reloading.end() }
                 let own = ledger.file(forJudge: judgeID)!
                 let ownChanged = (try? own.refresh()) ?? false
-                let changed = ((try? ledger.chairFile.refresh()) ?? false) || ownChanged
+                let chairChanged = (try? ledger.chairFile.refresh()) ?? false
+                let changed = chairChanged || ownChanged
                 var out: [JudgeMsg] = []
                 if let broken = own.broken ?? ledger.chairFile.broken, changed {
                     let file = own.broken != nil ? own : ledger.chairFile
                     out.append(.ledgerBroken(TerminalText.safe(broken.describe("\(ContestFolder.ledgerFolder)/\(file.fileName)"))))
                 } else if changed {
                     out.append(.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: true))
+                    if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger))) }
                 }
                 return out
             }

@@ -185,7 +185,7 @@ public struct Strings: Sendable {
     var columnOrganisationShort: String { t("หน่วยงาน", "Org.") }
     var columnAward: String { t("รางวัล", "Award") }
     var columnFlags: String { t("ข้อสังเกต", "Flags") }
-    var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "Not ranked (below quorum)") }
+    var unrankedHeading: String { t("ยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์ หรือไม่ผ่านคุณสมบัติ)", "Not ranked (below quorum, or not eligible)") }
     func tierLine(_ title: String) -> String { t("เส้นรางวัล\(title)", "end of \(title)") }
     func methodName(_ m: Method) -> String { ReportWords(language).method(m) }
     /// For a column narrower than the method's name.
@@ -349,6 +349,9 @@ public struct Strings: Sendable {
         let options = names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
         return t("ผลการหารือ: \(options)  (Esc ยกเลิก) ", "Outcome: \(options)  (Esc cancels) ")
     }
+    func takenOut(_ entry: String) -> String {
+        t("\(entry) ไม่ผ่านคุณสมบัติ จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุด)", "\(entry) is not eligible and leaves the list (what was scored stays in the ledger)")
+    }
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
     var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }
@@ -430,6 +433,7 @@ public struct Strings: Sendable {
          ("=", t("เสมอคร่อมเส้นรางวัล ให้ประธานกรรมการตัดสิน", "tied across an award line: the chair decides")),
          ("≡", t("เสมอคร่อมเส้นรางวัลที่ประธานกรรมการตัดสินแล้ว", "a tie across an award line the chair has settled")),
          ("<", t("ใบให้คะแนนไม่ครบองค์", "below quorum")),
+         ("×", t("ไม่ผ่านคุณสมบัติ (ไม่จัดอันดับ)", "not eligible (not ranked)")),
          ("~", t("มีกรรมการที่ไม่ได้ปรับมาตรฐาน", "a judge not normalised")),
          ("*", t("ประธานกรรมการตัดสินรางวัลเอง", "award set by the chair"))]
     }

@@ -482,4 +482,21 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(JudgeUpdate.update(&s, .key(.char("d"))), [])
         XCTAssertEqual(s.documents?.tab, 2)
     }
+
+    /// An entry the chair rules ineligible leaves the judge's list, even while its sheet is
+    /// open; what was written for it stays in the ledger.
+    func testAnEntryRuledIneligibleLeavesTheList() {
+        press(.down, .down, .enter)
+        type("10"); press(.enter)
+        XCTAssertEqual(s.screen, .sheet)
+        _ = JudgeUpdate.update(&s, .ineligible([2]))
+        XCTAssertEqual(s.screen, .list, "back to the list")
+        XCTAssertTrue(s.status!.text.contains("e03 ไม่ผ่านคุณสมบัติ"), s.status!.text)
+        XCTAssertFalse(s.visibleEntries.contains(2))
+        XCTAssertNotEqual(s.selectedEntry, 2)
+        XCTAssertTrue(JudgeView.render(s).lines[1].contains("ทั้งหมด 19"), JudgeView.render(s).lines[1])
+        XCTAssertEqual(written.count, 1, "the score written stays")
+        _ = JudgeUpdate.update(&s, .ineligible([]))
+        XCTAssertTrue(s.visibleEntries.contains(2), "a withdrawn ruling brings it back")
+    }
 }

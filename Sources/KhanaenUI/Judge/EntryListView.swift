@@ -18,12 +18,12 @@ enum EntryListView {
         Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(judge.name) (\(judge.id))")
 
         var counts: [Sheet.Status: Int] = [:]
-        for sheet in s.sheets { counts[sheet.status, default: 0] += 1 }
+        for (k, sheet) in s.sheets.enumerated() where !s.hidden.contains(k) { counts[sheet.status, default: 0] += 1 }
         let byStatus = [Sheet.Status.notStarted, .draft, .submitted, .recused].map { "\(w.status($0)) \(counts[$0] ?? 0)" }.joined(separator: " · ")
         let filterName = s.filter.map { w.status($0) } ?? w.all
         // Every count must show, even at 80 columns in Thai: the total goes first (the position
         // counter shows it too), then the sort and filter lose their labels.
-        let summaries = ["\(w.all) \(s.sheets.count) · " + byStatus, byStatus]
+        let summaries = ["\(w.all) \(s.sheets.count - s.hidden.count) · " + byStatus, byStatus]
         let views = ["\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(filterName)", "\(w.sort(s.sort)) · \(filterName)"]
         let (summary, view) = [(0, 0), (1, 0), (0, 1), (1, 1)].map { (summaries[$0.0], views[$0.1]) }
             .first { CellWidth.of($0.0) + CellWidth.of($0.1) + 3 <= c.width } ?? (summaries[1], views[1])

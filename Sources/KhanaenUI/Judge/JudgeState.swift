@@ -68,6 +68,9 @@ public struct JudgeState: Sendable {
     public var reader = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
+    /// Entries the contest's eligibility takes out of judging (failed by its rules or the
+    /// chair's ruling): not on the list. What a judge already wrote for them stays in the ledger.
+    public var hidden: Set<Int> = []
     /// The documents of the entry last opened with `d`.
     public var documents: DocumentReader?
 
@@ -118,6 +121,7 @@ public struct JudgeState: Sendable {
         }
         let needle = search.lowercased()
         return base.filter { k in
+            if hidden.contains(k) { return false }
             if let filter, sheets[k].status != filter { return false }
             return needle.isEmpty || (searchIndex?[k] ?? JudgeState.searchText(contest.entries[k])).contains(needle)
         }

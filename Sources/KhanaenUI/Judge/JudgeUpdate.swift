@@ -21,6 +21,8 @@ public enum JudgeMsg: TerminalMessages {
     case textReady(ThaiText)
     /// An entry's documents, read.
     case documents(entry: Int, [EntryDocument])
+    /// The entries the contest's eligibility takes out of judging, as the chair's file now says.
+    case ineligible(Set<Int>)
 
     public var isQuiet: Bool {
         switch self {
@@ -70,6 +72,18 @@ public enum JudgeUpdate {
             return []
         case .documents(let entry, let documents):
             if s.documents?.entry == entry { s.documents?.documents = documents }
+            return []
+        case .ineligible(let hidden):
+            let newly = hidden.subtracting(s.hidden)
+            s.hidden = hidden
+            if newly.contains(s.selectedEntry) && s.screen != .list {
+                // The chair ruled while the judge had it open: back to the list, and why.
+                s.screen = .list
+                s.prompt = nil
+                s.input = TextField(limit: 8)
+            }
+            if let e = newly.sorted().first { s.status = .info(s.strings.takenOut(s.contest.entries[e].id)) }
+            reselect(&s)
             return []
         case .resize(let w, let h):
             s.width = w
