@@ -100,14 +100,7 @@ struct ReportCommand: Command {
     /// Every entry's eligibility by the contest's rules and the chair's decisions; nil for a
     /// contest without an eligibility block.
     static func eligibilityOf(_ book: SheetBook) -> [EntryEligibility]? {
-        let contest = book.contest
-        return contest.eligibility.map { config in
-            var decisions: [String: EligibilityDecision] = [:]
-            for (e, ruling) in book.eligibility where e < contest.entries.count {
-                decisions[contest.entries[e].id] = EligibilityDecision(status: ruling.status, reason: ruling.decision.reason)
-            }
-            return EligibilityRules.evaluate(contest.entries, config: config, decisions: decisions)
-        }
+        book.contest.eligibility.map { EligibilityRules.evaluate(book.contest.entries, config: $0, decisions: EligibilityRules.decisions(book)) }
     }
 
     static func parseSeed(_ text: String) throws -> UInt64 {

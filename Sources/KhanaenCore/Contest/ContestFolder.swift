@@ -74,37 +74,29 @@ public enum ContestFolder {
     /// Makes a folder of the contest (exports/) when it is missing; something else in its
     /// place (a link, a file) is an error, never followed.
     public static func ensureFolder(_ path: String, mode: mode_t) throws {
-        if mkdir(path, mode) == 0 { return }
-        let error = errno
-        do {
-            if error == EEXIST, let fd = try ContestFiles.openFolder(path) {
-                close(fd)
-                return
-            }
-        } catch let p as FileProblem {
-            throw InputError(p.description)
-        }
-        throw InputError("\(path): cannot create the folder: \(String(cString: strerror(error)))")
+        _ = try makeFolder(path, mode: mode, what: "folder")
     }
 
     /// Makes the ledger folder when it is missing, so a first append can create its file.
     /// Something else in its place (a link, a file) is an error, never followed.
     public static func ensureLedgerFolder(_ dir: String) throws {
-        let path = dir + "/" + ledgerFolder
-        if mkdir(path, 0o755) == 0 {
-            ContestFiles.syncFolder(dir)
-            return
-        }
+        // A new folder's name is synced into its parent, as a new file's is.
+        if try makeFolder(dir + "/" + ledgerFolder, mode: 0o755, what: "ledger folder") { ContestFiles.syncFolder(dir) }
+    }
+
+    /// Whether the folder was made; false when it was there already.
+    private static func makeFolder(_ path: String, mode: mode_t, what: String) throws -> Bool {
+        if mkdir(path, mode) == 0 { return true }
         let error = errno
         do {
             if error == EEXIST, let fd = try ContestFiles.openFolder(path) {
                 close(fd)
-                return
+                return false
             }
         } catch let p as FileProblem {
             throw InputError(p.description)
         }
-        throw InputError("\(path): cannot create the ledger folder: \(String(cString: strerror(error)))")
+        throw InputError("\(path): cannot create the \(what): \(String(cString: strerror(error)))")
     }
 
     static func read(_ dir: String, _ name: String) throws -> [UInt8] {
