@@ -73,7 +73,6 @@ public struct ChairState: Sendable {
     public var text = ThaiText.plain
 
     public private(set) var data: ChairData
-    /// Counts ledger changes: results computed for an older one are dropped.
     /// The generation of the newest data, counted up as data arrives; `shownGeneration` is
     /// the one on the screen, older while newer data waits for its methods.
     public private(set) var generation = 0
