@@ -23,13 +23,13 @@ public final class ChairSession {
         self.chair = chair
     }
 
-    /// The ledger as read now, folded, with these methods' results and seals (the official
-    /// method and the one `m` goes to from it, when not given).
+    /// The ledger as read now, folded, with these methods' results and seals (when not given,
+    /// the official method only: the first frame waits for nothing else, and the others are
+    /// computed after it).
     public static func read(_ ledger: Ledger, methods: [Method]? = nil) -> ChairData {
         let book = SheetBook(ledger: ledger)
         let summary = ledger.summary(book)
-        let all = Method.allCases
-        let methods = methods ?? [book.method, all[((all.firstIndex(of: book.method) ?? 0) + 1) % all.count]]
+        let methods = methods ?? [book.method]
         var computed: [Method: Computed] = [:]
         for m in methods { computed[m] = compute(book, summary, m) }
         return ChairData(book: book, ledger: summary, events: ledger.allFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)

@@ -42,8 +42,9 @@ public struct JudgeState: Sendable {
     public var sheets: [Sheet]
     /// The word breaker and collator the screens are drawn with; `plain` until they are loaded.
     public var text = ThaiText.plain
-    /// Entry indexes in the collator's order of organisation, then id.
-    var organisationOrder: [Int]
+    /// Entry indexes in the collator's order of organisation, then id: sorted when the judge
+    /// first asks for that order, not before the first frame.
+    var organisationOrder: [Int]?
     /// Per entry, the lower-cased text a search looks in: made when a search first needs it.
     var searchIndex: [String]?
 
@@ -89,7 +90,6 @@ public struct JudgeState: Sendable {
         self.strings = Strings(language)
         self.utcOffset = utcOffset
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
-        organisationOrder = JudgeState.order(contest, ThaiText.plain.collator)
     }
 
     static func order(_ contest: Contest, _ collator: ThaiCollator) -> [Int] {
@@ -111,7 +111,7 @@ public struct JudgeState: Sendable {
         let base: [Int]
         switch sort {
         case .id: base = Array(contest.entries.indices)
-        case .organisation: base = organisationOrder
+        case .organisation: base = organisationOrder ?? JudgeState.order(contest, text.collator)
         case .total:
             let maxTotal = contest.maxTotal
             base = contest.entries.indices.sorted { a, b in

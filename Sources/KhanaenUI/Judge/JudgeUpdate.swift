@@ -67,7 +67,7 @@ public enum JudgeUpdate {
             return [.reload]
         case .textReady(let text):
             s.text = text
-            s.organisationOrder = JudgeState.order(s.contest, text.collator)
+            if s.organisationOrder != nil { s.organisationOrder = JudgeState.order(s.contest, text.collator) }
             keepSelectionVisible(&s)
             return []
         case .documents(let entry, let documents):
