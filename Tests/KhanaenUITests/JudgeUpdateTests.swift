@@ -82,6 +82,16 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sort, .total)
     }
 
+    func testAnOrganisationOrderSortedBeforeTheCollatorArrivesIsSortedAgainWithIt() {
+        XCTAssertNil(s.organisationOrder, "not sorted before the judge asks for it")
+        press(.char("o"))
+        XCTAssertNotNil(s.organisationOrder, "kept once asked for, not sorted again at every frame")
+        _ = JudgeUpdate.update(&s, .textReady(.load()))
+        let names = s.visibleEntries.map { s.contest.entries[$0].organisation }
+        XCTAssertEqual(names.first, "เทศบาลตำบลเขตรอุดมศักดิ์")
+        XCTAssertEqual(names.last, "องค์การบริหารส่วนตำบลเสม็ดใต้")
+    }
+
     func testScoringAWholeSheetAndSubmitting() {
         press(.enter)
         XCTAssertEqual(s.screen, .sheet)

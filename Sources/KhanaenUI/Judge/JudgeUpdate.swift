@@ -183,6 +183,9 @@ public enum JudgeUpdate {
         case .sort:
             let all = JudgeState.SortOrder.allCases
             s.sort = all[((all.firstIndex(of: s.sort) ?? 0) + 1) % all.count]
+            if s.sort == .organisation && s.organisationOrder == nil {
+                s.organisationOrder = JudgeState.order(s.contest, s.text.collator)
+            }
             reselect(&s)
             s.status = .info(s.strings.sortNow(s.sort))
         case .help:
