@@ -128,6 +128,11 @@ public enum CLI {
     }
 }
 
+extension Error {
+    /// What went wrong, in the screen's language where the error has it (a rule's refusal).
+    func said(in language: Language) -> String { (self as? Refusal)?.message(in: language) ?? "\(self)" }
+}
+
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -50,7 +50,7 @@ struct ChairCommand: Command {
             preconditionFailure("the terminal opens once the contest is read")
         }
         defer { terminal.stop() }
-        let session = ChairSession(ledger: ledger, directory: dir, chair: chair)
+        let session = ChairSession(ledger: ledger, directory: dir, chair: chair, language: language)
         var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language,
                                utcOffset: ContestLocation.localUTCOffset)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }

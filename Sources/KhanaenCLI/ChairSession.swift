@@ -12,15 +12,17 @@ public final class ChairSession {
     let ledger: Ledger
     let directory: String
     let chair: String
+    let language: Language
     private let files = DispatchQueue(label: "khanaen.chair.ledger")
     private let reloading = InFlight()
     /// The newest data's generation: older computations are not started.
     private let latest = Newest()
 
-    init(ledger: Ledger, directory: String, chair: String) {
+    init(ledger: Ledger, directory: String, chair: String, language: Language) {
         self.ledger = ledger
         self.directory = directory
         self.chair = chair
+        self.language = language
     }
 
     /// The ledger as read now, folded, with these methods' results and seals (when not given,
@@ -46,7 +48,7 @@ public final class ChairSession {
     }
 
     private func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
-        let ledger = self.ledger, chair = self.chair, directory = self.directory
+        let ledger = self.ledger, chair = self.chair, directory = self.directory, language = self.language
         switch effect {
         case .reload(let methods):
             guard reloading.begin() else { return }
@@ -80,7 +82,7 @@ public final class ChairSession {
                 do {
                     return [.saved(try ledger.appendChair(draft))]
                 } catch {
-                    return [.notSaved(TerminalText.safe("\(error)"))]
+                    return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
             }
         case .checkpoint:

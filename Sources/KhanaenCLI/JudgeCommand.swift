@@ -31,15 +31,16 @@ struct JudgeCommand: Command {
         let dir = try ContestLocation.resolve(args, ctx)
         let requested = args.value("judge"), login = ctx.login
         // Who the judge is, and their ledger, need only contest.json: the ledger is verified on
-        // another core while entries.json is read.
-        let (contest, opened) = try ContestFolder.loadContest(dir) { definition in
+        // another core while entries.json is read and its entries checked against the
+        // eligibility rules (the answer is kept for the list's hidden entries).
+        let (contest, opened) = try ContestFolder.loadContest(dir, alongside: { definition in
             let (judgeID, demoNotice) = try Identity.judge(definition, requested: requested, login: login,
                                                            contestFile: dir + "/" + ContestFolder.contestFile)
             let ledger = Ledger(contest: definition, directory: dir + "/" + ContestFolder.ledgerFolder)
             try ledger.file(forJudge: judgeID)!.refresh()
             try ledger.chairFile.refresh()
             return (judgeID: judgeID, demoNotice: demoNotice, ledger: ledger)
-        }
+        }, meanwhile: { contest in _ = EligibilityRules.ineligible(contest: contest, rulings: [:]) })
         let session = try JudgeSession(contest: contest, directory: dir, ledger: Ledger(contest: contest, sharingFilesOf: opened.ledger),
                                        judgeID: opened.judgeID, language: language)
         if opened.demoNotice { session.state.status = .info(session.state.strings.demoIdentity(opened.judgeID)) }

@@ -15,6 +15,7 @@ final class JudgeSession {
     var state: JudgeState
     /// Reads and writes of the ledger, one at a time and in order.
     private let files = DispatchQueue(label: "khanaen.judge.ledger")
+    private let language: Language
     /// A reload is at work: the next tick does not start another.
     private let reloading = InFlight()
 
@@ -25,6 +26,7 @@ final class JudgeSession {
         self.directory = directory
         self.judgeID = judgeID
         self.ledger = ledger
+        self.language = language
         let own = ledger.file(forJudge: judgeID)!
         if let b = own.broken {
             throw InputError(b.describe(own.path) + "; run khanaen verify")
@@ -61,7 +63,7 @@ final class JudgeSession {
     }
 
     private func perform(_ effect: JudgeEffect, _ inbox: Inbox<JudgeMsg>) {
-        let ledger = self.ledger, judgeID = self.judgeID
+        let ledger = self.ledger, judgeID = self.judgeID, language = self.language
         switch effect {
         case .append(let events):
             inbox.run(on: files, awaited: true) {
@@ -70,7 +72,7 @@ final class JudgeSession {
                     return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .saved(written)]
                 } catch {
                     _ = try? ledger.file(forJudge: judgeID)!.refresh()
-                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .notSaved(TerminalText.safe("\(error)"))]
+                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .notSaved(TerminalText.safe(error.said(in: language)))]
                 }
             }
         case .reload:

@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 struct ScoreCommand: Command {
     static let name = "score"
@@ -21,7 +22,7 @@ struct ScoreCommand: Command {
       --note TEXT      the judge's note on the entry (empty text removes it)
       --submit         make the sheet final
       --contest DIR    the contest folder
-      --lang th|en     the language of the line that says what was saved (th)
+      --lang th|en     the language of the line that says what was saved, or why not (th)
 
     A value is a plain decimal, in Arabic or Thai digits, with a point or a comma before
     the fraction: 12, 12.5, 12,5, ๑๒. A sign, an exponent or hex (+5, 1e1, 0x0A) is refused.
@@ -40,7 +41,8 @@ struct ScoreCommand: Command {
             }
             let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
             guard let value = ScoreText.parse(text) else {
-                throw UsageError("\(criterion)=\(text): not a plain decimal such as 12 or 12.5")
+                throw UsageError(language == .th ? "\(criterion)=\(text): ไม่ใช่ตัวเลขธรรมดา เช่น 12 หรือ 12.5"
+                                                 : "\(criterion)=\(text): not a plain decimal such as 12 or 12.5")
             }
             scores.append((criterion, value))
         }
@@ -57,7 +59,13 @@ struct ScoreCommand: Command {
         if args.has("submit") { drafts.append(LedgerEvent(actor: judge, kind: .submit, entry: entry)) }
         for w in judged.file.warnings + judged.ledger.chairFile.warnings { ctx.err("khanaen: warning: \(w)\n") }
         try ContestFolder.ensureLedgerFolder(dir)
-        let written = try judged.ledger.appendJudge(judge, drafts)
+        let written: [LedgerEvent]
+        do {
+            written = try judged.ledger.appendJudge(judge, drafts)
+        } catch let refusal as Refusal where language == .th {
+            ctx.err("khanaen score: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุด\n")
+            return 2
+        }
         let contest = judged.contest
         let sheet = judged.sheets[contest.entryIndex(entry)!]
         ctx.out(savedLine(written.count, judge: judge, entry: entry, sheet: sheet, contest: contest, language: language) + "\n")

@@ -184,29 +184,39 @@ final class CLITests: XCTestCase {
     }
 
     func testEveryRefusalOfScore() {
-        assertRefused(["score", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
-        assertRefused(["score", "--contest", contest, "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=-1"], "c1=-1: not a plain decimal")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--judge", "j9", "--entry", "e01", "c1=1"], "no judge has id \"j9\"")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e99", "c1=1"], "no entry has id \"e99\"")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c9=1"], "no criterion has id \"c9\"")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=-1"], "c1=-1: not a plain decimal")
         // Only plain decimals, as the workstation takes them: never hex, an exponent or a sign.
         for odd in ["0x0A", "0x1.8p3", "1e1", "+5", "5.", ".5", "1..2", "1,2,3", "inf", "nan", "๑e๑"] {
-            assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=\(odd)"], "c1=\(odd): not a plain decimal")
+            assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=\(odd)"], "c1=\(odd): not a plain decimal")
         }
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=15.5"], "above the maximum of 15")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: not a plain decimal")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
-        assertRefused(["score", "--contest", contest, "--entry", "e01"], "nothing to do")
-        assertRefused(["score", "--contest", contest, "c1=1"], "--entry is required")
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "--bogus"], "unknown option --bogus")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=15.5"], "above the maximum of 15")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=12.3"], "not a multiple of the step 0.5")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: not a plain decimal")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "c2, c3, c4, c5, c6, c7 not scored yet")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01"], "nothing to do")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "c1=1"], "--entry is required")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "--bogus"], "unknown option --bogus")
         // One bad value refuses the whole command: the good one before it is not written either.
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=10", "c2=11"], "c2=11: above the maximum of 10")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=10", "c2=11"], "c2=11: above the maximum of 10")
 
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
         XCTAssertEqual(judge("j2", ["recuse", "--contest", contest, "--entry", "e01", "--reason", "เป็นญาติกับผู้ประสาน"]).code, 0)
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "recused", as: "judge2")
+        assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=1"], "recused", as: "judge2")
         assertRefused(["recuse", "--contest", contest, "--entry", "e01", "--reason", " "], "a recusal needs a reason", as: "judge3")
+    }
+
+    func testScoreRefusesInThaiByDefault() {
+        assertRefused(["score", "--contest", contest, "--entry", "e99", "c1=1"], "ไม่ได้บันทึก: ไม่มีผลงานรหัส \"e99\"")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=15.5"], "เกณฑ์ 1 = 15.5: เกินคะแนนเต็ม 15")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=12.3"], "เกณฑ์ 1 = 12.3: ต้องเป็นทวีคูณของ 0.5")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: ไม่ใช่ตัวเลขธรรมดา")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "เกณฑ์ 2, 3, 4, 5, 6, 7 ยังไม่ได้ให้คะแนน")
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "ใบให้คะแนนผลงาน e01 ส่งแล้ว มีแต่ประธานที่เปิดใหม่ได้")
     }
 
     func testChairActionsNeedAChair() {

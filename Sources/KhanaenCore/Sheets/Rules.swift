@@ -1,8 +1,14 @@
-/// A change the rules do not allow: the message says which and why. Nothing is written.
+/// A change the rules do not allow: the message says which and why, in English and, where
+/// the rule has one, in Thai. Nothing is written.
 public struct Refusal: Error, Equatable, CustomStringConvertible, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var thai: String?
+    public init(_ message: String, thai: String? = nil) {
+        self.message = message
+        self.thai = thai
+    }
     public var description: String { message }
+    public func message(in language: Language) -> String { language == .th ? thai ?? message : message }
 }
 
 /// What a judge and the chair may write, checked against the ledger as it is at the moment
@@ -11,11 +17,11 @@ public enum Rules {
     /// Checks a judge's changes, in order, against their sheets.
     public static func checkJudge(_ drafts: [LedgerEvent], judgeID: String, contest: Contest,
                                   ownEvents: [LedgerEvent], chairEvents: [LedgerEvent]) throws {
-        guard contest.judgeIndex(judgeID) != nil else { throw Refusal("no judge has id \"\(judgeID)\"") }
+        guard contest.judgeIndex(judgeID) != nil else { throw unknownJudge(judgeID) }
         var pending = ownEvents
         var nextSeq = (ownEvents.last?.seq ?? 0) + 1
         for draft in drafts {
-            guard contest.entryIndex(draft.entry) != nil else { throw Refusal("no entry has id \"\(draft.entry)\"") }
+            guard contest.entryIndex(draft.entry) != nil else { throw unknownEntry(draft.entry) }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: draft.entry,
                                             judgeEvents: pending, chairEvents: chairEvents)
             try checkOne(draft, sheet: sheet, contest: contest)
@@ -28,41 +34,56 @@ public enum Rules {
 
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
         switch sheet.status {
-        case .submitted: throw Refusal("the sheet for \(e.entry) is submitted; only the chair can reopen it")
-        case .recused: throw Refusal("you have recused yourself from \(e.entry); only the chair can reopen the sheet")
+        case .submitted: throw Refusal("the sheet for \(e.entry) is submitted; only the chair can reopen it",
+                                       thai: "ใบให้คะแนนผลงาน \(e.entry) ส่งแล้ว มีแต่ประธานที่เปิดใหม่ได้")
+        case .recused: throw Refusal("you have recused yourself from \(e.entry); only the chair can reopen the sheet",
+                                     thai: "ท่านถอนตัวจากผลงาน \(e.entry) แล้ว มีแต่ประธานที่เปิดใบนี้ใหม่ได้")
         default: break
         }
         func criterion() throws -> Int {
             guard let id = e.criterion, let c = contest.criterionIndex(id) else {
-                throw Refusal("no criterion has id \"\(e.criterion ?? "")\"")
+                throw Refusal("no criterion has id \"\(e.criterion ?? "")\"", thai: "ไม่มีเกณฑ์รหัส \"\(e.criterion ?? "")\"")
             }
             return c
         }
         switch e.kind {
         case .score:
             let c = try criterion()
-            guard let v = e.value else { throw Refusal("\(contest.criteria[c].id): no value") }
+            guard let v = e.value else { throw Refusal("\(contest.criteria[c].id): no value", thai: "เกณฑ์ \(c + 1): ไม่มีคะแนน") }
             try checkValue(v, criterion: contest.criteria[c], contest: contest)
         case .clear:
             _ = try criterion()
         case .note:
             if e.criterion != nil { _ = try criterion() }
         case .submit:
-            let missing = contest.criteria.indices.filter { sheet.scores[$0] == nil }.map { contest.criteria[$0].id }
-            if !missing.isEmpty { throw Refusal("cannot submit \(e.entry): \(missing.joined(separator: ", ")) not scored yet") }
+            let missing = contest.criteria.indices.filter { sheet.scores[$0] == nil }
+            if !missing.isEmpty {
+                throw Refusal("cannot submit \(e.entry): \(missing.map { contest.criteria[$0].id }.joined(separator: ", ")) not scored yet",
+                              thai: "ส่งผลงาน \(e.entry) ไม่ได้: เกณฑ์ \(missing.map { String($0 + 1) }.joined(separator: ", ")) ยังไม่ได้ให้คะแนน")
+            }
         case .recuse:
-            if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason") }
+            if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason", thai: "การถอนตัวต้องมีเหตุผล") }
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
-            throw Refusal("\(e.kind.rawValue) is a chair action")
+            throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธาน")
         }
     }
 
     /// A score must lie in [0, max] and be a whole number of steps.
     public static func checkValue(_ v: Double, criterion: Contest.Criterion, contest: Contest) throws {
         if let problem = valueProblem(v, max: criterion.max, step: contest.step) {
-            throw Refusal("\(criterion.id)=\(JSONWriter.numberText(v)): \(problem)")
+            let number = (contest.criterionIndex(criterion.id) ?? 0) + 1, value = JSONWriter.numberText(v)
+            throw Refusal("\(criterion.id)=\(value): \(problem)", thai: "เกณฑ์ \(number) = \(value): \(thaiValueProblem(v, max: criterion.max, step: contest.step))")
         }
     }
+
+    private static func thaiValueProblem(_ v: Double, max: Double, step: Double) -> String {
+        if !v.isFinite || v < 0 { return "คะแนนติดลบไม่ได้" }
+        if v > max + 1e-9 { return "เกินคะแนนเต็ม \(JSONWriter.numberText(max))" }
+        return "ต้องเป็นทวีคูณของ \(JSONWriter.numberText(step))"
+    }
+
+    static func unknownJudge(_ id: String) -> Refusal { Refusal("no judge has id \"\(id)\"", thai: "ไม่มีกรรมการรหัส \"\(id)\"") }
+    static func unknownEntry(_ id: String) -> Refusal { Refusal("no entry has id \"\(id)\"", thai: "ไม่มีผลงานรหัส \"\(id)\"") }
 
     /// Why a score breaks the rules, or nil: what the writer refuses and the reader reports.
     @inline(__always)
@@ -78,31 +99,35 @@ public enum Rules {
     /// (a reopen's `ref`). Returns the event to write.
     public static func checkChair(_ draft: LedgerEvent, contest: Contest, judgeEvents: [[LedgerEvent]],
                                   chairEvents: [LedgerEvent]) throws -> LedgerEvent {
-        guard contest.chairs.contains(draft.actor) else { throw Refusal("\"\(draft.actor)\" is not a chair of this contest") }
-        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason") }
+        guard contest.chairs.contains(draft.actor) else {
+            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานของการประกวดนี้")
+        }
+        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานต้องมีเหตุผล") }
         var e = draft
         if [.eligibility, .method, .discussed].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
             return e
         }
-        guard let ei = contest.entryIndex(draft.entry) else { throw Refusal("no entry has id \"\(draft.entry)\"") }
+        guard let ei = contest.entryIndex(draft.entry) else { throw unknownEntry(draft.entry) }
         switch draft.kind {
         case .reopen:
-            guard let judgeID = draft.judge, let j = contest.judgeIndex(judgeID) else { throw Refusal("no judge has id \"\(draft.judge ?? "")\"") }
+            guard let judgeID = draft.judge, let j = contest.judgeIndex(judgeID) else { throw unknownJudge(draft.judge ?? "") }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: contest.entries[ei].id,
                                             judgeEvents: judgeEvents[j], chairEvents: chairEvents)
             guard sheet.isLocked, let seq = sheet.lockSeq else {
-                throw Refusal("the sheet of \(judgeID) for \(draft.entry) is not submitted or recused; there is nothing to reopen")
+                throw Refusal("the sheet of \(judgeID) for \(draft.entry) is not submitted or recused; there is nothing to reopen",
+                              thai: "ใบของ \(judgeID) สำหรับผลงาน \(draft.entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิดใหม่")
             }
             e.ref = seq
         case .award:
-            guard let tier = draft.tier else { throw Refusal("an award needs a tier") }
+            guard let tier = draft.tier else { throw Refusal("an award needs a tier", thai: "การตัดสินรางวัลต้องระบุประเภทรางวัล") }
             if tier != Contest.noAward && tier != Contest.proposedAward && !contest.awards.contains(where: { $0.id == tier }) {
                 let ids = contest.awards.map { $0.id } + [Contest.noAward, Contest.proposedAward]
-                throw Refusal("no award tier has id \"\(tier)\" (one of: \(ids.joined(separator: ", ")))")
+                throw Refusal("no award tier has id \"\(tier)\" (one of: \(ids.joined(separator: ", ")))",
+                              thai: "ไม่มีประเภทรางวัลรหัส \"\(tier)\" (มี: \(ids.joined(separator: ", ")))")
             }
         default:
-            throw Refusal("\(draft.kind.rawValue) is not a chair action")
+            throw Refusal("\(draft.kind.rawValue) is not a chair action", thai: "\(draft.kind.rawValue) ไม่ใช่งานของประธาน")
         }
         return e
     }
@@ -112,7 +137,7 @@ extension Ledger {
     /// Validates and durably appends a judge's changes; returns them as written.
     @discardableResult
     public func appendJudge(_ judgeID: String, _ drafts: [LedgerEvent], time: Int64 = Timestamp.nowMillis()) throws -> [LedgerEvent] {
-        guard let file = file(forJudge: judgeID) else { throw Refusal("no judge has id \"\(judgeID)\"") }
+        guard let file = file(forJudge: judgeID) else { throw Rules.unknownJudge(judgeID) }
         try chairFile.refresh()
         let chairEvents = chairFile.events
         let contest = self.contest
