@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenCLI", "KhanaenUI", "KhanaenImport", "CProcess"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
-        .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"]),
+        .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"], exclude: ["Golden"]),
         .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore", "KhanaenUI"]),
         .testTarget(name: "KhanaenImportTests", dependencies: ["KhanaenImport", "KhanaenCore", "KhanaenText", "KhanaenCLI"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
