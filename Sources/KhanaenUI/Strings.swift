@@ -67,6 +67,10 @@ public struct Strings: Sendable {
     var thaiLayoutOn: String {
         t("แป้นพิมพ์ภาษาไทย: แถวตัวเลข ๅ / - ภ ถ ุ ึ ค ต จ อ่านเป็น 1–0 และ ๐–๙ ก็ได้", "Thai keyboard: its number row ๅ / - ภ ถ ุ ึ ค ต จ reads as 1–0; ๐–๙ too")
     }
+    var minusUnclear: String {
+        t("\"-\" เป็นได้ทั้งเลข 3 (แป้นไทย) และลดคะแนน (แป้นอังกฤษ): พิมพ์ตัวเลขก่อน",
+          "\"-\" is 3 on Thai keys and a step down on English ones: type a digit first")
+    }
     func confirmSubmit(_ entry: String) -> String {
         t("ส่งคะแนน \(entry)? ส่งแล้วแก้ไขเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Submit \(entry)? Only the chair can reopen it afterwards (y/n)")
     }
@@ -159,6 +163,7 @@ public struct Strings: Sendable {
         return [
             ("0-9 . ,", t("พิมพ์คะแนน เช่น \(sample) (ทีละ \(stepText)) แล้ว Enter/Tab/↓", "type a score such as \(sample) (steps of \(stepText)), then Enter/Tab/↓")),
             ("ๅ/-ภถุึคตจ", t("แป้นไทยก็ได้: 1 2 3 4 5 6 7 8 9 0 และ ๐–๙", "in the Thai layout too: 1 2 3 4 5 6 7 8 9 0, and ๐–๙")),
+            ("ใ ม", t("แป้นไทย: จุดทศนิยม (ตำแหน่งเดียวกับ . ,)", "Thai layout: the decimal point (where . and , are)")),
             ("ข ช", t("แป้นไทย: ลด / เพิ่มหนึ่งขั้น (ตำแหน่งเดียวกับ − +)", "Thai layout: one step down / up (where − and + are)")),
         ]
     }

@@ -175,9 +175,55 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(written.filter { $0.kind == .score }.count, 7)
     }
 
+    /// On the Thai layout the 3 key sends "-": before any key has said which layout the judge
+    /// types on, "-" neither types 3 nor steps a saved score down; it says why.
+    func testAMinusBeforeTheLayoutIsKnownChangesNothing() {
+        press(.enter)
+        type("10"); press(.enter)
+        s.layoutKnown = false   // as in a new session, with the score saved in an earlier one
+        press(.up)
+        press(.char("-"))
+        XCTAssertEqual(s.sheet.scores[0], 10, "not stepped down")
+        XCTAssertEqual(s.input.text, "", "not typed either")
+        XCTAssertTrue(s.status!.text.contains("เลข 3 (แป้นไทย)"), s.status!.text)
+        XCTAssertEqual(written.filter { $0.kind == .score }.count, 1)
+        type("ๅ-"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 13, "once a Thai digit is typed, - is 3")
+        s.layoutKnown = false
+        s.thaiLayout = false
+        press(.up, .char("a"))   // a Latin letter: the English layout
+        press(.char("-"))
+        XCTAssertEqual(s.sheet.scores[0], 12.5, "on the English layout - steps down")
+    }
+
+    /// The Thai layout's . and , keys (ใ and ม) are the decimal point and comma: 1.5 typed
+    /// there is 1.5, never 15.
+    func testTheThaiLayoutsDecimalKeys() {
+        press(.enter)
+        type("ๅใถ"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 1.5)
+        type("ภมถ"); press(.enter)
+        XCTAssertEqual(s.sheet.scores[1], 4.5)
+    }
+
+    /// + or - on a typed value that is not a score refuses it and keeps it, selected: no
+    /// value the judge did not type is saved or shown as theirs.
+    func testSteppingATypedValueOffTheStepKeepsIt() {
+        press(.enter, .down, .down)
+        type("7.3"); press(.char("+"))
+        XCTAssertNil(s.sheet.scores[2])
+        XCTAssertEqual(s.input.text, "7.3")
+        XCTAssertTrue(s.input.selected)
+        XCTAssertTrue(s.status!.text.contains("7.3"), s.status!.text)
+        type("7.5"); press(.char("+"))
+        XCTAssertEqual(s.sheet.scores[2], 8)
+        XCTAssertEqual(s.input.text, "")
+    }
+
     /// Stepping from no score at all is refused, with a message: it would make one up.
     func testStepsFromNothingAreRefused() {
         press(.enter)
+        type("1"); press(.escape)
         press(.char("-"))
         XCTAssertNil(s.sheet.scores[0], "- on an unscored criterion writes nothing")
         XCTAssertTrue(s.status!.text.contains("ยังไม่มีคะแนน"))

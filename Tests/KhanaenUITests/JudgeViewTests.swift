@@ -176,3 +176,18 @@ final class JudgeViewTests: XCTestCase {
         XCTAssertEqual(e.row(0), " ab ", "a wide character that does not fit leaves a space")
     }
 }
+
+extension JudgeViewTests {
+    /// A note longer than its rows keeps the line being typed in view at 80×24, above the
+    /// rule, never under it.
+    func testTheNoteLineBeingTypedStaysInView() {
+        var s = state()
+        s.screen = .sheet
+        s.prompt = .note(criterion: nil, TextField((1...7).map { "บรรทัด\($0)" }.joined(separator: "\n"), multiline: true))
+        let lines = assertFrame(s)
+        let cursorRow = lines.firstIndex { $0.contains("บรรทัด7▏") }
+        XCTAssertNotNil(cursorRow, lines.joined(separator: "\n"))
+        let rule = lines.lastIndex { $0.contains("────") }!
+        XCTAssertLessThan(cursorRow ?? .max, rule)
+    }
+}

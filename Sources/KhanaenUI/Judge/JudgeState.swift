@@ -66,6 +66,10 @@ public struct JudgeState: Sendable {
     public var input = TextField(limit: 8)
     /// The judge types on the Thai (Kedmanee) layout: its number row and ๐–๙ are digits.
     public var thaiLayout = false
+    /// A key has shown which layout the judge types on (a digit or a letter of one of them):
+    /// until then `-`, which is 3 on the Thai layout and a step down on the English one, does
+    /// neither.
+    public var layoutKnown = false
     public var reader = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()

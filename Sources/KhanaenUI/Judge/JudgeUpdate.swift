@@ -248,23 +248,36 @@ public enum JudgeUpdate {
         }
         if let d = kedmaneeDigits[c] { return (d, true) }
         if c == "." || c == "," { return (c, nil) }
+        // The Thai layout's keys where an English keyboard has . and ,
+        if c == "ใ" { return (".", true) }
+        if c == "ม" { return (",", true) }
         // Where the Thai layout has 2 and 3, an English keyboard has / and -.
         if thaiLayout && c == "/" { return ("2", true) }
         if thaiLayout && c == "-" { return ("3", true) }
         return nil
     }
 
+    /// What a key says of the judge's keyboard layout; the status line says when it is Thai.
+    private static func noticeLayout(_ s: inout JudgeState, thai: Bool) {
+        s.layoutKnown = true
+        guard thai != s.thaiLayout else { return }
+        s.thaiLayout = thai
+        if thai { s.status = .info(s.strings.thaiLayoutOn) }
+    }
+
     private static func sheetKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
         // Characters of a score: digits in either layout, and the decimal separator.
         if case .char(let c) = key, let (d, thai) = scoreCharacter(c, thaiLayout: s.thaiLayout) {
             if s.sheet.isLocked { s.status = .error(s.strings.locked); return [] }
-            if let thai, thai != s.thaiLayout {
-                s.thaiLayout = thai
-                if thai { s.status = .info(s.strings.thaiLayoutOn) }
-            }
+            if let thai { noticeLayout(&s, thai: thai) }
             if s.input.text.unicodeScalars.count >= 8 && !s.input.selected { s.status = .error(s.strings.tooLong); return [] }
             s.input.type(d)
             return []
+        }
+        if case .char(let c) = key {
+            if Keymap.kedmanee[c] != nil { noticeLayout(&s, thai: true) } else if c.isASCII && c.isLetter { noticeLayout(&s, thai: false) }
+            // 3 on the Thai layout, a step down on the English one: neither, until a key says which.
+            if c == "-" && !s.layoutKnown { s.status = .error(s.strings.minusUnclear); return [] }
         }
         // While a score is being typed, the arrows and Backspace edit it, and a letter is refused.
         if !s.input.isEmpty {
@@ -315,6 +328,14 @@ public enum JudgeUpdate {
                     s.input.selected = true
                     return []
                 }
+                // Stepping from a value that is not a score would save one nobody typed.
+                if typed > c.max + 1e-9 || !s.contest.isOnStep(typed) {
+                    let number = s.criterion + 1
+                    s.status = .error(typed > c.max + 1e-9 ? s.strings.aboveMax(number, s.input.text, c.max)
+                                                            : s.strings.offStep(number, s.input.text, s.contest.step))
+                    s.input.selected = true
+                    return []
+                }
                 current = typed
             }
             // Stepping from nothing would make up a score: the judge types the first one.
@@ -324,8 +345,9 @@ public enum JudgeUpdate {
                 s.status = .info(next < 0 ? s.strings.atZero(s.criterion + 1) : s.strings.atMax(s.criterion + 1, c.max))
                 return []
             }
+            guard let effects = setScore(&s, next) else { s.input.selected = true; return [] }
             s.input = TextField(limit: 8)
-            return setScore(&s, next) ?? []
+            return effects
         case .clear:
             guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
             guard let previous = s.sheet.scores[s.criterion] else {

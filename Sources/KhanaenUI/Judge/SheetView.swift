@@ -75,9 +75,9 @@ enum SheetView {
 
         let totalY = s.height - 3
         if case .note(let criterion, let field)? = s.prompt {
-            noteEditor(&c, s, criterion: criterion, field: field, top: y, bottom: totalY - 1)
+            noteEditor(&c, s, criterion: criterion, field: field, top: y, bottom: totalY - 2)
         } else {
-            below(&c, s, top: y, bottom: totalY - 1)
+            below(&c, s, top: y, bottom: totalY - 2)
         }
 
         Chrome.rule(&c, y: totalY - 1)
