@@ -63,6 +63,23 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.visibleEntries.count, 20)
     }
 
+    /// Scoring an entry from a list filtered to the unscored ones takes it off the list; back
+    /// on the list the row highlighted is the entry Enter opens.
+    func testAnEntryThatLeavesTheFilteredListLeavesTheSelectionOnAShownRow() {
+        press(.char("f"))
+        XCTAssertEqual(s.filter, .notStarted)
+        press(.enter)
+        XCTAssertEqual(s.selectedEntry, 0)
+        type("10"); press(.enter)
+        press(.char("q"))
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertFalse(s.visibleEntries.contains(0))
+        XCTAssertEqual(s.selectedEntry, s.visibleEntries[0])
+        XCTAssertEqual(s.list.selected, 0)
+        press(.enter)
+        XCTAssertEqual(s.entry.id, "e02")
+    }
+
     func testSortByOrganisationUsesThaiOrderAndFilterByStatus() {
         _ = JudgeUpdate.update(&s, .textReady(.load()))
         press(.char("o"))

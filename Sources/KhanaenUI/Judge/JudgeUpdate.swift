@@ -221,6 +221,12 @@ public enum JudgeUpdate {
         let rows = s.visibleEntries
         if let r = rows.firstIndex(of: s.selectedEntry) {
             if s.list.selected != r { s.list.select(r, count: rows.count, page: s.listRows) }
+        } else if s.screen == .list, !rows.isEmpty {
+            // The entry left the filtered list (scored, say): the one now in its row is selected,
+            // so that Enter opens what the highlight shows.
+            let r = min(s.list.selected ?? 0, rows.count - 1)
+            s.selectedEntry = rows[r]
+            s.list.select(r, count: rows.count, page: s.listRows)
         }
         s.list.keepInView(count: rows.count, page: s.listRows)
     }
