@@ -34,7 +34,7 @@ public final class ChairSession {
         let methods = methods ?? [book.method]
         var computed: [Method: Computed] = [:]
         for m in methods { computed[m] = compute(book, summary, m) }
-        return ChairData(book: book, ledger: summary, events: ledger.allFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)
+        return ChairData(book: book, ledger: summary, events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)
     }
 
     public static func compute(_ book: SheetBook, _ summary: LedgerSummary, _ m: Method) -> Computed {

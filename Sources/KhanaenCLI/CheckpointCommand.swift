@@ -26,8 +26,9 @@ struct CheckpointCommand: Command {
         try ContestFolder.ensureLedgerFolder(dir)
         let written = try ledger.appendCheckpoint(actor: ctx.login)
         let heads = ledger.judgeFiles.map { "\($0.name) \($0.lineCount)" }.joined(separator: ", ")
+        let own = ledger.checkpointFile(for: ctx.login)
         if written {
-            ctx.out(TerminalText.safe("checkpoint at \(ContestFolder.ledgerFolder)/chair.jsonl:\(ledger.chairFile.lineCount): \(heads)") + "\n")
+            ctx.out(TerminalText.safe("checkpoint at \(own.displayPath):\(own.lineCount): \(heads)") + "\n")
         } else {
             ctx.out(TerminalText.safe("unchanged since the last checkpoint: \(heads)") + "\n")
         }

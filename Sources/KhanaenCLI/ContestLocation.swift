@@ -48,7 +48,18 @@ enum ContestLocation {
     static func demoFolder(_ ctx: CommandContext) throws -> String {
         let target = try dataHome(ctx) + "/" + demoName
         let fm = FileManager.default
-        if fm.fileExists(atPath: target + "/" + ContestFolder.contestFile) { return target }
+        if fm.fileExists(atPath: target + "/" + ContestFolder.contestFile) {
+            // A copy made by an earlier version keeps its files directly in ledger/, which this
+            // version does not read (docs/access.md): it is set aside, never changed, and the
+            // demo copied anew.
+            let flat = ((try? fm.contentsOfDirectory(atPath: target + "/" + ContestFolder.ledgerFolder)) ?? []).filter { $0.hasSuffix(".jsonl") }
+            if flat.isEmpty { return target }
+            let aside = target + ".earlier-" + String(Timestamp.nowMillis() / 1000)
+            guard rename(target, aside) == 0 else {
+                throw InputError("\(target): a demo of an earlier version, which cannot be set aside: \(String(cString: strerror(errno)))")
+            }
+            ctx.err("khanaen: the demo copied by an earlier version was set aside as \(aside)\n")
+        }
         let source = try sampleFolder(ctx)
         try copyAtomically(from: source, to: target, includeLedger: true)
         ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n")
@@ -88,10 +99,18 @@ enum ContestLocation {
             }
             guard mkdir(temp + "/" + ContestFolder.ledgerFolder, 0o755) == 0 else { throw fail(temp + "/" + ContestFolder.ledgerFolder, "cannot create a folder") }
             let ledgerSource = source + "/" + ContestFolder.ledgerFolder
-            if includeLedger, let names = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource) {
-                for file in names where file.hasSuffix(".jsonl") {
-                    guard let bytes = try ContestFiles.read(folder: ledgerSource, file) else { continue }
-                    try AtomicFile.write(bytes, to: temp + "/" + ContestFolder.ledgerFolder + "/" + file, overwrite: false, mode: 0o640)
+            if includeLedger, let folders = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource) {
+                // Each writer's files are in a folder of their own (docs/ledger.md); links are never followed.
+                for folder in folders.sorted() {
+                    var sub = stat()
+                    guard lstat(ledgerSource + "/" + folder, &sub) == 0, sub.st_mode & S_IFMT == S_IFDIR,
+                          let names = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource + "/" + folder) else { continue }
+                    let into = temp + "/" + ContestFolder.ledgerFolder + "/" + folder
+                    guard mkdir(into, 0o750) == 0 else { throw fail(into, "cannot create a folder") }
+                    for file in names.sorted() where file.hasSuffix(".jsonl") {
+                        guard let bytes = try ContestFiles.read(folder: ledgerSource + "/" + folder, file) else { continue }
+                        try AtomicFile.write(bytes, to: into + "/" + file, overwrite: false, mode: 0o640)
+                    }
                 }
             }
             if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "cannot replace the empty folder") }

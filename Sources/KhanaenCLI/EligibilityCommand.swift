@@ -49,16 +49,30 @@ struct EligibilityCommand: Command {
         guard let config = contest.eligibility else {
             throw InputError("\(dir)/\(ContestFolder.contestFile): eligibility: missing; add the block to check entries (docs/contest-format.md)")
         }
-        // The chair's decisions are in the chair's file, which every judge may read: nothing
-        // else of the ledger is read, so a judge can run this too.
+        // A judge reads the rulings delivered to them; the chairs and root the chairs' own
+        // files. Neither holds a score, so anyone of the panel can run this.
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
-        try ledger.chairFile.refresh()
-        if let broken = ledger.chairFile.broken {
-            let unread = broken.line > 0 ? "the chair's decisions from that line on are not read" : "no decision of the chair's is read"
-            ctx.err("khanaen: warning: \(TerminalText.safe(broken.describe(ContestFolder.ledgerFolder + "/" + ContestParser.chairFileName + ".jsonl"))); "
-                    + "\(unread) (khanaen verify says more)\n")
+        let files: [LedgerFile]
+        if let judge = contest.judge(forUser: ctx.login), contest.access == .logins {
+            files = ledger.deliveries(toJudge: judge.id)
+        } else {
+            files = ledger.chairFiles
         }
-        let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ledger.chairFile.events)
+        var readable: [LedgerFile] = []
+        for f in files {
+            do {
+                try f.refresh()
+                readable.append(f)
+            } catch {
+                ctx.err("khanaen: warning: \(TerminalText.safe("\(error)")); the chairs' rulings in it are not read\n")
+                continue
+            }
+            if let broken = f.broken {
+                let unread = broken.line > 0 ? "the decisions from that line on are not read" : "no decision in it is read"
+                ctx.err("khanaen: warning: \(TerminalText.safe(broken.describe(f.displayPath))); \(unread) (khanaen verify says more)\n")
+            }
+        }
+        let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ChairStream(files: readable).events)
         let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: EligibilityRules.decisions(book))
         ctx.out(format == "json" ? EligibilityReport.json(results, language: language)
                     : EligibilityReport.table(results, contest: contest, language: language, utcOffset: ContestLocation.localUTCOffset))

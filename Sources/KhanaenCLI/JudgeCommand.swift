@@ -37,8 +37,7 @@ struct JudgeCommand: Command {
             let (judgeID, demoNotice) = try Identity.judge(definition, requested: requested, login: login,
                                                            contestFile: dir + "/" + ContestFolder.contestFile)
             let ledger = Ledger(contest: definition, directory: dir + "/" + ContestFolder.ledgerFolder)
-            try ledger.file(forJudge: judgeID)!.refresh()
-            try ledger.chairFile.refresh()
+            try ledger.refreshJudge(judgeID)
             return (judgeID: judgeID, demoNotice: demoNotice, ledger: ledger)
         }, meanwhile: { contest in _ = EligibilityRules.ineligible(contest: contest, rulings: [:]) })
         let session = try JudgeSession(contest: contest, directory: dir, ledger: Ledger(contest: contest, sharingFilesOf: opened.ledger),

@@ -1,8 +1,9 @@
 import KhanaenCore
 
 /// What a judge's command reads: the contest, and of the ledger only the judge's own file
-/// and the chair's (for reopens). Other judges' files are never opened: in a contest set up
-/// with `khanaen access apply` the judge could not read them anyway.
+/// and the chairs' deliveries to them (reopens, eligibility rulings). Other judges' files
+/// and the chairs' own are never opened: in a contest set up with `khanaen access apply`
+/// the judge could not even find them.
 struct JudgeLedger {
     let ledger: Ledger
     let judgeID: String
@@ -12,10 +13,15 @@ struct JudgeLedger {
     var contest: Contest { ledger.contest }
     var file: LedgerFile { ledger.file(forJudge: judgeID)! }
 
-    /// The judge's own sheets, folded from their file and the chair's reopens.
+    /// The chairs' decisions delivered to the judge.
+    var chairEvents: [LedgerEvent] { ledger.deliveredStream(toJudge: judgeID).events }
+
+    /// The judge's own sheets, folded from their file and the reopens delivered to them.
     var sheets: [Sheet] {
-        SheetBook.judgeSheets(contest: contest, judgeID: judgeID, judgeEvents: file.events, chairEvents: ledger.chairFile.events)
+        SheetBook.judgeSheets(contest: contest, judgeID: judgeID, judgeEvents: file.events, chairEvents: chairEvents)
     }
+
+    var warnings: [String] { ([file] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warnings) }
 }
 
 extension ContestFolder {
@@ -23,8 +29,7 @@ extension ContestFolder {
         let contest = try loadContest(dir)
         let (judgeID, chosen) = try Identity.judge(contest, requested: requested, login: login, contestFile: dir + "/" + contestFile)
         let ledger = Ledger(contest: contest, directory: dir + "/" + ledgerFolder)
-        try ledger.file(forJudge: judgeID)!.refresh()
-        try ledger.chairFile.refresh()
+        try ledger.refreshJudge(judgeID)
         return JudgeLedger(ledger: ledger, judgeID: judgeID, chosen: chosen)
     }
 }

@@ -34,22 +34,23 @@ final class JudgeSession {
         state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
                            utcOffset: ContestLocation.localUTCOffset)
         state.sheets = JudgeSession.fold(ledger, judgeID)
-        state.hidden = JudgeSession.ineligible(ledger)
+        state.hidden = JudgeSession.ineligible(ledger, judgeID)
     }
 
-    /// The entries taken out of judging, by the contest's rules and the chair's rulings.
-    static func ineligible(_ ledger: Ledger) -> Set<Int> {
-        Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.chairFile.events).keys)
+    /// The entries taken out of judging, by the contest's rules and the chairs' rulings
+    /// delivered to the judge.
+    static func ineligible(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
+        Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events).keys)
     }
 
     static func fold(_ ledger: Ledger, _ judgeID: String) -> [Sheet] {
         SheetBook.judgeSheets(contest: ledger.contest, judgeID: judgeID, judgeEvents: ledger.file(forJudge: judgeID)!.events,
-                              chairEvents: ledger.chairFile.events)
+                              chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
     }
 
     func run(monochrome: Bool, _ ctx: CommandContext) throws -> Int32 {
         let own = ledger.file(forJudge: judgeID)!
-        for w in own.warnings + ledger.chairFile.warnings { ctx.err("khanaen: warning: \(TerminalText.safe(w))\n") }
+        for w in ([own] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warnings) { ctx.err("khanaen: warning: \(TerminalText.safe(w))\n") }
         try ContestFolder.ensureLedgerFolder(directory)
         let terminal: Terminal
         do {
@@ -82,15 +83,16 @@ final class JudgeSession {
                 defer { reloading.end() }
                 let own = ledger.file(forJudge: judgeID)!
                 let ownChanged = (try? own.refresh()) ?? false
-                let chairChanged = (try? ledger.chairFile.refresh()) ?? false
+                let delivered = ledger.deliveries(toJudge: judgeID)
+                var chairChanged = false
+                for d in delivered { chairChanged = ((try? d.refresh()) ?? false) || chairChanged }
                 let changed = chairChanged || ownChanged
                 var out: [JudgeMsg] = []
-                if let broken = own.broken ?? ledger.chairFile.broken, changed {
-                    let file = own.broken != nil ? own : ledger.chairFile
-                    out.append(.ledgerBroken(TerminalText.safe(broken.describe("\(ContestFolder.ledgerFolder)/\(file.fileName)"))))
+                if let file = ([own] + delivered).first(where: { $0.broken != nil }), let broken = file.broken, changed {
+                    out.append(.ledgerBroken(TerminalText.safe(broken.describe(file.displayPath))))
                 } else if changed {
                     out.append(.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: true))
-                    if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger))) }
+                    if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID))) }
                 }
                 return out
             }

@@ -10,10 +10,12 @@ struct VerifyCommand: Command {
     Checks contest.json and entries.json, then every ledger file line by line: its format,
     its sequence numbers and its hash chain (docs/ledger.md); every line against the
     contest's rules (a score above its maximum, a change to a submitted sheet with no
-    reopen, another judge as its actor…); and every judge file against the checkpoints of
-    the chair's file (a file cut back, rolled back or replaced). Prints one line per file
-    with its line count and head hash, then one line per problem. Exit code 1 when any.
-    A judge (in a contest whose access is by logins) verifies their own file and the chair's.
+    reopen, another judge as its actor, a decision in a file its author cannot write…);
+    every file against the checkpoints of the others (a file cut back, rolled back or
+    replaced); and every delivery against its chair's file. Prints one line per file with
+    its line count and head hash, then one line per problem. Exit code 1 when any. A judge
+    (in a contest whose access is by logins) verifies their own file and the chairs'
+    deliveries to them.
 
     options:
       --seal HEX     whether today's ledger still extends the one a published report's seal
@@ -36,19 +38,21 @@ struct VerifyCommand: Command {
         var files = ledger.allFiles
         func say(_ line: String) { ctx.out(TerminalText.safe(line) + "\n") }
         if !all {
-            // A judge can read only their own file: they check it, and the chair's.
+            // A judge can read only their own folder: their file and the chairs' deliveries.
             guard let judge = contest.judge(forUser: ctx.login) else {
                 say("ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
                     + "\(contest.judges.count) judges")
                 say("note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
                 return 0
             }
-            files = [ledger.file(forJudge: judge.id)!, ledger.chairFile]
+            files = [ledger.file(forJudge: judge.id)!] + ledger.deliveries(toJudge: judge.id)
         }
         for f in files { try f.refresh() }
         var problems = 0
-        for f in files {
-            let rel = ContestFolder.ledgerFolder + "/" + f.name + ".jsonl"
+        let deliveries = Set(ledger.deliveries.flatMap { $0 }.map { ObjectIdentifier($0) } + [ObjectIdentifier(ledger.witnessFile)])
+        // A delivery or the witness with nothing in it is not worth a line.
+        for f in files where !(deliveries.contains(ObjectIdentifier(f)) && f.lineCount == 0 && f.broken == nil) {
+            let rel = f.displayPath
             if let b = f.broken {
                 problems += 1
                 say("BROKEN    " + b.describe(rel))
@@ -58,23 +62,31 @@ struct VerifyCommand: Command {
         }
         if !all { say("note      the other judges' files are not read: a judge verifies their own") }
         let book = all ? SheetBook(ledger: ledger) : nil
+        let delivered = ChairStream(files: Array(files.dropFirst()))
         let violations = book?.violations
-            ?? SheetBook.judgeFold(contest: contest, judgeID: files[0].name, judgeEvents: files[0].events, chairEvents: ledger.chairFile.events).violations
+            ?? (SheetBook.judgeFold(contest: contest, judgeID: files[0].name, judgeEvents: files[0].events, chairEvents: delivered.events).violations
+                + delivered.violations)
         for v in violations { problems += 1; say("VIOLATION " + v.description) }
         if let book {
             for p in Checkpoints.problems(ledger, checkpoints: book.checkpoints) { problems += 1; say("CHECKPOINT " + p) }
-            for stray in ledger.strayFiles() { say("note      \(ContestFolder.ledgerFolder)/\(stray): belongs to no judge of this contest; not read") }
+            let deliveries = ledger.deliveryFindings()
+            for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
+            for p in deliveries.pending { say("note      " + p) }
+            for stray in ledger.strayFiles() { say("note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read") }
         }
         for w in files.flatMap(\.warnings) { say("note      \(w)") }
+        for f in files where f.ownerUnknown {
+            say("note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine")
+        }
         if let seal = args.value("seal") {
             guard let book else { throw NotAllowed("--seal needs every judge's file, which only the chairs can read") }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {
                 problems += 1
-                say("SEAL      no checkpoint of the chair's file records a seal starting \(seal): it was not made from this ledger, or the chair's file lost it")
+                say("SEAL      no checkpoint records a seal starting \(seal): it was not made from this ledger, or the file that held it lost it")
             }
             for (c, missing) in found {
-                let at = "\(ContestFolder.ledgerFolder)/chair.jsonl:\(c.seq) (\(Timestamp.format(c.time)), by \(c.actor))"
+                let at = "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)), by \(c.actor))"
                 if missing.isEmpty {
                     say("SEAL ok   today's ledger extends the one sealed \(c.checkpoint.seal ?? seal) at \(at)")
                 } else {

@@ -130,10 +130,11 @@ case "judge":
     for _ in 0..<21 {
         let ledger = Ledger(contest: contest, directory: args[1] + "/ledger")
         let file = ledger.file(forJudge: args[2])!
-        loads.append(try seconds { try file.refresh(); try ledger.chairFile.refresh() } * 1000)
+        loads.append(try seconds { try ledger.refreshJudge(args[2]) } * 1000)
         var sheets: [Sheet] = []
         folds.append(seconds {
-            sheets = SheetBook.judgeSheets(contest: contest, judgeID: args[2], judgeEvents: file.events, chairEvents: ledger.chairFile.events)
+            sheets = SheetBook.judgeSheets(contest: contest, judgeID: args[2], judgeEvents: file.events,
+                                           chairEvents: ledger.deliveredStream(toJudge: args[2]).events)
         } * 1000)
         var state: JudgeState!
         states.append(seconds {

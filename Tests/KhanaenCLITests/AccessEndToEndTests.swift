@@ -24,7 +24,7 @@ final class AccessEndToEndTests: XCTestCase {
 
     private func ledgerBytes(_ l: TestLogins) -> [String: Data] {
         var all: [String: Data] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: l.contest + "/ledger")) ?? [] {
+        for name in (FileManager.default.subpaths(atPath: l.contest + "/ledger") ?? []) where name.hasSuffix(".jsonl") {
             all[name] = FileManager.default.contents(atPath: l.contest + "/ledger/" + name)
         }
         return all
@@ -42,11 +42,11 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(l.run(as: b, "\(l.binary) score --contest \(l.contest) --entry e02 c1=1").status, 0)
 
         // Each judge reads their own file only.
-        XCTAssertEqual(l.run(as: a, "cat \(l.contest)/ledger/j1.jsonl").status, 0)
-        let peek = l.run(as: a, "cat \(l.contest)/ledger/j2.jsonl")
+        XCTAssertEqual(l.run(as: a, "cat \(l.contest)/ledger/j1/j1.jsonl").status, 0)
+        let peek = l.run(as: a, "cat \(l.contest)/ledger/j2/j2.jsonl")
         XCTAssertNotEqual(peek.status, 0)
         XCTAssertTrue(peek.out.contains("Permission denied"), peek.out)
-        XCTAssertTrue(l.run(as: b, "cat \(l.contest)/ledger/j1.jsonl").out.contains("Permission denied"))
+        XCTAssertTrue(l.run(as: b, "cat \(l.contest)/ledger/j1/j1.jsonl").out.contains("Permission denied"))
         XCTAssertTrue(l.run(as: a, "cat \(l.contest)/exports/x 2>&1; ls \(l.contest)/exports").out.contains("Permission denied"))
 
         // Spoofing: flags and the environment name someone else; refused, nothing written.
@@ -68,10 +68,10 @@ final class AccessEndToEndTests: XCTestCase {
         }
 
         // A judge cannot cut or rewrite their own history, nor loosen its mode.
-        XCTAssertNotEqual(l.run(as: a, ": > \(l.contest)/ledger/j1.jsonl").status, 0)
-        XCTAssertNotEqual(l.run(as: a, "chmod 644 \(l.contest)/ledger/j1.jsonl").status, 0)
-        XCTAssertNotEqual(l.run(as: a, "rm -f \(l.contest)/ledger/j1.jsonl").status, 0)
-        XCTAssertNotEqual(l.run(as: a, "mv \(l.contest)/ledger/j1.jsonl \(l.contest)/ledger/x").status, 0)
+        XCTAssertNotEqual(l.run(as: a, ": > \(l.contest)/ledger/j1/j1.jsonl").status, 0)
+        XCTAssertNotEqual(l.run(as: a, "chmod 644 \(l.contest)/ledger/j1/j1.jsonl").status, 0)
+        XCTAssertNotEqual(l.run(as: a, "rm -f \(l.contest)/ledger/j1/j1.jsonl").status, 0)
+        XCTAssertNotEqual(l.run(as: a, "mv \(l.contest)/ledger/j1/j1.jsonl \(l.contest)/ledger/x").status, 0)
         XCTAssertEqual(ledgerBytes(l), before)
 
         // The chair, with an empty environment, reports and decides.
@@ -81,7 +81,7 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(json["access"] as? String, "logins")
         let award = l.run(as: l.chair, "\(l.binary) award --contest \(l.contest) --entry e01 --tier none --reason 'ขาดคุณสมบัติ'", env: "")
         XCTAssertEqual(award.status, 0, award.out)
-        let chairFile = try String(contentsOfFile: l.contest + "/ledger/chair.jsonl", encoding: .utf8)
+        let chairFile = try String(contentsOfFile: l.contest + "/ledger/chairs/\(l.chair).jsonl", encoding: .utf8)
         XCTAssertTrue(chairFile.contains("\"actor\":\"\(l.chair)\",\"kind\":\"award\""), chairFile)
         XCTAssertEqual(l.run(as: l.chair, "\(l.binary) verify --contest \(l.contest)", env: "").status, 0)
         XCTAssertEqual(l.run(as: a, "\(l.binary) verify --contest \(l.contest)").status, 0, "a judge verifies their own file")
@@ -101,13 +101,13 @@ final class AccessEndToEndTests: XCTestCase {
         let secret = l.root + "/root-only"
         try "secret\n".write(toFile: secret, atomically: true, encoding: .utf8)
         chmod(secret, 0o600)
-        XCTAssertEqual(l.driver.shell("chattr -a \(l.contest)/ledger/j2.jsonl \(l.contest)/ledger/j2.jsonl.torn && rm \(l.contest)/ledger/j2.jsonl* && chmod 1777 \(l.contest)/ledger && chmod 755 \(l.contest)").status, 0)
+        XCTAssertEqual(l.driver.shell("chattr -a \(l.contest)/ledger/j2/j2.jsonl \(l.contest)/ledger/j2/j2.jsonl.torn && rm \(l.contest)/ledger/j2/j2.jsonl* && chmod 1777 \(l.contest)/ledger/j2 && chmod 755 \(l.contest)").status, 0)
         let a = l.judges[0]
-        XCTAssertEqual(l.run(as: a, "ln -s \(secret) \(l.contest)/ledger/j2.jsonl && mkfifo \(l.contest)/ledger/j2.jsonl.torn").status, 0)
+        XCTAssertEqual(l.run(as: a, "ln -s \(secret) \(l.contest)/ledger/j2/j2.jsonl && mkfifo \(l.contest)/ledger/j2/j2.jsonl.torn").status, 0)
         let start = Date()
         let verify = l.driver.shell("\(l.binary) verify --contest \(l.contest)")
         XCTAssertEqual(verify.status, 1, verify.out)
-        XCTAssertTrue(verify.out.contains("BROKEN    ledger/j2.jsonl: is a symbolic link; not followed"), verify.out)
+        XCTAssertTrue(verify.out.contains("BROKEN    ledger/j2/j2.jsonl: is a symbolic link; not followed"), verify.out)
         let report = l.driver.shell("\(l.binary) report --contest \(l.contest) --format json")
         XCTAssertEqual(report.status, 1)
         XCTAssertFalse(report.out.contains("secret"))
@@ -115,7 +115,7 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: secret, encoding: .utf8), "secret\n")
         let check = l.driver.shell("\(l.binary) access check --contest \(l.contest)")
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.out.contains("ledger/j2.jsonl: is a symbolic link"), check.out)
-        XCTAssertTrue(check.out.contains("ledger: mode 1777, not 750"), check.out)
+        XCTAssertTrue(check.out.contains("ledger/j2/j2.jsonl: is a symbolic link"), check.out)
+        XCTAssertTrue(check.out.contains("ledger/j2: mode 1777, not 750"), check.out)
     }
 }

@@ -82,7 +82,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(en.out, "saved 2 change(s) to j1's ledger for e02: 2/7 criteria scored, draft\n")
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 0)
-        XCTAssertTrue(v.out.contains("ok        ledger/j1.jsonl: 10 lines"), v.out)
+        XCTAssertTrue(v.out.contains("ok        ledger/j1/j1.jsonl: 10 lines"), v.out)
         let json = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(json.code, 0, json.err)
         let parsed = try JSONSerialization.jsonObject(with: json.out.data(using: .utf8)!) as! [String: Any]
@@ -274,7 +274,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(ruling.status, .fail)
         XCTAssertEqual(ruling.decision.actor, "chair")
         XCTAssertEqual(ruling.decision.reason, "ใช้งานจริงไม่ถึง 6 เดือน")
-        let line = ledger.chairFile.events.first { $0.kind == .eligibility }!
+        let line = ledger.chairFile(for: "chair")!.events.first { $0.kind == .eligibility }!
         XCTAssertEqual(line.entry, "e05")
         XCTAssertEqual(line.outcome, "fail")
 
@@ -320,23 +320,23 @@ final class CLITests: XCTestCase {
     func testVerifyFindsATamperedLineAndExits1() throws {
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
         XCTAssertEqual(judge("j2", fullSheet("j2", "e01")).code, 0)
-        let path = contest + "/ledger/j1.jsonl"
+        let path = contest + "/ledger/j1/j1.jsonl"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\"value\":20.5", with: "\"value\":25").write(toFile: path, atomically: true, encoding: .utf8)
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 1)
-        XCTAssertTrue(v.out.contains("BROKEN    ledger/j1.jsonl:3: hash does not match"), v.out)
-        XCTAssertTrue(v.out.contains("ok        ledger/j2.jsonl"))
+        XCTAssertTrue(v.out.contains("BROKEN    ledger/j1/j1.jsonl:3: hash does not match"), v.out)
+        XCTAssertTrue(v.out.contains("ok        ledger/j2/j2.jsonl"))
         let report = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(report.code, 1, "a report on a broken ledger is written, and says so, and exits 1")
         let parsed = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]
         XCTAssertEqual(parsed["intact"] as? Bool, false)
-        XCTAssertTrue((parsed["problems"] as? [String])?.first?.contains("ledger/j1.jsonl:3: hash does not match") == true, "\(parsed["problems"] ?? "")")
+        XCTAssertTrue((parsed["problems"] as? [String])?.first?.contains("ledger/j1/j1.jsonl:3: hash does not match") == true, "\(parsed["problems"] ?? "")")
         for format in ["table", "md", "csv"] {
             let r = run(["report", "--contest", contest, "--format", format])
             XCTAssertEqual(r.code, 1, format)
             let top = r.out.split(separator: "\n").prefix(6).joined(separator: "\n")
-            XCTAssertTrue(top.contains("ไม่ครบถ้วน") && top.contains("ledger/j1.jsonl:3"), "\(format) says so at its top:\n\(top)")
+            XCTAssertTrue(top.contains("ไม่ครบถ้วน") && top.contains("ledger/j1/j1.jsonl:3"), "\(format) says so at its top:\n\(top)")
         }
     }
 
@@ -454,13 +454,13 @@ final class CLITests: XCTestCase {
         let r = run(["verify"], env: ["XDG_DATA_HOME": data])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.err.contains("copied to \(data)/khanaen/digital-local-2566"))
-        XCTAssertTrue(r.out.contains("ok        ledger/j1.jsonl: 160 lines"), r.out)
-        XCTAssertTrue(r.out.contains("ok        ledger/j5.jsonl: 0 lines"))
+        XCTAssertTrue(r.out.contains("ok        ledger/j1/j1.jsonl: 160 lines"), r.out)
+        XCTAssertTrue(r.out.contains("ok        ledger/j5/j5.jsonl: 0 lines"))
         XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], as: "someone", env: ["XDG_DATA_HOME": data]).code, 0,
                        "the demo is open: anyone may act as any judge")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/khanaen/digital-local-2566/ledger/j5.jsonl"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/khanaen/digital-local-2566/ledger/j5/j5.jsonl"))
         XCTAssertEqual(run(["verify"], env: ["XDG_DATA_HOME": data]).err, "", "copied once")
         let sources = try ContestLocation.sampleFolder(CommandContext(environment: [:], login: "x", uid: 1, out: { _ in }, err: { _ in }))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: sources + "/ledger/j5.jsonl"), "the sources never change")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sources + "/ledger/j5/j5.jsonl"), "the sources never change")
     }
 }

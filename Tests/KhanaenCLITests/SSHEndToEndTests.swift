@@ -85,7 +85,7 @@ final class SSHEndToEndTests: XCTestCase {
         let refused = shell("\(ssh(judgeUser)) 'LANG=C.UTF-8 USER=\(chairUser) \(binary) chair --contest \(contest)'")
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.out.contains("the login \"\(judgeUser)\" is not a chair of this contest"), refused.out)
-        let peek = shell("\(ssh(judgeUser)) 'cat \(contest)/ledger/j2.jsonl'")
+        let peek = shell("\(ssh(judgeUser)) 'cat \(contest)/ledger/j2/j2.jsonl'")
         XCTAssertNotEqual(peek.status, 0)
         XCTAssertTrue(peek.out.contains("Permission denied"), peek.out)
 

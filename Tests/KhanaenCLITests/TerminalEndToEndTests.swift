@@ -81,13 +81,13 @@ final class TerminalEndToEndTests: XCTestCase {
         waitFor("e01 · เทศบาลนครยะลา")
         type("14"); keys("Enter")
         waitFor("e01 เกณฑ์ 1 = 14")
-        try FileManager.default.removeItem(atPath: contest + "/ledger/j5.jsonl")
+        try FileManager.default.removeItem(atPath: contest + "/ledger/j5/j5.jsonl")
         waitFor("สมุดบันทึกคะแนนเสียหาย")
         XCTAssertTrue(screen().contains("j5.jsonl: is gone"), screen())
         XCTAssertTrue(screen().contains("[14") || screen().contains(" 14 "), "the saved score is still shown:\n\(screen())")
         type("9"); keys("Enter")
         waitFor("ไม่ได้บันทึก")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: contest + "/ledger/j5.jsonl"), "nothing was written to a new file")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: contest + "/ledger/j5/j5.jsonl"), "nothing was written to a new file")
     }
 
     func testTheChairSeesAJudgesSaveWithinASecond() {
@@ -112,7 +112,7 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("y")
         waitFor("บันทึกแล้ว")
         keys("q")
-        let chairEvents = (try? ContestFolder.load(contest))?.chairFile.events ?? []
+        let chairEvents = (try? ContestFolder.load(contest))?.chairFile(for: "chair")?.events ?? []
         XCTAssertEqual(chairEvents.filter { $0.kind != .checkpoint }.map { "\($0.actor) \($0.kind.rawValue) \($0.entry) \($0.tier ?? "") \($0.text ?? "")" },
                        ["chair award e01 none ขาดคุณสมบัติ"])
         XCTAssertEqual(chairEvents.first?.kind, .checkpoint, "the console witnessed the judges' files when it opened")
@@ -179,7 +179,7 @@ final class TerminalEndToEndTests: XCTestCase {
 
         let verify = run(["verify"])
         XCTAssertEqual(verify.status, 0, verify.out)
-        XCTAssertTrue(verify.out.contains("ok        ledger/j5.jsonl: 8 lines"), verify.out)
+        XCTAssertTrue(verify.out.contains("ok        ledger/j5/j5.jsonl: 8 lines"), verify.out)
         let report = run(["report", "--format", "json"])
         XCTAssertEqual(report.status, 0)
         let json = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]

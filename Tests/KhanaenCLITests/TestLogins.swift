@@ -11,21 +11,25 @@ struct TestLogins {
     let contest: String
     let chair: String
     let judges: [String]
+    /// The secretariat: owns the contest folder (its keeper), and is neither judge nor chair.
+    let keeper: String
     let groups: (panel: String, chairs: String)
 
-    /// Makes the logins (`<prefix>c`, `<prefix>j1`, `<prefix>j2`), a contest of the sample's
-    /// entries judged by the two with quorum 1, and applies its access plan.
+    /// Makes the logins (`<prefix>c`, `<prefix>j1`, `<prefix>j2`, the keeper `<prefix>k`), a
+    /// contest of the sample's entries judged by the two with quorum 1, kept by the keeper,
+    /// and applies its access plan.
     init(driver: TerminalDriver, root: String, prefix: String, built: String) throws {
         self.driver = driver
         self.root = root
         chair = prefix + "c"
         judges = [prefix + "j1", prefix + "j2"]
+        keeper = prefix + "k"
         groups = (prefix + "-panel", prefix + "-chairs")
         binary = root + "/khanaen"
         contest = root + "/contest"
         chmod(root, 0o755)
         try FileManager.default.copyItem(atPath: built, toPath: binary)
-        for u in [chair] + judges {
+        for u in [chair, keeper] + judges {
             // A new account is locked ("!" for a password), and sshd refuses locked accounts without PAM.
             let made = driver.shell("id \(u) || useradd --no-create-home --home-dir \(root) --shell /bin/sh \(u); usermod -p '*' \(u)")
             XCTAssertEqual(made.status, 0, made.out)
@@ -49,6 +53,7 @@ struct TestLogins {
             .replacingOccurrences(of: "\"khanaen-panel\"", with: "\"\(groups.panel)\"")
             .replacingOccurrences(of: "\"khanaen-chairs\"", with: "\"\(groups.chairs)\"")
         try json.write(toFile: contest + "/contest.json", atomically: true, encoding: .utf8)
+        XCTAssertEqual(driver.shell("chown -R \(keeper) \(contest)").status, 0)
         let applied = driver.shell("\(binary) access apply --contest \(contest)")
         XCTAssertEqual(applied.status, 0, applied.out)
     }
@@ -61,7 +66,7 @@ struct TestLogins {
     /// Removes the logins, their groups and the append-only flags, so the folder can go.
     func remove() {
         driver.shell("chattr -R -a \(contest) 2>/dev/null")
-        for u in [chair] + judges { driver.shell("pkill -u \(u); userdel \(u)") }
+        for u in [chair, keeper] + judges { driver.shell("pkill -u \(u); userdel \(u)") }
         driver.shell("groupdel \(groups.panel); groupdel \(groups.chairs)")
     }
 }

@@ -30,7 +30,7 @@ final class ChairDecisionTests: XCTestCase {
         XCTAssertEqual(Scoring.compute(book).method, .median, "reports use the official method by default")
         XCTAssertEqual(book.discussed.map { "\($0.topic.rawValue) \($0.entry) \($0.judge ?? "") \($0.outcome.rawValue)" },
                        ["pattern  j2 kept", "spread e1  kept"])
-        let lines = try String(contentsOfFile: dir + "/ledger/chair.jsonl", encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: dir + "/ledger/chairs/chair.jsonl", encoding: .utf8).split(separator: "\n")
         let method = lines.first { $0.contains("\"kind\":\"method\"") }!
         XCTAssertFalse(method.contains("\"entry\""), "a method change is about no entry: \(method)")
         XCTAssertTrue(method.contains("\"outcome\":\"median\""))
@@ -57,13 +57,13 @@ final class ChairDecisionTests: XCTestCase {
                 XCTAssertTrue("\(e)".contains(expected), "\(e) does not say \(expected)")
             }
         }
-        XCTAssertEqual(try ledger().chairFile.events.count, 0, "nothing was written")
+        XCTAssertEqual(try ledger().chairFile(for: "chair")!.events.count, 0, "nothing was written")
     }
 
     /// Lines planted with valid hashes but breaking the rules are violations, never decisions.
     func testPlantedDecisionsThatBreakTheRulesAreViolations() throws {
         let contest = try ContestFolder.loadContest(dir)
-        try Ledger(contest: contest, directory: dir + "/ledger").chairFile.append([
+        try Ledger(contest: contest, directory: dir + "/ledger").chairFile(for: "chair")!.append([
             LedgerEvent(actor: "judge1", kind: .method, entry: "", text: "ผมเลือกเอง", outcome: "median"),
             LedgerEvent(actor: "chair", kind: .eligibility, entry: "e1", text: "x", outcome: "maybe"),
         ])

@@ -40,13 +40,13 @@ final class IntegrityTests: XCTestCase {
         ])
         let (_, book, summary) = try load()
         XCTAssertEqual(book.violations.map(\.description), [
-            "ledger/j2.jsonl:1: a = 99: above the maximum of 10",
-            "ledger/j2.jsonl:2: a = -1: a score cannot be negative",
-            "ledger/j2.jsonl:3: a = 2.3: not a multiple of the step 0.5",
-            "ledger/j2.jsonl:4: written as j3, in the file of judge j2",
-            "ledger/j2.jsonl:5: a award does not belong in a judge's file",
-            "ledger/j2.jsonl:8: submits e1 before every criterion is scored",
-            "ledger/j2.jsonl:11: entry \"e9\" is not in the contest",
+            "ledger/j2/j2.jsonl:1: a = 99: above the maximum of 10",
+            "ledger/j2/j2.jsonl:2: a = -1: a score cannot be negative",
+            "ledger/j2/j2.jsonl:3: a = 2.3: not a multiple of the step 0.5",
+            "ledger/j2/j2.jsonl:4: written as j3, in the file of judge j2",
+            "ledger/j2/j2.jsonl:5: a award does not belong in a judge's file",
+            "ledger/j2/j2.jsonl:8: submits e1 before every criterion is scored",
+            "ledger/j2/j2.jsonl:11: entry \"e9\" is not in the contest",
         ])
         XCTAssertFalse(summary.isIntact)
         XCTAssertEqual(book.sheet(judge: 1, entry: 0).scores, [10, 20, 10])
@@ -56,14 +56,14 @@ final class IntegrityTests: XCTestCase {
         // A change after the submit, with no reopen.
         try plant("j2", [LedgerEvent(actor: "j2", kind: .score, entry: "e1", criterion: "a", value: 0)])
         let (_, again, _) = try load()
-        XCTAssertEqual(again.violations.last?.description, "ledger/j2.jsonl:12: changes the submitted sheet of e1 with no reopen by a chair")
+        XCTAssertEqual(again.violations.last?.description, "ledger/j2/j2.jsonl:12: changes the submitted sheet of e1 with no reopen by a chair")
         XCTAssertEqual(again.sheet(judge: 1, entry: 0).scores, [10, 20, 10])
     }
 
     func testChairLinesAreCheckedToo() throws {
         try plant("j1", Fixtures.sheet("j1", "e1", 10, 20, 10))
         let contest = try ContestFolder.loadContest(dir)
-        let chair = Ledger(contest: contest, directory: dir + "/ledger").chairFile
+        let chair = Ledger(contest: contest, directory: dir + "/ledger").chairFile(for: "chair")!
         try chair.append([
             LedgerEvent(actor: "mallory", kind: .award, entry: "e1", tier: "gold", text: "x"),
             LedgerEvent(actor: "chair", kind: .reopen, judge: "j1", entry: "e1", ref: 2, text: "x"),
@@ -73,10 +73,10 @@ final class IntegrityTests: XCTestCase {
         ])
         let (_, book, _) = try load()
         XCTAssertEqual(book.violations.map(\.description), [
-            "ledger/chair.jsonl:1: by mallory, who is not a chair of this contest",
-            "ledger/chair.jsonl:2: reopens line 2 of j1's file, which is not a submit or recuse of e1",
-            "ledger/chair.jsonl:3: award tier \"platinum\" is not in the contest",
-            "ledger/chair.jsonl:4: a score does not belong in the chair's file",
+            "ledger/chairs/chair.jsonl:1: written as \"mallory\" in the file of chair chair: only chair decides here",
+            "ledger/chairs/chair.jsonl:2: reopens line 2 of j1's file, which is not a submit or recuse of e1",
+            "ledger/chairs/chair.jsonl:3: award tier \"platinum\" is not in the contest",
+            "ledger/chairs/chair.jsonl:4: a score does not belong in the chair's file",
         ])
         XCTAssertNil(book.overrides[0])
         XCTAssertEqual(book.sheet(judge: 0, entry: 0).status, .draft, "the valid reopen counts")
@@ -104,7 +104,7 @@ final class IntegrityTests: XCTestCase {
     /// older copy put back, a file removed, a file rewritten with other lines.
     func testEveryRollbackAfterACheckpointIsFound() throws {
         try plant("j1", Fixtures.sheet("j1", "e1", 10, 20, 10) + Fixtures.sheet("j1", "e2", 5, 5, 5))
-        let path = dir + "/ledger/j1.jsonl"
+        let path = dir + "/ledger/j1/j1.jsonl"
         let full = try Data(contentsOf: URL(fileURLWithPath: path))
         let lines = full.split(separator: 0x0A, omittingEmptySubsequences: false)
         let firstFour = Data(lines.prefix(4).joined(separator: [0x0A])) + Data([0x0A])
@@ -117,14 +117,14 @@ final class IntegrityTests: XCTestCase {
             XCTAssertTrue(summary.checkpointProblems.contains { $0.contains(expected) }, "\(what): \(summary.checkpointProblems)", file: file, line: line)
         }
         try firstFour.write(to: URL(fileURLWithPath: path))
-        try expectProblem("cut at a line boundary", "ledger/j1.jsonl has 4 lines; the checkpoint at ledger/chair.jsonl:1 (")
+        try expectProblem("cut at a line boundary", "ledger/j1/j1.jsonl has 4 lines; the checkpoint at ledger/chairs/chair.jsonl:1 (")
         try full.write(to: URL(fileURLWithPath: path))
         XCTAssertTrue(try load().2.isIntact, "put back whole")
         try FileManager.default.removeItem(atPath: path)
-        try expectProblem("removed", "ledger/j1.jsonl has 0 lines; the checkpoint at ledger/chair.jsonl:1")
+        try expectProblem("removed", "ledger/j1/j1.jsonl has 0 lines; the checkpoint at ledger/chairs/chair.jsonl:1")
         // Other lines, as many, with valid hashes: the checkpoint's head is not reached.
         try plant("j1", Fixtures.sheet("j1", "e3", 1, 1, 1) + Fixtures.sheet("j1", "e4", 2, 2, 2))
-        try expectProblem("rewritten", "ledger/j1.jsonl: line 8 is not the one the checkpoint")
+        try expectProblem("rewritten", "ledger/j1/j1.jsonl: line 8 is not the one the checkpoint")
     }
 
     func testAPublishedSealIsFoundAndItsLedgerStillExtended() throws {
@@ -139,7 +139,7 @@ final class IntegrityTests: XCTestCase {
         let found = Checkpoints.sealed(String(seal.prefix(12)), ledger, checkpoints: book.checkpoints)
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.problems, [], "more lines since: the sealed ledger is still there")
-        try Data().write(to: URL(fileURLWithPath: dir + "/ledger/j2.jsonl"))
+        try Data().write(to: URL(fileURLWithPath: dir + "/ledger/j2/j2.jsonl"))
         (ledger, book, _) = try load()
         XCTAssertEqual(Checkpoints.sealed(String(seal.prefix(12)), ledger, checkpoints: book.checkpoints).first?.problems.count, 1)
         XCTAssertTrue(Checkpoints.sealed("0123456789ab", ledger, checkpoints: book.checkpoints).isEmpty)
@@ -149,7 +149,7 @@ final class IntegrityTests: XCTestCase {
         try plant("j1", [LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 99)])
         let (_, book, summary) = try load()
         let r = Scoring.compute(book)
-        let where_ = "ledger/j1.jsonl:1: a = 99: above the maximum of 10"
+        let where_ = "ledger/j1/j1.jsonl:1: a = 99: above the maximum of 10"
         for (format, text) in [("table", ReportTable.text(r, ledger: summary)), ("md", ReportMarkdown.text(r, ledger: summary)),
                                ("ranking", ReportMarkdown.ranking(r, ledger: summary)), ("csv", ReportCSV.text(r, ledger: summary))] {
             let top = text.split(separator: "\n").prefix(6).joined(separator: "\n")

@@ -226,9 +226,9 @@ final class ScoringTests: XCTestCase {
         ])
         let b = SheetBook(contest: contest, judgeEvents: [[], j2], chairEvents: [])
         XCTAssertEqual(b.violations.map(\.description), [
-            "ledger/j2.jsonl:1: entry \"\(before)\" is not in the contest",
-            "ledger/j2.jsonl:3: entry \"\(after)\" is not in the contest",
-            "ledger/j2.jsonl:4: criterion \"zz\" is not in the contest",
+            "ledger/j2/j2.jsonl:1: entry \"\(before)\" is not in the contest",
+            "ledger/j2/j2.jsonl:3: entry \"\(after)\" is not in the contest",
+            "ledger/j2/j2.jsonl:4: criterion \"zz\" is not in the contest",
         ])
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).scores, [6, nil, nil])
         XCTAssertEqual(b.sheet(judge: 1, entry: 1).note, "ครบ")
@@ -299,9 +299,9 @@ final class SealBytesTests: XCTestCase {
             let summary = LedgerSummary(
                 contest: contest,
                 files: contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 10, head: String(repeating: "c", count: 64), broken: nil) }
-                    + [.init(name: "chair", path: "ledger/chair.jsonl", lines: 2, head: String(repeating: "d", count: 64),
+                    + [.init(name: "chairs/chair", path: "ledger/chairs/chair.jsonl", lines: 2, head: String(repeating: "d", count: 64),
                              broken: round % 3 == 0 ? LedgerBreak(line: 2, message: "hash does not match") : nil)],
-                warnings: round % 4 == 0 ? ["ledger/j9.jsonl: not a judge of this contest"] : [], strays: [])
+                warnings: round % 4 == 0 ? ["ledger/j9/j9.jsonl: not a judge of this contest"] : [], strays: [])
             for method in Method.allCases {
                 for drafts in [false, true] {
                     let r = Scoring.compute(book, method: method, includeDrafts: drafts)

@@ -180,7 +180,7 @@ final class StatisticsQueueTests: XCTestCase {
     static func summary(_ contest: Contest) -> LedgerSummary {
         LedgerSummary(contest: contest,
                       files: contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 40, head: String(repeating: "a", count: 64), broken: nil) }
-                          + [.init(name: "chair", path: "ledger/chair.jsonl", lines: 0, head: String(repeating: "0", count: 64), broken: nil)],
+                          + [.init(name: "chairs/chair", path: "ledger/chairs/chair.jsonl", lines: 0, head: String(repeating: "0", count: 64), broken: nil)],
                       warnings: [], strays: [])
     }
 

@@ -34,7 +34,7 @@ final class ChairTests: XCTestCase {
     static func summary() -> LedgerSummary {
         LedgerSummary(contest: Sample.contest,
                       files: Sample.contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 160, head: String(repeating: "a", count: 64), broken: nil) }
-                          + [.init(name: "chair", path: "ledger/chair.jsonl", lines: 0, head: String(repeating: "b", count: 64),
+                          + [.init(name: "chairs/chair", path: "ledger/chairs/chair.jsonl", lines: 0, head: String(repeating: "b", count: 64),
                                    broken: LedgerBreak(line: 3, message: "hash does not match"))],
                       warnings: [], strays: [])
     }

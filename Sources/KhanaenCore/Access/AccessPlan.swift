@@ -1,7 +1,8 @@
 /// Who owns each path of a contest folder, its group, its mode and whether the kernel keeps
 /// it append-only, so that the rules of docs/access.md are enforced by the operating system:
-/// a judge reads and appends to their own ledger file only, the chairs read every judge's
-/// file and write the chair's, and nobody outside the panel can read anything.
+/// a judge reads and appends to their own ledger file only and can neither read nor `stat`
+/// another's, a chair appends to their own file only and the chairs read every file, and
+/// nobody outside the panel can read anything.
 public struct AccessPlan: Equatable, Sendable {
     public enum Owner: Equatable, Sendable {
         /// Whoever owns the contest folder: the secretariat (or root).
@@ -39,20 +40,33 @@ public struct AccessPlan: Equatable, Sendable {
             Rule(path: ContestFolder.entriesFile, isFolder: false, owner: .keeper, group: panel, mode: 0o640, appendOnly: false,
                  create: false, why: "the panel reads it; only its keeper changes it"),
             Rule(path: ContestFolder.ledgerFolder, isFolder: true, owner: .keeper, group: panel, mode: 0o750, appendOnly: false,
-                 create: true, why: "the panel may open files in it; no one but its keeper may create, remove or rename one"),
+                 create: true, why: "the panel may pass through to its own folder; no one but its keeper may create, remove or rename one"),
         ]
-        for j in contest.judges {
+        let ledger = ContestFolder.ledgerFolder
+        func files(_ path: String, owner: Owner, mode: UInt32, why: String) {
             for suffix in [".jsonl", ".jsonl.torn"] {
-                rules.append(Rule(path: "\(ContestFolder.ledgerFolder)/\(j.id)\(suffix)", isFolder: false, owner: .login(j.user),
-                                  group: chairs, mode: 0o640, appendOnly: true, create: true,
-                                  why: "judge \(j.id) appends; the chairs read; no other judge reads"))
+                rules.append(Rule(path: path + suffix, isFolder: false, owner: owner, group: chairs, mode: mode, appendOnly: true,
+                                  create: true, why: why))
             }
         }
-        for suffix in [".jsonl", ".jsonl.torn"] {
-            rules.append(Rule(path: "\(ContestFolder.ledgerFolder)/\(ContestParser.chairFileName)\(suffix)", isFolder: false, owner: .keeper,
-                              group: chairs, mode: 0o664, appendOnly: true, create: true,
-                              why: "the chairs append; the judges read it for reopens (only the panel can reach it)"))
+        for j in contest.judges {
+            rules.append(Rule(path: "\(ledger)/\(j.id)", isFolder: true, owner: .login(j.user), group: chairs, mode: 0o750, appendOnly: false,
+                              create: true, why: "judge \(j.id) and the chairs may enter; no other judge can read, or even stat, a file in it"))
+            files("\(ledger)/\(j.id)/\(j.id)", owner: .login(j.user), mode: 0o640, why: "judge \(j.id) appends; the chairs read")
+            for c in contest.chairs {
+                files("\(ledger)/\(j.id)/\(Ledger.deliveryPrefix)\(c)", owner: .login(c), mode: 0o644,
+                      why: "chair \(c) appends the decisions judge \(j.id) must see; \(j.id) reads them")
+            }
         }
+        rules.append(Rule(path: "\(ledger)/\(Ledger.chairsFolder)", isFolder: true, owner: .keeper, group: chairs, mode: 0o750,
+                          appendOnly: false, create: true, why: "only the chairs may enter: decisions and checkpoints"))
+        for c in contest.chairs {
+            files("\(ledger)/\(Ledger.chairsFolder)/\(c)", owner: .login(c), mode: 0o640, why: "chair \(c) appends; the chairs read")
+        }
+        rules.append(Rule(path: "\(ledger)/\(Ledger.witnessFolder)", isFolder: true, owner: .keeper, group: chairs, mode: 0o750,
+                          appendOnly: false, create: true, why: "only the keeper and the chairs may enter"))
+        files("\(ledger)/\(Ledger.witnessFolder)/\(Ledger.witnessName)", owner: .keeper, mode: 0o640,
+              why: "the keeper's checkpoints (root's cron); the chairs read")
         rules.append(Rule(path: "exports", isFolder: true, owner: .keeper, group: chairs, mode: 0o2770, appendOnly: false, create: true,
                           why: "the chairs write the exports; the judges cannot read them"))
         if !documents.isEmpty {

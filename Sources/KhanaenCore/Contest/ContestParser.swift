@@ -105,7 +105,9 @@ public enum ContestParser {
         for item in try c.objects("judges", nonEmpty: false) {
             try item.allowOnly(["id", "name", "user", "province"])
             let jid = try item.identifier("id")
-            if jid == chairFileName { throw item.error("id", "\"\(chairFileName)\" is reserved for the chair's ledger") }
+            if [chairFileName, Ledger.chairsFolder, Ledger.witnessFolder].contains(jid) || jid.hasPrefix(Ledger.deliveryPrefix) {
+                throw item.error("id", "\"\(jid)\" is reserved for the chairs' and the witness's ledger files")
+            }
             if judges.contains(where: { $0.id == jid }) { throw item.error("id", "duplicate judge id \"\(jid)\"") }
             let user = try item.identifier("user")
             if judges.contains(where: { $0.user == user }) { throw item.error("user", "duplicate login \"\(user)\"") }

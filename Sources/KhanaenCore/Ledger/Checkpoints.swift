@@ -1,11 +1,13 @@
-/// Checkpoints: the chair's file records the head (line count and hash) of every judge file
-/// when the console opens, with every chair action, with every report and by
-/// `khanaen checkpoint`. A judge file that no longer reaches a head a checkpoint recorded was
-/// cut back, rolled back or replaced, which its own chain cannot show (docs/ledger.md).
+/// Checkpoints: a chair's file records the head (line count and hash) of every other ledger
+/// file (the judges', the other chairs', the witness's and the deliveries) when the console
+/// opens, with every chair action, with every report and by `khanaen checkpoint`; the
+/// witness's file (root's cron job) records every chair's too. A file that no longer reaches
+/// a head a checkpoint recorded was cut back, rolled back or replaced, which its own chain
+/// cannot show (docs/ledger.md).
 public enum Checkpoints {
-    /// What a checkpoint made now would record.
-    public static func now(_ ledger: Ledger, seal: String? = nil) -> Checkpoint {
-        Checkpoint(heads: ledger.judgeFiles.map { .init(file: $0.name, lines: $0.lineCount, hash: $0.headHex) },
+    /// What a checkpoint written into `own` now would record: every other file, as read.
+    public static func now(_ ledger: Ledger, seal: String? = nil, own: LedgerFile? = nil) -> Checkpoint {
+        Checkpoint(heads: ledger.allFiles.filter { $0 !== own }.map { .init(file: $0.name, lines: $0.lineCount, hash: $0.headHex) },
                    rules: ledger.contest.rulesHash, seal: seal)
     }
 
@@ -31,10 +33,10 @@ public enum Checkpoints {
 
     /// Why `head` is no longer reached, or nil.
     static func problem(_ head: Checkpoint.Head, in ledger: Ledger, at c: SheetBook.CheckpointLine) -> String? {
-        guard let file = ledger.file(forJudge: head.file) else {
-            return "the checkpoint at \(where_(c)) records a file \(head.file).jsonl that belongs to no judge of the contest"
+        guard let file = ledger.file(named: head.file) else {
+            return "the checkpoint at \(where_(c)) records a file \(Ledger.displayPath(ofFile: head.file)) that belongs to nobody of the contest"
         }
-        let name = "\(ContestFolder.ledgerFolder)/\(file.name).jsonl"
+        let name = file.displayPath
         if head.lines == 0 {
             return head.hash == file.genesis.hex ? nil : "\(name): the checkpoint at \(where_(c)) records a different contest or file"
         }
@@ -58,21 +60,27 @@ public enum Checkpoints {
     }
 
     static func where_(_ c: SheetBook.CheckpointLine) -> String {
-        "\(ContestFolder.ledgerFolder)/\(ContestParser.chairFileName).jsonl:\(c.seq) (\(Timestamp.format(c.time)))"
+        "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)))"
     }
 }
 
 extension Ledger {
-    /// Appends a checkpoint of the judge files as they are now, by `actor`. With
-    /// `unlessUnchanged`, nothing is written when the last checkpoint recorded the same heads,
-    /// rules and seal. Returns whether a line was written.
+    /// The file a checkpoint by `actor` goes into: a chair's own, else the witness's.
+    public func checkpointFile(for actor: String) -> LedgerFile { chairFile(for: actor) ?? witnessFile }
+
+    /// Appends a checkpoint of every other file as it is now, by `actor`, into the actor's
+    /// own file if a chair (first delivering what the chair has not), else the witness's.
+    /// With `unlessUnchanged`, nothing is written when the last checkpoint recorded the same
+    /// heads, rules and seal. Returns whether a line was written.
     @discardableResult
     public func appendCheckpoint(actor: String, seal: String? = nil, unlessUnchanged: Bool = true,
                                  time: Int64 = Timestamp.nowMillis()) throws -> Bool {
-        for f in judgeFiles { try f.refresh() }
-        let checkpoint = Checkpoints.now(self, seal: seal)
-        for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
-        let written = try chairFile.append(time: time) { chairEvents in
+        let own = checkpointFile(for: actor)
+        if own !== witnessFile { deliver(chair: actor, time: time) }
+        for f in allFiles where f !== own { try f.refresh() }
+        let checkpoint = Checkpoints.now(self, seal: seal, own: own)
+        for h in checkpoint.heads { file(named: h.file)?.watch(line: h.lines) }
+        let written = try own.append(time: time) { chairEvents in
             if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
                last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {
                 return []

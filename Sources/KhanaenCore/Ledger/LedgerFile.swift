@@ -34,8 +34,12 @@ public final class LedgerFile: Sendable {
     /// The folder the file is in, and the file's name in it.
     public let folderPath: String
     public let fileName: String
-    /// The judge id, or "chair": the file's owner, bound into its genesis hash.
+    /// Whose file it is, bound into its genesis hash: a judge id, `chairs/<login>`,
+    /// `<judge>/chair-<login>` or `witness` (`Ledger`).
     public let name: String
+    /// The login that must own the file (a contest whose access is by logins): the kernel
+    /// lets only the owner append, so the owner is who wrote it. nil: not checked.
+    public let owner: String?
     public let genesis: Digest
     /// Whether every line's hash is kept (the chair's file, which is short), or only those of
     /// the lines in `watched`.
@@ -45,10 +49,12 @@ public final class LedgerFile: Sendable {
     /// What has been read of the file: one reader or writer at a time.
     private let state: Mutex<FileState>
 
-    public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false, rounds: SHA256Rounds = .best) {
+    public init(path: String, name: String, contestID: String, keepsEveryHash: Bool = false, owner: String? = nil,
+                rounds: SHA256Rounds = .best) {
         let place = FileState.Place(path: path, name: name, genesis: LedgerLine.genesis(contestID: contestID, fileName: name),
-                                    keepsEveryHash: keepsEveryHash, rounds: rounds)
+                                    keepsEveryHash: keepsEveryHash, rounds: rounds, owner: owner)
         self.path = path
+        self.owner = owner
         folderPath = place.folderPath
         fileName = place.fileName
         self.name = name
@@ -71,9 +77,13 @@ public final class LedgerFile: Sendable {
     /// Lines (by seq) whose hashes are kept as they are read: those checkpoints recorded.
     public var watched: Set<Int> { state.withLock { $0.watched } }
     public var headHex: String { head.hex }
+    /// `ledger/…/NAME.jsonl`, as messages name the file.
+    public var displayPath: String { Ledger.displayPath(ofFile: name) }
     public var lineCount: Int { state.withLock { $0.events.count } }
     public var tornPath: String { path + ".torn" }
     public var warnings: [String] { state.withLock { $0.warnings } }
+    /// The login that must own the file is unknown on this machine, so who wrote it was not checked.
+    public var ownerUnknown: Bool { state.withLock { $0.ownerUnknown } }
 
     /// Keeps line `n`'s hash from now on (a checkpoint recorded it).
     public func watch(line n: Int) { state.withLock { $0.watch(line: n) } }
@@ -128,9 +138,11 @@ struct FileState: Sendable {
         let rounds: SHA256Rounds
         let folderPath: String
         let fileName: String
+        let owner: String?
 
-        init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool, rounds: SHA256Rounds) {
+        init(path: String, name: String, genesis: Digest, keepsEveryHash: Bool, rounds: SHA256Rounds, owner: String?) {
             self.path = path
+            self.owner = owner
             self.name = name
             self.genesis = genesis
             self.keepsEveryHash = keepsEveryHash
@@ -139,7 +151,9 @@ struct FileState: Sendable {
             fileName = path.split(separator: "/").last.map(String.init) ?? path
         }
 
-        func everyHash(_ keep: Bool) -> Place { Place(path: path, name: name, genesis: genesis, keepsEveryHash: keep, rounds: rounds) }
+        func everyHash(_ keep: Bool) -> Place {
+            Place(path: path, name: name, genesis: genesis, keepsEveryHash: keep, rounds: rounds, owner: owner)
+        }
     }
 
     let place: Place
@@ -153,6 +167,9 @@ struct FileState: Sendable {
     var skippedTornLines = 0
     var verifiedBytes = 0
     var fileIdentity: FileIdentity?
+    /// The owner could not be checked: the login is unknown on this machine (a copy of the
+    /// contest moved elsewhere). `verify` says so; it is no warning on every command.
+    var ownerUnknown = false
 
     struct FileIdentity: Equatable, Sendable {
         var dev: UInt, ino: UInt
@@ -239,7 +256,7 @@ struct FileState: Sendable {
             // Not even a new file in place of one that is gone: that would pass for an empty one.
             throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
-        guard let folder = try fileOp({ try ContestFiles.openFolder(folderPath) }) else {
+        guard let folder = try fileOp({ try ContestFiles.openFolder(folderPath) ?? makeOwnFolder() }) else {
             throw LedgerFile.IOError(description: "\(folderPath): there is no ledger folder")
         }
         defer { close(folder) }
@@ -327,6 +344,17 @@ struct FileState: Sendable {
         let identity = FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino))
         let size = Int(st.st_size)
         if broken != nil { return }
+        if let owner = place.owner {
+            if let uid = FileState.uid(of: owner) {
+                if st.st_uid != uid {
+                    broken = LedgerBreak(line: 0, message: "is owned by \(FileState.login(of: st.st_uid)), not by \(owner), whose file it is: "
+                                         + "its lines cannot be \(owner)'s (docs/access.md); not read")
+                    return
+                }
+            } else {
+                ownerUnknown = true
+            }
+        }
         if let known = fileIdentity, known != identity, verifiedBytes > 0 {
             try adoptReplacement(fd, identity: identity)
             return
@@ -399,6 +427,32 @@ struct FileState: Sendable {
         } else {
             broken = LedgerBreak(line: 0, message: "was replaced by a file that does not hold the \(known) lines read before (head \(head.hex.prefix(16)))")
         }
+    }
+
+    /// The uid of a login, from the system's user database.
+    static func uid(of login: String) -> uid_t? {
+        guard let pw = getpwnam(login) else { return nil }
+        return pw.pointee.pw_uid
+    }
+
+    static func login(of uid: uid_t) -> String {
+        guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
+    }
+
+    /// A file's own folder (a judge's, the chairs', the witness's) made on its first write
+    /// where the ledger folder allows it, its name synced into the ledger folder. In a
+    /// contest set up by `khanaen access apply` it is there already.
+    func makeOwnFolder() throws -> Int32? {
+        let parent = AtomicFile.parent(of: folderPath)
+        guard let above = try ContestFiles.openFolder(parent) else { return nil }
+        defer { close(above) }
+        if mkdir(folderPath, 0o750) == 0 {
+            guard fsync(above) == 0 else { throw FileProblem(parent, "cannot sync: \(String(cString: strerror(errno)))") }
+        } else if errno != EEXIST {
+            throw FileProblem(folderPath, "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+        return try ContestFiles.openFolder(folderPath)
     }
 
     // MARK: unfinished lines

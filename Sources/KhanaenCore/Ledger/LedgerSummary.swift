@@ -8,9 +8,9 @@ public struct LedgerSummary: Equatable, Sendable {
         public var lines: Int
         public var head: String
         public var broken: LedgerBreak?
-        /// What the results seal covers: the whole file for a judge's; for the chair's, up to
-        /// its last decision, since checkpoints after it witness the results and change none
-        /// (a report records one: the next report must give the same seal).
+        /// What the results seal covers: the whole file for a judge's; for a chair's and the
+        /// witness's, up to its last decision, since checkpoints after it witness the results
+        /// and change none (a report records one: the next report must give the same seal).
         public var sealedLines: Int
         public var sealedHead: String
 
@@ -28,8 +28,10 @@ public struct LedgerSummary: Equatable, Sendable {
     public var contest: Contest
     public var files: [File]
     public var warnings: [String]
-    /// Files in the ledger folder that belong to no judge.
+    /// Files in the ledger folder that belong to nobody of the contest.
     public var strays: [String]
+    /// Deliveries that do not follow their chair's file, and broken deliveries.
+    public var deliveryProblems: [String] = []
     /// Lines whose hash is valid but which break the contest's rules; left out of the scores.
     public var violations: [Violation] = []
     /// Judge files that no longer reach a head a checkpoint recorded, and a change of the
@@ -41,23 +43,33 @@ public struct LedgerSummary: Equatable, Sendable {
     /// One line for each thing that makes the ledger not intact, in the order breaks,
     /// checkpoints, violations.
     public var problems: [String] {
-        breaks.map { f in f.broken!.describe("\(ContestFolder.ledgerFolder)/\(f.name).jsonl") } + checkpointProblems + violations.map(\.description)
+        breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name)) } + checkpointProblems + deliveryProblems
+            + violations.map(\.description)
     }
 
-    public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblems.isEmpty }
+    public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblems.isEmpty && deliveryProblems.isEmpty }
 }
 
 extension Ledger {
-    /// The summary of the files as read, with `book`'s violations and the checkpoints' findings.
+    /// The summary of the files as read, with `book`'s violations, the checkpoints' findings
+    /// and the deliveries'. The deliveries are copies of the chairs' lines: their breaks
+    /// are problems, but the seal does not cover them.
     public func summary(_ book: SheetBook) -> LedgerSummary {
-        LedgerSummary(contest: contest,
-                      files: allFiles.map { f in
+        let judges = Set(judgeFiles.map { ObjectIdentifier($0) })
+        let findings = deliveryFindings()
+        let deliveryBreaks = deliveries.flatMap { $0 }.compactMap { f in f.broken.map { $0.describe(f.displayPath) } }
+        var summary = LedgerSummary(contest: contest,
+                      files: recordFiles.map { f in
                           var sealed = f.lineCount
-                          if f === chairFile { while sealed > 0 && f.events[sealed - 1].kind == .checkpoint { sealed -= 1 } }
+                          if !judges.contains(ObjectIdentifier(f)) {
+                              while sealed > 0 && f.events[sealed - 1].kind == .checkpoint { sealed -= 1 }
+                          }
                           return .init(name: f.name, path: f.path, lines: f.lineCount, head: f.headHex, broken: f.broken,
                                        sealedLines: sealed, sealedHead: f.hash(atLine: sealed)?.hex ?? f.headHex)
                       },
-                      warnings: warnings, strays: strayFiles(), violations: book.violations,
+                      warnings: warnings + findings.pending, strays: strayFiles(), violations: book.violations,
                       checkpointProblems: Checkpoints.problems(self, checkpoints: book.checkpoints))
+        summary.deliveryProblems = deliveryBreaks + findings.problems
+        return summary
     }
 }

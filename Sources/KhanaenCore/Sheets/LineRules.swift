@@ -1,7 +1,7 @@
 /// A ledger line whose hash is valid but which breaks the contest's rules. It is left out of
 /// every sheet and score, and every report and screen says so.
 public struct Violation: Equatable, Sendable {
-    /// The ledger file's name without `.jsonl`: a judge id, or "chair".
+    /// The ledger file's name (`LedgerFile.name`): a judge id, `chairs/<login>`, …
     public var file: String
     /// The line's seq (its line number in the file).
     public var seq: Int
@@ -13,8 +13,8 @@ public struct Violation: Equatable, Sendable {
         self.message = message
     }
 
-    /// "ledger/j1.jsonl:17: message"
-    public var description: String { "\(ContestFolder.ledgerFolder)/\(file).jsonl:\(seq): \(message)" }
+    /// "ledger/j1/j1.jsonl:17: message"
+    public var description: String { "\(Ledger.displayPath(ofFile: file)):\(seq): \(message)" }
 }
 
 /// The rules each ledger line must keep, as a reader checks them: the same rules the writer

@@ -134,12 +134,13 @@ public enum Rules {
 }
 
 extension Ledger {
-    /// Validates and durably appends a judge's changes; returns them as written.
+    /// Validates and durably appends a judge's changes, against the chairs' decisions
+    /// delivered to the judge; returns them as written.
     @discardableResult
     public func appendJudge(_ judgeID: String, _ drafts: [LedgerEvent], time: Int64 = Timestamp.nowMillis()) throws -> [LedgerEvent] {
-        guard let file = file(forJudge: judgeID) else { throw Rules.unknownJudge(judgeID) }
-        try chairFile.refresh()
-        let chairEvents = chairFile.events
+        guard let file = file(forJudge: judgeID), let j = contest.judgeIndex(judgeID) else { throw Rules.unknownJudge(judgeID) }
+        for d in deliveries[j] { try d.refresh() }
+        let chairEvents = deliveredStream(toJudge: judgeID).events
         let contest = self.contest
         let stamped = drafts.map { d -> LedgerEvent in var e = d; e.actor = judgeID; return e }
         return try file.append(stamped, time: time) { own in
@@ -147,19 +148,28 @@ extension Ledger {
         }
     }
 
-    /// Validates and durably appends one chair action, with a checkpoint of the judge files
-    /// as the chair saw them (docs/ledger.md); returns the action as written.
+    /// Validates and durably appends one chair action to the chair's own file, with a
+    /// checkpoint of every other file as the chair saw them (docs/ledger.md), then delivers
+    /// it to the judges who must see it; returns the action as written. The decision is made
+    /// once it is in the chair's file: a delivery that fails is caught up later.
     @discardableResult
     public func appendChair(_ draft: LedgerEvent, time: Int64 = Timestamp.nowMillis()) throws -> LedgerEvent {
-        for f in judgeFiles { try f.refresh() }
+        guard let own = chairFile(for: draft.actor) else {
+            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานของการประกวดนี้")
+        }
+        for f in allFiles where f !== own { try f.refresh() }
         let judgeEvents = judgeFiles.map { $0.events }
         let contest = self.contest
-        let checkpoint = Checkpoints.now(self)
-        for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
-        let written = try chairFile.append(time: time) { own in
-            [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: own),
-             LedgerEvent(actor: draft.actor, checkpoint: checkpoint)]
+        let checkpoint = Checkpoints.now(self, own: own)
+        for h in checkpoint.heads { file(named: h.file)?.watch(line: h.lines) }
+        let others = chairStream
+        let written = try own.append(time: time) { mine in
+            // Every chair's decisions count: a reopen's sheet may have been reopened by another.
+            let all = (others.events.filter { $0.actor != draft.actor } + mine).sorted { $0.time < $1.time }
+            return [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: all),
+                    LedgerEvent(actor: draft.actor, checkpoint: checkpoint)]
         }
+        deliver(chair: draft.actor, time: time)
         return written[0]
     }
 }

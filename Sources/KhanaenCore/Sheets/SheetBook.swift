@@ -20,6 +20,8 @@ public struct SheetBook: Sendable {
     }
 
     public struct CheckpointLine: Equatable, Sendable {
+        /// The name of the file it is in (`LedgerFile.name`): a chair's, or the witness's.
+        public var file: String = ""
         public var seq: Int
         public var time: Int64
         public var actor: String
@@ -67,22 +69,26 @@ public struct SheetBook: Sendable {
     public private(set) var methodChanges: [MethodChange] = []
     /// Every discussion outcome recorded, in order.
     public private(set) var discussed: [Discussed] = []
-    /// The checkpoints of the chair's file, in order.
+    /// The checkpoints of the chairs' and the witness's files, in time order.
     public private(set) var checkpoints: [CheckpointLine] = []
-    /// Lines that break the rules, in file order (judges' files in contest order, then the chair's).
+    /// Lines that break the rules, in file order (judges' files in contest order, then the chairs').
     public private(set) var violations: [Violation] = []
 
-    public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent]) {
+    /// `chairFiles` names each chair event's file (`ChairStream`), and `chairViolations` are
+    /// the lines the stream already refused (a decision in a file its actor cannot write).
+    public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String] = [],
+                chairViolations streamViolations: [Violation] = []) {
         self.contest = contest
         let nE = contest.entries.count, nC = contest.criteria.count
         let rules = LineRules(contest)
 
         // The locks the chair has reopened, per judge, by entry index and the lock's seq.
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
-        var chairViolations: [Violation] = []
-        for e in chairEvents {
+        var chairViolations = streamViolations
+        for (k, e) in chairEvents.enumerated() {
+            let file = k < chairFiles.count ? chairFiles[k] : ContestParser.chairFileName
             if let problem = rules.chairProblem(e, judgeEvents: judgeEvents) {
-                chairViolations.append(Violation(file: ContestParser.chairFileName, seq: e.seq, message: problem))
+                chairViolations.append(Violation(file: file, seq: e.seq, message: problem))
                 continue
             }
             let decision = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
@@ -99,7 +105,7 @@ public struct SheetBook: Sendable {
                 default: overrides[ei] = AwardOverride(tier: e.tier, decision: decision)
                 }
             case .checkpoint:
-                if let c = e.checkpoint { checkpoints.append(CheckpointLine(seq: e.seq, time: e.time, actor: e.actor, checkpoint: c)) }
+                if let c = e.checkpoint { checkpoints.append(CheckpointLine(file: file, seq: e.seq, time: e.time, actor: e.actor, checkpoint: c)) }
             case .eligibility:
                 let ei = contest.entryIndex(e.entry)!
                 let status = EligibilityStatus(rawValue: e.outcome ?? "")
@@ -158,7 +164,9 @@ public struct SheetBook: Sendable {
     public var method: Method { methodChanges.last?.method ?? contest.method }
 
     public init(ledger: Ledger) {
-        self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: ledger.chairFile.events)
+        let chairs = ledger.chairStream
+        self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: chairs.events,
+                  chairFiles: chairs.files, chairViolations: chairs.violations)
     }
 
     public func sheet(judge: Int, entry: Int) -> Sheet { rows[judge][entry] }

@@ -149,17 +149,18 @@ enum IntegrityView {
         let w = s.strings
         let words = ReportWords(w.language)
         let table = TextTable([
-            .init(w.columnFile, width: 16), .init(w.columnLines, width: 7, align: .right), .init(w.columnHead, width: 16),
+            .init(w.columnFile, width: 22), .init(w.columnLines, width: 7, align: .right), .init(w.columnHead, width: 16),
             .init(w.columnState, minWidth: 10),
         ])
         let widths = table.widths(total: s.width - 2)
         var out: [ScreenLine] = [(table.header(widths: widths), .muted, true)]
         out += s.ledger.files.map { f in
             let state = f.broken.map { $0.line > 0 ? w.brokenAt($0.line, $0.message) : $0.message } ?? w.intact
-            return (table.line([f.name + ".jsonl", "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error, false)
+            let file = String(Ledger.displayPath(ofFile: f.name).dropFirst(ContestFolder.ledgerFolder.count + 1))
+            return (table.line([file, "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error, false)
         }
         func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
-        for problem in s.ledger.checkpointProblems + s.ledger.violations.map(\.description) { say(problem, .error) }
+        for problem in s.ledger.checkpointProblems + s.ledger.deliveryProblems + s.ledger.violations.map(\.description) { say(problem, .error) }
         for stray in s.ledger.strays { say("\(stray): \(w.strayFile)", .warning) }
         for warning in s.ledger.warnings + s.results.tierCounts.map({ words.describe($0, contest: s.contest) }) { say(warning, .warning) }
         if s.contest.access == .open { say(words.accessOpen, .warning) }

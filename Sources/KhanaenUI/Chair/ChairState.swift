@@ -17,7 +17,7 @@ public struct Computed: Sendable {
 public struct ChairData: Sendable {
     public var book: SheetBook
     public var ledger: LedgerSummary
-    /// Every file's events (the judges' in contest order, then the chair's), for an entry's history.
+    /// Every record file's events (the judges' in contest order, then the chairs' and the witness's), for an entry's history.
     public var events: [[LedgerEvent]]
     /// When it was read, in milliseconds since 1970.
     public var time: Int64

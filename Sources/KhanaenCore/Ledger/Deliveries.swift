@@ -1,0 +1,97 @@
+/// A chair's decisions that a judge must see, copied from the chair's own file into the
+/// judge's folder (`ledger/<judge>/chair-<login>.jsonl`): the reopens of that judge's own
+/// sheets and every eligibility ruling. A judge reads these, never a chair's own file, so
+/// nothing of another judge's scores, progress or timing reaches them (docs/access.md).
+///
+/// The chair's own file is the record; a delivery is a copy that must follow it: its lines,
+/// compared member by member (time included), are the first lines of what the chair's file
+/// says the judge must see. The chair's processes write it after every decision and catch
+/// up whatever a crash left undelivered.
+public enum Deliveries {
+    /// Whether a chair line belongs in judge `judge`'s delivery.
+    public static func isDelivered(_ e: LedgerEvent, toJudge judge: String) -> Bool {
+        switch e.kind {
+        case .reopen: return e.judge == judge
+        case .eligibility: return true
+        default: return false
+        }
+    }
+
+    /// What the chair's own lines say judge `judge` must see, in order.
+    public static func projection(of chairEvents: [LedgerEvent], forJudge judge: String) -> [LedgerEvent] {
+        chairEvents.filter { isDelivered($0, toJudge: judge) }
+    }
+
+    /// The same decision: every member but the line's place in its file.
+    public static func same(_ a: LedgerEvent, _ b: LedgerEvent) -> Bool {
+        a.kind == b.kind && a.actor == b.actor && a.time == b.time && a.entry == b.entry && a.judge == b.judge
+            && a.ref == b.ref && a.outcome == b.outcome && a.text == b.text
+    }
+
+    public enum Check: Equatable, Sendable {
+        /// Every delivered line follows the chair's file; `missing` decisions are still to deliver.
+        case follows(missing: Int)
+        /// The delivered line with this seq is not the chair's next decision for the judge.
+        case differs(seq: Int)
+    }
+
+    public static func check(delivered: [LedgerEvent], projection: [LedgerEvent]) -> Check {
+        for (k, d) in delivered.enumerated() where k >= projection.count || !same(d, projection[k]) {
+            return .differs(seq: d.seq)
+        }
+        return .follows(missing: projection.count - delivered.count)
+    }
+}
+
+extension Ledger {
+    /// Brings every delivery of chair `login` up to the chair's own file: appends, under each
+    /// delivery's lock, the decisions not yet in it. A delivery that does not follow the
+    /// chair's file is left alone (verify reports it). Returns the problems met, one line each.
+    @discardableResult
+    public func deliver(chair login: String, time: Int64 = Timestamp.nowMillis()) -> [String] {
+        guard let own = chairFile(for: login), let c = contest.chairs.firstIndex(of: login) else { return [] }
+        var problems: [String] = []
+        do { try own.refresh() } catch { return ["\(own.displayPath): \(error)"] }
+        let chairEvents = own.events
+        for (j, judge) in contest.judges.enumerated() {
+            let projection = Deliveries.projection(of: chairEvents, forJudge: judge.id)
+            let file = deliveries[j][c]
+            do {
+                try file.append(time: time) { delivered in
+                    switch Deliveries.check(delivered: delivered, projection: projection) {
+                    case .differs(let seq):
+                        throw LedgerFile.IOError(description: "\(file.displayPath):\(seq): not the decision \(own.displayPath) holds; nothing delivered")
+                    case .follows(let missing):
+                        return Array(projection.suffix(missing))
+                    }
+                }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return problems
+    }
+
+    /// One line for each delivery that does not follow its chair's file (a problem), and one
+    /// for each that lags behind it (a note: the chair's next action delivers the rest).
+    public func deliveryFindings() -> (problems: [String], pending: [String]) {
+        var problems: [String] = [], pending: [String] = []
+        for (c, login) in contest.chairs.enumerated() {
+            let source = chairFiles[c]
+            for (j, judge) in contest.judges.enumerated() {
+                let file = deliveries[j][c]
+                if file.broken != nil { continue }
+                switch Deliveries.check(delivered: file.events, projection: Deliveries.projection(of: source.events, forJudge: judge.id)) {
+                case .differs(let seq):
+                    problems.append("\(file.displayPath):\(seq): not a decision of \(source.displayPath) for \(judge.id): "
+                                    + "a delivery only copies the chair's own lines")
+                case .follows(let missing) where missing > 0:
+                    pending.append("\(file.displayPath): \(missing) decision(s) of \(login) not yet delivered to \(judge.id); "
+                                   + "\(login)'s next action or `khanaen checkpoint` delivers them")
+                default: break
+                }
+            }
+        }
+        return (problems, pending)
+    }
+}
