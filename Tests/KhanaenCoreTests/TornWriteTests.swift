@@ -227,4 +227,32 @@ final class TornWriteTests: XCTestCase {
         let events = try assertEveryReader(lines: 3, skipped: 0, head: w.head)
         XCTAssertEqual(events.map { $0.criterion }, ["c1", "c2", "c3"])
     }
+
+    /// A witness makes durable what it read: `makeDurable` syncs the very file that was read,
+    /// does nothing for a file never read, and refuses a file replaced or removed since.
+    func testMakeDurableSyncsTheFileReadAndRefusesAnother() throws {
+        let unread = file()
+        XCTAssertNoThrow(try unread.makeDurable(), "nothing read, nothing to keep")
+        try unread.refresh()
+        XCTAssertNoThrow(try unread.makeDurable(), "a file that does not exist has no lines to keep")
+
+        let w = file()
+        try w.append([score("c1", 1)])
+        let reader = file()
+        try reader.refresh()
+        XCTAssertNoThrow(try reader.makeDurable())
+        XCTAssertNoThrow(try w.makeDurable())
+
+        // Replaced by a copy since it was read: what was read is not what would be synced.
+        let copy = dir + "/copy"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        XCTAssertEqual(rename(copy, path), 0)
+        XCTAssertThrowsError(try reader.makeDurable()) { XCTAssertTrue("\($0)".contains("was replaced since it was read"), "\($0)") }
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertThrowsError(try reader.makeDurable()) { XCTAssertTrue("\($0)".contains("is gone since it was read"), "\($0)") }
+        // Once a refresh has found it gone, every reader reports that instead; the witness goes on.
+        try reader.refresh()
+        XCTAssertNotNil(reader.broken)
+        XCTAssertNoThrow(try reader.makeDurable())
+    }
 }

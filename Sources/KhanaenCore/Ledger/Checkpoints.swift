@@ -72,6 +72,9 @@ extension Ledger {
         for f in judgeFiles { try f.refresh() }
         let checkpoint = Checkpoints.now(self, seal: seal)
         for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
+        // A witness records only what is durable: a line read but not yet synced by its writer
+        // could vanish in a power cut, and the checkpoint would then report a rollback.
+        for f in judgeFiles { try f.makeDurable() }
         let written = try chairFile.append(time: time) { chairEvents in
             if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
                last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {

@@ -117,6 +117,38 @@ public final class LedgerFile: Sendable {
     static func tornRecordHeader(time: Int64, offset: Int, bytes: [UInt8], fileName: String) -> String {
         FileState.tornRecordHeader(time: time, offset: offset, bytes: bytes, fileName: fileName)
     }
+
+    /// Makes every line read so far durable: the file read is synced (fsync works on a
+    /// descriptor opened only for reading). A witness (a checkpoint, a report's seal) calls it
+    /// after reading the heads it records and before it writes them, so that it never records
+    /// a line a writer wrote but had not yet synced, which a power cut would take away.
+    /// Throws when the file cannot be synced, or is no longer the file that was read.
+    public func makeDurable() throws {
+        let (identity, read, gone) = state.withLock { ($0.fileIdentity, $0.verifiedBytes + $0.pendingBytes, $0.broken?.line == 0) }
+        // Nothing was read: nothing to keep. A file known to be gone or replaced is reported
+        // as such by every reader; what was read of it cannot be synced any more.
+        guard let identity, !gone else { return }
+        let probe = FileState(place: state.withLock { $0.place })
+        let opened: Int32?
+        do {
+            opened = try probe.openForReading()
+        } catch let p as FileProblem {
+            throw LedgerFile.IOError(description: p.description)
+        }
+        guard let fd = opened else {
+            if read == 0 { return }
+            throw LedgerFile.IOError(description: "\(path): is gone since it was read; cannot make its lines durable")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw probe.ioError("cannot stat") }
+        guard FileState.FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino)) == identity else {
+            throw LedgerFile.IOError(description: "\(path): was replaced since it was read; cannot make its lines durable")
+        }
+        while fsync(fd) != 0 {
+            if errno != EINTR { throw probe.ioError("cannot sync") }
+        }
+    }
 }
 
 /// What has been read of one ledger file, and the reading and writing of it.

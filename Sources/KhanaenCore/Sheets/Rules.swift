@@ -156,6 +156,7 @@ extension Ledger {
         let contest = self.contest
         let checkpoint = Checkpoints.now(self)
         for h in checkpoint.heads { file(forJudge: h.file)?.watch(line: h.lines) }
+        for f in judgeFiles { try f.makeDurable() } // the checkpoint records only durable lines
         let written = try chairFile.append(time: time) { own in
             [try Rules.checkChair(draft, contest: contest, judgeEvents: judgeEvents, chairEvents: own),
              LedgerEvent(actor: draft.actor, checkpoint: checkpoint)]
