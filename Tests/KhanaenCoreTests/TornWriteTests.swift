@@ -255,4 +255,14 @@ final class TornWriteTests: XCTestCase {
         XCTAssertNotNil(reader.broken)
         XCTAssertNoThrow(try reader.makeDurable())
     }
+
+    /// A folder that cannot be opened or synced is an error, never silently passed over: the
+    /// caller then does not say "saved".
+    func testSyncingAFolderThatCannotBeOpenedThrows() throws {
+        XCTAssertNoThrow(try ContestFiles.syncFolder(dir))
+        XCTAssertThrowsError(try ContestFiles.syncFolder(dir + "/missing")) { XCTAssertTrue("\($0)".contains("cannot open the folder to sync it"), "\($0)") }
+        let fd = open(dir, O_RDONLY | O_DIRECTORY)
+        close(fd)
+        XCTAssertThrowsError(try ContestFiles.syncFolder(fd: fd, path: dir), "a closed descriptor cannot be synced")
+    }
 }

@@ -300,11 +300,13 @@ struct FileState: Sendable {
         guard let fd = opened else { throw LedgerFile.IOError(description: "\(path): cannot open for writing") }
         defer { close(fd) }
         try lockForWriting(fd)
-        if created { try fileOp { try ContestFiles.syncFolder(fd: folder, path: folderPath) } }
         try readNew(fd)
         if let broken {
             throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
+        // The file's name must be as durable as its first line: synced when it was made, and
+        // again by any writer that finds it empty (the one that made it may have failed to).
+        if created || verifiedBytes + pendingBytes == 0 { try fileOp { try ContestFiles.syncFolder(fd: folder, path: folderPath) } }
         // An unfinished last line that is a whole line, verified as the next one, lost only its
         // newline: it is adopted (closed, counted, chained from). Anything else is set aside.
         var tail: [UInt8] = []
