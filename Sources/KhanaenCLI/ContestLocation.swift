@@ -115,7 +115,7 @@ enum ContestLocation {
             }
             if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "cannot replace the empty folder") }
             guard rename(temp, target) == 0 else { throw fail(target, "cannot move the new contest into place") }
-            ContestFiles.syncFolder(parent)
+            try ContestFiles.syncFolder(parent)
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
             if let e = error as? InputError { throw e }

@@ -81,7 +81,9 @@ public enum ContestFolder {
     /// Something else in its place (a link, a file) is an error, never followed.
     public static func ensureLedgerFolder(_ dir: String) throws {
         // A new folder's name is synced into its parent, as a new file's is.
-        if try makeFolder(dir + "/" + ledgerFolder, mode: 0o755, what: "ledger folder") { ContestFiles.syncFolder(dir) }
+        if try makeFolder(dir + "/" + ledgerFolder, mode: 0o755, what: "ledger folder") {
+            do { try ContestFiles.syncFolder(dir) } catch let p as FileProblem { throw InputError(p.description) }
+        }
     }
 
     /// Whether the folder was made; false when it was there already.

@@ -43,7 +43,11 @@ public enum AtomicFile {
             unlink(temp)
             throw InputError("\(path): cannot rename into place: \(why)")
         }
-        ContestFiles.syncFolder(folder)
+        do {
+            try ContestFiles.syncFolder(folder)
+        } catch let p as FileProblem {
+            throw InputError("\(path): written, but not known to survive a crash: \(p.description)")
+        }
     }
 
     /// A new file `.<name>.<random>` in `folder`, created exclusively.

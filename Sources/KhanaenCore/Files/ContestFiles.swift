@@ -151,10 +151,27 @@ public enum ContestFiles {
         }
     }
 
-    /// Syncs a folder, so that a file created or renamed in it survives a crash.
-    public static func syncFolder(_ path: String) {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
+    /// Syncs a folder, so that a file created or renamed in it survives a crash. Throws when
+    /// the folder cannot be opened or synced: the entry is then not known to be durable, and
+    /// the caller must not say "saved".
+    public static func syncFolder(_ path: String) throws {
+        let folder = path.isEmpty ? "." : path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let error = errno
+            throw FileProblem(folder, "cannot open the folder to sync it: \(String(cString: strerror(error)))", code: error)
+        }
+        defer { close(fd) }
+        try syncFolder(fd: fd, path: folder)
+    }
+
+    /// Syncs an open folder; throws when it cannot be synced.
+    public static func syncFolder(fd: Int32, path: String) throws {
+        while fsync(fd) != 0 {
+            let error = errno
+            if error == EINTR { continue }
+            throw FileProblem(path, "cannot sync the folder: \(String(cString: strerror(error)))", code: error)
+        }
     }
 
     static func kind(_ mode: mode_t) -> String {

@@ -80,6 +80,9 @@ extension Ledger {
         for f in allFiles where f !== own { try f.refresh() }
         let checkpoint = Checkpoints.now(self, seal: seal, own: own)
         for h in checkpoint.heads { file(named: h.file)?.watch(line: h.lines) }
+        // A witness records only what is durable: a line read but not yet synced by its writer
+        // could vanish in a power cut, and the checkpoint would then report a rollback.
+        for f in allFiles where f !== own { try f.makeDurable() }
         let written = try own.append(time: time) { chairEvents in
             if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
                last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {

@@ -26,9 +26,11 @@ public struct LedgerBreak: Equatable, Sendable {
 /// Readers take no lock, so no reader can hold up a writer: bytes after the last newline are
 /// a line being written, or one left unfinished by a crash, and are not read until a newline
 /// ends them. A writer holds the file's write lock (which needs write access to the file,
-/// so a judge can lock only their own); it closes an unfinished line it finds with a newline,
-/// after recording it in `<file>.torn`, and readers then skip it. Nothing is ever cut or
-/// rewritten, so the kernel's append-only flag can guard the file (docs/ledger.md).
+/// so a judge can lock only their own); it closes an unfinished line it finds with a newline.
+/// A whole line that only lost its newline (it verifies as the next line) is adopted: the
+/// writer chains from it and every reader takes it. Anything else is first recorded in
+/// `<file>.torn`, and readers then skip it. Nothing is ever cut or rewritten, so the
+/// kernel's append-only flag can guard the file (docs/ledger.md).
 public final class LedgerFile: Sendable {
     public let path: String
     /// The folder the file is in, and the file's name in it.
@@ -125,6 +127,38 @@ public final class LedgerFile: Sendable {
     static func tornRecordHeader(time: Int64, offset: Int, bytes: [UInt8], fileName: String) -> String {
         FileState.tornRecordHeader(time: time, offset: offset, bytes: bytes, fileName: fileName)
     }
+
+    /// Makes every line read so far durable: the file read is synced (fsync works on a
+    /// descriptor opened only for reading). A witness (a checkpoint, a report's seal) calls it
+    /// after reading the heads it records and before it writes them, so that it never records
+    /// a line a writer wrote but had not yet synced, which a power cut would take away.
+    /// Throws when the file cannot be synced, or is no longer the file that was read.
+    public func makeDurable() throws {
+        let (identity, read, gone) = state.withLock { ($0.fileIdentity, $0.verifiedBytes + $0.pendingBytes, $0.broken?.line == 0) }
+        // Nothing was read: nothing to keep. A file known to be gone or replaced is reported
+        // as such by every reader; what was read of it cannot be synced any more.
+        guard let identity, !gone else { return }
+        let probe = FileState(place: state.withLock { $0.place })
+        let opened: Int32?
+        do {
+            opened = try probe.openForReading()
+        } catch let p as FileProblem {
+            throw LedgerFile.IOError(description: p.description)
+        }
+        guard let fd = opened else {
+            if read == 0 { return }
+            throw LedgerFile.IOError(description: "\(path): is gone since it was read; cannot make its lines durable")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw probe.ioError("cannot stat") }
+        guard FileState.FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino)) == identity else {
+            throw LedgerFile.IOError(description: "\(path): was replaced since it was read; cannot make its lines durable")
+        }
+        while fsync(fd) != 0 {
+            if errno != EINTR { throw probe.ioError("cannot sync") }
+        }
+    }
 }
 
 /// What has been read of one ledger file, and the reading and writing of it.
@@ -170,6 +204,10 @@ struct FileState: Sendable {
     /// The owner could not be checked: the login is unknown on this machine (a copy of the
     /// contest moved elsewhere). `verify` says so; it is no warning on every command.
     var ownerUnknown = false
+    /// Where the last intact line starts and the head before it, when that line follows an
+    /// intact line or the start (not a skipped one): the line a break after it may show was set
+    /// aside by an older writer (`retractSetAsideLine`).
+    var lastLine: (start: Int, headBefore: Digest)?
 
     struct FileIdentity: Equatable, Sendable {
         var dev: UInt, ino: UInt
@@ -215,7 +253,8 @@ struct FileState: Sendable {
         var out: [String] = []
         if pendingBytes > 0 {
             out.append("\(path): ends in an unfinished line (\(pendingBytes) bytes): a write in progress, or one interrupted; "
-                       + "the next change to this file records it in \(fileName).torn")
+                       + "the next change to this file closes it: a whole line that follows the last one then counts, "
+                       + "anything else is recorded in \(fileName).torn and skipped")
         }
         if skippedTornLines > 0 {
             out.append("\(path): \(skippedTornLines) unfinished line(s) left by interrupted writes, recorded in \(fileName).torn, skipped")
@@ -278,28 +317,43 @@ struct FileState: Sendable {
         guard let fd = opened else { throw LedgerFile.IOError(description: "\(path): cannot open for writing") }
         defer { close(fd) }
         try lockForWriting(fd)
-        if created { fsync(folder) }
         try readNew(fd)
         if let broken {
             throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
-        let drafts = try prepare(events)
+        // The file's name must be as durable as its first line: synced when it was made, and
+        // again by any writer that finds it empty (the one that made it may have failed to).
+        if created || verifiedBytes + pendingBytes == 0 { try fileOp { try ContestFiles.syncFolder(fd: folder, path: folderPath) } }
+        // An unfinished last line that is a whole line, verified as the next one, lost only its
+        // newline: it is adopted (closed, counted, chained from). Anything else is set aside.
+        var tail: [UInt8] = []
+        var adopted: (event: LedgerEvent, hash: Digest)? = nil
+        if pendingBytes > 0 {
+            tail = try readTail(fd)
+            adopted = adoptable(tail)
+        }
+        let drafts = try prepare(adopted.map { events + [$0.event] } ?? events)
         if drafts.isEmpty { return [] }
         var bytes: [UInt8] = []
         var written: [LedgerEvent] = []
         var writtenHashes: [Digest] = []
-        var previous = head
+        var previous = adopted?.hash ?? head
+        let firstSeq = events.count + (adopted == nil ? 0 : 1) + 1
         let closesTornLine = pendingBytes > 0
         if closesTornLine {
-            // The unfinished line stays where it is, recorded first, then closed by a newline.
-            try recordTornLine(fd)
+            // The unfinished line stays where it is, closed by a newline; one that is not
+            // adopted is recorded first, and readers skip it.
+            if adopted == nil { try recordTornLine(tail) }
             bytes.append(0x0A)
         }
+        var lastStart = 0, lastHeadBefore = previous
         for (k, draft) in drafts.enumerated() {
             var e = draft
-            e.seq = events.count + k + 1
+            e.seq = firstSeq + k
             e.time = time
             let (line, hash) = LedgerLine.encode(e, previous: previous)
+            lastStart = bytes.count
+            lastHeadBefore = previous
             bytes.append(contentsOf: line)
             previous = hash
             written.append(e)
@@ -315,11 +369,17 @@ struct FileState: Sendable {
             _ = ftruncate(fd, sizeBefore)
             throw LedgerFile.IOError(description: p.description)
         }
+        if let adopted {
+            events.append(adopted.event)
+            if keepsEveryHash { hashes.append(adopted.hash) }
+            if watched.contains(adopted.event.seq) { watchedHashes[adopted.event.seq] = adopted.hash }
+        }
         if closesTornLine {
             verifiedBytes += pendingBytes + 1
             pendingBytes = 0
-            skippedTornLines += 1
+            if adopted == nil { skippedTornLines += 1 }
         }
+        lastLine = (Int(sizeBefore) + lastStart, lastHeadBefore)
         events.append(contentsOf: written)
         if keepsEveryHash { hashes.append(contentsOf: writtenHashes) }
         for (e, h) in zip(written, writtenHashes) where watched.contains(e.seq) { watchedHashes[e.seq] = h }
@@ -376,19 +436,24 @@ struct FileState: Sendable {
             if n == 0 { break }
             got += n
         }
-        try buffer.withUnsafeBufferPointer { whole in try consume(UnsafeBufferPointer(rebasing: whole[0..<got])) }
+        try buffer.withUnsafeBufferPointer { whole in try consume(UnsafeBufferPointer(rebasing: whole[0..<got]), fd: fd) }
     }
 
     /// Verifies and takes the complete lines of `bytes`, read from `verifiedBytes` on.
-    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, fd: Int32) throws {
         var from = 0
         while true {
+            let headBefore = head
             let outcome = LedgerVerifier.verify(UnsafeBufferPointer(rebasing: bytes[from...]), firstSeq: events.count + 1, head: head,
                                                 lineOffset: skippedTornLines, keepAll: keepsEveryHash, watch: watched, rounds: rounds)
             watchedHashes.merge(outcome.watched) { $1 }
             if events.isEmpty { events = outcome.events } else { events.append(contentsOf: outcome.events) }
             if hashes.isEmpty { hashes = outcome.hashes } else { hashes.append(contentsOf: outcome.hashes) }
             head = outcome.head
+            if !outcome.events.isEmpty {
+                lastLine = FileState.lastLine(of: UnsafeBufferPointer(rebasing: bytes[from..<(from + outcome.bytes)]), at: verifiedBytes,
+                                              lines: outcome.events.count, headBefore: headBefore)
+            }
             verifiedBytes += outcome.bytes
             from += outcome.bytes
             pendingBytes = outcome.pending
@@ -399,11 +464,48 @@ struct FileState: Sendable {
                 skippedTornLines += 1
                 verifiedBytes += end - from + 1
                 from = end + 1
+                lastLine = nil
                 continue
             }
+            // Or the line before it was one an older Khanaen set aside, and this one follows the line before that.
+            if try retractSetAsideLine(following: UnsafeBufferPointer(rebasing: bytes[from...]), fd: fd) { continue }
             broken = b
             break
         }
+    }
+
+    /// Where the last of the `lines` intact lines of `region` (read at byte `at`) starts, and
+    /// the hash before it: the hash stored in the line before it, or `headBefore`.
+    static func lastLine(of region: UnsafeBufferPointer<UInt8>, at offset: Int, lines: Int, headBefore: Digest) -> (start: Int, headBefore: Digest) {
+        let lastEnd = region.count - 1
+        let start = region[..<lastEnd].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        guard lines > 1 else { return (offset + start, headBefore) }
+        let previousStart = region[..<(start - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let before = LedgerLine.storedHash(UnsafeBufferPointer(rebasing: region[previousStart..<(start - 1)])) ?? headBefore
+        return (offset + start, before)
+    }
+
+    /// An older Khanaen closed an unfinished line that was a whole line without adopting it:
+    /// it recorded it in `<file>.torn` and chained its own lines from the line before, and
+    /// readers took the closed line (it verifies) and broke on the next. When the last line
+    /// taken is so recorded and the lines at `rest` (starting at `verifiedBytes`) chain from the
+    /// line before it, that line is set aside as the writer meant: skipped, like any recorded
+    /// line. Returns whether it was.
+    mutating func retractSetAsideLine(following rest: UnsafeBufferPointer<UInt8>, fd: Int32) throws -> Bool {
+        guard let last = lastLine, !events.isEmpty, last.start < verifiedBytes else { return false }
+        var line = [UInt8](repeating: 0, count: verifiedBytes - 1 - last.start)
+        let n = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(last.start)) }
+        guard n == line.count, try isRecordedTornLine(offset: last.start, bytes: line) else { return false }
+        let retried = LedgerVerifier.verify(rest, firstSeq: events.count, head: last.headBefore, lineOffset: skippedTornLines + 1,
+                                            rounds: rounds)
+        guard !retried.events.isEmpty else { return false }
+        let seq = events.removeLast().seq
+        if keepsEveryHash { hashes.removeLast() }
+        watchedHashes[seq] = nil
+        head = last.headBefore
+        skippedTornLines += 1
+        lastLine = nil
+        return true
     }
 
     /// The file was replaced (another inode): taken only when it still holds every line read
@@ -423,6 +525,7 @@ struct FileState: Sendable {
             pendingBytes = fresh.pendingBytes
             skippedTornLines = fresh.skippedTornLines
             verifiedBytes = fresh.verifiedBytes
+            lastLine = fresh.lastLine
             fileIdentity = identity
         } else {
             broken = LedgerBreak(line: 0, message: "was replaced by a file that does not hold the \(known) lines read before (head \(head.hex.prefix(16)))")
@@ -463,12 +566,31 @@ struct FileState: Sendable {
             + " left in place and closed by a newline\n"
     }
 
-    /// Records the unfinished line after `verifiedBytes` in `<file>.torn`, appended and synced,
-    /// before the writer closes it. Caller holds the write lock.
-    mutating func recordTornLine(_ fd: Int32) throws {
+    /// The unfinished line after `verifiedBytes`. Caller holds the write lock.
+    func readTail(_ fd: Int32) throws -> [UInt8] {
         var torn = [UInt8](repeating: 0, count: pendingBytes)
         let n = torn.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, pendingBytes, off_t(verifiedBytes)) }
         guard n == pendingBytes else { throw ioError("cannot read its unfinished last line") }
+        return torn
+    }
+
+    /// The event and hash of an unfinished line that is a whole line which lost only its
+    /// newline: closed, it verifies as the next line, by the very code every reader uses. nil
+    /// for anything else.
+    func adoptable(_ tail: [UInt8]) -> (event: LedgerEvent, hash: Digest)? {
+        guard !tail.isEmpty, !tail.contains(0x0A) else { return nil }
+        let closed = tail + [0x0A]
+        let outcome = closed.withUnsafeBufferPointer {
+            LedgerVerifier.verify($0, firstSeq: events.count + 1, head: head, lineOffset: skippedTornLines, keepAll: true, rounds: rounds)
+        }
+        guard outcome.broken == nil, outcome.pending == 0, outcome.events.count == 1, outcome.bytes == closed.count else { return nil }
+        return (outcome.events[0], outcome.head)
+    }
+
+    /// Records the unfinished line `torn` (after `verifiedBytes`) in `<file>.torn`, appended
+    /// and synced, with the folder synced so the record's file survives a crash, before the
+    /// writer closes it. Caller holds the write lock.
+    func recordTornLine(_ torn: [UInt8]) throws {
         let header = Array(FileState.tornRecordHeader(time: Timestamp.nowMillis(), offset: verifiedBytes, bytes: torn, fileName: fileName).utf8)
         try fileOp {
             guard let folder = try ContestFiles.openFolder(folderPath) else { throw FileProblem(folderPath, "is gone") }
@@ -479,6 +601,8 @@ struct FileState: Sendable {
             defer { close(aside) }
             try ContestFiles.writeAll(aside, [0x0A] + header + torn + [0x0A], path: tornPath)
             guard fsync(aside) == 0 else { throw FileProblem(tornPath, "cannot sync: \(String(cString: strerror(errno)))") }
+            // The record's file may be new: its name must be as durable as its bytes.
+            try ContestFiles.syncFolder(fd: folder, path: folderPath)
         }
     }
 

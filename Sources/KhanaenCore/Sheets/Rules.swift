@@ -162,6 +162,7 @@ extension Ledger {
         let contest = self.contest
         let checkpoint = Checkpoints.now(self, own: own)
         for h in checkpoint.heads { file(named: h.file)?.watch(line: h.lines) }
+        for f in allFiles where f !== own { try f.makeDurable() } // the checkpoint records only durable lines
         let others = chairStream
         let written = try own.append(time: time) { mine in
             // Every chair's decisions count: a reopen's sheet may have been reopened by another.
