@@ -404,7 +404,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j3", "--entry", "e01", "c1=2"], as: "nobody").code, 0)
         XCTAssertEqual(run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x", "--chair", "chair"], as: "nobody").code, 0)
         let table = run(["report", "--contest", contest], as: "nobody")
-        XCTAssertEqual(table.code, 0, table.err)
+        // Opening a contest whose judges had scored under their logins is witnessed as a change of the panel.
+        XCTAssertEqual(table.code, 1, table.err)
+        XCTAssertTrue(table.out.contains("the panel (the judges' ids and logins, the chairs, the access) in contest.json changed after scoring began"),
+                      table.out)
         XCTAssertTrue(table.out.contains("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้"), table.out)
         let json = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"], as: "nobody").out.utf8)) as! [String: Any]
         XCTAssertEqual(json["access"] as? String, "open")

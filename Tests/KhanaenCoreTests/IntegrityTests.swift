@@ -159,4 +159,48 @@ final class IntegrityTests: XCTestCase {
         XCTAssertEqual(json["intact"] as? Bool, false)
         XCTAssertEqual(json["problems"] as? [String], [where_])
     }
+
+    /// Who is judged and who judges is witnessed once scoring has begun: two entries' ids
+    /// swapped, two judges' logins swapped, a chair added or the eligibility rules changed
+    /// are each reported by name; the same changes before the first score are not.
+    func testTheEntriesAndThePanelAreWitnessedOnceScoringBegan() throws {
+        let contestPath = dir + "/contest.json", entriesPath = dir + "/entries.json"
+        let contest = try String(contentsOfFile: contestPath, encoding: .utf8)
+        let entries = try String(contentsOfFile: entriesPath, encoding: .utf8)
+        func problems() -> [String] { try! load().2.checkpointProblems }
+
+        try ContestFolder.load(dir).appendCheckpoint(actor: "chair")
+        try entries.replacingOccurrences(of: "ผลงาน 1", with: "ผลงานที่หนึ่ง").write(toFile: entriesPath, atomically: true, encoding: .utf8)
+        XCTAssertEqual(problems(), [], "before the first score the secretariat may still correct the entries")
+        try entries.write(toFile: entriesPath, atomically: true, encoding: .utf8)
+
+        try plant("j1", Fixtures.sheet("j1", "e1", 10, 20, 10))
+        try ContestFolder.load(dir).appendCheckpoint(actor: "chair")
+        XCTAssertEqual(problems(), [])
+        let swapped = entries.replacingOccurrences(of: "\"e1\"", with: "\"tmp\"").replacingOccurrences(of: "\"e2\"", with: "\"e1\"")
+            .replacingOccurrences(of: "\"tmp\"", with: "\"e2\"")
+        try swapped.write(toFile: entriesPath, atomically: true, encoding: .utf8)
+        XCTAssertEqual(problems().count, 1)
+        XCTAssertTrue(problems()[0].hasPrefix("the entries (an id, organisation, province, title or day in use) in entries.json changed after scoring began: "
+                                                  + "it is not what the checkpoint at ledger/chairs/chair.jsonl:2"), "\(problems())")
+        try entries.write(toFile: entriesPath, atomically: true, encoding: .utf8)
+        XCTAssertEqual(problems(), [], "put back")
+
+        for (what, edited) in [
+            ("logins swapped", contest.replacingOccurrences(of: "\"judge1\"", with: "\"tmp\"").replacingOccurrences(of: "\"judge2\"", with: "\"judge1\"")
+                .replacingOccurrences(of: "\"tmp\"", with: "\"judge2\"")),
+            ("a chair added", contest.replacingOccurrences(of: "\"chairs\": [\"chair\"]", with: "\"chairs\": [\"chair\", \"secretary\"]")),
+        ] {
+            XCTAssertNotEqual(edited, contest, what)
+            try edited.write(toFile: contestPath, atomically: true, encoding: .utf8)
+            XCTAssertTrue(problems().contains { $0.hasPrefix("the panel (the judges' ids and logins, the chairs, the access) in contest.json changed") },
+                          "\(what): \(problems())")
+        }
+        try contest.write(toFile: contestPath, atomically: true, encoding: .utf8)
+        XCTAssertEqual(problems(), [])
+        // A later checkpoint that recorded the change does not hide it: the first one after scoring still differs.
+        try swapped.write(toFile: entriesPath, atomically: true, encoding: .utf8)
+        try ContestFolder.load(dir).appendCheckpoint(actor: "chair")
+        XCTAssertEqual(problems().count, 1, "\(problems())")
+    }
 }

@@ -8,7 +8,7 @@ public enum Checkpoints {
     /// What a checkpoint written into `own` now would record: every other file, as read.
     public static func now(_ ledger: Ledger, seal: String? = nil, own: LedgerFile? = nil) -> Checkpoint {
         Checkpoint(heads: ledger.allFiles.filter { $0 !== own }.map { .init(file: $0.name, lines: $0.lineCount, hash: $0.headHex) },
-                   rules: ledger.contest.rulesHash, seal: seal)
+                   rules: ledger.contest.rulesHash, identity: ledger.contest.identity, seal: seal)
     }
 
     /// One line per judge file that no longer reaches a head a checkpoint recorded (the first
@@ -27,6 +27,23 @@ public enum Checkpoints {
         if let last = checkpoints.last, last.checkpoint.rules != ledger.contest.rulesHash {
             out.append("\(ContestFolder.contestFile): the scoring rules (criteria, maxima, step, tiers, quorum, tie-break, thresholds) "
                        + "changed since the checkpoint at \(where_(last))")
+        }
+        out += identityProblems(ledger, checkpoints: checkpoints)
+        return out
+    }
+
+    /// Who is judged and who judges may not change once scoring has begun: today's identity is
+    /// held to every checkpoint that saw a judge's line, and each part that differs is named
+    /// once, with the first checkpoint it differs from.
+    static func identityProblems(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [String] {
+        let judges = Set(ledger.judgeFiles.map(\.name))
+        let today = ledger.contest.identity
+        var said = Set<String>(), out: [String] = []
+        for c in checkpoints {
+            guard let then = c.checkpoint.identity, c.checkpoint.heads.contains(where: { judges.contains($0.file) && $0.lines > 0 }) else { continue }
+            for change in today.changes(since: then) where said.insert(change).inserted {
+                out.append("\(change) changed after scoring began: it is not what the checkpoint at \(where_(c)) recorded")
+            }
         }
         return out
     }
@@ -85,7 +102,8 @@ extension Ledger {
         for f in allFiles where f !== own { try f.makeDurable() }
         let written = try own.append(time: time) { chairEvents in
             if unlessUnchanged, let last = chairEvents.last(where: { $0.kind == .checkpoint })?.checkpoint,
-               last.heads == checkpoint.heads && last.rules == checkpoint.rules && (seal == nil || last.seal == seal) {
+               last.heads == checkpoint.heads && last.rules == checkpoint.rules && last.identity == checkpoint.identity
+                && (seal == nil || last.seal == seal) {
                 return []
             }
             return [LedgerEvent(actor: actor, checkpoint: checkpoint)]

@@ -197,7 +197,7 @@ public struct LedgerEvent: Equatable, Sendable {
 /// the contest's scoring rules, and, when it witnesses a published report, that report's seal.
 public struct Checkpoint: Equatable, Sendable {
     public struct Head: Equatable, Sendable {
-        /// The judge id (the file's name without .jsonl).
+        /// The file's name (`LedgerFile.name`): a judge id, `chairs/<login>`, …
         public var file: String
         public var lines: Int
         /// The hash of line `lines` (64 hex digits); the genesis hash for an empty file.
@@ -213,12 +213,15 @@ public struct Checkpoint: Equatable, Sendable {
     public var heads: [Head]
     /// `Contest.rulesHash` when the checkpoint was made.
     public var rules: String
+    /// Who is judged and who judges (`Contest.identity`); absent in checkpoints of earlier versions.
+    public var identity: ContestIdentity?
     /// The results seal of a report or export made from exactly these heads.
     public var seal: String?
 
-    public init(heads: [Head], rules: String, seal: String? = nil) {
+    public init(heads: [Head], rules: String, identity: ContestIdentity? = nil, seal: String? = nil) {
         self.heads = heads
         self.rules = rules
+        self.identity = identity
         self.seal = seal
     }
 }

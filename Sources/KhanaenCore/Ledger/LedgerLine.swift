@@ -56,6 +56,13 @@ public enum LedgerLine {
             }
             out.append(UInt8(ascii: "}"))
             key("rules"); JSONWriter.appendString(c.rules, to: &out)
+            if let i = c.identity {
+                key("identity")
+                out.append(contentsOf: Array("{\"panel\":".utf8)); JSONWriter.appendString(i.panel, to: &out)
+                out.append(contentsOf: Array(",\"entries\":".utf8)); JSONWriter.appendString(i.entries, to: &out)
+                out.append(contentsOf: Array(",\"eligibility\":".utf8)); JSONWriter.appendString(i.eligibility, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
             if let seal = c.seal { key("seal"); JSONWriter.appendString(seal, to: &out) }
         }
         out.append(UInt8(ascii: "}"))
@@ -255,7 +262,7 @@ public enum LedgerLine {
         return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
-    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes, outcome, topic }
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes, outcome, topic, identity }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
         func eq(_ s: StaticString) -> Bool {
@@ -270,6 +277,7 @@ public enum LedgerLine {
             : (eq("heads") ? .heads : (eq("rules") ? .rules : (eq("topic") ? .topic : nil))))))
         case 6: return eq("reason") ? .reason : (eq("undoes") ? .undoes : nil)
         case 7: return eq("outcome") ? .outcome : nil
+        case 8: return eq("identity") ? .identity : nil
         case 9: return eq("criterion") ? .criterion : nil
         default: return nil
         }
@@ -314,6 +322,7 @@ public enum LedgerLine {
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
         var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
         var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?, outcome: String?, topic: String?
+        var identity: ContestIdentity?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -373,6 +382,7 @@ public enum LedgerLine {
             case .reason: text = try str(); hadReason = true
             case .heads: heads = try readHeads(&s)
             case .rules: rules = try str()
+            case .identity: identity = try readIdentity(&s)
             case .seal: seal = try str()
             case .undoes: undoes = try wholeNumber(number(), "undoes")
             case .outcome: outcome = try str()
@@ -387,12 +397,14 @@ public enum LedgerLine {
         guard let kind else { throw fail("missing \"kind\"") }
         if kind == .checkpoint {
             guard let heads, let rules, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, text == nil else {
-                throw fail("a checkpoint has \"heads\", \"rules\" and optionally \"seal\", and nothing else")
+                throw fail("a checkpoint has \"heads\", \"rules\" and optionally \"identity\" and \"seal\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
-                               checkpoint: Checkpoint(heads: heads, rules: rules, seal: seal))
+                               checkpoint: Checkpoint(heads: heads, rules: rules, identity: identity, seal: seal))
         }
-        if heads != nil || rules != nil || seal != nil { throw fail("only a checkpoint has \"heads\", \"rules\" and \"seal\"") }
+        if heads != nil || rules != nil || seal != nil || identity != nil {
+            throw fail("only a checkpoint has \"heads\", \"rules\", \"identity\" and \"seal\"")
+        }
         if kind == .method {
             guard entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome != nil, hadReason else {
                 throw fail("a method change has \"outcome\" (the method) and \"reason\", and nothing else")
@@ -434,6 +446,17 @@ public enum LedgerLine {
             }
             return Checkpoint.Head(file: file, lines: Int(lines), hash: hash)
         }
+    }
+
+    /// `{"panel":"…","entries":"…","eligibility":"…"}`: a checkpoint's identity hashes.
+    private static func readIdentity(_ s: inout JSONScanner) throws -> ContestIdentity {
+        let value = try wrap { try JSONParser.parseValue(&s, depth: 1) }
+        guard case .object(let f) = value.value, f.count == 3, f[0].key == "panel", f[1].key == "entries", f[2].key == "eligibility",
+              case .string(let panel) = f[0].value.value, case .string(let entries) = f[1].value.value,
+              case .string(let eligibility) = f[2].value.value else {
+            throw LineError(message: "\"identity\" must be {\"panel\": \"<hex>\", \"entries\": \"<hex>\", \"eligibility\": \"<hex>\"}")
+        }
+        return ContestIdentity(panel: panel, entries: entries, eligibility: eligibility)
     }
 
     private static func wrap<T>(_ body: () throws -> T) throws -> T {
