@@ -108,6 +108,8 @@ public struct ChairState: Sendable {
     public var height = 24
     public var quit = false
     public var status: StatusMessage?
+    /// The export the chair is being asked about (a draft, files to replace).
+    public var exportPlan: ExportPlan?
 
     /// `data` must hold the results of `method`, the official method when not given (the
     /// console computes them before its first frame).
