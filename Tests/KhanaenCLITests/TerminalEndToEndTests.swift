@@ -136,13 +136,14 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("y")
         waitFor("บันทึกแล้ว")
         XCTAssertTrue(row("e04").contains("ยอดเยี่ยม*"), "the row shows the award with the saved message:\n" + screen())
-        XCTAssertTrue(screen().contains("รางวัลยอดเยี่ยม มี 3 ผลงาน"), screen())
         let lines = ((try? String(contentsOfFile: contest + "/ledger/chair.jsonl", encoding: .utf8)) ?? "").split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.contains("\"award\"") && $0.contains("\"e04\"") && $0.contains("excellent") })
         keys("7")
         waitFor("chair.jsonl")
         XCTAssertNotNil(screen().range(of: "chair.jsonl +\(lines.count) ", options: .regularExpression),
                         "chair.jsonl has \(lines.count) lines:\n" + screen())
+        keys("G")
+        waitFor("• รางวัลยอดเยี่ยม มี 3 ผลงาน แต่การประกวดกำหนด 2")
 
         keys("1", "e")
         waitFor("(y/n)")

@@ -52,7 +52,7 @@ final class AnnouncementDraftTests: XCTestCase {
         let c = try contest()
         let rs = reasons(c, judges: judgeEvents(c, leaving: ["j3:e1", "j3:e2"], drafts: ["j2:e5"]))
         XCTAssertEqual(rs, [.unscored(3)])
-        XCTAssertEqual(words(rs, c), ["3 ใบยังไม่ได้ให้คะแนน (ยังไม่ส่งหรือถอนตัว)"])
+        XCTAssertEqual(words(rs, c), ["3 ใบยังไม่ได้ให้คะแนน"])
     }
 
     func testARecusedSheetIsDone() throws {

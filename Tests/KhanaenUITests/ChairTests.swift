@@ -99,7 +99,7 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("รางวัลดีเด่น มี 17 ผลงาน แต่การประกวดกำหนด 18"), "the tier count that differs: \(lines[3])")
+            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
             XCTAssertTrue(lines[4].contains("e01"))
             XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
             XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
@@ -302,6 +302,13 @@ final class ChairTests: XCTestCase {
         lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("chair.jsonl") && $0.contains("เสียที่บรรทัด 3") })
         XCTAssertTrue(lines.contains { $0.contains(s.seal) })
+        // Every reason the announcement is a draft, one a line, below the seal.
+        ChairUpdate.update(&s, .key(.end))
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("ประกาศผลยังเป็นร่าง เพราะ") }, lines.joined(separator: "\n"))
+        for reason in ["• 22 ใบยังไม่ได้ให้คะแนน", "• รางวัลดีเด่น มี 17 ผลงาน แต่การประกวดกำหนด 18"] {
+            XCTAssertTrue(lines.contains { $0.contains(reason) }, reason + "\n" + lines.joined(separator: "\n"))
+        }
         ChairUpdate.update(&s, .key(.backTab))
         XCTAssertEqual(s.tab, .methods)
         for _ in 0..<3 { ChairUpdate.update(&s, .key(.tab)) }
@@ -496,7 +503,7 @@ final class ChairTests: XCTestCase {
         // Four judges of five, nothing decided: the announcement is a draft, and the console says why.
         press(&s)
         guard case .draft(let reasons)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
-        XCTAssertTrue(reasons.contains("22 ใบยังไม่ได้ให้คะแนน (ยังไม่ส่งหรือถอนตัว)"), "\(reasons)")
+        XCTAssertTrue(reasons.contains("22 ใบยังไม่ได้ให้คะแนน"), "\(reasons)")
         XCTAssertTrue(frame(s).joined().contains(reasons[0].prefix(10)), "the first reason shows")
         XCTAssertEqual(overwrite(keys(&s, .char("y"))), false)
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))

@@ -74,7 +74,7 @@ public enum AnnouncementDraft {
         let th = words.language == .th
         switch reason {
         case .notIntact: return words.notIntact
-        case .unscored(let n): return th ? "\(n) ใบยังไม่ได้ให้คะแนน (ยังไม่ส่งหรือถอนตัว)" : "\(n) sheets not yet scored (neither submitted nor recused)"
+        case .unscored(let n): return th ? "\(n) ใบยังไม่ได้ให้คะแนน" : "\(n) sheets not yet scored"
         case .reopened(let n): return th ? "\(n) ใบเปิดแก้ไขแล้วยังไม่ส่งใหม่" : "\(n) reopened sheets not submitted again"
         case .eligibilityPending(let n):
             return th ? "ผลงาน \(n) รายการรอประธานกรรมการวินิจฉัยคุณสมบัติ" : "\(n) entries await the chair's eligibility ruling"

@@ -407,7 +407,7 @@ public enum ChairUpdate {
 
     /// The rows a list screen shows at once.
     static func listPage(_ s: ChairState) -> Int {
-        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.results.tierCounts.isEmpty ? 0 : 1)
+        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.rankingNotice == nil ? 0 : 1)
     }
 
     /// The rows of the list screen on show: the ranking's (with its cut lines) or the matrix's.
