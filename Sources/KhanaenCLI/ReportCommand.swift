@@ -20,7 +20,7 @@ struct ReportCommand: Command {
     table, json and csv also carry the panel's statistics (docs/scoring.md): how sure each
     proposed tier is (a bootstrap), each entry's swing, the judges' agreement and patterns,
     and the discussion queue; the seal does not cover them. md, the announcement, never
-    shows them. md and table say ร่าง (draft), with every reason counted, until the results
+    shows them. md, table and json say ร่าง (draft), with every reason counted, until the results
     are final: every sheet that counts submitted or recused, none reopened, no eligibility
     ruling pending, every boundary tie decided, the tiers' counts the contest's and every
     discussion item given an outcome. The same ledger, seed and resamples give the same output, byte for byte.
@@ -65,7 +65,7 @@ struct ReportCommand: Command {
         let draft = AnnouncementDraft.check(results, book: book, ledger: summary, queue: statistics.queue)
         let text: String
         switch format {
-        case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics)
+        case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics, draft: draft)
         case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics)
         case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft)
         default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)

@@ -165,4 +165,19 @@ final class AnnouncementDraftTests: XCTestCase {
         XCTAssertTrue(ReportTable.text(r, ledger: summary, draft: draft).contains("  - 1 ใบยังไม่ได้ให้คะแนน"))
         XCTAssertFalse(ReportMarkdown.text(r, ledger: summary, draft: []).contains("ร่าง"))
     }
+
+    /// The JSON report says whether the announcement is final and why not, outside the seal.
+    func testTheJSONReportSaysWhetherItIsFinalOutsideTheSeal() throws {
+        let c = try contest()
+        let book = SheetBook(contest: c, judgeEvents: judgeEvents(c, leaving: ["j3:e1", "j2:e2"]), chairEvents: [])
+        let r = Scoring.compute(book)
+        let summary = LedgerSummary(contest: c, files: [], warnings: [], strays: [])
+        let draft = AnnouncementDraft.check(r, book: book, ledger: summary, queue: [])
+        let json = ReportJSON.text(r, ledger: summary, draft: draft)
+        XCTAssertTrue(json.contains(#""final": false"#), json)
+        XCTAssertTrue(json.contains(#""reason": "unscored""#) && json.contains(#""text": "2 ใบยังไม่ได้ให้คะแนน""#), json)
+        XCTAssertTrue(ReportJSON.text(r, ledger: summary, draft: []).contains(#""final": true"#))
+        let sealed = JSONWriter.bytes(ReportJSON.withoutStatistics(ReportJSON.value(r, ledger: summary, draft: draft)))
+        XCTAssertEqual(ReportJSON.seal(r, ledger: summary), Hex.encode(SHA256.hash(sealed)), "the seal does not cover it")
+    }
 }

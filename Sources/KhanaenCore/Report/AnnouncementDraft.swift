@@ -70,6 +70,22 @@ public enum AnnouncementDraft {
         check(r, book: book, ledger: ledger, queue: queue).map { describe($0, contest: book.contest, words: words) }
     }
 
+    /// A reason's name for other tools (the JSON report).
+    public static func code(_ reason: Reason) -> String {
+        switch reason {
+        case .notIntact: return "not-intact"
+        case .unscored: return "unscored"
+        case .reopened: return "reopened"
+        case .eligibilityPending: return "eligibility-pending"
+        case .belowQuorum: return "below-quorum"
+        case .boundaryTies: return "boundary-tie"
+        case .tierCount: return "tier-count"
+        case .openDiscussion: return "open-discussion"
+        case .draftsIncluded: return "drafts-included"
+        case .notOfficial: return "not-official"
+        }
+    }
+
     public static func describe(_ reason: Reason, contest: Contest, words: ReportWords) -> String {
         let th = words.language == .th
         switch reason {
