@@ -58,8 +58,8 @@ struct ChairCommand: Command {
     }
 
     /// Writes the export files atomically; asks first (by message) when any is there already.
-    static func export(_ results: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil, to folder: String, overwrite: Bool) -> ChairMsg {
-        let files = Export.files(results, ledger: ledger, statistics: statistics)
+    static func export(_ plan: ExportPlan, to folder: String, overwrite: Bool) -> ChairMsg {
+        let files = Export.files(plan.results, ledger: plan.ledger, statistics: plan.statistics, draft: plan.draft)
         let existing = files.map { $0.name }.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
         if !existing.isEmpty && !overwrite { return .exportExists(existing) }
         do {

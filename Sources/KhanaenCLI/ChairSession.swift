@@ -37,6 +37,36 @@ public final class ChairSession {
         return ChairData(book: book, ledger: summary, events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)
     }
 
+    /// After the console's own write: what was appended since (by anyone) read, and the ledger
+    /// folded and computed again, changed or not, with every method's results and the panel's
+    /// statistics (the queue) of `methods`' first, the method on screen: the frame after the
+    /// chair's yes shows the decision and everything computed from it.
+    /// Without `full`, only `methods` are computed (the rest follow on other cores, as after
+    /// any change).
+    static func reread(_ ledger: Ledger, methods: [Method], full: Bool = true) -> ChairMsg {
+        _ = try? ledger.refresh()
+        var data = read(ledger, methods: full ? Method.allCases : methods)
+        if full, let m = methods.first, let results = data.computed[m]?.results {
+            data.statistics[m] = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
+                                                         eligibility: ReportCommand.eligibilityOf(data.book))
+        }
+        return .data(data)
+    }
+
+    /// The ledger as read now, with every method computed, and the export of the official
+    /// method's results as `khanaen report` computes them: the same results, seal, statistics
+    /// (default seed and resamples) and announcement state.
+    public static func planExport(_ ledger: Ledger) -> (ChairData, ExportPlan) {
+        var data = read(ledger, methods: Method.allCases)
+        let official = data.book.method
+        let results = data.computed[official]!.results
+        let statistics = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
+                                                 eligibility: ReportCommand.eligibilityOf(data.book))
+        data.statistics[official] = statistics
+        let draft = AnnouncementDraft.check(results, book: data.book, ledger: data.ledger, queue: statistics.queue)
+        return (data, ExportPlan(results: results, ledger: data.ledger, statistics: statistics, draft: draft, seal: data.computed[official]!.seal))
+    }
+
     public static func compute(_ book: SheetBook, _ summary: LedgerSummary, _ m: Method) -> Computed {
         let r = Scoring.compute(book, method: m)
         return Computed(results: r, seal: ReportJSON.seal(r, ledger: summary))
@@ -47,7 +77,7 @@ public final class ChairSession {
         return runtime.run(first: [.started])
     }
 
-    private func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
+    func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
         let ledger = self.ledger, chair = self.chair, directory = self.directory, language = self.language
         switch effect {
         case .reload(let methods):
@@ -77,26 +107,36 @@ public final class ChairSession {
                                                          eligibility: ReportCommand.eligibilityOf(book))
                 return [.statistics(generation: generation, m, statistics)]
             }
-        case .append(let draft):
+        case .append(let draft, let methods):
             inbox.run(on: files, awaited: true) {
                 do {
-                    return [.saved(try ledger.appendChair(draft))]
+                    let written = try ledger.appendChair(draft)
+                    // The line is already in the file read (the append read up to it), so a
+                    // refresh would report no change: the ledger is folded again regardless.
+                    return [.saved(written), ChairSession.reread(ledger, methods: methods)]
                 } catch {
                     return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
             }
-        case .checkpoint:
+        case .checkpoint(let methods):
             inbox.run(on: files) {
                 do {
-                    try ledger.appendCheckpoint(actor: chair)
-                    return []
+                    guard try ledger.appendCheckpoint(actor: chair) else { return [] }
+                    return [ChairSession.reread(ledger, methods: methods, full: false)]
                 } catch {
                     return [.notSaved(TerminalText.safe("\(error)"))]
                 }
             }
-        case .export(let results, let summary, let statistics, let overwrite):
+        case .prepareExport:
             inbox.run(on: files, awaited: true) {
-                [ChairCommand.export(results, ledger: summary, statistics: statistics, to: directory + "/exports", overwrite: overwrite)]
+                let changed = (try? ledger.refresh()) ?? true
+                let (data, plan) = ChairSession.planExport(ledger)
+                // What changed since the screen was drawn is shown with the question.
+                return (changed ? [.data(data)] : []) + [.exportPlanned(plan)]
+            }
+        case .export(let plan, let overwrite):
+            inbox.run(on: files, awaited: true) {
+                [ChairCommand.export(plan, to: directory + "/exports", overwrite: overwrite)]
             }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }

@@ -20,7 +20,10 @@ struct ReportCommand: Command {
     table, json and csv also carry the panel's statistics (docs/scoring.md): how sure each
     proposed tier is (a bootstrap), each entry's swing, the judges' agreement and patterns,
     and the discussion queue; the seal does not cover them. md, the announcement, never
-    shows them. The same ledger, seed and resamples give the same output, byte for byte.
+    shows them. md, table and json say ร่าง (draft), with every reason counted, until the results
+    are final: every sheet that counts submitted or recused, none reopened, no eligibility
+    ruling pending, every boundary tie decided, the tiers' counts the contest's and every
+    discussion item given an outcome. The same ledger, seed and resamples give the same output, byte for byte.
     Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
@@ -56,15 +59,16 @@ struct ReportCommand: Command {
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: args.has("include-drafts"))
         let summary = ledger.summary(book)
-        // The announcement shows no statistics, so it does not wait for them.
-        let statistics = format == "md" ? nil
-            : statisticsOf(book, results, includeDrafts: args.has("include-drafts"), seed: seed, resamples: resamples)
+        // The announcement shows no statistics, but whether it is final depends on the
+        // discussion queue, which they hold.
+        let statistics = statisticsOf(book, results, includeDrafts: args.has("include-drafts"), seed: seed, resamples: resamples)
+        let draft = AnnouncementDraft.check(results, book: book, ledger: summary, queue: statistics.queue)
         let text: String
         switch format {
-        case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics)
+        case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics, draft: draft)
         case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics)
-        case "md": text = ReportMarkdown.text(results, ledger: summary)
-        default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics)
+        case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft)
+        default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
         }
         if let output = args.value("output") {
             let file = format == "csv" ? ReportCSV.byteOrderMark + text : text

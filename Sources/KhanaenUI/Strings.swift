@@ -406,6 +406,8 @@ public struct Strings: Sendable {
         t("\"\(c)\" ไม่ใช่ตัวเลือก: กด 1–\(n) (Esc ยกเลิก)", "\"\(c)\" is not a choice: 1–\(n) (Esc cancels)")
     }
     var draftHeading: String { t("ประกาศผลยังเป็นร่าง เพราะ", "The announcement is a draft, because") }
+    /// Before the reasons on the ranking's one line (screen 7 lists them one a line).
+    func draftNotice(_ n: Int) -> String { t("ร่าง (\(n) ข้อ ดูจอ 7):", "Draft (\(n) reasons, screen 7):") }
     var draftPrompt: String { t("ส่งออกโดยมีคำว่า ร่าง ที่หัวประกาศ? (y/n) ", "Export it marked DRAFT at its top? (y/n) ") }
     var helpChair: String { t("ปุ่มของประธานกรรมการ", "The chair's keys") }
     var helpMarks: String { t("ความหมายของสัญลักษณ์", "What the marks mean") }

@@ -354,8 +354,9 @@ final class CLITests: XCTestCase {
         let book = SheetBook(ledger: ledger)
         let summary = ledger.summary(book)
         let results = Scoring.compute(book, method: .median)
+        let plan = ExportPlan(results: results, ledger: summary, statistics: nil, draft: [], seal: ReportJSON.seal(results, ledger: summary))
         let folder = contest + "/exports"
-        guard case .exported(let paths) = ChairCommand.export(results, ledger: summary, to: folder, overwrite: false) else {
+        guard case .exported(let paths) = ChairCommand.export(plan, to: folder, overwrite: false) else {
             return XCTFail("not exported")
         }
         XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent },
@@ -367,11 +368,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: summary)))
         let announcement = try String(contentsOfFile: folder + "/announcement-median.md", encoding: .utf8)
         XCTAssertTrue(announcement.contains("| เทศบาลนครยะลา | จังหวัดยะลา | Big Data เพื่อพัฒนาคุณภาพบริการ |"))
-        guard case .exportExists(let names) = ChairCommand.export(results, ledger: summary, to: folder, overwrite: false) else {
+        guard case .exportExists(let names) = ChairCommand.export(plan, to: folder, overwrite: false) else {
             return XCTFail("replaced without asking")
         }
         XCTAssertEqual(names.count, 4)
-        guard case .exported = ChairCommand.export(results, ledger: summary, to: folder, overwrite: true) else { return XCTFail() }
+        guard case .exported = ChairCommand.export(plan, to: folder, overwrite: true) else { return XCTFail() }
     }
 
     /// Who the caller is comes from the login alone: the environment and the flags may only

@@ -119,6 +119,52 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertEqual(chairEvents.last?.kind, .checkpoint, "and with its action")
     }
 
+    /// At 80×24 with no judge writing: the chair's award is on the frame after `y` (the row,
+    /// the seal, screen 7's count of the chair file's lines), and `e` exports the ledger as it
+    /// is then, a draft said so, with the seal `khanaen report` prints at that moment.
+    func testTheChairsOwnDecisionIsOnTheNextFrameAndTheExportIsTheReports() throws {
+        XCTAssertEqual(run(["verify"]).status, 0)
+        let command = "cd \(root) && env USER=chair LANG=C.UTF-8 TERM=xterm-256color \(binary) chair --contest \(contest)"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "80", "-y", "24", command + "; sleep 60"])
+        waitFor("เส้นรางวัลยอดเยี่ยม")
+        func row(_ id: String) -> String { screen().split(separator: "\n").first { $0.contains(" \(id) ") }.map(String.init) ?? "" }
+        XCTAssertTrue(row("e04").contains("ดีเด่น"), screen())
+        keys("Down", "Down", "Down", "a", "1")
+        type("ผลกระทบต่อชุมชนสูง")
+        keys("Enter")
+        waitFor("(y/n)")
+        keys("y")
+        waitFor("บันทึกแล้ว")
+        XCTAssertTrue(row("e04").contains("ยอดเยี่ยม*"), "the row shows the award with the saved message:\n" + screen())
+        let lines = ((try? String(contentsOfFile: contest + "/ledger/chairs/chair.jsonl", encoding: .utf8)) ?? "").split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("\"award\"") && $0.contains("\"e04\"") && $0.contains("excellent") })
+        keys("7")
+        waitFor("chair.jsonl")
+        XCTAssertNotNil(screen().range(of: "chair.jsonl +\(lines.count) ", options: .regularExpression),
+                        "chair.jsonl has \(lines.count) lines:\n" + screen())
+        keys("G")
+        waitFor("• รางวัลยอดเยี่ยม มี 3 ผลงาน แต่การประกวดกำหนด 2")
+
+        keys("1", "e")
+        waitFor("(y/n)")
+        XCTAssertTrue(screen().contains("ใบยังไม่ได้ให้คะแนน"), "the draft question says why:\n" + screen())
+        keys("y")
+        waitFor("ส่งออกแล้ว")
+        // Read before the report's own checkpoint changes the chair file (and so the seal).
+        let shown = screen()
+        let announcement = try String(contentsOfFile: contest + "/exports/announcement-mean.md", encoding: .utf8)
+        let report = shell("env USER=chair \(binary) report --contest \(contest) --format md 2>/dev/null")
+        XCTAssertEqual(report.status, 0)
+        func seal(_ text: String) -> String { text.split(separator: "\n").last { $0.contains("ตราผลคะแนน") }.map(String.init) ?? "none" }
+        XCTAssertEqual(seal(announcement), seal(report.out))
+        XCTAssertTrue(shown.contains(String(seal(report.out).split(separator: " ").last!.prefix(12))), "the footer's seal:\n" + shown)
+        XCTAssertEqual(announcement, report.out)
+        let excellent = announcement.range(of: "ประเภทยอดเยี่ยม")!, outstanding = announcement.range(of: "ประเภทดีเด่น")!
+        XCTAssertTrue(announcement[excellent.upperBound..<outstanding.lowerBound].contains("เทศบาลนครรังสิต"), announcement)
+        XCTAssertTrue(announcement.contains("ร่าง (DRAFT)"))
+        keys("q")
+    }
+
     /// In a contest whose access is by logins, this process's own login (root, in CI) made a
     /// judge is refused the console, whatever $USER says, before the screen changes.
     func testTheConsoleRefusesAJudgeWhateverTheEnvironmentSays() throws {

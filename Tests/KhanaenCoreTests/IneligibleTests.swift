@@ -138,7 +138,7 @@ final class IneligibleTests: XCTestCase {
         XCTAssertTrue(row.hasPrefix("| — | e3 |"), String(row))
         XCTAssertTrue(row.contains("ไม่ผ่านคุณสมบัติตามเกณฑ์: เคยได้รับรางวัลปี 2565: ระบบเดิม"), String(row))
 
-        let announcement = ReportMarkdown.text(r, ledger: summary)
+        let announcement = ReportMarkdown.text(r, ledger: summary, draft: [])
         for id in ["e2", "e3", "e5"] {
             let organisation = contest.entries[contest.entryIndex(id)!].organisation
             XCTAssertFalse(announcement.contains(organisation), "\(id) is never announced: \(announcement)")

@@ -150,7 +150,7 @@ final class IntegrityTests: XCTestCase {
         let (_, book, summary) = try load()
         let r = Scoring.compute(book)
         let where_ = "ledger/j1/j1.jsonl:1: a = 99: above the maximum of 10"
-        for (format, text) in [("table", ReportTable.text(r, ledger: summary)), ("md", ReportMarkdown.text(r, ledger: summary)),
+        for (format, text) in [("table", ReportTable.text(r, ledger: summary)), ("md", ReportMarkdown.text(r, ledger: summary, draft: AnnouncementDraft.check(r, book: book, ledger: summary, queue: nil))),
                                ("ranking", ReportMarkdown.ranking(r, ledger: summary)), ("csv", ReportCSV.text(r, ledger: summary))] {
             let top = text.split(separator: "\n").prefix(6).joined(separator: "\n")
             XCTAssertTrue(top.contains("สมุดบันทึกคะแนนไม่ครบถ้วน") && top.contains(where_), "\(format):\n\(top)")

@@ -312,9 +312,9 @@ final class StatisticsQueueTests: XCTestCase {
         XCTAssertFalse(ReportMarkdown.ranking(results, ledger: summary).contains("รายการที่ควรหารือ"))
 
         // The announcement reveals nothing of the statistics, exported with them or not.
-        let files = Export.files(results, ledger: summary, statistics: s)
+        let files = Export.files(results, ledger: summary, statistics: s, draft: [])
         let announcement = files.first { $0.name.hasPrefix("announcement") }!.text
-        XCTAssertEqual(announcement, Export.files(results, ledger: summary).first { $0.name.hasPrefix("announcement") }!.text)
+        XCTAssertEqual(announcement, Export.files(results, ledger: summary, draft: []).first { $0.name.hasPrefix("announcement") }!.text)
         for word in ["มั่นใจ", "พลิก", "หารือ", "ICC", "bootstrap"] { XCTAssertFalse(announcement.contains(word), word) }
         XCTAssertTrue(files.first { $0.name.hasSuffix(".json") }!.text.contains("\"queue\""))
 

@@ -84,7 +84,7 @@ final class ChairTests: XCTestCase {
     }
 
     static func appended(_ effects: [ChairEffect]) -> [LedgerEvent] {
-        effects.compactMap { if case .append(let e) = $0 { return e } else { return nil } }
+        effects.compactMap { if case .append(let e, _) = $0 { return e } else { return nil } }
     }
 
     private func frame(_ s: ChairState, file: StaticString = #filePath, line: UInt = #line) -> [String] {
@@ -99,7 +99,7 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("รางวัลดีเด่น มี 17 ผลงาน แต่การประกวดกำหนด 18"), "the tier count that differs: \(lines[3])")
+            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
             XCTAssertTrue(lines[4].contains("e01"))
             XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
             XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
@@ -302,6 +302,13 @@ final class ChairTests: XCTestCase {
         lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("chair.jsonl") && $0.contains("เสียที่บรรทัด 3") })
         XCTAssertTrue(lines.contains { $0.contains(s.seal) })
+        // Every reason the announcement is a draft, one a line, below the seal.
+        ChairUpdate.update(&s, .key(.end))
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("ประกาศผลยังเป็นร่าง เพราะ") }, lines.joined(separator: "\n"))
+        for reason in ["• 22 ใบยังไม่ได้ให้คะแนน", "• รางวัลดีเด่น มี 17 ผลงาน แต่การประกวดกำหนด 18"] {
+            XCTAssertTrue(lines.contains { $0.contains(reason) }, reason + "\n" + lines.joined(separator: "\n"))
+        }
         ChairUpdate.update(&s, .key(.backTab))
         XCTAssertEqual(s.tab, .methods)
         for _ in 0..<3 { ChairUpdate.update(&s, .key(.tab)) }
@@ -473,16 +480,30 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(s.status!.text.contains("e01"), s.status!.text)
     }
 
+    /// The export as the session plans it from the ledger read again (here, the book on screen).
+    static func plan(_ s: ChairState) -> ExportPlan {
+        let r = Scoring.compute(s.book, method: s.official)
+        return ExportPlan(results: r, ledger: s.ledger, statistics: nil,
+                          draft: AnnouncementDraft.check(r, book: s.book, ledger: s.ledger, queue: nil), seal: ReportJSON.seal(r, ledger: s.ledger))
+    }
+
     func testExportAsksAboutADraftAndBeforeReplacingFiles() {
         func overwrite(_ effects: [ChairEffect]) -> Bool? {
-            guard effects.count == 1, case .export(_, _, _, let o) = effects[0] else { return nil }
+            guard effects.count == 1, case .export(_, let o) = effects[0] else { return nil }
             return o
+        }
+        func press(_ s: inout ChairState) {
+            // `e` computes nothing from the screen: the session reads the ledger again.
+            let asked = keys(&s, .char("e"))
+            guard asked.count == 1, case .prepareExport = asked[0] else { return XCTFail("\(asked)") }
+            XCTAssertNil(s.prompt)
+            XCTAssertTrue(ChairUpdate.update(&s, .exportPlanned(Self.plan(s))).isEmpty, "a draft is asked about first")
         }
         var s = state()
         // Four judges of five, nothing decided: the announcement is a draft, and the console says why.
-        _ = keys(&s, .char("e"))
+        press(&s)
         guard case .draft(let reasons)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
-        XCTAssertFalse(reasons.isEmpty)
+        XCTAssertTrue(reasons.contains("22 ใบยังไม่ได้ให้คะแนน"), "\(reasons)")
         XCTAssertTrue(frame(s).joined().contains(reasons[0].prefix(10)), "the first reason shows")
         XCTAssertEqual(overwrite(keys(&s, .char("y"))), false)
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
@@ -490,12 +511,19 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(overwrite(keys(&s, .char("y"))), true)
         ChairUpdate.update(&s, .exported(["/x/exports/ranking-mean.csv"]))
         XCTAssertTrue(s.status!.text.contains("ส่งออกแล้ว"))
-        _ = keys(&s, .char("e"), .char("y"))
+        press(&s)
+        _ = keys(&s, .char("y"))
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv"]))
         XCTAssertTrue(keys(&s, .char("n")).isEmpty)
         XCTAssertNil(s.prompt)
-        _ = keys(&s, .char("e"))
+        press(&s)
         XCTAssertTrue(keys(&s, .char("n")).isEmpty, "no to the draft exports nothing")
+        // A final announcement is exported without a question.
+        var final = Self.plan(s)
+        final.draft = []
+        _ = keys(&s, .char("e"))
+        XCTAssertEqual(overwrite(ChairUpdate.update(&s, .exportPlanned(final))), false)
+        XCTAssertNil(s.prompt)
     }
 
     /// The console opens on the official method and says so; another method is marked as a
@@ -512,9 +540,10 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(frame(s).last!.contains("มัธยฐาน (เพื่อเทียบ)"), frame(s).last!)
         // Exporting while the median is on screen exports the mean's results.
         _ = keys(&s, .char("e"))
+        ChairUpdate.update(&s, .exportPlanned(Self.plan(s)))
         let exported = keys(&s, .char("y"))
-        guard case .export(let results, _, _, _)? = exported.first else { return XCTFail("\(exported)") }
-        XCTAssertEqual(results.method, .mean)
+        guard case .export(let plan, _)? = exported.first else { return XCTFail("\(exported)") }
+        XCTAssertEqual(plan.results.method, .mean)
         _ = keys(&s, .char("M"))
         guard case .reason? = s.prompt else { return XCTFail("a reason is asked first") }
         _ = keys(&s, .enter)

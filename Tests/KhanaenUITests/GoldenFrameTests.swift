@@ -165,6 +165,7 @@ final class GoldenFrameTests: XCTestCase {
             check(ChairView.render(s), "chair-reopen-judge-\(size)")
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("e")))
+            ChairUpdate.update(&s, .exportPlanned(ChairTests.plan(s)))
             check(ChairView.render(s), "chair-export-draft-\(size)")
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("d")))

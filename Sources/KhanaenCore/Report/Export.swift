@@ -2,13 +2,15 @@
 /// and Markdown, and the announcement in the contest's published shape. The ranking's files
 /// carry the panel's statistics when they are given; the announcement never does.
 public enum Export {
-    public static func files(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil) -> [(name: String, text: String)] {
+    /// `draft`: why the announcement is not final (`AnnouncementDraft.check`), empty when it is.
+    public static func files(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
+                             draft: [AnnouncementDraft.Reason]) -> [(name: String, text: String)] {
         let m = r.method.rawValue
         return [
             ("ranking-\(m).csv", ReportCSV.byteOrderMark + ReportCSV.text(r, ledger: ledger, statistics: statistics)),
-            ("ranking-\(m).json", ReportJSON.text(r, ledger: ledger, statistics: statistics)),
+            ("ranking-\(m).json", ReportJSON.text(r, ledger: ledger, statistics: statistics, draft: draft)),
             ("ranking-\(m).md", ReportMarkdown.ranking(r, ledger: ledger, statistics: statistics)),
-            ("announcement-\(m).md", ReportMarkdown.text(r, ledger: ledger)),
+            ("announcement-\(m).md", ReportMarkdown.text(r, ledger: ledger, draft: draft)),
         ]
     }
 }

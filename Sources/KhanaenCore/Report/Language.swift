@@ -48,6 +48,9 @@ public struct ReportWords: Sendable {
         return out
     }
 
+    /// The heading of the reasons an announcement is not final.
+    public var draftHeading: String { pick("ร่าง: ยังไม่ใช่ผลทางการ เพราะ", "DRAFT: not final, because") }
+
     public var draftsIncluded: String {
         pick("รวมใบให้คะแนนที่ยังไม่ส่ง (ร่างที่ครบทุกเกณฑ์) — ไม่ใช่ผลทางการ", "Includes complete unsubmitted drafts — not an official result")
     }

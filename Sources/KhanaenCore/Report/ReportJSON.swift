@@ -3,8 +3,10 @@
 /// With `statistics`, the report also carries the panel's statistics (`statisticsMembers`), which
 /// the seal does not cover: it is over the report without them (docs/scoring.md).
 public enum ReportJSON {
+    /// With `draft` (`AnnouncementDraft.check`), the report says whether the announcement is
+    /// final and why not (`announcement`, not sealed either: it depends on the queue).
     public static func value(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
-                             includeSeal: Bool = true) -> JSONValue {
+                             draft: [AnnouncementDraft.Reason]? = nil, includeSeal: Bool = true) -> JSONValue {
         let contest = ledger.contest
         func flagJSON(_ f: Flag) -> JSONValue {
             var m: [(String, JSONValue)] = [("kind", .string(f.kind.rawValue))]
@@ -89,6 +91,14 @@ public enum ReportJSON {
             ("warnings", .arr((r.tierWarnings + ledger.warnings).map { .string($0) })),
         ]
         if let statistics { members.append(contentsOf: topStatistics(statistics, contest: contest)) }
+        if let draft {
+            let words = ReportWords(.th)
+            let reasons: [JSONValue] = draft.map { reason in
+                .obj([("reason", .string(AnnouncementDraft.code(reason))),
+                      ("text", .string(AnnouncementDraft.describe(reason, contest: contest, words: words)))])
+            }
+            members.append(("announcement", .obj([("final", .bool(draft.isEmpty)), ("draft", .arr(reasons))])))
+        }
         if includeSeal {
             members.append(("seal", .string(seal(r, ledger: ledger))))
         }
@@ -268,8 +278,9 @@ public enum ReportJSON {
         }
     }
 
-    public static func text(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil) -> String {
-        JSONWriter.escapingInvisible(JSONWriter.string(value(r, ledger: ledger, statistics: statistics), indent: 2)) + "\n"
+    public static func text(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
+                            draft: [AnnouncementDraft.Reason]? = nil) -> String {
+        JSONWriter.escapingInvisible(JSONWriter.string(value(r, ledger: ledger, statistics: statistics, draft: draft), indent: 2)) + "\n"
     }
 
     /// A break as the report states it: "line 17: …", or the whole file's problem.
@@ -282,7 +293,8 @@ public enum ReportJSON {
 /// SHA-256 of the compact report without them and without `seal` (`withoutStatistics`).
 extension ReportJSON {
     /// The members statistics add: at the top, in each entry, in each judge.
-    public static let statisticsMembers = (top: ["statistics", "agreement", "queue"], entry: ["tierConfidence", "swing"],
+    /// (`announcement`, whether the announcement is final, is not sealed either.)
+    public static let statisticsMembers = (top: ["statistics", "agreement", "queue", "announcement"], entry: ["tierConfidence", "swing"],
                                            judge: ["patterns"])
 
     /// A report's value without the statistics' members and the seal: what the seal is over.

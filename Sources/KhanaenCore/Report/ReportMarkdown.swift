@@ -4,13 +4,15 @@ import KhanaenText
 /// a line and a table หน่วยงาน | จังหวัด | ผลงานนวัตกรรมท้องถิ่นดิจิทัล, in the announcement's
 /// order; marked DRAFT with the reasons while the results are not final.
 public enum ReportMarkdown {
-    public static func text(_ r: Results, ledger: LedgerSummary, collator: ThaiCollator = .load()) -> String {
+    /// `draft`: why the announcement is not final (`AnnouncementDraft.check`), empty when it is.
+    public static func text(_ r: Results, ledger: LedgerSummary, draft reasons: [AnnouncementDraft.Reason],
+                            collator: ThaiCollator = .load()) -> String {
         let contest = ledger.contest
         let words = contest.announcement
         let w = ReportWords(.th)
         // What is wrong with the ledger comes first, before anything else is read.
         var out: [String] = bannerLines(ledger, w)
-        let draft = AnnouncementDraft.reasons(r, contest: contest, words: w, ledger: ledger)
+        let draft = reasons.map { AnnouncementDraft.describe($0, contest: contest, words: w) }
         if !draft.isEmpty {
             out.append("> **ร่าง (DRAFT): ยังไม่ใช่ผลทางการ**")
             out.append(contentsOf: draft.map { "> - " + cell($0) })

@@ -6,14 +6,21 @@ import KhanaenText
 public enum ReportTable {
     /// Times are shown in local time `utcOffset` seconds east of UTC, in the Buddhist era in Thai.
     public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th,
-                            statistics: PanelStatistics? = nil, utcOffset: Int = Timestamp.localUTCOffset) -> String {
+                            statistics: PanelStatistics? = nil, draft: [AnnouncementDraft.Reason]? = nil,
+                            utcOffset: Int = Timestamp.localUTCOffset) -> String {
         let contest = ledger.contest
         let w = ReportWords(language)
         var out: [String] = []
         out.append(contest.name)
         out.append("\(w.methodOf(r)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
         out.append(contentsOf: w.banners(ledger).map { "⚠ " + $0 })
-        if r.includeDrafts { out.append("⚠ " + w.draftsIncluded) }
+        if let draft, !draft.isEmpty {
+            // Why the results are not final, one reason a line (AnnouncementDraft).
+            out.append("⚠ " + w.draftHeading)
+            out.append(contentsOf: draft.map { "  - " + AnnouncementDraft.describe($0, contest: contest, words: w) })
+        } else if r.includeDrafts {
+            out.append("⚠ " + w.draftsIncluded)
+        }
         out.append("")
 
         var columns: [TextTable.Column] = [

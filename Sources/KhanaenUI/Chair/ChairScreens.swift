@@ -162,11 +162,19 @@ enum IntegrityView {
         func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
         for problem in s.ledger.checkpointProblems + s.ledger.deliveryProblems + s.ledger.violations.map(\.description) { say(problem, .error) }
         for stray in s.ledger.strays { say("\(stray): \(w.strayFile)", .warning) }
-        for warning in s.ledger.warnings + s.results.tierCounts.map({ words.describe($0, contest: s.contest) }) { say(warning, .warning) }
+        // The method on screen's tiers, when it is not the official one (whose are in the draft's reasons).
+        let tiers = s.results.isOfficial ? [] : s.results.tierCounts.map { words.describe($0, contest: s.contest) }
+        for warning in s.ledger.warnings + tiers { say(warning, .warning) }
         if s.contest.access == .open { say(words.accessOpen, .warning) }
         out.append(("", .normal, false))
         out.append(("\(w.sealLabel) (\(w.methodName(s.method))):", .accent, false))
         out.append((s.seal, .accent, false))
+        // Why the announcement is not final, every reason (the ranking has them on one line).
+        if !s.draft.isEmpty {
+            out.append(("", .normal, false))
+            say(w.draftHeading, .warning)
+            for reason in s.draft { say("• " + AnnouncementDraft.describe(reason, contest: s.contest, words: words), .warning) }
+        }
         return out
     }
 }

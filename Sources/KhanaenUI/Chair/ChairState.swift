@@ -108,6 +108,8 @@ public struct ChairState: Sendable {
     public var height = 24
     public var quit = false
     public var status: StatusMessage?
+    /// The export the chair is being asked about (a draft, files to replace).
+    public var exportPlan: ExportPlan?
 
     /// `data` must hold the results of `method`, the official method when not given (the
     /// console computes them before its first frame).
@@ -122,6 +124,31 @@ public struct ChairState: Sendable {
         self.method = method
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         selectedEntry = data.computed[method]!.results.entries.first?.index
+        assessDraft()
+    }
+
+    /// Why the announcement (the official method's results) is not final, for the data shown
+    /// (`AnnouncementDraft`); the discussion queue counts once the official method's
+    /// statistics are computed for it.
+    public private(set) var draft: [AnnouncementDraft.Reason] = []
+
+    private mutating func assessDraft() {
+        let official = data.book.method
+        guard let r = data.computed[official]?.results else { return }
+        draft = AnnouncementDraft.check(r, book: data.book, ledger: data.ledger, queue: data.statistics[official]?.queue)
+    }
+
+    /// The line above the ranking: why the announcement is a draft, or, when it is final, a
+    /// tier of the method on screen given to more or fewer entries than the contest says.
+    public var rankingNotice: String? {
+        let words = ReportWords(strings.language)
+        if !draft.isEmpty {
+            return "⚠ " + strings.draftNotice(draft.count) + " " + draft.map { AnnouncementDraft.describe($0, contest: contest, words: words) }.joined(separator: " · ")
+        }
+        if !results.tierCounts.isEmpty {
+            return "⚠ " + results.tierCounts.map { words.describe($0, contest: contest) }.joined(separator: " · ")
+        }
+        return nil
     }
 
     public var book: SheetBook { data.book }
@@ -172,6 +199,7 @@ public struct ChairState: Sendable {
             adoptIfReady()
         } else if g == shownGeneration {
             data.computed[m] = c
+            if m == official { assessDraft() }
         } else {
             return
         }
@@ -184,6 +212,7 @@ public struct ChairState: Sendable {
             incoming!.statistics[m] = st
         } else if g == shownGeneration {
             data.statistics[m] = st
+            if m == official { assessDraft() }
         }
     }
 
@@ -194,6 +223,7 @@ public struct ChairState: Sendable {
         guard let new = incoming, new.computed[method] != nil, new.computed[pendingMethod ?? nextMethod] != nil else { return }
         data = new
         incoming = nil
+        assessDraft()
         shownGeneration = generation
         if let p = pendingMethod { show(p) }
         if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }

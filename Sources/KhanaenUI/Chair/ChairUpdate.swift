@@ -13,8 +13,10 @@ public enum ChairMsg: TerminalMessages {
     case computed(generation: Int, Method, Computed)
     /// A method's panel statistics for the data of `generation`.
     case statistics(generation: Int, Method, PanelStatistics)
-    /// A chair action was written and synced.
+    /// A chair action was written and synced (the data read after it follows as `.data`).
     case saved(LedgerEvent)
+    /// The export, computed from the ledger as it was when the chair pressed `e`.
+    case exportPlanned(ExportPlan)
     /// Export files were written (paths), or some already exist and need a yes (names).
     case exported([String])
     case exportExists([String])
@@ -43,17 +45,44 @@ public enum ChairEffect: Sendable {
     /// Compute a method's panel statistics (the bootstrap, agreement, swing, patterns, the
     /// queue) for the data of `generation`, from every method's results.
     case computeStatistics(generation: Int, SheetBook, [Method: Results], Method)
-    /// Append a chair action (with a checkpoint); the frame after the key waits for it.
-    case append(LedgerEvent)
-    /// Record a checkpoint of every judge file, as the console opens.
-    case checkpoint
-    /// Write these results' exports (the ranking in three formats and the announcement) into
-    /// the contest's exports folder; `overwrite` once the chair said yes.
-    case export(Results, LedgerSummary, PanelStatistics?, overwrite: Bool)
+    /// Append a chair action (with a checkpoint); the frame after the key waits for it. The
+    /// ledger is then read again and sent as `.data` with `methods` computed, whether or not
+    /// anyone else wrote: the console's own line is already in the file it holds, so the idle
+    /// reload would see no change.
+    case append(LedgerEvent, methods: [Method])
+    /// Record a checkpoint of every judge file, as the console opens; when one is written, the
+    /// ledger is read again and sent as `.data` with `methods` computed.
+    case checkpoint(methods: [Method])
+    /// Read every file again, fold it and compute the official method's results, seal,
+    /// statistics and whether the announcement is final, as `khanaen report` would now; sent
+    /// as `.exportPlanned` (and `.data`, every method computed, when the ledger changed). Awaited.
+    case prepareExport
+    /// Write a planned export (the ranking in three formats and the announcement) into the
+    /// contest's exports folder; `overwrite` once the chair said yes.
+    case export(ExportPlan, overwrite: Bool)
     /// Load the Thai word breaker and collator.
     case prepareText
     /// Read an entry's documents (its files' text, from under the contest folder).
     case loadDocuments(entry: Int, language: Language)
+}
+
+/// An export as `khanaen report` would compute it at the moment the chair pressed `e`: the
+/// official method's results from the ledger read again then, their seal, the panel's
+/// statistics, and why the announcement is not final (empty when it is).
+public struct ExportPlan: Sendable {
+    public var results: Results
+    public var ledger: LedgerSummary
+    public var statistics: PanelStatistics?
+    public var draft: [AnnouncementDraft.Reason]
+    public var seal: String
+
+    public init(results: Results, ledger: LedgerSummary, statistics: PanelStatistics?, draft: [AnnouncementDraft.Reason], seal: String) {
+        self.results = results
+        self.ledger = ledger
+        self.statistics = statistics
+        self.draft = draft
+        self.seal = seal
+    }
 }
 
 /// The console as a program of the runtime.
@@ -64,7 +93,7 @@ public enum ChairProgram: Program {
 
     public static func isAwaited(_ effect: ChairEffect) -> Bool {
         switch effect {
-        case .append, .export: return true
+        case .append, .export, .prepareExport: return true
         default: return false
         }
     }
@@ -93,7 +122,7 @@ public enum ChairUpdate {
         switch msg {
         case .started:
             s.started = true
-            return [.checkpoint, .prepareText] + computeMissing(s)
+            return [.checkpoint(methods: [s.method, s.nextMethod]), .prepareText] + computeMissing(s)
         case .tick:
             return [.reload(methods: [s.method, s.nextMethod])]
         case .textReady(let text):
@@ -115,11 +144,20 @@ public enum ChairUpdate {
             return []
         case .saved(let e):
             s.status = .ok(s.strings.chairSaved(e, contest: s.contest))
-            return [.reload(methods: [s.method, s.nextMethod])]
+            return []
+        case .exportPlanned(let plan):
+            s.exportPlan = plan
+            if !plan.draft.isEmpty {
+                let words = ReportWords(s.strings.language)
+                s.prompt = .draft(plan.draft.map { AnnouncementDraft.describe($0, contest: s.contest, words: words) })
+                return []
+            }
+            return [.export(plan, overwrite: false)]
         case .notSaved(let why):
             s.status = .error(s.strings.notSaved(why))
             return []
         case .exported(let paths):
+            s.exportPlan = nil
             s.status = .ok(s.strings.exported(paths))
             return []
         case .exportExists(let names):
@@ -242,17 +280,10 @@ public enum ChairUpdate {
                 }
                 s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .method, entry: "", outcome: s.method.rawValue), TextField(limit: 500))
             case .export:
-                // What is exported is the official method's, whatever method is on screen.
-                guard let official = s.data.computed[s.official]?.results else {
-                    s.status = .info(s.strings.computing(s.official))
-                    return [.compute(generation: s.generation, s.target.book, s.target.ledger, [s.official])]
-                }
-                let plan = AnnouncementDraft.reasons(official, contest: s.contest, words: ReportWords(s.strings.language))
-                if !plan.isEmpty {
-                    s.prompt = .draft(plan)
-                    return []
-                }
-                return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: false)]
+                // What is exported is the official method's, whatever method is on screen, from
+                // the ledger as it is now, not as the screen last showed it.
+                s.exportPlan = nil
+                return [.prepareExport]
             case .help:
                 s.showingHelp = true
                 s.help.reset()
@@ -283,11 +314,13 @@ public enum ChairUpdate {
         switch prompt {
         case .overwrite:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: true)] }
+            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
+            s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .draft:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let official = s.data.computed[s.official]?.results { return [.export(official, s.ledger, s.data.statistics[s.official], overwrite: false)] }
+            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: false)] }
+            s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .tier:
             guard let e = s.selectedEntry, case .char(let c) = key else { return [] }
@@ -342,7 +375,7 @@ public enum ChairUpdate {
                                            entry: item.entryID ?? "", outcome: outcome.rawValue, topic: item.topic.rawValue), TextField(limit: 500))
         case .confirm(let draft):
             s.prompt = nil
-            if JudgeUpdate.yes(key) { return [.append(draft)] }
+            if JudgeUpdate.yes(key) { return [.append(draft, methods: [s.method, s.nextMethod])] }
             s.status = .info(w.cancelled)
         }
         return []
@@ -374,7 +407,7 @@ public enum ChairUpdate {
 
     /// The rows a list screen shows at once.
     static func listPage(_ s: ChairState) -> Int {
-        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.results.tierCounts.isEmpty ? 0 : 1)
+        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.rankingNotice == nil ? 0 : 1)
     }
 
     /// The rows of the list screen on show: the ranking's (with its cut lines) or the matrix's.

@@ -47,10 +47,10 @@ enum RankingView {
         let w = s.strings
         let words = ReportWords(w.language)
         var top = 3
-        // A tier given to more or fewer entries than the contest says (after a decision), in words.
-        if !s.results.tierCounts.isEmpty {
-            let text = "⚠ " + s.results.tierCounts.map { words.describe($0, contest: s.contest) }.joined(separator: " · ")
-            c.put(text, x: 1, y: top, limit: c.width - 2, role: .warning, bold: true)
+        // Why the announcement is a draft (screen 7 lists every reason), or a tier given to more
+        // or fewer entries than the contest says, in words.
+        if let text = s.rankingNotice {
+            c.put(CellText.clip(text, to: c.width - 2), x: 1, y: top, limit: c.width - 2, role: .warning, bold: true)
             top += 1
         }
         let room = s.bodyRows - (top - 3)
