@@ -19,6 +19,7 @@ import KhanaenUI
 ///   khanaen-bench confidence DIR [--resamples B] [--runs N]   tier confidence (bootstrap), swing, agreement, patterns
 ///   khanaen-bench stats DIR [--resamples B] [--runs N]        PanelStatistics.compute, all of them with the queue, per method
 ///   khanaen-bench import [N] [--runs R]           importing N submission e-mails with attachments (default 500)
+///   khanaen-bench assign [ENTRIES JUDGES K] [--runs R]   the assignment solver (default 2000 × 50, K = 3, 5% conflicts)
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
@@ -363,6 +364,24 @@ case "import":
     if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let r = Int(args[k + 1]) { runs = r }
     let n = args.count > 1 ? Int(args[1]) ?? 500 : 500
     try importBenchmark(submissions: n, runs: runs)
+
+case "assign":
+    let rest = args.dropFirst().filter { !$0.hasPrefix("--") }
+    let numbers = rest.prefix(3).compactMap { Int($0) }
+    let (nE, nJ, k) = numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (2000, 50, 3)
+    let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 7
+    var state: UInt64 = 2567
+    let conflicted = (0..<nE).map { _ in (0..<nJ).map { _ -> Bool in state = AssignmentSolver.mix(state); return state % 100 < 5 } }
+    var times: [Double] = []
+    var last: AssignmentResult?
+    for run in 0..<runs {
+        let p = AssignmentProblem(entryCount: nE, judgeCount: nJ, perEntry: k, conflicted: conflicted, seed: UInt64(run))
+        times.append(seconds { last = AssignmentSolver.solve(p) } * 1000)
+    }
+    let r = last!
+    print(String(format: "assign %d entries × %d judges, K = %d, 5%% conflicts: median %.1f ms of %d (min %.1f, max %.1f); "
+                 + "loads %d–%d, smallest overlap %d, pairs apart %d, short %d", nE, nJ, k, median(times), runs, times.min()!, times.max()!,
+                 r.loads.min()!, r.loads.max()!, r.minOverlap ?? 0, r.pairsApart, r.short.count))
 
 case "hammer":
     guard args.count == 5, let n = Int(args[4]) else { fail("usage: khanaen-bench hammer DIR JUDGE ENTRY N") }

@@ -65,6 +65,27 @@ public struct Contest: Equatable, Sendable {
         public var name: String
         public var user: String
         public var province: String
+        /// The organisations (อปท., companies) the judge works for or with: a conflict with
+        /// their entries (`ConflictRules`).
+        public var organisations: [String] = []
+        /// The most entries the judge is given (`khanaen assign`); nil: no cap of their own.
+        public var maxLoad: Int? = nil
+
+        public init(id: String, name: String, user: String, province: String, organisations: [String] = [], maxLoad: Int? = nil) {
+            self.id = id
+            self.name = name
+            self.user = user
+            self.province = province
+            self.organisations = organisations
+            self.maxLoad = maxLoad
+        }
+    }
+
+    /// Which conflicts of interest are computed from contest.json and entries.json
+    /// (docs/contest-format.md): a judge and an entry of the same province, an entry of one
+    /// of the judge's organisations.
+    public enum ConflictRule: String, CaseIterable, Equatable, Sendable {
+        case province, organisation
     }
 
     /// Who may act as whom (docs/access.md).
@@ -178,6 +199,8 @@ public struct Contest: Equatable, Sendable {
     public static let noAward = "none", proposedAward = "auto"
 
     public var access: Access = .logins
+    /// The conflict rules that apply; both by default.
+    public var conflictRules: [ConflictRule] = ConflictRule.allCases
     /// The official method, declared before judging; the chair changes it only by a ledger
     /// line with a reason (`SheetBook.method`).
     public var method: Method = .mean

@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility", "announcement", "method"])
+                         "access", "groups", "eligibility", "announcement", "method", "conflictRules"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -103,7 +103,7 @@ public enum ContestParser {
 
         var judges: [Contest.Judge] = []
         for item in try c.objects("judges", nonEmpty: false) {
-            try item.allowOnly(["id", "name", "user", "province"])
+            try item.allowOnly(["id", "name", "user", "province", "organisations", "maxLoad"])
             let jid = try item.identifier("id")
             if [chairFileName, Ledger.chairsFolder, Ledger.witnessFolder].contains(jid) || jid.hasPrefix(Ledger.deliveryPrefix) {
                 throw item.error("id", "\"\(jid)\" is reserved for the chairs' and the witness's ledger files")
@@ -111,7 +111,17 @@ public enum ContestParser {
             if judges.contains(where: { $0.id == jid }) { throw item.error("id", "duplicate judge id \"\(jid)\"") }
             let user = try item.identifier("user")
             if judges.contains(where: { $0.user == user }) { throw item.error("user", "duplicate login \"\(user)\"") }
-            judges.append(.init(id: jid, name: try item.text("name"), user: user, province: try item.optionalText("province") ?? ""))
+            var maxLoad: Int? = nil
+            if item.has("maxLoad") {
+                maxLoad = try item.integer("maxLoad")
+                if maxLoad! < 1 { throw item.error("maxLoad", "must be at least 1, got \(maxLoad!)") }
+            }
+            let organisations = item.has("organisations") ? try item.strings("organisations") : []
+            for (k, o) in organisations.enumerated() where MatchKey.compact(o).isEmpty {
+                throw item.error("organisations[\(k)]", "must name an organisation")
+            }
+            judges.append(.init(id: jid, name: try item.text("name"), user: user, province: try item.optionalText("province") ?? "",
+                                organisations: organisations, maxLoad: maxLoad))
         }
 
         let chairs = try c.strings("chairs")
@@ -150,6 +160,17 @@ public enum ContestParser {
             let word = try c.text("access")
             guard let access = Contest.Access(rawValue: word) else { throw c.error("access", "must be \"logins\" or \"open\", got \"\(word)\"") }
             contest.access = access
+        }
+        if c.has("conflictRules") {
+            var rules: [Contest.ConflictRule] = []
+            for (k, word) in try c.strings("conflictRules").enumerated() {
+                guard let rule = Contest.ConflictRule(rawValue: word) else {
+                    throw c.error("conflictRules[\(k)]", "must be \"province\" or \"organisation\", got \"\(word)\"")
+                }
+                if rules.contains(rule) { throw c.error("conflictRules[\(k)]", "\"\(word)\" is listed twice") }
+                rules.append(rule)
+            }
+            contest.conflictRules = rules
         }
         if c.has("groups") {
             let g = try c.object("groups")

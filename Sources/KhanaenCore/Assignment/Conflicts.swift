@@ -1,0 +1,77 @@
+/// A ground on which a judge may not judge an entry, as the Administrative Procedure Act
+/// B.E. 2539 (พ.ร.บ.วิธีปฏิบัติราชการทางปกครอง พ.ศ. 2539) gives them: section 13's list, and
+/// section 16's "any other ground that could make the judgment partial".
+public enum ConflictGround: String, CaseIterable, Equatable, Sendable {
+    case party, spouse, relative, representative, creditor, other
+
+    public var thai: String {
+        switch self {
+        case .party: return "เป็นคู่กรณีเอง (ม.13(1))"
+        case .spouse: return "เป็นคู่หมั้นหรือคู่สมรสของคู่กรณี (ม.13(2))"
+        case .relative: return "เป็นญาติของคู่กรณี ทางสายโลหิตภายในสามชั้น หรือทางการแต่งงานภายในสองชั้น (ม.13(3))"
+        case .representative: return "เป็นหรือเคยเป็นผู้แทนหรือตัวแทนของคู่กรณี (ม.13(4))"
+        case .creditor: return "เป็นเจ้าหนี้ ลูกหนี้ หรือนายจ้างของคู่กรณี (ม.13(5))"
+        case .other: return "เหตุอื่นที่อาจทำให้การพิจารณาไม่เป็นกลาง (ม.16)"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .party: return "a party (s.13(1))"
+        case .spouse: return "the fiancé(e) or spouse of a party (s.13(2))"
+        case .relative: return "a relative of a party (s.13(3))"
+        case .representative: return "a present or past representative of a party (s.13(4))"
+        case .creditor: return "a creditor, debtor or employer of a party (s.13(5))"
+        case .other: return "another ground that could make the judgment partial (s.16)"
+        }
+    }
+}
+
+/// One judge kept away from one entry, and why.
+public struct Conflict: Equatable, Sendable {
+    public enum Cause: Equatable, Sendable {
+        /// contest.json's rules: the same province, or one of the judge's organisations.
+        case rule(Contest.ConflictRule)
+    }
+
+    public var judge: Int
+    public var entry: Int
+    public var cause: Cause
+
+    public init(judge: Int, entry: Int, cause: Cause) {
+        self.judge = judge
+        self.entry = entry
+        self.cause = cause
+    }
+}
+
+public enum Conflicts {
+    /// The conflicts contest.json's rules give (`conflictRules`): a judge whose province is
+    /// the entry's, and an entry whose organisation is one of the judge's, compared as the
+    /// import compares organisations (ทต./ทม./ทน./อบต. or the full name, spacing, Thai digits).
+    public static func computed(_ contest: Contest) -> [Conflict] {
+        let byProvince = contest.conflictRules.contains(.province), byOrganisation = contest.conflictRules.contains(.organisation)
+        let entryProvince = contest.entries.map { MatchKey.compact($0.province) }
+        let entryOrganisation = contest.entries.map { MatchKey.organisation($0.organisation) }
+        var out: [Conflict] = []
+        for (j, judge) in contest.judges.enumerated() {
+            let province = MatchKey.compact(judge.province)
+            let organisations = Set(judge.organisations.map { MatchKey.organisation($0) })
+            for e in contest.entries.indices {
+                if byOrganisation && organisations.contains(entryOrganisation[e]) {
+                    out.append(Conflict(judge: j, entry: e, cause: .rule(.organisation)))
+                } else if byProvince && !province.isEmpty && province == entryProvince[e] {
+                    out.append(Conflict(judge: j, entry: e, cause: .rule(.province)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// `matrix[entry][judge]`: whether the pair is in conflict.
+    public static func matrix(_ conflicts: [Conflict], contest: Contest) -> [[Bool]] {
+        var m = Array(repeating: Array(repeating: false, count: contest.judges.count), count: contest.entries.count)
+        for c in conflicts { m[c.entry][c.judge] = true }
+        return m
+    }
+}
