@@ -467,4 +467,46 @@ final class CLITests: XCTestCase {
         let sources = try ContestLocation.sampleFolder(CommandContext(environment: [:], login: "x", uid: 1, out: { _ in }, err: { _ in }))
         XCTAssertFalse(FileManager.default.fileExists(atPath: sources + "/ledger/j5/j5.jsonl"), "the sources never change")
     }
+
+    /// `assign --dry-run`: the CSV has every eligible entry K times and no conflicted pair; the
+    /// summary names an entry that cannot get K judges, and the exit code says so; a judge may
+    /// not run it; `conflicts` lists each conflict with its cause, a judge only their own.
+    func testAssignDryRunAndConflicts() throws {
+        let path = contest + "/contest.json"
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        let entries = try ContestFolder.loadContest(contest).entries
+        let (first, second) = (entries[0], entries[1])
+        json = json.replacingOccurrences(of: "\"user\": \"judge1\"",
+                                         with: "\"user\": \"judge1\", \"organisations\": [\"\(second.organisation)\"]")
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(first.province)\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        let listed = run(["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertEqual(listed.code, 0, listed.err)
+        let pairs = (try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as! [[String: String]]).map { "\($0["judge"]!) \($0["entry"]!) \($0["cause"]!)" }
+        XCTAssertTrue(pairs.contains("j1 \(second.id) organisation"), "\(pairs)")
+        XCTAssertTrue(pairs.contains("j2 \(first.id) province"), "\(pairs)")
+        XCTAssertTrue(run(["conflicts", "--contest", contest], as: "judge1").out.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("j1 ") })
+
+        let k = 3
+        let r = run(["assign", "--contest", contest, "--per-entry", "\(k)", "--dry-run", "--seed", "7"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "entry,judge")
+        var byEntry: [String: [String]] = [:]
+        for l in lines.dropFirst() { let f = l.split(separator: ","); byEntry[String(f[0]), default: []].append(String(f[1])) }
+        XCTAssertEqual(byEntry.count, entries.count)
+        XCTAssertTrue(byEntry.values.allSatisfy { $0.count == k })
+        XCTAssertFalse(byEntry[second.id]!.contains("j1"))
+        XCTAssertFalse(byEntry[first.id]!.contains("j2"))
+        XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "\(k)", "--dry-run", "--seed", "7"]).out, r.out, "the same seed, the same CSV")
+        XCTAssertTrue(r.err.contains("กรรมการทุกคู่ให้คะแนนผลงานร่วมกัน"), r.err)
+
+        let judges = try ContestFolder.loadContest(contest).judges.count
+        let short = run(["assign", "--contest", contest, "--per-entry", "\(judges)", "--dry-run", "--lang", "en"])
+        XCTAssertEqual(short.code, 2)
+        XCTAssertTrue(short.err.contains("entry \(first.id) has \(judges - 1) of \(judges) judges: only \(judges - 1) judges are free of conflict for it"), short.err)
+        XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2", "--dry-run"], as: "judge1").code, 2, "a judge may not assign")
+        XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2"]).code, 2, "without --dry-run nothing is written")
+    }
 }
