@@ -73,7 +73,7 @@ public final class ChairSession {
     }
 
     func run(_ state: ChairState, terminal: Terminal) -> Int32 {
-        let runtime = Runtime<ChairProgram>(state: state, backend: terminal) { [self] effect, inbox in perform(effect, inbox) }
+        let runtime = Runtime<ChairProgram>(state: state, backend: terminal, watching: ledger.folders) { [self] effect, inbox in perform(effect, inbox) }
         return runtime.run(first: [.started])
     }
 

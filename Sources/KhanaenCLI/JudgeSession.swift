@@ -59,7 +59,7 @@ final class JudgeSession {
             throw InputError(e.description)
         }
         defer { terminal.stop() }
-        let runtime = Runtime<JudgeProgram>(state: state, backend: terminal) { [self] effect, inbox in perform(effect, inbox) }
+        let runtime = Runtime<JudgeProgram>(state: state, backend: terminal, watching: ledger.folders(forJudge: judgeID)) { [self] effect, inbox in perform(effect, inbox) }
         return runtime.run(first: [.started])
     }
 

@@ -102,6 +102,9 @@ public final class Terminal: TerminalBackend {
 
     public var size: (width: Int, height: Int) { (Int(khanaen_cols()), Int(khanaen_lines())) }
 
+    /// Curses reads the keys from standard input.
+    public var inputDescriptor: Int32? { STDIN_FILENO }
+
     public func read(timeout: Int) -> TerminalInput {
         if timeout != currentTimeout {
             currentTimeout = timeout

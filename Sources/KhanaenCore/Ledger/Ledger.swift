@@ -131,6 +131,15 @@ public final class Ledger: Sendable {
         ChairStream(files: contest.judgeIndex(id).map { deliveries[$0] } ?? [])
     }
 
+    /// Every folder of the ledger: what the console watches for changes.
+    public var folders: [String] {
+        [directory] + contest.judges.map { "\(directory)/\($0.id)" } + ["\(directory)/\(Ledger.chairsFolder)", "\(directory)/\(Ledger.witnessFolder)"]
+    }
+
+    /// The folders a judge's workstation watches: the ledger folder (for their own folder's
+    /// making) and their own.
+    public func folders(forJudge id: String) -> [String] { [directory, "\(directory)/\(id)"] }
+
     /// Files in the ledger folder that belong to nobody of the contest.
     public func strayFiles() -> [String] {
         let known = Set(allFiles.map { String($0.path.dropFirst(directory.count + 1)) })

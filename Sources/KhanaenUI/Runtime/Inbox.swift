@@ -13,8 +13,18 @@ public final class Inbox<Msg: Sendable>: Sendable {
 
     private let box = Mutex(Box())
     private let changed = DispatchSemaphore(value: 0)
+    /// Told when a message arrives: the runtime's wake-up, so that a finished effect is
+    /// dispatched at once.
+    private let arrival = Mutex<(@Sendable () -> Void)?>(nil)
 
     public init() {}
+
+    func onArrival(_ tell: @escaping @Sendable () -> Void) { arrival.withLock { $0 = tell } }
+
+    private func arrived() {
+        changed.signal()
+        arrival.withLock { $0 }?()
+    }
 
     /// Runs `work` on `queue`; the messages it returns are dispatched in order.
     public func run(on queue: DispatchQueue, awaited: Bool = false, _ work: @escaping @Sendable () -> [Msg]) {
@@ -26,14 +36,14 @@ public final class Inbox<Msg: Sendable>: Sendable {
                 b.working -= 1
                 if awaited { b.awaited -= 1 }
             }
-            self.changed.signal()
+            self.arrived()
         }
     }
 
     /// Sends a message now (an effect finished without running anything).
     public func send(_ msg: Msg) {
         box.withLock { $0.messages.append(msg) }
-        changed.signal()
+        arrived()
     }
 
     /// The messages that arrived, in order.

@@ -74,4 +74,11 @@ public protocol TerminalBackend: AnyObject {
     /// The next input, waiting at most `timeout` milliseconds.
     func read(timeout: Int) -> TerminalInput
     func draw(_ canvas: Canvas)
+    /// The file descriptor input arrives on, for the runtime to wait on beside its other
+    /// wake-ups; nil: the runtime waits in `read` with a time-out instead.
+    var inputDescriptor: Int32? { get }
+}
+
+extension TerminalBackend {
+    public var inputDescriptor: Int32? { nil }
 }
