@@ -318,9 +318,7 @@ public struct Strings: Sendable {
         default: return t("เข้มหรืออ่อนกว่าคณะ", "severity")
         }
     }
-    func agreementTitle(_ entries: Int, _ judges: Int) -> String {
-        t("ความสอดคล้องของกรรมการ (\(entries) ผลงาน × \(judges) กรรมการ ที่ให้คะแนนครบ)", "Panel agreement (\(entries) entries × \(judges) judges scored by all)")
-    }
+    var agreementTitle: String { t("ความสอดคล้องของกรรมการ", "Panel agreement") }
     /// ICC(2,1) in words, as Koo and Li (2016) read it.
     func agreementReading(_ icc: Double?) -> String {
         guard let icc else { return t("ข้อมูลไม่พอ", "too few sheets") }

@@ -126,7 +126,7 @@ final class GoldenFrameTests: XCTestCase {
     // MARK: the console
 
     static func chair(width: Int, height: Int) -> ChairState {
-        let book = ChairTests.book()
+        let book = ChairTests.book(extraForE05: true)   // j5's full marks for e05: an item in the queue
         let summary = ChairTests.summary()
         let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
                        [], [], [], [],

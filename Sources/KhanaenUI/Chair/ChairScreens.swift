@@ -256,16 +256,18 @@ enum JudgesView {
     static func agreement(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
         let w = s.strings
         let words = ReportWords(w.language)
-        var out: [ScreenLine] = [(w.agreementTitle(st.agreement.totals.entries, st.agreement.totals.judges), .muted, true)]
+        var out: [ScreenLine] = [(w.agreementTitle, .muted, true)]
         let total = st.agreement.totals
-        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total)) — \(w.agreementReading(total.icc2_1))", width: s.width - 2,
+        // Each figure with what it was computed on; the reading only when ICC is computed.
+        let readingText = total.icc2_1 == nil ? "" : " — " + w.agreementReading(total.icc2_1)
+        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total))\(readingText)", width: s.width - 2,
                             role: reading(total.icc2_1), words: s.text.words)
         let criteria = st.agreement.criteria.enumerated().sorted { ($0.element.agreement.icc2_1 ?? 2) < ($1.element.agreement.icc2_1 ?? 2) }
         for (k, c) in criteria {
             let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
             let index = (s.contest.criterionIndex(c.id) ?? k) + 1
-            let icc = c.agreement.icc2_1.map(TwoDecimals.text) ?? "—"
-            out.append((CellText.fit("\(index) \(short)", to: 30) + " ICC \(icc) " + w.agreementReading(c.agreement.icc2_1), reading(c.agreement.icc2_1), false))
+            let figure = c.agreement.icc2_1.map { "ICC \(TwoDecimals.text($0)) " + w.agreementReading($0) } ?? words.agreementFigures(c.agreement)
+            out.append((CellText.fit("\(index) \(short)", to: 30) + " " + figure, reading(c.agreement.icc2_1), false))
         }
         return out
     }
