@@ -51,8 +51,7 @@ struct ChairCommand: Command {
         }
         defer { terminal.stop() }
         let session = ChairSession(ledger: ledger, directory: dir, chair: chair, language: language)
-        var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language,
-                               utcOffset: ContestLocation.localUTCOffset)
+        var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }
         return session.run(state, terminal: terminal)
     }

@@ -17,14 +17,6 @@ enum ContestLocation {
         args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
     }
 
-    /// Seconds east of UTC here, for showing times in local time.
-    static var localUTCOffset: Int {
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
-        return Int(local.tm_gmtoff)
-    }
-
     /// The sample contest shipped in Data/.
     static func sampleFolder(_ ctx: CommandContext) throws -> String {
         if let dir = ctx.environment["KHANAEN_DATA"], !dir.isEmpty { return dir + "/" + demoName }

@@ -75,7 +75,7 @@ struct EligibilityCommand: Command {
         let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ChairStream(files: readable).events)
         let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: EligibilityRules.decisions(book))
         ctx.out(format == "json" ? EligibilityReport.json(results, language: language)
-                    : EligibilityReport.table(results, contest: contest, language: language, utcOffset: ContestLocation.localUTCOffset))
+                    : EligibilityReport.table(results, contest: contest, language: language))
         return 0
     }
 
@@ -98,7 +98,7 @@ struct EligibilityCommand: Command {
         let written = try ledger.appendChair(LedgerEvent(actor: chair, kind: .eligibility, entry: entry, text: reason, outcome: outcome))
         // What stands now: the rules' result once the decision is withdrawn.
         let computed = contest.eligibility.map { EligibilityRules.evaluate([contest.entries[index]], config: $0)[0].computed }
-        let when = ThaiDate.moment(written.time, offset: ContestLocation.localUTCOffset, language: language)
+        let when = ThaiDate.moment(written.time, zone: contest.timeZone, language: language)
         ctx.out(TerminalText.safe(confirmation(outcome: outcome, chair: chair, entry: entry, reason: reason, when: when,
                                                computed: computed, language: language)) + "\n")
         return 0

@@ -223,11 +223,9 @@ public struct Strings: Sendable {
     var columnMean: String { t("เฉลี่ย", "Mean") }
     var recusedShort: String { t("ถอน", "rec.") }
     var judgeMeans: String { t("เฉลี่ยกรรมการ", "Judge mean") }
-    /// The heading of an entry's history, whose times are local: `offset` seconds east of UTC.
-    func history(offset: Int) -> String {
-        let sign = offset < 0 ? "-" : "+", m = abs(offset) / 60
-        let zone = "UTC" + sign + (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
-        return t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone))", "Ledger history (latest first, times \(zone))")
+    /// The heading of an entry's history, whose times are in the contest's time zone.
+    func history(zone: ContestTimeZone) -> String {
+        t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone.identifier))", "Ledger history (latest first, times \(zone.identifier))")
     }
     var notes: String { t("บันทึกของกรรมการ", "Judges' notes") }
     var noFlags: String { t("ไม่มีข้อสังเกต", "No flags") }
@@ -412,10 +410,10 @@ public struct Strings: Sendable {
     var undoWord: String { t("ย้อน", "undo") }
     var draftShort: String { t("ร่าง", "draft") }
     var draftLegend: String { t("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ", "(brackets): a draft sheet, not counted") }
-    /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, local time.
-    func dateTime(_ millis: Int64, offset: Int, seconds: Bool = true) -> String {
-        let d = Timestamp.date(millis, offset: offset)
-        let clock = JudgeUpdate.clock(millis, offset: offset)
+    /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, in the contest's time zone.
+    func dateTime(_ millis: Int64, zone: ContestTimeZone, seconds: Bool = true) -> String {
+        let d = Timestamp.date(millis, zone: zone)
+        let clock = JudgeUpdate.clock(millis, zone: zone)
         return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
     func exported(_ paths: [String]) -> String {

@@ -56,7 +56,7 @@ final class ChairTests: XCTestCase {
     /// `started`, the others too, as after its first frame.
     static func state(_ book: SheetBook, _ summary: LedgerSummary, language: Language = .th, width: Int = 80, height: Int = 24,
                       started: Bool = true) -> ChairState {
-        var s = ChairState(data: data(book, summary), chair: "chair", language: language, utcOffset: 7 * 3600)
+        var s = ChairState(data: data(book, summary), chair: "chair", language: language)
         ChairUpdate.update(&s, .resize(width: width, height: height))
         if started { perform(&s, ChairUpdate.update(&s, .started)) }
         return s
@@ -378,8 +378,9 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("รวม /100") })
         XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดบันทึกคะแนน") })
         XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → ยอดเยี่ยม: ตามมติ") }, "the tier by its title")
-        XCTAssertTrue(lines.contains { $0.contains("26 พ.ย. 2568 02:46:40 j1 ให้คะแนน เกณฑ์ 3 = 24") }, "local time, UTC+7, in the Buddhist era")
-        XCTAssertTrue(lines.contains { $0.contains("เวลา UTC+07:00") })
+        XCTAssertTrue(lines.contains { $0.contains("26 พ.ย. 2568 02:46:40 j1 ให้คะแนน เกณฑ์ 3 = 24") }, "the contest's time, UTC+7, in the Buddhist era")
+        XCTAssertTrue(lines.contains { $0.contains("เวลา Asia/Bangkok") }, "the contest's zone by name, not the machine's offset")
+        XCTAssertFalse(lines.contains { $0.contains("UTC+00:00") })
         ChairUpdate.update(&s, .key(.char("]")))
         XCTAssertEqual(s.contest.entries[s.selectedEntry!].id, "e02")
         ChairUpdate.update(&s, .key(.char("[")))

@@ -57,7 +57,7 @@ final class GoldenFrameTests: XCTestCase {
         let chair = [LedgerEvent(seq: 1, time: 1_764_200_000_000, actor: "chair", kind: .reopen, judge: "j5", entry: "e04", ref: 22,
                                    text: "คะแนนเกณฑ์ 3 น่าจะกรอกผิดช่อง")]
         let sheets = SheetBook.judgeSheets(contest: c, judgeID: "j5", judgeEvents: events, chairEvents: chair)
-        var s = JudgeState(contest: c, judge: 4, sheets: sheets, language: language, utcOffset: 7 * 3600)
+        var s = JudgeState(contest: c, judge: 4, sheets: sheets, language: language)
         _ = JudgeUpdate.update(&s, .textReady(text))
         _ = JudgeUpdate.update(&s, .resize(width: width, height: height))
         return s
@@ -131,7 +131,7 @@ final class GoldenFrameTests: XCTestCase {
         let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
                        [], [], [], [],
                        [LedgerEvent(seq: 1, time: 1_764_100_500_000, actor: "chair", kind: .award, entry: "e01", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง")]]
-        var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair", utcOffset: 7 * 3600)
+        var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair")
         ChairUpdate.update(&s, .textReady(text))
         ChairUpdate.update(&s, .resize(width: width, height: height))
         // As after the first frame: the statistics computed (with the default seed, so the

@@ -27,10 +27,11 @@ public enum EligibilityReport {
     /// One row per entry: its status, each rule's, and the reasons of the rules that did not
     /// pass (the digital rule's, the same for all, only in its column). Text that came from
     /// a submission is shown through `TerminalSafe`. A chair's decision comes first among the
-    /// reasons, with who and when (local time `utcOffset` seconds east of UTC; พ.ศ. in Thai).
+    /// reasons, with who and when (in the contest's time zone, or `timeZone`; พ.ศ. in Thai).
     public static func table(_ results: [EntryEligibility], contest: Contest, language: Language,
-                             utcOffset: Int = Timestamp.localUTCOffset) -> String {
+                             timeZone: ContestTimeZone? = nil) -> String {
         let th = language == .th
+        let zone = timeZone ?? contest.timeZone
         let columns: [TextTable.Column] = [
             .init(th ? "รหัส" : "ID"), .init(th ? "หน่วยงาน" : "Organisation"), .init(th ? "ผล" : "Status"),
             .init(th ? "ใช้งานจริง" : "In use"), .init(th ? "อปท." : "Local gov."), .init(th ? "ไม่เคยได้รางวัล" : "Not a winner"),
@@ -40,7 +41,7 @@ public enum EligibilityReport {
             let organisation = contest.entryIndex(r.id).map { contest.entries[$0].organisation } ?? ""
             var reasons = r.rules.filter { $0.status != .pass && $0.rule != .digital }.map { $0.reason.words(language) }
             if let d = r.decision {
-                var about = [d.by, d.time.map { ThaiDate.moment($0, offset: utcOffset, language: language) } ?? ""].filter { !$0.isEmpty }
+                var about = [d.by, d.time.map { ThaiDate.moment($0, zone: zone, language: language) } ?? ""].filter { !$0.isEmpty }
                     .joined(separator: ", ")
                 if d.status != r.computed {
                     about += (about.isEmpty ? "" : "; ") + (th ? "ตามเกณฑ์: " : "by the rules: ") + word(r.computed, language)

@@ -41,9 +41,9 @@ public struct ReportWords: Sendable {
 
     /// What a report says at its top, one line each: that access is not enforced, and every
     /// reason the ledger is not intact.
-    public func banners(_ ledger: LedgerSummary) -> [String] {
+    public func banners(_ ledger: LedgerSummary, access: Bool = true) -> [String] {
         var out: [String] = []
-        if ledger.contest.access == .open { out.append(accessOpen) }
+        if access && ledger.contest.access == .open { out.append(accessOpen) }
         if !ledger.isIntact { out.append(notIntact + ":") ; out.append(contentsOf: ledger.problems.map { "  " + $0 }) }
         return out
     }

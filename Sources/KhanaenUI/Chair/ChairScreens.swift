@@ -73,7 +73,7 @@ enum EntryView {
         if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
         for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
         if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
-        if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, offset: s.utcOffset)): \(o.decision.reason)", .warning) }
+        if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, zone: s.timeZone)): \(o.decision.reason)", .warning) }
 
         var notes: [String] = []
         for j in judges {
@@ -94,9 +94,9 @@ enum EntryView {
         history.sort { $0.time != $1.time ? $0.time > $1.time : $0.seq > $1.seq }
         if !history.isEmpty {
             out.append(("", .normal, false))
-            out.append((w.history(offset: s.utcOffset), .muted, true))
+            out.append((w.history(zone: s.timeZone), .muted, true))
             for h in history {
-                var text = "\(w.dateTime(h.time, offset: s.utcOffset)) \(h.actor) \(h.undoes != nil ? w.undoWord : w.kind(h.kind))"
+                var text = "\(w.dateTime(h.time, zone: s.timeZone)) \(h.actor) \(h.undoes != nil ? w.undoWord : w.kind(h.kind))"
                 if let j = h.judge { text += " \(j)" }
                 if let c = h.criterion, let k = contest.criterionIndex(c) { text += " \(w.criterionWord) \(k + 1)" }
                 if let v = h.value { text += " = \(JSONWriter.numberText(v))" }
@@ -126,14 +126,14 @@ enum ProgressView {
         ])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))
-        let today = Timestamp.date(s.updatedAt, offset: s.utcOffset)
+        let today = Timestamp.date(s.updatedAt, zone: s.timeZone)
         for j in s.results.judges {
             let judge = s.contest.judges[j.index]
             let finished = j.submitted + j.recused
             let filled = entries == 0 ? 0 : finished * barWidth / entries
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let last = j.lastChange.map { t in
-                Timestamp.date(t, offset: s.utcOffset) == today ? JudgeUpdate.clock(t, offset: s.utcOffset) : w.dateTime(t, offset: s.utcOffset, seconds: false)
+                Timestamp.date(t, zone: s.timeZone) == today ? JudgeUpdate.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
             } ?? "—"
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
                                    widths: widths), finished == entries ? .ok : .normal, false))
@@ -289,7 +289,7 @@ enum MethodsView {
         }
         for change in s.book.methodChanges {
             let d = change.decision
-            out += wrappedLines("\(w.dateTime(d.time, offset: s.utcOffset)) \(d.actor) → \(w.methodName(change.method)): \(d.reason)",
+            out += wrappedLines("\(w.dateTime(d.time, zone: s.timeZone)) \(d.actor) → \(w.methodName(change.method)): \(d.reason)",
                                 width: s.width - 2, role: .warning, indent: "  ", words: s.text.words)
         }
         out.append(("", .normal, false))
