@@ -406,6 +406,11 @@ public struct Strings: Sendable {
     func draftNotice(_ n: Int) -> String { t("ร่าง (\(n) ข้อ ดูจอ 7):", "Draft (\(n) reasons, screen 7):") }
     var draftPrompt: String { t("ส่งออกโดยมีคำว่า ร่าง ที่หัวประกาศ? (y/n) ", "Export it marked DRAFT at its top? (y/n) ") }
     var helpChair: String { t("ปุ่มของประธานกรรมการ", "The chair's keys") }
+    /// What the console writes, for its help (README says the same).
+    var consoleWrites: String {
+        t("คอนโซลบันทึกลงสมุดของประธานกรรมการเฉพาะการตัดสิน (หลังตอบ y) และจุดตรวจสอบเมื่อเปิดคอนโซล: พยานว่าสมุดกรรมการไม่ถูกตัดหรือย้อนกลับ",
+          "The console writes to the chair's file only the chair's decisions (after a y) and a checkpoint when it opens: a witness that no judge's file is cut back or rolled back")
+    }
     var helpMarks: String { t("ความหมายของสัญลักษณ์", "What the marks mean") }
     var undoWord: String { t("ย้อน", "undo") }
     var draftShort: String { t("ร่าง", "draft") }

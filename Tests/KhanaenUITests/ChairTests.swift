@@ -387,6 +387,17 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.contest.entries[s.selectedEntry!].id, "e01")
     }
 
+    /// Issue 18: opening the console appends a checkpoint, and its help says so.
+    func testTheHelpSaysTheConsoleWritesCheckpoints() {
+        var s = state()
+        XCTAssertEqual(ChairUpdate.update(&s, .started).contains { if case .checkpoint = $0 { return true } else { return false } }, true,
+                       "opening the console records a checkpoint")
+        let first = ChairView.helpSections(s)[0]
+        XCTAssertTrue(first.extra.contains { $0.1.contains("จุดตรวจสอบ") && $0.1.contains("เมื่อเปิดคอนโซล") }, "\(first.extra)")
+        let english = ChairView.helpSections(Self.state(Self.book(), Self.summary(), language: .en))[0]
+        XCTAssertTrue(english.extra.contains { $0.1.contains("a checkpoint when it opens") }, "\(english.extra)")
+    }
+
     func testJudgesAndMethodsScreens() {
         var s = state()
         ChairUpdate.update(&s, .key(.char("5")))

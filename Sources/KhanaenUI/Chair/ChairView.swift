@@ -139,7 +139,7 @@ public enum ChairView {
 
     static func helpSections(_ s: ChairState) -> [HelpText.Section] {
         let w = s.strings
-        return [.init(title: w.helpChair, extra: [], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
+        return [.init(title: w.helpChair, extra: [("", w.consoleWrites)], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
                 .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
     }
 
