@@ -17,6 +17,19 @@ enum ContestLocation {
         args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
     }
 
+    /// Why entries may not be imported into `dir`: its entries are still the sample contest's
+    /// (2566's winners, copied by `init --demo`, or by `init` before it made new contests), and
+    /// imported ones would be added to them. nil when they are not (or the sample is not found).
+    static func stillTheSample(_ dir: String, entries: [Contest.Entry], _ ctx: CommandContext) -> String? {
+        guard !entries.isEmpty, let sample = try? ContestFolder.loadContest(sampleFolder(ctx)) else { return nil }
+        let ours = Set(entries.map { [$0.id, $0.organisation, $0.title] })
+        guard sample.entries.allSatisfy({ ours.contains([$0.id, $0.organisation, $0.title]) }) else { return nil }
+        return "\(dir)/\(ContestFolder.entriesFile): its entries are still the sample contest's (\(sample.entries.count) entries, "
+            + "\(sample.entries.first!.id)–\(sample.entries.last!.id), the 2566 winners, as khanaen init --demo copies them); "
+            + "imported entries would be added to them. Make a new contest with khanaen init DIR (it has no entries), "
+            + "or empty \(ContestFolder.entriesFile) ([]) first; nothing was imported"
+    }
+
     /// The sample contest shipped in Data/.
     static func sampleFolder(_ ctx: CommandContext) throws -> String {
         if let dir = ctx.environment["KHANAEN_DATA"], !dir.isEmpty { return dir + "/" + demoName }
@@ -60,8 +73,9 @@ enum ContestLocation {
 
     /// Copies a contest folder into a temporary sibling, then renames it into place, so a
     /// half-copied folder is never left where a contest is expected. `edit` may change
-    /// contest.json's text on the way. Every error names the path and the reason.
-    static func copyAtomically(from source: String, to target: String, includeLedger: Bool,
+    /// contest.json's text on the way; `entriesText`, when given, is written as entries.json
+    /// instead of the source's. Every error names the path and the reason.
+    static func copyAtomically(from source: String, to target: String, includeLedger: Bool, entriesText: String? = nil,
                                edit: (String) -> String = { $0 }) throws {
         let parent = AtomicFile.parent(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
@@ -85,6 +99,10 @@ enum ContestLocation {
         guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "cannot create a folder") }
         do {
             for file in [ContestFolder.contestFile, ContestFolder.entriesFile] {
+                if file == ContestFolder.entriesFile, let entriesText {
+                    try AtomicFile.write(Array(entriesText.utf8), to: temp + "/" + file, overwrite: false)
+                    continue
+                }
                 guard var bytes = try ContestFiles.read(folder: source, file) else { throw InputError("\(source)/\(file): missing") }
                 if file == ContestFolder.contestFile { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
                 try AtomicFile.write(bytes, to: temp + "/" + file, overwrite: false)
