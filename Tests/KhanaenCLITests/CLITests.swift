@@ -3,6 +3,7 @@ import XCTest
 @testable import KhanaenCLI
 @testable import KhanaenCore
 import KhanaenUI
+import KhanaenText
 
 /// The command line, run in-process on copies of the sample contest.
 final class CLITests: XCTestCase {
@@ -279,12 +280,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(line.outcome, "fail")
 
         // The table and JSON show the decision; a judge may read them too.
-        let table = run(["eligibility", "--contest", contest], as: "judge2")
+        let table = run(["eligibility", "--contest", contest, "--wide"], as: "judge2")
         XCTAssertEqual(table.code, 0, table.err)
         let row = table.out.split(separator: "\n").first { $0.hasPrefix("e05") }.map(String.init) ?? ""
         XCTAssertTrue(row.contains("ไม่ผ่าน"), row)
         XCTAssertTrue(row.contains("ประธานกรรมการ (chair, "), row)
         XCTAssertTrue(row.contains("ใช้งานจริงไม่ถึง 6 เดือน"), row)
+        // Issue 18: without --wide the table fits 80 columns (not a tty here: $COLUMNS, else 80),
+        // the reasons wrapped under the row.
+        let fitted = run(["eligibility", "--contest", contest], as: "judge2")
+        let lines = fitted.out.split(separator: "\n").map(String.init)
+        XCTAssertLessThanOrEqual(lines.map { CellWidth.of($0) }.max() ?? 0, 80, fitted.out)
+        let at = lines.firstIndex { $0.hasPrefix("e05") }!
+        XCTAssertTrue(lines[at].contains("ไม่ผ่าน") && !lines[at].contains("ประธานกรรมการ ("), lines[at])
+        XCTAssertTrue(lines[at + 1].hasPrefix("    เหตุผล: ประธานกรรมการ (chair, "), lines[at + 1])
+        XCTAssertGreaterThan(table.out.split(separator: "\n").map { CellWidth.of(String($0)) }.max() ?? 0, 80, "--wide is the long form")
         let json = try JSONSerialization.jsonObject(with: Data(run(["eligibility", "--contest", contest, "--format", "json"]).out.utf8)) as! [String: Any]
         let e05 = (json["entries"] as! [[String: Any]]).first { $0["id"] as? String == "e05" }!
         XCTAssertEqual(e05["status"] as? String, "fail")

@@ -28,8 +28,11 @@ public enum EligibilityReport {
     /// pass (the digital rule's, the same for all, only in its column). Text that came from
     /// a submission is shown through `TerminalSafe`. A chair's decision comes first among the
     /// reasons, with who and when (in the contest's time zone, or `timeZone`; พ.ศ. in Thai).
+    ///
+    /// With `width` (the terminal's), the table fits it: the reasons leave the table and are
+    /// wrapped under their entry's row, indented; without, the long form, one line an entry.
     public static func table(_ results: [EntryEligibility], contest: Contest, language: Language,
-                             timeZone: ContestTimeZone? = nil) -> String {
+                             timeZone: ContestTimeZone? = nil, width: Int? = nil, words: WordBreaker = .plain) -> String {
         let th = language == .th
         let zone = timeZone ?? contest.timeZone
         let columns: [TextTable.Column] = [
@@ -52,7 +55,29 @@ public enum EligibilityReport {
                 + r.rules.map { word($0.status, language) } + [reasons.joined(separator: "; ").terminalSafe]
         }
         let counts = EligibilityStatus.allCases.map { s in "\(word(s, language)) \(results.filter { $0.status == s }.count)" }
-        return (TextTable(columns, separator: "  ").render(rows) + ["", counts.joined(separator: ", ")]).joined(separator: "\n") + "\n"
+        guard let width else {
+            return (TextTable(columns, separator: "  ").render(rows) + ["", counts.joined(separator: ", ")]).joined(separator: "\n") + "\n"
+        }
+        // Every column but the organisation's as wide as its widest cell; the organisation takes
+        // what is left; the reasons go under the row.
+        var fitted = Array(columns.dropLast())
+        for c in fitted.indices where c != 1 {
+            let widest = rows.map { CellWidth.of($0[c]) }.max() ?? 0
+            fitted[c] = .init(fitted[c].title, width: max(CellWidth.of(fitted[c].title), widest))
+        }
+        fitted[1] = .init(fitted[1].title, minWidth: 8)
+        // Too narrow for the rules' columns: the status alone, the reasons under it say why.
+        if fitted.compactMap(\.width).reduce(0, +) + fitted.count - 1 + 8 > width { fitted = Array(fitted.prefix(3)) }
+        let table = TextTable(fitted, separator: " ")
+        let widths = table.widths(total: width)
+        var out = [table.header(widths: widths), String(repeating: "─", count: min(width, widths.reduce(0, +) + widths.count - 1))]
+        let label = th ? "เหตุผล: " : "Reasons: "
+        for row in rows {
+            out.append(table.line(Array(row.prefix(fitted.count)), widths: widths))
+            guard let reasons = row.last, !reasons.isEmpty else { continue }
+            for line in LineWrap.wrap(label + reasons, width: max(10, width - 4), words: words) { out.append("    " + line) }
+        }
+        return (out + ["", counts.joined(separator: ", ")]).joined(separator: "\n") + "\n"
     }
 
     public static func word(_ s: EligibilityStatus, _ language: Language) -> String {
