@@ -12,6 +12,16 @@ enum ContestLocation {
         return try demoFolder(ctx)
     }
 
+    /// For the terminal programs: as `resolve`, but a demo copied now is not said on standard
+    /// error (curses would hide it until quitting): its path is returned, for the status line.
+    static func resolveForScreen(_ args: ParsedArguments, _ ctx: CommandContext) throws -> (dir: String, copiedTo: String?) {
+        if let dir = args.value("contest") { return (dir, nil) }
+        if let dir = ctx.environment["KHANAEN_CONTEST"], !dir.isEmpty { return (dir, nil) }
+        var copied: String? = nil
+        let dir = try demoFolder(ctx) { copied = $0 }
+        return (dir, copied)
+    }
+
     /// Whether the command works on the built-in demo (no --contest, no $KHANAEN_CONTEST).
     static func isDemo(_ args: ParsedArguments, _ ctx: CommandContext) -> Bool {
         args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
@@ -50,7 +60,8 @@ enum ContestLocation {
     }
 
     /// The user's copy of the demo, made on first use.
-    static func demoFolder(_ ctx: CommandContext) throws -> String {
+    /// `copied`, when given, is told the path of a copy made now, instead of standard error.
+    static func demoFolder(_ ctx: CommandContext, copied: ((String) -> Void)? = nil) throws -> String {
         let target = try dataHome(ctx) + "/" + demoName
         let fm = FileManager.default
         if fm.fileExists(atPath: target + "/" + ContestFolder.contestFile) {
@@ -67,7 +78,7 @@ enum ContestLocation {
         }
         let source = try sampleFolder(ctx)
         try copyAtomically(from: source, to: target, includeLedger: true)
-        ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n")
+        if let copied { copied(target) } else { ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n") }
         return target
     }
 

@@ -140,6 +140,11 @@ public struct Strings: Sendable {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)", "Demo (synthetic scores): opened as chair \(chair)")
     }
 
+    /// The demo was copied just now, on first use.
+    public func demoCopied(_ path: String) -> String {
+        t("คัดลอกตัวอย่าง (คะแนนสมมุติ) ไว้ที่ \(path) แล้ว", "The demo (synthetic scores) was copied to \(path)")
+    }
+
     public func demoIdentity(_ judge: String) -> String {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามกรรมการ \(judge) ใช้ --judge เพื่อเลือกกรรมการคนอื่น",
           "Demo (synthetic scores): opened as judge \(judge); --judge chooses another")

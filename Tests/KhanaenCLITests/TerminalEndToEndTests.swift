@@ -45,6 +45,23 @@ final class TerminalEndToEndTests: XCTestCase {
         driver.start("cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=\(term) \(binary) --judge j5 \(extra)")
     }
 
+    /// Issue 18: the demo's "copied to …" notice showed only after quitting, in English. It is
+    /// on the workstation's status line, in Thai, and nothing is printed after it.
+    func testTheDemoCopyIsSaidInTheWorkstationInThai() {
+        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5; echo exit=$?; sleep 60"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command])
+        waitFor("กรรมการ 5 (j5)")
+        waitFor("คัดลอกตัวอย่าง (คะแนนสมมุติ) ไว้ที่ ")
+        keys("q")
+        waitFor("exit=0")
+        XCTAssertFalse(screen().contains("copied to"), screen())
+        // The second time, nothing is copied and nothing said of it.
+        tmux(["kill-session", "-t", "judge"])
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        XCTAssertFalse(screen().contains("คัดลอกตัวอย่าง"), screen())
+    }
+
     func testEveryTerminalTypeAndMonochromeShowTheThaiList() {
         for (term, extra) in [("xterm", ""), ("screen", ""), ("tmux-256color", ""), ("vt100", ""), ("xterm-256color", "--mono")] {
             start(term: term, extra: extra)
