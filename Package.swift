@@ -17,7 +17,9 @@ let package = Package(
         // malloc's settings, for the executables.
         .target(name: "CProcess"),
         .target(name: "KhanaenCore", dependencies: ["KhanaenText", "CSHA256"]),
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: SwiftPM would pass on its -D flags and warn that they are prohibited. The modulemap links
+        // ncursesw (and tinfo), and shim.h asks for the wide-character API itself. Its headers come from libncurses-dev.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // Reading submissions: mail, CSV, attachments and their text.
         .target(name: "KhanaenImport", dependencies: ["KhanaenCore", "KhanaenText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),

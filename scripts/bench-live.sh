@@ -19,15 +19,16 @@ for size in "M 500 20" "L 2000 50"; do
   dir="$work/$1"
   $bin/khanaen-bench make "$dir" "$2" "$3" >/dev/null
   sed -i 's/"access": "logins"/"access": "open"/' "$dir/contest.json"
+  first=$(grep -o '"id": "e[0-9]*"' "$dir/entries.json" | head -1 | cut -d'"' -f4)
   tmux -L bench kill-server 2>/dev/null || true
   tmux -L bench new-session -d -x 100 -y 30 -s c "$bin/khanaen chair --contest $dir"
-  until tmux -L bench capture-pane -p -t c | grep -q e0001; do sleep 0.05; done
+  until tmux -L bench capture-pane -p -t c | grep -q "$first"; do sleep 0.05; done
   sleep 2
   times=()
   for k in 1 2 3 4 5; do
     tier=$([ $((k % 2)) = 1 ] && echo none || echo auto)
     before=$(tmux -L bench capture-pane -p -t c)
-    $bin/khanaen award --contest "$dir" --entry e0001 --tier $tier --reason "bench $k" >/dev/null
+    $bin/khanaen award --contest "$dir" --entry "$first" --tier $tier --reason "bench $k" >/dev/null
     start=$(date +%s%N)
     while [ "$(tmux -L bench capture-pane -p -t c)" = "$before" ]; do sleep 0.005; done
     times+=($(( ($(date +%s%N) - start) / 1000000 )))
@@ -41,7 +42,7 @@ pid=$(pgrep -f "khanaen chair --contest $work/L" | head -1)
 a=$(cpu "$pid"); sleep "$idle"; b=$(cpu "$pid")
 echo "idle console (L), ${idle} s: $((b - a)) clock ticks of CPU ($(getconf CLK_TCK) a second)"
 tmux -L bench new-session -d -x 100 -y 30 -s j "$bin/khanaen judge --contest $work/M --judge j1"
-until tmux -L bench capture-pane -p -t j | grep -q e0001; do sleep 0.05; done
+until tmux -L bench capture-pane -p -t j | grep -q "$first"; do sleep 0.05; done
 sleep 2
 pid=$(pgrep -f "khanaen judge --contest $work/M" | head -1)
 a=$(cpu "$pid"); sleep "$idle"; b=$(cpu "$pid")

@@ -27,7 +27,7 @@ struct ChairCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
-        let dir = try ContestLocation.resolve(args, ctx)
+        let (dir, copiedTo) = try ContestLocation.resolveForScreen(args, ctx)
         var chair = ""
         var demoNotice = false
         var opened: Terminal?
@@ -51,9 +51,9 @@ struct ChairCommand: Command {
         }
         defer { terminal.stop() }
         let session = ChairSession(ledger: ledger, directory: dir, chair: chair, language: language)
-        var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language,
-                               utcOffset: ContestLocation.localUTCOffset)
+        var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }
+        if let copiedTo { state.status = .info(state.strings.demoCopied(TerminalText.safe(copiedTo))) }
         return session.run(state, terminal: terminal)
     }
 

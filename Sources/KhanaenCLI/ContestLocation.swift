@@ -12,17 +12,32 @@ enum ContestLocation {
         return try demoFolder(ctx)
     }
 
+    /// For the terminal programs: as `resolve`, but a demo copied now is not said on standard
+    /// error (curses would hide it until quitting): its path is returned, for the status line.
+    static func resolveForScreen(_ args: ParsedArguments, _ ctx: CommandContext) throws -> (dir: String, copiedTo: String?) {
+        if let dir = args.value("contest") { return (dir, nil) }
+        if let dir = ctx.environment["KHANAEN_CONTEST"], !dir.isEmpty { return (dir, nil) }
+        var copied: String? = nil
+        let dir = try demoFolder(ctx) { copied = $0 }
+        return (dir, copied)
+    }
+
     /// Whether the command works on the built-in demo (no --contest, no $KHANAEN_CONTEST).
     static func isDemo(_ args: ParsedArguments, _ ctx: CommandContext) -> Bool {
         args.value("contest") == nil && (ctx.environment["KHANAEN_CONTEST"] ?? "").isEmpty
     }
 
-    /// Seconds east of UTC here, for showing times in local time.
-    static var localUTCOffset: Int {
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
-        return Int(local.tm_gmtoff)
+    /// Why entries may not be imported into `dir`: its entries are still the sample contest's
+    /// (2566's winners, copied by `init --demo`, or by `init` before it made new contests), and
+    /// imported ones would be added to them. nil when they are not (or the sample is not found).
+    static func stillTheSample(_ dir: String, entries: [Contest.Entry], _ ctx: CommandContext) -> String? {
+        guard !entries.isEmpty, let sample = try? ContestFolder.loadContest(sampleFolder(ctx)) else { return nil }
+        let ours = Set(entries.map { [$0.id, $0.organisation, $0.title] })
+        guard sample.entries.allSatisfy({ ours.contains([$0.id, $0.organisation, $0.title]) }) else { return nil }
+        return "\(dir)/\(ContestFolder.entriesFile): its entries are still the sample contest's (\(sample.entries.count) entries, "
+            + "\(sample.entries.first!.id)–\(sample.entries.last!.id), the 2566 winners, as khanaen init --demo copies them); "
+            + "imported entries would be added to them. Make a new contest with khanaen init DIR (it has no entries), "
+            + "or empty \(ContestFolder.entriesFile) ([]) first; nothing was imported"
     }
 
     /// The sample contest shipped in Data/.
@@ -45,7 +60,8 @@ enum ContestLocation {
     }
 
     /// The user's copy of the demo, made on first use.
-    static func demoFolder(_ ctx: CommandContext) throws -> String {
+    /// `copied`, when given, is told the path of a copy made now, instead of standard error.
+    static func demoFolder(_ ctx: CommandContext, copied: ((String) -> Void)? = nil) throws -> String {
         let target = try dataHome(ctx) + "/" + demoName
         let fm = FileManager.default
         if fm.fileExists(atPath: target + "/" + ContestFolder.contestFile) {
@@ -62,14 +78,15 @@ enum ContestLocation {
         }
         let source = try sampleFolder(ctx)
         try copyAtomically(from: source, to: target, includeLedger: true)
-        ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n")
+        if let copied { copied(target) } else { ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n") }
         return target
     }
 
     /// Copies a contest folder into a temporary sibling, then renames it into place, so a
     /// half-copied folder is never left where a contest is expected. `edit` may change
-    /// contest.json's text on the way. Every error names the path and the reason.
-    static func copyAtomically(from source: String, to target: String, includeLedger: Bool,
+    /// contest.json's text on the way; `entriesText`, when given, is written as entries.json
+    /// instead of the source's. Every error names the path and the reason.
+    static func copyAtomically(from source: String, to target: String, includeLedger: Bool, entriesText: String? = nil,
                                edit: (String) -> String = { $0 }) throws {
         let parent = AtomicFile.parent(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
@@ -93,6 +110,10 @@ enum ContestLocation {
         guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "cannot create a folder") }
         do {
             for file in [ContestFolder.contestFile, ContestFolder.entriesFile] {
+                if file == ContestFolder.entriesFile, let entriesText {
+                    try AtomicFile.write(Array(entriesText.utf8), to: temp + "/" + file, overwrite: false)
+                    continue
+                }
                 guard var bytes = try ContestFiles.read(folder: source, file) else { throw InputError("\(source)/\(file): missing") }
                 if file == ContestFolder.contestFile { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
                 try AtomicFile.write(bytes, to: temp + "/" + file, overwrite: false)

@@ -1,3 +1,4 @@
+import Foundation
 import KhanaenCore
 import KhanaenText
 
@@ -5,7 +6,7 @@ struct EligibilityCommand: Command {
     static let name = "eligibility"
     static let summary = "checks each entry against the contest's eligibility rules; the chair decides"
     static let usage = """
-    usage: khanaen eligibility [--format table|json] [--lang th|en] [--contest DIR]
+    usage: khanaen eligibility [--format table|json] [--wide] [--lang th|en] [--contest DIR]
            khanaen eligibility --entry E --decide pass|fail|auto --reason TEXT [--chair USER]
                                [--lang th|en] [--contest DIR]
 
@@ -24,6 +25,9 @@ struct EligibilityCommand: Command {
     one of the contest's chairs); a refused decision writes nothing.
 
     options:
+      --wide           the table's long form, one line an entry with its reasons, however
+                       wide; without it the table fits the terminal (or $COLUMNS, else 80
+                       columns) and each entry's reasons are wrapped under its row
       --format F       table (default) or json:
                        {"entries": [{"id", "status", "rules": [{"id", "status", "reason"}],
                         "decision"?: {"status", "by", "at", "reason"}}]}
@@ -34,11 +38,22 @@ struct EligibilityCommand: Command {
       --chair USER     only in an open contest: the chair acting
 
     """
-    static let options = OptionSpec(values: ["format", "lang", "contest", "entry", "decide", "reason", "chair"])
+    static let options = OptionSpec(values: ["format", "lang", "contest", "entry", "decide", "reason", "chair"], flags: ["wide"])
+
+    /// The terminal's width when standard output is one, else $COLUMNS, else 80.
+    static func terminalWidth(_ ctx: CommandContext) -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        if let c = ctx.environment["COLUMNS"].flatMap({ Int($0) }), c >= 20 { return c }
+        return 80
+    }
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
-        if args.value("decide") != nil { return try decide(args, ctx, language: language) }
+        if args.value("decide") != nil {
+            if args.has("wide") { throw UsageError("--wide is for the table, not --decide") }
+            return try decide(args, ctx, language: language)
+        }
         for option in ["entry", "reason", "chair"] where args.value(option) != nil {
             throw UsageError("--\(option) goes with --decide")
         }
@@ -75,7 +90,8 @@ struct EligibilityCommand: Command {
         let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ChairStream(files: readable).events)
         let results = EligibilityRules.evaluate(contest.entries, config: config, decisions: EligibilityRules.decisions(book))
         ctx.out(format == "json" ? EligibilityReport.json(results, language: language)
-                    : EligibilityReport.table(results, contest: contest, language: language, utcOffset: ContestLocation.localUTCOffset))
+                    : EligibilityReport.table(results, contest: contest, language: language,
+                                              width: args.has("wide") ? nil : terminalWidth(ctx), words: WordBreaker.libthai() ?? .icu))
         return 0
     }
 
@@ -98,7 +114,7 @@ struct EligibilityCommand: Command {
         let written = try ledger.appendChair(LedgerEvent(actor: chair, kind: .eligibility, entry: entry, text: reason, outcome: outcome))
         // What stands now: the rules' result once the decision is withdrawn.
         let computed = contest.eligibility.map { EligibilityRules.evaluate([contest.entries[index]], config: $0)[0].computed }
-        let when = ThaiDate.moment(written.time, offset: ContestLocation.localUTCOffset, language: language)
+        let when = ThaiDate.moment(written.time, zone: contest.timeZone, language: language)
         ctx.out(TerminalText.safe(confirmation(outcome: outcome, chair: chair, entry: entry, reason: reason, when: when,
                                                computed: computed, language: language)) + "\n")
         return 0

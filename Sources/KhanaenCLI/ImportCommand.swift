@@ -54,6 +54,7 @@ struct ImportCommand: Command {
         } else {
             entries = try ContestFolder.loadContest(dir).entries
         }
+        if let reason = ContestLocation.stillTheSample(dir, entries: entries, ctx) { throw InputError(reason) }
 
         let result: ImportResult
         if kind == "csv" {

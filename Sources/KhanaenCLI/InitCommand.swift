@@ -3,29 +3,104 @@ import KhanaenText
 
 struct InitCommand: Command {
     static let name = "init"
-    static let summary = "make a new contest folder from the sample contest, without its ledger"
+    static let summary = "make a new contest folder: the template's criteria, tiers and rules, no entries"
     static let usage = """
-    usage: khanaen init DIR
+    usage: khanaen init DIR [--name NAME]
+           khanaen init DIR --demo
 
-    Creates DIR with the sample contest's contest.json and entries.json and an empty
-    ledger/ folder. Edit the two files for your contest (docs/contest-format.md), then
-    `khanaen verify --contest DIR` checks them. DIR must not exist or be empty. The new
-    contest's access is "logins": who judges is decided by the operating system's logins
-    (docs/access.md; `khanaen access apply` sets the files' owners and modes).
+    Creates DIR for a new contest: contest.json with the template's criteria, award tiers,
+    tie-breaks, thresholds and eligibility rules (the Digital Local award's), an id made from
+    DIR's name and NAME as its name (else DIR's name); an empty entries.json and an empty
+    ledger/ folder. Its eligibility dates are to be filled in: they are written as YYYY-MM-DD
+    under "_eligibility", which is not read until it is renamed "eligibility". It prints what
+    to edit next (docs/contest-format.md). DIR must not exist or be empty. The new contest's
+    access is "logins": who judges is decided by the operating system's logins (docs/access.md).
+
+    --demo   the sample contest instead: its 20 entries (2566's winners), its id, name and
+             dates, without its ledger; for trying Khanaen out, not for a new contest.
 
     """
-    static let options = OptionSpec(positionals: 1...1, positionalName: "DIR")
+    static let options = OptionSpec(values: ["name"], flags: ["demo"], positionals: 1...1, positionalName: "DIR")
+
+    /// What the template's eligibility dates become: to be filled in.
+    static let datePlaceholder = "YYYY-MM-DD"
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let target = args.positionals[0]
         let source = try ContestLocation.sampleFolder(ctx)
-        // A contest made for real judging is guarded by the logins (docs/access.md).
-        try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false) { json in
-            json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"_access\"") }
-                .joined(separator: "\n").replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
+        let shown = TerminalText.safe(target)
+        if args.has("demo") {
+            if args.value("name") != nil { throw UsageError("--name is for a new contest, not --demo") }
+            // A contest made for real judging is guarded by the logins (docs/access.md).
+            try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false) { json in
+                json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"_access\"") }
+                    .joined(separator: "\n").replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
+            }
+            _ = try ContestFolder.loadContest(target)
+            ctx.out("created \(shown): the sample contest (20 entries, 2566's winners), without its ledger; "
+                    + "khanaen verify --contest \(shown) checks it\n")
+            return 0
         }
-        _ = try ContestFolder.loadContest(target)
-        ctx.out("created \(TerminalText.safe(target)): edit contest.json and entries.json, then khanaen verify --contest \(TerminalText.safe(target))\n")
+        let folderName = target.split(separator: "/").last.map(String.init) ?? target
+        let name = args.value("name") ?? folderName
+        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw UsageError("--name must not be empty") }
+        let id = identifier(from: folderName)
+        var newJSON = ""
+        try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false, entriesText: "[]\n") { json in
+            newJSON = (try? newContest(json, id: id, name: name)) ?? json
+            return newJSON
+        }
+        let contest = try ContestFolder.loadContest(target)
+        let line = newJSON.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"_eligibility\"") }.map { $0 + 1 }
+        ctx.out("""
+        created \(shown): a new contest "\(TerminalText.safe(contest.name))" (id \(contest.id)) with the template's \
+        \(contest.criteria.count) criteria, \(contest.awards.count) award tiers and rules; no entries, no scores.
+        Next:
+          1. \(shown)/contest.json: "name" and "id" if they are not right; each judge's "name" and "user" (their login) \
+        and "chairs" (the chairs' logins); the criteria, award tiers and counts if this contest's differ.
+          2. The eligibility dates\(line.map { " (line \($0))" } ?? ""): in "_eligibility", replace each \(datePlaceholder) \
+        ("closes", "inUseBefore"; ค.ศ.) and rename "_eligibility" to "eligibility"; list last year's winners in "previousWinners".
+          3. The entries: khanaen import mail|csv … --contest \(shown) (or write \(shown)/entries.json).
+          4. khanaen verify --contest \(shown), then sudo khanaen access apply --contest \(shown) (README, "Running a contest").
+
+        """)
         return 0
+    }
+
+    /// An id from a folder's name: its letters, digits, '-', '_' and '.', others as '-'.
+    static func identifier(from folder: String) -> String {
+        var id = String(String.UnicodeScalarView(folder.unicodeScalars.map { s -> Unicode.Scalar in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".") ? s : "-"
+        }))
+        while id.hasPrefix("-") || id.hasPrefix(".") { id.removeFirst() }
+        while id.contains("--") { id = id.replacingOccurrences(of: "--", with: "-") }
+        id = String(id.prefix(64))
+        while id.hasSuffix("-") { id.removeLast() }
+        return id.isEmpty ? "contest" : id
+    }
+
+    /// The template's contest.json as a new contest's: its id and name, access by logins, the
+    /// eligibility rules kept under "_eligibility" with their dates to fill in.
+    static func newContest(_ json: String, id: String, name: String) throws -> String {
+        guard case .object(let members) = try JSONParser.parse(json).value else { return json }
+        var out: [(String, JSONValue)] = []
+        for (key, located) in members {
+            switch key {
+            case "id": out.append((key, .string(id)))
+            case "name": out.append((key, .string(name)))
+            case "access": out.append((key, .string("logins")))
+            case "_access": continue
+            case "eligibility":
+                guard case .object(let rules) = located.value else { continue }
+                var kept: [(String, JSONValue)] = [("_fillIn", .string(
+                    "Fill in the dates (YYYY-MM-DD, ค.ศ.) and rename _eligibility to eligibility; until then no eligibility rule is checked (docs/contest-format.md)."))]
+                for (k, v) in rules where !k.hasPrefix("_") {
+                    if k == "closes" || k == "inUseBefore" { kept.append((k, .string(datePlaceholder))) } else { kept.append((k, v.value)) }
+                }
+                out.append(("_eligibility", JSONValue.obj(kept)))
+            default: out.append((key, located.value))
+            }
+        }
+        return JSONWriter.string(JSONValue.obj(out), indent: 2) + "\n"
     }
 }

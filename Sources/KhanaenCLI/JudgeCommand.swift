@@ -28,7 +28,7 @@ struct JudgeCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
-        let dir = try ContestLocation.resolve(args, ctx)
+        let (dir, copiedTo) = try ContestLocation.resolveForScreen(args, ctx)
         let requested = args.value("judge"), login = ctx.login
         // Who the judge is, and their ledger, need only contest.json: the ledger is verified on
         // another core while entries.json is read and its entries checked against the
@@ -43,6 +43,7 @@ struct JudgeCommand: Command {
         let session = try JudgeSession(contest: contest, directory: dir, ledger: Ledger(contest: contest, sharingFilesOf: opened.ledger),
                                        judgeID: opened.judgeID, language: language)
         if opened.demoNotice { session.state.status = .info(session.state.strings.demoIdentity(opened.judgeID)) }
+        if let copiedTo { session.state.status = .info(session.state.strings.demoCopied(TerminalText.safe(copiedTo))) }
         return try session.run(monochrome: args.has("mono"), ctx)
     }
 }

@@ -31,8 +31,7 @@ final class JudgeSession {
         if let b = own.broken {
             throw InputError(b.describe(own.path) + "; run khanaen verify")
         }
-        state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language,
-                           utcOffset: ContestLocation.localUTCOffset)
+        state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language)
         state.sheets = JudgeSession.fold(ledger, judgeID)
         state.hidden = JudgeSession.ineligible(ledger, judgeID)
     }

@@ -10,8 +10,10 @@ import KhanaenCore
 /// An update takes the copy's non-empty fields and keeps the rest.
 ///
 /// A new entry's id is `e` and the number after the highest of the ids of that form already
-/// there, in at least three digits (after e01…e20 comes e021): given the same entries and the
-/// same submissions in the same order, the ids are the same.
+/// there, zero-padded as the contest's ids are (the widest there; three digits in a contest
+/// with none, e001): after e01…e20 comes e21, never e021, so a contest has one id scheme
+/// (docs/contest-format.md). Given the same entries and the same submissions in the same
+/// order, the ids are the same.
 public struct EntryBook: Sendable {
     public private(set) var entries: [Contest.Entry]
     /// How many entries there were before: indexes below it were not made by this import.
@@ -27,7 +29,7 @@ public struct EntryBook: Sendable {
         self.entries = entries
         existingCount = entries.count
         originalMessageIDs = entries.map(\.messageId)
-        var highest = 0, width = 3
+        var highest = 0, width = 0
         for (k, e) in entries.enumerated() {
             if !e.messageId.isEmpty && byMessageID[e.messageId] == nil { byMessageID[e.messageId] = k }
             let key = EntryBook.key(e.organisation, e.title)
@@ -38,7 +40,7 @@ public struct EntryBook: Sendable {
             }
         }
         nextNumber = highest + 1
-        self.width = width
+        self.width = width == 0 ? 3 : width
     }
 
     static func key(_ organisation: String, _ title: String) -> String {

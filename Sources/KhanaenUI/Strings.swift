@@ -140,6 +140,11 @@ public struct Strings: Sendable {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)", "Demo (synthetic scores): opened as chair \(chair)")
     }
 
+    /// The demo was copied just now, on first use.
+    public func demoCopied(_ path: String) -> String {
+        t("คัดลอกตัวอย่าง (คะแนนสมมุติ) ไว้ที่ \(path) แล้ว", "The demo (synthetic scores) was copied to \(path)")
+    }
+
     public func demoIdentity(_ judge: String) -> String {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามกรรมการ \(judge) ใช้ --judge เพื่อเลือกกรรมการคนอื่น",
           "Demo (synthetic scores): opened as judge \(judge); --judge chooses another")
@@ -223,11 +228,9 @@ public struct Strings: Sendable {
     var columnMean: String { t("เฉลี่ย", "Mean") }
     var recusedShort: String { t("ถอน", "rec.") }
     var judgeMeans: String { t("เฉลี่ยกรรมการ", "Judge mean") }
-    /// The heading of an entry's history, whose times are local: `offset` seconds east of UTC.
-    func history(offset: Int) -> String {
-        let sign = offset < 0 ? "-" : "+", m = abs(offset) / 60
-        let zone = "UTC" + sign + (m / 60 < 10 ? "0" : "") + String(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + String(m % 60)
-        return t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone))", "Ledger history (latest first, times \(zone))")
+    /// The heading of an entry's history, whose times are in the contest's time zone.
+    func history(zone: ContestTimeZone) -> String {
+        t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone.identifier))", "Ledger history (latest first, times \(zone.identifier))")
     }
     var notes: String { t("บันทึกของกรรมการ", "Judges' notes") }
     var noFlags: String { t("ไม่มีข้อสังเกต", "No flags") }
@@ -318,9 +321,7 @@ public struct Strings: Sendable {
         default: return t("เข้มหรืออ่อนกว่าคณะ", "severity")
         }
     }
-    func agreementTitle(_ entries: Int, _ judges: Int) -> String {
-        t("ความสอดคล้องของกรรมการ (\(entries) ผลงาน × \(judges) กรรมการ ที่ให้คะแนนครบ)", "Panel agreement (\(entries) entries × \(judges) judges scored by all)")
-    }
+    var agreementTitle: String { t("ความสอดคล้องของกรรมการ", "Panel agreement") }
     /// ICC(2,1) in words, as Koo and Li (2016) read it.
     func agreementReading(_ icc: Double?) -> String {
         guard let icc else { return t("ข้อมูลไม่พอ", "too few sheets") }
@@ -410,14 +411,19 @@ public struct Strings: Sendable {
     func draftNotice(_ n: Int) -> String { t("ร่าง (\(n) ข้อ ดูจอ 7):", "Draft (\(n) reasons, screen 7):") }
     var draftPrompt: String { t("ส่งออกโดยมีคำว่า ร่าง ที่หัวประกาศ? (y/n) ", "Export it marked DRAFT at its top? (y/n) ") }
     var helpChair: String { t("ปุ่มของประธานกรรมการ", "The chair's keys") }
+    /// What the console writes, for its help (README says the same).
+    var consoleWrites: String {
+        t("คอนโซลบันทึกลงสมุดของประธานกรรมการเฉพาะการตัดสิน (หลังตอบ y) และจุดตรวจสอบเมื่อเปิดคอนโซล: พยานว่าสมุดกรรมการไม่ถูกตัดหรือย้อนกลับ",
+          "The console writes to the chair's file only the chair's decisions (after a y) and a checkpoint when it opens: a witness that no judge's file is cut back or rolled back")
+    }
     var helpMarks: String { t("ความหมายของสัญลักษณ์", "What the marks mean") }
     var undoWord: String { t("ย้อน", "undo") }
     var draftShort: String { t("ร่าง", "draft") }
     var draftLegend: String { t("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ", "(brackets): a draft sheet, not counted") }
-    /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, local time.
-    func dateTime(_ millis: Int64, offset: Int, seconds: Bool = true) -> String {
-        let d = Timestamp.date(millis, offset: offset)
-        let clock = JudgeUpdate.clock(millis, offset: offset)
+    /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, in the contest's time zone.
+    func dateTime(_ millis: Int64, zone: ContestTimeZone, seconds: Bool = true) -> String {
+        let d = Timestamp.date(millis, zone: zone)
+        let clock = JudgeUpdate.clock(millis, zone: zone)
         return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
     func exported(_ paths: [String]) -> String {

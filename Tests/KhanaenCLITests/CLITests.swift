@@ -3,6 +3,7 @@ import XCTest
 @testable import KhanaenCLI
 @testable import KhanaenCore
 import KhanaenUI
+import KhanaenText
 
 /// The command line, run in-process on copies of the sample contest.
 final class CLITests: XCTestCase {
@@ -13,7 +14,7 @@ final class CLITests: XCTestCase {
         root = NSTemporaryDirectory() + "khanaen-cli-" + UUID().uuidString
         contest = root + "/contest"
         try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        XCTAssertEqual(run(["init", contest]).code, 0)
+        XCTAssertEqual(run(["init", contest, "--demo"]).code, 0)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
@@ -279,12 +280,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(line.outcome, "fail")
 
         // The table and JSON show the decision; a judge may read them too.
-        let table = run(["eligibility", "--contest", contest], as: "judge2")
+        let table = run(["eligibility", "--contest", contest, "--wide"], as: "judge2")
         XCTAssertEqual(table.code, 0, table.err)
         let row = table.out.split(separator: "\n").first { $0.hasPrefix("e05") }.map(String.init) ?? ""
         XCTAssertTrue(row.contains("ไม่ผ่าน"), row)
         XCTAssertTrue(row.contains("ประธานกรรมการ (chair, "), row)
         XCTAssertTrue(row.contains("ใช้งานจริงไม่ถึง 6 เดือน"), row)
+        // Issue 18: without --wide the table fits 80 columns (not a tty here: $COLUMNS, else 80),
+        // the reasons wrapped under the row.
+        let fitted = run(["eligibility", "--contest", contest], as: "judge2")
+        let lines = fitted.out.split(separator: "\n").map(String.init)
+        XCTAssertLessThanOrEqual(lines.map { CellWidth.of($0) }.max() ?? 0, 80, fitted.out)
+        let at = lines.firstIndex { $0.hasPrefix("e05") }!
+        XCTAssertTrue(lines[at].contains("ไม่ผ่าน") && !lines[at].contains("ประธานกรรมการ ("), lines[at])
+        XCTAssertTrue(lines[at + 1].hasPrefix("    เหตุผล: ประธานกรรมการ (chair, "), lines[at + 1])
+        XCTAssertGreaterThan(table.out.split(separator: "\n").map { CellWidth.of(String($0)) }.max() ?? 0, 80, "--wide is the long form")
         let json = try JSONSerialization.jsonObject(with: Data(run(["eligibility", "--contest", contest, "--format", "json"]).out.utf8)) as! [String: Any]
         let e05 = (json["entries"] as! [[String: Any]]).first { $0["id"] as? String == "e05" }!
         XCTAssertEqual(e05["status"] as? String, "fail")
@@ -421,6 +431,47 @@ final class CLITests: XCTestCase {
         let r = run(["verify", "--contest", contest])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("chairs[0]: \"chair\" is also the login of judge j2; a login is a judge or a chair, not both"), r.err)
+    }
+
+    /// Issue 18: `init award-2567` copied the sample's 20 entries, its id, name and dates, and
+    /// an import then added to them. init makes a new contest; --demo gives the sample; an
+    /// import into the sample's entries is refused with the reason.
+    func testInitMakesANewContestAndImportRefusesTheSample() throws {
+        let dir = root + "/award-2567"
+        let r = run(["init", dir])
+        XCTAssertEqual(r.code, 0, r.err)
+        let c = try ContestFolder.loadContest(dir)
+        let sample = try ContestFolder.loadContest(contest)
+        XCTAssertEqual(c.entries.count, 0, "no entries")
+        XCTAssertEqual(c.id, "award-2567")
+        XCTAssertEqual(c.name, "award-2567")
+        XCTAssertEqual(c.criteria, sample.criteria, "the template's criteria")
+        XCTAssertEqual(c.awards, sample.awards, "and tiers")
+        XCTAssertEqual(c.tieBreak, sample.tieBreak)
+        XCTAssertNil(c.eligibility, "its dates are to fill in, not the sample's")
+        XCTAssertEqual(c.access, .logins)
+        let json = try String(contentsOfFile: dir + "/contest.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"_eligibility\"") && json.contains("\"closes\": \"YYYY-MM-DD\""), json)
+        XCTAssertFalse(json.contains("2566") || json.contains("2023-"), "nothing of the sample's year")
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: dir + "/ledger")) ?? [], [], "no scores")
+        XCTAssertTrue(r.out.contains("Next:") && r.out.contains("khanaen import") && r.out.contains("_eligibility") && r.out.contains("YYYY-MM-DD"), r.out)
+
+        let named = run(["init", root + "/x", "--name", "ประกวดนวัตกรรมท้องถิ่นดิจิทัล 2567"])
+        XCTAssertEqual(named.code, 0, named.err)
+        XCTAssertEqual(try ContestFolder.loadContest(root + "/x").name, "ประกวดนวัตกรรมท้องถิ่นดิจิทัล 2567")
+        XCTAssertEqual(InitCommand.identifier(from: "รางวัล 2567"), "2567")
+        XCTAssertEqual(InitCommand.identifier(from: "ประกวด"), "contest")
+
+        // The sample (this test's contest, made by init --demo): an import is refused, nothing written.
+        try "ชื่อหน่วยงาน,ชื่อผลงาน\nเทศบาลตำบลทดสอบ,ผลงานทดสอบ\n".write(toFile: root + "/in.csv", atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: contest + "/entries.json", encoding: .utf8)
+        let refused = run(["import", "csv", root + "/in.csv", "--contest", contest])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("entries.json: its entries are still the sample contest's") && refused.err.contains("khanaen init DIR"), refused.err)
+        XCTAssertEqual(try String(contentsOfFile: contest + "/entries.json", encoding: .utf8), before)
+        let imported = run(["import", "csv", root + "/in.csv", "--contest", dir])
+        XCTAssertEqual(imported.code, 0, imported.err)
+        XCTAssertEqual(try ContestFolder.loadContest(dir).entries.map(\.id), ["e001"])
     }
 
     func testInitTakesABareRelativeNameAndNamesThePathOnError() throws {

@@ -98,7 +98,7 @@ final class ChairConsoleTests: XCTestCase {
     private func console(_ dir: String, _ steps: [ScriptBackend.Step]) throws -> (ScriptBackend, ChairState) {
         let ledger = try ContestFolder.load(dir)
         let session = ChairSession(ledger: ledger, directory: dir, chair: "chair", language: .th)
-        let state = ChairState(data: ChairSession.read(ledger), chair: "chair", language: .th, utcOffset: 7 * 3600)
+        let state = ChairState(data: ChairSession.read(ledger), chair: "chair", language: .th)
         let backend = ScriptBackend(steps)
         let runtime = Runtime<ChairProgram>(state: state, backend: backend) { session.perform($0, $1) }
         backend.state = { runtime.state }

@@ -38,7 +38,7 @@ final class DurableWitnessTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let contest = root + "/D"
-        XCTAssertEqual(try run(khanaen, ["init", contest]).status, 0)
+        XCTAssertEqual(try run(khanaen, ["init", contest, "--demo"]).status, 0)
         let json = try String(contentsOfFile: contest + "/contest.json", encoding: .utf8)
         try json.replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
             .write(toFile: contest + "/contest.json", atomically: true, encoding: .utf8)

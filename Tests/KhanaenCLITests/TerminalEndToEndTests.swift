@@ -45,6 +45,23 @@ final class TerminalEndToEndTests: XCTestCase {
         driver.start("cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=\(term) \(binary) --judge j5 \(extra)")
     }
 
+    /// Issue 18: the demo's "copied to …" notice showed only after quitting, in English. It is
+    /// on the workstation's status line, in Thai, and nothing is printed after it.
+    func testTheDemoCopyIsSaidInTheWorkstationInThai() {
+        let command = "cd \(root) && env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color \(binary) --judge j5; echo exit=$?; sleep 60"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "100", "-y", "30", command])
+        waitFor("กรรมการ 5 (j5)")
+        waitFor("คัดลอกตัวอย่าง (คะแนนสมมุติ) ไว้ที่ ")
+        keys("q")
+        waitFor("exit=0")
+        XCTAssertFalse(screen().contains("copied to"), screen())
+        // The second time, nothing is copied and nothing said of it.
+        tmux(["kill-session", "-t", "judge"])
+        start()
+        waitFor("กรรมการ 5 (j5)")
+        XCTAssertFalse(screen().contains("คัดลอกตัวอย่าง"), screen())
+    }
+
     func testEveryTerminalTypeAndMonochromeShowTheThaiList() {
         for (term, extra) in [("xterm", ""), ("screen", ""), ("tmux-256color", ""), ("vt100", ""), ("xterm-256color", "--mono")] {
             start(term: term, extra: extra)
@@ -88,6 +105,34 @@ final class TerminalEndToEndTests: XCTestCase {
         type("9"); keys("Enter")
         waitFor("ไม่ได้บันทึก")
         XCTAssertFalse(FileManager.default.fileExists(atPath: contest + "/ledger/j5/j5.jsonl"), "nothing was written to a new file")
+    }
+
+    /// Issue 18, screen 5 on the demo: every judge flagged for drift (they scored in the order of
+    /// quality), and "α 0.79 — ข้อมูลไม่พอ" beside "1 ผลงาน × 5 กรรมการ" once j5 had scored one entry;
+    /// screen 3's history in UTC+00:00 on a machine in UTC.
+    func testScreenFiveFlagsNoDriftAndSaysWhatAgreementRestsOn() {
+        XCTAssertEqual(run(["verify"]).status, 0)
+        let saved = shell("env USER=judge5 \(binary) score --contest \(contest) --judge j5 --entry e05 c1=12 c2=8 c3=20 c4=8 c5=12 c6=12 c7=8 --submit")
+        XCTAssertEqual(saved.status, 0, saved.out)
+        let command = "cd \(root) && env TZ=UTC USER=chair LANG=C.UTF-8 TERM=xterm-256color \(binary) chair --contest \(contest)"
+        tmux(["new-session", "-d", "-s", "judge", "-x", "120", "-y", "40", command + "; sleep 60"])
+        waitFor("ประธานกรรมการ (chair)")
+        keys("5")
+        waitFor("รูปแบบการให้คะแนนของกรรมการ")
+        waitFor("กรรมการ 4 (j4)")
+        let judges = screen().split(separator: "\n").filter { $0.contains("กรรมการ ") && $0.contains("(j") }
+        XCTAssertFalse(judges.isEmpty)
+        XCTAssertFalse(judges.contains { $0.contains("⚑") }, "no judge drifts:\n\(screen())")
+        keys("G")
+        waitFor("คะแนนรวม: ")
+        let total = screen().split(separator: "\n").first { $0.contains("คะแนนรวม: ") }.map(String.init) ?? ""
+        XCTAssertTrue(total.contains("ICC(2,1) ") && total.contains(" × 4 กรรมการ"), "j5 with one sheet is left out of the block: \(total)")
+        XCTAssertTrue(total.contains("α ") && total.contains(" ใบ ของ "), "alpha with its sheets: \(total)")
+        XCTAssertFalse(screen().contains("ข้อมูลไม่พอ") || screen().contains("1 ผลงาน × 5"), screen())
+        // The history's times are the contest's (Asia/Bangkok), on a machine in UTC too.
+        keys("3")
+        waitFor("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา Asia/Bangkok)")
+        XCTAssertFalse(screen().contains("UTC+00:00"), screen())
     }
 
     func testTheChairSeesAJudgesSaveWithinASecond() {

@@ -96,14 +96,14 @@ final class IneligibleTests: XCTestCase {
         let (r, summary) = try results()
         let contest = summary.contest
 
-        let table = ReportTable.text(r, ledger: summary, language: .th, utcOffset: 7 * 3600)
+        let table = ReportTable.text(r, ledger: summary, language: .th)
         let unranked = table.components(separatedBy: "ยังไม่จัดอันดับ:\n")[1]
         XCTAssertTrue(unranked.contains("e2      เทศบาลตำบลสอง"), table)
         XCTAssertTrue(unranked.contains("ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (chair): ส่งผลงานหลังวันปิดรับ"), table)
         XCTAssertTrue(unranked.contains("ไม่ผ่านคุณสมบัติตามเกณฑ์: เคยได้รับรางวัลปี 2565: ระบบเดิม"), table)
         let ranking = table.components(separatedBy: "ยังไม่จัดอันดับ:")[0]
         XCTAssertFalse(ranking.contains("เทศบาลตำบลสอง"), "not in the ranking rows")
-        let en = ReportTable.text(r, ledger: summary, language: .en, utcOffset: 0)
+        let en = ReportTable.text(r, ledger: summary, language: .en, timeZone: .utc)
         XCTAssertTrue(en.contains("ineligible by the rules: in use since 2023-09-01"), en)
         XCTAssertTrue(en.contains("ineligible by the chair's ruling (chair): ส่งผลงานหลังวันปิดรับ"), en)
 
@@ -133,7 +133,7 @@ final class IneligibleTests: XCTestCase {
         XCTAssertTrue(e2.hasSuffix(",ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (chair): ส่งผลงานหลังวันปิดรับ"), e2)
         XCTAssertTrue(csv.first { $0.contains(",e1,") }!.hasSuffix(","), "a ranked entry's last cell is empty")
 
-        let minutes = ReportMarkdown.ranking(r, ledger: summary, utcOffset: 0)
+        let minutes = ReportMarkdown.ranking(r, ledger: summary, timeZone: .utc)
         let row = minutes.split(separator: "\n").first { $0.contains("| e3 |") }!
         XCTAssertTrue(row.hasPrefix("| — | e3 |"), String(row))
         XCTAssertTrue(row.contains("ไม่ผ่านคุณสมบัติตามเกณฑ์: เคยได้รับรางวัลปี 2565: ระบบเดิม"), String(row))

@@ -140,6 +140,51 @@ final class StatisticsAgreementTests: XCTestCase {
         XCTAssertEqual(agreement.criteria[0].agreement.kendallW!, 510.0 / 522, accuracy: 1e-15)
     }
 
+    /// Issue 18: "α 0.79 — ข้อมูลไม่พอ" beside "1 ผลงาน × 5 กรรมการ" with 80 sheets in: four judges
+    /// had scored every entry and the fifth one, and the block shrank to that one entry. The block
+    /// now leaves that judge out, and each figure computed says what it was computed on.
+    func testEachFigureSaysWhatItWasComputedOn() throws {
+        let contest = try Fixtures.contest(judges: 5, entries: 6)
+        var judgeEvents: [[LedgerEvent]] = []
+        for j in 1...4 {
+            var events: [LedgerEvent] = []
+            for e in 1...6 {
+                let a = Double(e), b = Double(2 * e + j % 2), c: Double = j == 3 ? Double(e) + 0.5 : Double(e)
+                events += Fixtures.sheet("j\(j)", "e\(e)", a, b, c)
+            }
+            judgeEvents.append(Fixtures.numbered(events))
+        }
+        judgeEvents.append(Fixtures.numbered(Fixtures.sheet("j5", "e1", 2, 3, 1)))
+        let book = SheetBook(contest: contest, judgeEvents: judgeEvents, chairEvents: [])
+        let a = PanelAgreement.compute(book: book, results: Scoring.compute(book)).totals
+        XCTAssertEqual([a.entries, a.judges], [6, 4], "j5, with one sheet, is left out of the block")
+        XCTAssertEqual(CompleteBlock(.totals(Scoring.compute(book))).judges, [0, 1, 2, 3])
+        XCTAssertNotNil(a.icc2_1)
+        XCTAssertEqual([a.alphaValues, a.alphaEntries], [25, 6], "alpha takes j5's sheet too")
+        let th = ReportWords(.th).agreementFigures(a)
+        XCTAssertTrue(th.hasPrefix("ICC(2,1) "), th)
+        XCTAssertTrue(th.contains(" (6 ผลงาน × 4 กรรมการ ที่ให้คะแนนครบ) · α "), th)
+        XCTAssertTrue(th.hasSuffix(" (25 ใบ ของ 6 ผลงาน)"), th)
+        XCTAssertFalse(th.contains("—") || th.contains("ข้อมูลไม่พอ"), th)
+        XCTAssertTrue(ReportWords(.en).agreementFigures(a).hasSuffix(" (25 sheets of 6 entries)"))
+
+        // No two judges share more than one entry: no block to speak of, alpha over the pairs.
+        // A figure not computed is absent, not a dash beside a number.
+        let three = try Fixtures.contest(judges: 3, entries: 6)
+        let sparse = SheetBook(contest: three, judgeEvents: [
+            Fixtures.numbered(Fixtures.sheet("j1", "e1", 5, 10, 5) + Fixtures.sheet("j1", "e2", 7, 14, 7) + Fixtures.sheet("j1", "e3", 3, 6, 3)),
+            Fixtures.numbered(Fixtures.sheet("j2", "e1", 6, 10, 5) + Fixtures.sheet("j2", "e4", 8, 16, 8) + Fixtures.sheet("j2", "e5", 2, 4, 2)),
+            Fixtures.numbered(Fixtures.sheet("j3", "e2", 7, 15, 7) + Fixtures.sheet("j3", "e4", 8, 17, 8) + Fixtures.sheet("j3", "e6", 4, 8, 4)),
+        ], chairEvents: [])
+        let b = PanelAgreement.compute(book: sparse, results: Scoring.compute(sparse)).totals
+        XCTAssertFalse(b.blockComputed)
+        XCTAssertNotNil(b.alpha)
+        XCTAssertEqual([b.alphaValues, b.alphaEntries], [6, 3])
+        let text = ReportWords(.th).agreementFigures(b)
+        XCTAssertTrue(text.hasPrefix("α ") && text.hasSuffix(" (6 ใบ ของ 3 ผลงาน)"), text)
+        XCTAssertFalse(text.contains("—") || text.contains("ICC") || text.contains("ข้อมูลไม่พอ"), text)
+    }
+
     func testEmptyAndSparseContestsGiveNilNotNaN() throws {
         let contest = try Fixtures.contest(judges: 3, entries: 4)
         let empty = SheetBook(contest: contest, judgeEvents: [[], [], []], chairEvents: [])

@@ -61,6 +61,35 @@ final class StatisticsPatternsTests: XCTestCase {
         return (book, Scoring.compute(book))
     }
 
+    /// Issue 18: the demo's judges scored in id order, which is also the order of quality, and all
+    /// were flagged for drift. Five judges score 15 entries best first, each with its own small
+    /// wobble: their totals fall with the order, but only j5, whose totals climb against the
+    /// panel's as they go, drifts.
+    func testJudgesScoringTheBestFirstAreNotFlaggedForDrift() throws {
+        let contest = try Fixtures.contest(judges: 5, entries: 15)
+        var events: [String: [LedgerEvent]] = [:]
+        for e in 0..<15 {
+            let q = Double(14 - e)   // entry e1 is the best, e15 the least
+            for j in 1...5 {
+                let wobble = Double((e * 7 + j * 3) % 5) * 0.5 - 1
+                var b = min(20, 4 + q + wobble)
+                if j == 5 { b = min(20, max(0, 4 + q - 3 + Double(e) * 0.5)) }   // from 3 below the panel to 4 above
+                events["j\(j)", default: []] += Fixtures.sheet("j\(j)", "e\(e + 1)", 2 + (q / 2).rounded(.down), b, 3 + (q / 3).rounded(.down))
+            }
+        }
+        let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { Fixtures.numbered(events[$0.id] ?? []) }, chairEvents: [])
+        let results = Scoring.compute(book)
+        let p = JudgePatterns.compute(book: book, results: results)
+        // Every judge's raw totals fall steeply with the order written.
+        for j in 0..<4 {
+            let totals = results.entries.sorted { $0.index < $1.index }.map { e in e.totals.first { $0.judge == j }!.total }
+            XCTAssertLessThan(Spearman.of((0..<15).map(Double.init), totals)!.rho, -0.9)
+        }
+        XCTAssertEqual(p.filter { $0.drift.flagged }.map { $0.id }, ["j5"])
+        XCTAssertGreaterThan(p[4].drift.value!, 0.3)
+        XCTAssertEqual(p.map { $0.drift.sheets }, [15, 15, 15, 15, 15])
+    }
+
     func testConstructedJudges() throws {
         let (book, results) = try panel()
         let p = JudgePatterns.compute(book: book, results: results)
@@ -68,28 +97,37 @@ final class StatisticsPatternsTests: XCTestCase {
         XCTAssertEqual(p.map { $0.counted }, [15, 15, 15, 15, 15])
         XCTAssertEqual(p.filter { $0.halo.flagged }.map { $0.id }, ["j3"])
         XCTAssertEqual(p.filter { $0.flat.flagged }.map { $0.id }, ["j4"])
-        XCTAssertEqual(p.filter { $0.drift.flagged }.map { $0.id }, ["j5"])
+        // j4's first 11 sheets are flat, well below the panel, and the last 4 ordinary: its residuals
+        // climb with the order written, which is drift too.
+        XCTAssertEqual(p.filter { $0.drift.flagged }.map { $0.id }, ["j4", "j5"])
         XCTAssertTrue(p[1].severity.flagged)
         XCTAssertLessThan(p[1].severity.value!, 0, "j2 is severe")
         XCTAssertFalse(p[0].halo.flagged || p[0].flat.flagged || p[0].drift.flagged || p[0].severity.flagged, "j1 is ordinary")
+        XCTAssertFalse(p[1].drift.flagged || p[2].drift.flagged, "j2 is severe and j3 haloed, but neither drifts")
 
-        // j5's totals in the order scored; scipy.stats.spearmanr(range(15), these) gives
-        // rho 0.962255117943408, p 1.0081673039252473e-08.
-        let j5 = results.entries.sorted { $0.index < $1.index }.map { e in e.totals.first { $0.judge == 4 }!.total }
+        // j5's totals in the order scored, and its residuals: each total minus the other four judges' mean.
+        let byEntry = results.entries.sorted { $0.index < $1.index }
+        let j5 = byEntry.map { e in e.totals.first { $0.judge == 4 }!.total }
         XCTAssertEqual(j5, [35.0, 47.5, 47.5, 60.0, 50.0, 50.0, 62.5, 62.5, 65.0, 65.0, 65.0, 77.5, 67.5, 77.5, 75.0])
-        XCTAssertEqual(p[4].drift.value!, 0.962255117943408, accuracy: 1e-12)
-        XCTAssertEqual(p[4].driftP! / 1.0081673039252473e-08, 1, accuracy: 1e-9)
+        let residuals = byEntry.map { e -> Double in
+            let others = e.totals.filter { $0.judge != 4 }.map { $0.total }
+            return e.totals.first { $0.judge == 4 }!.total - others.reduce(0, +) / Double(others.count)
+        }
+        let expected = Spearman.of((0..<15).map(Double.init), residuals)!
+        XCTAssertEqual(p[4].drift.value!, expected.rho, accuracy: 1e-12)
+        XCTAssertEqual(p[4].driftP!, expected.p, accuracy: 1e-15)
+        XCTAssertNotEqual(p[4].drift.value!, Spearman.of((0..<15).map(Double.init), j5)!.rho, accuracy: 1e-6, "residuals, not totals")
         XCTAssertEqual(p[4].drift.sheets, 15)
         // The same order given explicitly, and reversed.
         let inOrder = Array(0..<15)
         let given = JudgePatterns.compute(book: book, results: results, order: Array(repeating: inOrder, count: 5))
-        XCTAssertEqual(given[4].drift.value!, 0.962255117943408, accuracy: 1e-12)
+        XCTAssertEqual(given[4].drift.value!, expected.rho, accuracy: 1e-12)
         let reversed = JudgePatterns.compute(book: book, results: results, order: Array(repeating: Array(inOrder.reversed()), count: 5))
-        XCTAssertEqual(reversed[4].drift.value!, -0.962255117943408, accuracy: 1e-12)
+        XCTAssertEqual(reversed[4].drift.value!, -expected.rho, accuracy: 1e-12)
         XCTAssertTrue(reversed[4].drift.flagged)
         // A threshold above the figure turns the flag off.
         var strict = PatternThresholds()
-        strict.driftRho = 0.97
+        strict.driftRho = expected.rho + 0.01
         XCTAssertFalse(JudgePatterns.compute(book: book, results: results, thresholds: strict)[4].drift.flagged)
         // The panel's side of j1's halo ratio: the mean over the other judges' sheets of their shares' SD.
         var sds: [Double] = []

@@ -197,7 +197,7 @@ final class StatisticsQueueTests: XCTestCase {
 
         let agreement = json["agreement"] as! [String: Any]
         let total = agreement["total"] as! [String: Any]
-        XCTAssertEqual(Set(total.keys), ["icc2_1", "icc2_k", "kendallW", "alpha", "entries", "judges"])
+        XCTAssertEqual(Set(total.keys), ["icc2_1", "icc2_k", "kendallW", "alpha", "entries", "judges", "alphaSheets", "alphaEntries"])
         XCTAssertEqual(total["entries"] as? Int, 7)
         XCTAssertEqual(total["judges"] as? Int, 5)
         XCTAssertEqual(total["icc2_1"] as? Double, ReportJSON.round4(s.agreement.totals.icc2_1!))
@@ -297,11 +297,13 @@ final class StatisticsQueueTests: XCTestCase {
         XCTAssertTrue(e8.contains(ReportWords(.th).swingText(s.swing(entry: 7))), e8)
         XCTAssertTrue(table.contains("รายการที่ควรหารือ (ยังไม่ได้หารือ 11 จาก 11):"), table)
         XCTAssertTrue(table.contains("  outlier:e5:j5: คะแนนรวมของ j5 (100.00) ห่างจากมัธยฐาน 50.00 อยู่ 50.00 (เกณฑ์ 15) · ยังไม่ได้หารือ"), table)
-        XCTAssertTrue(table.contains("ความสอดคล้องของกรรมการ (คะแนนรวม 7 ผลงาน × 5 กรรมการ): ICC(2,1) "), table)
+        XCTAssertTrue(table.contains("ความสอดคล้องของกรรมการ (คะแนนรวม): ICC(2,1) "), table)
+        XCTAssertTrue(table.contains(" (7 ผลงาน × 5 กรรมการ ที่ให้คะแนนครบ) · α "), table)
         XCTAssertTrue(lines.contains { $0.hasPrefix("j5 ") && $0.hasSuffix("severity +0.19") }, table)
         let english = ReportTable.text(results, ledger: summary, language: .en, statistics: s)
         XCTAssertTrue(english.contains("Discussion queue (11 open of 11):"), english)
-        XCTAssertTrue(english.contains("Panel agreement (totals, 7 entries × 5 judges): ICC(2,1) "), english)
+        XCTAssertTrue(english.contains("Panel agreement (totals): ICC(2,1) "), english)
+        XCTAssertTrue(english.contains(" (7 entries × 5 judges scored by all) · α "), english)
 
         let md = ReportMarkdown.ranking(results, ledger: summary, statistics: s)
         XCTAssertTrue(md.contains("## ความสอดคล้องของกรรมการ"), md)
@@ -341,6 +343,8 @@ final class StatisticsQueueTests: XCTestCase {
         XCTAssertEqual(s.percentOfProposal(entry: 0), 100, "unranked: no award, surely")
         let text = ReportJSON.text(results, ledger: Self.summary(contest), statistics: s)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
-        XCTAssertTrue(ReportTable.text(results, ledger: Self.summary(contest), statistics: s).contains("ICC(2,1) — · ICC(2,k) — · Kendall's W — · α —"))
+        let table = ReportTable.text(results, ledger: Self.summary(contest), statistics: s)
+        XCTAssertTrue(table.contains("ความสอดคล้องของกรรมการ (คะแนนรวม): ข้อมูลไม่พอ"), table)
+        XCTAssertFalse(table.contains("—"), "a figure not computed is absent, not a dash")
     }
 }

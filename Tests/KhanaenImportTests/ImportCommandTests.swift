@@ -4,7 +4,8 @@ import XCTest
 import KhanaenCore
 import KhanaenImport
 
-/// `khanaen import mail` on a copy of the sample contest, run in-process.
+/// `khanaen import mail` on a new contest holding the sample's twenty entries (numbered e001–e020,
+/// as a new contest numbers them: an import into the sample itself is refused), run in-process.
 final class ImportCommandTests: XCTestCase {
     private var root = ""
     private var contest = ""
@@ -14,6 +15,10 @@ final class ImportCommandTests: XCTestCase {
         contest = root + "/contest"
         try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         XCTAssertEqual(run(["init", contest]).code, 0)
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/digital-local-2566/entries.json").path
+        let entries = try! String(contentsOfFile: sample, encoding: .utf8).replacingOccurrences(of: "\"id\": \"e", with: "\"id\": \"e0")
+        try! entries.write(toFile: contest + "/entries.json", atomically: true, encoding: .utf8)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
@@ -111,7 +116,7 @@ final class ImportCommandTests: XCTestCase {
         let r = run(["import", "mail", root + "/md", eml, near, "--contest", contest])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(r.out, "imported e021 เทศบาลนครยะลา\nimported e022 เทศบาลเมืองพิจิตร\nimported e023 เทศบาลตำบลทับมา\n"
-                       + "imported e024 เทศบาลนครยะลา (title close to e01's; a copy with a changed title?)\n")
+                       + "imported e024 เทศบาลนครยะลา (title close to e001's; a copy with a changed title?)\n")
     }
 
     func testHostileAttachmentNamesStayInsideTheEntrysFolder() throws {

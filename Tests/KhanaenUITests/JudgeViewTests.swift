@@ -15,7 +15,7 @@ enum Sample {
     static func state(width: Int = 80, height: Int = 24, language: Language = .th) -> JudgeState {
         let c = contest
         var s = JudgeState(contest: c, judge: 4, sheets: Array(repeating: Sheet(criteria: c.criteria.count), count: c.entries.count),
-                           language: language, utcOffset: 7 * 3600)
+                           language: language)
         _ = JudgeUpdate.update(&s, .resize(width: width, height: height))
         return s
     }

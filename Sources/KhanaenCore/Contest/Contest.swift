@@ -193,6 +193,10 @@ public struct Contest: Equatable, Sendable {
         public var heading = "ประกาศผลรายชื่อหน่วยงานที่ได้รางวัล {contest}"
         public var tier = "รางวัลท้องถิ่นดิจิทัลประเภท{tier} {count} รางวัล ได้แก่"
         public var columns = ["หน่วยงาน", "จังหวัด", "ผลงานนวัตกรรมท้องถิ่นดิจิทัล"]
+        /// The signature block under the announcement: the chair's name (a dotted line to
+        /// write it by hand when empty) and position.
+        public var signedBy = ""
+        public var signedAs = "ประธานกรรมการ"
     }
 
     /// The award "tier" that means no award, and the one that withdraws the chair's decision.
@@ -205,6 +209,8 @@ public struct Contest: Equatable, Sendable {
     /// line with a reason (`SheetBook.method`).
     public var method: Method = .mean
     public var announcement = Announcement()
+    /// The zone every time is shown in (`timeZone` in contest.json; Asia/Bangkok when absent).
+    public var timeZone = ContestTimeZone.bangkok
     public var groups = Groups()
     /// contest.json's `eligibility` block (`ContestParser.parseEligibility`), when it has one.
     public var eligibility: Eligibility? = nil

@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility", "announcement", "method", "conflictRules"])
+                         "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -139,14 +139,23 @@ public enum ContestParser {
                               entries: [])
         if c.has("announcement") {
             let a = try c.object("announcement")
-            try a.allowOnly(["heading", "tier", "columns"])
+            try a.allowOnly(["heading", "tier", "columns", "signedBy", "signedAs"])
             if a.has("heading") { contest.announcement.heading = try a.text("heading") }
+            if a.has("signedBy") { contest.announcement.signedBy = try a.text("signedBy") }
+            if a.has("signedAs") { contest.announcement.signedAs = try a.text("signedAs") }
             if a.has("tier") { contest.announcement.tier = try a.text("tier") }
             if a.has("columns") {
                 let columns = try a.strings("columns")
                 if columns.count != 3 { throw a.error("columns", "must name the 3 columns: organisation, province, title") }
                 contest.announcement.columns = columns
             }
+        }
+        if c.has("timeZone") {
+            let name = try c.text("timeZone")
+            guard let zone = ContestTimeZone(identifier: name) else {
+                throw c.error("timeZone", "\"\(name)\" is not a time zone this system knows; use an IANA name such as \"Asia/Bangkok\"")
+            }
+            contest.timeZone = zone
         }
         if c.has("eligibility") { contest.eligibility = try parseEligibility(try c.object("eligibility")) }
         if c.has("method") {

@@ -82,15 +82,6 @@ public enum Timestamp {
         }
     }
 
-    /// This machine's offset from UTC now, in seconds east (Bangkok: 25,200), as the C
-    /// library's time zone (`TZ`, else /etc/localtime) gives it.
-    public static var localUTCOffset: Int {
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
-        return Int(local.tm_gmtoff)
-    }
-
     /// The calendar date of a moment, `offset` seconds east of UTC.
     public static func date(_ millis: Int64, offset: Int) -> CalendarDate {
         let (days, _) = floorDivide(millis + Int64(offset) * 1000, 86_400_000)

@@ -4,13 +4,13 @@
 public enum Export {
     /// `draft`: why the announcement is not final (`AnnouncementDraft.check`), empty when it is.
     public static func files(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
-                             draft: [AnnouncementDraft.Reason]) -> [(name: String, text: String)] {
+                             draft: [AnnouncementDraft.Reason], issued: Int64 = Timestamp.nowMillis()) -> [(name: String, text: String)] {
         let m = r.method.rawValue
         return [
             ("ranking-\(m).csv", ReportCSV.byteOrderMark + ReportCSV.text(r, ledger: ledger, statistics: statistics)),
             ("ranking-\(m).json", ReportJSON.text(r, ledger: ledger, statistics: statistics, draft: draft)),
             ("ranking-\(m).md", ReportMarkdown.ranking(r, ledger: ledger, statistics: statistics)),
-            ("announcement-\(m).md", ReportMarkdown.text(r, ledger: ledger, draft: draft)),
+            ("announcement-\(m).md", ReportMarkdown.text(r, ledger: ledger, draft: draft, issued: issued)),
         ]
     }
 }

@@ -41,9 +41,9 @@ public struct ReportWords: Sendable {
 
     /// What a report says at its top, one line each: that access is not enforced, and every
     /// reason the ledger is not intact.
-    public func banners(_ ledger: LedgerSummary) -> [String] {
+    public func banners(_ ledger: LedgerSummary, access: Bool = true) -> [String] {
         var out: [String] = []
-        if ledger.contest.access == .open { out.append(accessOpen) }
+        if access && ledger.contest.access == .open { out.append(accessOpen) }
         if !ledger.isIntact { out.append(notIntact + ":") ; out.append(contentsOf: ledger.problems.map { "  " + $0 }) }
         return out
     }
@@ -223,8 +223,8 @@ extension ReportWords {
             return pick("ให้คะแนนรวม \(total) ใน \(s) ของใบ (เกิน \(t))", "gives a total of \(total) on \(s) of sheets (over \(t))")
         case .drift:
             let rho = TwoDecimals.text(f.value), p = f.extra.map(pValue) ?? "", up = f.value > 0
-            return pick("คะแนนรวม\(up ? "สูงขึ้น" : "ต่ำลง")ตามลำดับที่ให้ (rho \(rho), p \(p))",
-                        "totals drift \(up ? "up" : "down") in scoring order (rho \(rho), p \(p))")
+            return pick("คะแนน\(up ? "สูงกว่า" : "ต่ำกว่า")กรรมการอื่นมากขึ้นตามลำดับที่ให้ (rho \(rho), p \(p))",
+                        "drifts \(up ? "above" : "below") the other judges in scoring order (rho \(rho), p \(p))")
         case .severity:
             let z = (f.value > 0 ? "+" : "") + TwoDecimals.text(f.value)
             return f.value < 0 ? pick("ให้คะแนนเข้มกว่ากรรมการอื่น (\(z) SD)", "severe (\(z) SD from the entries' means)")
@@ -232,16 +232,29 @@ extension ReportWords {
         }
     }
 
-    /// ICC(2,1), ICC(2,k), Kendall's W and Krippendorff's alpha, two decimals, "—" where there is none.
+    /// The figures that are computed, two decimals, each group with what it was computed on:
+    /// ICC(2,1), ICC(2,k) and Kendall's W on the complete block (entries × judges), Krippendorff's
+    /// alpha on every pairable sheet. A figure not computed is left out; none at all says so.
     public func agreementFigures(_ a: Agreement) -> String {
-        func f(_ x: Double?) -> String { x.map(TwoDecimals.text) ?? "—" }
-        return "ICC(2,1) \(f(a.icc2_1)) · ICC(2,k) \(f(a.icc2_k)) · Kendall's W \(f(a.kendallW)) · α \(f(a.alpha))"
+        var block: [String] = []
+        if let x = a.icc2_1 { block.append("ICC(2,1) \(TwoDecimals.text(x))") }
+        if let x = a.icc2_k { block.append("ICC(2,k) \(TwoDecimals.text(x))") }
+        if let x = a.kendallW { block.append("Kendall's W \(TwoDecimals.text(x))") }
+        var parts: [String] = []
+        if !block.isEmpty {
+            parts.append(block.joined(separator: " · ")
+                + pick(" (\(a.entries) ผลงาน × \(a.judges) กรรมการ ที่ให้คะแนนครบ)", " (\(a.entries) entries × \(a.judges) judges scored by all)"))
+        }
+        if let x = a.alpha {
+            parts.append("α \(TwoDecimals.text(x))"
+                + pick(" (\(a.alphaValues) ใบ ของ \(a.alphaEntries) ผลงาน)", " (\(a.alphaValues) sheets of \(a.alphaEntries) entries)"))
+        }
+        return parts.isEmpty ? pick("ข้อมูลไม่พอ", "too few sheets") : parts.joined(separator: " · ")
     }
 
     /// "Panel agreement (totals, 480 entries × 20 judges): ICC(2,1) …".
     public func agreementLine(_ a: Agreement) -> String {
-        pick("\(agreement) (\(totalsWord) \(a.entries) ผลงาน × \(a.judges) กรรมการ): ", "\(agreement) (\(totalsWord), \(a.entries) entries × \(a.judges) judges): ")
-            + agreementFigures(a)
+        pick("\(agreement) (\(totalsWord)): ", "\(agreement) (\(totalsWord)): ") + agreementFigures(a)
     }
 
     /// What the confidence and swing columns mean, with the bootstrap's resamples and seed.

@@ -5,13 +5,16 @@ import KhanaenText
 /// order; marked DRAFT with the reasons while the results are not final.
 public enum ReportMarkdown {
     /// `draft`: why the announcement is not final (`AnnouncementDraft.check`), empty when it is.
+    /// `issued`: the moment it is made, whose date (in the contest's time zone, พ.ศ.) it carries
+    /// above the chair's signature block.
     public static func text(_ r: Results, ledger: LedgerSummary, draft reasons: [AnnouncementDraft.Reason],
-                            collator: ThaiCollator = .load()) -> String {
+                            issued: Int64 = Timestamp.nowMillis(), collator: ThaiCollator = .load()) -> String {
         let contest = ledger.contest
         let words = contest.announcement
         let w = ReportWords(.th)
-        // What is wrong with the ledger comes first, before anything else is read.
-        var out: [String] = bannerLines(ledger, w)
+        // What is wrong with the ledger comes first, before anything else is read; that the
+        // contest's access is open comes under the heading, which it qualifies.
+        var out: [String] = bannerLines(ledger, w, access: false)
         let draft = reasons.map { AnnouncementDraft.describe($0, contest: contest, words: w) }
         if !draft.isEmpty {
             out.append("> **ร่าง (DRAFT): ยังไม่ใช่ผลทางการ**")
@@ -20,6 +23,7 @@ public enum ReportMarkdown {
         }
         out.append("# " + cell(words.heading.replacingAll("{contest}", with: contest.name)))
         out.append("")
+        if contest.access == .open { out.append("> ⚠ " + cell(w.accessOpen)); out.append("") }
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
         // An ineligible entry has no award; it is never named, whatever the chair decided.
         let awarded = r.ranked + r.unranked.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
@@ -36,8 +40,20 @@ public enum ReportMarkdown {
             }
             out.append("")
         }
+        out.append(contentsOf: signatureLines(contest, issued: issued))
+        out.append("")
         out.append("วิธีรวมคะแนน: \(w.methodOf(r)) · \(w.seal) \(ReportJSON.seal(r, ledger: ledger))")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "ประกาศ ณ วันที่ 7 ธันวาคม พ.ศ. 2569" (the date of `issued` in the contest's time zone), then
+    /// the signature block: a line to sign, the chair's name in brackets (a dotted line when
+    /// contest.json gives none) and position. Lines end in two spaces: Markdown's line break.
+    static func signatureLines(_ contest: Contest, issued: Int64) -> [String] {
+        let dots = String(repeating: ".", count: 40)
+        let name = contest.announcement.signedBy.isEmpty ? dots : cell(contest.announcement.signedBy)
+        return ["ประกาศ ณ วันที่ " + ThaiDate.longText(Timestamp.date(issued, zone: contest.timeZone)), "",
+                "(ลงชื่อ) " + dots + "  ", "(" + name + ")  ", cell(contest.announcement.signedAs)]
     }
 
     /// เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนตำบล, the others; within a kind, by
@@ -62,10 +78,11 @@ public enum ReportMarkdown {
     /// also gives how sure each proposed tier is and each entry's swing, the panel's agreement,
     /// the judges' flagged patterns and the discussion queue with what the panel decided (the
     /// announcement, `text`, never shows them).
-    /// Times in local time `utcOffset` seconds east of UTC, in the Buddhist era.
+    /// Times in the contest's time zone (or `timeZone`), in the Buddhist era.
     public static func ranking(_ r: Results, ledger: LedgerSummary, statistics: PanelStatistics? = nil,
-                               utcOffset: Int = Timestamp.localUTCOffset) -> String {
+                               timeZone: ContestTimeZone? = nil) -> String {
         let contest = ledger.contest
+        let zone = timeZone ?? contest.timeZone
         let w = ReportWords(.th)
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
         out.append(contentsOf: bannerLines(ledger, w))
@@ -97,7 +114,7 @@ public enum ReportMarkdown {
             out.append("")
             for e in overridden {
                 guard let o = e.override else { continue }
-                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: .th))): \(cell(o.decision.reason))")
+                out.append("- \(e.id): \(o.tier.map { w.tierTitle($0, contest: contest) } ?? "—") (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, zone: zone, language: .th))): \(cell(o.decision.reason))")
             }
         }
         if let statistics { out.append(contentsOf: statisticsSections(statistics, contest: contest, w)) }
@@ -140,8 +157,8 @@ public enum ReportMarkdown {
     }
 
     /// The banners as a quoted block, then a blank line; nothing when there are none.
-    static func bannerLines(_ ledger: LedgerSummary, _ w: ReportWords) -> [String] {
-        let banners = w.banners(ledger)
+    static func bannerLines(_ ledger: LedgerSummary, _ w: ReportWords, access: Bool = true) -> [String] {
+        let banners = w.banners(ledger, access: access)
         if banners.isEmpty { return [] }
         return banners.map { "> ⚠ " + cell($0) } + [""]
     }

@@ -4,11 +4,12 @@ import KhanaenText
 /// `statistics`, each ranked entry also shows how sure its proposed tier is and its swing, each
 /// judge their flagged patterns, and the report the discussion queue and the panel's agreement.
 public enum ReportTable {
-    /// Times are shown in local time `utcOffset` seconds east of UTC, in the Buddhist era in Thai.
+    /// Times are shown in the contest's time zone (or `timeZone`), in the Buddhist era in Thai.
     public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th,
                             statistics: PanelStatistics? = nil, draft: [AnnouncementDraft.Reason]? = nil,
-                            utcOffset: Int = Timestamp.localUTCOffset) -> String {
+                            timeZone: ContestTimeZone? = nil) -> String {
         let contest = ledger.contest
+        let zone = timeZone ?? contest.timeZone
         let w = ReportWords(language)
         var out: [String] = []
         out.append(contest.name)
@@ -83,7 +84,7 @@ public enum ReportTable {
             for e in overridden {
                 guard let o = e.override else { continue }
                 let tier = o.tier.map { w.tierTitle($0, contest: contest) } ?? "—"
-                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, offset: utcOffset, language: language))): \(o.decision.reason)")
+                out.append("  * \(e.id): \(tier) (\(o.decision.actor), \(ThaiDate.moment(o.decision.time, zone: zone, language: language))): \(o.decision.reason)")
             }
         }
 

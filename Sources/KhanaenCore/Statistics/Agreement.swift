@@ -11,6 +11,13 @@ public struct Agreement: Equatable, Sendable {
     public var kendallW: Double?
     /// Krippendorff's interval alpha over every value, gaps allowed (see `KrippendorffAlpha.interval`).
     public var alpha: Double?
+    /// What alpha is computed on, which is not the block: the pairable values (sheets of the
+    /// entries with at least 2 values) and those entries.
+    public var alphaValues: Int
+    public var alphaEntries: Int
+
+    /// Whether any of the block's figures (ICC, W) is computed.
+    public var blockComputed: Bool { icc2_1 != nil || icc2_k != nil || kendallW != nil }
 
     public init(_ m: RatingMatrix) {
         let block = CompleteBlock(m)
@@ -21,6 +28,13 @@ public struct Agreement: Equatable, Sendable {
         icc2_k = icc.average
         kendallW = KendallW.of(block.values, rows: entries, columns: judges)
         alpha = KrippendorffAlpha.interval(m)
+        var values = 0, units = 0
+        for e in 0..<m.entries {
+            let n = (0..<m.judges).reduce(0) { $0 + (m[e, $1] != nil ? 1 : 0) }
+            if n >= 2 { values += n; units += 1 }
+        }
+        alphaValues = values
+        alphaEntries = units
     }
 }
 

@@ -6,10 +6,13 @@
 ///   overall impression) has r near 0. Flagged when r < `haloRatio`.
 /// - `flat`: the share of the judge's counted totals equal (at two decimals) to their most
 ///   frequent total. Flagged when above `flatShare`.
-/// - `drift`: Spearman's rho between the judge's totals and the order they scored the sheets in
+/// - `drift`: Spearman's rho between the judge's residuals and the order they scored the sheets in
 ///   (by default each sheet's last change, which for a submitted sheet is its submit), with its
-///   two-sided p-value. Positive: later sheets got higher totals. Flagged when p < `driftP` and
-///   |rho| > `driftRho`.
+///   two-sided p-value. A sheet's residual is its total minus the mean of the other judges'
+///   counted totals for that entry; a sheet no other judge counts for has none and takes no part.
+///   Residuals, not totals: a judge who happens to score the best entries first has falling totals
+///   but no trend against the panel. Positive: later sheets were scored higher than the panel
+///   scored them. Flagged when p < `driftP` and |rho| > `driftRho`.
 /// - `severity`: z = mean over the judge's counted sheets of (T − m_e) / σ, where m_e is the mean
 ///   of entry e's counted totals (every judge's, this one's included) and σ the population SD of
 ///   every counted total in the contest; only entries that another judge also counts for take
@@ -51,11 +54,18 @@ public struct JudgePatterns: Equatable, Sendable {
         let contest = book.contest
         let nJ = results.judges.count
         var sheets = [[(entry: Int, total: Double)]](repeating: [], count: nJ)
-        var entryMean = [Int: Double](), entryCount = [Int: Int]()
+        var entryMean = [Int: Double](), entryCount = [Int: Int](), entrySum = [Int: Double]()
         for e in results.entries where !e.totals.isEmpty {
             for (j, t) in e.totals where j < nJ { sheets[j].append((e.index, t)) }
-            entryMean[e.index] = e.totals.reduce(0) { $0 + $1.total } / Double(e.totals.count)
+            let sum = e.totals.reduce(0) { $0 + $1.total }
+            entryMean[e.index] = sum / Double(e.totals.count)
+            entrySum[e.index] = sum
             entryCount[e.index] = e.totals.count
+        }
+        /// A sheet's total minus the mean of the other judges' counted totals for its entry.
+        func residual(_ s: (entry: Int, total: Double)) -> Double? {
+            guard let n = entryCount[s.entry], n >= 2, let sum = entrySum[s.entry] else { return nil }
+            return s.total - (sum - s.total) / Double(n - 1)
         }
 
         // Each counted sheet's spread of criterion shares, summed per judge.
@@ -105,18 +115,20 @@ public struct JudgePatterns: Equatable, Sendable {
                 p.mostFrequentTotal = Double(mode) / 100
             }
 
-            var when: [Double] = [], totals: [Double] = []
+            var when: [Double] = [], residuals: [Double] = []
             if let order, j < order.count {
                 var position = [Int: Int]()
                 for (k, e) in order[j].enumerated() where position[e] == nil { position[e] = k }
-                for s in own { if let k = position[s.entry] { when.append(Double(k)); totals.append(s.total) } }
+                for s in own { if let k = position[s.entry], let r = residual(s) { when.append(Double(k)); residuals.append(r) } }
             } else {
                 for s in own {
-                    if let t = book.sheet(judge: j, entry: s.entry).lastChange { when.append(Double(t)); totals.append(s.total) }
+                    if let t = book.sheet(judge: j, entry: s.entry).lastChange, let r = residual(s) {
+                        when.append(Double(t)); residuals.append(r)
+                    }
                 }
             }
             p.drift.sheets = when.count
-            if when.count >= max(3, thresholds.driftMinSheets), let r = Spearman.of(when, totals) {
+            if when.count >= max(3, thresholds.driftMinSheets), let r = Spearman.of(when, residuals) {
                 p.drift.value = r.rho
                 p.driftP = r.p
                 p.drift.flagged = r.p < thresholds.driftP && abs(r.rho) > thresholds.driftRho

@@ -73,7 +73,7 @@ enum EntryView {
         if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
         for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
         if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
-        if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, offset: s.utcOffset)): \(o.decision.reason)", .warning) }
+        if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, zone: s.timeZone)): \(o.decision.reason)", .warning) }
 
         var notes: [String] = []
         for j in judges {
@@ -94,9 +94,9 @@ enum EntryView {
         history.sort { $0.time != $1.time ? $0.time > $1.time : $0.seq > $1.seq }
         if !history.isEmpty {
             out.append(("", .normal, false))
-            out.append((w.history(offset: s.utcOffset), .muted, true))
+            out.append((w.history(zone: s.timeZone), .muted, true))
             for h in history {
-                var text = "\(w.dateTime(h.time, offset: s.utcOffset)) \(h.actor) \(h.undoes != nil ? w.undoWord : w.kind(h.kind))"
+                var text = "\(w.dateTime(h.time, zone: s.timeZone)) \(h.actor) \(h.undoes != nil ? w.undoWord : w.kind(h.kind))"
                 if let j = h.judge { text += " \(j)" }
                 if let c = h.criterion, let k = contest.criterionIndex(c) { text += " \(w.criterionWord) \(k + 1)" }
                 if let v = h.value { text += " = \(JSONWriter.numberText(v))" }
@@ -126,14 +126,14 @@ enum ProgressView {
         ])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))
-        let today = Timestamp.date(s.updatedAt, offset: s.utcOffset)
+        let today = Timestamp.date(s.updatedAt, zone: s.timeZone)
         for j in s.results.judges {
             let judge = s.contest.judges[j.index]
             let finished = j.submitted + j.recused
             let filled = entries == 0 ? 0 : finished * barWidth / entries
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let last = j.lastChange.map { t in
-                Timestamp.date(t, offset: s.utcOffset) == today ? JudgeUpdate.clock(t, offset: s.utcOffset) : w.dateTime(t, offset: s.utcOffset, seconds: false)
+                Timestamp.date(t, zone: s.timeZone) == today ? JudgeUpdate.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
             } ?? "—"
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
                                    widths: widths), finished == entries ? .ok : .normal, false))
@@ -256,16 +256,18 @@ enum JudgesView {
     static func agreement(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
         let w = s.strings
         let words = ReportWords(w.language)
-        var out: [ScreenLine] = [(w.agreementTitle(st.agreement.totals.entries, st.agreement.totals.judges), .muted, true)]
+        var out: [ScreenLine] = [(w.agreementTitle, .muted, true)]
         let total = st.agreement.totals
-        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total)) — \(w.agreementReading(total.icc2_1))", width: s.width - 2,
+        // Each figure with what it was computed on; the reading only when ICC is computed.
+        let readingText = total.icc2_1 == nil ? "" : " — " + w.agreementReading(total.icc2_1)
+        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total))\(readingText)", width: s.width - 2,
                             role: reading(total.icc2_1), words: s.text.words)
         let criteria = st.agreement.criteria.enumerated().sorted { ($0.element.agreement.icc2_1 ?? 2) < ($1.element.agreement.icc2_1 ?? 2) }
         for (k, c) in criteria {
             let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
             let index = (s.contest.criterionIndex(c.id) ?? k) + 1
-            let icc = c.agreement.icc2_1.map(TwoDecimals.text) ?? "—"
-            out.append((CellText.fit("\(index) \(short)", to: 30) + " ICC \(icc) " + w.agreementReading(c.agreement.icc2_1), reading(c.agreement.icc2_1), false))
+            let figure = c.agreement.icc2_1.map { "ICC \(TwoDecimals.text($0)) " + w.agreementReading($0) } ?? words.agreementFigures(c.agreement)
+            out.append((CellText.fit("\(index) \(short)", to: 30) + " " + figure, reading(c.agreement.icc2_1), false))
         }
         return out
     }
@@ -287,7 +289,7 @@ enum MethodsView {
         }
         for change in s.book.methodChanges {
             let d = change.decision
-            out += wrappedLines("\(w.dateTime(d.time, offset: s.utcOffset)) \(d.actor) → \(w.methodName(change.method)): \(d.reason)",
+            out += wrappedLines("\(w.dateTime(d.time, zone: s.timeZone)) \(d.actor) → \(w.methodName(change.method)): \(d.reason)",
                                 width: s.width - 2, role: .warning, indent: "  ", words: s.text.words)
         }
         out.append(("", .normal, false))

@@ -68,7 +68,8 @@ public struct ChairState: Sendable {
     public let contest: Contest
     public let strings: Strings
     public let chair: String
-    public let utcOffset: Int
+    /// The contest's time zone: every time on the console is shown in it.
+    public let timeZone: ContestTimeZone
     let idWidth: Int
     public var text = ThaiText.plain
 
@@ -113,14 +114,14 @@ public struct ChairState: Sendable {
 
     /// `data` must hold the results of `method`, the official method when not given (the
     /// console computes them before its first frame).
-    public init(data: ChairData, chair: String, language: Language = .th, utcOffset: Int = 0, method: Method? = nil) {
+    public init(data: ChairData, chair: String, language: Language = .th, timeZone: ContestTimeZone? = nil, method: Method? = nil) {
         let method = method ?? data.book.method
         precondition(data.computed[method] != nil, "the first frame's method is computed before it")
         self.data = data
         contest = data.book.contest
         strings = Strings(language)
         self.chair = chair
-        self.utcOffset = utcOffset
+        self.timeZone = timeZone ?? data.book.contest.timeZone
         self.method = method
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         selectedEntry = data.computed[method]!.results.entries.first?.index

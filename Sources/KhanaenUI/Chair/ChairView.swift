@@ -118,7 +118,7 @@ public enum ChairView {
         let w = s.strings
         let mark = s.method == s.official ? w.officialMark : w.comparisonMark
         // The method's name alone says what it is: its label would push the seal off at 80 columns.
-        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, offset: s.utcOffset))"
+        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, zone: s.timeZone))"
         if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
         var alarms: [String] = []
         if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }
@@ -139,7 +139,7 @@ public enum ChairView {
 
     static func helpSections(_ s: ChairState) -> [HelpText.Section] {
         let w = s.strings
-        return [.init(title: w.helpChair, extra: [], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
+        return [.init(title: w.helpChair, extra: [("", w.consoleWrites)], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
                 .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
     }
 

@@ -54,7 +54,7 @@ enum QueueView {
             let item = shown[p]
             var text = words.reason(item, contest: s.contest)
             if let d = item.outcome {
-                text = "\(words.outcome(d.outcome)) · \(w.dateTime(d.decision.time, offset: s.utcOffset)) \(d.decision.actor): \(d.decision.reason)"
+                text = "\(words.outcome(d.outcome)) · \(w.dateTime(d.decision.time, zone: s.timeZone)) \(d.decision.actor): \(d.decision.reason)"
             }
             let lines = LineWrap.wrap(text.replacingNewlines, width: c.width - 2, words: s.text.words)
             for (k, l) in lines.prefix(2).enumerated() {

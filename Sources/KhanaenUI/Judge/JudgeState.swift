@@ -34,8 +34,8 @@ public struct JudgeState: Sendable {
     public let contest: Contest
     public let judge: Int
     public let strings: Strings
-    /// Seconds east of UTC, for showing the time of a save in local time.
-    public let utcOffset: Int
+    /// The contest's time zone, for showing the time of a save (whatever the machine's zone).
+    public let timeZone: ContestTimeZone
     /// The id column's width: the longest id, within 4 to 10 cells.
     let idWidth: Int
 
@@ -87,12 +87,12 @@ public struct JudgeState: Sendable {
     public var ledgerProblem: String? = nil
     public var quit = false
 
-    public init(contest: Contest, judge: Int, sheets: [Sheet], language: Language = .th, utcOffset: Int = 0) {
+    public init(contest: Contest, judge: Int, sheets: [Sheet], language: Language = .th, timeZone: ContestTimeZone? = nil) {
         self.contest = contest
         self.judge = judge
         self.sheets = sheets
         self.strings = Strings(language)
-        self.utcOffset = utcOffset
+        self.timeZone = timeZone ?? contest.timeZone
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
     }
 

@@ -105,7 +105,7 @@ public enum JudgeUpdate {
             return []
         case .saved(let events):
             if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
-            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, offset: s.utcOffset), describe(events, s)))
+            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s)))
             return []
         case .notSaved(let why):
             // The change the undo stack was told about never reached the ledger.
@@ -619,6 +619,9 @@ public enum JudgeUpdate {
     }
 
     /// "HH:MM:SS" in local time.
+    /// The clock time of a moment in the contest's time zone.
+    static func clock(_ millis: Int64, zone: ContestTimeZone) -> String { Timestamp.clock(millis, zone: zone) }
+
     static func clock(_ millis: Int64, offset: Int) -> String {
         let secs = ((millis / 1000 + Int64(offset)) % 86_400 + 86_400) % 86_400
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
