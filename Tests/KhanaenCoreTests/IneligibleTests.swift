@@ -157,7 +157,7 @@ final class IneligibleTests: XCTestCase {
         // A withdrawn ruling ranks the entry again, with the chair's award as before.
         let withdrawn = SheetBook(contest: c, judgeEvents: judgeEvents(c), chairEvents: chair + Fixtures.numbered([
             LedgerEvent(actor: "chair", kind: .eligibility, entry: "e2", text: "ตรวจแล้วส่งทันเวลา", outcome: "auto"),
-        ]).map { var e = $0; e.seq += chair.count; return e })
+        ]).map { var e = $0; e.seq += chair.count; e.time = chair.last!.time + 1000; return e })
         let r = Scoring.compute(withdrawn)
         XCTAssertEqual(r.ranked.first?.id, "e2")
         XCTAssertEqual(r.ranked.first?.award, "gold")

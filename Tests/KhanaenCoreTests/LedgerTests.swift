@@ -442,6 +442,36 @@ final class LedgerTests: XCTestCase {
                 bodies.append(damaged)
             }
         }
+        // Every other spelling of a score line that reads as an event: neither reader takes it
+        // as canonical (issue 19).
+        var spelled: [[UInt8]] = []
+        for (value, texts) in [(5.0, ["5.0", "5.00", "0.50e1", "5e0", "5E0", "50e-1", "5.", "05", "+5", " 5", "5 "]),
+                               (0.0, ["-0", "-0.0", "0.0", "0e5", "00"]), (20.5, ["20.50", "2.05e1", "20.500"]),
+                               (10.0, ["1e1", "10.0", "1E+1"]), (-5.0, ["-5.0", "-5e0"]), (0.0005, ["0.00050", "5e-4", "0.5e-3"])] {
+            var e = LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "c1", value: value)
+            e.seq = 4
+            e.time = 1_700_000_000_000
+            let canonical = String(decoding: LedgerLine.canonical(e).dropLast(), as: UTF8.self)
+            let number = "\"value\":" + JSONWriter.numberText(value)
+            XCTAssertTrue(canonical.hasSuffix(number), canonical)
+            for text in texts { spelled.append(Array((canonical.dropLast(number.utf8.count - 8) + text).utf8)) }
+            for (from, to) in [("\"actor\":\"j1\"", "\"actor\":\"j\\u0031\""), ("\"entry\":\"e1\",\"criterion\":\"c1\"", "\"criterion\":\"c1\",\"entry\":\"e1\""),
+                               ("\"seq\":4", "\"seq\":4.0"), ("\"seq\":4", "\"seq\":04"), ("\"v\":1", "\"v\":1.0"), (",\"ts\"", ", \"ts\""),
+                               ("\"kind\":\"score\"", "\"kind\":\"sc\\u006fre\""), ("\"entry\":\"e1\"", "\"entry\":\"e\\u0031\"")] {
+                let edited = canonical.replacingOccurrences(of: from, with: to)
+                XCTAssertNotEqual(edited, canonical, to)
+                spelled.append(Array(edited.utf8))
+            }
+        }
+        for body in spelled {
+            body.withUnsafeBufferPointer { b in
+                var names1 = LedgerLine.NameCache(), names2 = LedgerLine.NameCache()
+                let text = String(decoding: body, as: UTF8.self)
+                if let general = try? LedgerLine.parseFields(b, names: &names1) { XCTAssertTrue(general.nonCanonical, text) }
+                XCTAssertNil(LedgerLine.commonEvent(b, names: &names2), text)
+            }
+        }
+        bodies += spelled
         for body in bodies {
             body.withUnsafeBufferPointer { b in
                 var names1 = LedgerLine.NameCache(), names2 = LedgerLine.NameCache()

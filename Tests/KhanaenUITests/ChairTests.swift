@@ -122,7 +122,13 @@ final class ChairTests: XCTestCase {
     /// rank 20 (2 + 18).
     func testTheOutstandingLineFollowsRank20() {
         let big = Synthetic.contest(like: Sample.contest, entries: 30, judges: 5)
-        let book = SheetBook(contest: big, judgeEvents: (0..<5).map { Synthetic.judgeEvents(contest: big, judge: $0) }, chairEvents: [])
+        // Numbered and timed as a ledger file's lines are: a line of 1970 would not count.
+        let judgeEvents = (0..<5).map { j in
+            Synthetic.judgeEvents(contest: big, judge: j).enumerated().map { k, e in
+                var x = e; x.seq = k + 1; x.time = 1_764_100_000_000 + Int64(k) * 1000; return x
+            }
+        }
+        let book = SheetBook(contest: big, judgeEvents: judgeEvents, chairEvents: [])
         let s = Self.state(book, LedgerSummary(contest: big, files: [], warnings: [], strays: []))
         XCTAssertGreaterThan(s.results.ranked.count, 21, "enough entries for both lines to fall inside the list")
         let rows = s.rankingRows

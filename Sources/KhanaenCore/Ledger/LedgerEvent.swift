@@ -60,6 +60,12 @@ public struct LedgerEvent: Equatable, Sendable {
     private var rare: Rare?
     public var value: Double?
     public var kind: Kind
+    /// The line's bytes are not the canonical encoding of this event (`LedgerLine.canonical`):
+    /// a number not in its shortest form, members out of order or spaced, a needless escape…
+    /// Its hash may be valid, but it is a violation: left out of every sheet, score and
+    /// time, and reported (docs/ledger.md). Set only by the reader; it fits in the padding
+    /// after `kind`, so an event stays 48 bytes.
+    public internal(set) var nonCanonical = false
     public var actorName: LedgerName
     public var entryName: LedgerName
     /// The criterion's name, or `noCriterion`: an Optional would make every event 8 bytes longer.
@@ -190,6 +196,7 @@ public struct LedgerEvent: Equatable, Sendable {
         a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
             && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
             && a.text == b.text && a.checkpoint == b.checkpoint && a.undoes == b.undoes && a.outcome == b.outcome && a.topic == b.topic
+            && a.nonCanonical == b.nonCanonical
     }
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The text of one ledger line and its hash chain (docs/ledger.md):
 ///
 ///     {"v":1,"seq":3,"ts":"…","actor":"j1","kind":"score","entry":"e01","criterion":"c3","value":20.5,"hash":"<64 hex>"}
@@ -184,7 +188,8 @@ public enum LedgerLine {
             guard literal(",\"criterion\":\""), let c = plain() else { return nil }
             criterion = names.name(c)
             if kind == .score {
-                guard literal(",\"value\":"), let (v, end) = JSONScanner.simpleNumber(body, from: i) else { return nil }
+                guard literal(",\"value\":"), let (v, end) = JSONScanner.simpleNumber(body, from: i),
+                      isShortestScore(body, from: i, to: end, value: v) else { return nil }
                 value = v
                 i = end
             }
@@ -194,6 +199,19 @@ public enum LedgerLine {
         guard i == n else { return nil }
         return LedgerEvent(seq: seq, time: time, actor: names.name(actor), kind: kind, entry: names.name(entry),
                            criterion: criterion, value: value)
+    }
+
+    /// Whether `body[from..<to]`, a number `simpleNumber` read as `value`, is exactly what
+    /// `JSONWriter.numberText(value)` writes, for the scores this reader takes: no sign, no
+    /// trailing zero after the point (`5.0`, `20.50`), at most four decimals, not below 0.001.
+    /// Anything else (`-0`, `-5`, `0.00001`) goes to the general reader, which re-encodes it.
+    @inline(__always)
+    static func isShortestScore(_ body: UnsafeBufferPointer<UInt8>, from: Int, to: Int, value: Double) -> Bool {
+        if body[from] == UInt8(ascii: "-") { return false }
+        var point = from
+        while point < to && body[point] != UInt8(ascii: ".") { point += 1 }
+        if point == to { return true }
+        return to - point - 1 <= 4 && body[to - 1] != UInt8(ascii: "0") && value >= 0.001
     }
 
     /// The length of a string of up to 15 bytes of printable ASCII without escapes that starts
@@ -316,7 +334,26 @@ public enum LedgerLine {
         return nil
     }
 
+    /// The event of any line (its hash member cut off), or the fault that makes it no ledger
+    /// line. A line that reads as an event but is not byte for byte that event's canonical
+    /// encoding (`canonical`: members in order, no spaces, numbers in their shortest form,
+    /// only the escapes the writer makes) is marked `nonCanonical`: a violation, not a break.
     static func parseFields(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
+        var e = try parseMembers(body, names: &names)
+        if !isCanonical(e, body: body) { e.nonCanonical = true }
+        return e
+    }
+
+    /// Whether `body` followed by `}` is `canonical(e)`.
+    static func isCanonical(_ e: LedgerEvent, body: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = canonical(e)
+        guard c.count == body.count + 1 else { return false }
+        return c.withUnsafeBufferPointer { c in
+            body.isEmpty || memcmp(c.baseAddress!, body.baseAddress!, body.count) == 0
+        }
+    }
+
+    private static func parseMembers(_ body: UnsafeBufferPointer<UInt8>, names: inout NameCache) throws -> LedgerEvent {
         var s = JSONScanner(body)
         s.advance() // "{"
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?

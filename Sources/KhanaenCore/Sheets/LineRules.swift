@@ -118,3 +118,45 @@ struct LineRules: Sendable {
         }
     }
 }
+
+/// What a reader checks of each line before its meaning: that it is in canonical form, and
+/// that its time can be trusted (docs/ledger.md, "A line's form and time"). One per file,
+/// fed the file's lines in order. A line at fault is a violation: left out of every sheet,
+/// score and statistic, and its time moves nothing on.
+struct LineTimes: Sendable {
+    /// 2023-01-01T00:00:00.000Z: earlier than any Khanaen ledger. contest.json records no
+    /// moment the contest was made, and a folder's own creation time is not kept by a copy
+    /// or a restore from backup, so the floor is fixed; the times after a file's first line
+    /// are held to it by never going back.
+    static let floor: Int64 = 1_672_531_200_000
+    /// How far after the reader's clock a line may be dated: another machine's clock, or
+    /// this one's, may be a little off.
+    static let skew: Int64 = 5 * 60_000
+
+    /// The reader's clock when it read the file.
+    let now: Int64
+    /// The latest time of a line taken so far.
+    private(set) var latest: Int64?
+
+    init(now: Int64) { self.now = now }
+
+    /// Why line `e` cannot be taken before its meaning is looked at, or nil; takes its time.
+    mutating func problem(_ e: borrowing LedgerEvent) -> String? {
+        if e.nonCanonical {
+            return "not written as Khanaen writes a line (members in order with no spaces, numbers in their shortest form, "
+                + "only the escapes needed): it is not the event it reads as"
+        }
+        let t = e.time
+        if t < LineTimes.floor {
+            return "dated \(Timestamp.format(t)), before \(Timestamp.format(LineTimes.floor)), earlier than any Khanaen ledger"
+        }
+        if t > now + LineTimes.skew {
+            return "dated \(Timestamp.format(t)), more than 5 minutes after the time it was read (\(Timestamp.format(now)))"
+        }
+        if let latest, t < latest {
+            return "dated \(Timestamp.format(t)), earlier than a line before it in the file (\(Timestamp.format(latest))): a file's times never go back"
+        }
+        latest = t
+        return nil
+    }
+}

@@ -14,19 +14,21 @@ public struct Refusal: Error, Equatable, CustomStringConvertible, Sendable {
 /// What a judge and the chair may write, checked against the ledger as it is at the moment
 /// of writing (inside the file's lock), so that two terminals cannot both get their way.
 public enum Rules {
-    /// Checks a judge's changes, in order, against their sheets.
+    /// Checks a judge's changes, in order, against their sheets. `time` is when they will be
+    /// written: each is folded into the next one's sheet at that time, as readers will read it.
     public static func checkJudge(_ drafts: [LedgerEvent], judgeID: String, contest: Contest,
-                                  ownEvents: [LedgerEvent], chairEvents: [LedgerEvent]) throws {
+                                  ownEvents: [LedgerEvent], chairEvents: [LedgerEvent], time: Int64 = Timestamp.nowMillis()) throws {
         guard contest.judgeIndex(judgeID) != nil else { throw unknownJudge(judgeID) }
         var pending = ownEvents
         var nextSeq = (ownEvents.last?.seq ?? 0) + 1
         for draft in drafts {
             guard contest.entryIndex(draft.entry) != nil else { throw unknownEntry(draft.entry) }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: draft.entry,
-                                            judgeEvents: pending, chairEvents: chairEvents)
+                                            judgeEvents: pending, chairEvents: chairEvents, now: max(time, Timestamp.nowMillis()))
             try checkOne(draft, sheet: sheet, contest: contest)
             var e = draft
             e.seq = nextSeq
+            e.time = time
             nextSeq += 1
             pending.append(e)
         }
@@ -144,7 +146,7 @@ extension Ledger {
         let contest = self.contest
         let stamped = drafts.map { d -> LedgerEvent in var e = d; e.actor = judgeID; return e }
         return try file.append(stamped, time: time) { own in
-            try Rules.checkJudge(stamped, judgeID: judgeID, contest: contest, ownEvents: own, chairEvents: chairEvents)
+            try Rules.checkJudge(stamped, judgeID: judgeID, contest: contest, ownEvents: own, chairEvents: chairEvents, time: time)
         }
     }
 

@@ -76,8 +76,9 @@ public struct SheetBook: Sendable {
 
     /// `chairFiles` names each chair event's file (`ChairStream`), and `chairViolations` are
     /// the lines the stream already refused (a decision in a file its actor cannot write).
+    /// `now` is the reader's clock, which no line's time may be far after (`LineTimes`).
     public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String] = [],
-                chairViolations streamViolations: [Violation] = []) {
+                chairViolations streamViolations: [Violation] = [], now: Int64 = Timestamp.nowMillis()) {
         self.contest = contest
         let nE = contest.entries.count, nC = contest.criteria.count
         let rules = LineRules(contest)
@@ -85,9 +86,10 @@ public struct SheetBook: Sendable {
         // The locks the chair has reopened, per judge, by entry index and the lock's seq.
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
+        let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
         for (k, e) in chairEvents.enumerated() {
             let file = k < chairFiles.count ? chairFiles[k] : ContestParser.chairFileName
-            if let problem = rules.chairProblem(e, judgeEvents: judgeEvents) {
+            if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents) {
                 chairViolations.append(Violation(file: file, seq: e.seq, message: problem))
                 continue
             }
@@ -136,7 +138,12 @@ public struct SheetBook: Sendable {
             // A judge's lines come a sheet at a time: the last entry's index is nearly always
             // the next one's.
             var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
+            var times = LineTimes(now: now)
             for e in judgeEvents[j] {
+                if let problem = times.problem(e) {
+                    violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                    continue
+                }
                 if e.entryName != lastEntry {
                     lastEntry = e.entryName
                     lastIndex = names.entry(e.entryName)
@@ -163,10 +170,25 @@ public struct SheetBook: Sendable {
     /// The official method: contest.json's, or the chair's last change of it.
     public var method: Method { methodChanges.last?.method ?? contest.method }
 
-    public init(ledger: Ledger) {
+    public init(ledger: Ledger, now: Int64 = Timestamp.nowMillis()) {
         let chairs = ledger.chairStream
         self.init(contest: ledger.contest, judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: chairs.events,
-                  chairFiles: chairs.files, chairViolations: chairs.violations)
+                  chairFiles: chairs.files, chairViolations: chairs.violations, now: now)
+    }
+
+    /// The form and time problems (`LineTimes`) of a stream of lines merged from several
+    /// files, by index in the stream: each file's lines are checked in their own order.
+    static func formAndTimeProblems(_ events: [LedgerEvent], files: [String], now: Int64) -> [Int: String] {
+        var byFile: [String: [Int]] = [:]
+        for k in events.indices { byFile[k < files.count ? files[k] : "", default: []].append(k) }
+        var problems: [Int: String] = [:]
+        for (_, indexes) in byFile {
+            var times = LineTimes(now: now)
+            for k in indexes.sorted(by: { events[$0].seq < events[$1].seq }) {
+                if let p = times.problem(events[k]) { problems[k] = p }
+            }
+        }
+        return problems
     }
 
     public func sheet(judge: Int, entry: Int) -> Sheet { rows[judge][entry] }
@@ -178,15 +200,15 @@ public struct SheetBook: Sendable {
     /// reopens alone: what the judge's own screen needs, and no other judge's scores. The
     /// violations are those of the judge's own lines.
     public static func judgeSheets(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
-                                   chairEvents: [LedgerEvent]) -> [Sheet] {
-        judgeFold(contest: contest, judgeID: judgeID, judgeEvents: judgeEvents, chairEvents: chairEvents).sheets
+                                   chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> [Sheet] {
+        judgeFold(contest: contest, judgeID: judgeID, judgeEvents: judgeEvents, chairEvents: chairEvents, now: now).sheets
     }
 
     public static func judgeFold(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
-                                 chairEvents: [LedgerEvent]) -> (sheets: [Sheet], violations: [Violation]) {
+                                 chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> (sheets: [Sheet], violations: [Violation]) {
         let rules = LineRules(contest)
         var reopened: [SheetLock: ChairDecision] = [:]
-        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) {
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
             if let ref = e.ref, let ei = contest.entryIndex(e.entry) {
                 reopened[SheetLock(entry: ei, seq: ref)] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
             }
@@ -195,7 +217,12 @@ public struct SheetBook: Sendable {
         var violations: [Violation] = []
         let names = Names(contest)
         let judgeName = LedgerName(judgeID)
+        var times = LineTimes(now: now)
         for e in judgeEvents {
+            if let problem = times.problem(e) {
+                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                continue
+            }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
@@ -214,16 +241,20 @@ public struct SheetBook: Sendable {
 
     /// One sheet, folded from the judge's own events alone: what the rules check before a write.
     public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
-                                 judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent]) -> Sheet {
+                                 judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> Sheet {
         var reopened: [Int: ChairDecision] = [:]
-        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID && contest.isChair(e.actor) {
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && e.entry == entryID && contest.isChair(e.actor) && !e.nonCanonical {
             if let ref = e.ref { reopened[ref] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "") }
         }
         let rules = LineRules(contest)
         var sheet = Sheet(criteria: contest.criteria.count)
         let entry = LedgerName(entryID), names = Names(contest, entries: false), judgeName = LedgerName(judgeID)
         guard let ei = contest.entryIndex(entryID) else { return sheet }
-        for e in judgeEvents where e.entryName == entry {
+        // Every line's time is checked, in order, as the readers do: a line left out of their
+        // sheets is left out of the writer's.
+        var times = LineTimes(now: now)
+        for e in judgeEvents {
+            if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
