@@ -84,7 +84,7 @@ func importScaleBenchmark(messages: Int, runs: Int) throws {
             let organisation = "เทศบาลตำบลทดสอบ\(k + 1)"
             let body = "หน่วยงาน : \(organisation)\nจังหวัด : ลำพูน\nชื่อโครงการ : ระบบบริการประชาชนออนไลน์ หมายเลข \(k + 1)\n"
             let subject = "=?UTF-8?B?" + Data("ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล \(organisation)".utf8).base64EncodedString() + "?="
-            let note = Array("note \(String(format: "%06d", k)) ok\n".utf8)  // 18 bytes
+            let note = Array("attachment \(String(format: "%06d", k))\n".utf8)  // 18 bytes
             precondition(note.count == 18)
             let message = "From bench@example.org Mon Jan  1 00:00:00 2024\nSubject: \(subject)\nMessage-ID: <scale\(k)@example.org>\n"
                 + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
