@@ -25,26 +25,46 @@ public struct MailLocation: Hashable, Sendable, Comparable {
 public enum Mailbox {
     /// Every message under `path`, in order, with its bytes. A path that cannot be read throws.
     public static func forEachMessage(_ path: String, _ body: (MailLocation, ArraySlice<UInt8>) throws -> Void) throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
-        if isDir.boolValue {
-            for file in try messageFiles(inFolder: path) { try body(MailLocation(file: file), try read(file)[...]) }
-            return
-        }
-        let bytes = try read(path)
-        if isMbox(bytes) {
-            for m in mboxMessages(bytes) {
-                try body(MailLocation(file: path, range: m.range, line: m.line), unescaped(bytes[m.range])[...])
-            }
-        } else {
-            try body(MailLocation(file: path), bytes[...])
+        let (found, bytes) = try locations(path)
+        for location in found {
+            try body(location, location.range == nil ? (bytes ?? read(location.file))[...] : message(at: location, fileBytes: bytes!))
         }
     }
 
-    /// One message's bytes again, for writing its attachments after the whole mailbox was read.
-    public static func message(at location: MailLocation, fileBytes: [UInt8]) -> [UInt8] {
-        guard let range = location.range, range.upperBound <= fileBytes.count else { return fileBytes }
-        return unescaped(fileBytes[range])
+    /// Where every message under `path` is, in order; for an mbox file, also its bytes (each
+    /// message is then `message(at:fileBytes:)`). A path that cannot be read throws.
+    public static func locations(_ path: String) throws -> (locations: [MailLocation], mbox: [UInt8]?) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
+        if isDir.boolValue { return (try messageFiles(inFolder: path).map { MailLocation(file: $0) }, nil) }
+        // A file of its own is read when its message is (once: it may be large).
+        let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: fromLine.count)).flatMap { $0 } ?? Data()
+        guard isMbox([UInt8](head)) else { return ([MailLocation(file: path)], nil) }
+        let bytes = try read(path)
+        return (mboxMessages(bytes).map { MailLocation(file: path, range: $0.range, line: $0.line) }, bytes)
+    }
+
+    /// One message's bytes in its mbox file, its ">From " quoting undone (copied only when
+    /// it has such a line); the whole file for a message in a file of its own.
+    public static func message(at location: MailLocation, fileBytes: [UInt8]) -> ArraySlice<UInt8> {
+        guard let range = location.range, range.upperBound <= fileBytes.count else { return fileBytes[...] }
+        let slice = fileBytes[range]
+        return hasQuotedFrom(slice) ? unescaped(slice)[...] : slice
+    }
+
+    /// Whether a line starts with one or more ">" and then "From ".
+    static func hasQuotedFrom(_ b: ArraySlice<UInt8>) -> Bool {
+        var k = b.startIndex
+        while k < b.endIndex {
+            if b[k] == 0x3E {
+                var j = k
+                while j < b.endIndex && b[j] == 0x3E { j += 1 }
+                if b[j..<b.endIndex].starts(with: fromLine) { return true }
+            }
+            guard let newline = b[k..<b.endIndex].firstIndex(of: 0x0A) else { return false }
+            k = newline + 1
+        }
+        return false
     }
 
     /// A Maildir's cur/ and new/ files, else the folder's .eml files, sorted by name.
