@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KhanaenCore
 import Synchronization
 
@@ -68,7 +69,7 @@ public enum MailImport {
             let results = Mutex<(done: Int, results: [Result<[Contest.Document], Error>?])>((0, Array(repeating: nil, count: jobs.count)))
             let work = jobs.map { $0.value }
             progress?(Progress(phase: .saving, done: 0, total: work.count))
-            DispatchQueue.concurrentPerform(iterations: work.count) { k in
+            forEach(work.count, threads: saveThreads) { k in
                 let result = Result<[Contest.Document], Error> {
                     let job = work[k]
                     let bytes = job.location.range == nil ? try Mailbox.read(job.location.file)[...]
@@ -77,7 +78,7 @@ public enum MailImport {
                     if let attached = job.attached { message = message.attachedMessages[attached] }
                     let kept = plan(message.attachments, limits).filter { $0.skipped == nil }.map { message.attachments[$0.index] }
                     let attachments = kept.map { DocumentsFolder.File(name: $0.fileName, type: $0.contentType, part: $0.part) }
-                    return try folder.replaceEntryFolder(ids[k], with: attachments)
+                    return try folder.replaceEntryFolder(ids[k], with: attachments, syncDocumentsFolder: false)
                 }
                 results.withLock {
                     $0.results[k] = result
@@ -86,9 +87,34 @@ public enum MailImport {
                 }
             }
             let done = results.withLock { $0.results }
+            // The entries' folders renamed into place are known to survive a crash before
+            // entries.json names their files: one sync of documents/ for them all.
+            try folder.sync()
             for (k, job) in jobs.enumerated() { book.setDocuments(job.key, try done[k]!.get()) }
         }
         return ImportResult(entries: book.entries, lines: lines)
+    }
+
+    /// Saving an entry's files waits mostly on the disk (each file and folder is synced before
+    /// it takes the old one's place): more threads than cores keep it busy.
+    static let saveThreads = 8
+
+    /// `body(0) … body(count - 1)` on `threads` threads at once, each taking the next index.
+    static func forEach(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let next = Atomic<Int>(0)
+        let group = DispatchGroup()
+        for _ in 0..<min(threads, count) {
+            group.enter()
+            Thread.detachNewThread {
+                while true {
+                    let k = next.add(1, ordering: .relaxed).oldValue
+                    if k >= count { break }
+                    body(k)
+                }
+                group.leave()
+            }
+        }
+        group.wait()
     }
 
     /// Which of a message's attachments are saved: each at most `limits.attachmentBytes`, and

@@ -35,6 +35,11 @@ public struct DocumentsFolder: Sendable {
 
     public func close() { Glibc.close(fd) }
 
+    /// Syncs `documents/` itself: the entry folders renamed in it survive a crash.
+    public func sync() throws {
+        guard fsync(fd) == 0 else { throw InputError("\(contestDir)/\(DocumentsFolder.name): cannot sync: \(errorText())") }
+    }
+
     /// Refuses an entry folder that is a symbolic link or not a folder; a missing one is fine.
     public func checkEntryFolder(_ id: String) throws {
         var st = stat()
@@ -105,7 +110,9 @@ public struct DocumentsFolder: Sendable {
 
     /// Writes an entry's files (and their texts) as its new folder and returns them as listed
     /// in entries.json. On an error the old folder is left as it was.
-    public func replaceEntryFolder(_ id: String, with files: [File]) throws -> [Contest.Document] {
+    /// With `syncDocumentsFolder` false, the caller syncs `documents/` (`sync()`) before it
+    /// relies on the new folder being there after a crash.
+    public func replaceEntryFolder(_ id: String, with files: [File], syncDocumentsFolder: Bool = true) throws -> [Contest.Document] {
         try checkEntryFolder(id)
         let staging = ".\(id).new-\(randomHex())"
         guard mkdirat(fd, staging, 0o755) == 0 else { throw InputError("\(path(staging)): cannot create: \(errorText())") }
@@ -154,7 +161,7 @@ public struct DocumentsFolder: Sendable {
             removeTree(fd, staging)
             throw InputError("\(path(id)): cannot put in place: \(why)")
         }
-        fsync(fd)
+        if syncDocumentsFolder { fsync(fd) }
         return documents
     }
 
