@@ -14,7 +14,11 @@ struct ImportCommand: Command {
     cur/ and new/), a folder of .eml files or one .eml file. A message whose subject is
     "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>" (or a forwarded copy) and whose body has
     หน่วยงาน and ชื่อโครงการ becomes an entry; its attachments are saved under
-    documents/<entry id>/, each with its text beside it where one can be extracted.
+    documents/<entry id>/, each with its text beside it where one can be extracted. An
+    attachment larger than contest.json's import.attachmentLimitMB (default 50), or that
+    would take its message's past import.messageLimitMB (default 100), is not saved, and the
+    message's line names it. On a terminal a progress line shows the count, the rate and the
+    time left.
     csv reads the same fields from a spreadsheet saved as CSV (comma or tab separated).
 
     A copy of a submission already there (the same Message-ID, or the same organisation and
