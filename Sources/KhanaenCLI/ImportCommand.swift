@@ -14,7 +14,11 @@ struct ImportCommand: Command {
     cur/ and new/), a folder of .eml files or one .eml file. A message whose subject is
     "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>" (or a forwarded copy) and whose body has
     หน่วยงาน and ชื่อโครงการ becomes an entry; its attachments are saved under
-    documents/<entry id>/, each with its text beside it where one can be extracted.
+    documents/<entry id>/, each with its text beside it where one can be extracted. An
+    attachment larger than contest.json's import.attachmentLimitMB (default 50), or that
+    would take its message's past import.messageLimitMB (default 100), is not saved, and the
+    message's line names it. On a terminal a progress line shows the count, the rate and the
+    time left.
     csv reads the same fields from a spreadsheet saved as CSV (comma or tab separated).
 
     A copy of a submission already there (the same Message-ID, or the same organisation and
@@ -47,20 +51,20 @@ struct ImportCommand: Command {
         let entriesPath = dir + "/" + ContestFolder.entriesFile
         let before = FileManager.default.contents(atPath: entriesPath).map { [UInt8]($0) }
         // A new contest may have no entries.json yet: the import makes it.
-        let entries: [Contest.Entry]
-        if before == nil {
-            _ = try loadDefinition(dir)
-            entries = []
-        } else {
-            entries = try ContestFolder.loadContest(dir).entries
-        }
+        let contest = before == nil ? try loadDefinition(dir) : try ContestFolder.loadContest(dir)
+        let entries = before == nil ? [] : contest.entries
         if let reason = ContestLocation.stillTheSample(dir, entries: entries, ctx) { throw InputError(reason) }
 
         let result: ImportResult
         if kind == "csv" {
             result = try CSVImport.run(file: paths[0], bytes: try Mailbox.read(paths[0]), encoding: encoding, entries: entries)
         } else {
-            result = try MailImport.run(paths: paths, contestDir: dir, entries: entries)
+            // Only on a terminal: a log or a pipe gets the result lines alone.
+            let line: ProgressLine? = isatty(STDERR_FILENO) == 1 ? ProgressLine(write: ctx.err) : nil
+            var report: (@Sendable (MailImport.Progress) -> Void)? = nil
+            if let line { report = { @Sendable p in line.show(p) } }
+            result = try MailImport.run(paths: paths, contestDir: dir, entries: entries, limits: contest.importLimits, progress: report)
+            line?.clear()
         }
         for w in result.warnings { ctx.err("khanaen: warning: \(w.terminalSafe)\n") }
         for line in result.lines { ctx.out(line.text.terminalSafe + "\n") }
@@ -73,6 +77,52 @@ struct ImportCommand: Command {
         ctx.err("khanaen: \(count(.imported)) imported, \(count(.updated)) updated, \(count(.skipped)) skipped; "
                 + (bytes != before ? "wrote \(entriesPath)" : "entries.json unchanged") + "\n")
         return 0
+    }
+
+    /// The import's progress on one line of a terminal (stderr), rewritten at most ten times a
+    /// second: `reading messages 1,200 of 10,000, 410 a second, 0:21 left`.
+    final class ProgressLine: @unchecked Sendable {
+        let write: (String) -> Void
+        let lock = NSLock()
+        var phaseStart: (phase: MailImport.Progress.Phase, time: UInt64)? = nil
+        var lastShown: UInt64 = 0
+        var shown = false
+
+        init(write: @escaping (String) -> Void) { self.write = write }
+
+        func show(_ p: MailImport.Progress) {
+            lock.lock()
+            defer { lock.unlock() }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if phaseStart?.phase != p.phase { phaseStart = (p.phase, now) }
+            guard now - lastShown >= 100_000_000 || p.done == p.total else { return }
+            lastShown = now
+            write("\r" + ProgressLine.text(p, seconds: Double(now - phaseStart!.time) / 1e9) + "\u{1B}[K")
+            shown = true
+        }
+
+        func clear() {
+            lock.lock()
+            defer { lock.unlock() }
+            if shown { write("\r\u{1B}[K") }
+        }
+
+        static func text(_ p: MailImport.Progress, seconds: Double) -> String {
+            var text = "khanaen: \(p.phase.rawValue) \(grouped(p.done)) of \(grouped(p.total))"
+            if p.done > 0 && seconds > 0.2 {
+                let rate = Double(p.done) / seconds
+                let left = Int((Double(p.total - p.done) / rate).rounded(.up))
+                text += ", \(grouped(Int(rate.rounded()))) a second, \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60) left"
+            }
+            return text
+        }
+
+        static func grouped(_ n: Int) -> String {
+            var s = String(n)
+            var k = s.count - 3
+            while k > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: k)); k -= 3 }
+            return s
+        }
     }
 
     /// contest.json alone, checked, for a contest that has no entries.json yet.

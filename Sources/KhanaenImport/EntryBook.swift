@@ -22,6 +22,11 @@ public struct EntryBook: Sendable {
     let originalMessageIDs: [String]
     var byMessageID: [String: Int] = [:]
     var byKey: [String: Int] = [:]
+    /// Each entry's organisation after `MatchKey`, and the entries of each, in index order:
+    /// a new entry's title is compared with its organisation's entries only, so that taking
+    /// n submissions costs n steps, not n² (issue 19).
+    var organisationKeys: [String] = []
+    var byOrganisation: [String: [Int]] = [:]
     var nextNumber: Int
     let width: Int
 
@@ -34,6 +39,9 @@ public struct EntryBook: Sendable {
             if !e.messageId.isEmpty && byMessageID[e.messageId] == nil { byMessageID[e.messageId] = k }
             let key = EntryBook.key(e.organisation, e.title)
             if byKey[key] == nil { byKey[key] = k }
+            let organisation = MatchKey.organisation(e.organisation)
+            organisationKeys.append(organisation)
+            byOrganisation[organisation, default: []].append(k)
             if let n = EntryBook.number(e.id) {
                 highest = max(highest, n.value)
                 width = max(width, n.digits)
@@ -63,7 +71,8 @@ public struct EntryBook: Sendable {
     /// index, whether it is new, and notes worth printing.
     public mutating func take(_ s: Submission, messageID: String) -> (index: Int, outcome: Outcome, notes: [String]) {
         var notes: [String] = []
-        let key = EntryBook.key(s[.organisation], s[.title])
+        let organisationKey = MatchKey.organisation(s[.organisation])
+        let key = organisationKey + "\u{0}" + MatchKey.title(s[.title])
         let found = (messageID.isEmpty ? nil : byMessageID[messageID]) ?? byKey[key]
         let index: Int
         let outcome: Outcome
@@ -76,12 +85,11 @@ public struct EntryBook: Sendable {
             entries.append(Contest.Entry(id: id, organisation: s[.organisation], title: s[.title]))
             index = entries.count - 1
             outcome = .imported
-            if let near = entries.indices.first(where: { k in
-                k != index && MatchKey.organisation(entries[k].organisation) == MatchKey.organisation(s[.organisation])
-                    && TitleSimilarity.isNear(entries[k].title, s[.title])
-            }) {
+            if let near = byOrganisation[organisationKey]?.first(where: { k in TitleSimilarity.isNear(entries[k].title, s[.title]) }) {
                 notes.append("title close to \(entries[near].id)'s; a copy with a changed title?")
             }
+            organisationKeys.append(organisationKey)
+            byOrganisation[organisationKey, default: []].append(index)
         }
         var e = entries[index]
         func set(_ field: Submission.Field, _ path: WritableKeyPath<Contest.Entry, String>) {
@@ -107,6 +115,14 @@ public struct EntryBook: Sendable {
         if !messageID.isEmpty {
             e.messageId = messageID
             if byMessageID[messageID] == nil { byMessageID[messageID] = index }
+        }
+        if outcome == .updated && !s[.organisation].isEmpty && organisationKeys[index] != organisationKey {
+            // The copy renamed the organisation: the entry is now among the new one's.
+            byOrganisation[organisationKeys[index]]?.removeAll { $0 == index }
+            var list = byOrganisation[organisationKey, default: []]
+            list.insert(index, at: list.firstIndex { $0 > index } ?? list.endIndex)
+            byOrganisation[organisationKey] = list
+            organisationKeys[index] = organisationKey
         }
         entries[index] = e
         if byKey[key] == nil { byKey[key] = index }

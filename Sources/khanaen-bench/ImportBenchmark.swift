@@ -69,6 +69,56 @@ func importBenchmark(submissions: Int, runs: Int) throws {
                  submissions, runs, median(firsts), median(firsts) / Double(submissions), median(agains)))
 }
 
+/// `khanaen-bench import --messages N [--runs R]`: one mbox of N submission e-mails, each with
+/// one 18-byte attachment, imported into an empty contest as `khanaen import mail` does (the
+/// import, then entries.json written); and the same for an mbox of its first N/10 messages.
+/// Prints the medians and their ratio: a linear import takes at most 10 times as long.
+func importScaleBenchmark(messages: Int, runs: Int) throws {
+    let root = NSTemporaryDirectory() + "khanaen-bench-import-scale-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+    func mbox(_ count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        for k in 0..<count {
+            let organisation = "เทศบาลตำบลทดสอบ\(k + 1)"
+            let body = "หน่วยงาน : \(organisation)\nจังหวัด : ลำพูน\nชื่อโครงการ : ระบบบริการประชาชนออนไลน์ หมายเลข \(k + 1)\n"
+            let subject = "=?UTF-8?B?" + Data("ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล \(organisation)".utf8).base64EncodedString() + "?="
+            let note = Array("attachment \(String(format: "%06d", k))\n".utf8)  // 18 bytes
+            precondition(note.count == 18)
+            let message = "From bench@example.org Mon Jan  1 00:00:00 2024\nSubject: \(subject)\nMessage-ID: <scale\(k)@example.org>\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" + Data(body.utf8).base64EncodedString() + "\n"
+                + "--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename=\"note.txt\"\nContent-Transfer-Encoding: base64\n\n"
+                + Data(note).base64EncodedString() + "\n--b--\n\n"
+            out += Array(message.utf8)
+        }
+        return out
+    }
+    var medians: [Int: Double] = [:]
+    for count in [messages / 10, messages] {
+        let path = root + "/inbox-\(count).mbox"
+        try Data(mbox(count)).write(to: URL(fileURLWithPath: path))
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let contest = root + "/contest"
+            try? fm.removeItem(atPath: contest)
+            try fm.createDirectory(atPath: contest, withIntermediateDirectories: true)
+            var entries: [Contest.Entry] = []
+            times.append(try seconds {
+                let r = try MailImport.run(paths: [path], contestDir: contest, entries: [])
+                try AtomicFile.write(EntriesJSON.bytes(r.entries), to: contest + "/entries.json", overwrite: true)
+                entries = r.entries
+            })
+            precondition(entries.count == count && entries.allSatisfy { $0.documents.count == 1 && $0.documents[0].size == 18 })
+        }
+        medians[count] = median(times)
+        print(String(format: "import mail of an mbox of %d messages (one 18-byte attachment each), median of %d: %.2f s (%.2f ms a message; runs %@)",
+                     count, runs, median(times), median(times) * 1000 / Double(count), times.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
+    }
+    print(String(format: "%d messages took %.1f times as long as %d (linear: at most 10)", messages, medians[messages]! / medians[messages / 10]!, messages / 10))
+}
+
 /// A zip of uncompressed members, enough for unzip to read: local headers, data, central directory.
 func storedZip(_ members: [String: String]) -> [UInt8] {
     func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }

@@ -20,6 +20,7 @@ import KhanaenUI
 ///   khanaen-bench stats DIR [--resamples B] [--runs N]        PanelStatistics.compute, all of them with the queue, per method
 ///   khanaen-bench import [N] [--runs R]           importing N submission e-mails with attachments (default 500)
 ///   khanaen-bench assign [ENTRIES JUDGES K] [--runs R]   the assignment solver (default 2000 × 50, K = 3, 5% conflicts)
+///   khanaen-bench import --messages N [--runs R]  an mbox of N messages, one 18-byte attachment each: N/10 and N timed
 let args = Array(CommandLine.arguments.dropFirst())
 // As `khanaen` does (see its main.swift), so that the figures are the program's.
 _ = khanaen_malloc_top_pad(16 << 20)
@@ -362,8 +363,13 @@ case "stats":
 case "import":
     var runs = 5
     if let k = args.firstIndex(of: "--runs"), k + 1 < args.count, let r = Int(args[k + 1]) { runs = r }
-    let n = args.count > 1 ? Int(args[1]) ?? 500 : 500
-    try importBenchmark(submissions: n, runs: runs)
+    if let k = args.firstIndex(of: "--messages") {
+        guard k + 1 < args.count, let n = Int(args[k + 1]), n >= 10 else { fail("--messages needs a whole number of at least 10") }
+        try importScaleBenchmark(messages: n, runs: args.contains("--runs") ? runs : 3)
+    } else {
+        let n = args.count > 1 ? Int(args[1]) ?? 500 : 500
+        try importBenchmark(submissions: n, runs: runs)
+    }
 
 case "assign":
     let rest = args.dropFirst().filter { !$0.hasPrefix("--") }

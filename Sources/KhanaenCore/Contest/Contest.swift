@@ -214,6 +214,24 @@ public struct Contest: Equatable, Sendable {
     public var groups = Groups()
     /// contest.json's `eligibility` block (`ContestParser.parseEligibility`), when it has one.
     public var eligibility: Eligibility? = nil
+    /// contest.json's `import` block: how large a mail attachment `khanaen import mail` saves.
+    public var importLimits = ImportLimits()
+
+    /// The most `khanaen import mail` saves of one attachment and of one message's attachments
+    /// together (docs/contest-format.md); what is larger is not saved, and the import says so.
+    public struct ImportLimits: Equatable, Sendable {
+        /// contest.json counts in MB of 1,048,576 bytes, as mail programs do.
+        public static let bytesPerMB = 1 << 20
+        public static let defaultAttachmentMB = 50.0, defaultMessageMB = 100.0
+        public var attachmentBytes: Int
+        public var messageBytes: Int
+
+        public init(attachmentBytes: Int = Int(defaultAttachmentMB * Double(bytesPerMB)),
+                    messageBytes: Int = Int(defaultMessageMB * Double(bytesPerMB))) {
+            self.attachmentBytes = attachmentBytes
+            self.messageBytes = messageBytes
+        }
+    }
     public var entries: [Entry] {
         // The index by id follows any change (it is built in init too, where didSet is not called).
         didSet { entryIndexByID = Contest.indexByID(entries) }

@@ -15,7 +15,7 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone"])
+                         "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone", "import"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -180,6 +180,22 @@ public enum ContestParser {
                 rules.append(rule)
             }
             contest.conflictRules = rules
+        }
+        if c.has("import") {
+            let i = try c.object("import")
+            try i.allowOnly(["attachmentLimitMB", "messageLimitMB"])
+            func megabytes(_ key: String) throws -> Int? {
+                guard i.has(key) else { return nil }
+                let v = try i.number(key)
+                guard v > 0, v <= 4096 else { throw i.error(key, "must be above 0 and at most 4096 (MB), got \(JSONWriter.numberText(v))") }
+                return Int(v * Double(Contest.ImportLimits.bytesPerMB))
+            }
+            if let b = try megabytes("attachmentLimitMB") { contest.importLimits.attachmentBytes = b }
+            if let b = try megabytes("messageLimitMB") { contest.importLimits.messageBytes = b }
+            if contest.importLimits.messageBytes < contest.importLimits.attachmentBytes {
+                throw i.error(i.has("messageLimitMB") ? "messageLimitMB" : "attachmentLimitMB",
+                              "the limit for one message must be at least the limit for one attachment")
+            }
         }
         if c.has("groups") {
             let g = try c.object("groups")

@@ -30,7 +30,8 @@ public enum AtomicFile {
         } catch {
             close(fd)
             unlink(temp)
-            if let problem = error as? FileProblem { throw InputError("\(path): cannot write: \(problem.problem)") }
+            // The problem already says what failed ("cannot write: No space left on device").
+            if let problem = error as? FileProblem { throw InputError("\(path): \(problem.problem)") }
             throw error
         }
         close(fd)

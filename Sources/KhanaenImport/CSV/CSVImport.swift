@@ -10,6 +10,12 @@ import KhanaenCore
 /// e-mails do, by organisation and title.
 public enum CSVImport {
     public static func run(file: String, bytes: [UInt8], encoding: TextEncoding?, entries: [Contest.Entry]) throws -> ImportResult {
+        if encoding == nil, let mixed = mixedEncoding(bytes) {
+            throw InputError(file: file, line: mixed.line, field: nil,
+                             "the encoding is mixed: the file is UTF-8 but line \(mixed.line) is not (TIS-620 or windows-874?)"
+                             + (mixed.others > 0 ? ", nor \(mixed.others == 1 ? "is 1 other line" : "are \(mixed.others) other lines")" : "")
+                             + "; save the file again in one encoding, or give --encoding")
+        }
         let text = decode(bytes, encoding: encoding)
         let records: [CSVReader.Record]
         do {
@@ -57,6 +63,29 @@ public enum CSVImport {
                                subject: book.entries[index].organisation, notes: notes))
         }
         return ImportResult(entries: book.entries, lines: lines, warnings: warnings)
+    }
+
+    /// A file in UTF-8 but for some lines (a row pasted from an older TIS-620 file): the first
+    /// such line and how many others there are; nil when the file is in one encoding (or
+    /// has no UTF-8 beyond ASCII to tell).
+    static func mixedEncoding(_ bytes: [UInt8]) -> (line: Int, others: Int)? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || TextEncoding.isValidUTF8(bytes) { return nil }
+        var firstBad: Int? = nil, others = 0, utf8Lines = 0
+        var line = 1, start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let slice = bytes[start..<end]
+            if slice.contains(where: { $0 >= 0x80 }) {
+                if TextEncoding.isValidUTF8(slice) {
+                    // Thai in UTF-8 (two TIS-620 letters can by chance make a Latin letter in UTF-8).
+                    if String(decoding: slice, as: UTF8.self).unicodeScalars.contains(where: { (0x0E01...0x0E5B).contains($0.value) }) { utf8Lines += 1 }
+                } else if firstBad == nil { firstBad = line } else { others += 1 }
+            }
+            line += 1
+            start = end + 1
+        }
+        guard let firstBad, utf8Lines > 0 else { return nil }
+        return (firstBad, others)
     }
 
     /// The file's text in `encoding`, else as detected (`TextEncoding.detect`); a byte-order

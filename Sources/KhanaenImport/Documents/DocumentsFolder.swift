@@ -35,6 +35,11 @@ public struct DocumentsFolder: Sendable {
 
     public func close() { Glibc.close(fd) }
 
+    /// Syncs `documents/` itself: the entry folders renamed in it survive a crash.
+    public func sync() throws {
+        guard fsync(fd) == 0 else { throw InputError("\(contestDir)/\(DocumentsFolder.name): cannot sync: \(errorText())") }
+    }
+
     /// Refuses an entry folder that is a symbolic link or not a folder; a missing one is fine.
     public func checkEntryFolder(_ id: String) throws {
         var st = stat()
@@ -59,18 +64,55 @@ public struct DocumentsFolder: Sendable {
         public var name: String?
         /// The declared MIME type.
         public var type: String
-        public var bytes: [UInt8]
+        enum Source: Sendable {
+            case bytes([UInt8])
+            case part(MIMEPart)
+        }
+        let source: Source
 
         public init(name: String?, type: String, bytes: [UInt8]) {
             self.name = name
             self.type = type
-            self.bytes = bytes
+            source = .bytes(bytes)
+        }
+
+        /// A mail part, decoded into its file a piece at a time.
+        public init(name: String?, type: String, part: MIMEPart) {
+            self.name = name
+            self.type = type
+            source = .part(part)
+        }
+
+        /// The file's contents, given to `write` a piece at a time.
+        func write(_ write: (ArraySlice<UInt8>) throws -> Void) throws {
+            switch source {
+            case .bytes(let bytes): try write(bytes[...])
+            case .part(let part): try part.decodeBody(write)
+            }
+        }
+
+        struct Enough: Error {}
+
+        /// The first `count` bytes, enough to tell the kind of file and an image's size.
+        func head(_ count: Int) -> [UInt8] {
+            if case .bytes(let bytes) = source { return Array(bytes.prefix(count)) }
+            var head: [UInt8] = []
+            try? write { piece in
+                head += piece.prefix(count - head.count)
+                if head.count >= count { throw Enough() }
+            }
+            return head
         }
     }
 
+    /// How much of a file is read to tell its kind and an image's size.
+    static let headBytes = 256 << 10
+
     /// Writes an entry's files (and their texts) as its new folder and returns them as listed
     /// in entries.json. On an error the old folder is left as it was.
-    public func replaceEntryFolder(_ id: String, with files: [File]) throws -> [Contest.Document] {
+    /// With `syncDocumentsFolder` false, the caller syncs `documents/` (`sync()`) before it
+    /// relies on the new folder being there after a crash.
+    public func replaceEntryFolder(_ id: String, with files: [File], syncDocumentsFolder: Bool = true) throws -> [Contest.Document] {
         try checkEntryFolder(id)
         let staging = ".\(id).new-\(randomHex())"
         guard mkdirat(fd, staging, 0o755) == 0 else { throw InputError("\(path(staging)): cannot create: \(errorText())") }
@@ -79,15 +121,16 @@ public struct DocumentsFolder: Sendable {
             var folder = try NewFolder(parent: fd, name: staging, path: path(staging))
             defer { folder.close() }
             for (k, file) in files.enumerated() {
-                let type = MediaType.of(name: file.name ?? "", declared: file.type, bytes: file.bytes)
+                let head = file.head(DocumentsFolder.headBytes)
+                let type = MediaType.of(name: file.name ?? "", declared: file.type, bytes: head)
                 let fallback = "attachment-\(k + 1)" + (MediaType.preferredExtension[type].map { "." + $0 } ?? "")
-                let name = try folder.create(SafeFileName.make(file.name, fallback: fallback), file.bytes)
-                let extracted = TextExtractor.extract(path: folder.path + "/" + name, name: name, type: type, bytes: file.bytes)
-                var document = Contest.Document(name: name, type: type, size: file.bytes.count, pixels: extracted.pixels, note: extracted.note)
+                let (name, size) = try folder.create(SafeFileName.make(file.name, fallback: fallback), file.write)
+                let extracted = TextExtractor.extract(path: folder.path + "/" + name, name: name, type: type, bytes: head, size: size)
+                var document = Contest.Document(name: name, type: type, size: size, pixels: extracted.pixels, note: extracted.note)
                 if extracted.fileIsText {
                     document.text = "\(DocumentsFolder.name)/\(id)/\(name)"
                 } else if let text = extracted.text {
-                    let textName = try folder.create(name + ".txt", Array(text.utf8))
+                    let textName = try folder.create(name + ".txt", { try $0(Array(text.utf8)[...]) }).name
                     document.text = "\(DocumentsFolder.name)/\(id)/\(textName)"
                 }
                 documents.append(document)
@@ -118,7 +161,7 @@ public struct DocumentsFolder: Sendable {
             removeTree(fd, staging)
             throw InputError("\(path(id)): cannot put in place: \(why)")
         }
-        fsync(fd)
+        if syncDocumentsFolder { fsync(fd) }
         return documents
     }
 
@@ -138,8 +181,9 @@ public struct DocumentsFolder: Sendable {
 
         func close() { Glibc.close(fd) }
 
-        /// Creates `name`, or `name (2)`, `name (3)`… when taken, with the bytes; returns the name used.
-        mutating func create(_ name: String, _ bytes: [UInt8]) throws -> String {
+        /// Creates `name`, or `name (2)`, `name (3)`… when taken, with what `contents` gives;
+        /// returns the name used and the file's size.
+        mutating func create(_ name: String, _ contents: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws -> (name: String, size: Int) {
             for n in 1...10_000 {
                 let candidate = SafeFileName.numbered(name, n)
                 if taken.contains(candidate) { continue }
@@ -149,18 +193,22 @@ public struct DocumentsFolder: Sendable {
                     throw InputError("\(path)/\(candidate): cannot create: \(errorText())")
                 }
                 defer { Glibc.close(f) }
-                var done = 0
-                while done < bytes.count {
-                    let w = bytes.withUnsafeBytes { Glibc.write(f, $0.baseAddress! + done, $0.count - done) }
-                    if w < 0 && errno == EINTR { continue }
-                    guard w > 0 else { throw InputError("\(path)/\(candidate): cannot write: \(errorText())") }
-                    done += w
+                var size = 0
+                try contents { bytes in
+                    var done = 0
+                    while done < bytes.count {
+                        let w = bytes.withUnsafeBytes { Glibc.write(f, $0.baseAddress! + done, $0.count - done) }
+                        if w < 0 && errno == EINTR { continue }
+                        guard w > 0 else { throw InputError("\(path)/\(candidate): cannot write: \(errorText())") }
+                        done += w
+                    }
+                    size += bytes.count
                 }
                 // 0644 whatever the umask: the judges' logins read these files.
                 fchmod(f, 0o644)
                 guard fsync(f) == 0 else { throw InputError("\(path)/\(candidate): cannot sync: \(errorText())") }
                 taken.insert(candidate)
-                return candidate
+                return (candidate, size)
             }
             throw InputError("\(path)/\(name): too many files of this name")
         }

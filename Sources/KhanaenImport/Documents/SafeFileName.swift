@@ -3,6 +3,7 @@ import KhanaenText
 /// A file name from a mail attachment made safe to create in an entry's folder: only its
 /// last path component (after / or \), no control, bidirectional or invisible characters,
 /// none of `: * ? " < > |` (the folder may be copied to Windows), no leading dots or spaces,
+/// no Windows device name (CON, nul.txt, aux.pdf, COM1: `_CON`…),
 /// at most `maxBytes` bytes of UTF-8 with the extension kept, and never empty.
 public enum SafeFileName {
     /// Room under the file system's 255 bytes for " (99)" and ".txt".
@@ -28,7 +29,22 @@ public enum SafeFileName {
         while let f = name.unicodeScalars.first, f == "." || f == " " { name.unicodeScalars.removeFirst() }
         while let l = name.unicodeScalars.last, l == "." || l == " " { name.unicodeScalars.removeLast() }
         if name.isEmpty { name = fallback }
+        // CON, nul.txt, Aux.tar.gz, COM1: Windows opens a device, not the file, and a copy
+        // of the folder to Windows fails. Such a name gets a leading "_", as a ":" becomes "_".
+        if isWindowsDeviceName(name) { name = "_" + name }
         return limited(name, to: maxBytes)
+    }
+
+    /// CON, PRN, AUX, NUL, COM0–9 and LPT0–9 (also with ¹ ² ³), in any case, alone or before
+    /// an extension, with or without spaces or dots after: names Windows keeps for devices.
+    public static func isWindowsDeviceName(_ name: String) -> Bool {
+        var stem = Substring(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        while let l = stem.unicodeScalars.last, l == " " || l == "." { stem = Substring(stem.unicodeScalars.dropLast()) }
+        let upper = stem.uppercased()
+        if ["CON", "PRN", "AUX", "NUL"].contains(upper) { return true }
+        let scalars = Array(upper.unicodeScalars)
+        guard scalars.count == 4, ["COM", "LPT"].contains(String(String.UnicodeScalarView(scalars[0..<3]))) else { return false }
+        return ("0"..."9").contains(scalars[3]) || ["\u{00B9}", "\u{00B2}", "\u{00B3}"].contains(scalars[3])
     }
 
     /// The name cut to `bytes` bytes at a character boundary, keeping a short extension.

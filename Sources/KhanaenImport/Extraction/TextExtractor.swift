@@ -28,8 +28,16 @@ public enum TextExtractor {
     /// The most text taken from one file: more is not a submission's text but a bomb.
     public static let outputLimit = 32 << 20
 
-    /// `path` is where the file is on disk (for the tools), `type` its MIME type.
-    public static func extract(path: String, name: String, type: String, bytes: [UInt8]) -> Result {
+    /// `path` is where the file is on disk (for the tools), `type` its MIME type, `bytes` the
+    /// file or its first bytes when `size` (the whole file's) is more: a text file is then read
+    /// from `path`.
+    public static func extract(path: String, name: String, type: String, bytes: [UInt8], size: Int? = nil) -> Result {
+        func plainText(_ head: [UInt8]) -> Result {
+            guard let size, size > head.count else { return TextExtractor.plainText(head) }
+            if size > outputLimit { return Result(note: "the text is larger than the limit of \(sizeText(outputLimit)); not extracted") }
+            guard let whole = try? Mailbox.read(path) else { return Result(note: "the saved file could not be read back") }
+            return TextExtractor.plainText(whole)
+        }
         let ext = MediaType.fileExtension(name)
         if ext == "pdf" || type == "application/pdf" || bytes.starts(with: Array("%PDF-".utf8)) { return pdf(path) }
         switch ext {
@@ -65,15 +73,25 @@ public enum TextExtractor {
 
     enum OfficeKind { case docx, pptx, xlsx }
 
-    static func office(_ path: String, kind: OfficeKind) -> Result {
+    static func office(_ path: String, kind: OfficeKind, limit: Int = outputLimit) -> Result {
+        /// A member's bytes; nil when unzip could not give it; the member's name when its text
+        /// is larger than `limit` (a zip bomb, or a file no one could read through).
+        var tooLarge: String? = nil
         func member(_ name: String) -> [UInt8]? {
-            let r = Subprocess.run("unzip", ["-p", path, name], timeout: unzipTimeout, outputLimit: outputLimit)
+            let r = Subprocess.run("unzip", ["-p", path, name], timeout: unzipTimeout, outputLimit: limit)
+            if case .tooMuchOutput = r.end, tooLarge == nil { tooLarge = name }
             return r.succeeded ? r.output : nil
         }
+        func tooLargeNote(_ name: String) -> Result {
+            Result(note: "the text of \(name) is larger than the limit of \(sizeText(limit)); not extracted")
+        }
         // A Word file's text is in one known member: no need to list the zip first.
-        if kind == .docx, let xml = member("word/document.xml") {
-            let text = OfficeText.document(xml)
-            return text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) ? Result(note: "the file has no text") : Result(text: text)
+        if kind == .docx {
+            if let xml = member("word/document.xml") {
+                let text = OfficeText.document(xml)
+                return text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) ? Result(note: "the file has no text") : Result(text: text)
+            }
+            if let name = tooLarge { return tooLargeNote(name) }
         }
         let list = Subprocess.run("unzip", ["-Z1", path], timeout: unzipTimeout, outputLimit: 4 << 20)
         if let problem = problem(list, tool: "unzip", package: "unzip") { return Result(note: problem + " (not a zip file?)") }
@@ -102,8 +120,14 @@ public enum TextExtractor {
             text = sheets.map { n, name in "--- ชีต \(n) ---\n" + (member(name).map { OfficeText.sheet($0, sharedStrings: shared) } ?? "") }
                 .joined(separator: "\n")
         }
+        if let name = tooLarge { return tooLargeNote(name) }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: "the file has no text") }
         return Result(text: text)
+    }
+
+    /// 32 MiB, 1,000 bytes.
+    static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// UTF-8 as it is; anything else decoded (windows-874 for undeclared 8-bit Thai) into UTF-8.

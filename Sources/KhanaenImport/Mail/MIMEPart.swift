@@ -69,6 +69,32 @@ public struct MIMEPart: Sendable {
     /// The body's bytes, its transfer encoding undone.
     public var decodedBody: [UInt8] { TransferEncoding.decode(body, encoding: transferEncoding) }
 
+    /// How many bytes the body has with its transfer encoding undone, counted without
+    /// keeping them.
+    public var decodedSize: Int {
+        switch transferEncoding.trimmed() {
+        case "base64": return TransferEncoding.base64Size(body)
+        case "quoted-printable": return TransferEncoding.quotedPrintable(body).count
+        default: return body.count
+        }
+    }
+
+    /// The body's bytes, its transfer encoding undone, given to `write` a piece of at most
+    /// `chunk` bytes at a time: an attachment never has to be held whole.
+    public func decodeBody(chunk: Int = 1 << 16, _ write: (ArraySlice<UInt8>) throws -> Void) throws {
+        switch transferEncoding.trimmed() {
+        case "base64": try TransferEncoding.base64(body, chunk: chunk, write)
+        case "quoted-printable": try write(TransferEncoding.quotedPrintable(body)[...])
+        default:
+            var k = body.startIndex
+            while k < body.endIndex {
+                let end = min(body.endIndex, k + chunk)
+                try write(body[k..<end])
+                k = end
+            }
+        }
+    }
+
     /// The body as text in its declared charset.
     public var text: String { Charset.decode(decodedBody, label: typeParameters["charset"]) }
 

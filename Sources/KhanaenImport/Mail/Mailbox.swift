@@ -25,26 +25,46 @@ public struct MailLocation: Hashable, Sendable, Comparable {
 public enum Mailbox {
     /// Every message under `path`, in order, with its bytes. A path that cannot be read throws.
     public static func forEachMessage(_ path: String, _ body: (MailLocation, ArraySlice<UInt8>) throws -> Void) throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
-        if isDir.boolValue {
-            for file in try messageFiles(inFolder: path) { try body(MailLocation(file: file), try read(file)[...]) }
-            return
-        }
-        let bytes = try read(path)
-        if isMbox(bytes) {
-            for m in mboxMessages(bytes) {
-                try body(MailLocation(file: path, range: m.range, line: m.line), unescaped(bytes[m.range])[...])
-            }
-        } else {
-            try body(MailLocation(file: path), bytes[...])
+        let (found, bytes) = try locations(path)
+        for location in found {
+            try body(location, location.range == nil ? (bytes ?? read(location.file))[...] : message(at: location, fileBytes: bytes!))
         }
     }
 
-    /// One message's bytes again, for writing its attachments after the whole mailbox was read.
-    public static func message(at location: MailLocation, fileBytes: [UInt8]) -> [UInt8] {
-        guard let range = location.range, range.upperBound <= fileBytes.count else { return fileBytes }
-        return unescaped(fileBytes[range])
+    /// Where every message under `path` is, in order; for an mbox file, also its bytes (each
+    /// message is then `message(at:fileBytes:)`). A path that cannot be read throws.
+    public static func locations(_ path: String) throws -> (locations: [MailLocation], mbox: [UInt8]?) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
+        if isDir.boolValue { return (try messageFiles(inFolder: path).map { MailLocation(file: $0) }, nil) }
+        // A file of its own is read when its message is (once: it may be large).
+        let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: fromLine.count)).flatMap { $0 } ?? Data()
+        guard isMbox([UInt8](head)) else { return ([MailLocation(file: path)], nil) }
+        let bytes = try read(path)
+        return (mboxMessages(bytes).map { MailLocation(file: path, range: $0.range, line: $0.line) }, bytes)
+    }
+
+    /// One message's bytes in its mbox file, its ">From " quoting undone (copied only when
+    /// it has such a line); the whole file for a message in a file of its own.
+    public static func message(at location: MailLocation, fileBytes: [UInt8]) -> ArraySlice<UInt8> {
+        guard let range = location.range, range.upperBound <= fileBytes.count else { return fileBytes[...] }
+        let slice = fileBytes[range]
+        return hasQuotedFrom(slice) ? unescaped(slice)[...] : slice
+    }
+
+    /// Whether a line starts with one or more ">" and then "From ".
+    static func hasQuotedFrom(_ b: ArraySlice<UInt8>) -> Bool {
+        var k = b.startIndex
+        while k < b.endIndex {
+            if b[k] == 0x3E {
+                var j = k
+                while j < b.endIndex && b[j] == 0x3E { j += 1 }
+                if b[j..<b.endIndex].starts(with: fromLine) { return true }
+            }
+            guard let newline = b[k..<b.endIndex].firstIndex(of: 0x0A) else { return false }
+            k = newline + 1
+        }
+        return false
     }
 
     /// A Maildir's cur/ and new/ files, else the folder's .eml files, sorted by name.
@@ -69,9 +89,28 @@ public enum Mailbox {
             .filter { fm.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue }
     }
 
+    /// The file's bytes, read straight into an array of its size (one byte more, to see the
+    /// end): through `Data`, or an array doubled to find the end, a 283 MB message took 570 MB.
     public static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path.terminalSafe): cannot read (missing or not readable)") }
-        return [UInt8](data)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError("\(path.terminalSafe): cannot read (missing or not readable)") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw InputError("\(path.terminalSafe): cannot read (not a file)") }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+        var got = 0
+        while true {
+            if got == out.count { out.append(contentsOf: repeatElement(0, count: max(4096, out.count / 4))) }  // it grew meanwhile
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError("\(path.terminalSafe): cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            got += n
+        }
+        out.removeSubrange(got...)
+        return out
     }
 
     static let fromLine = Array("From ".utf8)

@@ -35,6 +35,49 @@ public enum TransferEncoding {
         return out
     }
 
+    /// How many bytes `base64(text)` gives, counted without keeping them.
+    public static func base64Size<C: Collection>(_ text: C) -> Int where C.Element == UInt8 {
+        var digits = 0
+        for c in text {
+            switch c {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2B, 0x2D, 0x2F, 0x5F: digits += 1
+            case 0x3D: return digits * 6 / 8
+            default: continue
+            }
+        }
+        return digits * 6 / 8
+    }
+
+    /// `base64(text)` given to `write` a piece of at most `chunk` bytes at a time.
+    public static func base64(_ text: ArraySlice<UInt8>, chunk: Int, _ write: (ArraySlice<UInt8>) throws -> Void) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk)
+        var acc: UInt32 = 0, bits = 0
+        loop: for c in text {
+            let v: UInt32
+            switch c {
+            case 0x41...0x5A: v = UInt32(c - 0x41)
+            case 0x61...0x7A: v = UInt32(c - 0x61 + 26)
+            case 0x30...0x39: v = UInt32(c - 0x30 + 52)
+            case 0x2B, 0x2D: v = 62
+            case 0x2F, 0x5F: v = 63
+            case 0x3D: break loop
+            default: continue
+            }
+            acc = acc << 6 | v
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((acc >> UInt32(bits)) & 0xFF))
+                if out.count == chunk {
+                    try write(out[...])
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !out.isEmpty { try write(out[...]) }
+    }
+
     /// Quoted-printable (RFC 2045): =XX is a byte, = at a line's end joins it to the next.
     /// With `underscoreIsSpace` it is RFC 2047's Q encoding, where _ stands for a space.
     public static func quotedPrintable<C: Collection>(_ text: C, underscoreIsSpace: Bool = false) -> [UInt8] where C.Element == UInt8 {
