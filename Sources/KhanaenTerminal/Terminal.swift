@@ -69,6 +69,16 @@ public final class Terminal: TerminalBackend {
         noecho()
         nonl()
         keypad(khanaen_stdscr(), true)
+        // Keys a terminal may send that its TERM's description does not list (tmux's End is
+        // ESC [ 4 ~ whatever TERM says): unknown, they would arrive as ESC, [, 4, ~ and the 4
+        // would open screen 4. Each is taken as the key it means.
+        for (sequence, key) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+                                ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+                                ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+                                ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+                                ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT)] {
+            if key_defined(sequence) == 0 { define_key(sequence, key) }
+        }
         // Lets curses scroll the list with the terminal's own line insert and delete, so a
         // one-row scroll sends one row rather than the whole list.
         idlok(khanaen_stdscr(), true)

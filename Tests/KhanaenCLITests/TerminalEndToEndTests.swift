@@ -62,6 +62,22 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertFalse(screen().contains("คัดลอกตัวอย่าง"), screen())
     }
 
+    /// tmux sends End as ESC [ 4 ~ whatever TERM says; a TERM whose description lists another
+    /// sequence must still take it as End, never as ESC, [, 4 and ~ (and 4 as a key).
+    func testEndAndHomeAreKeysWhateverTheTerminalTypeSays() {
+        for term in ["xterm-256color", "xterm", "vt100"] {
+            start(term: term)
+            waitFor("เทศบาลนครยะลา")
+            keys("End")
+            waitFor("▶e20 ")
+            XCTAssertFalse(screen().contains("▶e01 "), "\(term): End moved to the last entry\n" + screen())
+            keys("Home")
+            waitFor("▶e01 ")
+            keys("q")
+            tmux(["kill-session", "-t", "judge"])
+        }
+    }
+
     func testEveryTerminalTypeAndMonochromeShowTheThaiList() {
         for (term, extra) in [("xterm", ""), ("screen", ""), ("tmux-256color", ""), ("vt100", ""), ("xterm-256color", "--mono")] {
             start(term: term, extra: extra)
