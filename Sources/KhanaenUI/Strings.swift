@@ -82,6 +82,15 @@ public struct Strings: Sendable {
         t("Enter บันทึก · Ctrl-N ขึ้นบรรทัดใหม่ · ← → Home End เลื่อน · Esc ยกเลิก", "Enter saves · Ctrl-N new line · ← → Home End move · Esc cancels")
     }
     var cancelled: String { t("ยกเลิกแล้ว ไม่ได้บันทึก", "Cancelled; nothing saved") }
+    /// The submit question answered no: nothing was submitted; what `s` saved first is said.
+    func notSubmitted(saved: String?) -> String {
+        guard let saved else { return t("ยังไม่ได้ส่ง ไม่ได้บันทึกอะไร", "Not submitted; nothing saved") }
+        return t("ยังไม่ได้ส่ง · \(saved) บันทึกแล้ว", "Not submitted · \(saved) saved")
+    }
+    func scoreOf(_ number: Int, _ value: String) -> String { t("คะแนนเกณฑ์ \(number) = \(value)", "criterion \(number) = \(value)") }
+    func stepped(_ number: Int, _ value: String) -> String {
+        t("เกณฑ์ \(number) → \(value) ยังไม่ได้บันทึก: Enter บันทึก · Esc ยกเลิก", "Criterion \(number) → \(value), not saved yet: Enter saves · Esc drops it")
+    }
     var typingCancelled: String { t("ยกเลิกค่าที่พิมพ์ ไม่ได้บันทึก", "What was typed is dropped; nothing saved") }
     var noteCancelled: String { t("ยกเลิกบันทึก ไม่ได้บันทึก", "Note cancelled; nothing saved") }
     var noteUnchanged: String { t("บันทึกไม่เปลี่ยน", "The note is unchanged") }

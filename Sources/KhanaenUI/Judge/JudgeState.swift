@@ -14,7 +14,8 @@ public struct JudgeState: Sendable {
         case note(criterion: Int?, TextField)
         case recuseReason(TextField)
         case confirmRecuse(reason: String)
-        case confirmSubmit
+        /// `saved`: what the `s` that asked saved first (a typed score), so that a `n` says it.
+        case confirmSubmit(saved: String?)
     }
 
     /// One change the judge made this session, so `u` can put it back.
@@ -70,6 +71,9 @@ public struct JudgeState: Sendable {
     /// until then `-`, which is 3 on the Thai layout and a step down on the English one, does
     /// neither.
     public var layoutKnown = false
+    /// The field holds a step down made by "-" read as the English layout's minus: if the
+    /// next key shows the Thai layout, that "-" was the digit 3.
+    var minusStepped = false
     public var reader = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
