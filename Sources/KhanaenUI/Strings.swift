@@ -91,6 +91,10 @@ public struct Strings: Sendable {
     func stepped(_ number: Int, _ value: String) -> String {
         t("เกณฑ์ \(number) → \(value) ยังไม่ได้บันทึก: Enter บันทึก · Esc ยกเลิก", "Criterion \(number) → \(value), not saved yet: Enter saves · Esc drops it")
     }
+    /// `]` or `[` on a sheet passed over entries the search or filter hides.
+    func skipped(_ n: Int, _ narrowing: String) -> String {
+        t("ข้าม \(n) ผลงานที่ไม่ตรงกับ \(narrowing) (ล้างได้ที่รายการ: Esc หรือ f)", "passed over \(n) entries outside \(narrowing) (clear it on the list: Esc or f)")
+    }
     var typingCancelled: String { t("ยกเลิกค่าที่พิมพ์ ไม่ได้บันทึก", "What was typed is dropped; nothing saved") }
     var noteCancelled: String { t("ยกเลิกบันทึก ไม่ได้บันทึก", "Note cancelled; nothing saved") }
     var noteUnchanged: String { t("บันทึกไม่เปลี่ยน", "The note is unchanged") }

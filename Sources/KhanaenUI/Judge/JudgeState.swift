@@ -84,6 +84,8 @@ public struct JudgeState: Sendable {
     public var documents: DocumentReader?
 
     public var prompt: Prompt? = nil
+    /// Said after the message of the save a key caused (a `]` that skipped entries the search hides).
+    var afterSave: String? = nil
     public var undo: [Change] = []
     public var status: StatusMessage? = nil
     /// What is wrong with the judge's ledger file, shown until the program ends: a file
@@ -115,7 +117,18 @@ public struct JudgeState: Sendable {
     public var sheet: Sheet { sheets[selectedEntry] }
 
     /// The rows of the entry list: filtered by status and search, in the chosen order.
-    public var visibleEntries: [Int] {
+    public var visibleEntries: [Int] { entries(filtered: true) }
+
+    /// The search and the status filter on, in words ("ค้นหา: ขยะ · แสดง: ร่าง"); nil when neither is.
+    var narrowing: String? {
+        var parts: [String] = []
+        if !search.isEmpty { parts.append(strings.searchPrompt + search) }
+        if let filter { parts.append("\(strings.filterLabel): \(strings.status(filter))") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The list's entries in the chosen order, with or without the search and filter.
+    func entries(filtered: Bool) -> [Int] {
         let base: [Int]
         switch sort {
         case .id: base = Array(contest.entries.indices)
@@ -127,7 +140,8 @@ public struct JudgeState: Sendable {
                 return x != y ? x > y : a < b
             }
         }
-        let needle = search.lowercased()
+        let needle = filtered ? search.lowercased() : ""
+        let filter = filtered ? self.filter : nil
         return base.filter { k in
             if hidden.contains(k) { return false }
             if let filter, sheets[k].status != filter { return false }

@@ -105,7 +105,9 @@ public enum JudgeUpdate {
             return []
         case .saved(let events):
             if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
-            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, offset: s.utcOffset), describe(events, s)))
+            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, offset: s.utcOffset), describe(events, s))
+                           + (s.afterSave.map { " · " + $0 } ?? ""))
+            s.afterSave = nil
             return []
         case .notSaved(let why):
             // The change the undo stack was told about never reached the ledger.
@@ -120,6 +122,7 @@ public enum JudgeUpdate {
         case .key(let key):
             // A message belongs to the moment: the next key clears it.
             s.status = nil
+            s.afterSave = nil
             // On a screen too small to show what a key would do, only quitting from the list works.
             if Chrome.isTooSmall(width: s.width, height: s.height) {
                 if key == .char("q") && s.screen == .list && s.prompt == nil { s.quit = true }
@@ -444,6 +447,12 @@ public enum JudgeUpdate {
             s.selectedEntry = rows[q]
             openSheet(&s)
             keepSelectionVisible(&s)
+            // Entries the search or filter hides were passed over: say so, and which narrowing.
+            let all = s.entries(filtered: false)
+            if let narrowing = s.narrowing, let a = all.firstIndex(of: rows[p]), let b = all.firstIndex(of: rows[q]), abs(b - a) > 1 {
+                let skipped = s.strings.skipped(abs(b - a) - 1, narrowing)
+                if effects.isEmpty { s.status = .info(skipped) } else { s.afterSave = skipped }
+            }
             return effects
         case .help:
             s.helpReturn = .sheet
@@ -635,7 +644,7 @@ public enum JudgeUpdate {
             switch e.kind {
             case .score: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) = \(JSONWriter.numberText(e.value ?? 0))")
             case .clear: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) \(w.cleared)")
-            default: return w.undone("\(e.entry) \(w.noteWord)")
+            default: return w.undone("\(e.entry) " + (number.map { w.noteOn($0) } ?? w.entryNote))
             }
         }
         switch e.kind {
