@@ -301,6 +301,7 @@ public struct Strings: Sendable {
     }
     public func chairSaved(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
+        case .eligibility: return rulingsSaved([e])
         case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
         case .discussed:
             let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry
@@ -310,6 +311,65 @@ public struct Strings: Sendable {
             return t("บันทึกแล้ว: วิธีทางการคือ\(methodName(m))", "Saved: the official method is the \(methodName(m))")
         default: return t("บันทึกแล้ว: รางวัลของ \(e.entry) → \(awardWords(e.tier, contest))", "Saved: award of \(e.entry) → \(awardWords(e.tier, contest))")
         }
+    }
+    // The eligibility panel
+    var helpEligibility: String { t("คุณสมบัติของผลงาน (c)", "Eligibility (c)") }
+    var noEligibilityRules: String {
+        t("contest.json ไม่มีเกณฑ์คุณสมบัติ (eligibility) ให้วินิจฉัย", "contest.json has no eligibility rules to rule on")
+    }
+    var eligibilityKey: String { t("c วินิจฉัย", "c to rule") }
+    var nothingWaiting: String { t("ไม่มีผลงานที่รอคำวินิจฉัยคุณสมบัติ", "No entry waits for an eligibility ruling") }
+    func unknownChoice(_ n: Int) -> String { t("กดเลข 1–\(n) หรือ Esc เพื่อยกเลิก", "Press 1–\(n), or Esc to cancel") }
+    func othersStillOpen(_ n: Int) -> String {
+        t("ทั้ง \(n) ผลงานยังรอเกณฑ์อื่นด้วย ผ่านเกณฑ์นี้อย่างเดียวไม่ได้: กด 3 ผ่านทุกเกณฑ์ที่รอ หรือ Esc",
+          "All \(n) entries wait on another rule too, so this rule alone settles none: 3 passes every open rule, or Esc")
+    }
+    func eligibilityHeading(waiting: Int, of all: Int, showsAll: Bool) -> String {
+        t("คุณสมบัติ: รอคำวินิจฉัย \(waiting) จาก \(all) ผลงาน · " + (showsAll ? "ทุกผลงาน (f เฉพาะที่รอ)" : "เฉพาะที่รอ (f ทุกผลงาน)"),
+          "Eligibility: \(waiting) of \(all) entries wait for a ruling · " + (showsAll ? "every entry (f: waiting only)" : "waiting only (f: every entry)"))
+    }
+    func ruleShort(_ r: EligibilityRule) -> String {
+        switch r {
+        case .inUse: return t("ใช้งาน", "in use")
+        case .localGovernment: return t("อปท.", "local")
+        case .notPreviousWinner: return t("รางวัลเดิม", "winner")
+        case .digital: return t("ดิจิทัล", "digital")
+        }
+    }
+    var eligibilityColumnStatus: String { t("ผล", "status") }
+    var eligibilityColumnRuling: String { t("คำวินิจฉัยของประธานกรรมการ", "the chair's ruling") }
+    var allRulesPass: String { t("ผ่านทุกเกณฑ์", "passes every rule") }
+    var eligibilityLegend: String {
+        t("✓ ผ่าน  ✗ ไม่ผ่าน  ? ประธานกรรมการวินิจฉัย  ● รอคำวินิจฉัย", "✓ pass  ✗ fail  ? the chair rules  ● waiting for a ruling")
+    }
+    func ruleChoicePrompt(_ choices: [String]) -> String {
+        let list = choices.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: "  ")
+        return t("วินิจฉัยเกณฑ์ใด: \(list)", "Rule on which rule: \(list)")
+    }
+    func rulingPrompt(_ ids: String, rule: String?, count: Int, withdraw: Bool, passInFull: Bool) -> String {
+        let choices = t("1 ผ่าน  2 ไม่ผ่าน", "1 pass  2 fail") + (withdraw ? t("  3 ถอนคำวินิจฉัย", "  3 withdraw the ruling") : "")
+            + (passInFull ? t("  3 ผ่านทุกเกณฑ์ที่รอ", "  3 pass on every open rule") : "")
+        if let rule { return t("เกณฑ์\(rule) ของ \(count) ผลงานที่รอ (\(ids)): \(choices)", "\(rule) for the \(count) entries waiting (\(ids)): \(choices)") }
+        return t("คุณสมบัติของ \(ids): \(choices)", "Eligibility of \(ids): \(choices)")
+    }
+    func rulingWord(_ outcome: String) -> String {
+        switch outcome {
+        case "pass": return t("ผ่าน", "pass")
+        case "fail": return t("ไม่ผ่าน", "fail")
+        default: return t("ตามเกณฑ์ (ถอนคำวินิจฉัย)", "by the rules (ruling withdrawn)")
+        }
+    }
+    func confirmRuling(_ ids: String, count: Int, outcome: String, rule: String?, left: Int) -> String {
+        let what = count == 1 ? ids : t("\(count) ผลงาน (\(ids))", "\(count) entries (\(ids))")
+        let why = rule.map { t(" ตามเกณฑ์\($0)", " on \($0)") } ?? (count > 1 && outcome == "pass" ? t(" ทุกเกณฑ์ที่รอ", " on every open rule") : "")
+        let rest = left > 0 ? t("; อีก \(left) ผลงานยังรอเกณฑ์อื่น", "; \(left) more still wait on another rule") : ""
+        return t("วินิจฉัยคุณสมบัติ \(what) → \(rulingWord(outcome))\(why)\(rest)? (y/n)",
+                 "Rule \(what) → \(rulingWord(outcome))\(why)\(rest)? (y/n)")
+    }
+    func rulingsSaved(_ events: [LedgerEvent]) -> String {
+        let outcome = rulingWord(events.first?.outcome ?? "")
+        if events.count == 1 { return t("บันทึกแล้ว: คุณสมบัติของ \(events[0].entry) → \(outcome)", "Saved: eligibility of \(events[0].entry) → \(outcome)") }
+        return t("บันทึกแล้ว: คุณสมบัติ \(events.count) ผลงาน → \(outcome)", "Saved: eligibility of \(events.count) entries → \(outcome)")
     }
     func alreadyOfficial(_ m: Method) -> String { t("\(methodName(m))เป็นวิธีทางการอยู่แล้ว", "The \(methodName(m)) is already the official method") }
     var officialMark: String { t("ทางการ", "official") }
@@ -342,7 +402,30 @@ public struct Strings: Sendable {
         if icc < 0.9 { return t("สอดคล้องดี", "good agreement") }
         return t("สอดคล้องดีมาก", "excellent agreement")
     }
-    var computingStatistics: String { t("กำลังคำนวณสถิติ (bootstrap)…", "computing the statistics (bootstrap)…") }
+    var computingStatistics: String { t("กำลังคำนวณสถิติ (สุ่มซ้ำ)…", "computing the statistics (bootstrap)…") }
+    /// "(bootstrap 2000)" after a confidence: the resamples.
+    func resamples(_ n: Int) -> String { t("(สุ่มซ้ำ \(n) รอบ)", "(bootstrap \(n))") }
+    /// The patterns table's columns: Thai words on Thai screens, the technical names in the help.
+    var patternColumns: [String] { language == .th ? ["เท่ากัน", "รวมซ้ำ", "เลื่อน", "นัยสำคัญ"] : ["halo", "flat", "drift", "p"] }
+    /// The agreement figures with Thai names (the technical names are in the help); a figure
+    /// not computed is left out, not shown as "—".
+    func agreementFigures(_ a: Agreement) -> String {
+        let names = language == .th ? ["สอดคล้องรายคน", "สอดคล้องทั้งคณะ", "อันดับตรงกัน", "ความเที่ยง"] : ["ICC(2,1)", "ICC(2,k)", "Kendall's W", "α"]
+        return zip(names, [a.icc2_1, a.icc2_k, a.kendallW, a.alpha]).compactMap { n, v in v.map { "\(n) \(TwoDecimals.text($0))" } }
+            .joined(separator: " · ")
+    }
+    var helpStatistics: String { t("คำศัพท์สถิติ (ชื่อทางเทคนิค)", "Statistics (technical names)") }
+    var statisticsGlossary: [(String, String)] {
+        [(t("สอดคล้องรายคน", "ICC(2,1)"), t("ICC(2,1): ความสอดคล้องของกรรมการหนึ่งคนกับคณะ (Shrout–Fleiss, two-way random, absolute)", "one judge's agreement with the panel (two-way random, absolute)")),
+         (t("สอดคล้องทั้งคณะ", "ICC(2,k)"), t("ICC(2,k): ความสอดคล้องของคะแนนเฉลี่ยของทั้งคณะ", "the agreement of the panel's mean")),
+         (t("อันดับตรงกัน", "Kendall's W"), t("Kendall's W: กรรมการเรียงลำดับผลงานตรงกันเพียงใด (0–1)", "how alike the judges rank the entries (0–1)")),
+         (t("ความเที่ยง", "α"), t("Krippendorff's α (interval): ความเที่ยงของการให้คะแนน", "the scores' reliability (interval)")),
+         (t("เท่ากัน", "halo"), t("halo: อัตราส่วนความต่างระหว่างเกณฑ์ของกรรมการต่อของคณะ ต่ำ = ให้ทุกเกณฑ์เท่า ๆ กัน", "a judge's spread across criteria over the panel's; low: every criterion alike")),
+         (t("รวมซ้ำ", "flat"), t("flat: สัดส่วนใบที่ได้คะแนนรวมเท่ากันมากที่สุด", "the share of sheets with the most frequent total")),
+         (t("เลื่อน", "drift"), t("drift: สหสัมพันธ์ลำดับ (Spearman's rho) ของคะแนนกับลำดับที่ให้", "Spearman's rho of the scores against the order written")),
+         (t("นัยสำคัญ", "p"), t("p-value ของ drift", "drift's p-value")),
+         (t("สุ่มซ้ำ", "bootstrap"), t("bootstrap: สุ่มใบให้คะแนนซ้ำ แล้วนับว่ารางวัลที่เสนอได้ซ้ำกี่ครั้ง", "resampling the sheets, counting how often the proposed tier comes again"))]
+    }
     var queueAll: String { t("แสดงทั้งหมด (f เฉพาะที่ยังไม่ได้หารือ)", "all items (f: open only)") }
     var queueOpenOnly: String { t("เฉพาะที่ยังไม่ได้หารือ (f แสดงทั้งหมด)", "open items (f: all)") }
     var queueEmpty: String { t("ไม่มีรายการที่ควรหารือ", "Nothing to discuss") }

@@ -55,10 +55,11 @@ enum EntryView {
         out.append(("", .normal, false))
 
         // How sure the proposal is, and what one sheet would have to change to swing it.
+        var queued = false
         if let st = s.statistics, let conf = st.confidence(entry: e), conf.ranked {
             let names = st.confidence.tiers.map { words.tierPhrase($0, contest: contest) } + [words.noAward]
             let shares = zip(names, conf.probabilities).filter { $0.1 > 0 }.map { "\($0.0) \(words.percent($0.1))" }.joined(separator: " · ")
-            wrap("\(words.confidence): \(shares) (bootstrap \(st.resamples))", RankingView.isUncertain(e, st) ? .warning : .normal)
+            wrap("\(words.confidence): \(shares) \(w.resamples(st.resamples))", RankingView.isUncertain(e, st) ? .warning : .normal)
             if let swing = st.swing(entry: e) {
                 if let c = swing.change {
                     wrap(w.swingWords(c, tier: words.tierPhrase(c.tier, contest: contest)) + " (\(TwoDecimals.text(c.from)) → \(TwoDecimals.text(c.to)))")
@@ -66,11 +67,18 @@ enum EntryView {
                     wrap(w.noSingleSheetSwings, .muted)
                 }
             }
-            for item in st.queue where item.entry == e {
-                wrap("\(item.isOpen ? "●" : "✓") \(words.topic(item.topic)): \(words.reason(item, contest: contest))", item.isOpen ? .warning : .muted)
+            for item in st.queue where item.entry == e || (item.topic == .eligibility && item.entryIDs.contains(contest.entries[e].id)) {
+                queued = true
+                // An eligibility item is about many entries: this entry's own rule and reason.
+                var reason = words.reason(item, contest: contest)
+                if case .eligibility(let rule, let ids, let results) = item.detail, let k = ids.firstIndex(of: contest.entries[e].id) {
+                    reason = "\(words.rule(rule)): \(results[k].reason.words(w.language)) (\(w.eligibilityKey))"
+                }
+                wrap("\(item.isOpen ? "●" : "✓") \(words.topic(item.topic)) · \(reason)", item.isOpen ? .warning : .muted)
             }
         }
-        if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
+        // "No flags" only when nothing above or below is flagged.
+        if r.flags.isEmpty && r.tie == nil && !queued { out.append((w.noFlags, .muted, false)) }
         for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
         if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
         if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, offset: s.utcOffset)): \(o.decision.reason)", .warning) }
@@ -236,8 +244,9 @@ enum JudgesView {
     /// Each judge's patterns with their figures; a flagged one is marked and in words.
     static func patterns(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
         let w = s.strings
-        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting("halo", width: 6, align: .right), .fitting("flat", width: 6, align: .right),
-                               .fitting("drift", width: 6, align: .right), .init("p", width: 7, align: .right), .init(w.columnFlags, minWidth: 8)])
+        let names = w.patternColumns
+        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting(names[0], width: 6, align: .right), .fitting(names[1], width: 6, align: .right),
+                               .fitting(names[2], width: 6, align: .right), .fitting(names[3], width: 7, align: .right), .init(w.columnFlags, minWidth: 8)])
         let widths = table.widths(total: s.width - 2)
         var out: [ScreenLine] = [(w.patternsTitle, .muted, true), (table.header(widths: widths), .muted, true)]
         for p in st.patterns {
@@ -258,14 +267,14 @@ enum JudgesView {
         let words = ReportWords(w.language)
         var out: [ScreenLine] = [(w.agreementTitle(st.agreement.totals.entries, st.agreement.totals.judges), .muted, true)]
         let total = st.agreement.totals
-        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total)) — \(w.agreementReading(total.icc2_1))", width: s.width - 2,
+        out += wrappedLines("\(words.totalsWord): \(w.agreementFigures(total)) — \(w.agreementReading(total.icc2_1))", width: s.width - 2,
                             role: reading(total.icc2_1), words: s.text.words)
         let criteria = st.agreement.criteria.enumerated().sorted { ($0.element.agreement.icc2_1 ?? 2) < ($1.element.agreement.icc2_1 ?? 2) }
         for (k, c) in criteria {
             let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
             let index = (s.contest.criterionIndex(c.id) ?? k) + 1
-            let icc = c.agreement.icc2_1.map(TwoDecimals.text) ?? "—"
-            out.append((CellText.fit("\(index) \(short)", to: 30) + " ICC \(icc) " + w.agreementReading(c.agreement.icc2_1), reading(c.agreement.icc2_1), false))
+            let icc = c.agreement.icc2_1.map { "\(w.language == .th ? "สอดคล้อง" : "ICC") \(TwoDecimals.text($0)) " } ?? ""
+            out.append((CellText.fit("\(index) \(short)", to: 30) + " \(icc)" + w.agreementReading(c.agreement.icc2_1), reading(c.agreement.icc2_1), false))
         }
         return out
     }
