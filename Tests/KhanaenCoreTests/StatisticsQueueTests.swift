@@ -340,7 +340,7 @@ final class StatisticsQueueTests: XCTestCase {
         for word in ["มั่นใจ", "พลิก", "หารือ", "ICC", "bootstrap"] { XCTAssertFalse(announcement.contains(word), word) }
         XCTAssertTrue(files.first { $0.name.hasSuffix(".json") }!.text.contains("\"queue\""))
 
-        let csv = ReportCSV.text(results, ledger: summary, statistics: s).split(separator: "\r\n").map(String.init)
+        let csv = ReportCSV.text(results, ledger: summary, language: .en, statistics: s).split(separator: "\r\n").map(String.init)
         XCTAssertTrue(csv[0].hasSuffix(",a,b,c,unranked,confidence,swing,swingDirection,swingJudge"), csv[0])
         let row = csv.first { $0.hasPrefix("3,e8,") }!.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(row.count, csv[0].split(separator: ",").count)
