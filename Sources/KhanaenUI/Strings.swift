@@ -510,6 +510,9 @@ public struct Strings: Sendable {
     var undoWord: String { t("ย้อน", "undo") }
     var draftShort: String { t("ร่าง", "draft") }
     var draftLegend: String { t("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ", "(brackets): a draft sheet, not counted") }
+    var matrixLegend: String {
+        t("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ · ผลและเฉลี่ยกรรมการนับเฉพาะใบที่ส่งแล้ว", "(brackets): a draft, not counted · results and judges' means count submitted sheets")
+    }
     /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, local time.
     func dateTime(_ millis: Int64, offset: Int, seconds: Bool = true) -> String {
         let d = Timestamp.date(millis, offset: offset)

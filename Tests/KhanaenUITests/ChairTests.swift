@@ -7,7 +7,7 @@ import XCTest
 final class ChairTests: XCTestCase {
     /// Four judges score every entry (higher for earlier entries), the fifth nothing; e20 gets
     /// only two sheets, so it is below the quorum of 3.
-    static func book(extraForE05: Bool = false, chair: [LedgerEvent] = []) -> SheetBook {
+    static func book(extraForE05: Bool = false, draftForE01: Bool = false, chair: [LedgerEvent] = []) -> SheetBook {
         let c = Sample.contest
         var judgeEvents: [[LedgerEvent]] = []
         for j in 0..<c.judges.count {
@@ -21,6 +21,10 @@ final class ChairTests: XCTestCase {
                     }
                     events.append(LedgerEvent(actor: c.judges[j].id, kind: .submit, entry: e.id))
                 }
+            }
+            if j == 4 && draftForE01 {
+                // Six of seven criteria: a draft.
+                for crit in c.criteria.prefix(6) { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e01", criterion: crit.id, value: crit.max)) }
             }
             if j == 4 && extraForE05 {
                 for crit in c.criteria { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e05", criterion: crit.id, value: crit.max)) }
@@ -719,6 +723,20 @@ final class ChairTests: XCTestCase {
         XCTAssertFalse(entry.contains { $0.contains("คุณสมบัติ: คุณสมบัติ") }, entry.joined(separator: "\n"))
         XCTAssertTrue(entry.contains { $0.contains("● คุณสมบัติ · ใช้งานจริง: ไม่ได้ระบุวันที่เริ่มใช้งานจริง") }, entry.joined(separator: "\n"))
         XCTAssertFalse(entry.contains { $0.contains("ไม่มีข้อสังเกต") }, "no 'no flags' under the ● items")
+    }
+
+    /// Issue 18 #7: a draft's total on screen 2 is in brackets, with a legend saying what is
+    /// counted, as screen 3 says it.
+    func testTheMatrixMarksDraftsAndSaysWhatIsCounted() {
+        var s = Self.state(Self.book(draftForE01: true), Self.summary())
+        ChairUpdate.update(&s, .key(.char("2")))
+        let lines = frame(s)
+        let row = lines.first { $0.contains("e01") } ?? ""
+        XCTAssertTrue(row.contains("(6/7)"), "the draft in brackets: \(row)")
+        XCTAssertTrue(lines.contains { $0.contains("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ") }, lines.joined(separator: "\n"))
+        var plain = state()
+        ChairUpdate.update(&plain, .key(.char("2")))
+        XCTAssertFalse(frame(plain).contains { $0.contains("(วงเล็บ)") }, "no legend without a draft")
     }
 
     func testTooSmall() {
