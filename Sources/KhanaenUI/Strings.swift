@@ -522,6 +522,13 @@ public struct Strings: Sendable {
     func exported(_ paths: [String]) -> String {
         t("ส่งออกแล้ว: \(paths.joined(separator: ", "))", "Exported: \(paths.joined(separator: ", "))")
     }
+    func exported(folder: String, count: Int) -> String {
+        t("ส่งออกแล้ว \(count) ไฟล์ ไปที่ \(folder)", "Exported \(count) files to \(folder)")
+    }
+    func overwriteFiles(_ names: [String]) -> String {
+        t("มีไฟล์อยู่แล้ว \(names.count) ไฟล์: \(names.joined(separator: ", "))", "\(names.count) files already there: \(names.joined(separator: ", "))")
+    }
+    var overwriteQuestion: String { t("เขียนทับ? (y/n)", "Replace them? (y/n)") }
     func overwritePrompt(_ names: [String]) -> String {
         t("มีไฟล์อยู่แล้ว: \(names.joined(separator: ", ")) เขียนทับ? (y/n)", "Already there: \(names.joined(separator: ", ")); replace? (y/n)")
     }

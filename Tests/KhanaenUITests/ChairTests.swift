@@ -7,7 +7,7 @@ import XCTest
 final class ChairTests: XCTestCase {
     /// Four judges score every entry (higher for earlier entries), the fifth nothing; e20 gets
     /// only two sheets, so it is below the quorum of 3.
-    static func book(extraForE05: Bool = false, draftForE01: Bool = false, chair: [LedgerEvent] = []) -> SheetBook {
+    static func book(extraForE05: Bool = false, draftForE01: Bool = false, wholeDraftForE01: Bool = false, chair: [LedgerEvent] = []) -> SheetBook {
         let c = Sample.contest
         var judgeEvents: [[LedgerEvent]] = []
         for j in 0..<c.judges.count {
@@ -21,6 +21,10 @@ final class ChairTests: XCTestCase {
                     }
                     events.append(LedgerEvent(actor: c.judges[j].id, kind: .submit, entry: e.id))
                 }
+            }
+            if j == 4 && wholeDraftForE01 {
+                // Every criterion scored, not submitted: a draft with a total (80.00).
+                for crit in c.criteria { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e01", criterion: crit.id, value: crit.max * 0.8)) }
             }
             if j == 4 && draftForE01 {
                 // Six of seven criteria: a draft.
@@ -737,6 +741,48 @@ final class ChairTests: XCTestCase {
         var plain = state()
         ChairUpdate.update(&plain, .key(.char("2")))
         XCTAssertFalse(frame(plain).contains { $0.contains("(วงเล็บ)") }, "no legend without a draft")
+    }
+
+    /// Issue 18 #10: at 80 columns and up, nothing is cut that must be whole: a header's last
+    /// letter (at every width), a message beside the hints (the hints drop whole items), the
+    /// export's folder (shortened in its middle), the overwrite question and its y/n, a draft's
+    /// total on screen 3, a date and time on screen 4.
+    func testNothingIsCutThatMustBeWhole() {
+        for width in 80...140 {
+            var s = state(width: width, height: 30)
+            XCTAssertTrue(frame(s)[2].contains("ข้อสังเกต"), "\(width): \(frame(s)[2])")
+            ChairUpdate.update(&s, .key(.char("5")))
+            XCTAssertTrue(frame(s).contains { $0.contains("ข้อสังเกต ") }, "\(width)")
+        }
+        var s = state()
+        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], s.strings).components(separatedBy: "  ")
+        s.status = .info(s.strings.demoChair("chair") + " · ตัวอย่างข้อความยาวที่ไม่พอดีกับบรรทัดเดียว")
+        var line = frame(s)[s.height - 2]
+        let tail = line.trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(hints.reversed().contains { tail.hasSuffix($0) } || !hints.contains { line.contains($0) }, line)
+        XCTAssertFalse(line.contains("ก Tab"), "no text runs into the hints: \(line)")
+        for h in hints where line.contains(h.split(separator: " ").last.map(String.init) ?? h) && !line.contains(h) {
+            XCTFail("a hint cut: \(h) in \(line)")
+        }
+        s.status = nil
+        let folder = "/tmp/khanaen-e2e-0A1B2C3D-4E5F-6789-ABCD-EF0123456789/data/khanaen/digital-local-2566/exports"
+        ChairUpdate.update(&s, .exported(["announcement-mean.md", "ranking-mean.csv"].map { folder + "/" + $0 }))
+        line = frame(s)[s.height - 2]
+        XCTAssertTrue(line.contains("ส่งออกแล้ว 2 ไฟล์ ไปที่ /tmp/") && line.contains("…") && line.contains("2566/exports"), line)
+        ChairUpdate.update(&s, .exportExists(["ranking-mean.csv", "ranking-mean.json", "ranking-mean.md", "announcement-mean.md"]))
+        line = frame(s)[s.height - 2]
+        XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix("เขียนทับ? (y/n)"), line)
+
+        var d = Self.state(Self.book(wholeDraftForE01: true), Self.summary())
+        ChairUpdate.update(&d, .key(.char("3")))
+        XCTAssertTrue(frame(d).contains { $0.contains("(80.00)") }, frame(d).joined(separator: "\n"))
+
+        var p = Self.state(Self.book(), Self.summary())
+        p = ChairState(data: Self.data(Self.book(), Self.summary(), time: 1_764_100_000_000 + 3 * 86_400_000), chair: "chair", utcOffset: 7 * 3600)
+        ChairUpdate.update(&p, .resize(width: 80, height: 24))
+        ChairUpdate.update(&p, .key(.char("4")))
+        let rows = frame(p).filter { $0.contains("(j1)") }
+        XCTAssertTrue(rows.contains { $0.range(of: "[0-9]+ [^ ]+ [0-9]{4} [0-9]{2}:[0-9]{2}", options: .regularExpression) != nil }, frame(p).joined(separator: "\n"))
     }
 
     func testTooSmall() {

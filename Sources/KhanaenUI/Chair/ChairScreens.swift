@@ -24,12 +24,12 @@ enum EntryView {
         out.append(("\(rank) · \(w.columnScore) \(r.score.map(TwoDecimals.text) ?? "—") (\(w.methodName(s.method))) · SD \(r.sd.map(TwoDecimals.text) ?? "—") · \(w.columnAward) \(award)\(r.override != nil ? "*" : "")", .accent, true))
         out.append(("", .normal, false))
 
-        // Judges' columns of six cells: "100.00" shows whole.
+        // Judges' columns of seven cells: "100.00", and a draft's "(80.50)", show whole.
         let judges = contest.judges.indices
-        let room = max(1, (s.width - 2 - 24 - 5 - 7) / 7)
+        let room = max(1, (s.width - 2 - 24 - 5 - 7) / 8)
         let shown = Array(judges.prefix(room))
         let table = TextTable([.init(w.columnCriterion, minWidth: 12), .init(w.columnMax, width: 4, align: .right)]
-                              + shown.map { .init(contest.judges[$0].id, width: 6, align: .right) } + [.init(w.columnMean, width: 6, align: .right)])
+                              + shown.map { .init(contest.judges[$0].id, width: 7, align: .right) } + [.init(w.columnMean, width: 6, align: .right)])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))
         for (k, crit) in contest.criteria.enumerated() {
@@ -126,11 +126,12 @@ enum ProgressView {
         let done = s.results.judges.reduce(0) { $0 + $1.submitted + $1.recused }
         let total = entries * s.contest.judges.count
         var out: [ScreenLine] = [(w.overall(done, total), .normal, true)]
-        let barWidth = max(10, s.width - 84)
+        // The last column holds a date and a time whole ("20 พ.ย. 2569 02:00").
+        let barWidth = max(8, s.width - 86)
         let table = TextTable([
             .init(w.columnJudge, minWidth: 14), .fitting(w.columnSubmitted, width: 8, align: .right),
             .fitting(w.columnDrafts, width: 5, align: .right), .fitting(w.columnNotStarted, width: 11, align: .right),
-            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 16),
+            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 18),
         ])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))

@@ -166,7 +166,10 @@ public enum ChairUpdate {
             return []
         case .exported(let paths):
             s.exportPlan = nil
-            s.status = .ok(s.strings.exported(paths))
+            // The folder, shortened in its middle to fit the line, and the files' names.
+            let folder = paths.first.map { p in String(p[..<(p.range(of: "/", options: .backwards)?.lowerBound ?? p.endIndex)]) } ?? ""
+            let fixed = CellWidth.of("✓ " + s.strings.exported(folder: "", count: paths.count))
+            s.status = .ok(s.strings.exported(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count))
             return []
         case .exportExists(let names):
             s.prompt = .overwrite(names)

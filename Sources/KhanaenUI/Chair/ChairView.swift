@@ -100,7 +100,7 @@ public enum ChairView {
                 Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil)
             case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
             case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
-            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwritePrompt(names), field: nil)
+            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion)
             case .outcome:
                 // The item's reason is already under the queue, just above.
                 let words = ReportWords(w.language)
@@ -122,10 +122,8 @@ public enum ChairView {
             Chrome.hints(&c, y: y, Keymap.eligibility.hints([.decideEntry, .decideRule, .filter, .back], w))
             return
         }
-        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w)
-        let hintWidth = CellWidth.of(hints)
-        c.put(hints, x: s.width - hintWidth - 1, y: y, role: .muted)
-        Chrome.status(&c, y: y, s.status, limit: s.width - hintWidth - 3)
+        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w).components(separatedBy: "  ")
+        Chrome.statusWithHints(&c, y: y, s.status, hints: hints)
     }
 
     /// The method, the seal's first digits and the time of the data; first, what a chair must
