@@ -342,15 +342,15 @@ public struct Strings: Sendable {
     var eligibilityLegend: String {
         t("✓ ผ่าน  ✗ ไม่ผ่าน  ? ประธานกรรมการวินิจฉัย  ● รอคำวินิจฉัย", "✓ pass  ✗ fail  ? the chair rules  ● waiting for a ruling")
     }
-    func ruleChoicePrompt(_ choices: [String]) -> String {
-        let list = choices.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: "  ")
-        return t("วินิจฉัยเกณฑ์ใด: \(list)", "Rule on which rule: \(list)")
+    func ruleChoicePrompt(_ choices: [String]) -> (String, String) {
+        (t("วินิจฉัยเกณฑ์ใด:", "Rule on which rule:"), choices.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: "  "))
     }
-    func rulingPrompt(_ ids: String, rule: String?, count: Int, withdraw: Bool, passInFull: Bool) -> String {
+    /// The question and its choices, which are always shown whole.
+    func rulingPrompt(_ ids: String, rule: String?, count: Int, withdraw: Bool, passInFull: Bool) -> (String, String) {
         let choices = t("1 ผ่าน  2 ไม่ผ่าน", "1 pass  2 fail") + (withdraw ? t("  3 ถอนคำวินิจฉัย", "  3 withdraw the ruling") : "")
             + (passInFull ? t("  3 ผ่านทุกเกณฑ์ที่รอ", "  3 pass on every open rule") : "")
-        if let rule { return t("เกณฑ์\(rule) ของ \(count) ผลงานที่รอ (\(ids)): \(choices)", "\(rule) for the \(count) entries waiting (\(ids)): \(choices)") }
-        return t("คุณสมบัติของ \(ids): \(choices)", "Eligibility of \(ids): \(choices)")
+        if let rule { return (t("เกณฑ์\(rule) ของ \(count) ผลงานที่รอ (\(ids)):", "\(rule) for the \(count) entries waiting (\(ids)):"), choices) }
+        return (t("คุณสมบัติของ \(ids):", "Eligibility of \(ids):"), choices)
     }
     func rulingWord(_ outcome: String) -> String {
         switch outcome {

@@ -659,6 +659,8 @@ final class ChairTests: XCTestCase {
         ChairUpdate.update(&s, .key(.char(Character("\(rules.firstIndex(of: .digital)! + 1)"))))
         guard case .ruling(let entries, .digital?)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
         XCTAssertEqual(entries.count, waiting.count)
+        XCTAssertTrue(frame(s)[s.height - 2].trimmingCharacters(in: .whitespaces).hasSuffix("1 ผ่าน  2 ไม่ผ่าน  3 ผ่านทุกเกณฑ์ที่รอ"),
+                      "the choices are whole at 80 columns: \(frame(s)[s.height - 2])")
         ChairUpdate.update(&s, .key(.char("1")))
         XCTAssertTrue(s.status?.text.contains("ผ่านเกณฑ์นี้อย่างเดียวไม่ได้") ?? false, s.status?.text ?? "nil")
         ChairUpdate.update(&s, .key(.char("3")))

@@ -80,9 +80,11 @@ public enum ChairView {
         }
         if let prompt = s.prompt {
             let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
-            if let label = EligibilityPanel.promptLabel(s, prompt) {
+            if let (label, whole) = EligibilityPanel.promptLabel(s, prompt) {
                 if case .rulingReason(_, let field, _, _) = prompt {
                     Chrome.prompt(&c, y: y, label: label, field: field)
+                } else if let whole {
+                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole)
                 } else {
                     Chrome.prompt(&c, y: y, label: label, field: nil)
                 }

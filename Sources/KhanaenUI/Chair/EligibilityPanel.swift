@@ -142,22 +142,25 @@ enum EligibilityPanel {
         return entries.count == 1 && all[entries[0]].decision != nil ? .withdraw : nil
     }
 
-    /// The prompt's words on the status line.
-    static func promptLabel(_ s: ChairState, _ prompt: ChairState.Prompt) -> String? {
+    /// The prompt's words on the status line, and the part always shown whole (the choices, or
+    /// the question and its y/n).
+    static func promptLabel(_ s: ChairState, _ prompt: ChairState.Prompt) -> (String, String?)? {
         let w = s.strings
         let words = ReportWords(w.language)
         switch prompt {
         case .ruleChoice(let rules):
             let open = openRules(s)
-            return w.ruleChoicePrompt(rules.map { r in "\(words.rule(r)) (\(open.first { $0.rule == r }?.entries.count ?? 0))" })
+            let (label, choices) = w.ruleChoicePrompt(rules.map { r in "\(words.rule(r)) (\(open.first { $0.rule == r }?.entries.count ?? 0))" })
+            return (label, choices)
         case .ruling(let entries, let rule):
             let third = thirdChoice(s, entries: entries, rule: rule)
-            return w.rulingPrompt(ids(s, entries), rule: rule.map(words.rule), count: entries.count, withdraw: third == .withdraw,
-                                  passInFull: third == .passInFull)
-        case .rulingReason: return w.reasonPrompt
+            let (label, choices) = w.rulingPrompt(ids(s, entries), rule: rule.map(words.rule), count: entries.count, withdraw: third == .withdraw,
+                                                  passInFull: third == .passInFull)
+            return (label, choices)
+        case .rulingReason: return (w.reasonPrompt, nil)
         case .confirmRuling(let events, let rule, let left):
             let entries = events.compactMap { s.contest.entryIndex($0.entry) }
-            return w.confirmRuling(ids(s, entries), count: events.count, outcome: events.first?.outcome ?? "", rule: rule.map(words.rule), left: left)
+            return (w.confirmRuling(ids(s, entries), count: events.count, outcome: events.first?.outcome ?? "", rule: rule.map(words.rule), left: left), nil)
         default: return nil
         }
     }
