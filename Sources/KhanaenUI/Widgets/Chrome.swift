@@ -18,21 +18,12 @@ public struct StatusMessage: Equatable, Sendable {
     public static func info(_ text: String) -> StatusMessage { .init(text: text, kind: .info) }
 
     /// The words with a mark that tells an error from a success without colour (`--mono`).
-    /// (`dropMark` takes it off a marked text again.)
     var marked: String {
         switch kind {
         case .ok: return "✓ " + text
         case .error: return "✗ " + text
         case .info: return text
         }
-    }
-}
-
-extension String {
-    /// The text without the mark `status.marked` put before it.
-    func dropMark(_ status: StatusMessage) -> String {
-        let mark = String(status.marked.dropLast(status.text.count))
-        return hasPrefix(mark) ? String(dropFirst(mark.count)) : self
     }
 }
 
@@ -56,11 +47,12 @@ enum Chrome {
         }
     }
 
-    /// A status message, marked so that --mono tells an error from a success.
+    /// A status message, marked so that --mono tells an error from a success; cut with "…"
+    /// when wider than `limit`.
     static func status(_ c: inout Canvas, y: Int, _ status: StatusMessage?, limit: Int? = nil) {
         guard let status else { return }
         let role: Role = status.kind == .error ? .error : (status.kind == .ok ? .ok : .muted)
-        c.put(status.marked, x: 1, y: y, limit: limit ?? c.width - 2, role: role, bold: status.kind == .error)
+        c.put(CellText.clip(status.marked, to: limit ?? c.width - 2), x: 1, y: y, role: role, bold: status.kind == .error)
     }
 
     /// A prompt: its label, then the text being typed (when there is one). A question's end
@@ -93,10 +85,7 @@ enum Chrome {
         let width = CellWidth.of(text)
         if width > 0 { c.put(text, x: c.width - width - 1, y: y, role: .muted) }
         guard let status else { return }
-        let limit = room - (width > 0 ? width + 2 : 0)
-        var clipped = status
-        clipped.text = CellText.clip(status.marked, to: limit).dropMark(status)
-        self.status(&c, y: y, clipped, limit: limit)
+        self.status(&c, y: y, status, limit: room - (width > 0 ? width + 2 : 0))
     }
 
     /// `text` shortened in its middle to `width` cells ("/tmp/kh…/exports"): the start and
