@@ -787,6 +787,21 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.range(of: "[0-9]+ [^ ]+ [0-9]{4} [0-9]{2}:[0-9]{2}", options: .regularExpression) != nil }, frame(p).joined(separator: "\n"))
     }
 
+    /// Issue 18 #10: on screen 5 at 80 columns a judge's flagged patterns wrap in their column,
+    /// not "เข้…".
+    func testFlaggedPatternsWrapRatherThanCut() {
+        var s = state()
+        guard var st = s.statistics else { return XCTFail("statistics") }
+        st.patterns[0].severity.flagged = true
+        st.patterns[0].severity.value = -1.2
+        st.patterns[0].halo.flagged = true
+        ChairUpdate.update(&s, .statistics(generation: s.generation, s.method, st))
+        ChairUpdate.update(&s, .key(.char("5")))
+        let text = frame(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("เข้มหรืออ่อนกว่าคณะ"), text)
+        XCTAssertFalse(text.contains("เข้…"), text)
+    }
+
     func testTooSmall() {
         let s = state(width: 70, height: 20)
         XCTAssertTrue(frame(s).joined().contains("80×24"))

@@ -254,9 +254,14 @@ enum JudgesView {
             func figure(_ f: JudgePatterns.Figure) -> String { f.value.map { (f.flagged ? "⚑" : "") + TwoDecimals.text($0) } ?? "—" }
             let flagged = [("halo", p.halo), ("flat", p.flat), ("drift", p.drift), ("severity", p.severity)].filter { $0.1.flagged }.map { w.patternName($0.0) }
             let judge = s.contest.judges[p.judge]
+            // The flagged patterns in words, wrapped in their column rather than cut.
+            let named = LineWrap.wrap(flagged.joined(separator: ", "), width: max(1, widths.last ?? 1), words: s.text.words)
             out.append((table.line(["\(judge.name) (\(judge.id))", figure(p.halo), figure(p.flat), figure(p.drift),
-                                    p.driftP.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—", flagged.joined(separator: ", ")],
+                                    p.driftP.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—", named.first ?? ""],
                                    widths: widths), flagged.isEmpty ? .normal : .warning, false))
+            for more in named.dropFirst() {
+                out.append((table.line(["", "", "", "", "", more], widths: widths), .warning, false))
+            }
         }
         return out
     }
