@@ -118,6 +118,18 @@ public final class ChairSession {
                     return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
             }
+        case .appendAll(let drafts, let methods):
+            inbox.run(on: files, awaited: true) {
+                var written: [LedgerEvent] = []
+                do {
+                    for d in drafts { written.append(try ledger.appendChair(d)) }
+                    return [.savedAll(written), ChairSession.reread(ledger, methods: methods)]
+                } catch {
+                    // What was written before the refusal stands, and is said.
+                    let why = TerminalText.safe(error.said(in: language))
+                    return (written.isEmpty ? [] : [.savedAll(written), ChairSession.reread(ledger, methods: methods)]) + [.notSaved(why)]
+                }
+            }
         case .checkpoint(let methods):
             inbox.run(on: files) {
                 do {

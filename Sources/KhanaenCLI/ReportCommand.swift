@@ -66,7 +66,7 @@ struct ReportCommand: Command {
         let text: String
         switch format {
         case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics, draft: draft)
-        case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics)
+        case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
         case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft)
         default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
         }

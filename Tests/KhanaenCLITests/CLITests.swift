@@ -117,8 +117,17 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(md.out.contains("รางวัลท้องถิ่นดิจิทัลประเภทยอดเยี่ยม 2 รางวัล ได้แก่"))
         XCTAssertTrue(md.out.contains("| เทศบาลตำบลครึ่ง | จังหวัดเชียงราย | โครงการบริหารจัดการขยะแบบบูรณาการ"))
         let csv = run(["report", "--contest", contest, "--format", "csv"])
-        XCTAssertTrue(csv.out.hasPrefix("rank,id,organisation,province,title,score"))
-        XCTAssertTrue(csv.out.contains("1,e02,เทศบาลตำบลครึ่ง,เชียงราย"))
+        // Issue 18 #6: the header is the first row (no comment a spreadsheet shows as data), in
+        // Thai, with the tiers' titles; access and the announcement's state are columns.
+        let rows = csv.out.components(separatedBy: "\r\n")
+        XCTAssertTrue(rows[0].hasPrefix("อันดับ,รหัส,หน่วยงาน,จังหวัด,ผลงาน,คะแนน,จำนวนใบ,SD,รางวัล,รางวัลที่เสนอ,ข้อสังเกต,นับใบร่าง,ประกาศผล,สิทธิ์ตามบัญชีผู้ใช้,สมุดบันทึกคะแนน,เกณฑ์ 1 "), rows[0])
+        XCTAssertFalse(csv.out.contains("# "), "no comment rows")
+        let first = rows.first { $0.hasPrefix("1,e02,เทศบาลตำบลครึ่ง,เชียงราย") } ?? ""
+        XCTAssertTrue(first.contains(",ยอดเยี่ยม,ยอดเยี่ยม,"), first)
+        XCTAssertTrue(first.contains(",ไม่นับ,ร่าง,บังคับ,ครบถ้วน,"), first)
+        let english = run(["report", "--contest", contest, "--format", "csv", "--lang", "en"]).out
+        XCTAssertTrue(english.hasPrefix("rank,id,organisation,province,title,score,sheets,sd,award,proposed,flags,includeDrafts,announcement,access,ledger,c1,"), english)
+        XCTAssertTrue(english.contains(",excellent,excellent,") && english.contains(",false,draft,enforced,intact,"), english)
         let seal = run(["report", "--contest", contest, "--format", "json"]).out
         XCTAssertTrue(md.out.contains(String((try JSONSerialization.jsonObject(with: seal.data(using: .utf8)!) as! [String: Any])["seal"] as! String)))
 
@@ -315,7 +324,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(text.contains("e05     \(organisation)"), text)
         XCTAssertTrue(text.contains("ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (chair): ใช้งานจริงไม่ถึง 6 เดือน"), text)
         let csvRow = run(["report", "--contest", contest, "--format", "csv"]).out.components(separatedBy: "\r\n").first { $0.contains(",e05,") } ?? ""
-        XCTAssertTrue(csvRow.hasPrefix(",e05,") && csvRow.contains(",ineligible,"), csvRow)
+        XCTAssertTrue(csvRow.hasPrefix(",e05,") && csvRow.contains(",ไม่ผ่านคุณสมบัติ,"), csvRow)
         XCTAssertFalse(run(["report", "--contest", contest, "--format", "md"]).out.contains(organisation), "never in the announcement")
 
         // Withdrawn (in English), the rules' result stands again, and e05 is ranked.
@@ -372,7 +381,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent },
                        ["ranking-median.csv", "ranking-median.json", "ranking-median.md", "announcement-median.md"])
         let csv = Array(FileManager.default.contents(atPath: folder + "/ranking-median.csv") ?? Data())
-        XCTAssertEqual(Array(csv.prefix(7)), Array("\u{FEFF}rank".utf8), "the exported CSV opens in Excel as UTF-8")
+        XCTAssertEqual(Array(csv.prefix(Array("\u{FEFF}อันดับ".utf8).count)), Array("\u{FEFF}อันดับ".utf8), "the exported CSV opens in Excel as UTF-8")
         let md = try String(contentsOfFile: folder + "/ranking-median.md", encoding: .utf8)
         XCTAssertTrue(md.contains("| 1 | e01 | เทศบาลนครยะลา | ยะลา | 78.50 | 3 |"), md)
         XCTAssertTrue(md.contains(ReportJSON.seal(results, ledger: summary)))

@@ -142,8 +142,8 @@ final class TerminalEndToEndTests: XCTestCase {
         keys("G")
         waitFor("คะแนนรวม: ")
         let total = screen().split(separator: "\n").first { $0.contains("คะแนนรวม: ") }.map(String.init) ?? ""
-        XCTAssertTrue(total.contains("ICC(2,1) ") && total.contains(" × 4 กรรมการ"), "j5 with one sheet is left out of the block: \(total)")
-        XCTAssertTrue(total.contains("α ") && total.contains(" ใบ ของ "), "alpha with its sheets: \(total)")
+        XCTAssertTrue(total.contains("สอดคล้องรายคน ") && total.contains(" × 4 กรรมการ"), "j5 with one sheet is left out of the block: \(total)")
+        XCTAssertTrue(screen().contains("ความเที่ยง ") && screen().contains(" ใบ ของ "), "alpha with its sheets (the line wraps): \(screen())")
         XCTAssertFalse(screen().contains("ข้อมูลไม่พอ") || screen().contains("1 ผลงาน × 5"), screen())
         // The history's times are the contest's (Asia/Bangkok), on a machine in UTC too.
         keys("3")

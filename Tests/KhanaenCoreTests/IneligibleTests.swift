@@ -126,10 +126,10 @@ final class IneligibleTests: XCTestCase {
         XCTAssertEqual(entry("e4")["rank"] as? Int, 2)
 
         let csv = ReportCSV.text(r, ledger: summary, language: .th).components(separatedBy: "\r\n")
-        XCTAssertTrue(csv[0].hasSuffix(",c,unranked"), csv[0])
+        XCTAssertTrue(csv[0].hasSuffix(",เหตุที่ไม่จัดอันดับ"), csv[0])
         let e2 = csv.first { $0.contains(",e2,") }!
         XCTAssertTrue(e2.hasPrefix(",e2,เทศบาลตำบลสอง"), "no rank: \(e2)")
-        XCTAssertTrue(e2.contains(",ineligible,false,"), e2)
+        XCTAssertTrue(e2.contains(",ไม่ผ่านคุณสมบัติ,ไม่นับ,"), e2)
         XCTAssertTrue(e2.hasSuffix(",ไม่ผ่านคุณสมบัติ ตามที่ประธานกรรมการวินิจฉัย (chair): ส่งผลงานหลังวันปิดรับ"), e2)
         XCTAssertTrue(csv.first { $0.contains(",e1,") }!.hasSuffix(","), "a ranked entry's last cell is empty")
 

@@ -70,7 +70,7 @@ final class StatisticsQueueTests: XCTestCase {
             "outlier:e5:j5",
             "spread:e5",
             "pattern:j5",
-            "eligibility:e6",
+            "eligibility:digital",
         ])
         XCTAssertTrue(s.queue.allSatisfy(\.isOpen))
         XCTAssertEqual(s.openItems.count, s.queue.count)
@@ -93,7 +93,8 @@ final class StatisticsQueueTests: XCTestCase {
         XCTAssertEqual(p, s.confidenceOfProposal(entry: 3))
         XCTAssertLessThan(p, 0.8)
         XCTAssertEqual(p + q, 1, accuracy: 1e-12, "e4 is silver or nothing")
-        XCTAssertEqual(items["eligibility:e6"]?.detail, .eligibility([EligibilityRuleResult(rule: .digital, status: .review, reason: .chairDecidesDigital)]))
+        XCTAssertEqual(items["eligibility:digital"]?.detail, .eligibility(rule: .digital, entries: ["e6"],
+                                                                        results: [EligibilityRuleResult(rule: .digital, status: .review, reason: .chairDecidesDigital)]))
 
         // Without eligibility, or with one method only, those items are not there.
         let one = PanelStatistics.compute(book: try book(), results: results)
@@ -105,6 +106,27 @@ final class StatisticsQueueTests: XCTestCase {
         let all = DiscussionQueue.build(book: try book(), results: results, byMethod: [:], confidence: s.confidence,
                                         patterns: s.patterns, uncertain: 1.01)
         XCTAssertEqual(all.filter { $0.topic == .uncertain }.count, results.ranked.count)
+    }
+
+    /// Issue 18 #5: the entries one rule leaves to the chair are one item, not one an entry;
+    /// an entry with a ruling leaves it, and a rule with none left leaves the queue.
+    func testEligibilityIsOneItemPerRule() throws {
+        let digital = EligibilityRuleResult(rule: .digital, status: .review, reason: .chairDecidesDigital)
+        let unclear = EligibilityRuleResult(rule: .localGovernment, status: .review, reason: .kindUnclear)
+        let pass = EligibilityRuleResult(rule: .inUse, status: .pass, reason: .noPreviousWin)
+        let eligibility = ["e1", "e2", "e3", "e4", "e5", "e6"].map { id in
+            EntryEligibility(id: id, status: .review, computed: .review, rules: id == "e3" ? [pass, unclear, digital] : [pass, digital], decision: nil)
+        } + [EntryEligibility(id: "e8", status: .pass, computed: .review, rules: [pass, digital],
+                              decision: EligibilityDecision(status: .pass, reason: "ดิจิทัล"))]
+        let (results, s) = Self.statistics(try book(), eligibility: eligibility)
+        let items = s.queue.filter { $0.topic == .eligibility }
+        XCTAssertEqual(items.map(\.key), ["eligibility:local-government", "eligibility:digital"])
+        let order = results.entries.map(\.id).filter { ["e1", "e2", "e3", "e4", "e5", "e6"].contains($0) }
+        XCTAssertEqual(items[1].entryIDs, order, "every waiting entry, in the results' order; not e8, which has a ruling")
+        XCTAssertEqual(items[0].entryIDs, ["e3"])
+        XCTAssertEqual(items[1].entryID, order.first)
+        let reason = ReportWords(.th).reason(items[1], contest: try book().contest)
+        XCTAssertTrue(reason.hasPrefix("นวัตกรรมดิจิทัล: 6 ผลงานรอประธานกรรมการวินิจฉัย"), reason)
     }
 
     func testASettledTieLeavesTheQueue() throws {
@@ -320,7 +342,7 @@ final class StatisticsQueueTests: XCTestCase {
         for word in ["มั่นใจ", "พลิก", "หารือ", "ICC", "bootstrap"] { XCTAssertFalse(announcement.contains(word), word) }
         XCTAssertTrue(files.first { $0.name.hasSuffix(".json") }!.text.contains("\"queue\""))
 
-        let csv = ReportCSV.text(results, ledger: summary, statistics: s).split(separator: "\r\n").map(String.init)
+        let csv = ReportCSV.text(results, ledger: summary, language: .en, statistics: s).split(separator: "\r\n").map(String.init)
         XCTAssertTrue(csv[0].hasSuffix(",a,b,c,unranked,confidence,swing,swingDirection,swingJudge"), csv[0])
         let row = csv.first { $0.hasPrefix("3,e8,") }!.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(row.count, csv[0].split(separator: ",").count)

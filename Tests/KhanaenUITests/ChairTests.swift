@@ -7,7 +7,7 @@ import XCTest
 final class ChairTests: XCTestCase {
     /// Four judges score every entry (higher for earlier entries), the fifth nothing; e20 gets
     /// only two sheets, so it is below the quorum of 3.
-    static func book(extraForE05: Bool = false) -> SheetBook {
+    static func book(extraForE05: Bool = false, draftForE01: Bool = false, wholeDraftForE01: Bool = false, chair: [LedgerEvent] = []) -> SheetBook {
         let c = Sample.contest
         var judgeEvents: [[LedgerEvent]] = []
         for j in 0..<c.judges.count {
@@ -22,13 +22,21 @@ final class ChairTests: XCTestCase {
                     events.append(LedgerEvent(actor: c.judges[j].id, kind: .submit, entry: e.id))
                 }
             }
+            if j == 4 && wholeDraftForE01 {
+                // Every criterion scored, not submitted: a draft with a total (80.00).
+                for crit in c.criteria { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e01", criterion: crit.id, value: crit.max * 0.8)) }
+            }
+            if j == 4 && draftForE01 {
+                // Six of seven criteria: a draft.
+                for crit in c.criteria.prefix(6) { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e01", criterion: crit.id, value: crit.max)) }
+            }
             if j == 4 && extraForE05 {
                 for crit in c.criteria { events.append(LedgerEvent(actor: "j5", kind: .score, entry: "e05", criterion: crit.id, value: crit.max)) }
                 events.append(LedgerEvent(actor: "j5", kind: .submit, entry: "e05"))
             }
             judgeEvents.append(events.enumerated().map { k, e in var x = e; x.seq = k + 1; x.time = 1_764_100_000_000 + Int64(k) * 1000; return x })
         }
-        return SheetBook(contest: c, judgeEvents: judgeEvents, chairEvents: [])
+        return SheetBook(contest: c, judgeEvents: judgeEvents, chairEvents: chair)
     }
 
     static func summary() -> LedgerSummary {
@@ -74,7 +82,11 @@ final class ChairTests: XCTestCase {
             if case .compute(let g, let book, let summary, let methods) = effect {
                 for m in methods { rest += perform(&s, ChairUpdate.update(&s, .computed(generation: g, m, computed(book, summary, m)))) }
             } else if case .computeStatistics(let g, let book, let byMethod, let m) = effect {
-                let st = PanelStatistics.compute(book: book, results: byMethod[m]!, byMethod: byMethod)
+                // As the session computes them: with the eligibility the contest's rules and the chair's rulings give.
+                let eligibility = book.contest.eligibility.map {
+                    EligibilityRules.evaluate(book.contest.entries, config: $0, decisions: EligibilityRules.decisions(book))
+                }
+                let st = PanelStatistics.compute(book: book, results: byMethod[m]!, byMethod: byMethod, eligibility: eligibility)
                 rest += perform(&s, ChairUpdate.update(&s, .statistics(generation: g, m, st)))
             } else {
                 rest.append(effect)
@@ -99,7 +111,7 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("⚠ ร่าง (5 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
+            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
             XCTAssertTrue(lines[4].contains("e01"))
             XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
             XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
@@ -416,7 +428,7 @@ final class ChairTests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.contains(" (j") && $0.contains("⚑") }, "no judge drifts: \(lines.joined(separator: "\n"))")
         ChairUpdate.update(&s, .key(.end))
         lines = frame(s)
-        XCTAssertTrue(lines.contains { $0.contains("ICC") }, "the agreement, with its figures")
+        XCTAssertTrue(lines.contains { $0.contains("สอดคล้อง") }, "the agreement, with its figures")
         XCTAssertTrue(lines.contains { $0.contains("ลักษณะผลงาน") && $0.contains("%") })
         ChairUpdate.update(&s, .key(.char("6")))
         XCTAssertEqual(s.allMethods.count, 4)
@@ -627,6 +639,188 @@ final class ChairTests: XCTestCase {
             ChairUpdate.update(&s, .key(.char("?")))
             _ = frame(s)
         }
+    }
+
+    /// Issue 18 #5: the console has an eligibility panel (`c`, in the help): every entry's
+    /// rules, a ruling on one entry, and on one rule for every entry it leaves open, each with
+    /// a reason and a y/n, written as `khanaen eligibility --decide` writes them.
+    func testTheEligibilityPanelRulesOnOneEntryAndOnAWholeRule() {
+        var s = state()
+        XCTAssertTrue(Keymap.chair.bindings.contains { $0.action == .eligibility && $0.keys.contains(.char("c")) })
+        XCTAssertTrue(ChairView.helpSections(s).contains { $0.keys.bindings.contains { $0.action == .decideRule } })
+        guard let all = s.eligibility else { return XCTFail("the sample has eligibility rules") }
+        let waiting = all.filter { $0.status == .review }
+        XCTAssertGreaterThan(waiting.count, 1)
+        ChairUpdate.update(&s, .key(.char("c")))
+        XCTAssertTrue(s.showingEligibility)
+        var lines = frame(s)
+        XCTAssertTrue(lines[2].contains("คุณสมบัติ: รอคำวินิจฉัย \(waiting.count) จาก \(all.count) ผลงาน"), lines[2])
+        XCTAssertTrue(lines[3].contains("ดิจิทัล") && lines[3].contains("อปท."), lines[3])
+        XCTAssertTrue(lines.contains { $0.contains("e01") && $0.contains("?") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[s.height - 2].contains("Enter วินิจฉัยผลงานนี้"), lines[s.height - 2])
+
+        // One entry: Enter, 2 (fail), a reason, y.
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(s.prompt, .ruling(entries: [0], rule: nil))
+        ChairUpdate.update(&s, .key(.char("2")))
+        for c in "ไม่ใช่นวัตกรรมดิจิทัล" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        lines = frame(s)
+        XCTAssertTrue(lines[s.height - 2].contains("วินิจฉัยคุณสมบัติ e01 → ไม่ผ่าน? (y/n)"), lines[s.height - 2])
+        var effects = ChairUpdate.update(&s, .key(.char("y")))
+        XCTAssertEqual(Self.appended(effects).map { "\($0.kind.rawValue) \($0.entry) \($0.outcome ?? "") \($0.text ?? "")" },
+                       ["eligibility e01 fail ไม่ใช่นวัตกรรมดิจิทัล"])
+
+        // A whole rule: r, the rule, 1 (pass): every entry also waits on its date in use, so
+        // a pass on the digital rule alone settles none, and says so; 3 passes them in full.
+        XCTAssertTrue(waiting.allSatisfy { $0.rules.contains { $0.rule == .inUse && $0.status == .review } })
+        ChairUpdate.update(&s, .key(.char("r")))
+        guard case .ruleChoice(let rules)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        XCTAssertTrue(frame(s)[s.height - 2].contains("วินิจฉัยเกณฑ์ใด: 1 ใช้งานจริง (\(waiting.count))"), frame(s)[s.height - 2])
+        ChairUpdate.update(&s, .key(.char(Character("\(rules.firstIndex(of: .digital)! + 1)"))))
+        guard case .ruling(let entries, .digital?)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        XCTAssertEqual(entries.count, waiting.count)
+        XCTAssertTrue(frame(s)[s.height - 2].trimmingCharacters(in: .whitespaces).hasSuffix("1 ผ่าน  2 ไม่ผ่าน  3 ผ่านทุกเกณฑ์ที่รอ"),
+                      "the choices are whole at 80 columns: \(frame(s)[s.height - 2])")
+        ChairUpdate.update(&s, .key(.char("1")))
+        XCTAssertTrue(s.status?.text.contains("ผ่านเกณฑ์นี้อย่างเดียวไม่ได้") ?? false, s.status?.text ?? "nil")
+        ChairUpdate.update(&s, .key(.char("3")))
+        for c in "ตรวจเอกสารครบทุกผลงาน" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(frame(s)[s.height - 2].contains("→ ผ่าน ทุกเกณฑ์ที่รอ? (y/n)"), "the y/n is whole: \(frame(s)[s.height - 2])")
+        effects = ChairUpdate.update(&s, .key(.char("y")))
+        guard case .appendAll(let events, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(events.map(\.entry), entries.map { s.contest.entries[$0].id })
+        XCTAssertTrue(events.allSatisfy { $0.kind == .eligibility && $0.outcome == "pass" && $0.text == "ตรวจเอกสารครบทุกผลงาน" })
+        ChairUpdate.update(&s, .savedAll(events))
+        XCTAssertEqual(s.status?.text, "บันทึกแล้ว: คุณสมบัติ \(events.count) ผลงาน → ผ่าน")
+
+        // The rulings in the ledger: the panel shows them, and fewer wait.
+        let chairEvents = events.enumerated().map { k, e -> LedgerEvent in var x = e; x.seq = k + 1; x.time = 1_764_200_000_000; return x }
+        let book = Self.book(chair: chairEvents)
+        Self.perform(&s, ChairUpdate.update(&s, .data(Self.data(book, Self.summary(), methods: Method.allCases))))
+        XCTAssertEqual(s.eligibility?.filter { $0.status == .review }.count, 0)
+        XCTAssertTrue(frame(s)[2].contains("รอคำวินิจฉัย 0 จาก"), frame(s)[2])
+        XCTAssertTrue(frame(s).contains { $0.contains("ผ่าน · ตรวจเอกสารครบทุกผลงาน") })
+    }
+
+    /// Issue 18 #5: the queue shows one eligibility item a rule; Enter on it opens the panel.
+    func testTheQueueHasOneEligibilityItemPerRule() {
+        var s = state()
+        let book = Self.book()
+        let byMethod = Dictionary(uniqueKeysWithValues: Method.allCases.map { ($0, Scoring.compute(book, method: $0)) })
+        let eligibility = EligibilityRules.evaluate(book.contest.entries, config: book.contest.eligibility!)
+        let st = PanelStatistics.compute(book: book, results: byMethod[s.method]!, byMethod: byMethod, eligibility: eligibility)
+        ChairUpdate.update(&s, .statistics(generation: s.generation, s.method, st))
+        let items = st.queue.filter { $0.topic == .eligibility }
+        let rules = Set(eligibility.flatMap { x in x.status == .review ? x.rules.filter { $0.status == .review }.map(\.rule) : [] })
+        XCTAssertEqual(items.count, rules.count, "one item a rule, not \(eligibility.filter { $0.status == .review }.count)")
+        ChairUpdate.update(&s, .key(.char("8")))
+        let lines = frame(s)
+        XCTAssertEqual(lines.filter { $0.contains(" " + s.strings.topicShort(.eligibility) + " ") }.count, items.count, lines.joined(separator: "\n"))
+        let p = QueueView.items(s).firstIndex { $0.topic == .eligibility }!
+        s.queueList.select(p, count: QueueView.items(s).count, page: QueueView.page(s))
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(s.showingEligibility)
+    }
+
+    /// Issue 18 #6: screen 5, screen 3 and the queue speak Thai (halo, flat, drift, p, ICC,
+    /// Kendall's W, α, bootstrap are not on them); the help names the technical terms.
+    /// Issue 18 #10: screen 3 does not repeat the topic's word, nor say "no flags" under ● items.
+    func testThaiScreensUseThaiWordsAndTheHelpNamesTheTechnicalTerms() {
+        var s = state(width: 140, height: 45)
+        var text = ""
+        for tab in ["3", "5", "8"] {
+            ChairUpdate.update(&s, .key(.char(Character(tab))))
+            for _ in 0..<3 {
+                text += frame(s).joined(separator: "\n")
+                ChairUpdate.update(&s, .key(.pageDown))
+            }
+        }
+        for english in ["halo", "flat", "drift", "ICC", "Kendall", "α", "bootstrap", "rho"] {
+            XCTAssertFalse(text.contains(english), "\(english) on a Thai screen:\n\(text)")
+        }
+        XCTAssertTrue(text.contains("สอดคล้องรายคน") && text.contains("สุ่มซ้ำ 2000 รอบ") && text.contains("นัยสำคัญ"), text)
+        let glossary = ChairView.helpSections(s).flatMap(\.extra).map { $0.0 + " " + $0.1 }.joined(separator: "\n")
+        for english in ["ICC(2,1)", "Kendall's W", "Krippendorff's α", "halo", "drift", "bootstrap"] {
+            XCTAssertTrue(glossary.contains(english), "the help names \(english)")
+        }
+        ChairUpdate.update(&s, .key(.char("3")))
+        let entry = frame(s)
+        XCTAssertFalse(entry.contains { $0.contains("คุณสมบัติ: คุณสมบัติ") }, entry.joined(separator: "\n"))
+        XCTAssertTrue(entry.contains { $0.contains("● คุณสมบัติ · ใช้งานจริง: ไม่ได้ระบุวันที่เริ่มใช้งานจริง") }, entry.joined(separator: "\n"))
+        XCTAssertFalse(entry.contains { $0.contains("ไม่มีข้อสังเกต") }, "no 'no flags' under the ● items")
+    }
+
+    /// Issue 18 #7: a draft's total on screen 2 is in brackets, with a legend saying what is
+    /// counted, as screen 3 says it.
+    func testTheMatrixMarksDraftsAndSaysWhatIsCounted() {
+        var s = Self.state(Self.book(draftForE01: true), Self.summary())
+        ChairUpdate.update(&s, .key(.char("2")))
+        let lines = frame(s)
+        let row = lines.first { $0.contains("e01") } ?? ""
+        XCTAssertTrue(row.contains("(6/7)"), "the draft in brackets: \(row)")
+        XCTAssertTrue(lines.contains { $0.contains("(วงเล็บ) คือใบที่ยังเป็นร่าง ไม่นับ") }, lines.joined(separator: "\n"))
+        var plain = state()
+        ChairUpdate.update(&plain, .key(.char("2")))
+        XCTAssertFalse(frame(plain).contains { $0.contains("(วงเล็บ)") }, "no legend without a draft")
+    }
+
+    /// Issue 18 #10: at 80 columns and up, nothing is cut that must be whole: a header's last
+    /// letter (at every width), a message beside the hints (the hints drop whole items), the
+    /// export's folder (shortened in its middle), the overwrite question and its y/n, a draft's
+    /// total on screen 3, a date and time on screen 4.
+    func testNothingIsCutThatMustBeWhole() {
+        for width in 80...140 {
+            var s = state(width: width, height: 30)
+            XCTAssertTrue(frame(s)[2].contains("ข้อสังเกต"), "\(width): \(frame(s)[2])")
+            ChairUpdate.update(&s, .key(.char("5")))
+            XCTAssertTrue(frame(s).contains { $0.contains("ข้อสังเกต ") }, "\(width)")
+        }
+        var s = state()
+        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], s.strings).components(separatedBy: "  ")
+        s.status = .info(s.strings.demoChair("chair") + " · ตัวอย่างข้อความยาวที่ไม่พอดีกับบรรทัดเดียว")
+        var line = frame(s)[s.height - 2]
+        let tail = line.trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(hints.reversed().contains { tail.hasSuffix($0) } || !hints.contains { line.contains($0) }, line)
+        XCTAssertFalse(line.contains("ก Tab"), "no text runs into the hints: \(line)")
+        for h in hints where line.contains(h.split(separator: " ").last.map(String.init) ?? h) && !line.contains(h) {
+            XCTFail("a hint cut: \(h) in \(line)")
+        }
+        s.status = nil
+        let folder = "/tmp/khanaen-e2e-0A1B2C3D-4E5F-6789-ABCD-EF0123456789/data/khanaen/digital-local-2566/exports"
+        ChairUpdate.update(&s, .exported(["announcement-mean.md", "ranking-mean.csv"].map { folder + "/" + $0 }))
+        line = frame(s)[s.height - 2]
+        XCTAssertTrue(line.contains("ส่งออกแล้ว 2 ไฟล์ ไปที่ /tmp/") && line.contains("…") && line.contains("2566/exports"), line)
+        ChairUpdate.update(&s, .exportExists(["ranking-mean.csv", "ranking-mean.json", "ranking-mean.md", "announcement-mean.md"]))
+        line = frame(s)[s.height - 2]
+        XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix("เขียนทับ? (y/n)"), line)
+
+        var d = Self.state(Self.book(wholeDraftForE01: true), Self.summary())
+        ChairUpdate.update(&d, .key(.char("3")))
+        XCTAssertTrue(frame(d).contains { $0.contains("(80.00)") }, frame(d).joined(separator: "\n"))
+
+        var p = Self.state(Self.book(), Self.summary())
+        p = ChairState(data: Self.data(Self.book(), Self.summary(), time: 1_764_100_000_000 + 3 * 86_400_000), chair: "chair")
+        ChairUpdate.update(&p, .resize(width: 80, height: 24))
+        ChairUpdate.update(&p, .key(.char("4")))
+        let rows = frame(p).filter { $0.contains("(j1)") }
+        XCTAssertTrue(rows.contains { $0.range(of: "[0-9]+ [^ ]+ [0-9]{4} [0-9]{2}:[0-9]{2}", options: .regularExpression) != nil }, frame(p).joined(separator: "\n"))
+    }
+
+    /// Issue 18 #10: on screen 5 at 80 columns a judge's flagged patterns wrap in their column,
+    /// not "เข้…".
+    func testFlaggedPatternsWrapRatherThanCut() {
+        var s = state()
+        guard var st = s.statistics else { return XCTFail("statistics") }
+        st.patterns[0].severity.flagged = true
+        st.patterns[0].severity.value = -1.2
+        st.patterns[0].halo.flagged = true
+        ChairUpdate.update(&s, .statistics(generation: s.generation, s.method, st))
+        ChairUpdate.update(&s, .key(.char("5")))
+        let text = frame(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("เข้มหรืออ่อนกว่าคณะ"), text)
+        XCTAssertFalse(text.contains("เข้…"), text)
     }
 
     func testTooSmall() {

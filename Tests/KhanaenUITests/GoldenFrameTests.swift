@@ -173,6 +173,12 @@ final class GoldenFrameTests: XCTestCase {
             ChairUpdate.update(&s, .key(.char("2")))
             check(ChairView.render(s), "chair-documents-\(size)")
             ChairUpdate.update(&s, .key(.char("q")))
+            ChairUpdate.update(&s, .key(.char("c")))
+            check(ChairView.render(s), "chair-eligibility-\(size)")
+            ChairUpdate.update(&s, .key(.char("r")))
+            check(ChairView.render(s), "chair-eligibility-rule-\(size)")
+            ChairUpdate.update(&s, .key(.escape))
+            ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("?")))
             check(ChairView.render(s), "chair-help-\(size)")
         }

@@ -122,7 +122,7 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.points, 71.5, "the typed 8 is not saved yet")
         press(.char("s"))
         XCTAssertEqual(s.sheet.points, 79.5, "s saves what was typed first")
-        XCTAssertEqual(s.prompt, .confirmSubmit)
+        XCTAssertEqual(s.prompt, .confirmSubmit(saved: "คะแนนเกณฑ์ 7 = 8"))
         press(.char("y"))
         XCTAssertEqual(s.sheet.status, .submitted)
         XCTAssertEqual(written.map { $0.kind }, [.score, .score, .score, .score, .score, .score, .score, .submit])
@@ -182,14 +182,15 @@ final class JudgeUpdateTests: XCTestCase {
         // In the Thai layout, ข and ช are where - and = are: the step keys.
         press(.up)
         press(.char("ช"))
-        XCTAssertEqual(s.sheet.scores[3], 0.5)
+        XCTAssertEqual(s.input.text, "0.5", "a step changes the field")
+        XCTAssertEqual(s.sheet.scores[3], 0, "and not the ledger")
         press(.char("ข"))
-        XCTAssertEqual(s.sheet.scores[3], 0)
+        XCTAssertEqual(s.input.text, "0")
         type("7")
         XCTAssertFalse(s.thaiLayout, "an English digit ends it")
         press(.enter)
         XCTAssertEqual(s.sheet.scores[3], 7)
-        XCTAssertEqual(written.filter { $0.kind == .score }.count, 7)
+        XCTAssertEqual(written.filter { $0.kind == .score }.count, 5)
     }
 
     /// On the Thai layout the 3 key sends "-": before any key has said which layout the judge
@@ -209,7 +210,7 @@ final class JudgeUpdateTests: XCTestCase {
         s.layoutKnown = false
         s.thaiLayout = false
         press(.up, .char("a"))   // a Latin letter: the English layout
-        press(.char("-"))
+        press(.char("-"), .enter)
         XCTAssertEqual(s.sheet.scores[0], 12.5, "on the English layout - steps down")
     }
 
@@ -233,6 +234,9 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertTrue(s.input.selected)
         XCTAssertTrue(s.status!.text.contains("7.3"), s.status!.text)
         type("7.5"); press(.char("+"))
+        XCTAssertNil(s.sheet.scores[2], "a step is saved on Enter, not on the key")
+        XCTAssertEqual(s.input.text, "8")
+        press(.enter)
         XCTAssertEqual(s.sheet.scores[2], 8)
         XCTAssertEqual(s.input.text, "")
     }
@@ -251,7 +255,7 @@ final class JudgeUpdateTests: XCTestCase {
         press(.char("+"))
         XCTAssertEqual(s.sheet.scores[0], 15, "at the maximum, + says so and writes nothing")
         XCTAssertTrue(s.status!.text.contains("เต็ม 15"))
-        press(.char("-"))
+        press(.char("-"), .up)
         XCTAssertEqual(s.sheet.scores[0], 14.5)
     }
 
@@ -292,7 +296,7 @@ final class JudgeUpdateTests: XCTestCase {
     func testStepClearUndoAndNotes() {
         press(.enter)
         type("1"); press(.up)
-        press(.char("-"))
+        press(.char("-"), .up)
         XCTAssertEqual(s.sheet.scores[0], 0.5)
         press(.char("x"))
         XCTAssertNil(s.sheet.scores[0])
@@ -314,9 +318,10 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.note, "ดดีมาก")
         press(.char("u"))
         XCTAssertNil(s.sheet.note, "undo takes a note back too")
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 บันทึกของผลงาน"), "which note: \(s.status!.text)")
         press(.char("u"))
         XCTAssertNil(s.sheet.criterionNotes[0])
-        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว"))
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 บันทึกเกณฑ์ 1"), s.status!.text)
     }
 
     /// Notes are edited in lines: Home, End, ← and → move, Ctrl-N starts a new line.
@@ -397,7 +402,61 @@ final class JudgeUpdateTests: XCTestCase {
         for _ in 0..<7 { type("1"); press(.down) }
         press(.char("s"), .char("n"))
         XCTAssertEqual(s.sheet.status, .draft)
-        XCTAssertTrue(s.status!.text.contains("ยกเลิก"))
+        XCTAssertEqual(s.status?.text, "ยังไม่ได้ส่ง ไม่ได้บันทึกอะไร")
+    }
+
+    /// Issue 18 #12: `8`, `s`, `n` saved the 8 and said "nothing saved". The message says
+    /// exactly what happened.
+    func testCancellingASubmitSaysTheScoreItSaved() {
+        press(.enter)
+        for _ in 0..<6 { type("1"); press(.down) }
+        type("8")
+        press(.char("s"), .char("n"))
+        XCTAssertEqual(s.sheet.status, .draft)
+        XCTAssertEqual(s.sheet.scores[6], 8)
+        XCTAssertEqual(s.status?.text, "ยังไม่ได้ส่ง · คะแนนเกณฑ์ 7 = 8 บันทึกแล้ว")
+    }
+
+    /// Issue 18 #11: the Thai layout learnt from a note is the layout of the next score: `-`
+    /// is then 3, not a step down.
+    func testTheLayoutLearntInANoteIsTheLayoutOfTheScore() {
+        press(.enter)
+        type("9"); press(.enter)
+        XCTAssertFalse(s.thaiLayout)
+        press(.char("N")); type("เอกสารครบถ้วน"); press(.enter)
+        XCTAssertEqual(s.sheet.note, "เอกสารครบถ้วน")
+        XCTAssertTrue(s.thaiLayout, "the note was typed on the Thai layout")
+        press(.up)
+        press(.char("-"), .enter)
+        XCTAssertEqual(s.sheet.scores[0], 3, "- is the Thai layout's 3")
+        press(.char("q"), .char("/")); type("big"); press(.enter)
+        XCTAssertFalse(s.thaiLayout, "a search typed in Latin letters is the English layout")
+        press(.escape, .char("/")); type("ลำพูน"); press(.escape)
+        XCTAssertTrue(s.thaiLayout, "and a Thai one the Thai layout")
+    }
+
+    /// Issue 18 #11: a step changes the field, shown selected; it is saved on Enter or on
+    /// leaving the field, never on the key, and Esc drops it. "-" read as a step and then a
+    /// key of the Thai layout was the Thai 3.
+    func testAStepIsSavedOnlyOnEnterOrLeaving() {
+        press(.enter, .down, .down, .down)
+        type("8"); press(.up, .down)
+        XCTAssertEqual(s.sheet.scores[3], 8)
+        XCTAssertFalse(s.thaiLayout)
+        press(.char("-"))
+        XCTAssertEqual(s.input.text, "7.5")
+        XCTAssertTrue(s.input.selected, "shown selected")
+        XCTAssertEqual(s.sheet.scores[3], 8, "not saved on the key")
+        press(.escape)
+        XCTAssertEqual(s.sheet.scores[3], 8, "Esc drops the step")
+        XCTAssertEqual(written.count, 1)
+        press(.char("-"), .char("ใ"), .char("ถ"))
+        XCTAssertEqual(s.input.text, "3.5", "- ใ ถ is 3.5 on the Thai layout")
+        press(.enter)
+        XCTAssertEqual(s.sheet.scores[3], 3.5)
+        XCTAssertEqual(written.map(\.value), [8, 3.5])
+        press(.up, .char("ช"), .char("]"))
+        XCTAssertEqual(s.sheets[0].scores[3], 4, "leaving the field saves the step")
     }
 
     /// A message belongs to the moment: the next key clears it.

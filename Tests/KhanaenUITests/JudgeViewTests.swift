@@ -76,6 +76,44 @@ final class JudgeViewTests: XCTestCase {
         }
     }
 
+    /// Issue 18 #16: after `o` the header keeps "ทั้งหมด 20 ·" (the sort loses its label
+    /// first), in every order and filter; while a search is typed it shows once.
+    func testTheTotalStaysInTheHeaderAndTheSearchShowsOnce() {
+        var s = state()
+        for key in ["o", "o", "f", "o"] {
+            _ = JudgeUpdate.update(&s, .key(.char(Character(key))))
+            let row = assertFrame(s)[1]
+            XCTAssertTrue(row.contains("ทั้งหมด 20 ·"), "after \(key): \(row)")
+            XCTAssertTrue(row.contains(s.strings.sort(s.sort)), row)
+        }
+        s = state()
+        _ = JudgeUpdate.update(&s, .key(.char("/")))
+        for c in "ลำพูน" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
+        let frame = assertFrame(s).joined(separator: "\n")
+        XCTAssertEqual(frame.components(separatedBy: "ค้นหา: ลำพูน").count - 1, 1, frame)
+        _ = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(assertFrame(s).joined(separator: "\n").components(separatedBy: "ค้นหา: ลำพูน").count - 1, 1, "once the prompt is closed, the list says it")
+    }
+
+    /// Issue 18 #13: with a search on, the sheet says so (and where in the found entries it
+    /// is), and `]` says it passed over the entries the search hides.
+    func testTheSheetShowsTheSearchAndSaysWhenNextEntrySkips() {
+        var s = state()
+        _ = JudgeUpdate.update(&s, .key(.char("/")))
+        for c in "ขยะ" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
+        _ = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(s.visibleEntries.map { s.contest.entries[$0].id }, ["e02", "e11"])
+        _ = JudgeUpdate.update(&s, .key(.enter))
+        XCTAssertEqual(s.screen, .sheet)
+        XCTAssertTrue(assertFrame(s)[1].contains("[ค้นหา: ขยะ · 1/2]"), assertFrame(s)[1])
+        _ = JudgeUpdate.update(&s, .key(.char("]")))
+        XCTAssertEqual(s.entry.id, "e11")
+        XCTAssertTrue(s.status?.text.contains("ข้าม 8 ผลงานที่ไม่ตรงกับ ค้นหา: ขยะ") ?? false, s.status?.text ?? "nil")
+        let lines = assertFrame(s)
+        XCTAssertTrue(lines[1].contains("[ค้นหา: ขยะ · 2/2]"), lines[1])
+        XCTAssertTrue(lines[s.height - 2].contains("ข้าม 8 ผลงาน"), lines[s.height - 2])
+    }
+
     func testLongThaiTitlesAreClippedInsideTheirColumn() {
         let lines = assertFrame(state())
         let row = lines.first { $0.contains("e02") }!

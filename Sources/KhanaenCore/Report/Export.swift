@@ -7,7 +7,7 @@ public enum Export {
                              draft: [AnnouncementDraft.Reason], issued: Int64 = Timestamp.nowMillis()) -> [(name: String, text: String)] {
         let m = r.method.rawValue
         return [
-            ("ranking-\(m).csv", ReportCSV.byteOrderMark + ReportCSV.text(r, ledger: ledger, statistics: statistics)),
+            ("ranking-\(m).csv", ReportCSV.byteOrderMark + ReportCSV.text(r, ledger: ledger, statistics: statistics, draft: draft)),
             ("ranking-\(m).json", ReportJSON.text(r, ledger: ledger, statistics: statistics, draft: draft)),
             ("ranking-\(m).md", ReportMarkdown.ranking(r, ledger: ledger, statistics: statistics)),
             ("announcement-\(m).md", ReportMarkdown.text(r, ledger: ledger, draft: draft, issued: issued)),

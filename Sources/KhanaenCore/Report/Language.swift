@@ -160,6 +160,16 @@ extension ReportWords {
         }
     }
 
+    /// An eligibility rule's name.
+    public func rule(_ r: EligibilityRule) -> String {
+        switch r {
+        case .inUse: return pick("ใช้งานจริง", "in use")
+        case .localGovernment: return pick("เป็น อปท.", "a local government")
+        case .notPreviousWinner: return pick("ไม่เคยได้รางวัล", "not a previous winner")
+        case .digital: return pick("นวัตกรรมดิจิทัล", "digital innovation")
+        }
+    }
+
     public func outcome(_ o: DiscussionOutcome) -> String {
         switch o {
         case .kept: return pick("คงผล", "kept")
@@ -206,9 +216,14 @@ extension ReportWords {
         case .pattern(let flags):
             let list = flags.map(describe).joined(separator: "; ")
             return pick("กรรมการ \(item.judgeID ?? ""): \(list)", "judge \(item.judgeID ?? ""): \(list)")
-        case .eligibility(let rules):
-            let list = rules.map { $0.reason.words(language) }.joined(separator: "; ")
-            return pick("คุณสมบัติรอประธานกรรมการพิจารณา: \(list)", "eligibility left to the chair: \(list)")
+        case .eligibility(let rule, let entries, let results):
+            // The reasons once each: the digital rule's is the same for every entry.
+            var reasons: [String] = []
+            for r in results where !reasons.contains(r.reason.words(language)) { reasons.append(r.reason.words(language)) }
+            let shown = reasons.count <= 2 ? " (" + reasons.joined(separator: "; ") + ")" : ""
+            let ids = entries.count <= 6 ? entries.joined(separator: " ") : entries.prefix(5).joined(separator: " ") + " …"
+            return pick("\(self.rule(rule)): \(entries.count) ผลงานรอประธานกรรมการวินิจฉัย: \(ids)\(shown)",
+                        "\(self.rule(rule)): \(entries.count) entries await the chair's ruling: \(ids)\(shown)")
         }
     }
 
@@ -217,13 +232,13 @@ extension ReportWords {
         switch f.kind {
         case .halo:
             let r = TwoDecimals.text(f.value), t = JSONWriter.numberText(f.threshold)
-            return pick("ให้คะแนนทุกเกณฑ์ของผลงานใกล้เคียงกัน (halo \(r) < \(t))", "scores an entry's criteria alike (halo ratio \(r) < \(t))")
+            return pick("ให้คะแนนทุกเกณฑ์ของผลงานใกล้เคียงกัน (อัตราส่วน \(r) < \(t))", "scores an entry's criteria alike (halo ratio \(r) < \(t))")
         case .flat:
             let total = f.extra.map(TwoDecimals.text) ?? "", s = percent(f.value), t = percent(f.threshold)
             return pick("ให้คะแนนรวม \(total) ใน \(s) ของใบ (เกิน \(t))", "gives a total of \(total) on \(s) of sheets (over \(t))")
         case .drift:
             let rho = TwoDecimals.text(f.value), p = f.extra.map(pValue) ?? "", up = f.value > 0
-            return pick("คะแนน\(up ? "สูงกว่า" : "ต่ำกว่า")กรรมการอื่นมากขึ้นตามลำดับที่ให้ (rho \(rho), p \(p))",
+            return pick("คะแนน\(up ? "สูงกว่า" : "ต่ำกว่า")กรรมการอื่นมากขึ้นตามลำดับที่ให้ (สหสัมพันธ์ \(rho), นัยสำคัญ \(p))",
                         "drifts \(up ? "above" : "below") the other judges in scoring order (rho \(rho), p \(p))")
         case .severity:
             let z = (f.value > 0 ? "+" : "") + TwoDecimals.text(f.value)

@@ -1,34 +1,56 @@
 import KhanaenText
 
-/// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. Every row says
-/// whether drafts were counted, so a copied row cannot pass for an official figure. A ledger
-/// that is not intact, or a contest whose access is open, is said in rows of one cell above
-/// the header; the last row is `seal` and the results seal. With `statistics`, four columns
-/// follow the criteria's: `confidence` (the share of resamples that propose the entry's proposed
-/// tier, 0–1), `swing` (the points one sheet's total must move to change the tier; empty when
-/// no single sheet can, or the entry is not ranked), `swingDirection` (`up` or `down`) and
-/// `swingJudge` (whose sheet). The swing has no sign: a cell starting with `-` would be guarded
-/// as a formula and no longer read as a number.
+/// The ranking as CSV (RFC 4180, UTF-8), one row per entry, ranked first. The header is the
+/// first row, so that a spreadsheet shows no comment as data: what a reader must not miss is in
+/// columns of every row, so that a copied row cannot pass for an official figure: whether drafts
+/// were counted, whether the announcement is final (when `draft` is given), whether access is
+/// enforced, whether the ledger is intact (and if not, its problems). The last row is `seal` and the results seal. In Thai
+/// (the default) the headers, the awards (the tiers' titles), the flags and those states are in
+/// Thai; with `.en` they are the English names tools read (`rank`, `excellent`, `true`). With
+/// `statistics`, four columns follow the criteria's: `confidence` (the share of resamples that
+/// propose the entry's proposed tier, 0–1), `swing` (the points one sheet's total must move to
+/// change the tier; empty when no single sheet can, or the entry is not ranked), `swingDirection`
+/// (`up` or `down`) and `swingJudge` (whose sheet). The swing has no sign: a cell starting with
+/// `-` would be guarded as a formula and no longer read as a number.
 public enum ReportCSV {
     /// Put before the CSV in a file (not on standard output): without it, Excel on Windows
     /// reads the file in the system's code page and shows the Thai as garbage.
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th, statistics: PanelStatistics? = nil) -> String {
+    public static func text(_ r: Results, ledger: LedgerSummary, language: Language = .th, statistics: PanelStatistics? = nil,
+                            draft: [AnnouncementDraft.Reason]? = nil) -> String {
         let contest = ledger.contest
         let words = ReportWords(language)
-        var lines = words.banners(ledger).map { field("# " + $0) }
-        var header = ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
-        header.append(contentsOf: contest.criteria.map { $0.id })
-        header.append("unranked")
-        if statistics != nil { header.append(contentsOf: ["confidence", "swing", "swingDirection", "swingJudge"]) }
+        let th = language == .th
+        func pick(_ a: String, _ b: String) -> String { th ? a : b }
+        var lines: [String] = []
+        var header = th ? ["อันดับ", "รหัส", "หน่วยงาน", "จังหวัด", "ผลงาน", "คะแนน", "จำนวนใบ", "SD", "รางวัล", "รางวัลที่เสนอ", "ข้อสังเกต", "นับใบร่าง"]
+            : ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
+        if draft != nil { header.append(pick("ประกาศผล", "announcement")) }
+        header.append(contentsOf: [pick("สิทธิ์ตามบัญชีผู้ใช้", "access"), pick("สมุดบันทึกคะแนน", "ledger")])
+        header.append(contentsOf: contest.criteria.enumerated().map { k, c in th ? "เกณฑ์ \(k + 1) \(c.short)" : c.id })
+        header.append(pick("เหตุที่ไม่จัดอันดับ", "unranked"))
+        if statistics != nil {
+            header.append(contentsOf: th ? ["ความมั่นใจ", "พลิกได้ถ้าเปลี่ยน", "ทิศทาง", "ใบของกรรมการ"] : ["confidence", "swing", "swingDirection", "swingJudge"])
+        }
         lines.append(header.map(field).joined(separator: ","))
+        let award = { (id: String?) -> String in
+            guard let id else { return "" }
+            return th ? words.tierTitle(id, contest: contest) : id
+        }
+        // The same on every row: the states a copied row must carry.
+        var states: [String] = []
+        if let draft { states.append(draft.isEmpty ? pick("ฉบับจริง", "final") : pick("ร่าง", "draft")) }
+        states.append(contest.access == .open ? pick("ไม่บังคับ", "open") : pick("บังคับ", "enforced"))
+        states.append(ledger.isIntact ? pick("ครบถ้วน", "intact")
+                      : ([pick("ไม่ครบถ้วน", "not-intact")] + ledger.problems).joined(separator: "; "))
         for e in r.entries {
             let entry = contest.entries[e.index]
             var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,
                        e.score.map(TwoDecimals.text) ?? "", String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "",
-                       e.award ?? "", e.proposed ?? "", e.flags.map { $0.kind.rawValue }.joined(separator: " "),
-                       r.includeDrafts ? "true" : "false"]
+                       award(e.award), award(e.proposed), e.flags.map { th ? flagWord($0.kind) : $0.kind.rawValue }.joined(separator: " "),
+                       r.includeDrafts ? pick("นับ", "true") : pick("ไม่นับ", "false")]
+            row.append(contentsOf: states)
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
             // Why it is not ranked, in words: ineligible and the reason, or below quorum.
             let why = e.rank == nil ? e.flags.first { $0.kind == .ineligible || $0.kind == .belowQuorum } : nil
@@ -37,13 +59,25 @@ public enum ReportCSV {
                 let change = statistics.swing(entry: e.index)?.change
                 row.append(statistics.confidenceOfProposal(entry: e.index).map(fourDecimals) ?? "")
                 row.append(change.map { TwoDecimals.text($0.points) } ?? "")
-                row.append(change?.direction.rawValue ?? "")
+                row.append(change.map { th ? ($0.direction == .up ? "เพิ่ม" : "ลด") : $0.direction.rawValue } ?? "")
                 row.append(change?.judgeID ?? "")
             }
             lines.append(row.map(field).joined(separator: ","))
         }
-        lines.append(["seal", ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
+        lines.append([pick("ตราผลคะแนน", "seal"), ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A flag's name in a Thai cell.
+    static func flagWord(_ k: Flag.Kind) -> String {
+        switch k {
+        case .spread: return "ความเห็นต่างสูง"
+        case .outlier: return "คะแนนห่างกลุ่ม"
+        case .boundaryTie: return "เสมอที่เส้นรางวัล"
+        case .belowQuorum: return "ไม่ครบองค์"
+        case .judgeNotNormalised: return "ไม่ได้ปรับมาตรฐาน"
+        case .ineligible: return "ไม่ผ่านคุณสมบัติ"
+        }
     }
 
     /// 0.8 → "0.8000".

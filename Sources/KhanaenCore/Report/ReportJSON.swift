@@ -410,8 +410,9 @@ extension ReportJSON {
                 if let x = f.extra { m.append(f.kind == .drift ? ("p", .number(significant4(x))) : ("total", .number(round4(x)))) }
                 return (f.kind.rawValue, .obj(m))
             })
-        case .eligibility(let rules):
-            return .obj([("rules", .arr(rules.map { .obj([("rule", .string($0.rule.rawValue)), ("reason", .string($0.reason.code))]) }))])
+        case .eligibility(let rule, let entries, let results):
+            return .obj([("rule", .string(rule.rawValue)),
+                         ("entries", .arr(zip(entries, results).map { .obj([("entry", .string($0)), ("reason", .string($1.reason.code))]) }))])
         }
     }
 }

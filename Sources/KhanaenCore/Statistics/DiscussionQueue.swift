@@ -36,8 +36,9 @@ public struct DiscussionItem: Equatable, Sendable {
         case spread(sd: Double, threshold: Double)
         /// The judge's flagged patterns.
         case pattern([PatternFlag])
-        /// The eligibility rules that leave the entry to the chair.
-        case eligibility([EligibilityRuleResult])
+        /// One eligibility rule that leaves entries to the chair: the entries still without a
+        /// ruling that it leaves open (in the results' order), and its result on each.
+        case eligibility(rule: EligibilityRule, entries: [String], results: [EligibilityRuleResult])
     }
 
     public var topic: DiscussionTopic
@@ -58,20 +59,25 @@ public struct DiscussionItem: Equatable, Sendable {
     public var isOpen: Bool { outcome == nil }
 
     /// A stable name for the item: `topic:entry` (`tie:e03`, `uncertain:e05`, `method:e05`,
-    /// `spread:e05`, `eligibility:e05`), `outlier:entry:judge` (`outlier:e05:j3`) and
-    /// `pattern:judge` (`pattern:j2`). Ids never hold a colon, so a key is unambiguous; it is
+    /// `spread:e05`), `outlier:entry:judge` (`outlier:e05:j3`), `pattern:judge` (`pattern:j2`)
+    /// and `eligibility:rule` (`eligibility:digital`). Ids never hold a colon, so a key is unambiguous; it is
     /// what a `discussed` line names, and it stays the same while the item is on the queue.
     public var key: String {
         switch topic {
         case .pattern: return "pattern:" + (judgeID ?? "")
         case .outlier: return "outlier:" + (entryID ?? "") + ":" + (judgeID ?? "")
+        case .eligibility:
+            if case .eligibility(let rule, _, _) = detail { return "eligibility:" + rule.rawValue }
+            return "eligibility:" + (entryID ?? "")
         default: return topic.rawValue + ":" + (entryID ?? "")
         }
     }
 
-    /// The entries a `discussed` line may name for this item: a tie's every member, else the entry.
+    /// The entries a `discussed` line may name for this item: a tie's or an eligibility rule's
+    /// every member, else the entry.
     public var entryIDs: [String] {
         if case .tie(_, let entries, _) = detail { return entries }
+        if case .eligibility(_, let entries, _) = detail { return entries }
         return entryID.map { [$0] } ?? []
     }
 
@@ -99,7 +105,8 @@ public enum DiscussionQueue {
     /// - `outlier`: each sheet flagged `outlier`;
     /// - `spread`: each entry flagged `spread`;
     /// - `pattern`: each judge with a flagged pattern;
-    /// - `eligibility`: each entry whose eligibility status is `review`, when `eligibility` is given.
+    /// - `eligibility`: each rule that leaves entries whose eligibility status is `review` to the
+    ///   chair, with those entries (one item a rule, not one an entry), when `eligibility` is given.
     ///
     /// In that order of topics, then by the entry's place in `results` (rank, then the unranked
     /// by id), then by judge. Each item carries the latest matching outcome in `book.discussed`.
@@ -186,20 +193,32 @@ public enum DiscussionQueue {
             if !flags.isEmpty { items.append(item(.pattern, nil, judge: p.judge, .pattern(flags))) }
         }
 
-        // Eligibility left to the chair.
+        // Eligibility left to the chair: one item a rule, with every entry it leaves open.
         if let eligibility {
             var byID = [String: EntryEligibility]()
             for x in eligibility { byID[x.id] = x }
-            for e in results.entries {
-                guard let x = byID[e.id], x.status == .review else { continue }
-                items.append(item(.eligibility, e, .eligibility(x.rules.filter { $0.status == .review })))
+            for rule in EligibilityRule.allCases {
+                var members: [EntryResult] = []
+                var found: [EligibilityRuleResult] = []
+                for e in results.entries {
+                    guard let x = byID[e.id], x.status == .review, let r = x.rules.first(where: { $0.rule == rule && $0.status == .review })
+                    else { continue }
+                    members.append(e)
+                    found.append(r)
+                }
+                guard let first = members.first else { continue }
+                items.append(item(.eligibility, first, .eligibility(rule: rule, entries: members.map(\.id), results: found)))
             }
         }
 
         // Severity of topic, then place, then judge; the latest outcome of each.
         let topicOrder = Dictionary(uniqueKeysWithValues: DiscussionTopic.allCases.enumerated().map { ($1, $0) })
         func sortKey(_ i: DiscussionItem) -> (Int, Int, Int) {
-            (topicOrder[i.topic] ?? 0, i.entry.flatMap { place[$0] } ?? -1, i.judge ?? -1)
+            // Eligibility's items in the rules' order.
+            if case .eligibility(let rule, _, _) = i.detail {
+                return (topicOrder[i.topic] ?? 0, EligibilityRule.allCases.firstIndex(of: rule) ?? 0, -1)
+            }
+            return (topicOrder[i.topic] ?? 0, i.entry.flatMap { place[$0] } ?? -1, i.judge ?? -1)
         }
         items.sort { sortKey($0) < sortKey($1) }
         for k in items.indices {

@@ -24,12 +24,12 @@ enum EntryView {
         out.append(("\(rank) · \(w.columnScore) \(r.score.map(TwoDecimals.text) ?? "—") (\(w.methodName(s.method))) · SD \(r.sd.map(TwoDecimals.text) ?? "—") · \(w.columnAward) \(award)\(r.override != nil ? "*" : "")", .accent, true))
         out.append(("", .normal, false))
 
-        // Judges' columns of six cells: "100.00" shows whole.
+        // Judges' columns of seven cells: "100.00", and a draft's "(80.50)", show whole.
         let judges = contest.judges.indices
-        let room = max(1, (s.width - 2 - 24 - 5 - 7) / 7)
+        let room = max(1, (s.width - 2 - 24 - 5 - 7) / 8)
         let shown = Array(judges.prefix(room))
         let table = TextTable([.init(w.columnCriterion, minWidth: 12), .init(w.columnMax, width: 4, align: .right)]
-                              + shown.map { .init(contest.judges[$0].id, width: 6, align: .right) } + [.init(w.columnMean, width: 6, align: .right)])
+                              + shown.map { .init(contest.judges[$0].id, width: 7, align: .right) } + [.init(w.columnMean, width: 6, align: .right)])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))
         for (k, crit) in contest.criteria.enumerated() {
@@ -55,10 +55,11 @@ enum EntryView {
         out.append(("", .normal, false))
 
         // How sure the proposal is, and what one sheet would have to change to swing it.
+        var queued = false
         if let st = s.statistics, let conf = st.confidence(entry: e), conf.ranked {
             let names = st.confidence.tiers.map { words.tierPhrase($0, contest: contest) } + [words.noAward]
             let shares = zip(names, conf.probabilities).filter { $0.1 > 0 }.map { "\($0.0) \(words.percent($0.1))" }.joined(separator: " · ")
-            wrap("\(words.confidence): \(shares) (bootstrap \(st.resamples))", RankingView.isUncertain(e, st) ? .warning : .normal)
+            wrap("\(words.confidence): \(shares) \(w.resamples(st.resamples))", RankingView.isUncertain(e, st) ? .warning : .normal)
             if let swing = st.swing(entry: e) {
                 if let c = swing.change {
                     wrap(w.swingWords(c, tier: words.tierPhrase(c.tier, contest: contest)) + " (\(TwoDecimals.text(c.from)) → \(TwoDecimals.text(c.to)))")
@@ -66,11 +67,18 @@ enum EntryView {
                     wrap(w.noSingleSheetSwings, .muted)
                 }
             }
-            for item in st.queue where item.entry == e {
-                wrap("\(item.isOpen ? "●" : "✓") \(words.topic(item.topic)): \(words.reason(item, contest: contest))", item.isOpen ? .warning : .muted)
+            for item in st.queue where item.entry == e || (item.topic == .eligibility && item.entryIDs.contains(contest.entries[e].id)) {
+                queued = true
+                // An eligibility item is about many entries: this entry's own rule and reason.
+                var reason = words.reason(item, contest: contest)
+                if case .eligibility(let rule, let ids, let results) = item.detail, let k = ids.firstIndex(of: contest.entries[e].id) {
+                    reason = "\(words.rule(rule)): \(results[k].reason.words(w.language)) (\(w.eligibilityKey))"
+                }
+                wrap("\(item.isOpen ? "●" : "✓") \(words.topic(item.topic)) · \(reason)", item.isOpen ? .warning : .muted)
             }
         }
-        if r.flags.isEmpty && r.tie == nil { out.append((w.noFlags, .muted, false)) }
+        // "No flags" only when nothing above or below is flagged.
+        if r.flags.isEmpty && r.tie == nil && !queued { out.append((w.noFlags, .muted, false)) }
         for f in r.flags { wrap("• " + words.describe(f, contest: contest), .warning) }
         if let tie = r.tie { wrap("• " + words.describe(tie, contest: contest), .warning) }
         if let o = r.override { wrap("* \(o.decision.actor) \(w.dateTime(o.decision.time, zone: s.timeZone)): \(o.decision.reason)", .warning) }
@@ -118,11 +126,12 @@ enum ProgressView {
         let done = s.results.judges.reduce(0) { $0 + $1.submitted + $1.recused }
         let total = entries * s.contest.judges.count
         var out: [ScreenLine] = [(w.overall(done, total), .normal, true)]
-        let barWidth = max(10, s.width - 84)
+        // The last column holds a date and a time whole ("20 พ.ย. 2569 02:00").
+        let barWidth = max(8, s.width - 86)
         let table = TextTable([
             .init(w.columnJudge, minWidth: 14), .fitting(w.columnSubmitted, width: 8, align: .right),
             .fitting(w.columnDrafts, width: 5, align: .right), .fitting(w.columnNotStarted, width: 11, align: .right),
-            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 16),
+            .fitting(w.columnRecused, width: 7, align: .right), .fitting(w.columnDone, width: barWidth), .fitting(w.columnLast, width: 18),
         ])
         let widths = table.widths(total: s.width - 2)
         out.append((table.header(widths: widths), .muted, true))
@@ -236,17 +245,23 @@ enum JudgesView {
     /// Each judge's patterns with their figures; a flagged one is marked and in words.
     static func patterns(_ s: ChairState, _ st: PanelStatistics) -> [ScreenLine] {
         let w = s.strings
-        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting("halo", width: 6, align: .right), .fitting("flat", width: 6, align: .right),
-                               .fitting("drift", width: 6, align: .right), .init("p", width: 7, align: .right), .init(w.columnFlags, minWidth: 8)])
+        let names = w.patternColumns
+        let table = TextTable([.init(w.columnJudge, minWidth: 14), .fitting(names[0], width: 6, align: .right), .fitting(names[1], width: 6, align: .right),
+                               .fitting(names[2], width: 6, align: .right), .fitting(names[3], width: 7, align: .right), .init(w.columnFlags, minWidth: 8)])
         let widths = table.widths(total: s.width - 2)
         var out: [ScreenLine] = [(w.patternsTitle, .muted, true), (table.header(widths: widths), .muted, true)]
         for p in st.patterns {
             func figure(_ f: JudgePatterns.Figure) -> String { f.value.map { (f.flagged ? "⚑" : "") + TwoDecimals.text($0) } ?? "—" }
             let flagged = [("halo", p.halo), ("flat", p.flat), ("drift", p.drift), ("severity", p.severity)].filter { $0.1.flagged }.map { w.patternName($0.0) }
             let judge = s.contest.judges[p.judge]
+            // The flagged patterns in words, wrapped in their column rather than cut.
+            let named = LineWrap.wrap(flagged.joined(separator: ", "), width: max(1, widths.last ?? 1), words: s.text.words)
             out.append((table.line(["\(judge.name) (\(judge.id))", figure(p.halo), figure(p.flat), figure(p.drift),
-                                    p.driftP.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—", flagged.joined(separator: ", ")],
+                                    p.driftP.map { $0 < 0.001 ? "<0.001" : String(format: "%.3f", $0) } ?? "—", named.first ?? ""],
                                    widths: widths), flagged.isEmpty ? .normal : .warning, false))
+            for more in named.dropFirst() {
+                out.append((table.line(["", "", "", "", "", more], widths: widths), .warning, false))
+            }
         }
         return out
     }
@@ -260,13 +275,14 @@ enum JudgesView {
         let total = st.agreement.totals
         // Each figure with what it was computed on; the reading only when ICC is computed.
         let readingText = total.icc2_1 == nil ? "" : " — " + w.agreementReading(total.icc2_1)
-        out += wrappedLines("\(words.totalsWord): \(words.agreementFigures(total))\(readingText)", width: s.width - 2,
+        out += wrappedLines("\(words.totalsWord): \(w.agreementFigures(total))\(readingText)", width: s.width - 2,
                             role: reading(total.icc2_1), words: s.text.words)
         let criteria = st.agreement.criteria.enumerated().sorted { ($0.element.agreement.icc2_1 ?? 2) < ($1.element.agreement.icc2_1 ?? 2) }
         for (k, c) in criteria {
             let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
             let index = (s.contest.criterionIndex(c.id) ?? k) + 1
-            let figure = c.agreement.icc2_1.map { "ICC \(TwoDecimals.text($0)) " + w.agreementReading($0) } ?? words.agreementFigures(c.agreement)
+            let figure = c.agreement.icc2_1.map { "\(w.language == .th ? "สอดคล้อง" : "ICC") \(TwoDecimals.text($0)) " + w.agreementReading($0) }
+                ?? w.agreementFigures(c.agreement)
             out.append((CellText.fit("\(index) \(short)", to: 30) + " " + figure, reading(c.agreement.icc2_1), false))
         }
         return out

@@ -63,6 +63,14 @@ public struct ChairState: Sendable {
         case draft([String])
         /// What the panel did about a discussion item.
         case outcome(DiscussionItem)
+        /// The chair's eligibility ruling on these entries (one, or every entry a rule leaves
+        /// open): pass, fail, or (one entry with a ruling) withdraw it.
+        case ruling(entries: [Int], rule: EligibilityRule?)
+        /// Which rule to rule on across every entry it leaves open.
+        case ruleChoice([EligibilityRule])
+        /// The reason for these rulings; `left`: entries of the rule a pass does not settle.
+        case rulingReason([LedgerEvent], TextField, rule: EligibilityRule?, left: Int)
+        case confirmRuling([LedgerEvent], rule: EligibilityRule?, left: Int)
     }
 
     public let contest: Contest
@@ -101,6 +109,14 @@ public struct ChairState: Sendable {
     /// The discussion queue's selection, and whether it shows the items already discussed.
     public var queueList = ListWindow()
     public var queueShowsAll = false
+    /// The eligibility panel: on screen, its selection, and whether it lists every entry or
+    /// only those waiting for a ruling.
+    public var showingEligibility = false
+    public var eligibilityList = ListWindow()
+    public var eligibilityShowsAll = true
+    /// Every entry's eligibility under the contest's rules and the chair's rulings in the data
+    /// shown; nil when contest.json has no eligibility block.
+    public private(set) var eligibility: [EntryEligibility]?
     /// The first frame is drawn: background work may begin.
     public var started = false
     /// The first judge column shown on the matrix.
@@ -126,6 +142,11 @@ public struct ChairState: Sendable {
         idWidth = min(10, max(4, contest.entries.map { CellWidth.of($0.id) }.max() ?? 4))
         selectedEntry = data.computed[method]!.results.entries.first?.index
         assessDraft()
+        assessEligibility()
+    }
+
+    private mutating func assessEligibility() {
+        eligibility = contest.eligibility.map { EligibilityRules.evaluate(contest.entries, config: $0, decisions: EligibilityRules.decisions(data.book)) }
     }
 
     /// Why the announcement (the official method's results) is not final, for the data shown
@@ -225,6 +246,7 @@ public struct ChairState: Sendable {
         data = new
         incoming = nil
         assessDraft()
+        assessEligibility()
         shownGeneration = generation
         if let p = pendingMethod { show(p) }
         if let e = selectedEntry, !results.entries.contains(where: { $0.index == e }) { selectedEntry = results.entries.first?.index }

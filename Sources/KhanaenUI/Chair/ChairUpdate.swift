@@ -15,6 +15,8 @@ public enum ChairMsg: TerminalMessages {
     case statistics(generation: Int, Method, PanelStatistics)
     /// A chair action was written and synced (the data read after it follows as `.data`).
     case saved(LedgerEvent)
+    /// Several chair actions were written and synced, in order (rulings on many entries).
+    case savedAll([LedgerEvent])
     /// The export, computed from the ledger as it was when the chair pressed `e`.
     case exportPlanned(ExportPlan)
     /// Export files were written (paths), or some already exist and need a yes (names).
@@ -50,6 +52,9 @@ public enum ChairEffect: Sendable {
     /// anyone else wrote: the console's own line is already in the file it holds, so the idle
     /// reload would see no change.
     case append(LedgerEvent, methods: [Method])
+    /// Append several chair actions in order (one eligibility ruling per entry), as `append`
+    /// does one; the ledger is read again once, after the last.
+    case appendAll([LedgerEvent], methods: [Method])
     /// Record a checkpoint of every judge file, as the console opens; when one is written, the
     /// ledger is read again and sent as `.data` with `methods` computed.
     case checkpoint(methods: [Method])
@@ -145,6 +150,9 @@ public enum ChairUpdate {
         case .saved(let e):
             s.status = .ok(s.strings.chairSaved(e, contest: s.contest))
             return []
+        case .savedAll(let events):
+            s.status = .ok(s.strings.rulingsSaved(events))
+            return []
         case .exportPlanned(let plan):
             s.exportPlan = plan
             if !plan.draft.isEmpty {
@@ -158,7 +166,10 @@ public enum ChairUpdate {
             return []
         case .exported(let paths):
             s.exportPlan = nil
-            s.status = .ok(s.strings.exported(paths))
+            // The folder, shortened in its middle to fit the line, and the files' names.
+            let folder = paths.first.map { p in String(p[..<(p.range(of: "/", options: .backwards)?.lowerBound ?? p.endIndex)]) } ?? ""
+            let fixed = CellWidth.of("✓ " + s.strings.exported(folder: "", count: paths.count))
+            s.status = .ok(s.strings.exported(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count))
             return []
         case .exportExists(let names):
             s.prompt = .overwrite(names)
@@ -184,6 +195,7 @@ public enum ChairUpdate {
                 return []
             }
             if s.prompt != nil { return promptKey(&s, key) }
+            if s.showingEligibility { return EligibilityPanel.key(&s, key) }
             if s.readingDocuments, var reader = s.documents {
                 let rows = DocumentReader.textRows(top: 3, bottom: s.height - 2)
                 if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
@@ -218,7 +230,10 @@ public enum ChairUpdate {
                 // To the item's entry, or for a judge's pattern to the judges screen.
                 let shown = QueueView.items(s)
                 guard let p = s.queueList.selected, p < shown.count else { return [] }
-                if let e = shown[p].entry {
+                if shown[p].topic == .eligibility {
+                    // A rule's rulings are made on the eligibility panel, its first entry selected.
+                    EligibilityPanel.open(&s, entry: shown[p].entry)
+                } else if let e = shown[p].entry {
                     s.selectedEntry = e
                     open(&s, .entry)
                 } else {
@@ -284,6 +299,8 @@ public enum ChairUpdate {
                 // the ledger as it is now, not as the screen last showed it.
                 s.exportPlan = nil
                 return [.prepareExport]
+            case .eligibility:
+                EligibilityPanel.open(&s, entry: s.selectedEntry)
             case .help:
                 s.showingHelp = true
                 s.help.reset()
@@ -312,6 +329,8 @@ public enum ChairUpdate {
             return []
         }
         switch prompt {
+        case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
+            return EligibilityPanel.promptKey(&s, key, prompt)
         case .overwrite:
             s.prompt = nil
             if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
@@ -384,6 +403,7 @@ public enum ChairUpdate {
     static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
         s.tab = tab
         s.readingDocuments = false
+        s.showingEligibility = false
         s.viewport.reset()
         keepSelectionVisible(&s)
     }

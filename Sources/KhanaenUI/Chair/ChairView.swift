@@ -20,6 +20,8 @@ public enum ChairView {
         Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
         if s.showingHelp {
             help(&c, s)
+        } else if s.showingEligibility {
+            EligibilityPanel.draw(&c, s)
         } else if s.readingDocuments, let reader = s.documents {
             let entry = s.contest.entries[reader.entry]
             c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: 2, limit: s.width - 2, bold: true)
@@ -78,6 +80,16 @@ public enum ChairView {
         }
         if let prompt = s.prompt {
             let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
+            if let (label, whole) = EligibilityPanel.promptLabel(s, prompt) {
+                if case .rulingReason(_, let field, _, _) = prompt {
+                    Chrome.prompt(&c, y: y, label: label, field: field)
+                } else if let whole {
+                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole)
+                } else {
+                    Chrome.prompt(&c, y: y, label: label, field: nil)
+                }
+                return
+            }
             switch prompt {
             case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil)
             case .judge(let choices, let selected):
@@ -90,11 +102,13 @@ public enum ChairView {
                 Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil)
             case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
             case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
-            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwritePrompt(names), field: nil)
+            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion)
             case .outcome:
                 // The item's reason is already under the queue, just above.
                 let words = ReportWords(w.language)
                 Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil)
+            case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
+                break
             case .draft(let reasons):
                 let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
                 Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)
@@ -106,10 +120,12 @@ public enum ChairView {
             Chrome.status(&c, y: y, .info(w.helpTitle))
             return
         }
-        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w)
-        let hintWidth = CellWidth.of(hints)
-        c.put(hints, x: s.width - hintWidth - 1, y: y, role: .muted)
-        Chrome.status(&c, y: y, s.status, limit: s.width - hintWidth - 3)
+        if s.showingEligibility && s.status == nil {
+            Chrome.hints(&c, y: y, Keymap.eligibility.hints([.decideEntry, .decideRule, .filter, .back], w))
+            return
+        }
+        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w).components(separatedBy: "  ")
+        Chrome.statusWithHints(&c, y: y, s.status, hints: hints)
     }
 
     /// The method, the seal's first digits and the time of the data; first, what a chair must
@@ -139,8 +155,11 @@ public enum ChairView {
 
     static func helpSections(_ s: ChairState) -> [HelpText.Section] {
         let w = s.strings
-        return [.init(title: w.helpChair, extra: [("", w.consoleWrites)], keys: Keymap.chair), .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
-                .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([]))]
+        return [.init(title: w.helpChair, extra: [("", w.consoleWrites)], keys: Keymap.chair),
+                .init(title: w.helpEligibility, extra: [], keys: Keymap.eligibility),
+                .init(title: w.helpDocuments, extra: [], keys: Keymap.documents),
+                .init(title: w.helpMarks, extra: w.flagLegend, keys: Keymap([])),
+                .init(title: w.helpStatistics, extra: w.statisticsGlossary, keys: Keymap([]))]
     }
 
     /// How many pages the help has.

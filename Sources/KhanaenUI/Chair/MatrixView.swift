@@ -1,13 +1,14 @@
 import KhanaenCore
 import KhanaenText
 
-/// Entries × judges with each sheet's total; drafts dim, recusals marked, missing sheets
-/// empty; each judge's mean below. Entry and judge headers stay while the body scrolls.
+/// Entries × judges with each sheet's total; drafts dim and in brackets (not counted, as the
+/// legend under the means says), recusals marked, missing sheets empty; each judge's mean below. Entry and judge headers stay while the body scrolls.
 enum MatrixView {
     static func draw(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let left = 1 + s.idWidth + 1 + 18 + 1
-        let cell = 7
+        // Wide enough for a draft's total in brackets: "(78.50)".
+        let cell = 8
         let remaining = s.contest.judges.count - s.leftJudge
         var room = max(1, (c.width - left - 1) / cell)
         // Judges beyond the right edge are counted in a column of their own ("+13 →").
@@ -27,6 +28,7 @@ enum MatrixView {
         let rows = s.bodyRows - 1
         let maxTotal = s.contest.maxTotal
         let first = min(s.list.top, max(0, order.count - rows))
+        var draftShown = false
         for k in 0..<rows {
             let p = first + k
             guard p < order.count else { break }
@@ -44,7 +46,9 @@ enum MatrixView {
                     c.put(CellText.fit(sheet.total(maxTotal: maxTotal).map(TwoDecimals.text) ?? "", to: cell - 1, align: .right), x: x, y: y)
                 case .draft:
                     let shown = sheet.total(maxTotal: maxTotal).map(TwoDecimals.text) ?? "\(sheet.setCount)/\(s.contest.criteria.count)"
-                    c.put(CellText.fit(shown, to: cell - 1, align: .right), x: x, y: y, role: .muted)
+                    // In brackets as on screen 3: a draft is not counted.
+                    c.put(CellText.fit("(\(shown))", to: cell - 1, align: .right), x: x, y: y, role: .muted)
+                    draftShown = true
                 case .recused:
                     c.put(CellText.fit(w.recusedShort, to: cell - 1, align: .right), x: x, y: y, role: .warning)
                 case .notStarted:
@@ -62,6 +66,8 @@ enum MatrixView {
             let mean = s.results.judges[j].mean.map(TwoDecimals.text) ?? "—"
             c.put(CellText.fit(mean, to: cell - 1, align: .right), x: left + col * cell, y: footerY, role: .accent, bold: true)
         }
+        // What is counted, whenever a draft is on screen.
+        if draftShown { c.put(w.matrixLegend, x: 1, y: footerY + 1, limit: c.width - 2, role: .muted) }
         if let e = s.selectedEntry {
             c.put(s.contest.entries[e].id + " · " + s.contest.entries[e].title, x: 1, y: s.height - 3, limit: c.width - 2, role: .muted)
         }

@@ -37,9 +37,15 @@ enum RankingView {
     }
 
     static func draw(_ c: inout Canvas, _ s: ChairState) {
-        let distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : (s.width >= 90 ? 10 : 8))
-        let table = table(s, distribution: distribution)
-        let widths = table.widths(total: c.width - 2)
+        // The distribution narrows until every column fits: a header never loses its last letter.
+        var distribution = s.width >= 120 ? 20 : (s.width >= 100 ? 14 : (s.width >= 90 ? 10 : 8))
+        var table = table(s, distribution: distribution)
+        var widths = table.widths(total: c.width - 2)
+        while widths.reduce(0, +) + widths.count - 1 > c.width - 2 && distribution > 6 {
+            distribution -= 1
+            table = Self.table(s, distribution: distribution)
+            widths = table.widths(total: c.width - 2)
+        }
         let layout = Layout(width: s.width)
         let organisationWidth = widths[2]
         c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)

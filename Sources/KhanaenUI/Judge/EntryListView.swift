@@ -23,10 +23,12 @@ enum EntryListView {
         let filterName = s.filter.map { w.status($0) } ?? w.all
         // Every count must show, even at 80 columns in Thai: the total goes first (the position
         // counter shows it too), then the sort and filter lose their labels.
+        // The sort and filter lose their labels before the total goes.
         let summaries = ["\(w.all) \(s.sheets.count - s.hidden.count) · " + byStatus, byStatus]
-        let views = ["\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(filterName)", "\(w.sort(s.sort)) · \(filterName)"]
-        let (summary, view) = [(0, 0), (1, 0), (0, 1), (1, 1)].map { (summaries[$0.0], views[$0.1]) }
-            .first { CellWidth.of($0.0) + CellWidth.of($0.1) + 3 <= c.width } ?? (summaries[1], views[1])
+        let views = ["\(w.sortLabel): \(w.sort(s.sort)) · \(w.filterLabel): \(filterName)", "\(w.sort(s.sort)) · \(filterName)",
+                     s.filter == nil ? w.sort(s.sort) : "\(w.sort(s.sort)) · \(filterName)"]
+        let (summary, view) = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)].map { (summaries[$0.0], views[$0.1]) }
+            .first { CellWidth.of($0.0) + CellWidth.of($0.1) + 3 <= c.width } ?? (summaries[1], views[2])
         let viewWidth = CellWidth.of(view)
         c.put(" " + summary, x: 0, y: 1, limit: c.width - viewWidth - 2)
         c.put(view, x: c.width - viewWidth - 1, y: 1, role: .accent)
@@ -64,7 +66,10 @@ enum EntryListView {
         }
 
         let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "0/\(rows.count)"
-        let searchNote = s.search.isEmpty ? "" : "\(w.searchPrompt)\(s.search)"
+        // While the search is typed, the prompt below shows it: not twice.
+        var searching = false
+        if case .search? = s.prompt { searching = true }
+        let searchNote = s.search.isEmpty || searching ? "" : "\(w.searchPrompt)\(s.search)"
         c.put(searchNote, x: 1, y: s.height - 3, limit: c.width - 12, role: .accent)
         c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3)
         JudgeView.statusLine(&c, y: s.height - 2, s)

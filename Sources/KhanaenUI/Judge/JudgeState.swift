@@ -14,7 +14,8 @@ public struct JudgeState: Sendable {
         case note(criterion: Int?, TextField)
         case recuseReason(TextField)
         case confirmRecuse(reason: String)
-        case confirmSubmit
+        /// `saved`: what the `s` that asked saved first (a typed score), so that a `n` says it.
+        case confirmSubmit(saved: String?)
     }
 
     /// One change the judge made this session, so `u` can put it back.
@@ -70,6 +71,9 @@ public struct JudgeState: Sendable {
     /// until then `-`, which is 3 on the Thai layout and a step down on the English one, does
     /// neither.
     public var layoutKnown = false
+    /// The field holds a step down made by "-" read as the English layout's minus: if the
+    /// next key shows the Thai layout, that "-" was the digit 3.
+    var minusStepped = false
     public var reader = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
@@ -80,6 +84,8 @@ public struct JudgeState: Sendable {
     public var documents: DocumentReader?
 
     public var prompt: Prompt? = nil
+    /// Said after the message of the save a key caused (a `]` that skipped entries the search hides).
+    var afterSave: String? = nil
     public var undo: [Change] = []
     public var status: StatusMessage? = nil
     /// What is wrong with the judge's ledger file, shown until the program ends: a file
@@ -111,7 +117,18 @@ public struct JudgeState: Sendable {
     public var sheet: Sheet { sheets[selectedEntry] }
 
     /// The rows of the entry list: filtered by status and search, in the chosen order.
-    public var visibleEntries: [Int] {
+    public var visibleEntries: [Int] { entries(filtered: true) }
+
+    /// The search and the status filter on, in words ("ค้นหา: ขยะ · แสดง: ร่าง"); nil when neither is.
+    var narrowing: String? {
+        var parts: [String] = []
+        if !search.isEmpty { parts.append(strings.searchPrompt + search) }
+        if let filter { parts.append("\(strings.filterLabel): \(strings.status(filter))") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The list's entries in the chosen order, with or without the search and filter.
+    func entries(filtered: Bool) -> [Int] {
         let base: [Int]
         switch sort {
         case .id: base = Array(contest.entries.indices)
@@ -123,7 +140,8 @@ public struct JudgeState: Sendable {
                 return x != y ? x > y : a < b
             }
         }
-        let needle = search.lowercased()
+        let needle = filtered ? search.lowercased() : ""
+        let filter = filtered ? self.filter : nil
         return base.filter { k in
             if hidden.contains(k) { return false }
             if let filter, sheets[k].status != filter { return false }

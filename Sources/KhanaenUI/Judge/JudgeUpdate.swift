@@ -105,11 +105,15 @@ public enum JudgeUpdate {
             return []
         case .saved(let events):
             if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
-            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s)))
+            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
+                           + (s.afterSave.map { " · " + $0 } ?? ""))
+            s.afterSave = nil
             return []
         case .notSaved(let why):
             // The change the undo stack was told about never reached the ledger.
             if let k = s.undo.lastIndex(where: { $0.seq == nil }) { s.undo.remove(at: k) }
+            // The score `s` saved first was refused: no question about submitting without it.
+            if case .confirmSubmit(let saved?)? = s.prompt, !saved.isEmpty { s.prompt = nil }
             s.status = .error(s.strings.notSaved(why))
             return []
         case .ledgerBroken(let why):
@@ -118,11 +122,15 @@ public enum JudgeUpdate {
         case .key(let key):
             // A message belongs to the moment: the next key clears it.
             s.status = nil
+            s.afterSave = nil
             // On a screen too small to show what a key would do, only quitting from the list works.
             if Chrome.isTooSmall(width: s.width, height: s.height) {
                 if key == .char("q") && s.screen == .list && s.prompt == nil { s.quit = true }
                 return []
             }
+            // The keyboard's layout is learnt from every key typed, wherever it is typed (a
+            // note, a search, a prompt); the sheet reads its own keys more finely below.
+            if s.prompt != nil || s.screen != .sheet { learnLayout(&s, key) }
             if s.prompt != nil { return promptKey(&s, key) }
             switch s.screen {
             case .help:
@@ -263,6 +271,19 @@ public enum JudgeUpdate {
         return nil
     }
 
+    /// What a key typed outside the scoring field says of the layout, silently: a Thai
+    /// letter or mark is the Thai layout, a Latin letter or digit the English one.
+    static func learnLayout(_ s: inout JudgeState, _ key: Key) {
+        guard case .char(let c) = key, let v = c.unicodeScalars.first?.value else { return }
+        if (0x0E01...0x0E4F).contains(v) {
+            s.layoutKnown = true
+            s.thaiLayout = true
+        } else if c.isASCII && (c.isLetter || c.isNumber) {
+            s.layoutKnown = true
+            s.thaiLayout = false
+        }
+    }
+
     /// What a key says of the judge's keyboard layout; the status line says when it is Thai.
     private static func noticeLayout(_ s: inout JudgeState, thai: Bool) {
         s.layoutKnown = true
@@ -272,10 +293,14 @@ public enum JudgeUpdate {
     }
 
     private static func sheetKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
+        let minusStepped = s.minusStepped
+        s.minusStepped = false
         // Characters of a score: digits in either layout, and the decimal separator.
         if case .char(let c) = key, let (d, thai) = scoreCharacter(c, thaiLayout: s.thaiLayout) {
             if s.sheet.isLocked { s.status = .error(s.strings.locked); return [] }
             if let thai { noticeLayout(&s, thai: thai) }
+            // "-" then a key of the Thai layout: the "-" was its 3, not a step down.
+            if minusStepped && thai == true { s.input = TextField("3", limit: 8) }
             if s.input.text.unicodeScalars.count >= 8 && !s.input.selected { s.status = .error(s.strings.tooLong); return [] }
             s.input.type(d)
             return []
@@ -344,6 +369,7 @@ public enum JudgeUpdate {
                 }
                 current = typed
             }
+            if key == .char("-") && s.input.isEmpty && !s.thaiLayout { s.minusStepped = true }
             // Stepping from nothing would make up a score: the judge types the first one.
             guard let current else { s.status = .error(s.strings.stepFromNothing(s.criterion + 1)); return [] }
             let next = current + (action == .stepUp ? s.contest.step : -s.contest.step)
@@ -351,9 +377,13 @@ public enum JudgeUpdate {
                 s.status = .info(next < 0 ? s.strings.atZero(s.criterion + 1) : s.strings.atMax(s.criterion + 1, c.max))
                 return []
             }
-            guard let effects = setScore(&s, next) else { s.input.selected = true; return [] }
-            s.input = TextField(limit: 8)
-            return effects
+            // A step changes the field, not the ledger: it is saved as a typed value is, on
+            // Enter or on leaving the field, and Esc drops it.
+            var field = TextField(JSONWriter.numberText(next), limit: 8)
+            field.selected = true
+            s.input = field
+            s.status = .info(s.strings.stepped(s.criterion + 1, JSONWriter.numberText(next)))
+            return []
         case .clear:
             guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
             guard let previous = s.sheet.scores[s.criterion] else {
@@ -390,7 +420,10 @@ public enum JudgeUpdate {
                 s.status = .error(s.strings.missing(missing.map { $0 + 1 }))
                 return effects
             }
-            s.prompt = .confirmSubmit
+            let saved = effects.compactMap { e -> String? in
+                if case .append(let events) = e, let last = events.last { return describeScore(last, s) } else { return nil }
+            }.first
+            s.prompt = .confirmSubmit(saved: saved)
             return effects
         case .recuse:
             guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
@@ -414,6 +447,12 @@ public enum JudgeUpdate {
             s.selectedEntry = rows[q]
             openSheet(&s)
             keepSelectionVisible(&s)
+            // Entries the search or filter hides were passed over: say so, and which narrowing.
+            let all = s.entries(filtered: false)
+            if let narrowing = s.narrowing, let a = all.firstIndex(of: rows[p]), let b = all.firstIndex(of: rows[q]), abs(b - a) > 1 {
+                let skipped = s.strings.skipped(abs(b - a) - 1, narrowing)
+                if effects.isEmpty { s.status = .info(skipped) } else { s.afterSave = skipped }
+            }
             return effects
         case .help:
             s.helpReturn = .sheet
@@ -532,10 +571,10 @@ public enum JudgeUpdate {
     private static func promptKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
         guard let prompt = s.prompt else { return [] }
         switch prompt {
-        case .confirmSubmit:
+        case .confirmSubmit(let saved):
             s.prompt = nil
             if yes(key) { return [.append([event(s, .submit)])] }
-            s.status = .info(s.strings.cancelled)
+            s.status = .info(s.strings.notSubmitted(saved: saved))
             return []
         case .confirmRecuse(let reason):
             s.prompt = nil
@@ -605,7 +644,7 @@ public enum JudgeUpdate {
             switch e.kind {
             case .score: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) = \(JSONWriter.numberText(e.value ?? 0))")
             case .clear: return w.undone("\(e.entry) \(w.criterionWord) \(number ?? 0) \(w.cleared)")
-            default: return w.undone("\(e.entry) \(w.noteWord)")
+            default: return w.undone("\(e.entry) " + (number.map { w.noteOn($0) } ?? w.entryNote))
             }
         }
         switch e.kind {
@@ -616,6 +655,12 @@ public enum JudgeUpdate {
         case .recuse: return "\(e.entry) \(w.recusedNow)"
         default: return e.entry
         }
+    }
+
+    /// "คะแนนเกณฑ์ 7 = 8": a score line, as the message after a cancelled submit names it.
+    static func describeScore(_ e: LedgerEvent, _ s: JudgeState) -> String? {
+        guard e.kind == .score, let c = e.criterion.flatMap({ s.contest.criterionIndex($0) }) else { return nil }
+        return s.strings.scoreOf(c + 1, JSONWriter.numberText(e.value ?? 0))
     }
 
     /// "HH:MM:SS" in local time.

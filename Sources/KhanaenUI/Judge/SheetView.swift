@@ -18,7 +18,16 @@ enum SheetView {
         if !entry.district.isEmpty { place.append(w.district + entry.district) }
         if !entry.province.isEmpty { place.append(w.province + entry.province) }
         if !entry.region.isEmpty { place.append(entry.region) }
-        c.put(" " + place.joined(separator: "  "), x: 0, y: 1, role: .muted)
+        // A search or filter on the list narrows what `[` and `]` go through: the sheet says it.
+        var narrowingWidth = 0
+        if let narrowing = s.narrowing {
+            let rows = s.visibleEntries
+            let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "–/\(rows.count)"
+            let tag = CellText.clip("[\(narrowing) · \(position)]", to: c.width / 2)
+            narrowingWidth = CellWidth.of(tag) + 1
+            c.put(tag, x: c.width - narrowingWidth, y: 1, role: .accent, bold: true)
+        }
+        c.put(" " + place.joined(separator: "  "), x: 0, y: 1, limit: c.width - narrowingWidth - 1, role: .muted)
 
         var y = 2
         if let r = sheet.reopen, !sheet.isLocked {

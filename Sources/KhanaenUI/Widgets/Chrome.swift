@@ -47,17 +47,77 @@ enum Chrome {
         }
     }
 
-    /// A status message, marked so that --mono tells an error from a success.
+    /// A status message, marked so that --mono tells an error from a success; cut with "…"
+    /// when wider than `limit`.
     static func status(_ c: inout Canvas, y: Int, _ status: StatusMessage?, limit: Int? = nil) {
         guard let status else { return }
         let role: Role = status.kind == .error ? .error : (status.kind == .ok ? .ok : .muted)
-        c.put(status.marked, x: 1, y: y, limit: limit ?? c.width - 2, role: role, bold: status.kind == .error)
+        c.put(CellText.clip(status.marked, to: limit ?? c.width - 2), x: 1, y: y, role: role, bold: status.kind == .error)
     }
 
-    /// A prompt: its label, then the text being typed (when there is one).
-    static func prompt(_ c: inout Canvas, y: Int, label: String, field: TextField?) {
-        let used = c.put(label, x: 1, y: y, limit: c.width - 2, role: .accent, bold: true)
+    /// A prompt: its label, then the text being typed (when there is one). A question's end
+    /// (`question`, or the "(y/n)" a label ends with) is always whole: what is cut is the
+    /// text before it, marked with "…".
+    static func prompt(_ c: inout Canvas, y: Int, label: String, field: TextField?, question: String? = nil) {
+        var body = label, tail = question ?? ""
+        if question == nil, let r = label.range(of: "(y/n)", options: .backwards) {
+            body = String(label[..<r.lowerBound])
+            tail = String(label[r.lowerBound...])
+        }
+        let room = c.width - 2 - (field == nil ? 0 : 8)
+        let shown = CellWidth.of(body + tail) <= room ? body + tail : CellText.clip(body, to: max(1, room - CellWidth.of(tail) - 1)) + " " + tail
+        let used = c.put(shown, x: 1, y: y, limit: c.width - 2, role: .accent, bold: true)
         if let field { field.draw(&c, x: 1 + used, y: y, width: c.width - 2 - used) }
+    }
+
+    /// The status line with the hints on its right: the message first, and of the hints only
+    /// the whole items that fit beside it; a message wider than the line is cut with "…".
+    static func statusWithHints(_ c: inout Canvas, y: Int, _ status: StatusMessage?, hints: [String]) {
+        let room = c.width - 2
+        let message = status.map { CellWidth.of($0.marked) } ?? 0
+        var shown: [String] = []
+        for item in hints {
+            let next = (shown + [item]).joined(separator: "  ")
+            if CellWidth.of(next) + (message > 0 ? message + 2 : 0) > room { break }
+            shown.append(item)
+        }
+        let text = shown.joined(separator: "  ")
+        let width = CellWidth.of(text)
+        if width > 0 { c.put(text, x: c.width - width - 1, y: y, role: .muted) }
+        guard let status else { return }
+        self.status(&c, y: y, status, limit: room - (width > 0 ? width + 2 : 0))
+    }
+
+    /// `text` shortened in its middle to `width` cells ("/tmp/kh…/exports"): the start and
+    /// the end of a path are what tell it apart.
+    static func middle(_ text: String, to width: Int) -> String {
+        if CellWidth.of(text) <= width { return text }
+        guard width > 2 else { return CellText.clip(text, to: width) }
+        let clusters = CellText.clusters(text).map(\.text)
+        var head = "", tail = ""
+        var k = 0, j = clusters.count - 1
+        let budget = width - 1
+        while k <= j {
+            if CellWidth.of(head) <= CellWidth.of(tail) {
+                if CellWidth.of(head + clusters[k]) + CellWidth.of(tail) > budget { break }
+                head += clusters[k]; k += 1
+            } else {
+                if CellWidth.of(head) + CellWidth.of(clusters[j] + tail) > budget { break }
+                tail = clusters[j] + tail; j -= 1
+            }
+        }
+        return head + "…" + tail
+    }
+
+    static func hints(_ c: inout Canvas, y: Int, _ text: String) {
+        // Hints that do not fit drop whole items, from the end.
+        var shown = ""
+        for item in text.components(separatedBy: "  ") where !item.isEmpty {
+            let next = shown.isEmpty ? item : shown + "  " + item
+            if CellWidth.of(next) > c.width - 2 { break }
+            shown = next
+        }
+        c.put(" " + shown, x: 0, y: y, role: .muted)
     }
 
     /// Rows that stand over the bottom of a screen, just above its status line, for a prompt
@@ -71,9 +131,6 @@ enum Chrome {
         }
     }
 
-    static func hints(_ c: inout Canvas, y: Int, _ text: String) {
-        c.put(" " + text, x: 0, y: y, role: .muted)
-    }
 
     static func tooSmall(width: Int, height: Int, _ strings: Strings) -> Canvas {
         var c = Canvas(width: width, height: height)

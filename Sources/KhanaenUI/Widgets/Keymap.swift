@@ -7,6 +7,7 @@ public enum Action: Equatable, Sendable {
     case nextTab, previousTab, scrollLeft, scrollRight, method, makeOfficial, award, reopen, export
     case documents, nextPage, previousPage, nextDocument, previousDocument, nextMatch
     case recordOutcome
+    case eligibility, decideEntry, decideRule
 }
 
 public struct Binding: Sendable {
@@ -103,8 +104,10 @@ public struct Keymap: Sendable {
         Binding([.down, .tab, .enter], "↓ Tab Enter", .nextCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ถัดไป",
                 en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next"),
         Binding([.up, .backTab], "↑", .previousCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion"),
-        Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้น", en: "one step up"),
-        Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้น", en: "one step down"),
+        Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้นในช่อง (บันทึกเมื่อ Enter หรือออกจากช่อง, Esc ยกเลิก)",
+                en: "one step up in the field (saved on Enter or leaving it; Esc drops it)"),
+        Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้นในช่อง (บันทึกเมื่อ Enter หรือออกจากช่อง, Esc ยกเลิก)",
+                en: "one step down in the field (saved on Enter or leaving it; Esc drops it)"),
         Binding([.char("x"), .delete], "x", .clear, th: "ล้างคะแนนเกณฑ์นี้", en: "clear this score"),
         Binding([.char("n")], "n", .note, th: "บันทึกของเกณฑ์นี้", en: "note on this criterion", hintTH: "บันทึก", hintEN: "note"),
         Binding([.char("N")], "N", .entryNote, th: "บันทึกของผลงาน", en: "note on the entry"),
@@ -140,6 +143,17 @@ public struct Keymap: Sendable {
         Binding([.char("q"), .escape, .char("d")], "q Esc d", .back, th: "กลับ", en: "back", hintTH: "กลับ", hintEN: "back"),
     ], inheriting: movement)
 
+    /// The console's eligibility panel (`c`).
+    public static let eligibility = Keymap([
+        Binding([.enter], "Enter", .decideEntry, th: "วินิจฉัยคุณสมบัติของผลงานที่เลือก: ผ่าน ไม่ผ่าน หรือถอนคำวินิจฉัย (พร้อมเหตุผล ยืนยัน y/n)",
+                en: "rule on the selected entry: pass, fail or withdraw (with a reason, asks y/n)", hintTH: "วินิจฉัยผลงานนี้", hintEN: "rule on it"),
+        Binding([.char("r")], "r", .decideRule, th: "วินิจฉัยเกณฑ์หนึ่งสำหรับทุกผลงานที่รอ (พร้อมเหตุผล ยืนยัน y/n)",
+                en: "rule on one rule for every entry waiting (with a reason, asks y/n)", hintTH: "ทั้งเกณฑ์", hintEN: "whole rule"),
+        Binding([.char("f")], "f", .filter, th: "แสดงทุกผลงาน หรือเฉพาะที่รอคำวินิจฉัย", en: "every entry, or only those waiting",
+                hintTH: "กรอง", hintEN: "filter"),
+        Binding([.char("c"), .escape, .char("q")], "c Esc", .back, th: "กลับ", en: "back", hintTH: "กลับ", hintEN: "back"),
+    ], inheriting: movement)
+
     /// The chair's console.
     public static let chair = Keymap([
         Binding([.tab], "Tab 1-8", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
@@ -159,6 +173,8 @@ public struct Keymap: Sendable {
         Binding([.char("r")], "r", .recordOutcome, th: "บันทึกผลการหารือของรายการที่เลือก (หน้า 8)", en: "record the panel's outcome of the selected item (screen 8)"),
         Binding([.char("f")], "f", .filter, th: "แสดงเฉพาะรายการที่ยังไม่ได้หารือ หรือทั้งหมด (หน้า 8)", en: "open items only, or all (screen 8)"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
+        Binding([.char("c")], "c", .eligibility, th: "คุณสมบัติของผลงาน: ผลของแต่ละเกณฑ์ และวินิจฉัย (พร้อมเหตุผล)",
+                en: "eligibility: each entry's rules, and the chair's rulings (with a reason)"),
         Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
                 en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean", hintTH: "ปุ่ม", hintEN: "keys"),
