@@ -88,7 +88,7 @@ public enum ContestFolder {
 
     /// Whether the folder was made; false when it was there already.
     private static func makeFolder(_ path: String, mode: mode_t, what: String) throws -> Bool {
-        if mkdir(path, mode) == 0 { return true }
+        if FileSystem.current.mkdir(path, mode) == 0 { return true }
         let error = errno
         do {
             if error == EEXIST, let fd = try ContestFiles.openFolder(path) {
