@@ -13,7 +13,7 @@ seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 shift 2
 cd "$(dirname "$0")/.."
 build=.build/fuzz
-swift build --build-path "$build" --target KhanaenFuzz -Xswiftc -sanitize=fuzzer,address >&2
+swift build --build-path "$build" --target KhanaenFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DKHANAEN_FUZZ >&2
 objects=$(find "$build/debug/" -path '*.build/*.o' \( -path '*/KhanaenFuzz.build/*' -o -path '*/KhanaenCore.build/*' \
     -o -path '*/KhanaenImport.build/*' -o -path '*/KhanaenText.build/*' -o -path '*/CSHA256.build/*' -o -path '*/CICU.build/*' \))
 binary=$build/khanaen-fuzz

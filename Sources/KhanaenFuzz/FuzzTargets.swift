@@ -1,3 +1,6 @@
+// Compiled only with -DKHANAEN_FUZZ (scripts/fuzz.sh, a debug build): the targets reach
+// internals through @testable, which a release build of the package cannot import.
+#if KHANAEN_FUZZ
 import Foundation
 @testable import KhanaenCore
 @testable import KhanaenImport
@@ -82,3 +85,4 @@ public func khanaenFuzzOne(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
 }
 
 private let fuzzTarget = ProcessInfo.processInfo.environment["KHANAEN_FUZZ_TARGET"] ?? "ledger"
+#endif
