@@ -284,6 +284,21 @@ final class CrashStateTests: XCTestCase {
         assertClean(o, "a checkpoint in a judge's unsynced window")
     }
 
+    /// The next writer meets an unfinished line (part of one, left by an earlier crash): it
+    /// records it in `.torn` (a new file, synced with its folder) before closing it and writing
+    /// its own line. No state may hold the closed line without its record.
+    func testAWriterSettingAsideAnUnfinishedLine() throws {
+        let partial = Step(label: "a torn write", run: { dir in
+            let h = try XCTUnwrap(FileHandle(forWritingAtPath: dir + "/ledger/j1/j1.jsonl"))
+            h.seekToEndOfFile()
+            h.write(Data(#"{"v":1,"seq":2,"ts":"2026-12-0"#.utf8))
+            h.closeFile()
+        }, present: { _, _ in nil })
+        let o = try explore(setup: [Self.judged("j1", [Self.score("e1", "a", 5)]), partial],
+                            [Self.judged("j1", [Self.score("e1", "b", 10)]), Self.judged("j1", [Self.score("e1", "c", 5)])], sample: 16)
+        assertClean(o, "a writer setting aside an unfinished line")
+    }
+
     /// The simulator itself: it sees loss. A writer that says "saved" before its line is
     /// synced (the control) fails, in the state that drops the unsynced line.
     func testTheSimulatorSeesAnAcknowledgedLineThatWasNotSynced() throws {
