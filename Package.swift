@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport"]),
+        // libFuzzer entry points, linked into a fuzzer only by scripts/fuzz.sh (docs/performance.md).
+        .target(name: "KhanaenFuzz", dependencies: ["KhanaenCore", "KhanaenImport"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
         .executableTarget(name: "khanaen-bench", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenCLI", "KhanaenUI", "KhanaenImport", "CProcess"]),
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),

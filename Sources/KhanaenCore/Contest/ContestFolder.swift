@@ -74,7 +74,11 @@ public enum ContestFolder {
     /// Makes a folder of the contest (exports/) when it is missing; something else in its
     /// place (a link, a file) is an error, never followed.
     public static func ensureFolder(_ path: String, mode: mode_t) throws {
-        _ = try makeFolder(path, mode: mode, what: "folder")
+        // A new folder's name is synced into its parent, as a new file's is: what is then
+        // written into it and said to be saved must not vanish with the folder in a crash.
+        if try makeFolder(path, mode: mode, what: "folder") {
+            do { try ContestFiles.syncFolder(AtomicFile.parent(of: path)) } catch let p as FileProblem { throw InputError(p.description) }
+        }
     }
 
     /// Makes the ledger folder when it is missing, so a first append can create its file.
@@ -88,7 +92,7 @@ public enum ContestFolder {
 
     /// Whether the folder was made; false when it was there already.
     private static func makeFolder(_ path: String, mode: mode_t, what: String) throws -> Bool {
-        if mkdir(path, mode) == 0 { return true }
+        if FileSystem.current.mkdir(path, mode) == 0 { return true }
         let error = errno
         do {
             if error == EEXIST, let fd = try ContestFiles.openFolder(path) {

@@ -26,22 +26,22 @@ public enum AtomicFile {
         }
         do {
             try ContestFiles.writeAll(fd, bytes, path: temp)
-            guard fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(String(cString: strerror(errno)))") }
         } catch {
             close(fd)
-            unlink(temp)
+            _ = FileSystem.current.unlink(temp)
             // The problem already says what failed ("cannot write: No space left on device").
             if let problem = error as? FileProblem { throw InputError("\(path): \(problem.problem)") }
             throw error
         }
         close(fd)
         if !overwrite && lstat(path, &st) == 0 {
-            unlink(temp)
+            _ = FileSystem.current.unlink(temp)
             throw InputError("\(path): already exists; nothing was written (use --force to replace it)")
         }
-        guard rename(temp, path) == 0 else {
+        guard FileSystem.current.rename(temp, path) == 0 else {
             let why = String(cString: strerror(errno))
-            unlink(temp)
+            _ = FileSystem.current.unlink(temp)
             throw InputError("\(path): cannot rename into place: \(why)")
         }
         do {
@@ -57,7 +57,7 @@ public enum AtomicFile {
         for _ in 0..<16 {
             let random = UInt64.random(in: 0...UInt64.max)
             let temp = folder + "/." + name + "." + String(random, radix: 36)
-            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            let fd = FileSystem.current.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, temp) }
             if errno != EEXIST { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         }

@@ -31,7 +31,7 @@ public enum ContestFiles {
     /// The folder `path` itself opened as a folder, refusing a symbolic link in its last
     /// component; nil when it does not exist.
     public static func openFolder(_ path: String) throws -> Int32? {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = FileSystem.current.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0)
         if fd >= 0 { return fd }
         let error = errno
         if error == ENOENT { return nil }
@@ -41,7 +41,7 @@ public enum ContestFiles {
     /// The folder `name` inside the open folder `folder`, refusing a symbolic link or anything
     /// that is not a folder; nil when it does not exist.
     public static func openFolder(in folder: Int32, _ name: String, path: String) throws -> Int32? {
-        let fd = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = FileSystem.current.openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0)
         if fd >= 0 { return fd }
         let error = errno
         if error == ENOENT { return nil }
@@ -77,7 +77,7 @@ public enum ContestFiles {
     /// and non-blocking, so that a FIFO never holds the reader), and checked to be a regular
     /// file. nil when it does not exist and `flags` do not create it.
     public static func openFile(in folder: Int32, _ name: String, flags: Int32, mode: mode_t = 0o640, path: String) throws -> Int32? {
-        let fd = openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode)
+        let fd = FileSystem.current.openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode)
         if fd < 0 {
             let error = errno
             if error == ENOENT && flags & O_CREAT == 0 { return nil }
@@ -111,7 +111,7 @@ public enum ContestFiles {
     /// A contest folder named by the user (`--contest`), which may itself be reached through a
     /// link of the user's own; nil when missing.
     public static func openFolderFollowingUser(_ path: String) throws -> Int32? {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = FileSystem.current.open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         if fd >= 0 { return fd }
         let error = errno
         if error == ENOENT { return nil }
@@ -141,8 +141,9 @@ public enum ContestFiles {
     /// written stays: the caller decides what to do about it).
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var done = 0
+        let files = FileSystem.current
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = bytes.withUnsafeBytes { files.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileProblem(path, "cannot write: \(String(cString: strerror(errno)))")
@@ -156,7 +157,7 @@ public enum ContestFiles {
     /// the caller must not say "saved".
     public static func syncFolder(_ path: String) throws {
         let folder = path.isEmpty ? "." : path
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = FileSystem.current.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         guard fd >= 0 else {
             let error = errno
             throw FileProblem(folder, "cannot open the folder to sync it: \(String(cString: strerror(error)))", code: error)
@@ -167,7 +168,7 @@ public enum ContestFiles {
 
     /// Syncs an open folder; throws when it cannot be synced.
     public static func syncFolder(fd: Int32, path: String) throws {
-        while fsync(fd) != 0 {
+        while FileSystem.current.fsync(fd) != 0 {
             let error = errno
             if error == EINTR { continue }
             throw FileProblem(path, "cannot sync the folder: \(String(cString: strerror(error)))", code: error)

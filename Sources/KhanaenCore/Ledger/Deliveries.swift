@@ -57,13 +57,33 @@ extension Ledger {
             let projection = Deliveries.projection(of: chairEvents, forJudge: judge.id)
             let file = deliveries[j][c]
             do {
-                try file.append(time: time) { delivered in
-                    switch Deliveries.check(delivered: delivered, projection: projection) {
-                    case .differs(let seq):
-                        throw LedgerFile.IOError(description: "\(file.displayPath):\(seq): not the decision \(own.displayPath) holds; nothing delivered")
-                    case .follows(let missing):
-                        return Array(projection.suffix(missing))
+                // One decision at a time, each with its own time: a copy must be the same line
+                // (time included) as the chair's, also when a crash interrupted the delivery
+                // and a later action catches it up. The time is guessed from what was read; under
+                // the lock the file may hold more (another process delivered, or an unfinished
+                // line the writer adopts): then the time of the decision really missing is
+                // taken on the next round. Bounded: each round writes one or learns the time.
+                var time: Int64? = nil
+                for _ in 0..<(2 * projection.count + 2) {
+                    if time == nil {
+                        try file.refresh()
+                        guard case .follows(let missing) = Deliveries.check(delivered: file.events, projection: projection), missing > 0 else { break }
+                        time = projection[projection.count - missing].time
                     }
+                    var wanted: Int64? = nil
+                    let written = try file.append(time: time!) { delivered in
+                        switch Deliveries.check(delivered: delivered, projection: projection) {
+                        case .differs(let seq):
+                            throw LedgerFile.IOError(description: "\(file.displayPath):\(seq): not the decision \(own.displayPath) holds; nothing delivered")
+                        case .follows(let missing):
+                            guard missing > 0 else { return [] }
+                            let next = projection[projection.count - missing]
+                            guard next.time == time else { wanted = next.time; return [] }
+                            return [next]
+                        }
+                    }
+                    if written.isEmpty && wanted == nil { break }
+                    time = wanted
                 }
             } catch {
                 problems.append("\(error)")

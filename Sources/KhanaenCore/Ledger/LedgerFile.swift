@@ -155,7 +155,7 @@ public final class LedgerFile: Sendable {
         guard FileState.FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino)) == identity else {
             throw LedgerFile.IOError(description: "\(path): was replaced since it was read; cannot make its lines durable")
         }
-        while fsync(fd) != 0 {
+        while FileSystem.current.fsync(fd) != 0 {
             if errno != EINTR { throw probe.ioError("cannot sync") }
         }
     }
@@ -362,11 +362,11 @@ struct FileState: Sendable {
         let sizeBefore = off_t(verifiedBytes + pendingBytes)
         do {
             try ContestFiles.writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw FileProblem(path, "cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(fd) == 0 else { throw FileProblem(path, "cannot sync: \(String(cString: strerror(errno)))") }
         } catch let p as FileProblem {
             // Take back what may have been written. An append-only file refuses: what was
             // written is then an unfinished line, which the next writer records.
-            _ = ftruncate(fd, sizeBefore)
+            _ = FileSystem.current.ftruncate(fd, sizeBefore)
             throw LedgerFile.IOError(description: p.description)
         }
         if let adopted {
@@ -550,8 +550,8 @@ struct FileState: Sendable {
         let parent = AtomicFile.parent(of: folderPath)
         guard let above = try ContestFiles.openFolder(parent) else { return nil }
         defer { close(above) }
-        if mkdir(folderPath, 0o750) == 0 {
-            guard fsync(above) == 0 else { throw FileProblem(parent, "cannot sync: \(String(cString: strerror(errno)))") }
+        if FileSystem.current.mkdir(folderPath, 0o750) == 0 {
+            guard FileSystem.current.fsync(above) == 0 else { throw FileProblem(parent, "cannot sync: \(String(cString: strerror(errno)))") }
         } else if errno != EEXIST {
             throw FileProblem(folderPath, "cannot create the folder: \(String(cString: strerror(errno)))")
         }
@@ -600,7 +600,7 @@ struct FileState: Sendable {
                                                         path: tornPath) else { throw FileProblem(tornPath, "cannot open") }
             defer { close(aside) }
             try ContestFiles.writeAll(aside, [0x0A] + header + torn + [0x0A], path: tornPath)
-            guard fsync(aside) == 0 else { throw FileProblem(tornPath, "cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(aside) == 0 else { throw FileProblem(tornPath, "cannot sync: \(String(cString: strerror(errno)))") }
             // The record's file may be new: its name must be as durable as its bytes.
             try ContestFiles.syncFolder(fd: folder, path: folderPath)
         }

@@ -29,18 +29,22 @@ final class NameTable: Sendable {
         var handles: [String: UInt32] = [:]
     }
 
-    private let names = Mutex(Names())
+    // An NSLock (a pthread mutex), not a Synchronization.Mutex: ThreadSanitizer sees a
+    // pthread mutex's ordering, but not that of Mutex's futex on Linux, and reported every
+    // parallel read of a ledger as a race here (docs/performance.md "Sanitizers").
+    private let lock = NSLock()
+    nonisolated(unsafe) private var names = Names()
 
     func handle(for text: String) -> UInt32 {
-        names.withLock { n in
-            if let known = n.handles[text] { return known }
-            precondition(n.texts.count < Int(UInt32.max), "more distinct ledger ids than a 32-bit table holds")
-            let handle = UInt32(n.texts.count)
-            n.texts.append(text)
-            n.handles[text] = handle
+        lock.withLock {
+            if let known = names.handles[text] { return known }
+            precondition(names.texts.count < Int(UInt32.max), "more distinct ledger ids than a 32-bit table holds")
+            let handle = UInt32(names.texts.count)
+            names.texts.append(text)
+            names.handles[text] = handle
             return handle
         }
     }
 
-    func text(_ handle: UInt32) -> String { names.withLock { $0.texts[Int(handle)] } }
+    func text(_ handle: UInt32) -> String { lock.withLock { names.texts[Int(handle)] } }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Buffers that ledger files are read into, kept between reads: a fresh buffer of a few
 /// hundred kilobytes costs a page fault for every 4 KiB the kernel copies into it, which on a
@@ -6,13 +6,15 @@ import Synchronization
 final class ReadBuffers: Sendable {
     static let shared = ReadBuffers()
 
-    private let idle = Mutex<[[UInt8]]>([])
+    // An NSLock, not a Synchronization.Mutex: see NameTable (ThreadSanitizer).
+    private let lock = NSLock()
+    nonisolated(unsafe) private var idle: [[UInt8]] = []
     /// No more are kept than files are read at once; none larger than this.
     private let keepAtMost = 8, largestKept = 16 << 20
 
     /// A buffer of at least `count` bytes, for the caller alone until `give`.
     func take(atLeast count: Int) -> [UInt8] {
-        let (found, tooSmall) = idle.withLock { idle -> ([UInt8]?, [UInt8]?) in
+        let (found, tooSmall) = lock.withLock { () -> ([UInt8]?, [UInt8]?) in
             let fitting = idle.indices.filter { idle[$0].count >= count }.min { idle[$0].count < idle[$1].count }
             let found = fitting.map { idle.remove(at: $0) }
             // One too small is given back to malloc, which can then reuse its pages.
@@ -28,7 +30,7 @@ final class ReadBuffers: Sendable {
 
     func give(_ buffer: [UInt8]) {
         guard buffer.count <= largestKept else { return }
-        idle.withLock { idle in
+        lock.withLock {
             idle.append(buffer)
             if idle.count > keepAtMost, let k = idle.indices.min(by: { idle[$0].count < idle[$1].count }) { idle.remove(at: k) }
         }
