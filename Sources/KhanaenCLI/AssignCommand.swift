@@ -48,10 +48,14 @@ struct AssignCommand: Command {
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let ineligible = EligibilityRules.ineligible(book)
+        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
         let problem = AssignmentProblem(
             entryCount: contest.entries.count, judgeCount: contest.judges.count, perEntry: k,
             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() },
-            conflicted: Conflicts.matrix(Conflicts.computed(contest), contest: contest),
+            // The rules' conflicts and the judges' own declarations (their recusals in force).
+            conflicted: contest.entries.indices.map { e in
+                contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
+            },
             skipped: contest.entries.indices.map { ineligible[$0] != nil }, seed: seed)
         let result = AssignmentSolver.solve(problem)
 
@@ -105,7 +109,9 @@ struct ConflictsCommand: Command {
 
     Lists every pair of judge and entry in conflict, with its cause: the same province as
     the judge, or one of the judge's organisations (contest.json's conflictRules, and each
-    judge's province and organisations; docs/contest-format.md). A judge sees their own.
+    judge's province and organisations; docs/contest-format.md), or the judge's own
+    declaration (`khanaen conflict declare`, a recusal) with its ground, reason and time.
+    A judge sees their own; the chairs and root every judge's.
 
     """
     static let options = OptionSpec(values: ["format", "lang", "contest"])
@@ -117,12 +123,27 @@ struct ConflictsCommand: Command {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         var conflicts = Conflicts.computed(contest)
+        let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
+        var judges = Array(contest.judges.indices)
+        let chairEvents: [LedgerEvent]
         if contest.access == .logins, !Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid) {
             guard let own = contest.judges.firstIndex(where: { $0.user == ctx.login }) else {
                 throw NotAllowed("the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
             }
             conflicts = conflicts.filter { $0.judge == own }
+            judges = [own]
+            try ledger.refreshJudge(contest.judges[own].id)
+            chairEvents = ledger.deliveredStream(toJudge: contest.judges[own].id).events
+        } else {
+            for f in ledger.chairFiles { try f.refresh() }
+            for j in judges { try ledger.judgeFiles[j].refresh() }
+            chairEvents = ledger.chairStream.events
         }
+        conflicts += Conflicts.declared(rows: judges.map { j in
+            let events = ledger.judgeFiles[j].events
+            return (j, SheetBook.judgeSheets(contest: contest, judgeID: contest.judges[j].id, judgeEvents: events, chairEvents: chairEvents), events)
+        })
+        conflicts.sort { ($0.judge, $0.entry) < ($1.judge, $1.entry) }
         func cause(_ c: Conflict) -> (code: String, words: String) {
             switch c.cause {
             case .rule(.province):
@@ -131,6 +152,10 @@ struct ConflictsCommand: Command {
             case .rule(.organisation):
                 return ("organisation", language == .th ? "หน่วยงานของกรรมการ (\(contest.entries[c.entry].organisation))"
                                                         : "the judge's organisation (\(contest.entries[c.entry].organisation))")
+            case .declared(let ground, let reason, let time):
+                let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
+                return ("declared:" + ground.rawValue, (language == .th ? "กรรมการแจ้งเอง: \(ground.thai) — \(reason) (\(when))"
+                                                                         : "declared by the judge: \(ground.english) — \(reason) (\(when))"))
             }
         }
         if format == "json" {

@@ -39,7 +39,9 @@ final class JudgeSession {
     /// The entries taken out of judging, by the contest's rules and the chairs' rulings
     /// delivered to the judge.
     static func ineligible(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events).keys)
+        let conflicted = ledger.contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: ledger.contest) } ?? []
+        return Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events).keys)
+            .union(conflicted)
     }
 
     static func fold(_ ledger: Ledger, _ judgeID: String) -> [Sheet] {

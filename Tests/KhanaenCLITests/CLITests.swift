@@ -426,7 +426,7 @@ final class CLITests: XCTestCase {
         let table = run(["report", "--contest", contest], as: "nobody")
         // Opening a contest whose judges had scored under their logins is witnessed as a change of the panel.
         XCTAssertEqual(table.code, 1, table.err)
-        XCTAssertTrue(table.out.contains("the panel (the judges' ids and logins, the chairs, the access) in contest.json changed after scoring began"),
+        XCTAssertTrue(table.out.contains("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in contest.json changed after scoring began"),
                       table.out)
         XCTAssertTrue(table.out.contains("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้"), table.out)
         let json = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"], as: "nobody").out.utf8)) as! [String: Any]
@@ -568,5 +568,45 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(short.err.contains("entry \(first.id) has \(judges - 1) of \(judges) judges: only \(judges - 1) judges are free of conflict for it"), short.err)
         XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2", "--dry-run"], as: "judge1").code, 2, "a judge may not assign")
         XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2"]).code, 2, "without --dry-run nothing is written")
+    }
+
+    /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
+    /// written); a conflict the judge declares is a recusal with its ground, listed with it,
+    /// and the assignment keeps the judge away; a line planted for a conflicted pair is a
+    /// violation that never counts.
+    func testConflictsAreEnforcedDeclaredListedAndAvoided() throws {
+        let path = contest + "/contest.json"
+        let entries = try ContestFolder.loadContest(contest).entries
+        let (first, second) = (entries[0], entries[1])
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(first.province)\"")
+            .replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        let ledgerPath = contest + "/ledger/j2/j2.jsonl"
+        let refused = run(["score", "--contest", contest, "--judge", "j2", "--entry", first.id, "c1=3"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("ท่านมีส่วนได้เสียกับผลงาน \(first.id): จังหวัดเดียวกับกรรมการ"), refused.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledgerPath), "nothing was written")
+
+        let declared = run(["conflict", "declare", "--contest", contest, "--judge", "j2", "--entry", second.id, "--ground", "relative",
+                            "--reason", "นายกฯ เป็นญาติ"])
+        XCTAssertEqual(declared.code, 0, declared.err)
+        XCTAssertTrue(try String(contentsOfFile: ledgerPath, encoding: .utf8)
+            .contains("\"kind\":\"recuse\",\"entry\":\"\(second.id)\",\"outcome\":\"relative\",\"reason\":\"นายกฯ เป็นญาติ\""))
+        XCTAssertEqual(run(["conflict", "declare", "--contest", contest, "--judge", "j2", "--entry", entries[2].id, "--ground", "cousin",
+                            "--reason", "x"]).code, 2, "an unknown ground is refused")
+        let listed = run(["conflicts", "--contest", contest, "--format", "json"])
+        let causes = (try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as! [[String: String]]).map { "\($0["judge"]!) \($0["entry"]!) \($0["cause"]!)" }
+        XCTAssertEqual(causes, ["j2 \(first.id) province", "j2 \(second.id) declared:relative"])
+        let csv = run(["assign", "--contest", contest, "--per-entry", "2", "--dry-run"]).out
+        XCTAssertFalse(csv.contains("\(first.id),j2\n") || csv.contains("\(second.id),j2\n"), csv)
+
+        // A line for the conflicted pair written by anything but Khanaen: a violation.
+        let ledger = try ContestFolder.load(contest)
+        try ledger.file(forJudge: "j2")!.append([LedgerEvent(actor: "j2", kind: .score, entry: first.id, criterion: "c1", value: 3)])
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 1)
+        XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest"), verify.out)
     }
 }

@@ -194,7 +194,7 @@ final class IntegrityTests: XCTestCase {
         ] {
             XCTAssertNotEqual(edited, contest, what)
             try edited.write(toFile: contestPath, atomically: true, encoding: .utf8)
-            XCTAssertTrue(problems().contains { $0.hasPrefix("the panel (the judges' ids and logins, the chairs, the access) in contest.json changed") },
+            XCTAssertTrue(problems().contains { $0.hasPrefix("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in contest.json changed") },
                           "\(what): \(problems())")
         }
         try contest.write(toFile: contestPath, atomically: true, encoding: .utf8)

@@ -32,6 +32,8 @@ public struct Conflict: Equatable, Sendable {
     public enum Cause: Equatable, Sendable {
         /// contest.json's rules: the same province, or one of the judge's organisations.
         case rule(Contest.ConflictRule)
+        /// The judge's own recusal in force, with its ground (none given: `other`).
+        case declared(ground: ConflictGround, reason: String, time: Int64)
     }
 
     public var judge: Int
@@ -51,6 +53,8 @@ public enum Conflicts {
     /// import compares organisations (ทต./ทม./ทน./อบต. or the full name, spacing, Thai digits).
     public static func computed(_ contest: Contest) -> [Conflict] {
         let byProvince = contest.conflictRules.contains(.province), byOrganisation = contest.conflictRules.contains(.organisation)
+        // Most contests give their judges no province or organisations: nothing to compare.
+        guard contest.judges.contains(where: { !$0.province.isEmpty || !$0.organisations.isEmpty }) else { return [] }
         let entryProvince = contest.entries.map { MatchKey.compact($0.province) }
         let entryOrganisation = contest.entries.map { MatchKey.organisation($0.organisation) }
         var out: [Conflict] = []
@@ -63,6 +67,49 @@ public enum Conflicts {
                 } else if byProvince && !province.isEmpty && province == entryProvince[e] {
                     out.append(Conflict(judge: j, entry: e, cause: .rule(.province)))
                 }
+            }
+        }
+        return out
+    }
+
+    /// The rule that keeps judge `j` from entry `e`, or nil: one pair, for a write.
+    public static func rule(judge j: Int, entry e: Int, contest: Contest) -> Contest.ConflictRule? {
+        let judge = contest.judges[j], entry = contest.entries[e]
+        if contest.conflictRules.contains(.organisation), !judge.organisations.isEmpty,
+           judge.organisations.map({ MatchKey.organisation($0) }).contains(MatchKey.organisation(entry.organisation)) {
+            return .organisation
+        }
+        if contest.conflictRules.contains(.province), !judge.province.isEmpty, MatchKey.compact(judge.province) == MatchKey.compact(entry.province) {
+            return .province
+        }
+        return nil
+    }
+
+    /// The entries judge `j` is in conflict with, by the rules.
+    public static func entries(ofJudge j: Int, contest: Contest) -> Set<Int> {
+        let judge = contest.judges[j]
+        guard !judge.province.isEmpty || !judge.organisations.isEmpty else { return [] }
+        return Set(contest.entries.indices.filter { rule(judge: j, entry: $0, contest: contest) != nil })
+    }
+
+    /// In words, for a message: "same province (ลำพูน)", "one of the judge's organisations".
+    public static func describe(_ rule: Contest.ConflictRule, entry: Contest.Entry) -> (english: String, thai: String) {
+        switch rule {
+        case .province: return ("the judge's province (\(entry.province))", "จังหวัดเดียวกับกรรมการ (\(entry.province))")
+        case .organisation: return ("one of the judge's organisations (\(entry.organisation))", "หน่วยงานของกรรมการ (\(entry.organisation))")
+        }
+    }
+
+    /// The recusals in force in the judges' sheets (`rows[judge][entry]`), found in the
+    /// judges' own lines: each a declared conflict with its ground, reason and time.
+    public static func declared(rows: [(judge: Int, sheets: [Sheet], events: [LedgerEvent])]) -> [Conflict] {
+        var out: [Conflict] = []
+        for (j, sheets, events) in rows {
+            let bySeq = Dictionary(events.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+            for (e, sheet) in sheets.enumerated() where sheet.status == .recused {
+                guard let seq = sheet.lockSeq, let line = bySeq[seq] else { continue }
+                let ground = line.outcome.flatMap(ConflictGround.init(rawValue:)) ?? .other
+                out.append(Conflict(judge: j, entry: e, cause: .declared(ground: ground, reason: line.text ?? "", time: line.time)))
             }
         }
         return out

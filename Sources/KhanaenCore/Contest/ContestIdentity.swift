@@ -3,7 +3,8 @@
 /// score changes no hash of any ledger line, so the checkpoints witness these too, and
 /// `verify` names what changed (docs/ledger.md).
 public struct ContestIdentity: Equatable, Sendable {
-    /// The judges (id, login) and the chairs' logins, and whether access is by logins.
+    /// The judges (id, login, and the province and organisations that give conflicts of
+    /// interest), the chairs' logins, whether access is by logins, and the conflict rules.
     public var panel: String
     /// Each entry's id, organisation, province, title and day in use since.
     public var entries: String
@@ -19,7 +20,9 @@ public struct ContestIdentity: Equatable, Sendable {
     /// What differs from `other`, in words: "the panel (judges' ids and logins, chairs)", ….
     public func changes(since other: ContestIdentity) -> [String] {
         var out: [String] = []
-        if panel != other.panel { out.append("the panel (the judges' ids and logins, the chairs, the access) in \(ContestFolder.contestFile)") }
+        if panel != other.panel {
+            out.append("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in \(ContestFolder.contestFile)")
+        }
         if entries != other.entries {
             out.append("the entries (an id, organisation, province, title or day in use) in \(ContestFolder.entriesFile)")
         }
@@ -33,8 +36,12 @@ extension Contest {
         func hash(_ v: JSONValue) -> String { Hex.encode(SHA256.hash(JSONWriter.bytes(v))) }
         let panel: JSONValue = .obj([
             ("access", .string(access.rawValue)),
-            ("judges", .arr(judges.map { .obj([("id", .string($0.id)), ("user", .string($0.user))]) })),
+            ("judges", .arr(judges.map {
+                .obj([("id", .string($0.id)), ("user", .string($0.user)), ("province", .string($0.province)),
+                      ("organisations", .arr($0.organisations.map { .string($0) }))])
+            })),
             ("chairs", .arr(chairs.map { .string($0) })),
+            ("conflictRules", .arr(conflictRules.map { .string($0.rawValue) })),
         ])
         let entries: JSONValue = .arr(self.entries.map { e in
             .obj([("id", .string(e.id)), ("organisation", .string(e.organisation)), ("province", .string(e.province)),

@@ -462,7 +462,9 @@ public enum LedgerLine {
         case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
         case .checkpoint, .method: break
         }
-        if outcome != nil && kind != .eligibility && kind != .discussed { throw fail("only a chair's decision has \"outcome\"") }
+        if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse {
+            throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")
+        }
         if topic != nil && kind != .discussed { throw fail("only a discussed item has \"topic\"") }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }

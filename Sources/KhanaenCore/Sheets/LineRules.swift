@@ -32,14 +32,21 @@ struct LineRules: Sendable {
     }
 
     /// Why a line of judge `judge`'s file breaks the rules before it reaches a sheet, or nil.
+    /// `conflict`: the rule by which the judge may not judge the line's entry (a recusal is
+    /// the one line such a judge may write for it).
     @inline(__always)
-    func judgeProblem(_ e: borrowing LedgerEvent, judge: LedgerName, entryIndex: Int?, criterionIndex ci: Int?) -> String? {
+    func judgeProblem(_ e: borrowing LedgerEvent, judge: LedgerName, entryIndex: Int?, criterionIndex ci: Int?,
+                      conflict: Contest.ConflictRule? = nil) -> String? {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
+        if let conflict, e.kind != .recuse {
+            return "written for \(e.entry), from which \(judge.text) is kept by a conflict of interest: "
+                + Conflicts.describe(conflict, entry: contest.entries[entryIndex!]).english
+        }
         if let u = e.undoes, u < 1 || u >= e.seq { return "undoes line \(u), which does not come before it" }
         if e.criterionName != nil && ci == nil { return "criterion \"\(e.criterion ?? "")\" is not in the contest" }
         switch e.kind {
@@ -50,6 +57,9 @@ struct LineRules: Sendable {
             if ci == nil { return "a clear with no criterion" }
         case .recuse:
             if (e.text ?? "").trimmingSpaces.isEmpty { return "a recusal with no reason" }
+            if let ground = e.outcome, ConflictGround(rawValue: ground) == nil {
+                return "a recusal on the ground \"\(ground)\", which is none of \(ConflictGround.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
         default:
             break
         }

@@ -23,6 +23,12 @@ public enum Rules {
         var nextSeq = (ownEvents.last?.seq ?? 0) + 1
         for draft in drafts {
             guard contest.entryIndex(draft.entry) != nil else { throw unknownEntry(draft.entry) }
+            if draft.kind != .recuse, let j = contest.judgeIndex(judgeID), let ei = contest.entryIndex(draft.entry),
+               let rule = Conflicts.rule(judge: j, entry: ei, contest: contest) {
+                let why = Conflicts.describe(rule, entry: contest.entries[ei])
+                throw Refusal("you are kept from \(draft.entry) by a conflict of interest: \(why.english)",
+                              thai: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้")
+            }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: draft.entry,
                                             judgeEvents: pending, chairEvents: chairEvents, now: max(time, Timestamp.nowMillis()))
             try checkOne(draft, sheet: sheet, contest: contest)
@@ -65,6 +71,11 @@ public enum Rules {
             }
         case .recuse:
             if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason", thai: "การถอนตัวต้องมีเหตุผล") }
+            if let ground = e.outcome, ConflictGround(rawValue: ground) == nil {
+                let grounds = ConflictGround.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
+                              thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
+            }
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
             throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธาน")
         }

@@ -126,6 +126,11 @@ public struct SheetBook: Sendable {
         // so the judges are folded on all cores at once, each into its own row.
         let names = Names(contest)
         let locks = reopenedLocks
+        // The conflicts of interest the contest's rules give: such a judge's lines for such an
+        // entry never count.
+        var conflicted: [[Int: Contest.ConflictRule]] = Array(repeating: [:], count: contest.judges.count)
+        for c in Conflicts.computed(contest) { if case .rule(let r) = c.cause { conflicted[c.judge][c.entry] = r } }
+        let conflicts = conflicted
         let folded = Parallel.each(contest.judges.count) { j -> ([Sheet], [Violation]) in
             // Empty sheets share one array of scores until each is first written: one array
             // per judge, so that two cores never count references on the same one.
@@ -149,7 +154,8 @@ public struct SheetBook: Sendable {
                     lastIndex = names.entry(e.entryName)
                 }
                 let ci = e.criterionName.flatMap { names.criterion($0) }
-                if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci) {
+                if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci,
+                                                    conflict: lastIndex.flatMap { conflicts[j][$0] }) {
                     violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
                     continue
                 }
@@ -218,6 +224,8 @@ public struct SheetBook: Sendable {
         let names = Names(contest)
         let judgeName = LedgerName(judgeID)
         var times = LineTimes(now: now)
+        let j = contest.judgeIndex(judgeID)
+        let conflicted = j.map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
         for e in judgeEvents {
             if let problem = times.problem(e) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
@@ -225,7 +233,8 @@ public struct SheetBook: Sendable {
             }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
+            let conflict = ei.flatMap { conflicted.contains($0) ? Conflicts.rule(judge: j!, entry: $0, contest: contest) : nil }
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, conflict: conflict) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
                 continue
             }
@@ -250,13 +259,14 @@ public struct SheetBook: Sendable {
         var sheet = Sheet(criteria: contest.criteria.count)
         let entry = LedgerName(entryID), names = Names(contest, entries: false), judgeName = LedgerName(judgeID)
         guard let ei = contest.entryIndex(entryID) else { return sheet }
+        let conflict = contest.judgeIndex(judgeID).flatMap { Conflicts.rule(judge: $0, entry: ei, contest: contest) }
         // Every line's time is checked, in order, as the readers do: a line left out of their
         // sheets is left out of the writer's.
         var times = LineTimes(now: now)
         for e in judgeEvents {
             if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
+            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, conflict: conflict) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }
         sheet.settle { reopened[$0] }
