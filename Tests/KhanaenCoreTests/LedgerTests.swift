@@ -30,6 +30,20 @@ final class LedgerTests: XCTestCase {
         }
     }
 
+    /// A clock set back (a machine's time corrected, a laptop's battery) never writes a line
+    /// earlier than the one before it, which readers would take as a violation.
+    func testALineNeverGoesBackInTimeWhenTheClockDoes() throws {
+        let f = file()
+        let later = Timestamp.parse("2026-12-01T10:00:00.000Z")!, earlier = Timestamp.parse("2026-12-01T09:00:00.000Z")!
+        try f.append([LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 1)], time: later)
+        let written = try f.append([LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 2)], time: earlier)
+        XCTAssertEqual(written.map(\.time), [later])
+        let again = file()
+        try again.refresh()
+        XCTAssertEqual(again.events.map(\.time), [later, later])
+        XCTAssertEqual(again.broken, nil)
+    }
+
     func testAppendedLinesChainAndReloadToTheSameHead() throws {
         let f = file()
         try fill(f)

@@ -347,10 +347,13 @@ struct FileState: Sendable {
             bytes.append(0x0A)
         }
         var lastStart = 0, lastHeadBefore = previous
+        // A line's time never goes back in its file (readers take one that does as a
+        // violation): a clock set back writes the last line's time instead.
+        let notBefore = adopted?.event.time ?? events.last?.time ?? time
         for (k, draft) in drafts.enumerated() {
             var e = draft
             e.seq = firstSeq + k
-            e.time = time
+            e.time = max(time, notBefore)
             let (line, hash) = LedgerLine.encode(e, previous: previous)
             lastStart = bytes.count
             lastHeadBefore = previous
