@@ -1,4 +1,5 @@
 import Foundation
+import KhanaenText
 import XCTest
 @testable import KhanaenCore
 @testable import KhanaenImport
@@ -118,6 +119,26 @@ final class ExtractionTests: XCTestCase {
         let r = Subprocess.run("pango-view", ["--no-display", "--font=Garuda 16", "--text=" + text, "--output=" + path], timeout: 60)
         XCTAssertTrue(r.succeeded, r.firstErrorLine)
         XCTAssertEqual(try extract(path).text, text)
+    }
+
+    /// pdftotext's layout mode spaces a line's clusters out (`หนองป่ าครั่ง`); the stored text
+    /// has no space inside a Thai syllable, and keeps the spaces between words.
+    func testNoSpaceInsideAThaiSyllableFromAPDF() throws {
+        try need("pdftotext", "poppler-utils")
+        try need("pango-view", "pango1.0-tools")
+        let fonts = Subprocess.run("fc-list", [":lang=th", "family"], timeout: 20)
+        if String(decoding: fonts.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw XCTSkip("no Thai font (Debian package fonts-tlwg-garuda-ttf; scripts/setup.sh installs it)")
+        }
+        let text = "เทศบาลตำบลหนองป่าครั่ง อำเภอเมืองเชียงใหม่ ผู้สูงอายุได้รับการดูแล"
+        let path = root + "/nong-pa-khrang.pdf"
+        let r = Subprocess.run("pango-view", ["--no-display", "--font=Garuda 11", "--text=" + text, "--output=" + path], timeout: 60)
+        XCTAssertTrue(r.succeeded, r.firstErrorLine)
+        let raw = String(decoding: Subprocess.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", path, "-"], timeout: 60).output, as: UTF8.self)
+        let got = try extract(path).text ?? ""
+        XCTAssertEqual(got, text, "pdftotext gave: \(raw)")
+        XCTAssertEqual(ThaiSpacing.repair("หนองป่ าครั่ง เ ชียงใหม่ ผลงาน ที่ ๑"), "หนองป่าครั่ง เชียงใหม่ ผลงาน ที่ ๑")
+        XCTAssertEqual(ThaiSpacing.repair("ป่ า\nา ทำ งาน"), "ป่า\nา ทำ งาน", "a line break, and a space before a consonant, stay")
     }
 
     func testFilesWithoutTextSayWhyAndImagesGiveTheirSize() throws {

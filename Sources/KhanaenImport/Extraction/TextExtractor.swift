@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 /// Gets the text out of a submitted file, so that judges can search and read it beside the
 /// file: PDF through poppler's `pdftotext -layout`; Word, PowerPoint and Excel from their XML
@@ -62,7 +63,8 @@ public enum TextExtractor {
         if let problem = problem(run, tool: "pdftotext", package: "poppler-utils") { return Result(note: problem) }
         // Pages end in form feeds; a scanned form gives nothing but those. The stored text
         // keeps one form feed between pages, so that a reader can turn them (EntryDocument).
-        let text = String(decoding: run.output, as: UTF8.self)
+        // Layout mode spaces a line's glyph clusters out; a space inside a Thai syllable is taken out again.
+        let text = ThaiSpacing.repair(String(decoding: run.output, as: UTF8.self))
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: "the PDF has no text (a scanned image?)") }
         var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         if pages.count > 1, pages.last?.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) == true { pages.removeLast() }
