@@ -102,10 +102,26 @@ enum ContestLocation {
                 throw InputError("\(target): already exists and is not empty; nothing was written")
             }
         }
+        // The folders above it that do not exist yet are made, each synced into its own parent,
+        // so that a contest said to be made survives a power cut.
+        var missing: [String] = []
+        var above = parent
+        while !above.isEmpty && above != "/" && lstat(above, &st) != 0 {
+            missing.append(above)
+            above = AtomicFile.parent(of: above)
+        }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            for folder in missing.reversed() { try ContestFiles.syncFolder(AtomicFile.parent(of: folder)) }
+        } catch let p as FileProblem {
+            throw InputError(p.description)
         } catch {
             throw InputError("\(parent): cannot create the folder for \(name): \(String(cString: strerror(errno)))")
+        }
+        // What an init a crash interrupted left beside it: never put in place, so never used.
+        for stale in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []) where stale.hasPrefix("." + name + ".tmp-") {
+            var sst = stat()
+            if lstat(parent + "/" + stale, &sst) == 0, sst.st_mode & S_IFMT == S_IFDIR { try? FileManager.default.removeItem(atPath: parent + "/" + stale) }
         }
         guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "cannot create a folder") }
         do {
@@ -134,6 +150,9 @@ enum ContestLocation {
                     }
                 }
             }
+            // Every folder made inside is in its parent before the whole is moved into place.
+            try ContestFiles.syncFolder(temp + "/" + ContestFolder.ledgerFolder)
+            try ContestFiles.syncFolder(temp)
             if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "cannot replace the empty folder") }
             guard rename(temp, target) == 0 else { throw fail(target, "cannot move the new contest into place") }
             try ContestFiles.syncFolder(parent)

@@ -609,4 +609,17 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(verify.code, 1)
         XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest"), verify.out)
     }
+
+    /// An init a crash interrupted leaves a hidden half-made folder beside its target; the next
+    /// init of that name removes it, and makes the folders above the target it needs.
+    func testInitClearsWhatAnInterruptedInitLeft() throws {
+        let parent = root + "/new/deeper"
+        try FileManager.default.createDirectory(atPath: parent + "/.award-2567.tmp-5x3k/ledger", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: parent + "/.other.tmp-aaaa", withIntermediateDirectories: true)
+        XCTAssertEqual(run(["init", parent + "/award-2567"]).code, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), [".other.tmp-aaaa", "award-2567"],
+                       "only its own leftovers are removed")
+        XCTAssertEqual(run(["init", root + "/a/b/c/fresh"]).code, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/a/b/c/fresh/contest.json"))
+    }
 }

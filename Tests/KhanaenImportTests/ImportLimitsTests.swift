@@ -175,3 +175,24 @@ final class ImportLimitsTests: XCTestCase {
         XCTAssertEqual(book.take(s("เทศบาลตำบลก", "ระบบแจ้งเหตุออนไลน์ใหม่"), messageID: "3").notes, [])
     }
 }
+
+/// An import a crash interrupted between setting an entry's old folder aside and putting the
+/// new one in place: the next opening of documents/ puts the old one back (entries.json still
+/// lists its files) and removes what was never put in place.
+final class InterruptedImportTests: XCTestCase {
+    func testTheOldFolderGoesBackAndHalfMadeOnesGo() throws {
+        let root = NSTemporaryDirectory() + "khanaen-interrupted-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let docs = root + "/documents"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: docs + "/.e01.old-1a2b", withIntermediateDirectories: true)
+        try Data("ข้อเสนอ".utf8).write(to: URL(fileURLWithPath: docs + "/.e01.old-1a2b/proposal.txt"))
+        try fm.createDirectory(atPath: docs + "/.e02.new-3c4d", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: docs + "/e03", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: docs + "/.e03.old-5e6f", withIntermediateDirectories: true)
+        let folder = try DocumentsFolder.open(contestDir: root)
+        folder.close()
+        XCTAssertEqual(try String(contentsOfFile: docs + "/e01/proposal.txt", encoding: .utf8), "ข้อเสนอ")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: docs).sorted(), ["e01", "e03"])
+    }
+}

@@ -30,7 +30,35 @@ public struct DocumentsFolder: Sendable {
             let why = errno == ELOOP || errno == ENOTDIR ? "a symbolic link or not a folder; refused" : errorText()
             throw InputError("\(contestDir)/\(name): \(why)")
         }
-        return DocumentsFolder(contestDir: contestDir, fd: fd)
+        let folder = DocumentsFolder(contestDir: contestDir, fd: fd)
+        try folder.recoverInterrupted()
+        return folder
+    }
+
+    /// What an import a crash interrupted left: an entry's old folder set aside (`.<id>.old-*`)
+    /// while its new one was not yet in place goes back where it was, since entries.json still
+    /// lists its files; one whose replacement is in place, and a new folder never put in place
+    /// (`.<id>.new-*`), are removed. Then the folder is synced.
+    func recoverInterrupted() throws {
+        guard let dir = fdopendir(dup(fd)) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") && (name.contains(".old-") || name.contains(".new-")) { names.append(name) }
+        }
+        closedir(dir)
+        guard !names.isEmpty else { return }
+        for name in names.sorted() {
+            let marker = name.contains(".old-") ? ".old-" : ".new-"
+            let id = String(name.dropFirst()).components(separatedBy: marker)[0]
+            var st = stat()
+            if marker == ".old-" && !id.isEmpty && fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT {
+                guard renameat(fd, name, fd, id) == 0 else { throw InputError("\(path(name)): cannot put back as \(id): \(errorText())") }
+            } else {
+                removeTree(fd, name)
+            }
+        }
+        try sync()
     }
 
     public func close() { Glibc.close(fd) }
