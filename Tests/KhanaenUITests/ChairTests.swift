@@ -111,7 +111,7 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
+            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
             XCTAssertTrue(lines[4].contains("e01"))
             XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
             XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
@@ -394,7 +394,7 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(lines[2].contains("e01 · เทศบาลนครยะลา"))
         for crit in c.criteria { XCTAssertTrue(lines.contains { $0.contains(crit.short) }, crit.short) }
         XCTAssertTrue(lines.contains { $0.contains("รวม /100") })
-        XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดบันทึกคะแนน") })
+        XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดคะแนน") })
         XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → ยอดเยี่ยม: ตามมติ") }, "the tier by its title")
         XCTAssertTrue(lines.contains { $0.contains("26 พ.ย. 2568 02:46:40 j1 ให้คะแนน เกณฑ์ 3 = 24") }, "the contest's time, UTC+7, in the Buddhist era")
         XCTAssertTrue(lines.contains { $0.contains("เวลา Asia/Bangkok") }, "the contest's zone by name, not the machine's offset")
