@@ -220,7 +220,7 @@ public struct Strings: Sendable {
         case .normalised: return t("ปรับมาตรฐาน", "normalised")
         }
     }
-    var ledgerNotIntact: String { t("สมุดคะแนนไม่ครบถ้วน (จอ 7)", "ledger not intact (7)") }
+    var ledgerNotIntact: String { t("สมุดคะแนนไม่ครบถ้วน (7)", "ledger not intact (7)") }
     var accessOpen: String { t("ไม่บังคับสิทธิ์", "access open") }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }

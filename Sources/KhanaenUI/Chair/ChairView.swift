@@ -71,7 +71,7 @@ public enum ChairView {
         let w = s.strings
         let y = s.height - 2
         if s.readingDocuments, let field = s.documents?.search {
-            Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field)
+            Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field, words: s.text.words)
             return
         }
         if s.readingDocuments && s.status == nil {
@@ -82,16 +82,16 @@ public enum ChairView {
             let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
             if let (label, whole) = EligibilityPanel.promptLabel(s, prompt) {
                 if case .rulingReason(_, let field, _, _) = prompt {
-                    Chrome.prompt(&c, y: y, label: label, field: field)
+                    Chrome.prompt(&c, y: y, label: label, field: field, words: s.text.words)
                 } else if let whole {
-                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole)
+                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole, words: s.text.words)
                 } else {
-                    Chrome.prompt(&c, y: y, label: label, field: nil)
+                    Chrome.prompt(&c, y: y, label: label, field: nil, words: s.text.words)
                 }
                 return
             }
             switch prompt {
-            case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil)
+            case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil, words: s.text.words)
             case .judge(let choices, let selected):
                 let rows = choices.enumerated().map { k, j in
                     let judge = s.contest.judges[j]
@@ -99,25 +99,25 @@ public enum ChairView {
                     return "\(k == selected ? "▶" : " ") \(k + 1)  \(judge.name) (\(judge.id))" + (sheet.map { "  · " + w.status($0.status) } ?? "")
                 }
                 Chrome.panel(&c, rows, bottom: y, selected: selected)
-                Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil)
-            case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
-            case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
-            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion)
+                Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil, words: s.text.words)
+            case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field, words: s.text.words)
+            case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil, words: s.text.words)
+            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion, words: s.text.words)
             case .outcome:
                 // The item's reason is already under the queue, just above.
                 let words = ReportWords(w.language)
-                Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil)
+                Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil, words: s.text.words)
             case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
                 break
             case .draft(let reasons):
                 let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
                 Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)
-                Chrome.prompt(&c, y: y, label: w.draftPrompt, field: nil)
+                Chrome.prompt(&c, y: y, label: w.draftPrompt, field: nil, words: s.text.words)
             }
             return
         }
         if s.showingHelp && s.status == nil {
-            Chrome.status(&c, y: y, .info(w.helpTitle))
+            Chrome.status(&c, y: y, .info(w.helpTitle), words: s.text.words)
             return
         }
         if s.showingEligibility && s.status == nil {
@@ -125,7 +125,7 @@ public enum ChairView {
             return
         }
         let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w).components(separatedBy: "  ")
-        Chrome.statusWithHints(&c, y: y, s.status, hints: hints)
+        Chrome.statusWithHints(&c, y: y, s.status, hints: hints, words: s.text.words)
     }
 
     /// The method, the seal's first digits and the time of the data; first, what a chair must
