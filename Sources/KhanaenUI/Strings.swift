@@ -534,7 +534,7 @@ public struct Strings: Sendable {
     /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, in the contest's time zone.
     func dateTime(_ millis: Int64, zone: ContestTimeZone, seconds: Bool = true) -> String {
         let d = Timestamp.date(millis, zone: zone)
-        let clock = JudgeUpdate.clock(millis, zone: zone)
+        let clock = Timestamp.clock(millis, zone: zone)
         return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
     func exported(_ paths: [String]) -> String {

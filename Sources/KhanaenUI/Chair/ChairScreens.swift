@@ -142,7 +142,7 @@ enum ProgressView {
             let filled = entries == 0 ? 0 : finished * barWidth / entries
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let last = j.lastChange.map { t in
-                Timestamp.date(t, zone: s.timeZone) == today ? JudgeUpdate.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
+                Timestamp.date(t, zone: s.timeZone) == today ? Timestamp.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
             } ?? "—"
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
                                    widths: widths), finished == entries ? .ok : .normal, false))

@@ -333,12 +333,12 @@ public enum ChairUpdate {
             return EligibilityPanel.promptKey(&s, key, prompt)
         case .overwrite:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
+            if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
             s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .draft:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: false)] }
+            if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: false)] }
             s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .tier:
@@ -394,7 +394,7 @@ public enum ChairUpdate {
                                            entry: item.entryID ?? "", outcome: outcome.rawValue, topic: item.topic.rawValue), TextField(limit: 500))
         case .confirm(let draft):
             s.prompt = nil
-            if JudgeUpdate.yes(key) { return [.append(draft, methods: [s.method, s.nextMethod])] }
+            if key.isYes { return [.append(draft, methods: [s.method, s.nextMethod])] }
             s.status = .info(w.cancelled)
         }
         return []

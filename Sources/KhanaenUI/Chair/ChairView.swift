@@ -134,7 +134,7 @@ public enum ChairView {
         let w = s.strings
         let mark = s.method == s.official ? w.officialMark : w.comparisonMark
         // The method's name alone says what it is: its label would push the seal off at 80 columns.
-        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, zone: s.timeZone))"
+        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
         if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
         var alarms: [String] = []
         if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }

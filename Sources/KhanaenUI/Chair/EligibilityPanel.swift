@@ -121,7 +121,7 @@ enum EligibilityPanel {
             }
         case .confirmRuling(let events, _, _):
             s.prompt = nil
-            guard JudgeUpdate.yes(key) else { s.status = .info(w.cancelled); return [] }
+            guard key.isYes else { s.status = .info(w.cancelled); return [] }
             let methods = [s.method, s.nextMethod]
             return events.count == 1 ? [.append(events[0], methods: methods)] : [.appendAll(events, methods: methods)]
         default:

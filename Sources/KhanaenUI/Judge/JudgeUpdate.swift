@@ -105,7 +105,7 @@ public enum JudgeUpdate {
             return []
         case .saved(let events):
             if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
-            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
+            s.status = .ok(s.strings.saved(Timestamp.clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
                            + (s.afterSave.map { " · " + $0 } ?? ""))
             s.afterSave = nil
             return []
@@ -573,12 +573,12 @@ public enum JudgeUpdate {
         switch prompt {
         case .confirmSubmit(let saved):
             s.prompt = nil
-            if yes(key) { return [.append([event(s, .submit)])] }
+            if key.isYes { return [.append([event(s, .submit)])] }
             s.status = .info(s.strings.notSubmitted(saved: saved))
             return []
         case .confirmRecuse(let reason):
             s.prompt = nil
-            if yes(key) { return [.append([event(s, .recuse, text: reason)])] }
+            if key.isYes { return [.append([event(s, .recuse, text: reason)])] }
             s.status = .info(s.strings.cancelled)
             return []
         case .search(var field):
@@ -632,7 +632,6 @@ public enum JudgeUpdate {
         }
     }
 
-    static func yes(_ key: Key) -> Bool { key == .char("y") || key == .char("Y") || key == .char("ั") }
 
     // MARK: words for the status line
 
@@ -663,15 +662,6 @@ public enum JudgeUpdate {
         return s.strings.scoreOf(c + 1, JSONWriter.numberText(e.value ?? 0))
     }
 
-    /// "HH:MM:SS" in local time.
-    /// The clock time of a moment in the contest's time zone.
-    static func clock(_ millis: Int64, zone: ContestTimeZone) -> String { Timestamp.clock(millis, zone: zone) }
-
-    static func clock(_ millis: Int64, offset: Int) -> String {
-        let secs = ((millis / 1000 + Int64(offset)) % 86_400 + 86_400) % 86_400
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))"
-    }
 }
 
 extension String {

@@ -33,6 +33,12 @@ public struct Binding: Sendable {
 
 /// One screen's keys: its own bindings, then those it inherits (tig's generic keymap): the
 /// movement keys are declared once and every list and text screen takes them.
+extension Key {
+    /// A question's yes: y, Y, or ั, the key in y's place on the Thai (Kedmanee) layout. Any
+    /// other key is a no, in both programs.
+    public var isYes: Bool { self == .char("y") || self == .char("Y") || self == .char("ั") }
+}
+
 public struct Keymap: Sendable {
     public let bindings: [Binding]
 
