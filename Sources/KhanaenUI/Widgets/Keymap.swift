@@ -19,8 +19,14 @@ public struct Binding: Sendable {
     /// A word or two for the hints row, for the keys shown there.
     public var hintTH: String?
     public var hintEN: String?
+    /// On the scoring sheet: the key acts while a score is being typed, on what was typed
+    /// (saves it and moves, steps it, submits it, or leaves it in the field). Any other
+    /// letter is then refused as not a digit.
+    public var whileTyping: Bool
 
-    public init(_ keys: [Key], _ label: String, _ action: Action, th: String, en: String, hintTH: String? = nil, hintEN: String? = nil) {
+    public init(_ keys: [Key], _ label: String, _ action: Action, th: String, en: String, hintTH: String? = nil, hintEN: String? = nil,
+                whileTyping: Bool = false) {
+        self.whileTyping = whileTyping
         self.keys = keys
         self.label = label
         self.action = action
@@ -54,10 +60,13 @@ public struct Keymap: Sendable {
     /// The action of `key`; a letter typed in the Thai (Kedmanee) layout counts as the key
     /// in the same place on an English keyboard, so that a judge who forgot to switch layouts
     /// can still press `q`, `s` or `?`.
-    public func action(for key: Key) -> Action? {
-        if let b = bindings.first(where: { $0.keys.contains(key) }) { return b.action }
+    public func action(for key: Key) -> Action? { binding(for: key)?.action }
+
+    /// The binding of `key`, the Thai layout's letters read as the keys in their places.
+    public func binding(for key: Key) -> Binding? {
+        if let b = bindings.first(where: { $0.keys.contains(key) }) { return b }
         if case .char(let c) = key, let latin = Keymap.kedmanee[c] {
-            return bindings.first { $0.keys.contains(.char(latin)) }?.action
+            return bindings.first { $0.keys.contains(.char(latin)) }
         }
         return nil
     }
@@ -108,29 +117,29 @@ public struct Keymap: Sendable {
     /// The judge's scoring sheet. Its arrows move between criteria, not through a list.
     public static let sheet = Keymap([
         Binding([.down, .tab, .enter], "↓ Tab Enter", .nextCriterion, th: "ยืนยันค่าที่พิมพ์ แล้วไปเกณฑ์ถัดไป",
-                en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next"),
-        Binding([.up, .backTab], "↑", .previousCriterion, th: "ยืนยันค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion"),
+                en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next", whileTyping: true),
+        Binding([.up, .backTab], "↑", .previousCriterion, th: "ยืนยันค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion", whileTyping: true),
         Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้นในช่อง (ยืนยันด้วย Enter หรือออกจากช่อง, Esc ยกเลิก)",
-                en: "one step up in the field (saved on Enter or leaving it; Esc drops it)"),
+                en: "one step up in the field (saved on Enter or leaving it; Esc drops it)", whileTyping: true),
         Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้นในช่อง (ยืนยันด้วย Enter หรือออกจากช่อง, Esc ยกเลิก)",
-                en: "one step down in the field (saved on Enter or leaving it; Esc drops it)"),
+                en: "one step down in the field (saved on Enter or leaving it; Esc drops it)", whileTyping: true),
         Binding([.char("x"), .delete], "x", .clear, th: "ล้างคะแนนเกณฑ์นี้", en: "clear this score"),
         Binding([.char("n")], "n", .note, th: "ข้อสังเกตของเกณฑ์นี้", en: "note on this criterion", hintTH: "ข้อสังเกต", hintEN: "note"),
         Binding([.char("N")], "N", .entryNote, th: "ข้อสังเกตของผลงาน", en: "note on the entry"),
         Binding([.char("v")], "v", .read, th: "อ่านชื่อผลงาน เกณฑ์ และข้อสังเกตเต็ม", en: "read the title, criterion and notes in full",
                 hintTH: "อ่าน", hintEN: "read"),
         Binding([.char("d")], "d", .documents, th: "อ่านเอกสารที่ผลงานส่งมา (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the entry's documents (its fields, the files)",
-                hintTH: "เอกสาร", hintEN: "docs"),
-        Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit"),
+                hintTH: "เอกสาร", hintEN: "docs", whileTyping: true),
+        Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit", whileTyping: true),
         Binding([.char("r")], "r", .recuse, th: "ถอนตัว (มีส่วนได้เสีย ยืนยัน y/n)", en: "recuse (conflict of interest, asks y/n)"),
         Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือข้อสังเกต)", en: "undo the last change (a score or a note)",
                 hintTH: "ย้อน", hintEN: "undo"),
-        Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry"),
+        Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry", whileTyping: true),
         Binding([.char("]"), .pageDown], "] PgDn", .nextEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานถัดไป", en: "save what was typed, next entry",
-                hintTH: "ผลงานถัดไป", hintEN: "next entry"),
+                hintTH: "ผลงานถัดไป", hintEN: "next entry", whileTyping: true),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
         Binding([.char("q"), .escape, .left], "q Esc ←", .back, th: "กลับไปรายการ (ยืนยันค่าที่พิมพ์ก่อน)", en: "back to the list (saves what was typed)",
-                hintTH: "กลับ", hintEN: "back"),
+                hintTH: "กลับ", hintEN: "back", whileTyping: true),
     ])
 
     /// A long text to read (the full title, criterion and notes).
