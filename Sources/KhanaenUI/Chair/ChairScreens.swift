@@ -10,11 +10,8 @@ enum EntryView {
         let words = ReportWords(w.language)
         let contest = s.contest
         let entry = contest.entries[e]
-        let width = s.width - 2
-        var out: [ScreenLine] = []
-        func wrap(_ text: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") {
-            for line in LineWrap.wrap(text.replacingNewlines, width: width - CellWidth.of(indent), words: s.text.words) { out.append((indent + line, role, bold)) }
-        }
+        var out = ScrollText(width: s.width - 2, words: s.text.words)
+        func wrap(_ t: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") { out.wrap(t, role, bold: bold, indent: indent) }
         let place = [entry.district.isEmpty ? "" : w.district + entry.district, entry.province.isEmpty ? "" : w.province + entry.province, entry.region]
             .filter { !$0.isEmpty }.joined(separator: " ")
         out.append(("\(entry.id) · \(entry.organisation) · \(place)", .normal, true))
@@ -113,7 +110,7 @@ enum EntryView {
                 out.append(("  " + text, h.kind == .reopen || h.kind == .award ? .warning : .normal, false))
             }
         }
-        return out
+        return out.lines
     }
 }
 

@@ -1,14 +1,6 @@
 import KhanaenCore
 import KhanaenText
 
-/// A line of a screen that scrolls as a whole: its text, role and weight.
-typealias ScreenLine = (text: String, role: Role, bold: Bool)
-
-/// A text as screen lines, wrapped to `width` at Thai word boundaries.
-func wrappedLines(_ text: String, width: Int, role: Role = .normal, bold: Bool = false, indent: String = "", words: WordBreaker) -> [ScreenLine] {
-    LineWrap.wrap(text.replacingNewlines, width: max(1, width - CellWidth.of(indent)), words: words).map { (indent + $0, role, bold) }
-}
-
 /// The chair console's frame: title, tab bar, the current screen, a line about the selected
 /// entry, the status line and a footer with the method, the seal and the time of the data.
 public enum ChairView {
@@ -31,7 +23,9 @@ public enum ChairView {
             case .ranking: RankingView.draw(&c, s)
             case .matrix: MatrixView.draw(&c, s)
             case .queue: QueueView.draw(&c, s)
-            default: scrolled(&c, s, lines(s))
+            default:
+                ScrollText.draw(&c, lines(s), s.viewport, x: 1, top: 2, rows: page(s), width: c.width - 2, positionRow: s.height - 3,
+                                position: .whenLonger)
             }
         }
         statusLine(&c, s)
@@ -55,17 +49,6 @@ public enum ChairView {
     /// clamps the scrolling to.
     static func lineCount(_ s: ChairState) -> Int { lines(s).count }
     static func page(_ s: ChairState) -> Int { s.bodyRows + 1 }
-
-    private static func scrolled(_ c: inout Canvas, _ s: ChairState, _ all: [ScreenLine]) {
-        let first = s.viewport.first(lines: all.count, page: page(s))
-        for (k, line) in all.dropFirst(first).prefix(page(s)).enumerated() {
-            c.put(line.text, x: 1, y: 2 + k, limit: c.width - 2, role: line.role, bold: line.bold)
-        }
-        if all.count > page(s) {
-            let position = "\(min(all.count, first + page(s)))/\(all.count)"
-            c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
-        }
-    }
 
     private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
