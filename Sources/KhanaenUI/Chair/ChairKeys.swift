@@ -11,13 +11,13 @@ extension ChairUpdate {
             if key == .char("q") { s.quit = true }
             return []
         }
-        if s.showingHelp {
+        if s.screen == .help {
             helpKey(&s, key)
             return []
         }
         if s.prompt != nil { return promptKey(&s, key) }
-        if s.showingEligibility { return EligibilityPanel.key(&s, key) }
-        if s.readingDocuments, s.documents != nil {
+        if s.screen == .eligibility { return EligibilityPanel.key(&s, key) }
+        if s.screen == .documents, s.documents != nil {
             documentsKey(&s, key)
             return []
         }
@@ -44,7 +44,7 @@ extension ChairUpdate {
         if case .move(let m)? = Keymap.movement.action(for: key) {
             s.help.move(m, lines: ChairView.helpPages(s), page: 1)
         } else {
-            s.showingHelp = false
+            s.screen = .tab
         }
     }
 
@@ -54,7 +54,7 @@ extension ChairUpdate {
         if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
             s.documents = reader
         } else if Keymap.documents.action(for: key) == .back || key == .char("q") {
-            s.readingDocuments = false
+            s.screen = .tab
         } else {
             s.status = .info(s.strings.noSuchKey(key))
         }
@@ -86,7 +86,7 @@ extension ChairUpdate {
         case .documents:
             guard let e = s.selectedEntry else { return [] }
             if s.tab != .entry { open(&s, .entry) }
-            s.readingDocuments = true
+            s.screen = .documents
             if s.documents?.entry != e {
                 s.documents = DocumentReader(entry: e, fields: EntryDocument.fields(of: s.contest.entries[e], language: s.strings.language))
                 return [.loadDocuments(entry: e, language: s.strings.language)]
@@ -99,7 +99,7 @@ extension ChairUpdate {
         case .eligibility:
             EligibilityPanel.open(&s, entry: s.selectedEntry)
         case .help:
-            s.showingHelp = true
+            s.screen = .help
             s.help.reset()
         case .quit: s.quit = true
         case .move(let m): move(&s, m)

@@ -273,8 +273,7 @@ public enum ChairUpdate {
 
     static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
         s.tab = tab
-        s.readingDocuments = false
-        s.showingEligibility = false
+        s.screen = .tab
         s.viewport.reset()
         keepSelectionVisible(&s)
     }

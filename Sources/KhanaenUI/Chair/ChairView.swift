@@ -10,11 +10,11 @@ public enum ChairView {
         var c = Canvas(width: s.width, height: s.height)
         Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
         Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
-        if s.showingHelp {
+        if s.screen == .help {
             help(&c, s)
-        } else if s.showingEligibility {
+        } else if s.screen == .eligibility {
             EligibilityPanel.draw(&c, s)
-        } else if s.readingDocuments, let reader = s.documents {
+        } else if s.screen == .documents, let reader = s.documents {
             let entry = s.contest.entries[reader.entry]
             c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: 2, limit: s.width - 2, bold: true)
             DocumentReader.draw(&c, top: 3, bottom: s.height - 2, reader, strings: w, words: s.text.words)
@@ -53,11 +53,11 @@ public enum ChairView {
     private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let y = s.height - 2
-        if s.readingDocuments, let field = s.documents?.search {
+        if s.screen == .documents, let field = s.documents?.search {
             Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field, words: s.text.words)
             return
         }
-        if s.readingDocuments && s.status == nil {
+        if s.screen == .documents && s.status == nil {
             Chrome.hints(&c, y: y, Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
             return
         }
@@ -99,11 +99,11 @@ public enum ChairView {
             }
             return
         }
-        if s.showingHelp && s.status == nil {
+        if s.screen == .help && s.status == nil {
             Chrome.status(&c, y: y, .info(w.helpTitle), words: s.text.words)
             return
         }
-        if s.showingEligibility && s.status == nil {
+        if s.screen == .eligibility && s.status == nil {
             Chrome.hints(&c, y: y, Keymap.eligibility.hints([.decideEntry, .decideRule, .filter, .back], w))
             return
         }

@@ -35,8 +35,7 @@ enum EligibilityPanel {
             s.status = .info(s.strings.noEligibilityRules)
             return
         }
-        s.showingEligibility = true
-        s.readingDocuments = false
+        s.screen = .eligibility
         let shown = rows(s)
         let p = entry.flatMap { shown.firstIndex(of: $0) } ?? 0
         s.eligibilityList = ListWindow()
@@ -57,7 +56,7 @@ enum EligibilityPanel {
             s.eligibilityShowsAll.toggle()
             open(&s, entry: selected)
         case .back:
-            s.showingEligibility = false
+            s.screen = .tab
         case .decideEntry:
             guard let p = s.eligibilityList.selected, p < shown.count else { return [] }
             s.prompt = .ruling(entries: [shown[p]], rule: nil)
