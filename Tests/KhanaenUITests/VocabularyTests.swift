@@ -93,3 +93,25 @@ final class VocabularyTests: XCTestCase {
         }
     }
 }
+
+extension VocabularyTests {
+    /// The words no golden frame shows (refusals, notices, reports): every Thai literal of the
+    /// UI's words, the keymaps and the reports' words, read from their sources.
+    func testEveryThaiWordInTheSourcesSpeaksTheGlossary() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = ["Sources/KhanaenUI/Strings.swift", "Sources/KhanaenUI/Widgets/Keymap.swift", "Sources/KhanaenCore/Report/Language.swift"]
+        var read = 0
+        for file in files {
+            let source = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for (n, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // The Thai of t("ไทย", "English"), pick("ไทย", "English") and th: "ไทย".
+                for literal in line.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter({ $0.offset % 2 == 1 }).map(\.element)
+                where literal.unicodeScalars.contains(where: { (0x0E00...0x0E7F).contains($0.value) }) {
+                    read += 1
+                    for m in Self.misuses(String(literal)) { XCTFail("\(file):\(n + 1): \(m): \(literal)") }
+                }
+            }
+        }
+        XCTAssertGreaterThan(read, 300, "the literals were found")
+    }
+}
