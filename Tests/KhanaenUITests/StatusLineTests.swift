@@ -48,6 +48,14 @@ final class StatusLineTests: XCTestCase {
         }
     }
 
+    /// A word longer than half the line (a path) is cut inside rather than leave the line empty.
+    func testAWordLongerThanHalfTheLineIsCutInside() {
+        var c = Canvas(width: 40, height: 1)
+        Chrome.status(&c, y: 0, .ok("ไปที่ /tmp/khanaen_e2e_0A1B2C3D_4E5F_6789_ABCD_EF0123456789/exports"), words: Self.text.words)
+        let row = c.row(0).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(row.hasPrefix("✓ ไปที่ /tmp/khanaen_e2e") && row.hasSuffix("…"), row)
+    }
+
     /// Every question answered y or n, in both programs, at 80×24: its "(y/n)" is on screen,
     /// however long what it asks about.
     func testEveryPromptsYesOrNoIsOnScreenAt80x24() {

@@ -56,13 +56,14 @@ enum Chrome {
     }
 
     /// `text` in `width` cells: whole, or cut between two words (Thai words too) and ended
-    /// with "…"; only a word wider than the whole room is cut inside.
+    /// with "…"; a word so long that cutting before it would leave most of the room empty (a
+    /// path, a hash) is cut inside instead.
     static func clip(_ text: String, to width: Int, words: WordBreaker) -> String {
         if CellWidth.of(text) <= width { return text }
         guard width > 1 else { return CellText.clip(text, to: width) }
         let first = LineWrap.wrap(text.replacingOccurrences(of: "\n", with: " "), width: width - 1, words: words).first ?? ""
         // A first word wider than the room: the most of it that fits, as before.
-        if first.isEmpty || !text.hasPrefix(first) { return CellText.clip(text, to: width) }
+        if CellWidth.of(first) < width / 2 || !text.hasPrefix(first) { return CellText.clip(text, to: width) }
         return first + "…"
     }
 
