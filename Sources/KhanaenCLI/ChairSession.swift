@@ -48,7 +48,7 @@ public final class ChairSession {
         var data = read(ledger, methods: full ? Method.allCases : methods)
         if full, let m = methods.first, let results = data.computed[m]?.results {
             data.statistics[m] = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
-                                                         eligibility: ReportCommand.eligibilityOf(data.book))
+                                                         eligibility: EligibilityRules.evaluate(data.book))
         }
         return .data(data)
     }
@@ -61,7 +61,7 @@ public final class ChairSession {
         let official = data.book.method
         let results = data.computed[official]!.results
         let statistics = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
-                                                 eligibility: ReportCommand.eligibilityOf(data.book))
+                                                 eligibility: EligibilityRules.evaluate(data.book))
         data.statistics[official] = statistics
         let draft = AnnouncementDraft.check(results, book: data.book, ledger: data.ledger, queue: statistics.queue)
         return (data, ExportPlan(results: results, ledger: data.ledger, statistics: statistics, draft: draft, seal: data.computed[official]!.seal))
@@ -104,7 +104,7 @@ public final class ChairSession {
             inbox.run(on: .global()) {
                 guard latest.value == generation, let results = byMethod[m] else { return [] }
                 let statistics = PanelStatistics.compute(book: book, results: results, byMethod: byMethod,
-                                                         eligibility: ReportCommand.eligibilityOf(book))
+                                                         eligibility: EligibilityRules.evaluate(book))
                 return [.statistics(generation: generation, m, statistics)]
             }
         case .append(let draft, let methods):

@@ -98,13 +98,7 @@ struct ReportCommand: Command {
         var byMethod: [Method: Results] = [results.method: results]
         for m in Method.allCases where m != results.method { byMethod[m] = Scoring.compute(book, method: m, includeDrafts: includeDrafts) }
         return PanelStatistics.compute(book: book, results: results, byMethod: byMethod, seed: seed, resamples: resamples,
-                                       eligibility: eligibilityOf(book))
-    }
-
-    /// Every entry's eligibility by the contest's rules and the chair's decisions; nil for a
-    /// contest without an eligibility block.
-    static func eligibilityOf(_ book: SheetBook) -> [EntryEligibility]? {
-        book.contest.eligibility.map { EligibilityRules.evaluate(book.contest.entries, config: $0, decisions: EligibilityRules.decisions(book)) }
+                                       eligibility: EligibilityRules.evaluate(book))
     }
 
     static func parseSeed(_ text: String) throws -> UInt64 {

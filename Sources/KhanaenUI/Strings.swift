@@ -45,9 +45,9 @@ public struct Strings: Sendable {
     var district: String { t("อ.", "District ") }
     var province: String { t("จ.", "Province ") }
     var region: String { t("ภาค", "Region") }
-    var note: String { t("บันทึก", "Note") }
-    var entryNote: String { t("บันทึกของผลงาน", "Note on the entry") }
-    func noteOn(_ number: Int) -> String { t("บันทึกเกณฑ์ \(number)", "Note on criterion \(number)") }
+    var note: String { t("ข้อสังเกต", "Note") }
+    var entryNote: String { t("ข้อสังเกตของผลงาน", "Note on the entry") }
+    func noteOn(_ number: Int) -> String { t("ข้อสังเกตเกณฑ์ \(number)", "Note on criterion \(number)") }
     var total: String { t("รวม", "Total") }
     var outOf100: String { t("/ 100", "/ 100") }
     var submittedReadOnly: String { t("อ่านอย่างเดียว ประธานกรรมการเปิดแก้ไขได้", "read-only; the chair can reopen it") }
@@ -79,7 +79,7 @@ public struct Strings: Sendable {
         t("ถอนตัวจาก \(entry)? กรรมการย้อนเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Recuse from \(entry)? You cannot undo it; only the chair can reopen it (y/n)")
     }
     var noteEditorKeys: String {
-        t("Enter บันทึก · Ctrl-N ขึ้นบรรทัดใหม่ · ← → Home End เลื่อน · Esc ยกเลิก", "Enter saves · Ctrl-N new line · ← → Home End move · Esc cancels")
+        t("Enter ตกลง · Ctrl-N ขึ้นบรรทัดใหม่ · ← → Home End เลื่อน · Esc ยกเลิก", "Enter saves · Ctrl-N new line · ← → Home End move · Esc cancels")
     }
     var cancelled: String { t("ยกเลิกแล้ว ไม่ได้บันทึก", "Cancelled; nothing saved") }
     /// The submit question answered no: nothing was submitted; what `s` saved first is said.
@@ -89,24 +89,24 @@ public struct Strings: Sendable {
     }
     func scoreOf(_ number: Int, _ value: String) -> String { t("คะแนนเกณฑ์ \(number) = \(value)", "criterion \(number) = \(value)") }
     func stepped(_ number: Int, _ value: String) -> String {
-        t("เกณฑ์ \(number) → \(value) ยังไม่ได้บันทึก: Enter บันทึก · Esc ยกเลิก", "Criterion \(number) → \(value), not saved yet: Enter saves · Esc drops it")
+        t("เกณฑ์ \(number) → \(value) ยังไม่ได้บันทึก: Enter ตกลง · Esc ยกเลิก", "Criterion \(number) → \(value), not saved yet: Enter saves · Esc drops it")
     }
     /// `]` or `[` on a sheet passed over entries the search or filter hides.
     func skipped(_ n: Int, _ narrowing: String) -> String {
         t("ข้าม \(n) ผลงานที่ไม่ตรงกับ \(narrowing) (ล้างได้ที่รายการ: Esc หรือ f)", "passed over \(n) entries outside \(narrowing) (clear it on the list: Esc or f)")
     }
     var typingCancelled: String { t("ยกเลิกค่าที่พิมพ์ ไม่ได้บันทึก", "What was typed is dropped; nothing saved") }
-    var noteCancelled: String { t("ยกเลิกบันทึก ไม่ได้บันทึก", "Note cancelled; nothing saved") }
-    var noteUnchanged: String { t("บันทึกไม่เปลี่ยน", "The note is unchanged") }
+    var noteCancelled: String { t("ยกเลิกข้อสังเกต ไม่ได้บันทึก", "Note cancelled; nothing saved") }
+    var noteUnchanged: String { t("ข้อสังเกตไม่เปลี่ยน", "The note is unchanged") }
     func saved(_ time: String, _ what: String) -> String { t("บันทึกแล้ว \(time) · \(what)", "Saved \(time) · \(what)") }
     var criterionWord: String { t("เกณฑ์", "criterion") }
-    var noteWord: String { t("บันทึก", "note") }
+    var noteWord: String { t("ข้อสังเกต", "note") }
     var submittedNow: String { t("ส่งคะแนนแล้ว", "submitted") }
     var recusedNow: String { t("ถอนตัวแล้ว", "recused") }
     var cleared: String { t("ล้างค่า", "cleared") }
     func undone(_ what: String) -> String { t("ย้อนแล้ว: \(what)", "undone: \(what)") }
-    var noteSaved: String { t("บันทึกข้อความแล้ว", "note saved") }
-    var noteRemoved: String { t("ลบบันทึกแล้ว", "note removed") }
+    var noteSaved: String { t("ข้อสังเกต", "note") }
+    var noteRemoved: String { t("ลบข้อสังเกตแล้ว", "note removed") }
 
     // Refusals shown on the status line
     func notANumber(_ text: String) -> String {
@@ -140,14 +140,14 @@ public struct Strings: Sendable {
     var lastEntry: String { t("นี่คือผลงานสุดท้ายในรายการ", "This is the last entry of the list") }
     var firstEntry: String { t("นี่คือผลงานแรกในรายการ", "This is the first entry of the list") }
     var quitWithQ: String { t("กด q เพื่อออก", "Press q to quit") }
-    func noSuchKey(_ key: Key) -> String { t("ปุ่มนี้ไม่มีหน้าที่ในหน้านี้ (? ดูปุ่มทั้งหมด)", "That key does nothing here (? lists every key)") }
+    func noSuchKey(_ key: Key) -> String { t("ปุ่มนี้ใช้ไม่ได้ในจอนี้ (? ดูปุ่มทั้งหมด)", "That key does nothing here (? lists every key)") }
     func filterNow(_ status: Sheet.Status?) -> String { t("แสดง: \(status.map(self.status) ?? all)", "Showing: \(status.map(self.status) ?? all)") }
     func sortNow(_ order: JudgeState.SortOrder) -> String { t("เรียงตาม\(sort(order))", "Sorted by \(sort(order))") }
     func ledgerBroken(_ why: String) -> String {
-        t("สมุดบันทึกคะแนนเสียหาย แจ้งประธานกรรมการ (คะแนนที่บันทึกแล้วยังแสดงอยู่): \(why)", "The ledger is damaged; tell the chair (what was saved is still shown): \(why)")
+        t("สมุดคะแนนเสียหาย แจ้งประธานกรรมการ (คะแนนที่บันทึกแล้วยังแสดงอยู่): \(why)", "The ledger is damaged; tell the chair (what was saved is still shown): \(why)")
     }
     func notSaved(_ why: String) -> String { t("ไม่ได้บันทึก: \(why)", "Not saved: \(why)") }
-    var changedElsewhere: String { t("สมุดบันทึกคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับหน้าจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
+    var changedElsewhere: String { t("สมุดคะแนนมีการเปลี่ยนแปลงจากที่อื่น ปรับจอแล้ว", "The ledger changed elsewhere; the screen is up to date") }
 
     public func demoChair(_ chair: String) -> String {
         t("ตัวอย่าง (คะแนนสมมุติ): เปิดในนามประธานกรรมการ \(chair)", "Demo (synthetic scores): opened as chair \(chair)")
@@ -196,7 +196,7 @@ public struct Strings: Sendable {
         case .progress: return t("คืบหน้า", "Progress")
         case .judges: return t("กรรมการ", "Judges")
         case .methods: return t("วิธีรวม", "Methods")
-        case .integrity: return t("สมุด", "Ledger")
+        case .integrity: return t("สมุดคะแนน", "Ledger")
         case .queue: return t("หารือ", "Queue")
         }
     }
@@ -220,7 +220,7 @@ public struct Strings: Sendable {
         case .normalised: return t("ปรับมาตรฐาน", "normalised")
         }
     }
-    var ledgerNotIntact: String { t("สมุดไม่ครบถ้วน (หน้า 7)", "ledger not intact (7)") }
+    var ledgerNotIntact: String { t("สมุดคะแนนไม่ครบถ้วน (7)", "ledger not intact (7)") }
     var accessOpen: String { t("ไม่บังคับสิทธิ์", "access open") }
     var sealLabel: String { t("ตราผลคะแนน", "Seal") }
     var methodLabel: String { t("วิธีรวม", "Method") }
@@ -243,9 +243,9 @@ public struct Strings: Sendable {
     var judgeMeans: String { t("เฉลี่ยกรรมการ", "Judge mean") }
     /// The heading of an entry's history, whose times are in the contest's time zone.
     func history(zone: ContestTimeZone) -> String {
-        t("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา \(zone.identifier))", "Ledger history (latest first, times \(zone.identifier))")
+        t("ประวัติในสมุดคะแนน (ล่าสุดก่อน, เวลา \(zone.identifier))", "Ledger history (latest first, times \(zone.identifier))")
     }
-    var notes: String { t("บันทึกของกรรมการ", "Judges' notes") }
+    var notes: String { t("ข้อสังเกตของกรรมการ", "Judges' notes") }
     var noFlags: String { t("ไม่มีข้อสังเกต", "No flags") }
     var totalRow: String { t("รวม /100", "Total /100") }
     func moreJudges(_ n: Int) -> String { t("อีก \(n) คน →", "\(n) more →") }
@@ -260,7 +260,7 @@ public struct Strings: Sendable {
         switch k {
         case .score: return t("ให้คะแนน", "score")
         case .clear: return t("ล้าง", "clear")
-        case .note: return t("บันทึก", "note")
+        case .note: return t("ข้อสังเกต", "note")
         case .submit: return t("ส่ง", "submit")
         case .recuse: return t("ถอนตัว", "recuse")
         case .reopen: return t("เปิดแก้ไข", "reopen")
@@ -268,7 +268,7 @@ public struct Strings: Sendable {
         case .checkpoint: return t("จุดตรวจสอบ", "checkpoint")
         case .eligibility: return t("วินิจฉัยคุณสมบัติ", "eligibility")
         case .method: return t("เปลี่ยนวิธีรวมคะแนนทางการ", "official method")
-        case .discussed: return t("บันทึกผลการพิจารณา", "discussed")
+        case .discussed: return t("ลงผลการหารือ", "discussed")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
@@ -286,7 +286,7 @@ public struct Strings: Sendable {
             let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry
             let outcome = DiscussionOutcome(rawValue: e.outcome ?? "").map(words.outcome) ?? ""
             let topic = DiscussionTopic(rawValue: e.topic ?? "").map(words.topic) ?? ""
-            return t("บันทึกผลการหารือ \(topic) \(about): \(outcome)? (y/n)", "Record \(topic) \(about): \(outcome)? (y/n)")
+            return t("ลงผลการหารือ \(topic) \(about): \(outcome)? (y/n)", "Record \(topic) \(about): \(outcome)? (y/n)")
         case .method:
             let m = Method(rawValue: e.outcome ?? "") ?? .mean
             return t("ตั้ง\(methodName(m))เป็นวิธีทางการ ทุกรายงานและประกาศผลจะใช้วิธีนี้? (y/n)",
@@ -457,14 +457,14 @@ public struct Strings: Sendable {
     }
     var columnTopic: String { t("เรื่อง", "Topic") }
     var columnReason: String { t("เหตุผล", "Why") }
-    var outcomeOnQueue: String { t("บันทึกผลการหารือได้ที่หน้า 8 (รายการที่ควรหารือ)", "Record outcomes on screen 8, the queue") }
+    var outcomeOnQueue: String { t("ลงผลการหารือได้ที่จอ 8 (รายการที่ควรหารือ)", "Record outcomes on screen 8, the queue") }
     var unknownOutcomeKey: String { t("กด 1 2 หรือ 3 (Esc ยกเลิก)", "Press 1, 2 or 3 (Esc cancels)") }
     func outcomePrompt(_ names: [String]) -> String {
         let options = names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
         return t("ผลการหารือ: \(options)  (Esc ยกเลิก) ", "Outcome: \(options)  (Esc cancels) ")
     }
     func takenOut(_ entry: String) -> String {
-        t("\(entry) ไม่ผ่านคุณสมบัติ จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุด)", "\(entry) is not eligible and leaves the list (what was scored stays in the ledger)")
+        t("\(entry) ไม่ผ่านคุณสมบัติ จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุดคะแนน)", "\(entry) is not eligible and leaves the list (what was scored stays in the ledger)")
     }
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
@@ -521,7 +521,7 @@ public struct Strings: Sendable {
     var helpChair: String { t("ปุ่มของประธานกรรมการ", "The chair's keys") }
     /// What the console writes, for its help (README says the same).
     var consoleWrites: String {
-        t("คอนโซลบันทึกลงสมุดของประธานกรรมการเฉพาะการตัดสิน (หลังตอบ y) และจุดตรวจสอบเมื่อเปิดคอนโซล: พยานว่าสมุดกรรมการไม่ถูกตัดหรือย้อนกลับ",
+        t("คอนโซลเขียนลงสมุดคะแนนของประธานกรรมการเฉพาะการตัดสิน (หลังตอบ y) และจุดตรวจสอบเมื่อเปิดคอนโซล: พยานว่าสมุดคะแนนของกรรมการไม่ถูกตัดหรือย้อนกลับ",
           "The console writes to the chair's file only the chair's decisions (after a y) and a checkpoint when it opens: a witness that no judge's file is cut back or rolled back")
     }
     var helpMarks: String { t("ความหมายของสัญลักษณ์", "What the marks mean") }
@@ -534,7 +534,7 @@ public struct Strings: Sendable {
     /// "2 ธ.ค. 2569 14:05:03" in Thai (Buddhist era), "2 Dec 2026 14:05:03" in English, in the contest's time zone.
     func dateTime(_ millis: Int64, zone: ContestTimeZone, seconds: Bool = true) -> String {
         let d = Timestamp.date(millis, zone: zone)
-        let clock = JudgeUpdate.clock(millis, zone: zone)
+        let clock = Timestamp.clock(millis, zone: zone)
         return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
     func exported(_ paths: [String]) -> String {
@@ -571,6 +571,6 @@ public struct Strings: Sendable {
 
     // Terminal
     func tooSmall(_ w: Int, _ h: Int) -> String {
-        t("หน้าจอเล็กเกินไป ต้องการอย่างน้อย 80×24 (ตอนนี้ \(w)×\(h))", "Terminal too small: 80×24 needed (now \(w)×\(h))")
+        t("จอเล็กเกินไป ต้องการอย่างน้อย 80×24 (ตอนนี้ \(w)×\(h))", "Terminal too small: 80×24 needed (now \(w)×\(h))")
     }
 }

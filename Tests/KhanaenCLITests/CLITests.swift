@@ -120,7 +120,7 @@ final class CLITests: XCTestCase {
         // Issue 18 #6: the header is the first row (no comment a spreadsheet shows as data), in
         // Thai, with the tiers' titles; access and the announcement's state are columns.
         let rows = csv.out.components(separatedBy: "\r\n")
-        XCTAssertTrue(rows[0].hasPrefix("อันดับ,รหัส,หน่วยงาน,จังหวัด,ผลงาน,คะแนน,จำนวนใบ,SD,รางวัล,รางวัลที่เสนอ,ข้อสังเกต,นับใบร่าง,ประกาศผล,สิทธิ์ตามบัญชีผู้ใช้,สมุดบันทึกคะแนน,เกณฑ์ 1 "), rows[0])
+        XCTAssertTrue(rows[0].hasPrefix("อันดับ,รหัส,หน่วยงาน,จังหวัด,ผลงาน,คะแนน,จำนวนใบ,SD,รางวัล,รางวัลที่เสนอ,ข้อสังเกต,นับใบร่าง,ประกาศผล,สิทธิ์ตามบัญชีผู้ใช้,สมุดคะแนน,เกณฑ์ 1 "), rows[0])
         XCTAssertFalse(csv.out.contains("# "), "no comment rows")
         let first = rows.first { $0.hasPrefix("1,e02,เทศบาลตำบลครึ่ง,เชียงราย") } ?? ""
         XCTAssertTrue(first.contains(",ยอดเยี่ยม,ยอดเยี่ยม,"), first)

@@ -71,7 +71,7 @@ final class HostileTextEndToEndTests: XCTestCase {
         driver.waitFor("ประธานกรรมการ")
         driver.keys("2")
         driver.keys("3")
-        driver.waitFor("บันทึกของกรรมการ")
+        driver.waitFor("ข้อสังเกตของกรรมการ")
         driver.keys("q")
         usleep(300_000)
         try assertInert(log)

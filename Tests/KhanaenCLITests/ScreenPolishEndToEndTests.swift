@@ -56,7 +56,7 @@ final class ScreenPolishEndToEndTests: XCTestCase {
         type("9"); keys("Enter")
         waitFor("e01 เกณฑ์ 1 = 9")
         keys("N"); type("เอกสารครบถ้วน"); keys("Enter")
-        waitFor("บันทึกข้อความแล้ว")
+        waitFor("· e01 ข้อสังเกต")
         keys("Up"); type("-"); keys("Enter")
         waitFor("e01 เกณฑ์ 1 = 3")
         for v in ["9", "20", "7", "12", "11"] { type(v); keys("Enter") }

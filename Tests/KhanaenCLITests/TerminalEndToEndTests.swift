@@ -115,7 +115,7 @@ final class TerminalEndToEndTests: XCTestCase {
         type("14"); keys("Enter")
         waitFor("e01 เกณฑ์ 1 = 14")
         try FileManager.default.removeItem(atPath: contest + "/ledger/j5/j5.jsonl")
-        waitFor("สมุดบันทึกคะแนนเสียหาย")
+        waitFor("สมุดคะแนนเสียหาย")
         XCTAssertTrue(screen().contains("j5.jsonl: is gone"), screen())
         XCTAssertTrue(screen().contains("[14") || screen().contains(" 14 "), "the saved score is still shown:\n\(screen())")
         type("9"); keys("Enter")
@@ -147,7 +147,7 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertFalse(screen().contains("ข้อมูลไม่พอ") || screen().contains("1 ผลงาน × 5"), screen())
         // The history's times are the contest's (Asia/Bangkok), on a machine in UTC too.
         keys("3")
-        waitFor("ประวัติในสมุดบันทึกคะแนน (ล่าสุดก่อน, เวลา Asia/Bangkok)")
+        waitFor("ประวัติในสมุดคะแนน (ล่าสุดก่อน, เวลา Asia/Bangkok)")
         XCTAssertFalse(screen().contains("UTC+00:00"), screen())
     }
 

@@ -154,7 +154,7 @@ final class IntegrityTests: XCTestCase {
                                ("ranking", ReportMarkdown.ranking(r, ledger: summary)), ("csv", ReportCSV.text(r, ledger: summary))] {
             // The CSV says it in a column of every row, its header being the first row.
             let top = text.split(separator: "\n").prefix(format == "csv" ? 2 : 6).joined(separator: "\n")
-            XCTAssertTrue(top.contains(format == "csv" ? "ไม่ครบถ้วน; " : "สมุดบันทึกคะแนนไม่ครบถ้วน") && top.contains(where_), "\(format):\n\(top)")
+            XCTAssertTrue(top.contains(format == "csv" ? "ไม่ครบถ้วน; " : "สมุดคะแนนไม่ครบถ้วน") && top.contains(where_), "\(format):\n\(top)")
         }
         let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.text(r, ledger: summary).utf8)) as! [String: Any]
         XCTAssertEqual(json["intact"] as? Bool, false)

@@ -111,7 +111,7 @@ final class ChairTests: XCTestCase {
             var s = state(width: w, height: h)
             let lines = frame(s)
             XCTAssertTrue(lines[1].contains("1 อันดับ"))
-            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดบันทึกคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
+            XCTAssertTrue(lines[3].contains("⚠ ร่าง (6 ข้อ ดูจอ 7): สมุดคะแนนไม่ครบถ้วน"), "why the announcement is a draft: \(lines[3])")
             XCTAssertTrue(lines[4].contains("e01"))
             XCTAssertTrue(lines[4].contains("ยอดเยี่ยม"))
             XCTAssertTrue(lines[6].contains("เส้นรางวัลยอดเยี่ยม"), "the excellent line after rank 2: \(lines[6])")
@@ -345,7 +345,7 @@ final class ChairTests: XCTestCase {
                 ChairUpdate.update(&s, .key(.pageDown))
                 lines += frame(s)
             }
-            XCTAssertTrue(s.showingHelp, "PgDn turns the page")
+            XCTAssertEqual(s.screen, .help, "PgDn turns the page")
             let half = (80 - 3) / 2
             for b in Keymap.chair.bindings {
                 XCTAssertTrue(lines.contains { $0.contains(b.label) }, "\(language) \(b.label)")
@@ -355,7 +355,7 @@ final class ChairTests: XCTestCase {
             }
             for (mark, _) in s.strings.flagLegend { XCTAssertTrue(lines.contains { $0.contains(mark) }, mark) }
             ChairUpdate.update(&s, .key(.char("z")))
-            XCTAssertFalse(s.showingHelp)
+            XCTAssertEqual(s.screen, .tab)
             ChairUpdate.update(&s, .key(.char("q")))
             XCTAssertTrue(s.quit)
         }
@@ -394,7 +394,7 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(lines[2].contains("e01 · เทศบาลนครยะลา"))
         for crit in c.criteria { XCTAssertTrue(lines.contains { $0.contains(crit.short) }, crit.short) }
         XCTAssertTrue(lines.contains { $0.contains("รวม /100") })
-        XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดบันทึกคะแนน") })
+        XCTAssertTrue(lines.contains { $0.contains("ประวัติในสมุดคะแนน") })
         XCTAssertTrue(lines.contains { $0.contains("chair ตัดสินรางวัล → ยอดเยี่ยม: ตามมติ") }, "the tier by its title")
         XCTAssertTrue(lines.contains { $0.contains("26 พ.ย. 2568 02:46:40 j1 ให้คะแนน เกณฑ์ 3 = 24") }, "the contest's time, UTC+7, in the Buddhist era")
         XCTAssertTrue(lines.contains { $0.contains("เวลา Asia/Bangkok") }, "the contest's zone by name, not the machine's offset")
@@ -652,7 +652,7 @@ final class ChairTests: XCTestCase {
         let waiting = all.filter { $0.status == .review }
         XCTAssertGreaterThan(waiting.count, 1)
         ChairUpdate.update(&s, .key(.char("c")))
-        XCTAssertTrue(s.showingEligibility)
+        XCTAssertEqual(s.screen, .eligibility)
         var lines = frame(s)
         XCTAssertTrue(lines[2].contains("คุณสมบัติ: รอคำวินิจฉัย \(waiting.count) จาก \(all.count) ผลงาน"), lines[2])
         XCTAssertTrue(lines[3].contains("ดิจิทัล") && lines[3].contains("อปท."), lines[3])
@@ -721,7 +721,7 @@ final class ChairTests: XCTestCase {
         let p = QueueView.items(s).firstIndex { $0.topic == .eligibility }!
         s.queueList.select(p, count: QueueView.items(s).count, page: QueueView.page(s))
         ChairUpdate.update(&s, .key(.enter))
-        XCTAssertTrue(s.showingEligibility)
+        XCTAssertEqual(s.screen, .eligibility)
     }
 
     /// Issue 18 #6: screen 5, screen 3 and the queue speak Thai (halo, flat, drift, p, ICC,

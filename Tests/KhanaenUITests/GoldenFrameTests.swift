@@ -76,51 +76,58 @@ final class GoldenFrameTests: XCTestCase {
     ]
 
     func testWorkstationScreens() {
-        for (w, h) in Self.sizes {
+        for (name, canvas) in Self.workstationFrames() { check(canvas, name) }
+    }
+
+    /// Every screen of the workstation the golden frames hold, by name.
+    static func workstationFrames() -> [(String, Canvas)] {
+        var frames: [(String, Canvas)] = []
+        for (w, h) in sizes {
             let size = "\(w)x\(h)"
-            var s = Self.judge(width: w, height: h)
-            check(JudgeView.render(s), "judge-list-\(size)")
+            var s = judge(width: w, height: h)
+            frames.append(("judge-list-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.down))
             _ = JudgeUpdate.update(&s, .key(.enter))
-            check(JudgeView.render(s), "judge-sheet-draft-\(size)")
+            frames.append(("judge-sheet-draft-\(size)", JudgeView.render(s)))
             for c in "99" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
             _ = JudgeUpdate.update(&s, .key(.enter))
-            check(JudgeView.render(s), "judge-sheet-refused-\(size)")
+            frames.append(("judge-sheet-refused-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.escape))
             _ = JudgeUpdate.update(&s, .key(.char("n")))
-            check(JudgeView.render(s), "judge-sheet-note-\(size)")
+            frames.append(("judge-sheet-note-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.escape))
             _ = JudgeUpdate.update(&s, .key(.char("v")))
-            check(JudgeView.render(s), "judge-reader-\(size)")
+            frames.append(("judge-reader-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("q")))
             _ = JudgeUpdate.update(&s, .key(.char("d")))
-            check(JudgeView.render(s), "judge-documents-loading-\(size)")
-            _ = JudgeUpdate.update(&s, .documents(entry: 1, Self.documents))
-            check(JudgeView.render(s), "judge-documents-fields-\(size)")
+            frames.append(("judge-documents-loading-\(size)", JudgeView.render(s)))
+            _ = JudgeUpdate.update(&s, .documents(entry: 1, documents))
+            frames.append(("judge-documents-fields-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("2")))
             _ = JudgeUpdate.update(&s, .key(.char("]")))
-            check(JudgeView.render(s), "judge-documents-slide-\(size)")
+            frames.append(("judge-documents-slide-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("3")))
-            check(JudgeView.render(s), "judge-documents-problem-\(size)")
+            frames.append(("judge-documents-problem-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("q")))
             _ = JudgeUpdate.update(&s, .key(.char("s")))
-            check(JudgeView.render(s), "judge-sheet-missing-\(size)")
+            frames.append(("judge-sheet-missing-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("]")))
-            check(JudgeView.render(s), "judge-sheet-recused-\(size)")
+            frames.append(("judge-sheet-recused-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("]")))
-            check(JudgeView.render(s), "judge-sheet-reopened-\(size)")
+            frames.append(("judge-sheet-reopened-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("q")))
             _ = JudgeUpdate.update(&s, .key(.char("/")))
             for c in "ขยะ" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
-            check(JudgeView.render(s), "judge-search-\(size)")
+            frames.append(("judge-search-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.escape))
             _ = JudgeUpdate.update(&s, .key(.char("?")))
-            check(JudgeView.render(s), "judge-help-\(size)")
+            frames.append(("judge-help-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.pageDown))
-            check(JudgeView.render(s), "judge-help-next-\(size)")
+            frames.append(("judge-help-next-\(size)", JudgeView.render(s)))
         }
-        check(JudgeView.render(Self.judge(width: 80, height: 24, language: .en)), "judge-list-en-80x24")
-        check(JudgeView.render(Self.judge(width: 79, height: 24)), "judge-too-small")
+        frames.append(("judge-list-en-80x24", JudgeView.render(judge(width: 80, height: 24, language: .en))))
+        frames.append(("judge-too-small", JudgeView.render(judge(width: 79, height: 24))))
+        return frames
     }
 
     // MARK: the console
@@ -141,47 +148,54 @@ final class GoldenFrameTests: XCTestCase {
     }
 
     func testConsoleScreens() {
-        for (w, h) in Self.sizes {
+        for (name, canvas) in Self.consoleFrames() { check(canvas, name) }
+    }
+
+    /// Every screen of the console the golden frames hold, by name.
+    static func consoleFrames() -> [(String, Canvas)] {
+        var frames: [(String, Canvas)] = []
+        for (w, h) in sizes {
             let size = "\(w)x\(h)"
-            var s = Self.chair(width: w, height: h)
+            var s = chair(width: w, height: h)
             for (k, tab) in ChairState.Tab.allCases.enumerated() {
                 ChairUpdate.update(&s, .key(.char(Character(String(k + 1)))))
-                check(ChairView.render(s), "chair-\(k + 1)-\(tab)-\(size)")
+                frames.append(("chair-\(k + 1)-\(tab)-\(size)", ChairView.render(s)))
             }
             ChairUpdate.update(&s, .key(.char("8")))
             ChairUpdate.update(&s, .key(.char("f")))
-            check(ChairView.render(s), "chair-8-queue-all-\(size)")
+            frames.append(("chair-8-queue-all-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.char("r")))
-            check(ChairView.render(s), "chair-queue-outcome-\(size)")
+            frames.append(("chair-queue-outcome-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("1")))
             ChairUpdate.update(&s, .key(.end))
-            check(ChairView.render(s), "chair-1-ranking-end-\(size)")
+            frames.append(("chair-1-ranking-end-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.home))
             ChairUpdate.update(&s, .key(.char("a")))
-            check(ChairView.render(s), "chair-award-tier-\(size)")
+            frames.append(("chair-award-tier-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("o")))
-            check(ChairView.render(s), "chair-reopen-judge-\(size)")
+            frames.append(("chair-reopen-judge-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("e")))
             ChairUpdate.update(&s, .exportPlanned(ChairTests.plan(s)))
-            check(ChairView.render(s), "chair-export-draft-\(size)")
+            frames.append(("chair-export-draft-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("d")))
-            ChairUpdate.update(&s, .documents(entry: 0, Self.documents))
+            ChairUpdate.update(&s, .documents(entry: 0, documents))
             ChairUpdate.update(&s, .key(.char("2")))
-            check(ChairView.render(s), "chair-documents-\(size)")
+            frames.append(("chair-documents-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.char("q")))
             ChairUpdate.update(&s, .key(.char("c")))
-            check(ChairView.render(s), "chair-eligibility-\(size)")
+            frames.append(("chair-eligibility-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.char("r")))
-            check(ChairView.render(s), "chair-eligibility-rule-\(size)")
+            frames.append(("chair-eligibility-rule-\(size)", ChairView.render(s)))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("?")))
-            check(ChairView.render(s), "chair-help-\(size)")
+            frames.append(("chair-help-\(size)", ChairView.render(s)))
         }
+        return frames
     }
 
     /// The goldens are only worth their diff if a change to a screen makes this test fail.

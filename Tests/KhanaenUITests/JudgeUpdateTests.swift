@@ -318,10 +318,10 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.note, "ดดีมาก")
         press(.char("u"))
         XCTAssertNil(s.sheet.note, "undo takes a note back too")
-        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 บันทึกของผลงาน"), "which note: \(s.status!.text)")
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 ข้อสังเกตของผลงาน"), "which note: \(s.status!.text)")
         press(.char("u"))
         XCTAssertNil(s.sheet.criterionNotes[0])
-        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 บันทึกเกณฑ์ 1"), s.status!.text)
+        XCTAssertTrue(s.status!.text.contains("ย้อนแล้ว: e01 ข้อสังเกตเกณฑ์ 1"), s.status!.text)
     }
 
     /// Notes are edited in lines: Home, End, ← and → move, Ctrl-N starts a new line.

@@ -74,6 +74,13 @@ extension EligibilityRules {
         ineligible(SheetBook(contest: contest, judgeEvents: [], chairEvents: chairEvents))
     }
 
+    /// Every entry's eligibility by the contest's rules and the chair's rulings in `book`; nil
+    /// for a contest without an eligibility block. What `khanaen report` and the console's
+    /// statistics both compute.
+    public static func evaluate(_ book: SheetBook) -> [EntryEligibility]? {
+        book.contest.eligibility.map { evaluate(book.contest.entries, config: $0, decisions: decisions(book)) }
+    }
+
     /// The chair's rulings in force, by entry id, as `evaluate` takes them.
     public static func decisions(_ book: SheetBook) -> [String: EligibilityDecision] {
         var out: [String: EligibilityDecision] = [:]

@@ -30,10 +30,10 @@ public struct ReportWords: Sendable {
     public var unranked: String { pick("ยังไม่จัดอันดับ", "Not ranked") }
     public var ties: String { pick("คะแนนเท่ากัน", "Ties") }
     public var overrides: String { pick("การตัดสินของประธานกรรมการ", "Chair's decisions") }
-    public var ledger: String { pick("สมุดบันทึกคะแนน", "Ledger") }
+    public var ledger: String { pick("สมุดคะแนน", "Ledger") }
     public var seal: String { pick("ตราผลคะแนน", "Results seal") }
     public var warnings: String { pick("คำเตือน", "Warnings") }
-    public var notIntact: String { pick("สมุดบันทึกคะแนนไม่ครบถ้วน", "The ledger is not intact") }
+    public var notIntact: String { pick("สมุดคะแนนไม่ครบถ้วน", "The ledger is not intact") }
     public var accessOpen: String {
         pick("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้: การประกวดแบบเปิด (access: open) ใครก็เลือกเป็นกรรมการหรือประธานกรรมการคนใดก็ได้",
              "Access not enforced: an open contest (access: open), where anyone may act as any judge or chair")

@@ -27,7 +27,7 @@ public enum ReportCSV {
         var header = th ? ["อันดับ", "รหัส", "หน่วยงาน", "จังหวัด", "ผลงาน", "คะแนน", "จำนวนใบ", "SD", "รางวัล", "รางวัลที่เสนอ", "ข้อสังเกต", "นับใบร่าง"]
             : ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
         if draft != nil { header.append(pick("ประกาศผล", "announcement")) }
-        header.append(contentsOf: [pick("สิทธิ์ตามบัญชีผู้ใช้", "access"), pick("สมุดบันทึกคะแนน", "ledger")])
+        header.append(contentsOf: [pick("สิทธิ์ตามบัญชีผู้ใช้", "access"), pick("สมุดคะแนน", "ledger")])
         header.append(contentsOf: contest.criteria.enumerated().map { k, c in th ? "เกณฑ์ \(k + 1) \(c.short)" : c.id })
         header.append(pick("เหตุที่ไม่จัดอันดับ", "unranked"))
         if statistics != nil {

@@ -10,11 +10,8 @@ enum EntryView {
         let words = ReportWords(w.language)
         let contest = s.contest
         let entry = contest.entries[e]
-        let width = s.width - 2
-        var out: [ScreenLine] = []
-        func wrap(_ text: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") {
-            for line in LineWrap.wrap(text.replacingNewlines, width: width - CellWidth.of(indent), words: s.text.words) { out.append((indent + line, role, bold)) }
-        }
+        var out = ScrollText(width: s.width - 2, words: s.text.words)
+        func wrap(_ t: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") { out.wrap(t, role, bold: bold, indent: indent) }
         let place = [entry.district.isEmpty ? "" : w.district + entry.district, entry.province.isEmpty ? "" : w.province + entry.province, entry.region]
             .filter { !$0.isEmpty }.joined(separator: " ")
         out.append(("\(entry.id) · \(entry.organisation) · \(place)", .normal, true))
@@ -113,7 +110,7 @@ enum EntryView {
                 out.append(("  " + text, h.kind == .reopen || h.kind == .award ? .warning : .normal, false))
             }
         }
-        return out
+        return out.lines
     }
 }
 
@@ -142,7 +139,7 @@ enum ProgressView {
             let filled = entries == 0 ? 0 : finished * barWidth / entries
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let last = j.lastChange.map { t in
-                Timestamp.date(t, zone: s.timeZone) == today ? JudgeUpdate.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
+                Timestamp.date(t, zone: s.timeZone) == today ? Timestamp.clock(t, zone: s.timeZone) : w.dateTime(t, zone: s.timeZone, seconds: false)
             } ?? "—"
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
                                    widths: widths), finished == entries ? .ok : .normal, false))

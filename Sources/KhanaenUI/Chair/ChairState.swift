@@ -96,22 +96,23 @@ public struct ChairState: Sendable {
 
     public var prompt: Prompt?
     public var tab: Tab = .ranking
-    public var showingHelp = false
+    /// What the console shows: the tab's screen, or one screen over the tabs, as the
+    /// workstation's `JudgeState.Screen` does; closing it goes back to the tab.
+    public enum Screen: Equatable, Sendable { case tab, help, documents, eligibility }
+    public var screen: Screen = .tab
     public var selectedEntry: Int?
     /// The ranking's and the matrix's rows, and the other screens' offsets.
     public var list = ListWindow()
     public var viewport = Viewport()
     /// Where the help is scrolled to.
     public var help = Viewport()
-    /// The documents of the entry last opened with `d`, and whether they are on screen.
+    /// The documents of the entry last opened with `d`.
     public var documents: DocumentReader?
-    public var readingDocuments = false
     /// The discussion queue's selection, and whether it shows the items already discussed.
     public var queueList = ListWindow()
     public var queueShowsAll = false
-    /// The eligibility panel: on screen, its selection, and whether it lists every entry or
-    /// only those waiting for a ruling.
-    public var showingEligibility = false
+    /// The eligibility panel: its selection, and whether it lists every entry or only those
+    /// waiting for a ruling.
     public var eligibilityList = ListWindow()
     public var eligibilityShowsAll = true
     /// Every entry's eligibility under the contest's rules and the chair's rulings in the data

@@ -180,136 +180,7 @@ public enum ChairUpdate {
             keepSelectionVisible(&s)
             return []
         case .key(let key):
-            s.status = nil
-            if Chrome.isTooSmall(width: s.width, height: s.height) {
-                if key == .char("q") { s.quit = true }
-                return []
-            }
-            if s.showingHelp {
-                // The movement keys scroll the help; any other key closes it.
-                if case .move(let m)? = Keymap.movement.action(for: key) {
-                    s.help.move(m, lines: ChairView.helpPages(s), page: 1)
-                } else {
-                    s.showingHelp = false
-                }
-                return []
-            }
-            if s.prompt != nil { return promptKey(&s, key) }
-            if s.showingEligibility { return EligibilityPanel.key(&s, key) }
-            if s.readingDocuments, var reader = s.documents {
-                let rows = DocumentReader.textRows(top: 3, bottom: s.height - 2)
-                if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
-                    s.documents = reader
-                } else if Keymap.documents.action(for: key) == .back || key == .char("q") {
-                    s.readingDocuments = false
-                } else {
-                    s.status = .info(s.strings.noSuchKey(key))
-                }
-                return []
-            }
-            if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= ChairState.Tab.allCases.count {
-                open(&s, ChairState.Tab.allCases[n - 1])
-                return []
-            }
-            if key == .escape {
-                // Esc never quits: it takes the chair back to the ranking.
-                if s.tab != .ranking { open(&s, .ranking) } else { s.status = .info(s.strings.quitWithQ) }
-                return []
-            }
-            guard let action = Keymap.chair.action(for: key) else {
-                s.status = .info(s.strings.noSuchKey(key))
-                return []
-            }
-            let tabs = ChairState.Tab.allCases
-            let t = tabs.firstIndex(of: s.tab) ?? 0
-            switch action {
-            case .nextTab: open(&s, tabs[(t + 1) % tabs.count])
-            case .previousTab: open(&s, tabs[(t + tabs.count - 1) % tabs.count])
-            case .open where s.tab == .ranking || s.tab == .matrix: open(&s, .entry)
-            case .open where s.tab == .queue:
-                // To the item's entry, or for a judge's pattern to the judges screen.
-                let shown = QueueView.items(s)
-                guard let p = s.queueList.selected, p < shown.count else { return [] }
-                if shown[p].topic == .eligibility {
-                    // A rule's rulings are made on the eligibility panel, its first entry selected.
-                    EligibilityPanel.open(&s, entry: shown[p].entry)
-                } else if let e = shown[p].entry {
-                    s.selectedEntry = e
-                    open(&s, .entry)
-                } else {
-                    open(&s, .judges)
-                }
-            case .filter where s.tab == .queue:
-                s.queueShowsAll.toggle()
-                s.queueList = ListWindow()
-            case .recordOutcome:
-                let shown = QueueView.items(s)
-                guard s.tab == .queue, let p = s.queueList.selected, p < shown.count else {
-                    s.status = .info(s.strings.outcomeOnQueue)
-                    return []
-                }
-                s.prompt = .outcome(shown[p])
-            case .scrollLeft where s.tab == .matrix: s.leftJudge = max(0, s.leftJudge - 1)
-            case .scrollRight where s.tab == .matrix: s.leftJudge = min(max(0, s.contest.judges.count - 1), s.leftJudge + 1)
-            case .previousEntry, .nextEntry:
-                let order = s.tab == .matrix ? s.entryOrder : s.listEntries
-                if let e = s.selectedEntry, let p = order.firstIndex(of: e) {
-                    let q = action == .nextEntry ? p + 1 : p - 1
-                    if order.indices.contains(q) {
-                        s.selectedEntry = order[q]
-                        if s.tab == .entry { s.viewport.reset() }
-                    }
-                }
-            case .method:
-                let next = s.nextMethod
-                if s.data.computed[next] != nil {
-                    s.show(next)
-                } else {
-                    s.pendingMethod = next
-                    s.status = .info(s.strings.computing(next))
-                    return [.compute(generation: s.generation, s.target.book, s.target.ledger, [next])]
-                }
-            case .award:
-                guard s.selectedEntry != nil else { return [] }
-                s.prompt = .tier
-            case .reopen:
-                guard let e = s.selectedEntry else { return [] }
-                let locked = s.contest.judges.indices.filter { s.book.sheet(judge: $0, entry: e).isLocked }
-                guard !locked.isEmpty else {
-                    s.status = .error(s.strings.noSheetToReopen(s.contest.entries[e].id))
-                    return []
-                }
-                s.prompt = .judge(choices: locked, selected: 0)
-            case .documents:
-                guard let e = s.selectedEntry else { return [] }
-                if s.tab != .entry { open(&s, .entry) }
-                s.readingDocuments = true
-                if s.documents?.entry != e {
-                    s.documents = DocumentReader(entry: e, fields: EntryDocument.fields(of: s.contest.entries[e], language: s.strings.language))
-                    return [.loadDocuments(entry: e, language: s.strings.language)]
-                }
-            case .makeOfficial:
-                if s.method == s.official {
-                    s.status = .info(s.strings.alreadyOfficial(s.method))
-                    return []
-                }
-                s.prompt = .reason(LedgerEvent(actor: s.chair, kind: .method, entry: "", outcome: s.method.rawValue), TextField(limit: 500))
-            case .export:
-                // What is exported is the official method's, whatever method is on screen, from
-                // the ledger as it is now, not as the screen last showed it.
-                s.exportPlan = nil
-                return [.prepareExport]
-            case .eligibility:
-                EligibilityPanel.open(&s, entry: s.selectedEntry)
-            case .help:
-                s.showingHelp = true
-                s.help.reset()
-            case .quit: s.quit = true
-            case .move(let m): move(&s, m)
-            default: break
-            }
-            keepSelectionVisible(&s)
-            return []
+            return self.key(&s, key)
         }
     }
 
@@ -320,7 +191,7 @@ public enum ChairUpdate {
     }
 
     /// Choosing a tier or a judge, typing the reason, confirming: only then is anything written.
-    private static func promptKey(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
+    static func promptKey(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
         guard let prompt = s.prompt else { return [] }
         let w = s.strings
         if key == .escape {
@@ -333,12 +204,12 @@ public enum ChairUpdate {
             return EligibilityPanel.promptKey(&s, key, prompt)
         case .overwrite:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
+            if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: true)] }
             s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .draft:
             s.prompt = nil
-            if JudgeUpdate.yes(key), let plan = s.exportPlan { return [.export(plan, overwrite: false)] }
+            if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: false)] }
             s.exportPlan = nil
             s.status = .info(w.cancelled)
         case .tier:
@@ -394,7 +265,7 @@ public enum ChairUpdate {
                                            entry: item.entryID ?? "", outcome: outcome.rawValue, topic: item.topic.rawValue), TextField(limit: 500))
         case .confirm(let draft):
             s.prompt = nil
-            if JudgeUpdate.yes(key) { return [.append(draft, methods: [s.method, s.nextMethod])] }
+            if key.isYes { return [.append(draft, methods: [s.method, s.nextMethod])] }
             s.status = .info(w.cancelled)
         }
         return []
@@ -402,13 +273,12 @@ public enum ChairUpdate {
 
     static func open(_ s: inout ChairState, _ tab: ChairState.Tab) {
         s.tab = tab
-        s.readingDocuments = false
-        s.showingEligibility = false
+        s.screen = .tab
         s.viewport.reset()
         keepSelectionVisible(&s)
     }
 
-    private static func move(_ s: inout ChairState, _ m: Movement) {
+    static func move(_ s: inout ChairState, _ m: Movement) {
         if s.tab == .queue {
             s.queueList.move(m, count: QueueView.items(s).count, page: QueueView.page(s))
             return

@@ -1,14 +1,6 @@
 import KhanaenCore
 import KhanaenText
 
-/// A line of a screen that scrolls as a whole: its text, role and weight.
-typealias ScreenLine = (text: String, role: Role, bold: Bool)
-
-/// A text as screen lines, wrapped to `width` at Thai word boundaries.
-func wrappedLines(_ text: String, width: Int, role: Role = .normal, bold: Bool = false, indent: String = "", words: WordBreaker) -> [ScreenLine] {
-    LineWrap.wrap(text.replacingNewlines, width: max(1, width - CellWidth.of(indent)), words: words).map { (indent + $0, role, bold) }
-}
-
 /// The chair console's frame: title, tab bar, the current screen, a line about the selected
 /// entry, the status line and a footer with the method, the seal and the time of the data.
 public enum ChairView {
@@ -18,11 +10,11 @@ public enum ChairView {
         var c = Canvas(width: s.width, height: s.height)
         Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
         Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
-        if s.showingHelp {
+        if s.screen == .help {
             help(&c, s)
-        } else if s.showingEligibility {
+        } else if s.screen == .eligibility {
             EligibilityPanel.draw(&c, s)
-        } else if s.readingDocuments, let reader = s.documents {
+        } else if s.screen == .documents, let reader = s.documents {
             let entry = s.contest.entries[reader.entry]
             c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: 2, limit: s.width - 2, bold: true)
             DocumentReader.draw(&c, top: 3, bottom: s.height - 2, reader, strings: w, words: s.text.words)
@@ -31,7 +23,9 @@ public enum ChairView {
             case .ranking: RankingView.draw(&c, s)
             case .matrix: MatrixView.draw(&c, s)
             case .queue: QueueView.draw(&c, s)
-            default: scrolled(&c, s, lines(s))
+            default:
+                ScrollText.draw(&c, lines(s), s.viewport, x: 1, top: 2, rows: page(s), width: c.width - 2, positionRow: s.height - 3,
+                                position: .whenLonger)
             }
         }
         statusLine(&c, s)
@@ -56,25 +50,14 @@ public enum ChairView {
     static func lineCount(_ s: ChairState) -> Int { lines(s).count }
     static func page(_ s: ChairState) -> Int { s.bodyRows + 1 }
 
-    private static func scrolled(_ c: inout Canvas, _ s: ChairState, _ all: [ScreenLine]) {
-        let first = s.viewport.first(lines: all.count, page: page(s))
-        for (k, line) in all.dropFirst(first).prefix(page(s)).enumerated() {
-            c.put(line.text, x: 1, y: 2 + k, limit: c.width - 2, role: line.role, bold: line.bold)
-        }
-        if all.count > page(s) {
-            let position = "\(min(all.count, first + page(s)))/\(all.count)"
-            c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
-        }
-    }
-
     private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let y = s.height - 2
-        if s.readingDocuments, let field = s.documents?.search {
-            Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field)
+        if s.screen == .documents, let field = s.documents?.search {
+            Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field, words: s.text.words)
             return
         }
-        if s.readingDocuments && s.status == nil {
+        if s.screen == .documents && s.status == nil {
             Chrome.hints(&c, y: y, Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
             return
         }
@@ -82,16 +65,16 @@ public enum ChairView {
             let entry = s.selectedEntry.map { s.contest.entries[$0].id } ?? ""
             if let (label, whole) = EligibilityPanel.promptLabel(s, prompt) {
                 if case .rulingReason(_, let field, _, _) = prompt {
-                    Chrome.prompt(&c, y: y, label: label, field: field)
+                    Chrome.prompt(&c, y: y, label: label, field: field, words: s.text.words)
                 } else if let whole {
-                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole)
+                    Chrome.prompt(&c, y: y, label: label + " ", field: nil, question: whole, words: s.text.words)
                 } else {
-                    Chrome.prompt(&c, y: y, label: label, field: nil)
+                    Chrome.prompt(&c, y: y, label: label, field: nil, words: s.text.words)
                 }
                 return
             }
             switch prompt {
-            case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil)
+            case .tier: Chrome.prompt(&c, y: y, label: w.tierPrompt(s.contest.awards, entry: entry), field: nil, words: s.text.words)
             case .judge(let choices, let selected):
                 let rows = choices.enumerated().map { k, j in
                     let judge = s.contest.judges[j]
@@ -99,33 +82,33 @@ public enum ChairView {
                     return "\(k == selected ? "▶" : " ") \(k + 1)  \(judge.name) (\(judge.id))" + (sheet.map { "  · " + w.status($0.status) } ?? "")
                 }
                 Chrome.panel(&c, rows, bottom: y, selected: selected)
-                Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil)
-            case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field)
-            case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil)
-            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion)
+                Chrome.prompt(&c, y: y, label: w.judgePrompt(entry), field: nil, words: s.text.words)
+            case .reason(_, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field, words: s.text.words)
+            case .confirm(let draft): Chrome.prompt(&c, y: y, label: w.confirmAction(draft, contest: s.contest), field: nil, words: s.text.words)
+            case .overwrite(let names): Chrome.prompt(&c, y: y, label: w.overwriteFiles(names), field: nil, question: w.overwriteQuestion, words: s.text.words)
             case .outcome:
                 // The item's reason is already under the queue, just above.
                 let words = ReportWords(w.language)
-                Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil)
+                Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil, words: s.text.words)
             case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
                 break
             case .draft(let reasons):
                 let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
                 Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)
-                Chrome.prompt(&c, y: y, label: w.draftPrompt, field: nil)
+                Chrome.prompt(&c, y: y, label: w.draftPrompt, field: nil, words: s.text.words)
             }
             return
         }
-        if s.showingHelp && s.status == nil {
-            Chrome.status(&c, y: y, .info(w.helpTitle))
+        if s.screen == .help && s.status == nil {
+            Chrome.status(&c, y: y, .info(w.helpTitle), words: s.text.words)
             return
         }
-        if s.showingEligibility && s.status == nil {
+        if s.screen == .eligibility && s.status == nil {
             Chrome.hints(&c, y: y, Keymap.eligibility.hints([.decideEntry, .decideRule, .filter, .back], w))
             return
         }
         let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w).components(separatedBy: "  ")
-        Chrome.statusWithHints(&c, y: y, s.status, hints: hints)
+        Chrome.statusWithHints(&c, y: y, s.status, hints: hints, words: s.text.words)
     }
 
     /// The method, the seal's first digits and the time of the data; first, what a chair must
@@ -134,7 +117,7 @@ public enum ChairView {
         let w = s.strings
         let mark = s.method == s.official ? w.officialMark : w.comparisonMark
         // The method's name alone says what it is: its label would push the seal off at 80 columns.
-        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(JudgeUpdate.clock(s.updatedAt, zone: s.timeZone))"
+        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
         if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
         var alarms: [String] = []
         if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }

@@ -35,8 +35,7 @@ enum EligibilityPanel {
             s.status = .info(s.strings.noEligibilityRules)
             return
         }
-        s.showingEligibility = true
-        s.readingDocuments = false
+        s.screen = .eligibility
         let shown = rows(s)
         let p = entry.flatMap { shown.firstIndex(of: $0) } ?? 0
         s.eligibilityList = ListWindow()
@@ -57,7 +56,7 @@ enum EligibilityPanel {
             s.eligibilityShowsAll.toggle()
             open(&s, entry: selected)
         case .back:
-            s.showingEligibility = false
+            s.screen = .tab
         case .decideEntry:
             guard let p = s.eligibilityList.selected, p < shown.count else { return [] }
             s.prompt = .ruling(entries: [shown[p]], rule: nil)
@@ -121,7 +120,7 @@ enum EligibilityPanel {
             }
         case .confirmRuling(let events, _, _):
             s.prompt = nil
-            guard JudgeUpdate.yes(key) else { s.status = .info(w.cancelled); return [] }
+            guard key.isYes else { s.status = .info(w.cancelled); return [] }
             let methods = [s.method, s.nextMethod]
             return events.count == 1 ? [.append(events[0], methods: methods)] : [.appendAll(events, methods: methods)]
         default:

@@ -105,7 +105,7 @@ public enum JudgeUpdate {
             return []
         case .saved(let events):
             if let k = s.undo.lastIndex(where: { $0.seq == nil }), let last = events.last { s.undo[k].seq = last.seq }
-            s.status = .ok(s.strings.saved(clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
+            s.status = .ok(s.strings.saved(Timestamp.clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
                            + (s.afterSave.map { " · " + $0 } ?? ""))
             s.afterSave = nil
             return []
@@ -239,297 +239,11 @@ public enum JudgeUpdate {
         s.list.keepInView(count: rows.count, page: s.listRows)
     }
 
-    private static func openSheet(_ s: inout JudgeState) {
+    static func openSheet(_ s: inout JudgeState) {
         s.screen = .sheet
         s.input = TextField(limit: 8)
         s.reader.reset()
         s.criterion = s.sheet.scores.firstIndex { $0 == nil } ?? 0
-    }
-
-    // MARK: scoring sheet
-
-    /// The Thai (Kedmanee) layout's number row, unshifted: ๅ / - ภ ถ ุ ึ ค ต จ for 1 2 3 4 5 6 7 8 9 0.
-    static let kedmaneeDigits: [Character: Character] = [
-        "ๅ": "1", "ภ": "4", "ถ": "5", "ุ": "6", "ึ": "7", "ค": "8", "ต": "9", "จ": "0",
-    ]
-
-    /// The digit or decimal separator a typed character stands for in a score, and whether it
-    /// says that the Thai layout is on; nil for anything else.
-    static func scoreCharacter(_ c: Character, thaiLayout: Bool) -> (Character, thai: Bool?)? {
-        if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 {
-            if v >= 0x30 && v <= 0x39 { return (c, false) }
-            if v >= 0x0E50 && v <= 0x0E59 { return (Character(Unicode.Scalar(v - 0x0E50 + 0x30)!), nil) }
-        }
-        if let d = kedmaneeDigits[c] { return (d, true) }
-        if c == "." || c == "," { return (c, nil) }
-        // The Thai layout's keys where an English keyboard has . and ,
-        if c == "ใ" { return (".", true) }
-        if c == "ม" { return (",", true) }
-        // Where the Thai layout has 2 and 3, an English keyboard has / and -.
-        if thaiLayout && c == "/" { return ("2", true) }
-        if thaiLayout && c == "-" { return ("3", true) }
-        return nil
-    }
-
-    /// What a key typed outside the scoring field says of the layout, silently: a Thai
-    /// letter or mark is the Thai layout, a Latin letter or digit the English one.
-    static func learnLayout(_ s: inout JudgeState, _ key: Key) {
-        guard case .char(let c) = key, let v = c.unicodeScalars.first?.value else { return }
-        if (0x0E01...0x0E4F).contains(v) {
-            s.layoutKnown = true
-            s.thaiLayout = true
-        } else if c.isASCII && (c.isLetter || c.isNumber) {
-            s.layoutKnown = true
-            s.thaiLayout = false
-        }
-    }
-
-    /// What a key says of the judge's keyboard layout; the status line says when it is Thai.
-    private static func noticeLayout(_ s: inout JudgeState, thai: Bool) {
-        s.layoutKnown = true
-        guard thai != s.thaiLayout else { return }
-        s.thaiLayout = thai
-        if thai { s.status = .info(s.strings.thaiLayoutOn) }
-    }
-
-    private static func sheetKey(_ s: inout JudgeState, _ key: Key) -> [JudgeEffect] {
-        let minusStepped = s.minusStepped
-        s.minusStepped = false
-        // Characters of a score: digits in either layout, and the decimal separator.
-        if case .char(let c) = key, let (d, thai) = scoreCharacter(c, thaiLayout: s.thaiLayout) {
-            if s.sheet.isLocked { s.status = .error(s.strings.locked); return [] }
-            if let thai { noticeLayout(&s, thai: thai) }
-            // "-" then a key of the Thai layout: the "-" was its 3, not a step down.
-            if minusStepped && thai == true { s.input = TextField("3", limit: 8) }
-            if s.input.text.unicodeScalars.count >= 8 && !s.input.selected { s.status = .error(s.strings.tooLong); return [] }
-            s.input.type(d)
-            return []
-        }
-        if case .char(let c) = key {
-            if Keymap.kedmanee[c] != nil { noticeLayout(&s, thai: true) } else if c.isASCII && c.isLetter { noticeLayout(&s, thai: false) }
-            // 3 on the Thai layout, a step down on the English one: neither, until a key says which.
-            if c == "-" && !s.layoutKnown { s.status = .error(s.strings.minusUnclear); return [] }
-        }
-        // While a score is being typed, the arrows and Backspace edit it, and a letter is refused.
-        if !s.input.isEmpty {
-            switch key {
-            case .left, .right, .home, .end, .backspace, .delete:
-                _ = s.input.handle(key)
-                return []
-            case .escape:
-                s.input = TextField(limit: 8)
-                s.status = .info(s.strings.typingCancelled)
-                return []
-            case .char(let c):
-                // Only the keys that leave the field (or step or submit what was typed) act on it.
-                let leaving: [Action] = [.back, .previousEntry, .nextEntry, .stepUp, .stepDown, .submit, .documents]
-                if let a = Keymap.sheet.action(for: key), leaving.contains(a) { break }
-                // The typed digits stay as they were, not selected: the next digit goes on
-                // after them, as the judge meant before the slip.
-                s.status = .error(s.strings.notADigit(c))
-                return []
-            default:
-                break
-            }
-        }
-        if key == .backspace { return [] }
-        guard let action = Keymap.sheet.action(for: key) else {
-            s.status = .info(s.strings.noSuchKey(key))
-            return []
-        }
-        let count = s.contest.criteria.count
-        switch action {
-        case .nextCriterion, .previousCriterion:
-            var effects: [JudgeEffect] = []
-            if !s.input.isEmpty {
-                guard let committed = commitInput(&s) else { return [] }
-                effects = committed
-            }
-            s.criterion = action == .nextCriterion ? min(count - 1, s.criterion + 1) : max(0, s.criterion - 1)
-            return effects
-        case .stepUp, .stepDown:
-            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-            let c = s.contest.criteria[s.criterion]
-            let current: Double?
-            if s.input.isEmpty {
-                current = s.sheet.scores[s.criterion]
-            } else {
-                guard let typed = ScoreText.parse(s.input.text) else {
-                    s.status = .error(s.strings.notANumber(s.input.text))
-                    s.input.selected = true
-                    return []
-                }
-                // Stepping from a value that is not a score would save one nobody typed.
-                if typed > c.max + 1e-9 || !s.contest.isOnStep(typed) {
-                    let number = s.criterion + 1
-                    s.status = .error(typed > c.max + 1e-9 ? s.strings.aboveMax(number, s.input.text, c.max)
-                                                            : s.strings.offStep(number, s.input.text, s.contest.step))
-                    s.input.selected = true
-                    return []
-                }
-                current = typed
-            }
-            if key == .char("-") && s.input.isEmpty && !s.thaiLayout { s.minusStepped = true }
-            // Stepping from nothing would make up a score: the judge types the first one.
-            guard let current else { s.status = .error(s.strings.stepFromNothing(s.criterion + 1)); return [] }
-            let next = current + (action == .stepUp ? s.contest.step : -s.contest.step)
-            if next > c.max + 1e-9 || next < -1e-9 {
-                s.status = .info(next < 0 ? s.strings.atZero(s.criterion + 1) : s.strings.atMax(s.criterion + 1, c.max))
-                return []
-            }
-            // A step changes the field, not the ledger: it is saved as a typed value is, on
-            // Enter or on leaving the field, and Esc drops it.
-            var field = TextField(JSONWriter.numberText(next), limit: 8)
-            field.selected = true
-            s.input = field
-            s.status = .info(s.strings.stepped(s.criterion + 1, JSONWriter.numberText(next)))
-            return []
-        case .clear:
-            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-            guard let previous = s.sheet.scores[s.criterion] else {
-                s.status = .info(s.strings.nothingToClear(s.criterion + 1))
-                return []
-            }
-            s.undo.append(.init(entry: s.selectedEntry, what: .score(criterion: s.criterion, previous: previous)))
-            return [.append([event(s, .clear, criterion: s.criterion)])]
-        case .note, .entryNote:
-            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-            let c: Int? = action == .note ? s.criterion : nil
-            s.prompt = .note(criterion: c, TextField((c.map { s.sheet.criterionNotes[$0] } ?? s.sheet.note) ?? "", multiline: true))
-        case .read:
-            s.reader.reset()
-            s.screen = .reader
-        case .documents:
-            // What was typed stays in the field, for when the judge comes back to it.
-            s.screen = .documents
-            if s.documents?.entry != s.selectedEntry {
-                s.documents = DocumentReader(entry: s.selectedEntry, fields: EntryDocument.fields(of: s.entry, language: s.strings.language))
-                return [.loadDocuments(entry: s.selectedEntry, language: s.strings.language)]
-            }
-        case .submit:
-            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-            var effects: [JudgeEffect] = []
-            if !s.input.isEmpty {
-                guard let committed = commitInput(&s) else { return [] }
-                effects = committed
-            }
-            let missing = s.contest.criteria.indices.filter { k in
-                s.sheet.scores[k] == nil && !effects.contains { if case .append(let es) = $0 { return es.contains { $0.criterion == s.contest.criteria[k].id } } else { return false } }
-            }
-            if !missing.isEmpty {
-                s.status = .error(s.strings.missing(missing.map { $0 + 1 }))
-                return effects
-            }
-            let saved = effects.compactMap { e -> String? in
-                if case .append(let events) = e, let last = events.last { return describeScore(last, s) } else { return nil }
-            }.first
-            s.prompt = .confirmSubmit(saved: saved)
-            return effects
-        case .recuse:
-            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-            s.input = TextField(limit: 8)
-            s.prompt = .recuseReason(TextField(limit: 500))
-        case .undo:
-            return undoLast(&s)
-        case .previousEntry, .nextEntry:
-            let rows = s.visibleEntries
-            guard let p = rows.firstIndex(of: s.selectedEntry) else { return [] }
-            let q = action == .nextEntry ? p + 1 : p - 1
-            guard rows.indices.contains(q) else {
-                s.status = .info(action == .nextEntry ? s.strings.lastEntry : s.strings.firstEntry)
-                return []
-            }
-            var effects: [JudgeEffect] = []
-            if !s.input.isEmpty {
-                guard let committed = commitInput(&s) else { return [] }
-                effects = committed
-            }
-            s.selectedEntry = rows[q]
-            openSheet(&s)
-            keepSelectionVisible(&s)
-            // Entries the search or filter hides were passed over: say so, and which narrowing.
-            let all = s.entries(filtered: false)
-            if let narrowing = s.narrowing, let a = all.firstIndex(of: rows[p]), let b = all.firstIndex(of: rows[q]), abs(b - a) > 1 {
-                let skipped = s.strings.skipped(abs(b - a) - 1, narrowing)
-                if effects.isEmpty { s.status = .info(skipped) } else { s.afterSave = skipped }
-            }
-            return effects
-        case .help:
-            s.helpReturn = .sheet
-            s.help.reset()
-            s.screen = .help
-        case .back:
-            var effects: [JudgeEffect] = []
-            if !s.input.isEmpty {
-                guard let committed = commitInput(&s) else { return [] }
-                effects = committed
-            }
-            s.screen = .list
-            keepSelectionVisible(&s)
-            return effects
-        default:
-            break
-        }
-        return []
-    }
-
-    /// Turns the typed text into a score for the current criterion. nil when refused: the
-    /// reason is on the status line, and the text stays, selected, so the next digit replaces it.
-    private static func commitInput(_ s: inout JudgeState) -> [JudgeEffect]? {
-        guard let v = ScoreText.parse(s.input.text) else {
-            s.status = .error(s.strings.notANumber(s.input.text))
-            s.input.selected = true
-            return nil
-        }
-        guard let effects = setScore(&s, v) else {
-            s.input.selected = true
-            return nil
-        }
-        s.input = TextField(limit: 8)
-        return effects
-    }
-
-    /// nil when the value is refused; no effect when it is already the score.
-    private static func setScore(_ s: inout JudgeState, _ v: Double) -> [JudgeEffect]? {
-        let c = s.contest.criteria[s.criterion]
-        let number = s.criterion + 1
-        if v > c.max + 1e-9 {
-            s.status = .error(s.strings.aboveMax(number, JSONWriter.numberText(v), c.max))
-            return nil
-        }
-        if !s.contest.isOnStep(v) {
-            s.status = .error(s.strings.offStep(number, JSONWriter.numberText(v), s.contest.step))
-            return nil
-        }
-        let previous = s.sheet.scores[s.criterion]
-        if previous == v {
-            s.status = .info(s.strings.unchanged(number, v))
-            return []
-        }
-        s.undo.append(.init(entry: s.selectedEntry, what: .score(criterion: s.criterion, previous: previous)))
-        return [.append([event(s, .score, criterion: s.criterion, value: v)])]
-    }
-
-    /// Puts back the judge's last change to this entry, a score or a note, as a new ledger
-    /// line that says which line it undoes.
-    private static func undoLast(_ s: inout JudgeState) -> [JudgeEffect] {
-        guard let k = s.undo.lastIndex(where: { $0.entry == s.selectedEntry && $0.seq != nil }) else {
-            s.status = .info(s.strings.nothingToUndo)
-            return []
-        }
-        guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
-        let change = s.undo.remove(at: k)
-        s.input = TextField(limit: 8)
-        var e: LedgerEvent
-        switch change.what {
-        case .score(let criterion, let previous):
-            s.criterion = criterion
-            e = previous.map { event(s, .score, criterion: criterion, value: $0) } ?? event(s, .clear, criterion: criterion)
-        case .note(let criterion, let previous):
-            e = event(s, .note, criterion: criterion, text: previous ?? "")
-        }
-        e.undoes = change.seq
-        return [.append([e])]
     }
 
     static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil) -> LedgerEvent {
@@ -573,12 +287,12 @@ public enum JudgeUpdate {
         switch prompt {
         case .confirmSubmit(let saved):
             s.prompt = nil
-            if yes(key) { return [.append([event(s, .submit)])] }
+            if key.isYes { return [.append([event(s, .submit)])] }
             s.status = .info(s.strings.notSubmitted(saved: saved))
             return []
         case .confirmRecuse(let reason):
             s.prompt = nil
-            if yes(key) { return [.append([event(s, .recuse, text: reason)])] }
+            if key.isYes { return [.append([event(s, .recuse, text: reason)])] }
             s.status = .info(s.strings.cancelled)
             return []
         case .search(var field):
@@ -632,7 +346,6 @@ public enum JudgeUpdate {
         }
     }
 
-    static func yes(_ key: Key) -> Bool { key == .char("y") || key == .char("Y") || key == .char("ั") }
 
     // MARK: words for the status line
 
@@ -663,15 +376,6 @@ public enum JudgeUpdate {
         return s.strings.scoreOf(c + 1, JSONWriter.numberText(e.value ?? 0))
     }
 
-    /// "HH:MM:SS" in local time.
-    /// The clock time of a moment in the contest's time zone.
-    static func clock(_ millis: Int64, zone: ContestTimeZone) -> String { Timestamp.clock(millis, zone: zone) }
-
-    static func clock(_ millis: Int64, offset: Int) -> String {
-        let secs = ((millis / 1000 + Int64(offset)) % 86_400 + 86_400) % 86_400
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))"
-    }
 }
 
 extension String {

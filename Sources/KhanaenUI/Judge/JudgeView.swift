@@ -20,7 +20,7 @@ public enum JudgeView {
     static func bottomRow(_ c: inout Canvas, y: Int, _ s: JudgeState, hints: String) {
         if let problem = s.ledgerProblem {
             c.paint(y: y, role: .error, bold: true)
-            c.put(" ⚠ " + CellText.clip(problem, to: c.width - 4), x: 0, y: y, role: .error, bold: true)
+            c.put(" ⚠ " + Chrome.clip(problem, to: c.width - 4, words: s.text.words), x: 0, y: y, role: .error, bold: true)
         } else {
             Chrome.hints(&c, y: y, hints)
         }
@@ -32,15 +32,15 @@ public enum JudgeView {
         let w = s.strings
         if let prompt = s.prompt {
             switch prompt {
-            case .search(let field): Chrome.prompt(&c, y: y, label: w.searchPrompt, field: field)
-            case .recuseReason(let field): Chrome.prompt(&c, y: y, label: w.recusePrompt, field: field)
-            case .confirmRecuse: Chrome.prompt(&c, y: y, label: w.confirmRecuse(s.entry.id), field: nil)
-            case .confirmSubmit: Chrome.prompt(&c, y: y, label: w.confirmSubmit(s.entry.id), field: nil)
-            case .note: Chrome.prompt(&c, y: y, label: w.noteEditorKeys, field: nil)
+            case .search(let field): Chrome.prompt(&c, y: y, label: w.searchPrompt, field: field, words: s.text.words)
+            case .recuseReason(let field): Chrome.prompt(&c, y: y, label: w.recusePrompt, field: field, words: s.text.words)
+            case .confirmRecuse: Chrome.prompt(&c, y: y, label: w.confirmRecuse(s.entry.id), field: nil, words: s.text.words)
+            case .confirmSubmit: Chrome.prompt(&c, y: y, label: w.confirmSubmit(s.entry.id), field: nil, words: s.text.words)
+            case .note: Chrome.prompt(&c, y: y, label: w.noteEditorKeys, field: nil, words: s.text.words)
             }
             return
         }
-        Chrome.status(&c, y: y, s.status)
+        Chrome.status(&c, y: y, s.status, words: s.text.words)
     }
 
     /// The entry's documents, read from the sheet with `d`.
@@ -51,7 +51,7 @@ public enum JudgeView {
         guard let reader = s.documents else { return c }
         DocumentReader.draw(&c, top: 1, bottom: s.height - 2, reader, strings: w, words: s.text.words)
         if let field = reader.search {
-            Chrome.prompt(&c, y: s.height - 2, label: w.documentSearchPrompt, field: field)
+            Chrome.prompt(&c, y: s.height - 2, label: w.documentSearchPrompt, field: field, words: s.text.words)
         } else {
             statusLine(&c, y: s.height - 2, s)
         }

@@ -175,24 +175,21 @@ enum SheetView {
 enum ReaderView {
     static func page(_ s: JudgeState) -> Int { max(1, s.height - 4) }
 
-    static func lines(_ s: JudgeState) -> [(String, Role, Bool)] {
+    static func lines(_ s: JudgeState) -> [ScreenLine] {
         let w = s.strings
         let e = s.entry, sheet = s.sheet
-        let width = s.width - 4
-        var out: [(String, Role, Bool)] = []
-        func wrap(_ text: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") {
-            for l in LineWrap.wrap(text, width: width - CellWidth.of(indent), words: s.text.words) { out.append((indent + l, role, bold)) }
-        }
+        var text = ScrollText(width: s.width - 4, words: s.text.words, keepsNewlines: true)
+        func wrap(_ t: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") { text.wrap(t, role, bold: bold, indent: indent) }
         wrap(e.title, bold: true)
         for (label, value) in [(w.columnOrganisation, e.organisation), (w.district, e.district), (w.province, e.province),
                                (w.region, e.region)] where !value.isEmpty {
             wrap("\(label) \(value)", .muted)
         }
-        out.append(("", .normal, false))
-        if let r = sheet.reopen, !sheet.isLocked { wrap("↺ " + w.reopenedBanner(r), .warning, bold: true); out.append(("", .normal, false)) }
+        text.blank()
+        if let r = sheet.reopen, !sheet.isLocked { wrap("↺ " + w.reopenedBanner(r), .warning, bold: true); text.blank() }
         wrap("\(w.entryNote): " + (sheet.note ?? "—"))
         for (k, criterion) in s.contest.criteria.enumerated() {
-            out.append(("", .normal, false))
+            text.blank()
             let score = sheet.scores[k].map(JSONWriter.numberText) ?? "—"
             wrap("\(k + 1). \(criterion.short) · \(score)/\(JSONWriter.numberText(criterion.max))", .accent, bold: true)
             wrap(criterion.title, indent: "  ")
@@ -201,20 +198,14 @@ enum ReaderView {
             }
             if let n = sheet.criterionNotes[k] { wrap("\(w.note): \(n)", indent: "  ") }
         }
-        return out
+        return text.lines
     }
 
     static func render(_ s: JudgeState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
         Chrome.titleBar(&c, y: 0, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.readerTitle)
-        let all = lines(s)
-        let first = s.reader.first(lines: all.count, page: page(s))
-        for (k, (text, role, bold)) in all.dropFirst(first).prefix(page(s)).enumerated() {
-            c.put(text, x: 2, y: 1 + k, limit: c.width - 4, role: role, bold: bold)
-        }
-        let position = "\(min(all.count, first + page(s)))/\(all.count)"
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3, role: .muted)
+        ScrollText.draw(&c, lines(s), s.reader, x: 2, top: 1, rows: page(s), width: c.width - 4, positionRow: s.height - 3)
         JudgeView.statusLine(&c, y: s.height - 2, s)
         JudgeView.bottomRow(&c, y: s.height - 1, s, hints: Keymap.reader.hints([.move(.down), .move(.pageDown), .back], w))
         return c

@@ -47,45 +47,52 @@ enum Chrome {
         }
     }
 
-    /// A status message, marked so that --mono tells an error from a success; cut with "…"
-    /// when wider than `limit`.
-    static func status(_ c: inout Canvas, y: Int, _ status: StatusMessage?, limit: Int? = nil) {
+    /// A status message, marked so that --mono tells an error from a success; cut between
+    /// words with "…" when wider than `limit`.
+    static func status(_ c: inout Canvas, y: Int, _ status: StatusMessage?, limit: Int? = nil, words: WordBreaker) {
         guard let status else { return }
         let role: Role = status.kind == .error ? .error : (status.kind == .ok ? .ok : .muted)
-        c.put(CellText.clip(status.marked, to: limit ?? c.width - 2), x: 1, y: y, role: role, bold: status.kind == .error)
+        c.put(clip(status.marked, to: limit ?? c.width - 2, words: words), x: 1, y: y, role: role, bold: status.kind == .error)
+    }
+
+    /// `text` in `width` cells: whole, or cut between two words (Thai words too) and ended
+    /// with "…"; a word so long that cutting before it would leave most of the room empty (a
+    /// path, a hash) is cut inside instead.
+    static func clip(_ text: String, to width: Int, words: WordBreaker) -> String {
+        if CellWidth.of(text) <= width { return text }
+        guard width > 1 else { return CellText.clip(text, to: width) }
+        let first = LineWrap.wrap(text.replacingOccurrences(of: "\n", with: " "), width: width - 1, words: words).first ?? ""
+        // A first word wider than the room: the most of it that fits, as before.
+        if CellWidth.of(first) < width / 2 || !text.hasPrefix(first) { return CellText.clip(text, to: width) }
+        return first + "…"
     }
 
     /// A prompt: its label, then the text being typed (when there is one). A question's end
     /// (`question`, or the "(y/n)" a label ends with) is always whole: what is cut is the
     /// text before it, marked with "…".
-    static func prompt(_ c: inout Canvas, y: Int, label: String, field: TextField?, question: String? = nil) {
+    static func prompt(_ c: inout Canvas, y: Int, label: String, field: TextField?, question: String? = nil, words: WordBreaker) {
         var body = label, tail = question ?? ""
         if question == nil, let r = label.range(of: "(y/n)", options: .backwards) {
             body = String(label[..<r.lowerBound])
             tail = String(label[r.lowerBound...])
         }
         let room = c.width - 2 - (field == nil ? 0 : 8)
-        let shown = CellWidth.of(body + tail) <= room ? body + tail : CellText.clip(body, to: max(1, room - CellWidth.of(tail) - 1)) + " " + tail
+        let shown = CellWidth.of(body + tail) <= room ? body + tail : clip(body, to: max(1, room - CellWidth.of(tail) - 1), words: words) + " " + tail
         let used = c.put(shown, x: 1, y: y, limit: c.width - 2, role: .accent, bold: true)
         if let field { field.draw(&c, x: 1 + used, y: y, width: c.width - 2 - used) }
     }
 
     /// The status line with the hints on its right: the message first, and of the hints only
-    /// the whole items that fit beside it; a message wider than the line is cut with "…".
-    static func statusWithHints(_ c: inout Canvas, y: Int, _ status: StatusMessage?, hints: [String]) {
+    /// the whole items that fit beside it, ended with "…" when some do not; a message wider
+    /// than the line is cut between words with "…".
+    static func statusWithHints(_ c: inout Canvas, y: Int, _ status: StatusMessage?, hints: [String], words: WordBreaker) {
         let room = c.width - 2
         let message = status.map { CellWidth.of($0.marked) } ?? 0
-        var shown: [String] = []
-        for item in hints {
-            let next = (shown + [item]).joined(separator: "  ")
-            if CellWidth.of(next) + (message > 0 ? message + 2 : 0) > room { break }
-            shown.append(item)
-        }
-        let text = shown.joined(separator: "  ")
+        let text = fitted(hints, room: room - (message > 0 ? message + 2 : 0))
         let width = CellWidth.of(text)
         if width > 0 { c.put(text, x: c.width - width - 1, y: y, role: .muted) }
         guard let status else { return }
-        self.status(&c, y: y, status, limit: room - (width > 0 ? width + 2 : 0))
+        self.status(&c, y: y, status, limit: room - (width > 0 ? width + 2 : 0), words: words)
     }
 
     /// `text` shortened in its middle to `width` cells ("/tmp/kh…/exports"): the start and
@@ -110,14 +117,21 @@ enum Chrome {
     }
 
     static func hints(_ c: inout Canvas, y: Int, _ text: String) {
-        // Hints that do not fit drop whole items, from the end.
-        var shown = ""
-        for item in text.components(separatedBy: "  ") where !item.isEmpty {
-            let next = shown.isEmpty ? item : shown + "  " + item
-            if CellWidth.of(next) > c.width - 2 { break }
-            shown = next
+        c.put(" " + fitted(text.components(separatedBy: "  ").filter { !$0.isEmpty }, room: c.width - 2), x: 0, y: y, role: .muted)
+    }
+
+    /// Hints in `room` cells: all of them, or the first whole items that fit with "…" after
+    /// them to say that more keys are in the help (as bubbles' help does); nothing when not
+    /// even one fits.
+    static func fitted(_ items: [String], room: Int) -> String {
+        let all = items.joined(separator: "  ")
+        if CellWidth.of(all) <= room { return all }
+        var shown: [String] = []
+        for item in items {
+            if CellWidth.of((shown + [item]).joined(separator: "  ") + " …") > room { break }
+            shown.append(item)
         }
-        c.put(" " + shown, x: 0, y: y, role: .muted)
+        return shown.isEmpty ? "" : shown.joined(separator: "  ") + " …"
     }
 
     /// Rows that stand over the bottom of a screen, just above its status line, for a prompt

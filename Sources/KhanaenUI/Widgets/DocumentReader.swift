@@ -33,11 +33,9 @@ public struct DocumentReader: Equatable, Sendable {
 
     /// The lines of what is shown, wrapped to `width`: the fields, or the document's head and
     /// the current part's text.
-    func lines(width: Int, strings w: Strings, words: WordBreaker) -> [(String, Role, Bool)] {
-        var out: [(String, Role, Bool)] = []
-        func wrap(_ text: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") {
-            for l in LineWrap.wrap(text, width: max(1, width - CellWidth.of(indent)), words: words) { out.append((indent + l, role, bold)) }
-        }
+    func lines(width: Int, strings w: Strings, words: WordBreaker) -> [ScreenLine] {
+        var out = ScrollText(width: width, words: words, keepsNewlines: true)
+        func wrap(_ t: String, _ role: Role = .normal, bold: Bool = false, indent: String = "") { out.wrap(t, role, bold: bold, indent: indent) }
         guard tab > 0 else {
             if fields.isEmpty { out.append((w.noFields, .muted, false)) }
             for f in fields { wrap("\(f.label): \(f.value)") }
@@ -48,16 +46,16 @@ public struct DocumentReader: Equatable, Sendable {
             } else {
                 out.append((w.loadingDocuments, .muted, false))
             }
-            return out
+            return out.lines
         }
-        guard let d = document else { return out }
+        guard let d = document else { return out.lines }
         var head = "\(d.name) · \(w.fileKind(d.type)) · \(w.fileSize(d.size))"
         if let p = d.pixels { head += " · \(p.width)×\(p.height)" }
         wrap(head, .accent, bold: true)
         if let problem = d.problem { wrap(problem, .warning) }
         if d.pages.isEmpty {
             if d.problem == nil { out.append((w.noText, .muted, false)) }
-            return out
+            return out.lines
         }
         if d.pages.count > 1 { out.append((w.part(d.unit, page + 1, of: d.pages.count), .muted, false)) }
         out.append(("", .normal, false))
@@ -66,7 +64,7 @@ public struct DocumentReader: Equatable, Sendable {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             wrap(String(paragraph).replacingOccurrences(of: "\t", with: "    "))
         }
-        return out
+        return out.lines
     }
 
     /// Takes a key; returns false when it is not the reader's (the caller goes back, or
@@ -175,13 +173,8 @@ public struct DocumentReader: Equatable, Sendable {
             x += c.put(text, x: x, y: top, role: k == r.tab ? .selected : .muted, bold: k == r.tab)
         }
         let rows = bottom - top - 2
-        let all = r.lines(width: c.width - 4, strings: w, words: words)
-        let first = r.viewport.first(lines: all.count, page: rows)
-        for (k, (text, role, bold)) in all.dropFirst(first).prefix(rows).enumerated() {
-            c.put(text, x: 2, y: top + 1 + k, limit: c.width - 4, role: role, bold: bold)
-        }
-        let position = "\(min(all.count, first + rows))/\(all.count)"
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: bottom - 1, role: .muted)
+        ScrollText.draw(&c, r.lines(width: c.width - 4, strings: w, words: words), r.viewport, x: 2, top: top + 1, rows: rows,
+                        width: c.width - 4, positionRow: bottom - 1)
     }
 
     /// The rows of text `draw` shows between `top` and `bottom`.

@@ -19,8 +19,14 @@ public struct Binding: Sendable {
     /// A word or two for the hints row, for the keys shown there.
     public var hintTH: String?
     public var hintEN: String?
+    /// On the scoring sheet: the key acts while a score is being typed, on what was typed
+    /// (saves it and moves, steps it, submits it, or leaves it in the field). Any other
+    /// letter is then refused as not a digit.
+    public var whileTyping: Bool
 
-    public init(_ keys: [Key], _ label: String, _ action: Action, th: String, en: String, hintTH: String? = nil, hintEN: String? = nil) {
+    public init(_ keys: [Key], _ label: String, _ action: Action, th: String, en: String, hintTH: String? = nil, hintEN: String? = nil,
+                whileTyping: Bool = false) {
+        self.whileTyping = whileTyping
         self.keys = keys
         self.label = label
         self.action = action
@@ -33,6 +39,12 @@ public struct Binding: Sendable {
 
 /// One screen's keys: its own bindings, then those it inherits (tig's generic keymap): the
 /// movement keys are declared once and every list and text screen takes them.
+extension Key {
+    /// A question's yes: y, Y, or ั, the key in y's place on the Thai (Kedmanee) layout. Any
+    /// other key is a no, in both programs.
+    public var isYes: Bool { self == .char("y") || self == .char("Y") || self == .char("ั") }
+}
+
 public struct Keymap: Sendable {
     public let bindings: [Binding]
 
@@ -48,10 +60,13 @@ public struct Keymap: Sendable {
     /// The action of `key`; a letter typed in the Thai (Kedmanee) layout counts as the key
     /// in the same place on an English keyboard, so that a judge who forgot to switch layouts
     /// can still press `q`, `s` or `?`.
-    public func action(for key: Key) -> Action? {
-        if let b = bindings.first(where: { $0.keys.contains(key) }) { return b.action }
+    public func action(for key: Key) -> Action? { binding(for: key)?.action }
+
+    /// The binding of `key`, the Thai layout's letters read as the keys in their places.
+    public func binding(for key: Key) -> Binding? {
+        if let b = bindings.first(where: { $0.keys.contains(key) }) { return b }
         if case .char(let c) = key, let latin = Keymap.kedmanee[c] {
-            return bindings.first { $0.keys.contains(.char(latin)) }?.action
+            return bindings.first { $0.keys.contains(.char(latin)) }
         }
         return nil
     }
@@ -101,30 +116,30 @@ public struct Keymap: Sendable {
 
     /// The judge's scoring sheet. Its arrows move between criteria, not through a list.
     public static let sheet = Keymap([
-        Binding([.down, .tab, .enter], "↓ Tab Enter", .nextCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ถัดไป",
-                en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next"),
-        Binding([.up, .backTab], "↑", .previousCriterion, th: "บันทึกค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion"),
-        Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้นในช่อง (บันทึกเมื่อ Enter หรือออกจากช่อง, Esc ยกเลิก)",
-                en: "one step up in the field (saved on Enter or leaving it; Esc drops it)"),
-        Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้นในช่อง (บันทึกเมื่อ Enter หรือออกจากช่อง, Esc ยกเลิก)",
-                en: "one step down in the field (saved on Enter or leaving it; Esc drops it)"),
+        Binding([.down, .tab, .enter], "↓ Tab Enter", .nextCriterion, th: "ยืนยันค่าที่พิมพ์ แล้วไปเกณฑ์ถัดไป",
+                en: "save what was typed, next criterion", hintTH: "ถัดไป", hintEN: "next", whileTyping: true),
+        Binding([.up, .backTab], "↑", .previousCriterion, th: "ยืนยันค่าที่พิมพ์ แล้วไปเกณฑ์ก่อนหน้า", en: "save what was typed, previous criterion", whileTyping: true),
+        Binding([.char("+"), .char("=")], "+", .stepUp, th: "เพิ่มหนึ่งขั้นในช่อง (ยืนยันด้วย Enter หรือออกจากช่อง, Esc ยกเลิก)",
+                en: "one step up in the field (saved on Enter or leaving it; Esc drops it)", whileTyping: true),
+        Binding([.char("-")], "-", .stepDown, th: "ลดหนึ่งขั้นในช่อง (ยืนยันด้วย Enter หรือออกจากช่อง, Esc ยกเลิก)",
+                en: "one step down in the field (saved on Enter or leaving it; Esc drops it)", whileTyping: true),
         Binding([.char("x"), .delete], "x", .clear, th: "ล้างคะแนนเกณฑ์นี้", en: "clear this score"),
-        Binding([.char("n")], "n", .note, th: "บันทึกของเกณฑ์นี้", en: "note on this criterion", hintTH: "บันทึก", hintEN: "note"),
-        Binding([.char("N")], "N", .entryNote, th: "บันทึกของผลงาน", en: "note on the entry"),
-        Binding([.char("v")], "v", .read, th: "อ่านชื่อผลงาน เกณฑ์ และบันทึกเต็ม", en: "read the title, criterion and notes in full",
+        Binding([.char("n")], "n", .note, th: "ข้อสังเกตของเกณฑ์นี้", en: "note on this criterion", hintTH: "ข้อสังเกต", hintEN: "note"),
+        Binding([.char("N")], "N", .entryNote, th: "ข้อสังเกตของผลงาน", en: "note on the entry"),
+        Binding([.char("v")], "v", .read, th: "อ่านชื่อผลงาน เกณฑ์ และข้อสังเกตเต็ม", en: "read the title, criterion and notes in full",
                 hintTH: "อ่าน", hintEN: "read"),
         Binding([.char("d")], "d", .documents, th: "อ่านเอกสารที่ผลงานส่งมา (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the entry's documents (its fields, the files)",
-                hintTH: "เอกสาร", hintEN: "docs"),
-        Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit"),
+                hintTH: "เอกสาร", hintEN: "docs", whileTyping: true),
+        Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit", whileTyping: true),
         Binding([.char("r")], "r", .recuse, th: "ถอนตัว (มีส่วนได้เสีย ยืนยัน y/n)", en: "recuse (conflict of interest, asks y/n)"),
-        Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือบันทึก)", en: "undo the last change (a score or a note)",
+        Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือข้อสังเกต)", en: "undo the last change (a score or a note)",
                 hintTH: "ย้อน", hintEN: "undo"),
-        Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "บันทึกค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry"),
-        Binding([.char("]"), .pageDown], "] PgDn", .nextEntry, th: "บันทึกค่าที่พิมพ์ แล้วไปผลงานถัดไป", en: "save what was typed, next entry",
-                hintTH: "ผลงานถัดไป", hintEN: "next entry"),
+        Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry", whileTyping: true),
+        Binding([.char("]"), .pageDown], "] PgDn", .nextEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานถัดไป", en: "save what was typed, next entry",
+                hintTH: "ผลงานถัดไป", hintEN: "next entry", whileTyping: true),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
-        Binding([.char("q"), .escape, .left], "q Esc ←", .back, th: "กลับไปรายการ (บันทึกค่าที่พิมพ์ก่อน)", en: "back to the list (saves what was typed)",
-                hintTH: "กลับ", hintEN: "back"),
+        Binding([.char("q"), .escape, .left], "q Esc ←", .back, th: "กลับไปรายการ (ยืนยันค่าที่พิมพ์ก่อน)", en: "back to the list (saves what was typed)",
+                hintTH: "กลับ", hintEN: "back", whileTyping: true),
     ])
 
     /// A long text to read (the full title, criterion and notes).
@@ -156,13 +171,13 @@ public struct Keymap: Sendable {
 
     /// The chair's console.
     public static let chair = Keymap([
-        Binding([.tab], "Tab 1-8", .nextTab, th: "หน้าถัดไป (หรือกดเลขหน้า)", en: "next screen (or its number)", hintTH: "หน้า", hintEN: "screen"),
-        Binding([.backTab], "S-Tab", .previousTab, th: "หน้าก่อนหน้า", en: "previous screen"),
-        Binding([.enter], "Enter", .open, th: "ดูผลงานที่เลือกทั้งหมด (หน้า 3)", en: "the selected entry in full (screen 3)"),
+        Binding([.tab], "Tab 1-8", .nextTab, th: "จอถัดไป (หรือกดเลขจอ)", en: "next screen (or its number)", hintTH: "จอ", hintEN: "screen"),
+        Binding([.backTab], "S-Tab", .previousTab, th: "จอก่อนหน้า", en: "previous screen"),
+        Binding([.enter], "Enter", .open, th: "ดูผลงานที่เลือกทั้งหมด (จอ 3)", en: "the selected entry in full (screen 3)"),
         Binding([.char("[")], "[", .previousEntry, th: "ผลงานก่อนหน้า", en: "previous entry"),
         Binding([.char("]")], "]", .nextEntry, th: "ผลงานถัดไป", en: "next entry"),
-        Binding([.left], "←", .scrollLeft, th: "กรรมการคนก่อนหน้า (หน้า 2)", en: "judges to the left (screen 2)"),
-        Binding([.right], "→", .scrollRight, th: "กรรมการคนถัดไป (หน้า 2)", en: "judges to the right (screen 2)"),
+        Binding([.left], "←", .scrollLeft, th: "กรรมการคนก่อนหน้า (จอ 2)", en: "judges to the left (screen 2)"),
+        Binding([.right], "→", .scrollRight, th: "กรรมการคนถัดไป (จอ 2)", en: "judges to the right (screen 2)"),
         Binding([.char("m")], "m", .method, th: "เปลี่ยนวิธีรวมคะแนน: เฉลี่ย / มัธยฐาน / ตัดปลาย / ปรับมาตรฐาน",
                 en: "next method: mean / median / trimmed / normalised", hintTH: "วิธีรวม", hintEN: "method"),
         Binding([.char("M")], "M", .makeOfficial, th: "ตั้งวิธีที่แสดงอยู่เป็นวิธีทางการ (พร้อมเหตุผล)",
@@ -170,8 +185,8 @@ public struct Keymap: Sendable {
         Binding([.char("a")], "a", .award, th: "ตัดสินรางวัลของผลงานที่เลือก (พร้อมเหตุผล)", en: "set the selected entry's award (with a reason)",
                 hintTH: "รางวัล", hintEN: "award"),
         Binding([.char("d")], "d", .documents, th: "อ่านเอกสารของผลงานที่เลือก (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the selected entry's documents"),
-        Binding([.char("r")], "r", .recordOutcome, th: "บันทึกผลการหารือของรายการที่เลือก (หน้า 8)", en: "record the panel's outcome of the selected item (screen 8)"),
-        Binding([.char("f")], "f", .filter, th: "แสดงเฉพาะรายการที่ยังไม่ได้หารือ หรือทั้งหมด (หน้า 8)", en: "open items only, or all (screen 8)"),
+        Binding([.char("r")], "r", .recordOutcome, th: "ลงผลการหารือของรายการที่เลือก (จอ 8)", en: "record the panel's outcome of the selected item (screen 8)"),
+        Binding([.char("f")], "f", .filter, th: "แสดงเฉพาะรายการที่ยังไม่ได้หารือ หรือทั้งหมด (จอ 8)", en: "open items only, or all (screen 8)"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
         Binding([.char("c")], "c", .eligibility, th: "คุณสมบัติของผลงาน: ผลของแต่ละเกณฑ์ และวินิจฉัย (พร้อมเหตุผล)",
                 en: "eligibility: each entry's rules, and the chair's rulings (with a reason)"),
