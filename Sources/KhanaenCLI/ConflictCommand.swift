@@ -40,7 +40,7 @@ struct ConflictCommand: Command {
         do {
             try judged.ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason, outcome: ground.rawValue)])
         } catch let refusal as Refusal where language == .th {
-            ctx.err("khanaen conflict: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุด\n")
+            ctx.err("khanaen conflict: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน\n")
             return 2
         }
         ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"

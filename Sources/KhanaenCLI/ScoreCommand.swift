@@ -63,7 +63,7 @@ struct ScoreCommand: Command {
         do {
             written = try judged.ledger.appendJudge(judge, drafts)
         } catch let refusal as Refusal where language == .th {
-            ctx.err("khanaen score: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุด\n")
+            ctx.err("khanaen score: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน\n")
             return 2
         }
         let contest = judged.contest

@@ -226,7 +226,7 @@ final class CLITests: XCTestCase {
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=abc"], "c1=abc: ไม่ใช่ตัวเลขธรรมดา")
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1", "--submit"], "เกณฑ์ 2, 3, 4, 5, 6, 7 ยังไม่ได้ให้คะแนน")
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "ใบให้คะแนนผลงาน e01 ส่งแล้ว มีแต่ประธานที่เปิดใหม่ได้")
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "ใบให้คะแนนผลงาน e01 ส่งแล้ว มีแต่ประธานกรรมการที่เปิดใหม่ได้")
     }
 
     func testChairActionsNeedAChair() {

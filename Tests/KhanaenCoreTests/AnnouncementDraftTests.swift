@@ -135,7 +135,7 @@ final class AnnouncementDraftTests: XCTestCase {
             return XCTFail("\(rs)")
         }
         XCTAssertGreaterThan(n, 0)
-        XCTAssertTrue(words(rs, c).contains("\(n) เรื่องในคิวพิจารณายังไม่ได้บันทึกผล"))
+        XCTAssertTrue(words(rs, c).contains("\(n) เรื่องในคิวพิจารณายังไม่ได้ลงผล"))
         let outcomes = [DiscussionTopic.outlier, .spread, .pattern, .method, .uncertain].flatMap { topic -> [LedgerEvent] in
             topic == .pattern
                 ? c.judges.map { LedgerEvent(actor: "chair", kind: .discussed, judge: $0.id, entry: "", text: "ดูแล้ว", outcome: "kept", topic: "pattern") }

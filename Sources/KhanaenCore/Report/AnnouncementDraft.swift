@@ -101,7 +101,7 @@ public enum AnnouncementDraft {
             return th ? "เสมอคร่อมเส้นรางวัลที่ยังไม่ได้ตัดสิน \(ids.count) รายการ: \(list)" : "\(ids.count) entries tied across an award line, not settled: \(list)"
         case .tierCount(let t): return words.describe(t, contest: contest)
         case .openDiscussion(let n):
-            return th ? "\(n) เรื่องในคิวพิจารณายังไม่ได้บันทึกผล" : "\(n) discussion items have no outcome recorded"
+            return th ? "\(n) เรื่องในคิวพิจารณายังไม่ได้ลงผล" : "\(n) discussion items have no outcome recorded"
         case .draftsIncluded: return words.draftsIncluded
         case .notOfficial(let m, let official):
             return th ? "คำนวณด้วย\(words.method(m)) ไม่ใช่วิธีทางการ (\(words.method(official)))"

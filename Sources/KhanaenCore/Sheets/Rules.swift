@@ -43,9 +43,9 @@ public enum Rules {
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
         switch sheet.status {
         case .submitted: throw Refusal("the sheet for \(e.entry) is submitted; only the chair can reopen it",
-                                       thai: "ใบให้คะแนนผลงาน \(e.entry) ส่งแล้ว มีแต่ประธานที่เปิดใหม่ได้")
+                                       thai: "ใบให้คะแนนผลงาน \(e.entry) ส่งแล้ว มีแต่ประธานกรรมการที่เปิดใหม่ได้")
         case .recused: throw Refusal("you have recused yourself from \(e.entry); only the chair can reopen the sheet",
-                                     thai: "ท่านถอนตัวจากผลงาน \(e.entry) แล้ว มีแต่ประธานที่เปิดใบนี้ใหม่ได้")
+                                     thai: "ท่านถอนตัวจากผลงาน \(e.entry) แล้ว มีแต่ประธานกรรมการที่เปิดใบนี้ใหม่ได้")
         default: break
         }
         func criterion() throws -> Int {
@@ -77,7 +77,7 @@ public enum Rules {
                               thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
             }
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
-            throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธาน")
+            throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
         }
     }
 
@@ -113,9 +113,9 @@ public enum Rules {
     public static func checkChair(_ draft: LedgerEvent, contest: Contest, judgeEvents: [[LedgerEvent]],
                                   chairEvents: [LedgerEvent]) throws -> LedgerEvent {
         guard contest.chairs.contains(draft.actor) else {
-            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานของการประกวดนี้")
+            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้")
         }
-        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานต้องมีเหตุผล") }
+        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
         if [.eligibility, .method, .discussed].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
@@ -140,7 +140,7 @@ public enum Rules {
                               thai: "ไม่มีประเภทรางวัลรหัส \"\(tier)\" (มี: \(ids.joined(separator: ", ")))")
             }
         default:
-            throw Refusal("\(draft.kind.rawValue) is not a chair action", thai: "\(draft.kind.rawValue) ไม่ใช่งานของประธาน")
+            throw Refusal("\(draft.kind.rawValue) is not a chair action", thai: "\(draft.kind.rawValue) ไม่ใช่งานของประธานกรรมการ")
         }
         return e
     }
@@ -168,7 +168,7 @@ extension Ledger {
     @discardableResult
     public func appendChair(_ draft: LedgerEvent, time: Int64 = Timestamp.nowMillis()) throws -> LedgerEvent {
         guard let own = chairFile(for: draft.actor) else {
-            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานของการประกวดนี้")
+            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้")
         }
         for f in allFiles where f !== own { try f.refresh() }
         let judgeEvents = judgeFiles.map { $0.events }
