@@ -9,6 +9,7 @@ struct SyncCommand: Command {
     static let usage = """
     usage: khanaen sync [--contest DIR] [--no-push] [--lang th|en]
            khanaen sync --setup [REMOTE] [--contest DIR]
+           khanaen sync --writers SECRETARIAT [--contest DIR]
 
     Commits the new whole lines of the ledger files this login writes (a judge's own file; a
     chair's own file and deliveries; in an open contest the file of --judge J or --chair C,
@@ -28,6 +29,10 @@ struct SyncCommand: Command {
     commit of the rules (contest.json, entries.json); with REMOTE it names the remote
     (origin) and syncs. See docs/sync.md.
 
+    --writers prints, from contest.json, who may push which files, for the server's hook
+    (scripts/sync-pre-receive reads it as the bare repository's khanaen-writers); the login
+    SECRETARIAT may push every file.
+
     options:
       --no-push      commit, fetch, check and merge, but send nothing
       --judge J      (an open contest) the judge whose file this machine writes
@@ -38,15 +43,22 @@ struct SyncCommand: Command {
     merged); 2 git failed, the push was refused, or a usage error.
 
     """
-    static let options = OptionSpec(values: ["contest", "lang", "judge", "chair"], flags: ["setup", "no-push"],
+    static let options = OptionSpec(values: ["contest", "lang", "judge", "chair"], flags: ["setup", "no-push", "writers"],
                                     positionals: 0...1, positionalName: "REMOTE")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
-        if !args.positionals.isEmpty && !args.has("setup") { throw UsageError("REMOTE is given only with --setup") }
+        if !args.positionals.isEmpty && !args.has("setup") && !args.has("writers") {
+            throw UsageError("REMOTE is given only with --setup")
+        }
         if ContestLocation.isDemo(args, ctx) { throw UsageError("sync works on a contest folder: pass --contest DIR") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
+        if args.has("writers") {
+            guard let secretariat = args.positionals.first else { throw UsageError("--writers needs the secretariat's login") }
+            ctx.out(SyncPaths.writers(contest, secretariat: secretariat))
+            return 0
+        }
         var writable: [String]? = SyncPaths.writable(by: ctx.login, uid: ctx.uid, in: contest)
         let file = "\(dir)/\(ContestFolder.contestFile)"
         if let j = args.value("judge") {

@@ -43,6 +43,26 @@ public enum SyncPaths {
     }
 }
 
+extension SyncPaths {
+    /// The server hook's list of who may write what (scripts/sync-pre-receive): each judge's
+    /// login their own file, each chair's their own file and deliveries, and `secretariat`
+    /// (the login that pushes the rules) everything.
+    public static func writers(_ contest: Contest, secretariat: String) -> String {
+        var lines = ["# khanaen sync --writers: login and the files (shell patterns) it may push; see docs/sync.md"]
+        lines.append("\(secretariat) *")
+        for j in contest.judges where !j.user.isEmpty {
+            let own = Ledger.displayPath(ofFile: j.id)
+            lines += ["\(j.user) \(own)", "\(j.user) \(own).torn"]
+        }
+        for c in contest.chairs {
+            let own = Ledger.displayPath(ofFile: Ledger.chairFileName(c))
+            let delivery = "\(ContestFolder.ledgerFolder)/*/\(Ledger.deliveryPrefix)\(c).jsonl"
+            lines += ["\(c) \(own)", "\(c) \(own).torn", "\(c) \(delivery)", "\(c) \(delivery).torn"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
 /// How two versions of one append-only file stand to each other, byte for byte.
 public enum Growth: Equatable, Sendable {
     case same

@@ -186,6 +186,40 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(run(["verify", "--contest", office]).code, 0)
     }
 
+    /// The server's hook (scripts/sync-pre-receive): a push touching a file the pushing login
+    /// may not write is refused, and so is one that rewrites a ledger line.
+    func testTheServerHookRefusesAPushOfAnotherJudgesFile() throws {
+        let hook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/sync-pre-receive").path
+        try FileManager.default.copyItem(atPath: hook, toPath: remote + "/hooks/pre-receive")
+        let me = CommandContext.processLogin.login
+        // This test's login is judge j1 only (its user in contest.json is another name: the hook reads its own list).
+        let listed = run(["sync", "--writers", "secretariat", "--contest", root + "/seed"])
+        XCTAssertEqual(listed.code, 0)
+        XCTAssertTrue(listed.out.contains("judge1 ledger/j1/j1.jsonl\n"), listed.out)
+        XCTAssertTrue(listed.out.contains("chair ledger/*/chair-chair.jsonl\n"), listed.out)
+        try "\(me) ledger/j1/j1.jsonl\n\(me) ledger/j1/j1.jsonl.torn\n".write(toFile: remote + "/khanaen-writers", atomically: true, encoding: .utf8)
+        let a = try clone("A")
+        score(a, "j1", entry: "e01", count: 2)
+        let ok = sync(a)
+        XCTAssertEqual(ok.code, 0, ok.out + ok.err)
+        XCTAssertTrue(ok.out.contains("pushed to origin"), ok.out)
+        score(a, "j2", entry: "e01", count: 1)
+        let refused = sync(a)
+        XCTAssertEqual(refused.code, 2, refused.out + refused.err)
+        XCTAssertTrue(refused.err.contains("khanaen: refused: the login \(me) may not change ledger/j2/j2.jsonl"), refused.err)
+        XCTAssertThrowsError(try git(remote, ["cat-file", "-e", "main:ledger/j2/j2.jsonl"]), "the server took nothing of it")
+        // A rewritten line of j1's own file, pushed with plain git, is refused too.
+        let x = try clone("X")
+        let path = x + "/ledger/j1/j1.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":1, ").write(toFile: path, atomically: true, encoding: .utf8)
+        try git(x, ["commit", "-q", "-am", "edit"])
+        XCTAssertThrowsError(try git(x, ["push", "-q", "origin", "main"])) { error in
+            XCTAssertTrue("\(error)".contains("ledger/j1/j1.jsonl: a ledger line was changed or cut"), "\(error)")
+        }
+    }
+
     func testGrowthComparesBytesAndLines() {
         let a = Array("1\n2\n".utf8), b = Array("1\n2\n3\n".utf8), c = Array("1\nX\n".utf8)
         XCTAssertEqual(Growth.of(b, from: a), .extends(lines: 1))
