@@ -236,7 +236,7 @@ final class Session {
             }
             let text = String(decoding: push.output + push.errorOutput, as: UTF8.self)
             let lostRace = text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first")
-                || text.contains("cannot lock ref")
+                || text.contains("cannot lock ref") || text.contains("failed to update ref") || text.contains("incorrect old value")
             if lostRace && attempt < o.attempts {
                 say(pick("ส่งไม่สำเร็จ: มีผู้อื่นส่งก่อน ดึงมาตรวจแล้วลองใหม่ (\(attempt))",
                          "push rejected: someone pushed first; fetching, checking and trying again (\(attempt))"))

@@ -220,6 +220,35 @@ final class SyncTests: XCTestCase {
         }
     }
 
+    /// Another machine pushes while this one's push is on its way (the server's hook lets it in
+    /// first): the push is rejected, and sync fetches, checks, merges and pushes again.
+    func testAPushThatLostTheRaceIsFetchedMergedAndTriedAgain() throws {
+        let a = try clone("A"), other = try clone("other")
+        score(other, "j3", entry: "e04", count: 2)
+        XCTAssertEqual(sync(other, ["--no-push"]).code, 0)
+        let hook = remote + "/hooks/pre-receive"
+        try """
+        #!/bin/sh
+        cat > /dev/null
+        [ -e "\(root)/raced" ] && exit 0
+        touch "\(root)/raced"
+        env -i PATH="$PATH" git -C "\(other)" push -q origin main >&2
+        exit 0
+
+        """.write(toFile: hook, atomically: true, encoding: .utf8)
+        chmod(hook, 0o755)
+        score(a, "j1", entry: "e04", count: 3)
+        let r = sync(a)
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("push rejected: someone pushed first"), r.out)
+        XCTAssertTrue(r.out.contains("came in ledger/j3/j3.jsonl (judge j3): 2 lines"), r.out)
+        XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+        let check = try clone("check")
+        XCTAssertEqual(lines(check + "/ledger/j1/j1.jsonl"), 3)
+        XCTAssertEqual(lines(check + "/ledger/j3/j3.jsonl"), 2)
+        XCTAssertEqual(run(["verify", "--contest", check]).code, 0)
+    }
+
     func testGrowthComparesBytesAndLines() {
         let a = Array("1\n2\n".utf8), b = Array("1\n2\n3\n".utf8), c = Array("1\nX\n".utf8)
         XCTAssertEqual(Growth.of(b, from: a), .extends(lines: 1))
