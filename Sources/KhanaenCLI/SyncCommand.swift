@@ -5,7 +5,7 @@ import KhanaenText
 
 struct SyncCommand: Command {
     static let name = "sync"
-    static let summary = "carry the contest between machines with git: commit this machine's lines, check what came in, merge, push"
+    static let summary = "carry the contest between machines with git: commit, check what came in, merge, push"
     static let usage = """
     usage: khanaen sync [--contest DIR] [--no-push] [--lang th|en]
            khanaen sync --setup [REMOTE] [--contest DIR]
