@@ -211,7 +211,8 @@ final class Session {
             let tracking = "refs/remotes/\(remote)/\(b)"
             let seen = try git.outcome(["rev-parse", "--verify", "-q", tracking])
             let last = seen.succeeded ? String(decoding: seen.output, as: UTF8.self).trimmingNewlines : nil
-            try git.text(["fetch", "-q", "--no-tags", remote, "+refs/heads/*:refs/khanaen/incoming/\(remote)/*"])
+            // --refmap= keeps git from also moving refs/remotes/R/* (its "opportunistic" update).
+            try git.text(["fetch", "-q", "--no-tags", "--refmap=", remote, "+refs/heads/*:refs/khanaen/incoming/\(remote)/*"])
             let up = try git.outcome(["rev-parse", "--verify", "-q", "refs/khanaen/incoming/\(remote)/\(b)"])
             let upstream = up.succeeded ? String(decoding: up.output, as: UTF8.self).trimmingNewlines : nil
             if let last, let upstream, last != upstream, try !git.succeeds(["merge-base", "--is-ancestor", last, upstream]) {

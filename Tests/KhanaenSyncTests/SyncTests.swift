@@ -157,7 +157,11 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(r.code, 1, r.out + r.err)
         XCTAssertTrue(r.err.contains("ledger/j1/j1.jsonl line 1 is rewritten or reordered in commit \(forced.prefix(10))"), r.err)
         XCTAssertEqual(lines(b + "/ledger/j1/j1.jsonl"), 2)
-        XCTAssertEqual(sync(b).code, 1, "still refused")
+        let again = sync(b)
+        XCTAssertEqual(again.code, 1, "still refused")
+        XCTAssertTrue(again.err.contains("refused the fetched history whole: ledger/j1/j1.jsonl line 1"), again.err)
+        XCTAssertEqual(try git(b, ["rev-parse", "refs/remotes/origin/main"]), try git(a, ["rev-parse", "HEAD"]),
+                       "what the remote was last seen holding stays")
     }
 
     func testAForkMadeOnPurposeStopsTheSyncAndKeepsBothSides() throws {
@@ -247,6 +251,59 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(lines(check + "/ledger/j1/j1.jsonl"), 3)
         XCTAssertEqual(lines(check + "/ledger/j3/j3.jsonl"), 2)
         XCTAssertEqual(run(["verify", "--contest", check]).code, 0)
+    }
+
+    /// `khanaen sync` (the built program) killed with SIGKILL at a random moment, 50 times,
+    /// while another machine's lines keep coming in: each time the next sync finishes cleanly,
+    /// and in the end every line either machine wrote is on the remote, every chain valid.
+    func testASyncKilledAtRandomPointsLeavesAFolderThatSyncsCleanly() throws {
+        var products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if products.lastPathComponent == "MacOS" { products = products.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        let khanaen = products.appendingPathComponent("khanaen").path
+        guard FileManager.default.isExecutableFile(atPath: khanaen) else {
+            return XCTFail("\(khanaen) is missing: run `swift build` before `swift test` (README)")
+        }
+        let a = try clone("A"), b = try clone("B")
+        var killed = 0
+        for round in 0..<50 {
+            score(a, "j1", entry: String(format: "e%02d", round % 20 + 1), count: 1 + round % 3)
+            if round % 3 == 0 {
+                score(b, "j2", entry: String(format: "e%02d", round % 20 + 1), count: 2)
+                let r = sync(b)
+                XCTAssertEqual(r.code, 0, "round \(round), b: " + r.out + r.err)
+            }
+            // Subprocess kills the program (SIGKILL, its whole process group) at its time limit.
+            let limit = Double.random(in: 0.005...0.4)
+            let r = Subprocess.run(khanaen, ["sync", "--contest", a, "--lang", "en"], timeout: limit)
+            if r.end == .timedOut { killed += 1 }
+            // git's own children run in their own process groups: let any still running finish.
+            for _ in 0..<200 where gitStillRunning(in: a) { usleep(50_000) }
+            let clean = sync(a)
+            XCTAssertEqual(clean.code, 0, "round \(round), after a kill at \(limit) s (\(r.end)): " + clean.out + clean.err)
+        }
+        XCTAssertGreaterThan(killed, 10, "most runs were killed part way")
+        XCTAssertEqual(sync(b).code, 0)
+        let check = try clone("check")
+        for judge in ["j1", "j2"] {
+            let here = judge == "j1" ? a : b
+            XCTAssertEqual(bytes("\(check)/ledger/\(judge)/\(judge).jsonl"), bytes("\(here)/ledger/\(judge)/\(judge).jsonl"), judge)
+            XCTAssertEqual(bytes("\(b)/ledger/\(judge)/\(judge).jsonl"), bytes("\(a)/ledger/\(judge)/\(judge).jsonl"), judge)
+        }
+        for dir in [a, b, check] {
+            let v = run(["verify", "--contest", dir])
+            XCTAssertEqual(v.code, 0, v.out + v.err)
+        }
+        XCTAssertEqual(try git(a, ["status", "--porcelain"]), "")
+    }
+
+    /// Whether a process's command line names the folder (a git a killed sync started).
+    private func gitStillRunning(in dir: String) -> Bool {
+        let procs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return procs.contains { pid in
+            guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let text = String(decoding: cmd.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return text.contains("git") && text.contains(dir)
+        }
     }
 
     func testGrowthComparesBytesAndLines() {
