@@ -301,8 +301,9 @@ final class SyncTests: XCTestCase {
         let procs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return procs.contains { pid in
             guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            let text = String(decoding: cmd.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-            return text.contains("git") && text.contains(dir)
+            let args = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard let program = args.first, program == "git" || program.hasSuffix("/git") || program.hasPrefix("git-") else { return false }
+            return args.contains { $0.contains(dir) }
         }
     }
 
