@@ -321,6 +321,25 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(SyncPaths.ledgerName("ledger/witness/witness.jsonl"), "witness")
     }
 
+    /// In a contest by logins, a judge commits only their own file, a chair their own and deliveries.
+    func testEachLoginCommitsOnlyTheFilesItWrites() throws {
+        let contest = try ContestFolder.loadContest(root + "/seed")
+        XCTAssertEqual(SyncPaths.writable(by: "judge2", uid: 1000, in: contest), ["ledger/j2/j2.jsonl"])
+        XCTAssertEqual(SyncPaths.writable(by: "chair", uid: 1000, in: contest),
+                       ["ledger/chairs/chair.jsonl"] + contest.judges.map { "ledger/\($0.id)/chair-chair.jsonl" })
+        XCTAssertEqual(SyncPaths.writable(by: "someone", uid: 1000, in: contest), [])
+        XCTAssertEqual(SyncPaths.writable(by: "root", uid: 0, in: contest), ["ledger/witness/witness.jsonl"])
+        // A machine that scored as j1 and j2 but syncs as j1 sends j1's lines only.
+        let a = try clone("A")
+        score(a, "j1", entry: "e01", count: 2)
+        score(a, "j2", entry: "e01", count: 1)
+        let r = sync(a, ["--judge", "j1"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("committed ledger/j1/j1.jsonl: 2 new lines"), r.out)
+        XCTAssertFalse(r.out.contains("j2.jsonl"), r.out)
+        XCTAssertEqual(try git(a, ["status", "--porcelain"]), "?? ledger/j2/")
+    }
+
     func testSetupWritesAttributesIgnoreAndFsyncSettings() throws {
         let a = try clone("A")
         XCTAssertTrue(try String(contentsOfFile: a + "/.gitattributes", encoding: .utf8).contains("* -text"))
