@@ -24,7 +24,9 @@ let package = Package(
         .target(name: "KhanaenImport", dependencies: ["KhanaenCore", "KhanaenText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "KhanaenUI", dependencies: ["KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
-        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport"]),
+        // Carrying a contest between machines with the system's git (docs/sync.md).
+        .target(name: "KhanaenSync", dependencies: ["KhanaenCore"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport", "KhanaenSync"]),
         // libFuzzer entry points, linked into a fuzzer only by scripts/fuzz.sh (docs/performance.md).
         .target(name: "KhanaenFuzz", dependencies: ["KhanaenCore", "KhanaenImport"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore", "KhanaenUI"]),
         .testTarget(name: "KhanaenImportTests", dependencies: ["KhanaenImport", "KhanaenCore", "KhanaenText", "KhanaenCLI"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "KhanaenSyncTests", dependencies: ["KhanaenSync", "KhanaenCore", "KhanaenCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

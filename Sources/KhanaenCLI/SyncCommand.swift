@@ -1,0 +1,88 @@
+import Foundation
+import KhanaenCore
+import KhanaenSync
+import KhanaenText
+
+struct SyncCommand: Command {
+    static let name = "sync"
+    static let summary = "carry the contest between machines with git: commit, check what came in, merge, push"
+    static let usage = """
+    usage: khanaen sync [--contest DIR] [--no-push] [--lang th|en]
+           khanaen sync --setup [REMOTE] [--contest DIR]
+           khanaen sync --writers SECRETARIAT [--contest DIR]
+
+    Commits the new whole lines of the ledger files this login writes (a judge's own file; a
+    chair's own file and deliveries; in an open contest the file of --judge J or --chair C,
+    or every ledger file that grew), fetches from the folder's remote, and checks every
+    incoming commit before anything is merged: a ledger line changed, cut or reordered
+    refuses the fetched history whole (naming the file, the line and the commit), and every
+    file that grew must chain (docs/ledger.md). Then merges (the ledger files by appending
+    what they lack, never line by line) and pushes; a push that lost a race is fetched,
+    checked and tried again, at most 5 times. Never force-pushes or rebases.
+
+    Two sides that appended different lines to one file from the same line make a fork:
+    nothing is merged, the other side's version is kept beside the file
+    (ledger/J/J.jsonl.fork-<commit>), and sync exits 1 naming the judge and the line.
+
+    --setup makes the folder a git repository (or sets up a clone): .gitattributes keeping
+    every file byte-exact, a .gitignore for what stays here, core.fsync=all, and a first
+    commit of the rules (contest.json, entries.json); with REMOTE it names the remote
+    (origin) and syncs. See docs/sync.md.
+
+    --writers prints, from contest.json, who may push which files, for the server's hook
+    (scripts/sync-pre-receive reads it as the bare repository's khanaen-writers); the login
+    SECRETARIAT may push every file.
+
+    options:
+      --no-push      commit, fetch, check and merge, but send nothing
+      --judge J      (an open contest) the judge whose file this machine writes
+      --chair C      (an open contest) the chair whose files this machine writes
+      --lang th|en   the language of what is said (Thai by default)
+
+    Exit codes: 0 synced; 1 a fork, a refused history or a changed file here (nothing
+    merged); 2 git failed, the push was refused, or a usage error.
+
+    """
+    static let options = OptionSpec(values: ["contest", "lang", "judge", "chair"], flags: ["setup", "no-push", "writers"],
+                                    positionals: 0...1, positionalName: "REMOTE")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        if !args.positionals.isEmpty && !args.has("setup") && !args.has("writers") {
+            throw UsageError("REMOTE is given only with --setup")
+        }
+        if ContestLocation.isDemo(args, ctx) { throw UsageError("sync works on a contest folder: pass --contest DIR") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        if args.has("writers") {
+            guard let secretariat = args.positionals.first else { throw UsageError("--writers needs the secretariat's login") }
+            ctx.out(SyncPaths.writers(contest, secretariat: secretariat))
+            return 0
+        }
+        var writable: [String]? = SyncPaths.writable(by: ctx.login, uid: ctx.uid, in: contest)
+        let file = "\(dir)/\(ContestFolder.contestFile)"
+        if let j = args.value("judge") {
+            let judge = try Identity.judge(contest, requested: j, login: ctx.login, contestFile: file)
+            writable = [Ledger.displayPath(ofFile: judge.id)]
+        } else if let c = args.value("chair") {
+            let chair = try Identity.chair(contest, requested: c, login: ctx.login)
+            writable = [Ledger.displayPath(ofFile: Ledger.chairFileName(chair.login))]
+                + contest.judges.map { Ledger.displayPath(ofFile: Ledger.deliveryName(judge: $0.id, chair: chair.login)) }
+        } else if contest.access == .open {
+            writable = nil
+        }
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        let options = SyncOptions(dir: dir, login: ctx.login, host: String(cString: host), writable: writable,
+                                  push: !args.has("no-push"), language: language)
+        let result: SyncResult
+        do {
+            result = args.has("setup") ? try Sync.setup(options, remote: args.positionals.first) : try Sync.run(options)
+        } catch let f as SyncFailure {
+            ctx.err(TerminalText.safe("khanaen sync: \(f.description)") + "\n")
+            return 2
+        }
+        for line in result.said { (result.exitCode == 0 ? ctx.out : ctx.err)(TerminalText.safe(line) + "\n") }
+        return result.exitCode
+    }
+}

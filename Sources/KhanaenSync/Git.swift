@@ -1,0 +1,83 @@
+import KhanaenCore
+
+/// Why a sync or a setup could not go on: git failed, or is missing. Exit 2.
+public struct SyncFailure: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The system's `git`, run as Subprocess runs pdftotext: posix_spawnp with its arguments as an
+/// array (never a shell), standard input from /dev/null, a time limit. Every call names the
+/// contest folder (`-C`) and the committer, and turns off what could change a file's bytes
+/// (end-of-line conversion) or run someone else's code (hooks are not run by the commands used).
+struct Git: Sendable {
+    let dir: String
+    let name: String
+    let email: String
+    /// A private index file, for building a merge without touching the folder's index.
+    var indexFile: String? = nil
+    var timeout: Double = 300
+
+    var base: [String] {
+        ["-C", dir, "-c", "user.name=\(name)", "-c", "user.email=\(email)", "-c", "core.autocrlf=false",
+         "-c", "core.safecrlf=false", "-c", "commit.gpgsign=false", "-c", "core.quotepath=false"]
+    }
+
+    /// Runs git; the outcome whatever its exit status. Throws only when git could not be run.
+    func outcome(_ arguments: [String]) throws -> Subprocess.Outcome {
+        let result: Subprocess.Outcome
+        if let indexFile {
+            // Subprocess gives a tool only PATH and the locale: env(1) adds the index's name.
+            result = Subprocess.run("env", ["GIT_INDEX_FILE=" + indexFile, "git"] + base + arguments, timeout: timeout)
+        } else {
+            result = Subprocess.run("git", base + arguments, timeout: timeout)
+        }
+        switch result.end {
+        case .notStarted: throw SyncFailure("git could not be run (is it installed? apt install git)")
+        case .timedOut: throw SyncFailure("git \(arguments.first ?? "") did not finish within \(Int(timeout)) s")
+        case .tooMuchOutput: throw SyncFailure("git \(arguments.first ?? "") wrote more than expected")
+        default: return result
+        }
+    }
+
+    /// Runs git and returns its standard output; throws when it fails.
+    @discardableResult
+    func bytes(_ arguments: [String]) throws -> [UInt8] {
+        let r = try outcome(arguments)
+        guard r.succeeded else {
+            throw SyncFailure("git \(arguments.prefix(2).joined(separator: " ")) failed: \(r.firstErrorLine)")
+        }
+        return r.output
+    }
+
+    /// Standard output as text, without its final newline.
+    @discardableResult
+    func text(_ arguments: [String]) throws -> String {
+        var s = String(decoding: try bytes(arguments), as: UTF8.self)
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+
+    /// Whether git exits 0 (a question: `merge-base --is-ancestor`, `rev-parse --verify`).
+    func succeeds(_ arguments: [String]) throws -> Bool { try outcome(arguments).succeeded }
+
+    /// The files under `ledger/` of a commit (or tree): path → blob id.
+    func ledgerBlobs(_ commit: String) throws -> [String: String] {
+        var blobs: [String: String] = [:]
+        let out = try bytes(["ls-tree", "-r", "-z", commit, "--", "ledger"])
+        for record in out.split(separator: 0) {
+            // "<mode> blob <oid>\t<path>"
+            guard let tab = record.firstIndex(of: 0x09) else { continue }
+            let head = String(decoding: record[record.startIndex..<tab], as: UTF8.self).split(separator: " ")
+            let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
+            guard head.count == 3, head[1] == "blob", SyncPaths.travels(path) else { continue }
+            blobs[path] = String(head[2])
+        }
+        return blobs
+    }
+
+    func blob(_ oid: String?) throws -> [UInt8] {
+        guard let oid else { return [] }
+        return try bytes(["cat-file", "blob", oid])
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import XCTest
+@testable import KhanaenCLI
+import KhanaenCore
+@testable import KhanaenSync
+
+/// `khanaen sync` with the real git: a bare repository on local disk and clones of it, each
+/// scoring offline with Khanaen's own commands (an open contest, the sample's ledger removed).
+final class SyncTests: XCTestCase {
+    private var root = ""
+    private var remote = ""
+
+    override func setUpWithError() throws {
+        guard Subprocess.isAvailable("git") else { throw XCTSkip("git is not installed") }
+        root = NSTemporaryDirectory() + "khanaen-sync-" + UUID().uuidString
+        remote = root + "/remote.git"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try git(root, ["init", "-q", "--bare", "-b", "main", remote])
+        let seed = root + "/seed"
+        XCTAssertEqual(run(["init", seed, "--demo"]).code, 0)
+        try FileManager.default.removeItem(atPath: seed + "/ledger")
+        // An open contest: every machine here runs as the same login, acting as the judge it names.
+        let json = try String(contentsOfFile: seed + "/contest.json", encoding: .utf8)
+        try json.replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+            .write(toFile: seed + "/contest.json", atomically: true, encoding: .utf8)
+        let r = run(["sync", "--setup", remote, "--contest", seed, "--lang", "en"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    @discardableResult
+    private func run(_ args: [String], as login: String = "tester") -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        let code = CLI.run(args, CommandContext(environment: ["HOME": root], login: login, uid: 1000, out: { out += $0 }, err: { err += $0 }))
+        return (code, out, err)
+    }
+
+    @discardableResult
+    private func git(_ dir: String, _ args: [String]) throws -> String {
+        let r = Subprocess.run("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@t"] + args, timeout: 60)
+        guard r.succeeded else { throw SyncFailure("git \(args.joined(separator: " ")): \(String(decoding: r.errorOutput, as: UTF8.self))") }
+        return String(decoding: r.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A judge's machine: a clone of the remote, set up.
+    private func clone(_ name: String) throws -> String {
+        let dir = root + "/" + name
+        try git(root, ["clone", "-q", remote, dir])
+        let r = run(["sync", "--setup", "--contest", dir])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        return dir
+    }
+
+    private var nextValue = 0
+    /// Scores `count` criteria as `judge` (one ledger line each).
+    private func score(_ dir: String, _ judge: String, entry: String, count: Int) {
+        for k in 0..<count {
+            nextValue += 1
+            let r = run(["score", "--contest", dir, "--judge", judge, "--entry", entry, "c\(k % 7 + 1)=\(nextValue % 10)"])
+            XCTAssertEqual(r.code, 0, r.out + r.err)
+        }
+    }
+
+    private func sync(_ dir: String, _ extra: [String] = []) -> (code: Int32, out: String, err: String) {
+        run(["sync", "--contest", dir, "--lang", "en"] + extra)
+    }
+
+    private func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+    private func lines(_ path: String) -> Int { bytes(path).filter { $0 == 0x0A }.count }
+
+    func testThreeClonesScoringOfflineSyncInEveryOrderAndEndTheSame() throws {
+        let a = try clone("A"), b = try clone("B"), c = try clone("C")
+        let machines = [(a, "j1"), (b, "j2"), (c, "j3")]
+        var written = ["j1": 0, "j2": 0, "j3": 0]
+        let orders = [[0, 1, 2], [2, 0, 1], [1, 2, 0], [0, 2, 1]]
+        for (round, order) in orders.enumerated() {
+            for (dir, judge) in machines {
+                score(dir, judge, entry: String(format: "e%02d", round + 1), count: 2 + round)
+                written[judge]! += 2 + round
+            }
+            for k in order {
+                let r = sync(machines[k].0, k == order.first && round == 1 ? ["--judge", machines[k].1] : [])
+                XCTAssertEqual(r.code, 0, "round \(round), \(machines[k].1): " + r.out + r.err)
+            }
+        }
+        // The first to sync in the last round has not yet seen the others': one more pass.
+        for (dir, _) in machines { XCTAssertEqual(sync(dir).code, 0) }
+        for (dir, judge) in machines {
+            for (other, n) in written {
+                XCTAssertEqual(lines("\(dir)/ledger/\(other)/\(other).jsonl"), n, "\(judge)'s machine has every line of \(other)")
+                XCTAssertEqual(bytes("\(dir)/ledger/\(other)/\(other).jsonl"), bytes("\(a)/ledger/\(other)/\(other).jsonl"))
+            }
+            let v = run(["verify", "--contest", dir])
+            XCTAssertEqual(v.code, 0, v.out + v.err)
+            XCTAssertEqual(try git(dir, ["status", "--porcelain"]), "", "nothing left uncommitted or changed on \(judge)'s machine")
+        }
+        // The remote holds the same lines, and its history only ever grew.
+        let check = try clone("check")
+        for (other, _) in written { XCTAssertEqual(bytes("\(check)/ledger/\(other)/\(other).jsonl"), bytes("\(a)/ledger/\(other)/\(other).jsonl")) }
+        XCTAssertEqual(run(["verify", "--contest", check]).code, 0)
+        XCTAssertGreaterThan(Int(try git(check, ["rev-list", "--merges", "--count", "HEAD"])) ?? 0, 0, "both sides appended: merge commits")
+        // Thai by default: what came in and went out.
+        score(a, "j1", entry: "e09", count: 1)
+        let thai = run(["sync", "--contest", a])
+        XCTAssertEqual(thai.code, 0, thai.err)
+        XCTAssertTrue(thai.out.contains("บันทึก ledger/j1/j1.jsonl: 1 บรรทัดใหม่"), thai.out)
+        let came = sync(b)
+        XCTAssertTrue(came.out.contains("came in ledger/j1/j1.jsonl (judge j1): 1 lines"), came.out)
+    }
+
+    func testAFetchedCommitThatRewritesALedgerLineIsRefusedWhole() throws {
+        let a = try clone("A"), b = try clone("B"), x = try clone("X")
+        score(a, "j1", entry: "e01", count: 3)
+        XCTAssertEqual(sync(a).code, 0)
+        XCTAssertEqual(sync(b).code, 0)
+        XCTAssertEqual(lines(b + "/ledger/j1/j1.jsonl"), 3)
+        // Someone with plain git changes j1's second line (the hash left as it was) and pushes.
+        XCTAssertEqual(sync(x).code, 0)
+        let path = x + "/ledger/j1/j1.jsonl"
+        var text = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        text[1] = text[1].replacingOccurrences(of: "\"value\":", with: "\"value\":1")
+        try text.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try git(x, ["commit", "-q", "-am", "a better score"])
+        let bad = try git(x, ["rev-parse", "HEAD"])
+        try git(x, ["push", "-q", "origin", "main"])
+        // A judge on b has scored meanwhile: the sync refuses what came in, keeps what b has.
+        score(b, "j2", entry: "e02", count: 2)
+        let before = bytes(b + "/ledger/j1/j1.jsonl"), head = try git(b, ["rev-parse", "HEAD^{tree}"])
+        let r = sync(b)
+        XCTAssertEqual(r.code, 1, r.out + r.err)
+        XCTAssertTrue(r.err.contains("refused the fetched history whole: ledger/j1/j1.jsonl line 2 is rewritten or reordered in commit \(bad.prefix(10))"), r.err)
+        XCTAssertEqual(bytes(b + "/ledger/j1/j1.jsonl"), before)
+        XCTAssertNotEqual(try git(b, ["rev-parse", "HEAD^{tree}"]), head, "b's own lines were committed")
+        XCTAssertThrowsError(try git(b, ["merge-base", "--is-ancestor", bad, "HEAD"]), "nothing of it was merged")
+        XCTAssertEqual(run(["verify", "--contest", b]).code, 0)
+        // And again on the next sync: a refused history is not taken the second time either.
+        XCTAssertEqual(sync(b).code, 1)
+    }
+
+    func testARemoteWhoseHistoryWasRewrittenIsRefused() throws {
+        let a = try clone("A"), b = try clone("B"), x = try clone("X")
+        score(a, "j1", entry: "e01", count: 2)
+        XCTAssertEqual(sync(a).code, 0)
+        XCTAssertEqual(sync(b).code, 0)
+        // The remote is force-pushed back to the rules, with j1's file made again from other lines.
+        let rules = try git(x, ["rev-list", "--max-parents=0", "HEAD"])
+        try git(x, ["reset", "-q", "--hard", rules])
+        score(x, "j1", entry: "e03", count: 2)
+        try git(x, ["add", "ledger"])
+        try git(x, ["commit", "-q", "-m", "j1 again"])
+        let forced = try git(x, ["rev-parse", "HEAD"])
+        try git(x, ["push", "-q", "--force", "origin", "main"])
+        let r = sync(b)
+        XCTAssertEqual(r.code, 1, r.out + r.err)
+        XCTAssertTrue(r.err.contains("ledger/j1/j1.jsonl line 1 is rewritten or reordered in commit \(forced.prefix(10))"), r.err)
+        XCTAssertEqual(lines(b + "/ledger/j1/j1.jsonl"), 2)
+        let again = sync(b)
+        XCTAssertEqual(again.code, 1, "still refused")
+        XCTAssertTrue(again.err.contains("refused the fetched history whole: ledger/j1/j1.jsonl line 1"), again.err)
+        XCTAssertEqual(try git(b, ["rev-parse", "refs/remotes/origin/main"]), try git(a, ["rev-parse", "HEAD"]),
+                       "what the remote was last seen holding stays")
+    }
+
+    func testAForkMadeOnPurposeStopsTheSyncAndKeepsBothSides() throws {
+        // One judge on two machines, both scoring offline from the same head.
+        let laptop = try clone("laptop"), office = try clone("office")
+        score(laptop, "j1", entry: "e01", count: 1)
+        XCTAssertEqual(sync(laptop).code, 0)
+        XCTAssertEqual(sync(office).code, 0)
+        score(laptop, "j1", entry: "e02", count: 2)
+        score(office, "j1", entry: "e03", count: 3)
+        XCTAssertEqual(sync(laptop).code, 0)
+        let pushed = try git(laptop, ["rev-parse", "HEAD"])
+        let ours = bytes(office + "/ledger/j1/j1.jsonl")
+        let r = sync(office)
+        XCTAssertEqual(r.code, 1, r.out + r.err)
+        let kept = "ledger/j1/j1.jsonl.fork-\(pushed.prefix(10))"
+        XCTAssertTrue(r.err.contains("fork: judge j1's file ledger/j1/j1.jsonl differs from line 2"), r.err)
+        XCTAssertTrue(r.err.contains(kept), r.err)
+        XCTAssertEqual(bytes(office + "/ledger/j1/j1.jsonl"), ours, "ours is untouched")
+        XCTAssertEqual(bytes(office + "/" + kept), bytes(laptop + "/ledger/j1/j1.jsonl"), "theirs is kept beside it")
+        XCTAssertEqual(lines(office + "/ledger/j1/j1.jsonl"), 4)
+        XCTAssertEqual(try git(office, ["status", "--porcelain"]), "", "the kept side does not travel")
+        // Never merged silently: the next sync stops again, and the remote still has the laptop's.
+        XCTAssertEqual(sync(office).code, 1)
+        XCTAssertEqual(try git(laptop, ["ls-remote", "origin", "main"]).prefix(40), Substring(pushed))
+        XCTAssertEqual(run(["verify", "--contest", office]).code, 0)
+    }
+
+    /// The server's hook (scripts/sync-pre-receive): a push touching a file the pushing login
+    /// may not write is refused, and so is one that rewrites a ledger line.
+    func testTheServerHookRefusesAPushOfAnotherJudgesFile() throws {
+        let hook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/sync-pre-receive").path
+        try FileManager.default.copyItem(atPath: hook, toPath: remote + "/hooks/pre-receive")
+        let me = CommandContext.processLogin.login
+        // This test's login is judge j1 only (its user in contest.json is another name: the hook reads its own list).
+        let listed = run(["sync", "--writers", "secretariat", "--contest", root + "/seed"])
+        XCTAssertEqual(listed.code, 0)
+        XCTAssertTrue(listed.out.contains("judge1 ledger/j1/j1.jsonl\n"), listed.out)
+        XCTAssertTrue(listed.out.contains("chair ledger/*/chair-chair.jsonl\n"), listed.out)
+        try "\(me) ledger/j1/j1.jsonl\n\(me) ledger/j1/j1.jsonl.torn\n".write(toFile: remote + "/khanaen-writers", atomically: true, encoding: .utf8)
+        let a = try clone("A")
+        score(a, "j1", entry: "e01", count: 2)
+        let ok = sync(a)
+        XCTAssertEqual(ok.code, 0, ok.out + ok.err)
+        XCTAssertTrue(ok.out.contains("pushed to origin"), ok.out)
+        score(a, "j2", entry: "e01", count: 1)
+        let refused = sync(a)
+        XCTAssertEqual(refused.code, 2, refused.out + refused.err)
+        XCTAssertTrue(refused.err.contains("khanaen: refused: the login \(me) may not change ledger/j2/j2.jsonl"), refused.err)
+        XCTAssertThrowsError(try git(remote, ["cat-file", "-e", "main:ledger/j2/j2.jsonl"]), "the server took nothing of it")
+        // A rewritten line of j1's own file, pushed with plain git, is refused too.
+        let x = try clone("X")
+        let path = x + "/ledger/j1/j1.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"seq\":1,", with: "\"seq\":1, ").write(toFile: path, atomically: true, encoding: .utf8)
+        try git(x, ["commit", "-q", "-am", "edit"])
+        XCTAssertThrowsError(try git(x, ["push", "-q", "origin", "main"])) { error in
+            XCTAssertTrue("\(error)".contains("ledger/j1/j1.jsonl: a ledger line was changed or cut"), "\(error)")
+        }
+    }
+
+    /// Another machine pushes while this one's push is on its way (the server's hook lets it in
+    /// first): the push is rejected, and sync fetches, checks, merges and pushes again.
+    func testAPushThatLostTheRaceIsFetchedMergedAndTriedAgain() throws {
+        let a = try clone("A"), other = try clone("other")
+        score(other, "j3", entry: "e04", count: 2)
+        XCTAssertEqual(sync(other, ["--no-push"]).code, 0)
+        let hook = remote + "/hooks/pre-receive"
+        try """
+        #!/bin/sh
+        cat > /dev/null
+        [ -e "\(root)/raced" ] && exit 0
+        touch "\(root)/raced"
+        env -i PATH="$PATH" git -C "\(other)" push -q origin main >&2
+        exit 0
+
+        """.write(toFile: hook, atomically: true, encoding: .utf8)
+        chmod(hook, 0o755)
+        score(a, "j1", entry: "e04", count: 3)
+        let r = sync(a)
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("push rejected: someone pushed first"), r.out)
+        XCTAssertTrue(r.out.contains("came in ledger/j3/j3.jsonl (judge j3): 2 lines"), r.out)
+        XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+        let check = try clone("check")
+        XCTAssertEqual(lines(check + "/ledger/j1/j1.jsonl"), 3)
+        XCTAssertEqual(lines(check + "/ledger/j3/j3.jsonl"), 2)
+        XCTAssertEqual(run(["verify", "--contest", check]).code, 0)
+    }
+
+    /// `khanaen sync` (the built program) killed with SIGKILL at a random moment, 50 times,
+    /// while another machine's lines keep coming in: each time the next sync finishes cleanly,
+    /// and in the end every line either machine wrote is on the remote, every chain valid.
+    func testASyncKilledAtRandomPointsLeavesAFolderThatSyncsCleanly() throws {
+        var products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if products.lastPathComponent == "MacOS" { products = products.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+        let khanaen = products.appendingPathComponent("khanaen").path
+        guard FileManager.default.isExecutableFile(atPath: khanaen) else {
+            return XCTFail("\(khanaen) is missing: run `swift build` before `swift test` (README)")
+        }
+        let a = try clone("A"), b = try clone("B")
+        var killed = 0
+        for round in 0..<50 {
+            score(a, "j1", entry: String(format: "e%02d", round % 20 + 1), count: 1 + round % 3)
+            if round % 3 == 0 {
+                score(b, "j2", entry: String(format: "e%02d", round % 20 + 1), count: 2)
+                let r = sync(b)
+                XCTAssertEqual(r.code, 0, "round \(round), b: " + r.out + r.err)
+            }
+            // Subprocess kills the program (SIGKILL, its whole process group) at its time limit.
+            let limit = Double.random(in: 0.005...0.4)
+            let r = Subprocess.run(khanaen, ["sync", "--contest", a, "--lang", "en"], timeout: limit)
+            if r.end == .timedOut { killed += 1 }
+            // git's own children run in their own process groups: let any still running finish.
+            for _ in 0..<200 where gitStillRunning(in: a) { usleep(50_000) }
+            let clean = sync(a)
+            XCTAssertEqual(clean.code, 0, "round \(round), after a kill at \(limit) s (\(r.end)): " + clean.out + clean.err)
+        }
+        XCTAssertGreaterThan(killed, 10, "most runs were killed part way")
+        XCTAssertEqual(sync(b).code, 0)
+        let check = try clone("check")
+        for judge in ["j1", "j2"] {
+            let here = judge == "j1" ? a : b
+            XCTAssertEqual(bytes("\(check)/ledger/\(judge)/\(judge).jsonl"), bytes("\(here)/ledger/\(judge)/\(judge).jsonl"), judge)
+            XCTAssertEqual(bytes("\(b)/ledger/\(judge)/\(judge).jsonl"), bytes("\(a)/ledger/\(judge)/\(judge).jsonl"), judge)
+        }
+        for dir in [a, b, check] {
+            let v = run(["verify", "--contest", dir])
+            XCTAssertEqual(v.code, 0, v.out + v.err)
+        }
+        XCTAssertEqual(try git(a, ["status", "--porcelain"]), "")
+    }
+
+    /// Whether a process's command line names the folder (a git a killed sync started).
+    private func gitStillRunning(in dir: String) -> Bool {
+        let procs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return procs.contains { pid in
+            guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let args = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard let program = args.first, program == "git" || program.hasSuffix("/git") || program.hasPrefix("git-") else { return false }
+            return args.contains { $0.contains(dir) }
+        }
+    }
+
+    func testGrowthComparesBytesAndLines() {
+        let a = Array("1\n2\n".utf8), b = Array("1\n2\n3\n".utf8), c = Array("1\nX\n".utf8)
+        XCTAssertEqual(Growth.of(b, from: a), .extends(lines: 1))
+        XCTAssertEqual(Growth.of(a, from: b), .behind(lines: 1))
+        XCTAssertEqual(Growth.of(c, from: b), .differs(line: 2))
+        XCTAssertEqual(Growth.of(b, from: []), .extends(lines: 3))
+        XCTAssertEqual(Growth.of(Array("1\n2".utf8), from: Array("1\n".utf8)), .extends(lines: 0))
+        XCTAssertEqual(Growth.of(Array("1\n23\n".utf8), from: Array("1\n2".utf8)), .differs(line: 2), "a partial line is not a prefix")
+        XCTAssertEqual(SyncPaths.ledgerName("ledger/j1/j1.jsonl"), "j1")
+        XCTAssertEqual(SyncPaths.ledgerName("ledger/chairs/alice.jsonl"), "chairs/alice")
+        XCTAssertEqual(SyncPaths.ledgerName("ledger/j1/chair-alice.jsonl"), "j1/chair-alice")
+        XCTAssertEqual(SyncPaths.ledgerName("ledger/witness/witness.jsonl"), "witness")
+    }
+
+    /// In a contest by logins, a judge commits only their own file, a chair their own and deliveries.
+    func testEachLoginCommitsOnlyTheFilesItWrites() throws {
+        let contest = try ContestFolder.loadContest(root + "/seed")
+        XCTAssertEqual(SyncPaths.writable(by: "judge2", uid: 1000, in: contest), ["ledger/j2/j2.jsonl"])
+        XCTAssertEqual(SyncPaths.writable(by: "chair", uid: 1000, in: contest),
+                       ["ledger/chairs/chair.jsonl"] + contest.judges.map { "ledger/\($0.id)/chair-chair.jsonl" })
+        XCTAssertEqual(SyncPaths.writable(by: "someone", uid: 1000, in: contest), [])
+        XCTAssertEqual(SyncPaths.writable(by: "root", uid: 0, in: contest), ["ledger/witness/witness.jsonl"])
+        // A machine that scored as j1 and j2 but syncs as j1 sends j1's lines only.
+        let a = try clone("A")
+        score(a, "j1", entry: "e01", count: 2)
+        score(a, "j2", entry: "e01", count: 1)
+        let r = sync(a, ["--judge", "j1"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("committed ledger/j1/j1.jsonl: 2 new lines"), r.out)
+        XCTAssertFalse(r.out.contains("j2.jsonl"), r.out)
+        XCTAssertEqual(try git(a, ["status", "--porcelain"]), "?? ledger/j2/")
+    }
+
+    func testSetupWritesAttributesIgnoreAndFsyncSettings() throws {
+        let a = try clone("A")
+        XCTAssertTrue(try String(contentsOfFile: a + "/.gitattributes", encoding: .utf8).contains("* -text"))
+        XCTAssertEqual(try git(a, ["check-attr", "text", "merge", "filter", "--", "ledger/j1/j1.jsonl"]),
+                       "ledger/j1/j1.jsonl: text: unset\nledger/j1/j1.jsonl: merge: unset\nledger/j1/j1.jsonl: filter: unset")
+        XCTAssertEqual(try git(a, ["config", "core.fsync"]), "all")
+        XCTAssertEqual(try git(a, ["config", "core.fsyncMethod"]), "fsync")
+        XCTAssertEqual(try git(a, ["check-ignore", "exports/x.csv", "ledger/j1/j1.jsonl.fork-abc", "ledger/j1/.j1.jsonl.tmp"]),
+                       "exports/x.csv\nledger/j1/j1.jsonl.fork-abc\nledger/j1/.j1.jsonl.tmp")
+        let rules = try git(a, ["rev-list", "--max-parents=0", "HEAD"])
+        XCTAssertEqual(try git(a, ["show", "--format=%s", "--name-only", rules]),
+                       "Rules of the contest digital-local-2566\n\n.gitattributes\n.gitignore\ncontest.json\nentries.json")
+    }
+}
