@@ -25,7 +25,7 @@ public final class ChairSession {
     /// The book the next change is folded into (nil until the first fold).
     var heldBook: SheetBook? { folded.withLock { $0 } }
 
-    init(ledger: Ledger, directory: String, chair: String, language: Language) {
+    public init(ledger: Ledger, directory: String, chair: String, language: Language) {
         self.ledger = ledger
         self.directory = directory
         self.chair = chair
@@ -54,8 +54,15 @@ public final class ChairSession {
         return ChairData(book: book, ledger: ledger.summary(book), events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: [:])
     }
 
+    /// What `.reload` does on the files queue (for the benchmarks): what was appended read,
+    /// and folded into the book held; nil when nothing changed.
+    public func foldChanges() throws -> ChairData? {
+        guard try ledger.refresh() else { return nil }
+        return ChairSession.folding(ledger, into: folded)
+    }
+
     /// The data with these methods' results and seals (the official method's when not given).
-    static func computed(_ data: ChairData, methods: [Method]?) -> ChairData {
+    public static func computed(_ data: ChairData, methods: [Method]?) -> ChairData {
         var data = data
         for m in methods ?? [data.book.method] { data.computed[m] = compute(data.book, data.ledger, m) }
         return data
