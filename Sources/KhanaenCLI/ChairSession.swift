@@ -22,6 +22,9 @@ public final class ChairSession {
     /// Methods are computed here, never on `files`: a chair's save never waits behind a
     /// computation (the judge's line that made it is already folded).
     let computing = DispatchQueue(label: "khanaen.chair.compute", qos: .userInitiated)
+    /// How many folds into `folded` were made: a reload's data whose computation ends after
+    /// a later fold (a chair's save) is older than what that fold sends, and is dropped.
+    private let folds = Held(0)
     /// The book the next change is folded into (nil until the first fold).
     var heldBook: SheetBook? { folded.withLock { $0 } }
 
@@ -41,10 +44,11 @@ public final class ChairSession {
 
     /// The ledger as read now, folded: with `held`, only the events read since it was last
     /// folded are folded into the book it holds (`SheetBook.apply`); without, all of them.
-    static func folding(_ ledger: Ledger, into held: Held<SheetBook?>? = nil) -> ChairData {
+    static func folding(_ ledger: Ledger, into held: Held<SheetBook?>? = nil, counting folds: Held<Int>? = nil) -> ChairData {
         let book: SheetBook
         if let held {
             book = held.withLock { b in
+                folds?.withLock { $0 += 1 }
                 if b == nil { b = SheetBook(ledger: ledger) } else { b!.apply(ledger: ledger) }
                 return b!
             }
@@ -81,10 +85,10 @@ public final class ChairSession {
     /// Without `full`, only `methods` are computed (the rest follow on other cores, as after
     /// any change).
     static func reread(_ ledger: Ledger, methods: [Method], full: Bool = true, into held: Held<SheetBook?>? = nil,
-                       language: Language = .th) -> [ChairMsg] {
+                       counting folds: Held<Int>? = nil, language: Language = .th) -> [ChairMsg] {
         var unread: [ChairMsg] = []
         do { try ledger.refresh() } catch { unread.append(unreadable(error, language)) }
-        var data = computed(folding(ledger, into: held), methods: full ? Method.allCases : methods)
+        var data = computed(folding(ledger, into: held, counting: folds), methods: full ? Method.allCases : methods)
         if full, let m = methods.first, let results = data.computed[m]?.results {
             data.statistics[m] = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
                                                          eligibility: ReportCommand.eligibilityOf(data.book))
@@ -120,6 +124,7 @@ public final class ChairSession {
 
     func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
         let ledger = self.ledger, chair = self.chair, directory = self.directory, language = self.language, folded = self.folded
+        let folds = self.folds
         switch effect {
         case .reload(let methods):
             guard reloading.begin() else { return }
@@ -131,10 +136,15 @@ public final class ChairSession {
                 var changed = false
                 do { changed = try ledger.refresh() } catch { changed = true; unread.append(ChairSession.unreadable(error, language)) }
                 guard changed else { reloading.end(); return [] }
-                let data = ChairSession.folding(ledger, into: folded), said = unread
+                let data = ChairSession.folding(ledger, into: folded, counting: folds), said = unread
+                let fold = folds.withLock { $0 }
                 inbox.run(on: computing) {
                     defer { reloading.end() }
-                    return [.data(ChairSession.computed(data, methods: methods))] + said
+                    let computed = ChairSession.computed(data, methods: methods)
+                    // A chair's save folded the ledger again meanwhile: its data, sent with
+                    // it, is newer than this and holds all this does.
+                    guard folds.withLock({ $0 }) == fold else { return said }
+                    return [.data(computed)] + said
                 }
                 return []
             }
@@ -161,7 +171,7 @@ public final class ChairSession {
                     let written = try ledger.appendChair(draft)
                     // The line is already in the file read (the append read up to it), so a
                     // refresh would report no change: the ledger is folded again regardless.
-                    return [.saved(written)] + ChairSession.reread(ledger, methods: methods, into: folded, language: language)
+                    return [.saved(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language)
                 } catch {
                     return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
@@ -171,11 +181,11 @@ public final class ChairSession {
                 var written: [LedgerEvent] = []
                 do {
                     for d in drafts { written.append(try ledger.appendChair(d)) }
-                    return [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, language: language)
+                    return [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language)
                 } catch {
                     // What was written before the refusal stands, and is said.
                     let why = TerminalText.safe(error.said(in: language))
-                    return (written.isEmpty ? [] : [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, language: language))
+                    return (written.isEmpty ? [] : [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language))
                         + [.notSaved(why)]
                 }
             }
@@ -183,7 +193,7 @@ public final class ChairSession {
             inbox.run(on: files) {
                 do {
                     guard try ledger.appendCheckpoint(actor: chair) else { return [] }
-                    return ChairSession.reread(ledger, methods: methods, full: false, into: folded, language: language)
+                    return ChairSession.reread(ledger, methods: methods, full: false, into: folded, counting: folds, language: language)
                 } catch {
                     return [.notSaved(TerminalText.safe("\(error)"))]
                 }

@@ -93,8 +93,13 @@ final class SessionReadTests: XCTestCase {
         session.computing.resume()
         // The save comes first: the reload's data, still being computed, does not hold it up.
         XCTAssertTrue(saved.first.map { if case .saved = $0 { return true } else { return false } } ?? false, "the save is written and said first: \(saved)")
+        let savedData = saved.compactMap { if case .data(let d) = $0 { return d } else { return nil } }
+        XCTAssertEqual(savedData.count, 1, "the save's own data, with the judge's line and the award")
+        XCTAssertEqual(savedData.first?.book.overrides.count, 1)
+        // The reload's data, computed after the save's fold, is older: it is dropped, never
+        // shown over the save's.
         let later = messages(inbox)
-        XCTAssertTrue(later.contains { if case .data = $0 { return true } else { return false } }, "the computation follows")
+        XCTAssertFalse(later.contains { if case .data = $0 { return true } else { return false } }, "\(later)")
     }
 
     func testAChairSessionSaysALedgerItCannotRead() throws {
