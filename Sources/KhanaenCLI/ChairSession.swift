@@ -17,8 +17,18 @@ public final class ChairSession {
     private let reloading = InFlight()
     /// The newest data's generation: older computations are not started.
     private let latest = Newest()
+    /// The ledger as last folded: a change folds only the events read since into it.
+    private let folded = Held<SheetBook?>(nil)
+    /// Methods are computed here, never on `files`: a chair's save never waits behind a
+    /// computation (the judge's line that made it is already folded).
+    let computing = DispatchQueue(label: "khanaen.chair.compute", qos: .userInitiated)
+    /// How many folds into `folded` were made: a reload's data whose computation ends after
+    /// a later fold (a chair's save) is older than what that fold sends, and is dropped.
+    private let folds = Held(0)
+    /// The book the next change is folded into (nil until the first fold).
+    var heldBook: SheetBook? { folded.withLock { $0 } }
 
-    init(ledger: Ledger, directory: String, chair: String, language: Language) {
+    public init(ledger: Ledger, directory: String, chair: String, language: Language) {
         self.ledger = ledger
         self.directory = directory
         self.chair = chair
@@ -29,12 +39,43 @@ public final class ChairSession {
     /// the official method only: the first frame waits for nothing else, and the others are
     /// computed after it).
     public static func read(_ ledger: Ledger, methods: [Method]? = nil) -> ChairData {
-        let book = SheetBook(ledger: ledger)
-        let summary = ledger.summary(book)
-        let methods = methods ?? [book.method]
-        var computed: [Method: Computed] = [:]
-        for m in methods { computed[m] = compute(book, summary, m) }
-        return ChairData(book: book, ledger: summary, events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: computed)
+        computed(folding(ledger), methods: methods)
+    }
+
+    /// The ledger as read now, folded: with `held`, only the events read since it was last
+    /// folded are folded into the book it holds (`SheetBook.apply`); without, all of them.
+    static func folding(_ ledger: Ledger, into held: Held<SheetBook?>? = nil, counting folds: Held<Int>? = nil) -> ChairData {
+        let book: SheetBook
+        if let held {
+            book = held.withLock { b in
+                folds?.withLock { $0 += 1 }
+                if b == nil { b = SheetBook(ledger: ledger) } else { b!.apply(ledger: ledger) }
+                return b!
+            }
+        } else {
+            book = SheetBook(ledger: ledger)
+        }
+        return ChairData(book: book, ledger: ledger.summary(book), events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: [:])
+    }
+
+    /// What `.reload` does on the files queue (for the benchmarks): what was appended read,
+    /// and folded into the book held; nil when nothing changed.
+    public func foldChanges() throws -> ChairData? {
+        guard try ledger.refresh() else { return nil }
+        return ChairSession.folding(ledger, into: folded)
+    }
+
+    /// The data with these methods' results and seals (the official method's when not given).
+    public static func computed(_ data: ChairData, methods: [Method]?) -> ChairData {
+        var data = data
+        for m in methods ?? [data.book.method] { data.computed[m] = compute(data.book, data.ledger, m) }
+        return data
+    }
+
+    /// What a read that failed says: a file of the ledger that cannot be read is an
+    /// integrity problem, shown beside the data last read.
+    static func unreadable(_ error: Error, _ language: Language) -> ChairMsg {
+        .ledgerUnreadable(TerminalText.safe(error.said(in: language)))
     }
 
     /// After the console's own write: what was appended since (by anyone) read, and the ledger
@@ -43,14 +84,16 @@ public final class ChairSession {
     /// chair's yes shows the decision and everything computed from it.
     /// Without `full`, only `methods` are computed (the rest follow on other cores, as after
     /// any change).
-    static func reread(_ ledger: Ledger, methods: [Method], full: Bool = true) -> ChairMsg {
-        _ = try? ledger.refresh()
-        var data = read(ledger, methods: full ? Method.allCases : methods)
+    static func reread(_ ledger: Ledger, methods: [Method], full: Bool = true, into held: Held<SheetBook?>? = nil,
+                       counting folds: Held<Int>? = nil, language: Language = .th) -> [ChairMsg] {
+        var unread: [ChairMsg] = []
+        do { try ledger.refresh() } catch { unread.append(unreadable(error, language)) }
+        var data = computed(folding(ledger, into: held, counting: folds), methods: full ? Method.allCases : methods)
         if full, let m = methods.first, let results = data.computed[m]?.results {
             data.statistics[m] = PanelStatistics.compute(book: data.book, results: results, byMethod: data.computed.mapValues(\.results),
                                                          eligibility: EligibilityRules.evaluate(data.book))
         }
-        return .data(data)
+        return [.data(data)] + unread
     }
 
     /// The ledger as read now, with every method computed, and the export of the official
@@ -73,22 +116,37 @@ public final class ChairSession {
     }
 
     func run(_ state: ChairState, terminal: Terminal) -> Int32 {
+        // The book the first frame shows is where the next change's fold starts from.
+        folded.withLock { if $0 == nil { $0 = state.book } }
         let runtime = Runtime<ChairProgram>(state: state, backend: terminal, watching: ledger.folders) { [self] effect, inbox in perform(effect, inbox) }
         return runtime.run(first: [.started])
     }
 
     func perform(_ effect: ChairEffect, _ inbox: Inbox<ChairMsg>) {
-        let ledger = self.ledger, chair = self.chair, directory = self.directory, language = self.language
+        let ledger = self.ledger, chair = self.chair, directory = self.directory, language = self.language, folded = self.folded
+        let folds = self.folds
         switch effect {
         case .reload(let methods):
             guard reloading.begin() else { return }
-            let reloading = self.reloading
+            let reloading = self.reloading, folded = self.folded, computing = self.computing
             inbox.run(on: files) {
-                defer { reloading.end() }
-                // A judge's save shows within one input timeout (a quarter second) and the
-                // time these two methods take.
-                guard (try? ledger.refresh()) == true else { return [] }
-                return [.data(ChairSession.read(ledger, methods: methods))]
+                // The files are read and the new events folded here; the methods are computed
+                // on `computing`, so that a chair's save queued meanwhile is written at once.
+                var unread: [ChairMsg] = []
+                var changed = false
+                do { changed = try ledger.refresh() } catch { changed = true; unread.append(ChairSession.unreadable(error, language)) }
+                guard changed else { reloading.end(); return [] }
+                let data = ChairSession.folding(ledger, into: folded, counting: folds), said = unread
+                let fold = folds.withLock { $0 }
+                inbox.run(on: computing) {
+                    defer { reloading.end() }
+                    let computed = ChairSession.computed(data, methods: methods)
+                    // A chair's save folded the ledger again meanwhile: its data, sent with
+                    // it, is newer than this and holds all this does.
+                    guard folds.withLock({ $0 }) == fold else { return said }
+                    return [.data(computed)] + said
+                }
+                return []
             }
         case .compute(let generation, let book, let summary, let methods):
             latest.raise(to: generation)
@@ -113,7 +171,7 @@ public final class ChairSession {
                     let written = try ledger.appendChair(draft)
                     // The line is already in the file read (the append read up to it), so a
                     // refresh would report no change: the ledger is folded again regardless.
-                    return [.saved(written), ChairSession.reread(ledger, methods: methods)]
+                    return [.saved(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language)
                 } catch {
                     return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
@@ -123,28 +181,30 @@ public final class ChairSession {
                 var written: [LedgerEvent] = []
                 do {
                     for d in drafts { written.append(try ledger.appendChair(d)) }
-                    return [.savedAll(written), ChairSession.reread(ledger, methods: methods)]
+                    return [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language)
                 } catch {
                     // What was written before the refusal stands, and is said.
                     let why = TerminalText.safe(error.said(in: language))
-                    return (written.isEmpty ? [] : [.savedAll(written), ChairSession.reread(ledger, methods: methods)]) + [.notSaved(why)]
+                    return (written.isEmpty ? [] : [.savedAll(written)] + ChairSession.reread(ledger, methods: methods, into: folded, counting: folds, language: language))
+                        + [.notSaved(why)]
                 }
             }
         case .checkpoint(let methods):
             inbox.run(on: files) {
                 do {
                     guard try ledger.appendCheckpoint(actor: chair) else { return [] }
-                    return [ChairSession.reread(ledger, methods: methods, full: false)]
+                    return ChairSession.reread(ledger, methods: methods, full: false, into: folded, counting: folds, language: language)
                 } catch {
                     return [.notSaved(TerminalText.safe("\(error)"))]
                 }
             }
         case .prepareExport:
             inbox.run(on: files, awaited: true) {
-                let changed = (try? ledger.refresh()) ?? true
+                var changed = true, unread: [ChairMsg] = []
+                do { changed = try ledger.refresh() } catch { unread.append(ChairSession.unreadable(error, language)) }
                 let (data, plan) = ChairSession.planExport(ledger)
                 // What changed since the screen was drawn is shown with the question.
-                return (changed ? [.data(data)] : []) + [.exportPlanned(plan)]
+                return (changed ? [.data(data)] : []) + unread + [.exportPlanned(plan)]
             }
         case .export(let plan, let overwrite):
             inbox.run(on: files, awaited: true) {

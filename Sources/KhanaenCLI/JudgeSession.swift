@@ -18,6 +18,8 @@ final class JudgeSession {
     private let language: Language
     /// A reload is at work: the next tick does not start another.
     private let reloading = InFlight()
+    /// The judge's sheets as last folded, and where the fold stands in the file.
+    private let folded: Held<JudgeFold>
 
     /// `ledger` has read this judge's file and the chair's, and no other: a judge never sees
     /// others' scores.
@@ -32,7 +34,10 @@ final class JudgeSession {
             throw InputError(b.describe(own.path) + "; run khanaen verify")
         }
         state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language)
-        state.sheets = JudgeSession.fold(ledger, judgeID)
+        let fold = JudgeFold(contest: contest, judgeID: judgeID, judgeEvents: own.events,
+                             chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
+        folded = Held(fold)
+        state.sheets = fold.sheets
         state.hidden = JudgeSession.ineligible(ledger, judgeID)
     }
 
@@ -44,9 +49,21 @@ final class JudgeSession {
             .union(conflicted)
     }
 
-    static func fold(_ ledger: Ledger, _ judgeID: String) -> [Sheet] {
-        SheetBook.judgeSheets(contest: ledger.contest, judgeID: judgeID, judgeEvents: ledger.file(forJudge: judgeID)!.events,
-                              chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
+    /// The judge's sheets as the ledger now holds them: only the events read since the last
+    /// fold are folded into the sheets held (`JudgeFold`), the file folded again from its
+    /// start when a reopen came or the file is not the one folded.
+    static func fold(_ ledger: Ledger, _ judgeID: String, into folded: Held<JudgeFold>) -> [Sheet] {
+        let events = ledger.file(forJudge: judgeID)!.events, chair = ledger.deliveredStream(toJudge: judgeID).events
+        return folded.withLock { f in
+            f.apply(judgeEvents: events, chairEvents: chair)
+            return f.sheets
+        }
+    }
+
+    /// What a read that failed says on the screen: a file of the ledger that cannot be read
+    /// is an integrity problem, shown beside the sheets last read.
+    static func unreadable(_ error: Error, _ language: Language) -> JudgeMsg {
+        .ledgerBroken(TerminalText.safe(error.said(in: language)))
     }
 
     func run(monochrome: Bool, _ ctx: CommandContext) throws -> Int32 {
@@ -64,35 +81,42 @@ final class JudgeSession {
         return runtime.run(first: [.started])
     }
 
-    private func perform(_ effect: JudgeEffect, _ inbox: Inbox<JudgeMsg>) {
+    func perform(_ effect: JudgeEffect, _ inbox: Inbox<JudgeMsg>) {
         let ledger = self.ledger, judgeID = self.judgeID, language = self.language
         switch effect {
         case .append(let events):
+            let folded = self.folded
             inbox.run(on: files, awaited: true) {
                 do {
                     let written = try ledger.appendJudge(judgeID, events)
-                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .saved(written)]
+                    return [.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: false), .saved(written)]
                 } catch {
-                    _ = try? ledger.file(forJudge: judgeID)!.refresh()
-                    return [.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: false), .notSaved(TerminalText.safe(error.said(in: language)))]
+                    var out: [JudgeMsg] = []
+                    do { try ledger.file(forJudge: judgeID)!.refresh() } catch let unread { out.append(JudgeSession.unreadable(unread, language)) }
+                    return [.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: false),
+                            .notSaved(TerminalText.safe(error.said(in: language)))] + out
                 }
             }
         case .reload:
             guard reloading.begin() else { return }
-            let reloading = self.reloading
+            let reloading = self.reloading, folded = self.folded
             inbox.run(on: files) {
                 defer { reloading.end() }
                 let own = ledger.file(forJudge: judgeID)!
-                let ownChanged = (try? own.refresh()) ?? false
                 let delivered = ledger.deliveries(toJudge: judgeID)
-                var chairChanged = false
-                for d in delivered { chairChanged = ((try? d.refresh()) ?? false) || chairChanged }
-                let changed = chairChanged || ownChanged
+                // A file that cannot be read is said, never taken as unchanged; what the
+                // other files hold is still folded, beside the sheets last read.
+                var changed = false, chairChanged = false
                 var out: [JudgeMsg] = []
+                do { changed = try own.refresh() } catch { out.append(JudgeSession.unreadable(error, language)) }
+                for d in delivered {
+                    do { chairChanged = try d.refresh() || chairChanged } catch { out.append(JudgeSession.unreadable(error, language)) }
+                }
+                changed = changed || chairChanged
                 if let file = ([own] + delivered).first(where: { $0.broken != nil }), let broken = file.broken, changed {
                     out.append(.ledgerBroken(TerminalText.safe(broken.describe(file.displayPath))))
                 } else if changed {
-                    out.append(.sheets(JudgeSession.fold(ledger, judgeID), elsewhere: true))
+                    out.append(.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: true))
                     if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID))) }
                 }
                 return out
@@ -115,4 +139,12 @@ final class InFlight: Sendable {
     /// Marks it at work; false when it already was.
     func begin() -> Bool { busy.withLock { b in defer { b = true }; return !b } }
     func end() { busy.withLock { $0 = false } }
+}
+
+/// A value taken in turns by the queues that work on it.
+final class Held<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+
+    init(_ value: Value) { self.value = Mutex(value) }
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { value.withLock { body(&$0) } }
 }

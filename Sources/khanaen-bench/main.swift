@@ -270,6 +270,11 @@ case "chair":
     }
     print(String(format: "of which: fold %.1f ms, scoring %.1f ms, seal %.1f ms", median(folds), median(scores), median(seals)))
 
+case "chair-line":
+    // A judge's line to the chair's data, and the console's CPU for it (ChairLineBenchmark.swift).
+    guard args.count >= 2 else { fail("usage: khanaen-bench chair-line DIR [LINES] [--full]") }
+    try chairLineBenchmark(args[1], lines: args.count > 2 ? Int(args[2]) ?? 20 : 20, full: args.contains("--full"))
+
 case "chair-start":
     // One fresh process's start-up work, as `khanaen chair` before its first frame, without
     // a terminal; its phases to stderr. For `perf record` over many runs.

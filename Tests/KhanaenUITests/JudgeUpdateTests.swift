@@ -516,8 +516,39 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.undo.count, 1)
         _ = JudgeUpdate.update(&s, .notSaved("the sheet for e01 is submitted; only the chair can reopen it"))
         XCTAssertEqual(s.undo.count, 0)
+        // The refused value is kept in the field; Esc drops it, and there is nothing to undo.
+        press(.escape)
         press(.char("u"))
         XCTAssertTrue(s.status!.text.contains("ไม่มีการแก้ไข"))
+    }
+
+    /// The ledger refusing a typed score keeps it where it was typed, selected, as the
+    /// screen's own refusal does: the next digit replaces it, Enter tries it again.
+    func testAScoreTheLedgerRefusedStaysSelectedWhereItWasTyped() {
+        press(.enter)
+        type("12")
+        // Tab: the score is sent and the cursor moves on; the ledger refuses it.
+        XCTAssertEqual(JudgeUpdate.update(&s, .key(.tab)).count, 1)
+        XCTAssertEqual(s.criterion, 1)
+        _ = JudgeUpdate.update(&s, .notSaved("the sheet for e01 is submitted; only the chair can reopen it"))
+        XCTAssertEqual(s.status?.kind, .error)
+        XCTAssertEqual(s.criterion, 0, "back at the criterion it was typed for")
+        XCTAssertEqual(s.input.text, "12", "the typed value is kept")
+        XCTAssertTrue(s.input.selected)
+        type("13")
+        XCTAssertEqual(s.input.text, "13", "the next digits replace it")
+        // Leaving for the next entry, refused: back on the entry it was typed for.
+        XCTAssertEqual(JudgeUpdate.update(&s, .key(.char("]"))).count, 1)
+        XCTAssertEqual(s.selectedEntry, 1)
+        _ = JudgeUpdate.update(&s, .notSaved("no"))
+        XCTAssertEqual(s.selectedEntry, 0)
+        XCTAssertEqual(s.screen, .sheet)
+        XCTAssertEqual(s.input.text, "13")
+        XCTAssertTrue(s.input.selected)
+        // Saved, it is gone from the field as before.
+        press(.enter)
+        XCTAssertEqual(s.sheet.scores[0], 13)
+        XCTAssertEqual(s.input.text, "")
     }
 
     func testKeysAreIgnoredOnAScreenTooSmallToShowThemButQQuits() {

@@ -24,11 +24,18 @@ struct LineRules: Sendable {
     let contest: Contest
     let maxima: [Double]
     let step: Double
+    /// By judge, by entry index: the conflicts of interest the contest's rules give.
+    let conflicts: [LedgerName: [Int: Contest.ConflictRule]]
 
     init(_ contest: Contest) {
         self.contest = contest
         maxima = contest.criteria.map(\.max)
         step = contest.step
+        var conflicts: [LedgerName: [Int: Contest.ConflictRule]] = [:]
+        for c in Conflicts.computed(contest) {
+            if case .rule(let r) = c.cause { conflicts[LedgerName(contest.judges[c.judge].id), default: [:]][c.entry] = r }
+        }
+        self.conflicts = conflicts
     }
 
     /// Why a line of judge `judge`'s file breaks the rules before it reaches a sheet, or nil.
@@ -43,6 +50,7 @@ struct LineRules: Sendable {
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
+        let conflict = conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
         if let conflict, e.kind != .recuse {
             return "written for \(e.entry), from which \(judge.text) is kept by a conflict of interest: "
                 + Conflicts.describe(conflict, entry: contest.entries[entryIndex!]).english

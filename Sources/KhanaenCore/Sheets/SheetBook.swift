@@ -74,16 +74,102 @@ public struct SheetBook: Sendable {
     /// Lines that break the rules, in file order (judges' files in contest order, then the chairs').
     public private(set) var violations: [Violation] = []
 
+    /// Where each judge's row stands in that judge's events: what the apply-events path
+    /// (`apply(judgeEvents:…)`) goes on from.
+    struct JudgeProgress: Sendable {
+        /// How many of the judge's events are folded into the row.
+        var count = 0
+        /// The last of them, to tell a file that was replaced from one that grew.
+        var last: LedgerEvent?
+        /// The last line whose time was taken: the time check goes on from it.
+        var lastTimed: LedgerEvent?
+        /// The reader's clock the row was folded at.
+        var now: Int64
+        /// A line was left out for being dated after `now`: a later clock may take it.
+        var refusedFuture = false
+        var violations: [Violation] = []
+    }
+
+    private let rules: LineRules
+    private let names: Names
+    private var progress: [JudgeProgress] = []
+    /// The locks the chair has reopened, per judge, by entry index and the lock's seq.
+    private var reopenedLocks: [[SheetLock: ChairDecision]] = []
+    private var chairViolationList: [Violation] = []
+
     /// `chairFiles` names each chair event's file (`ChairStream`), and `chairViolations` are
     /// the lines the stream already refused (a decision in a file its actor cannot write).
     /// `now` is the reader's clock, which no line's time may be far after (`LineTimes`).
+    /// This is the full fold: the reference `apply(judgeEvents:…)` is held to.
     public init(contest: Contest, judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String] = [],
                 chairViolations streamViolations: [Violation] = [], now: Int64 = Timestamp.nowMillis()) {
         self.contest = contest
-        let nE = contest.entries.count, nC = contest.criteria.count
-        let rules = LineRules(contest)
+        rules = LineRules(contest)
+        names = Names(contest)
+        rows = []
+        foldChair(judgeEvents: judgeEvents, chairEvents: chairEvents, chairFiles: chairFiles, streamViolations: streamViolations, now: now)
+        // Each judge's sheets depend on that judge's events and the chair's reopens alone,
+        // so the judges are folded on all cores at once, each into its own row.
+        let (contest, rules, names, locks) = (contest, rules, names, reopenedLocks)
+        let folded = Parallel.each(contest.judges.count) { j -> ([Sheet], JudgeProgress) in
+            SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: j < judgeEvents.count ? judgeEvents[j] : [],
+                                reopened: locks[j], now: now)
+        }
+        rows = folded.map(\.0)
+        progress = folded.map(\.1)
+        violations = progress.flatMap(\.violations) + chairViolationList
+    }
 
-        // The locks the chair has reopened, per judge, by entry index and the lock's seq.
+    /// The book as a full fold of these events would make it, from the book folded before
+    /// (`self`), when each judge's events are the ones folded then with new ones after them:
+    /// only the new events are folded. The chairs' lines, few, are folded again whole; a judge
+    /// whose reopened locks changed, whose file is no longer the one folded (fewer lines, or a
+    /// different line where the last folded one was), or who had a line refused as dated
+    /// after a clock that has since moved on, is folded again from the start.
+    public mutating func apply(judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String] = [],
+                               chairViolations streamViolations: [Violation] = [], now: Int64 = Timestamp.nowMillis()) {
+        let lockedBefore = reopenedLocks
+        foldChair(judgeEvents: judgeEvents, chairEvents: chairEvents, chairFiles: chairFiles, streamViolations: streamViolations, now: now)
+        var again: [Int] = []
+        for j in contest.judges.indices {
+            let events = j < judgeEvents.count ? judgeEvents[j] : []
+            let p = progress[j]
+            let grew = events.count >= p.count && (p.count == 0 || events[p.count - 1] == p.last)
+            if reopenedLocks[j] != lockedBefore[j] || !grew || now < p.now || (p.refusedFuture && now != p.now) {
+                again.append(j)
+            } else if events.count > p.count {
+                SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: events, reopened: reopenedLocks[j],
+                                    now: now, into: &rows[j], progress: &progress[j])
+            }
+        }
+        if !again.isEmpty {
+            let (contest, rules, names, locks, again) = (contest, rules, names, reopenedLocks, again)
+            let folded = Parallel.each(again.count) { k -> ([Sheet], JudgeProgress) in
+                let j = again[k]
+                return SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: j < judgeEvents.count ? judgeEvents[j] : [],
+                                           reopened: locks[j], now: now)
+            }
+            for (k, j) in again.enumerated() { (rows[j], progress[j]) = folded[k] }
+        }
+        violations = progress.flatMap(\.violations) + chairViolationList
+    }
+
+    /// `apply(judgeEvents:…)` with the ledger as read now.
+    public mutating func apply(ledger: Ledger, now: Int64 = Timestamp.nowMillis()) {
+        let chairs = ledger.chairStream
+        apply(judgeEvents: ledger.judgeFiles.map { $0.events }, chairEvents: chairs.events, chairFiles: chairs.files,
+              chairViolations: chairs.violations, now: now)
+    }
+
+    /// The chairs' lines, folded whole: every decision and checkpoint, and the locks reopened.
+    private mutating func foldChair(judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String],
+                                    streamViolations: [Violation], now: Int64) {
+        overrides = [:]
+        reopens = []
+        eligibility = [:]
+        methodChanges = []
+        discussed = []
+        checkpoints = []
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
         let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
@@ -121,56 +207,66 @@ public struct SheetBook: Sendable {
                 break
             }
         }
+        self.reopenedLocks = reopenedLocks
+        chairViolationList = chairViolations
+    }
 
-        // Each judge's sheets depend on that judge's events and the chair's reopens alone,
-        // so the judges are folded on all cores at once, each into its own row.
-        let names = Names(contest)
-        let locks = reopenedLocks
-        // The conflicts of interest the contest's rules give: such a judge's lines for such an
-        // entry never count.
-        var conflicted: [[Int: Contest.ConflictRule]] = Array(repeating: [:], count: contest.judges.count)
-        for c in Conflicts.computed(contest) { if case .rule(let r) = c.cause { conflicted[c.judge][c.entry] = r } }
-        let conflicts = conflicted
-        let folded = Parallel.each(contest.judges.count) { j -> ([Sheet], [Violation]) in
-            // Empty sheets share one array of scores until each is first written: one array
-            // per judge, so that two cores never count references on the same one.
-            var row = [Sheet](repeating: Sheet(criteria: nC), count: nE)
-            guard j < judgeEvents.count else { return (row, []) }
-            var violations: [Violation] = []
-            let judge = contest.judges[j]
-            let judgeName = LedgerName(judge.id)
-            let reopened = locks[j]
-            // A judge's lines come a sheet at a time: the last entry's index is nearly always
-            // the next one's.
-            var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
-            var times = LineTimes(now: now)
-            for e in judgeEvents[j] {
-                if let problem = times.problem(e) {
-                    violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
-                    continue
-                }
-                if e.entryName != lastEntry {
-                    lastEntry = e.entryName
-                    lastIndex = names.entry(e.entryName)
-                }
-                let ci = e.criterionName.flatMap { names.criterion($0) }
-                if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci,
-                                                    conflict: lastIndex.flatMap { conflicts[j][$0] }) {
-                    violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
-                    continue
-                }
-                let ei = lastIndex!
-                if let refused = SheetBook.apply(e, criterionIndex: ci, to: &row[ei], entry: ei, reopened: reopened) {
-                    violations.append(Violation(file: judge.id, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
-                }
+    /// Judge `j`'s row folded from the start.
+    fileprivate static func foldJudge(_ j: Int, contest: Contest, rules: LineRules, names: Names, events: [LedgerEvent],
+                                  reopened: [SheetLock: ChairDecision], now: Int64) -> ([Sheet], JudgeProgress) {
+        // Empty sheets share one array of scores until each is first written: one array
+        // per judge, so that two cores never count references on the same one.
+        var row = [Sheet](repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
+        var progress = JudgeProgress(now: now)
+        foldJudge(j, contest: contest, rules: rules, names: names, events: events, reopened: reopened, now: now, into: &row, progress: &progress)
+        return (row, progress)
+    }
+
+    /// Folds judge `j`'s events after `progress.count` into the row, and moves `progress` on.
+    fileprivate static func foldJudge(_ j: Int, contest: Contest, rules: LineRules, names: Names, events: [LedgerEvent],
+                                  reopened: [SheetLock: ChairDecision], now: Int64, into row: inout [Sheet], progress: inout JudgeProgress) {
+        guard progress.count < events.count else { return }
+        let judge = contest.judges[j]
+        let judgeName = LedgerName(judge.id)
+        // The time check goes on from the last line it took, at the reader's clock now.
+        var times = LineTimes(now: now)
+        if let last = progress.lastTimed { _ = times.problem(last) }
+        var lastTimed = progress.lastTimed
+        // A judge's lines come a sheet at a time: the last entry's index is nearly always
+        // the next one's.
+        var lastEntry: LedgerName? = nil, lastIndex: Int? = nil
+        var touched: [Int] = []
+        for e in events[progress.count...] {
+            if let problem = times.problem(e) {
+                if e.time > now + LineTimes.skew { progress.refusedFuture = true }
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                continue
             }
-            if !reopened.isEmpty {
-                for ei in 0..<nE { SheetBook.settle(&row[ei], entry: ei, reopened: reopened) }
+            lastTimed = e
+            if e.entryName != lastEntry {
+                lastEntry = e.entryName
+                lastIndex = names.entry(e.entryName)
             }
-            return (row, violations)
+            let ci = e.criterionName.flatMap { names.criterion($0) }
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci) {
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                continue
+            }
+            let ei = lastIndex!
+            if !reopened.isEmpty { touched.append(ei) }
+            if let refused = SheetBook.apply(e, criterionIndex: ci, to: &row[ei], entry: ei, reopened: reopened) {
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
+            }
         }
-        rows = folded.map(\.0)
-        violations = folded.flatMap(\.1) + chairViolations
+        if !reopened.isEmpty {
+            // The rest were settled when they were last folded, with the same reopens.
+            let all = progress.count == 0
+            for ei in all ? Array(row.indices) : touched { SheetBook.settle(&row[ei], entry: ei, reopened: reopened) }
+        }
+        progress.count = events.count
+        progress.last = events.last
+        progress.lastTimed = lastTimed
+        progress.now = now
     }
 
     /// The official method: contest.json's, or the chair's last change of it.
@@ -213,19 +309,12 @@ public struct SheetBook: Sendable {
     public static func judgeFold(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent],
                                  chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> (sheets: [Sheet], violations: [Violation]) {
         let rules = LineRules(contest)
-        var reopened: [SheetLock: ChairDecision] = [:]
-        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
-            if let ref = e.ref, let ei = contest.entryIndex(e.entry) {
-                reopened[SheetLock(entry: ei, seq: ref)] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
-            }
-        }
+        let reopened = judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         var violations: [Violation] = []
         let names = Names(contest)
         let judgeName = LedgerName(judgeID)
         var times = LineTimes(now: now)
-        let j = contest.judgeIndex(judgeID)
-        let conflicted = j.map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
         for e in judgeEvents {
             if let problem = times.problem(e) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
@@ -233,8 +322,7 @@ public struct SheetBook: Sendable {
             }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            let conflict = ei.flatMap { conflicted.contains($0) ? Conflicts.rule(judge: j!, entry: $0, contest: contest) : nil }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, conflict: conflict) {
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
                 continue
             }
@@ -248,6 +336,17 @@ public struct SheetBook: Sendable {
         return (sheets, violations)
     }
 
+    /// The locks of judge `judgeID`'s sheets that the chairs' lines delivered to them reopen.
+    static func judgeReopens(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> [SheetLock: ChairDecision] {
+        var reopened: [SheetLock: ChairDecision] = [:]
+        for e in chairEvents where e.kind == .reopen && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
+            if let ref = e.ref, let ei = contest.entryIndex(e.entry) {
+                reopened[SheetLock(entry: ei, seq: ref)] = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
+            }
+        }
+        return reopened
+    }
+
     /// One sheet, folded from the judge's own events alone: what the rules check before a write.
     public static func foldSheet(contest: Contest, judgeID: String, entryID: String,
                                  judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> Sheet {
@@ -259,14 +358,13 @@ public struct SheetBook: Sendable {
         var sheet = Sheet(criteria: contest.criteria.count)
         let entry = LedgerName(entryID), names = Names(contest, entries: false), judgeName = LedgerName(judgeID)
         guard let ei = contest.entryIndex(entryID) else { return sheet }
-        let conflict = contest.judgeIndex(judgeID).flatMap { Conflicts.rule(judge: $0, entry: ei, contest: contest) }
         // Every line's time is checked, in order, as the readers do: a line left out of their
         // sheets is left out of the writer's.
         var times = LineTimes(now: now)
         for e in judgeEvents {
             if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, conflict: conflict) != nil { continue }
+            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }
         sheet.settle { reopened[$0] }
@@ -322,5 +420,51 @@ public struct SheetBook: Sendable {
     struct SheetLock: Hashable, Sendable {
         var entry: Int
         var seq: Int
+    }
+}
+
+/// One judge's sheets as the workstation holds them: `SheetBook.judgeFold` (the reference),
+/// kept up to date by folding only the events that came after the ones folded.
+public struct JudgeFold: Sendable {
+    public let contest: Contest
+    public let judgeID: String
+    public private(set) var sheets: [Sheet]
+    public var violations: [Violation] { progress.violations }
+    private let judge: Int
+    private let rules: LineRules
+    private let names: SheetBook.Names
+    private var progress: SheetBook.JudgeProgress
+    private var reopened: [SheetBook.SheetLock: SheetBook.ChairDecision]
+
+    public init(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent],
+                now: Int64 = Timestamp.nowMillis()) {
+        self.contest = contest
+        self.judgeID = judgeID
+        judge = contest.judgeIndex(judgeID)!
+        rules = LineRules(contest)
+        names = SheetBook.Names(contest)
+        reopened = SheetBook.judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
+        (sheets, progress) = SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: judgeEvents,
+                                                 reopened: reopened, now: now)
+    }
+
+    /// The sheets as `SheetBook.judgeFold` would make them of these events: only the events
+    /// after those folded before are folded, unless the reopens changed, the file is no
+    /// longer the one folded, or a line dated after an earlier clock was left out; then the
+    /// judge's file is folded again from the start. Returns whether it was.
+    @discardableResult
+    public mutating func apply(judgeEvents events: [LedgerEvent], chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> Bool {
+        let reopens = SheetBook.judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
+        let p = progress
+        let grew = events.count >= p.count && (p.count == 0 || events[p.count - 1] == p.last)
+        if reopens != reopened || !grew || now < p.now || (p.refusedFuture && now != p.now) {
+            reopened = reopens
+            (sheets, progress) = SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: events,
+                                                     reopened: reopened, now: now)
+            return true
+        }
+        SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: events, reopened: reopened,
+                            now: now, into: &sheets, progress: &progress)
+        return false
     }
 }

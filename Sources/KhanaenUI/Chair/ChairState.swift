@@ -86,6 +86,12 @@ public struct ChairState: Sendable {
     /// the one on the screen, older while newer data waits for its methods.
     public private(set) var generation = 0
     private var shownGeneration = 0
+    var shownGenerationNow: Int { shownGeneration }
+    /// Whether the last `.computed` changed what the screen shows (`ChairProgram.redraws`).
+    var computedShows = true
+    /// Why a file of the ledger could not be read at the last read, said beside the data
+    /// last read; nil once a read succeeds.
+    public var readProblem: String?
     /// The methods whose statistics were asked for, for the newest data.
     var statisticsAsked: Set<Method> = []
     public private(set) var method: Method = .mean

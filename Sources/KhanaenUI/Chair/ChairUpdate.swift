@@ -24,6 +24,9 @@ public enum ChairMsg: TerminalMessages {
     case exportExists([String])
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
+    /// A file of the ledger could not be read (why): an integrity problem, said beside the
+    /// data last read until a read succeeds.
+    case ledgerUnreadable(String)
     case textReady(ThaiText)
     /// An entry's documents, read.
     case documents(entry: Int, [EntryDocument])
@@ -96,6 +99,12 @@ public enum ChairProgram: Program {
     public static func view(_ state: ChairState) -> Canvas { ChairView.render(state) }
     public static func isFinished(_ state: ChairState) -> Bool { state.quit }
 
+    /// `.computed` for a method the screen does not show draws nothing.
+    public static func redraws(after msg: ChairMsg, in state: ChairState) -> Bool {
+        if case .computed = msg { return state.computedShows }
+        return !msg.isQuiet
+    }
+
     public static func isAwaited(_ effect: ChairEffect) -> Bool {
         switch effect {
         case .append, .export, .prepareExport: return true
@@ -137,12 +146,19 @@ public enum ChairUpdate {
             if s.documents?.entry == entry { s.documents?.documents = documents }
             return []
         case .data(let new):
+            s.readProblem = nil
             s.receive(new)
             keepSelectionVisible(&s)
             return computeMissing(s)
         case .computed(let g, let m, let c):
+            let before = (s.shownGenerationNow, s.method)
             s.store(m, c, generation: g)
             keepSelectionVisible(&s)
+            // Another method's results, for the data shown or still waiting, change nothing
+            // on the screen unless it shows them: every method's (methods, judges' shifts),
+            // or the official one's (the draft notice).
+            s.computedShows = s.shownGenerationNow != before.0 || s.method != before.1
+                || (g == s.shownGenerationNow && (m == s.method || m == s.official || s.tab == .methods || s.tab == .judges))
             return []
         case .statistics(let g, let m, let st):
             s.storeStatistics(m, st, generation: g)
@@ -163,6 +179,10 @@ public enum ChairUpdate {
             return [.export(plan, overwrite: false)]
         case .notSaved(let why):
             s.status = .error(s.strings.notSaved(why))
+            return []
+        case .ledgerUnreadable(let why):
+            s.readProblem = why
+            s.status = .error(s.strings.ledgerNotIntact + ": " + why)
             return []
         case .exported(let paths):
             s.exportPlan = nil

@@ -120,7 +120,7 @@ public enum ChairView {
         var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
         if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
         var alarms: [String] = []
-        if !s.ledger.isIntact { alarms.append(w.ledgerNotIntact) }
+        if !s.ledger.isIntact || s.readProblem != nil { alarms.append(w.ledgerNotIntact) }
         if s.contest.access == .open { alarms.append(w.accessOpen) }
         let y = s.height - 1
         if alarms.isEmpty {

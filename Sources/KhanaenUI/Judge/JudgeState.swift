@@ -87,6 +87,9 @@ public struct JudgeState: Sendable {
     /// Said after the message of the save a key caused (a `]` that skipped entries the search hides).
     var afterSave: String? = nil
     public var undo: [Change] = []
+    /// The score typed and sent to the ledger, until it says saved: where it was typed and the
+    /// field as it was, put back (selected) when the ledger refuses it.
+    var sent: (entry: Int, criterion: Int, field: TextField)? = nil
     public var status: StatusMessage? = nil
     /// What is wrong with the judge's ledger file, shown until the program ends: a file
     /// that disappeared or shrank under the workstation.

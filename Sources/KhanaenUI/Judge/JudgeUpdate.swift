@@ -108,8 +108,20 @@ public enum JudgeUpdate {
             s.status = .ok(s.strings.saved(Timestamp.clock(events.last?.time ?? 0, zone: s.timeZone), describe(events, s))
                            + (s.afterSave.map { " · " + $0 } ?? ""))
             s.afterSave = nil
+            s.sent = nil
             return []
         case .notSaved(let why):
+            // A typed score the ledger refused stays where it was typed, selected, as one the
+            // screen refuses does: the next digit replaces it, Enter tries it again.
+            if let sent = s.sent, s.screen == .sheet || s.screen == .list {
+                s.selectedEntry = sent.entry
+                s.screen = .sheet
+                s.criterion = sent.criterion
+                s.input = sent.field
+                s.input.selected = true
+                keepSelectionVisible(&s)
+            }
+            s.sent = nil
             // The change the undo stack was told about never reached the ledger.
             if let k = s.undo.lastIndex(where: { $0.seq == nil }) { s.undo.remove(at: k) }
             // The score `s` saved first was refused: no question about submitting without it.

@@ -268,6 +268,8 @@ extension JudgeUpdate {
             s.input.selected = true
             return nil
         }
+        // Kept until the ledger answers: a refused score goes back where it was typed.
+        if !effects.isEmpty { s.sent = (s.selectedEntry, s.criterion, s.input) }
         s.input = TextField(limit: 8)
         return effects
     }

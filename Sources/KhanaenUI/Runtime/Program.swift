@@ -21,6 +21,9 @@ public protocol Program {
     /// itself: what it asks for comes back as a message of its own).
     static func redraws(after msg: Msg) -> Bool
 
+    /// The same, knowing the state after `msg` (a result the screen does not show draws nothing).
+    static func redraws(after msg: Msg, in state: State) -> Bool
+
     /// Whether the next frame waits for `effect`'s messages: a write the judge has just made
     /// is shown saved (or refused) in the frame after the key, never a frame late.
     static func isAwaited(_ effect: Effect) -> Bool
@@ -28,6 +31,7 @@ public protocol Program {
 
 extension Program {
     public static func redraws(after msg: Msg) -> Bool { true }
+    public static func redraws(after msg: Msg, in state: State) -> Bool { redraws(after: msg) }
     public static func isAwaited(_ effect: Effect) -> Bool { false }
 }
 

@@ -40,7 +40,7 @@ public final class Runtime<P: Program> {
     /// Update, then the effects: the only way the state changes.
     public func dispatch(_ msg: P.Msg) {
         let effects = P.update(&state, msg)
-        if P.redraws(after: msg) { dirty = true }
+        if P.redraws(after: msg, in: state) { dirty = true }
         var awaited = false
         for effect in effects {
             awaited = awaited || P.isAwaited(effect)
