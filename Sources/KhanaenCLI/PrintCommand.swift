@@ -136,3 +136,49 @@ struct PrintCommand: Command {
         }
     }
 }
+
+/// `khanaen verify --printed HEX`: whether today's ledger still holds what a printed sheet
+/// stood on (the head hash in its footer), or, for a summary, its results seal.
+enum PrintedPaper {
+    enum Finding {
+        /// The hash is a line of one of `files`; the problems it counts.
+        case line(problems: Int)
+        /// No line has that hash: it may be a results seal.
+        case notALine
+    }
+
+    static func check(_ hex: String, files: [LedgerFile], say: (String) -> Void) -> Finding {
+        let needle = Array("\"hash\":\"\(hex)".utf8)
+        for f in files {
+            guard let bytes = FileManager.default.contents(atPath: f.path), let n = lineNumber(of: needle, in: Array(bytes)) else { continue }
+            let rel = f.displayPath
+            guard n <= f.lineCount, let hash = f.hash(atLine: n), hash.hex.hasPrefix(hex) else {
+                say("PRINTED   \(rel):\(n) had the printed head \(hex), but that line is no longer intact: the paper's lines were cut or rewritten")
+                return .line(problems: 1)
+            }
+            if n == f.lineCount {
+                say("PRINTED ok \(rel) is as printed: \(n) lines, head \(hash.hex)")
+                return .line(problems: 0)
+            }
+            let later = f.events.dropFirst(n)
+            var changed: [String] = []
+            for e in later where !e.entry.isEmpty && !changed.contains(e.entry) { changed.append(e.entry) }
+            say("PRINTED ok \(rel) still holds the printed \(n) lines (head \(hash.hex.prefix(16))), but \(later.count) were added since: "
+                + "the paper is out of date" + (changed.isEmpty ? "" : " for " + changed.joined(separator: ", ")))
+            return .line(problems: 0)
+        }
+        return .notALine
+    }
+
+    /// The 1-based line of `bytes` holding `needle`, or nil.
+    static func lineNumber(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var line = 1
+        var k = 0
+        while k + needle.count <= bytes.count {
+            if bytes[k] == 0x0A { line += 1 } else if bytes[k] == needle[0] && Array(bytes[k..<k + needle.count]) == needle { return line }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -97,7 +97,9 @@ public enum PaperDocuments {
             }
         }
         blocks.append(.space(28))
-        blocks.append(.signatures([signature(role: words.judge, name: judge.name, date: "วันที่ " + ThaiDate.longText(Timestamp.date(printedAt, zone: contest.timeZone)))],
+        // On the right, as a Thai form signs.
+        blocks.append(.signatures([[], signature(role: words.judge, name: judge.name,
+                                                 date: "วันที่ " + ThaiDate.longText(Timestamp.date(printedAt, zone: contest.timeZone)))],
                                   perRow: 2))
         let draft = entries.indices.contains { k in k >= sheets.count || !sheets[k].isLocked }
         return PrintDocument(title: "แบบบันทึกคะแนน \(judge.name)", landscape: true, blocks: blocks, draft: draft,
@@ -120,7 +122,7 @@ public enum PaperDocuments {
             blocks.append(.text(words.draftHeading + " " + draftReasons.joined(separator: "; "), size: 12))
         }
         blocks.append(.space(6))
-        var columns = [TableColumn(words.rank, weight: 4, alignment: .right), TableColumn(words.id, weight: 5),
+        var columns = [TableColumn(words.rank, weight: 5.5, alignment: .right), TableColumn(words.id, weight: 5),
                        TableColumn(words.organisation, weight: 12), TableColumn(words.title, weight: 18)]
         for j in contest.judges { columns.append(TableColumn(j.id, weight: 5, alignment: .right)) }
         columns += [TableColumn(words.score, weight: 6, alignment: .right), TableColumn("รางวัลที่เสนอ", weight: 8),

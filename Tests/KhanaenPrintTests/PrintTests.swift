@@ -201,4 +201,46 @@ final class PrintTests: XCTestCase {
         XCTAssertGreaterThan(raw.split(separator: "\n").count, 6, "wrapped into lines")
         XCTAssertTrue(squeezed(raw).contains(squeezed(title)))
     }
+
+    /// The head a printed sheet's footer carries, read back from the PDF.
+    private func printedHead(_ pdf: String) throws -> String {
+        let text = try pages(pdf)[0]
+        let range = try XCTUnwrap(text.range(of: "หัว[0-9a-f]{64}", options: .regularExpression))
+        return String(text[range].unicodeScalars.suffix(64))
+    }
+
+    func testVerifyPrintedHoldsNamesLaterChangesAndFailsAfterARollbackOrAnEdit() throws {
+        for k in 1...3 { score("j1", k, submit: true) }
+        let pdf = root + "/j1.pdf"
+        XCTAssertEqual(run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1").code, 0)
+        let head = try printedHead(pdf)
+        let file = contest + "/ledger/j1/j1.jsonl"
+        let same = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
+        XCTAssertEqual(same.code, 0, same.out.replacingOccurrences(of: "\n", with: " | "))
+        XCTAssertTrue(same.out.contains("PRINTED ok ledger/j1/j1.jsonl is as printed"), same.out)
+        let chair = run(["verify", "--contest", contest, "--printed", String(head.prefix(16))])
+        XCTAssertEqual(chair.code, 0, chair.out)
+        XCTAssertTrue(chair.out.contains("is as printed"), chair.out)
+
+        let printed = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        score("j1", 5, submit: false)
+        let later = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
+        XCTAssertEqual(later.code, 0, later.out)
+        XCTAssertTrue(later.out.contains("out of date for e05"), later.out)
+
+        // Rolled back to before the print: the printed head is gone.
+        let lines = printed.split(separator: 0x0A)
+        try Data((lines.dropLast(2).map { Array($0) + [0x0A] }).joined()).write(to: URL(fileURLWithPath: file))
+        let rolled = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
+        XCTAssertEqual(rolled.code, 1, rolled.out)
+        XCTAssertTrue(rolled.out.contains("PRINTED   no line of your file has the head"), rolled.out)
+
+        // A printed line rewritten (a score changed), its hash kept: the chain breaks before the head.
+        var text = String(decoding: printed, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"value\":8,", with: "\"value\":9,", options: [], range: text.range(of: "\"value\":8,"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let edited = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
+        XCTAssertEqual(edited.code, 1, edited.out)
+        XCTAssertTrue(edited.out.contains("no longer intact"), edited.out)
+    }
 }
