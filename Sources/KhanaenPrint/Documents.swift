@@ -27,7 +27,7 @@ public enum PaperDocuments {
     }
 
     static func signature(role: String, name: String, date: String) -> [String] {
-        ["ลงชื่อ ....................................... \(role)", "(\(name.isEmpty ? "......................................." : name))", date]
+        ["ลงชื่อ .............................. \(role)", "(\(name.isEmpty ? "......................................." : name))", date]
     }
 
     /// The ledger file a sheet stands on: its path in the contest, its line count and head.

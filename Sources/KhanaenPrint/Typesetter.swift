@@ -106,6 +106,8 @@ private struct Placed {
     enum Kind {
         case text(String, size: Double, bold: Bool, alignment: TextAlignment, width: Double)
         case box(width: Double, height: Double, shaded: Bool)
+        /// A layout made (and measured) while the pages were laid out: drawn as it is, not shaped again.
+        case layout(OpaquePointer)
     }
     var kind: Kind
     var x: Double
@@ -118,6 +120,8 @@ private final class Setter {
     let width: Double, height: Double
     var cr: OpaquePointer? = nil
     var fonts: [String: OpaquePointer] = [:]
+    /// The layouts the pages hold, released when the document is written.
+    var kept: [OpaquePointer] = []
 
     init(api: KhanaenPango, document: PrintDocument) {
         self.api = api
@@ -127,6 +131,7 @@ private final class Setter {
     }
 
     deinit {
+        for l in kept { api.g_object_unref(UnsafeMutableRawPointer(l)) }
         for f in fonts.values { api.pango_font_description_free(f) }
     }
 
@@ -149,12 +154,13 @@ private final class Setter {
         return l
     }
 
-    func measure(_ text: String, size: Double, bold: Bool, width: Double) -> Double {
-        let l = layout(text, size: size, bold: bold, alignment: .left, width: width)
-        defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+    /// A layout kept for drawing, and its height.
+    func prepared(_ text: String, size: Double, bold: Bool, alignment: TextAlignment, width: Double) -> (layout: OpaquePointer, height: Double) {
+        let l = layout(text, size: size, bold: bold, alignment: alignment, width: width)
+        kept.append(l)
         var w: Int32 = 0, h: Int32 = 0
         api.pango_layout_get_size(l, &w, &h)
-        return Double(h) / 1024
+        return (l, Double(h) / 1024)
     }
 
     var footerHeight: Double { Double(document.footer.count + 1) * (Typesetter.footerSize * 1.5) + 8 }
@@ -194,9 +200,9 @@ private final class Setter {
         for block in document.blocks {
             switch block {
             case .text(let text, let size, let bold, let alignment):
-                let h = measure(text, size: size, bold: bold, width: contentWidth)
+                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth)
                 if y + h > bottom && y > top { newPage() }
-                place(Placed(kind: .text(text, size: size, bold: bold, alignment: alignment, width: contentWidth), x: left, y: y))
+                place(Placed(kind: .layout(l), x: left, y: y))
                 y += h
             case .space(let d):
                 y += d
@@ -205,35 +211,37 @@ private final class Setter {
                 let total = table.columns.reduce(0) { $0 + $1.weight }
                 let widths = table.columns.map { $0.weight / total * contentWidth }
                 let pad = Typesetter.padding
-                func rowHeight(_ cells: [String], bold: Bool) -> Double {
+                /// A row's cells, each shaped once, and its height.
+                func prepare(_ cells: [String], heading: Bool) -> (cells: [OpaquePointer], height: Double) {
                     var h = 0.0
-                    for (k, c) in cells.enumerated() where k < widths.count {
-                        h = max(h, measure(c, size: table.size, bold: bold, width: widths[k] - 2 * pad))
+                    var layouts: [OpaquePointer] = []
+                    for (k, w) in widths.enumerated() {
+                        let cell = prepared(k < cells.count ? cells[k] : "", size: table.size, bold: heading,
+                                            alignment: heading ? .center : table.columns[k].alignment, width: w - 2 * pad)
+                        layouts.append(cell.layout)
+                        h = max(h, cell.height)
                     }
-                    return h + 2 * pad
+                    return (layouts, h + 2 * pad)
                 }
-                func placeRow(_ cells: [String], height h: Double, heading: Bool) {
+                func placeRow(_ row: (cells: [OpaquePointer], height: Double), heading: Bool) {
                     var x = left
                     for (k, w) in widths.enumerated() {
-                        place(Placed(kind: .box(width: w, height: h, shaded: heading), x: x, y: y))
-                        let text = k < cells.count ? cells[k] : ""
-                        let alignment = heading ? .center : table.columns[k].alignment
-                        place(Placed(kind: .text(text, size: table.size, bold: heading, alignment: alignment, width: w - 2 * pad), x: x + pad, y: y + pad))
+                        place(Placed(kind: .box(width: w, height: row.height, shaded: heading), x: x, y: y))
+                        place(Placed(kind: .layout(row.cells[k]), x: x + pad, y: y + pad))
                         x += w
                     }
-                    y += h
+                    y += row.height
                 }
-                let heading = table.columns.map(\.title)
-                let headingHeight = rowHeight(heading, bold: true)
-                let heights = table.rows.map { rowHeight($0, bold: false) }
-                if y + headingHeight + (heights.first ?? 0) > bottom && y > top { newPage() }
-                placeRow(heading, height: headingHeight, heading: true)
-                for (row, h) in zip(table.rows, heights) {
-                    if y + h > bottom {
+                let heading = prepare(table.columns.map(\.title), heading: true)
+                let rows = table.rows.map { prepare($0, heading: false) }
+                if y + heading.height + (rows.first?.height ?? 0) > bottom && y > top { newPage() }
+                placeRow(heading, heading: true)
+                for row in rows {
+                    if y + row.height > bottom {
                         newPage()
-                        placeRow(heading, height: headingHeight, heading: true)
+                        placeRow(heading, heading: true)
                     }
-                    placeRow(row, height: h, heading: false)
+                    placeRow(row, heading: false)
                 }
             case .signatures(let blocks, let perRow):
                 let columns = max(1, perRow)
@@ -241,12 +249,10 @@ private final class Setter {
                 var k = 0
                 while k < blocks.count {
                     let row = Array(blocks[k..<min(k + columns, blocks.count)])
-                    let texts = row.map { $0.joined(separator: "\n") }
-                    let h = texts.map { measure($0, size: 15, bold: false, width: w - 8) }.max() ?? 0
+                    let cells = row.map { prepared($0.joined(separator: "\n"), size: 15, bold: false, alignment: .center, width: w - 8) }
+                    let h = cells.map(\.height).max() ?? 0
                     if y + h > bottom && y > top { newPage() }
-                    for (j, t) in texts.enumerated() {
-                        place(Placed(kind: .text(t, size: 15, bold: false, alignment: .center, width: w - 8), x: left + Double(j) * w + 4, y: y))
-                    }
+                    for (j, c) in cells.enumerated() { place(Placed(kind: .layout(c.layout), x: left + Double(j) * w + 4, y: y)) }
                     y += h + 18
                     k += columns
                 }
@@ -260,6 +266,10 @@ private final class Setter {
         case .text(let text, let size, let bold, let alignment, let width):
             let l = layout(text, size: size, bold: bold, alignment: alignment, width: width)
             defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_move_to(cr, item.x, item.y)
+            api.pango_cairo_show_layout(cr, l)
+        case .layout(let l):
             api.cairo_set_source_rgb(cr, 0, 0, 0)
             api.cairo_move_to(cr, item.x, item.y)
             api.pango_cairo_show_layout(cr, l)
