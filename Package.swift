@@ -28,7 +28,7 @@ let package = Package(
         // them. Their headers are not needed to build; the libraries come with libpango1.0-dev or libpangocairo-1.0-0.
         .target(name: "CPangoCairo"),
         // Signed paper: score sheets and the summary as Thai A4 PDF (docs/printing.md).
-        .target(name: "KhanaenPrint", dependencies: ["CPangoCairo", "KhanaenCore"]),
+        .target(name: "KhanaenPrint", dependencies: ["CPangoCairo", "KhanaenCore", "KhanaenText"]),
         .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport", "KhanaenPrint"]),
         // libFuzzer entry points, linked into a fuzzer only by scripts/fuzz.sh (docs/performance.md).
         .target(name: "KhanaenFuzz", dependencies: ["KhanaenCore", "KhanaenImport"], swiftSettings: [.swiftLanguageMode(.v6)]),

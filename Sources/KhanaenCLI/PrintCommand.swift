@@ -10,6 +10,7 @@ struct PrintCommand: Command {
     static let usage = """
     usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
            khanaen print summary [--method M] [--output FILE [--force]]
+           khanaen print announcement [--method M] [--output FILE [--force]]
 
     sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry with
              the scores per criterion, the total out of 100 and the status, and the signature
@@ -18,11 +19,14 @@ struct PrintCommand: Command {
     summary  the summary (ใบสรุปผลคะแนน), for the chairs: every judge's total per entry, the
              method, the score, the rank, the proposed and decided award, the flags, and a
              signature line for every judge and the chair.
+    announcement  the announcement (ประกาศผล), for the chairs, as `report --format md` shapes it:
+             per award tier the winners in the announcement's order, dated in the Buddhist
+             era, with the chair's signature block.
 
     A sheet that is not submitted (or recused) makes the paper a draft: ร่าง on every page, as
-    on a summary whose results are not final. Every page's footer says page n of m and what
+    on a summary or announcement whose results are not final. Every page's footer says page n of m and what
     the paper stands on: the judge's ledger file (its line count and head hash) for a sheet,
-    the results seal for the summary, and when it was printed. Laksaman (fonts-tlwg-laksaman)
+    the results seal for the summary and the announcement, and when it was printed. Laksaman (fonts-tlwg-laksaman)
     is embedded; Pango and Cairo are opened only here (scripts/setup.sh installs them).
     Without --output a judge's sheet is written to the current folder, a chair's to exports/.
 
@@ -35,15 +39,16 @@ struct PrintCommand: Command {
 
     """
     static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
-                                    positionals: 1...1, positionalName: "what to print (sheet or summary)")
+                                    positionals: 1...1, positionalName: "what to print (sheet, summary or announcement)")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let now = Timestamp.nowMillis()
         switch args.positionals[0] {
         case "sheet": return try sheet(args, ctx, dir: dir, now: now)
-        case "summary": return try summary(args, ctx, dir: dir, now: now)
-        default: throw UsageError("print sheet or print summary, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        case "summary": return try summary(args, ctx, dir: dir, now: now, announcement: false)
+        case "announcement": return try summary(args, ctx, dir: dir, now: now, announcement: true)
+        default: throw UsageError("print sheet, summary or announcement, not \"\(TerminalText.safe(args.positionals[0]))\"")
         }
     }
 
@@ -84,7 +89,7 @@ struct PrintCommand: Command {
         return 0
     }
 
-    static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64) throws -> Int32 {
+    static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, announcement: Bool) throws -> Int32 {
         if args.value("judge") != nil || args.has("notes") { throw UsageError("--judge and --notes are for the sheet") }
         let method = try args.value("method").map { try ReportCommand.parseMethod($0) }
         let contest = try ContestFolder.loadContest(dir)
@@ -98,9 +103,12 @@ struct PrintCommand: Command {
         let draft = AnnouncementDraft.check(results, book: book, ledger: summary, queue: statistics.queue)
         let reasons = AnnouncementDraft.reasons(results, book: book, ledger: summary, queue: statistics.queue, words: ReportWords(.th))
         let seal = ReportJSON.seal(results, ledger: summary)
-        let document = PaperDocuments.summary(results: results, contest: contest, seal: seal, draft: !draft.isEmpty || !summary.isIntact,
-                                              draftReasons: reasons + (summary.isIntact ? [] : [ReportWords(.th).notIntact]), printedAt: now)
-        let path = try args.value("output") ?? (defaultFolder(dir, chair: true) + "summary.pdf")
+        let isDraft = !draft.isEmpty || !summary.isIntact
+        let allReasons = reasons + (summary.isIntact ? [] : [ReportWords(.th).notIntact])
+        let document = announcement
+            ? PaperDocuments.announcement(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
+            : PaperDocuments.summary(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
+        let path = try args.value("output") ?? (defaultFolder(dir, chair: true) + (announcement ? "announcement.pdf" : "summary.pdf"))
         try write(document, to: path, args, ctx)
         // As the report does: the seal the paper carries is recorded, for `khanaen verify --seal`.
         do {

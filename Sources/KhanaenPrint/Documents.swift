@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 /// The signed papers (issue 24): built from the ledger's figures, set by `Typesetter`.
 public enum PaperDocuments {
@@ -150,6 +151,40 @@ public enum PaperDocuments {
         blocks.append(.signatures(signatures, perRow: 3))
         return PrintDocument(title: "ใบสรุปผลคะแนน \(contest.name)", landscape: true, blocks: blocks, draft: draft,
                              footer: [contest.name, "ตรวจสอบกับสมุดคะแนน: \(words.seal) \(seal) · พิมพ์เมื่อ \(printed)"])
+    }
+
+    /// The announcement (ประกาศผล), in the shape `report --format md` gives it: the heading, per award
+    /// tier its line and a table of the winners in the announcement's order (never rank order), the
+    /// date in the Buddhist era and the chair's signature block; ร่าง while the results are not final.
+    public static func announcement(results r: Results, contest: Contest, seal: String, draft: Bool, draftReasons: [String],
+                                    printedAt: Int64, collator: ThaiCollator = .load()) -> PrintDocument {
+        let words = contest.announcement
+        var blocks: [PrintBlock] = []
+        if draft && !draftReasons.isEmpty {
+            blocks.append(.text(self.words.draftHeading + " " + draftReasons.joined(separator: "; "), size: 12))
+            blocks.append(.space(6))
+        }
+        blocks.append(.text(words.heading.replacingOccurrences(of: "{contest}", with: contest.name), size: 18, bold: true, alignment: .center))
+        blocks.append(.space(8))
+        // An ineligible entry has no award; it is never named (as the report's announcement).
+        let awarded = r.ranked + r.unranked.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
+        for tier in contest.awards {
+            let winners = ReportMarkdown.announcementOrder(awarded.filter { $0.award == tier.id }.map { contest.entries[$0.index] }, collator: collator)
+            blocks.append(.text(words.tier.replacingOccurrences(of: "{tier}", with: tier.title)
+                .replacingOccurrences(of: "{count}", with: String(winners.count)), size: 15, bold: true))
+            blocks.append(.space(4))
+            let columns = words.columns.enumerated().map { k, title in TableColumn(title, weight: k == 2 ? 5 : (k == 1 ? 2 : 3)) }
+            blocks.append(.table(PrintTable(columns: columns, rows: winners.map {
+                [$0.organisation, ReportMarkdown.provinceName($0.province), $0.title]
+            }, size: 13)))
+            blocks.append(.space(12))
+        }
+        blocks.append(.text("ประกาศ ณ วันที่ " + ThaiDate.longText(Timestamp.date(printedAt, zone: contest.timeZone)), size: 15, alignment: .center))
+        blocks.append(.space(24))
+        blocks.append(.signatures([[], signature(role: words.signedAs, name: words.signedBy, date: "")], perRow: 2))
+        return PrintDocument(title: words.heading.replacingOccurrences(of: "{contest}", with: contest.name), blocks: blocks, draft: draft,
+                             footer: ["วิธีรวมคะแนน: " + self.words.methodOf(r),
+                                      "ตรวจสอบกับสมุดคะแนน: \(self.words.seal) \(seal) · พิมพ์เมื่อ \(printedText(printedAt, zone: contest.timeZone))"])
     }
 
     static func awardText(_ tier: String?, contest: Contest) -> String {

@@ -243,4 +243,26 @@ final class PrintTests: XCTestCase {
         XCTAssertEqual(edited.code, 1, edited.out)
         XCTAssertTrue(edited.out.contains("no longer intact"), edited.out)
     }
+
+    func testTheAnnouncementNamesEveryTiersWinnersDatedAndSigned() throws {
+        let c = try ContestFolder.loadContest(contest)
+        for j in ["j1", "j2", "j3"] { for k in 1...4 { score(j, k, submit: true) } }
+        XCTAssertEqual(run(["print", "announcement", "--contest", contest], as: "judge1").code, 2, "for the chairs")
+        let r = run(["print", "announcement", "--contest", contest])
+        XCTAssertEqual(r.code, 0, r.err)
+        let pdf = contest + "/exports/announcement.pdf"
+        try assertFontsEmbedded(pdf)
+        let text = try pages(pdf)
+        let all = text.joined()
+        let markdown = run(["report", "--contest", contest, "--format", "md"]).out
+        let seal = try XCTUnwrap(markdown.range(of: "[0-9a-f]{64}", options: .regularExpression).map { String(markdown[$0]) })
+        for page in text { XCTAssertTrue(page.contains(seal)); XCTAssertTrue(page.contains(Typesetter.draftMark), "not final: ร่าง") }
+        XCTAssertTrue(all.contains("ประกาศณวันที่"))
+        XCTAssertTrue(all.contains(squeezed(c.announcement.signedAs)))
+        // Every winner the Markdown announcement names, with its title.
+        for entry in c.entries where markdown.contains("| \(entry.organisation) |") {
+            XCTAssertTrue(all.contains(squeezed(entry.organisation)) && all.contains(squeezed(entry.title)), entry.id)
+        }
+        for tier in c.awards { XCTAssertTrue(all.contains(squeezed(tier.title))) }
+    }
 }
