@@ -179,9 +179,9 @@ public enum PaperDocuments {
             }, size: 13)))
             blocks.append(.space(12))
         }
-        blocks.append(.text("ประกาศ ณ วันที่ " + ThaiDate.longText(Timestamp.date(printedAt, zone: contest.timeZone)), size: 15, alignment: .center))
-        blocks.append(.space(24))
-        blocks.append(.signatures([[], signature(role: words.signedAs, name: words.signedBy, date: "")], perRow: 2))
+        // The date and the signature block kept together, centred.
+        let dated = ["ประกาศ ณ วันที่ " + ThaiDate.longText(Timestamp.date(printedAt, zone: contest.timeZone)), "", ""]
+        blocks.append(.signatures([dated + signature(role: words.signedAs, name: words.signedBy, date: "")], perRow: 1))
         return PrintDocument(title: words.heading.replacingOccurrences(of: "{contest}", with: contest.name), blocks: blocks, draft: draft,
                              footer: ["วิธีรวมคะแนน: " + self.words.methodOf(r),
                                       "ตรวจสอบกับสมุดคะแนน: \(self.words.seal) \(seal) · พิมพ์เมื่อ \(printedText(printedAt, zone: contest.timeZone))"])

@@ -163,7 +163,9 @@ private final class Setter {
         return (l, Double(h) / 1024)
     }
 
-    var footerHeight: Double { Double(document.footer.count + 1) * (Typesetter.footerSize * 1.5) + 8 }
+    /// The footer's lines (measured: a long verification line may wrap on a portrait page) and its height.
+    var footerLines: [(layout: OpaquePointer, height: Double)] = []
+    var footerHeight: Double { footerLines.reduce(Typesetter.footerSize * 1.5 + 8) { $0 + $1.height } }
 
     func run(path: String) throws -> Int {
         guard let surface = api.cairo_pdf_surface_create(path, width, height) else { throw PrintError("\(path): Cairo made no surface") }
@@ -175,6 +177,9 @@ private final class Setter {
         api.cairo_pdf_surface_set_metadata(surface, 4, "Khanaen")  // CAIRO_PDF_METADATA_CREATOR
         cr = api.cairo_create(surface)
         defer { api.cairo_destroy(cr) }
+        footerLines = document.footer.map {
+            prepared($0, size: Typesetter.footerSize, bold: false, alignment: .left, width: width - 2 * Typesetter.margin)
+        }
         let pages = paginate()
         for (n, page) in pages.enumerated() {
             if document.draft { drawDraftMark() }
@@ -315,9 +320,9 @@ private final class Setter {
         let pageText = (document.draft ? Typesetter.draftMark + " · " : "") + "หน้า \(page) จาก \(pages)"
         draw(Placed(kind: .text(pageText, size: Typesetter.footerSize + 1, bold: true, alignment: .right, width: contentWidth), x: left, y: y))
         y += Typesetter.footerSize * 1.5
-        for line in document.footer {
-            draw(Placed(kind: .text(line, size: Typesetter.footerSize, bold: false, alignment: .left, width: contentWidth), x: left, y: y))
-            y += Typesetter.footerSize * 1.5
+        for line in footerLines {
+            draw(Placed(kind: .layout(line.layout), x: left, y: y))
+            y += line.height
         }
     }
 }
