@@ -26,7 +26,13 @@ let package = Package(
         .target(name: "KhanaenTerminal", dependencies: ["CNcursesw", "KhanaenUI"]),
         // Carrying a contest between machines with the system's git (docs/sync.md).
         .target(name: "KhanaenSync", dependencies: ["KhanaenCore"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport", "KhanaenSync"]),
+        // Pango and Cairo, opened (dlopen) only when something is printed: the workstation neither links nor loads
+        // them. Their headers are not needed to build; the libraries come with libpango1.0-dev or libpangocairo-1.0-0.
+        .target(name: "CPangoCairo"),
+        // Signed paper: score sheets and the summary as Thai A4 PDF (docs/printing.md).
+        .target(name: "KhanaenPrint", dependencies: ["CPangoCairo", "KhanaenCore", "KhanaenText"]),
+        .target(name: "KhanaenCLI", dependencies: ["KhanaenCore", "KhanaenText", "KhanaenUI", "KhanaenTerminal", "KhanaenImport", "KhanaenSync",
+                                                   "KhanaenPrint"]),
         // libFuzzer entry points, linked into a fuzzer only by scripts/fuzz.sh (docs/performance.md).
         .target(name: "KhanaenFuzz", dependencies: ["KhanaenCore", "KhanaenImport"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "khanaen", dependencies: ["KhanaenCLI", "CProcess"]),
@@ -34,6 +40,7 @@ let package = Package(
         .testTarget(name: "KhanaenTextTests", dependencies: ["KhanaenText"], exclude: ["Fixtures"]),
         .testTarget(name: "KhanaenCoreTests", dependencies: ["KhanaenCore"]),
         .testTarget(name: "KhanaenUITests", dependencies: ["KhanaenUI", "KhanaenCore", "KhanaenText"], exclude: ["Golden"]),
+        .testTarget(name: "KhanaenPrintTests", dependencies: ["KhanaenPrint", "KhanaenCLI", "KhanaenCore"]),
         .testTarget(name: "KhanaenCLITests", dependencies: ["KhanaenCLI", "KhanaenCore", "KhanaenUI"]),
         .testTarget(name: "KhanaenImportTests", dependencies: ["KhanaenImport", "KhanaenCore", "KhanaenText", "KhanaenCLI"],
                     swiftSettings: [.swiftLanguageMode(.v6)]),

@@ -26,6 +26,10 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v zip >/dev/null || need+=(zip)
 command -v pango-view >/dev/null || need+=(pango1.0-tools)
 fc-list :lang=th 2>/dev/null | grep -q . || need+=(fonts-tlwg-garuda-ttf)
+# `khanaen print` sets Thai A4 PDF with Pango and Cairo (opened when printing, not linked) in Laksaman;
+# its tests read the PDF back with pdftotext and pdffonts (poppler-utils, above).
+ldconfig -p 2>/dev/null | grep -q 'libpangocairo-1.0.so.0' || need+=(libpango1.0-dev libcairo2-dev)
+fc-list 2>/dev/null | grep -q 'Laksaman' || need+=(fonts-tlwg-laksaman)
 # The durability test watches the order of fsync and write with strace.
 command -v strace >/dev/null || need+=(strace)
 if [ ${#need[@]} -gt 0 ]; then

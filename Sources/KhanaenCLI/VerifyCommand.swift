@@ -21,16 +21,20 @@ struct VerifyCommand: Command {
       --seal HEX     whether today's ledger still extends the one a published report's seal
                      (its first 12 or more hex digits) was computed on: the report recorded
                      its seal in a checkpoint
+      --printed HEX  whether today's ledger still holds what a printed paper stood on: a sheet's
+                     head hash (the file as printed, lines added since and the entries they
+                     change, or exit 1 when the printed lines were cut or rewritten) or a
+                     summary's seal (as --seal); docs/printing.md
 
     """
-    static let options = OptionSpec(values: ["contest", "seal"])
+    static let options = OptionSpec(values: ["contest", "seal", "printed"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        if let seal = args.value("seal") {
+        for seal in [args.value("seal"), args.value("printed")].compactMap({ $0 }) {
             guard seal.utf8.count >= 12, seal.utf8.count <= 64, seal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
-                throw UsageError("--seal takes 12 to 64 lower-case hex digits of a results seal")
+                throw UsageError("--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
             }
         }
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
@@ -78,7 +82,17 @@ struct VerifyCommand: Command {
         for f in files where f.ownerUnknown {
             say("note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine")
         }
-        if let seal = args.value("seal") {
+        var sealToCheck = args.value("seal")
+        if let printed = args.value("printed") {
+            switch PrintedPaper.check(printed, files: files, say: say) {
+            case .line(let p): problems += p
+            case .notALine where all: sealToCheck = sealToCheck ?? printed
+            case .notALine:
+                problems += 1
+                say("PRINTED   no line of your file has the head \(printed): the printed lines were cut or rewritten")
+            }
+        }
+        if let seal = sealToCheck {
             guard let book else { throw NotAllowed("--seal needs every judge's file, which only the chairs can read") }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {

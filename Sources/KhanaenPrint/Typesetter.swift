@@ -1,0 +1,328 @@
+import CPangoCairo
+import Foundation
+
+/// Why a document could not be printed: Pango or Cairo missing, or the file not written.
+public struct PrintError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public enum TextAlignment: Int32, Sendable {
+    // PangoAlignment's values.
+    case left = 0, center = 1, right = 2
+}
+
+/// A column of a table: its heading, its share of the width and how its cells align.
+public struct TableColumn: Sendable {
+    public var title: String
+    public var weight: Double
+    public var alignment: TextAlignment
+    public init(_ title: String, weight: Double, alignment: TextAlignment = .left) {
+        self.title = title
+        self.weight = weight
+        self.alignment = alignment
+    }
+}
+
+/// A table that breaks between rows and repeats its heading on every page it reaches.
+public struct PrintTable: Sendable {
+    public var columns: [TableColumn]
+    public var rows: [[String]]
+    public var size: Double
+    public init(columns: [TableColumn], rows: [[String]], size: Double = 12) {
+        self.columns = columns
+        self.rows = rows
+        self.size = size
+    }
+}
+
+/// What a document is made of, top to bottom.
+public enum PrintBlock: Sendable {
+    case text(String, size: Double = 15, bold: Bool = false, alignment: TextAlignment = .left)
+    case space(Double)
+    case table(PrintTable)
+    /// Signature blocks (each a few centred lines), `perRow` side by side; a row is never split.
+    case signatures([[String]], perRow: Int)
+}
+
+public struct PrintDocument: Sendable {
+    public var title: String
+    public var landscape: Bool
+    public var blocks: [PrintBlock]
+    /// Prints ร่าง across every page.
+    public var draft: Bool
+    /// The lines under every page's rule, before its "หน้า n จาก m".
+    public var footer: [String]
+    /// A family Pango finds through fontconfig (contest.json's `print.font` may name another).
+    public var font: String
+
+    public static let defaultFont = "Laksaman"
+
+    public init(title: String, landscape: Bool = false, blocks: [PrintBlock], draft: Bool, footer: [String], font: String = defaultFont) {
+        self.title = title
+        self.landscape = landscape
+        self.blocks = blocks
+        self.draft = draft
+        self.footer = footer
+        self.font = font
+    }
+}
+
+/// Sets documents as A4 PDF with Pango (Thai shaping, and line breaks at Thai word boundaries
+/// through libthai) on Cairo's PDF surface, which embeds the fonts' subsets.
+public enum Typesetter {
+    public static let draftMark = "ร่าง"
+    static let a4 = (width: 595.276, height: 841.890)
+    static let margin = 42.5  // 15 mm
+    static let padding = 3.0
+    static let footerSize = 9.0
+
+    /// Writes `document` to `path` (through a temporary file beside it, renamed into place) and
+    /// returns the number of pages.
+    @discardableResult
+    public static func write(_ document: PrintDocument, to path: String) throws -> Int {
+        var error = [CChar](repeating: 0, count: 512)
+        guard let api = khanaen_pango_open(&error, error.count)?.pointee else {
+            throw PrintError(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        let pages: Int
+        do {
+            pages = try Setter(api: api, document: document).run(path: temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PrintError("\(path): \(reason)")
+        }
+        return pages
+    }
+}
+
+private struct Placed {
+    enum Kind {
+        case text(String, size: Double, bold: Bool, alignment: TextAlignment, width: Double)
+        case box(width: Double, height: Double, shaded: Bool)
+        /// A layout made (and measured) while the pages were laid out: drawn as it is, not shaped again.
+        case layout(OpaquePointer)
+    }
+    var kind: Kind
+    var x: Double
+    var y: Double
+}
+
+private final class Setter {
+    let api: KhanaenPango
+    let document: PrintDocument
+    let width: Double, height: Double
+    var cr: OpaquePointer? = nil
+    var fonts: [String: OpaquePointer] = [:]
+    /// The layouts the pages hold, released when the document is written.
+    var kept: [OpaquePointer] = []
+
+    init(api: KhanaenPango, document: PrintDocument) {
+        self.api = api
+        self.document = document
+        width = document.landscape ? Typesetter.a4.height : Typesetter.a4.width
+        height = document.landscape ? Typesetter.a4.width : Typesetter.a4.height
+    }
+
+    deinit {
+        for l in kept { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+        for f in fonts.values { api.pango_font_description_free(f) }
+    }
+
+    func font(_ size: Double, bold: Bool) -> OpaquePointer {
+        // "px": an absolute size, in the surface's units (points); a plain size would be scaled by 96/72.
+        let key = "\(document.font)\(bold ? " Bold" : "") \(size)px"
+        if let f = fonts[key] { return f }
+        let f = api.pango_font_description_from_string(key)!
+        fonts[key] = f
+        return f
+    }
+
+    func layout(_ text: String, size: Double, bold: Bool, alignment: TextAlignment, width: Double) -> OpaquePointer {
+        let l = api.pango_cairo_create_layout(cr)!
+        api.pango_layout_set_font_description(l, font(size, bold: bold))
+        api.pango_layout_set_width(l, Int32(width * 1024))
+        api.pango_layout_set_wrap(l, 2)  // PANGO_WRAP_WORD_CHAR: at word boundaries, within a word only when it cannot fit
+        api.pango_layout_set_alignment(l, alignment.rawValue)
+        api.pango_layout_set_text(l, text, -1)
+        return l
+    }
+
+    /// A layout kept for drawing, and its height.
+    func prepared(_ text: String, size: Double, bold: Bool, alignment: TextAlignment, width: Double) -> (layout: OpaquePointer, height: Double) {
+        let l = layout(text, size: size, bold: bold, alignment: alignment, width: width)
+        kept.append(l)
+        var w: Int32 = 0, h: Int32 = 0
+        api.pango_layout_get_size(l, &w, &h)
+        return (l, Double(h) / 1024)
+    }
+
+    /// The footer's lines (measured: a long verification line may wrap on a portrait page) and its height.
+    var footerLines: [(layout: OpaquePointer, height: Double)] = []
+    var footerHeight: Double { footerLines.reduce(Typesetter.footerSize * 1.5 + 8) { $0 + $1.height } }
+
+    func run(path: String) throws -> Int {
+        guard let surface = api.cairo_pdf_surface_create(path, width, height) else { throw PrintError("\(path): Cairo made no surface") }
+        defer { api.cairo_surface_destroy(surface) }
+        if api.cairo_surface_status(surface) != 0 {
+            throw PrintError("\(path): \(String(cString: api.cairo_status_to_string(api.cairo_surface_status(surface))!))")
+        }
+        api.cairo_pdf_surface_set_metadata(surface, 0, document.title)  // CAIRO_PDF_METADATA_TITLE
+        api.cairo_pdf_surface_set_metadata(surface, 4, "Khanaen")  // CAIRO_PDF_METADATA_CREATOR
+        cr = api.cairo_create(surface)
+        defer { api.cairo_destroy(cr) }
+        footerLines = document.footer.map {
+            prepared($0, size: Typesetter.footerSize, bold: false, alignment: .left, width: width - 2 * Typesetter.margin)
+        }
+        let pages = paginate()
+        for (n, page) in pages.enumerated() {
+            if document.draft { drawDraftMark() }
+            for item in page { draw(item) }
+            drawFooter(page: n + 1, of: pages.count)
+            api.cairo_show_page(cr)
+        }
+        api.cairo_surface_finish(surface)
+        let status = api.cairo_surface_status(surface)
+        if status != 0 { throw PrintError("\(path): \(String(cString: api.cairo_status_to_string(status)!))") }
+        return pages.count
+    }
+
+    func paginate() -> [[Placed]] {
+        let left = Typesetter.margin, top = Typesetter.margin
+        let contentWidth = width - 2 * Typesetter.margin
+        let bottom = height - Typesetter.margin - footerHeight
+        var pages: [[Placed]] = [[]]
+        var y = top
+        func newPage() { pages.append([]); y = top }
+        func place(_ p: Placed) { pages[pages.count - 1].append(p) }
+
+        for block in document.blocks {
+            switch block {
+            case .text(let text, let size, let bold, let alignment):
+                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth)
+                if y + h > bottom && y > top { newPage() }
+                place(Placed(kind: .layout(l), x: left, y: y))
+                y += h
+            case .space(let d):
+                y += d
+                if y > bottom { newPage() }
+            case .table(let table):
+                let total = table.columns.reduce(0) { $0 + $1.weight }
+                let widths = table.columns.map { $0.weight / total * contentWidth }
+                let pad = Typesetter.padding
+                /// A row's cells, each shaped once, and its height.
+                func prepare(_ cells: [String], heading: Bool) -> (cells: [OpaquePointer], height: Double) {
+                    var h = 0.0
+                    var layouts: [OpaquePointer] = []
+                    for (k, w) in widths.enumerated() {
+                        let cell = prepared(k < cells.count ? cells[k] : "", size: table.size, bold: heading,
+                                            alignment: heading ? .center : table.columns[k].alignment, width: w - 2 * pad)
+                        layouts.append(cell.layout)
+                        h = max(h, cell.height)
+                    }
+                    return (layouts, h + 2 * pad)
+                }
+                func placeRow(_ row: (cells: [OpaquePointer], height: Double), heading: Bool) {
+                    var x = left
+                    for (k, w) in widths.enumerated() {
+                        place(Placed(kind: .box(width: w, height: row.height, shaded: heading), x: x, y: y))
+                        place(Placed(kind: .layout(row.cells[k]), x: x + pad, y: y + pad))
+                        x += w
+                    }
+                    y += row.height
+                }
+                let heading = prepare(table.columns.map(\.title), heading: true)
+                let rows = table.rows.map { prepare($0, heading: false) }
+                if y + heading.height + (rows.first?.height ?? 0) > bottom && y > top { newPage() }
+                placeRow(heading, heading: true)
+                for row in rows {
+                    if y + row.height > bottom {
+                        newPage()
+                        placeRow(heading, heading: true)
+                    }
+                    placeRow(row, heading: false)
+                }
+            case .signatures(let blocks, let perRow):
+                let columns = max(1, perRow)
+                let w = contentWidth / Double(columns)
+                var k = 0
+                while k < blocks.count {
+                    let row = Array(blocks[k..<min(k + columns, blocks.count)])
+                    let cells = row.map { prepared($0.joined(separator: "\n"), size: 15, bold: false, alignment: .center, width: w - 8) }
+                    let h = cells.map(\.height).max() ?? 0
+                    if y + h > bottom && y > top { newPage() }
+                    for (j, c) in cells.enumerated() { place(Placed(kind: .layout(c.layout), x: left + Double(j) * w + 4, y: y)) }
+                    y += h + 18
+                    k += columns
+                }
+            }
+        }
+        return pages
+    }
+
+    func draw(_ item: Placed) {
+        switch item.kind {
+        case .text(let text, let size, let bold, let alignment, let width):
+            let l = layout(text, size: size, bold: bold, alignment: alignment, width: width)
+            defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_move_to(cr, item.x, item.y)
+            api.pango_cairo_show_layout(cr, l)
+        case .layout(let l):
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_move_to(cr, item.x, item.y)
+            api.pango_cairo_show_layout(cr, l)
+        case .box(let w, let h, let shaded):
+            if shaded {
+                api.cairo_set_source_rgb(cr, 0.9, 0.9, 0.9)
+                api.cairo_rectangle(cr, item.x, item.y, w, h)
+                api.cairo_fill(cr)
+            }
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_set_line_width(cr, 0.5)
+            api.cairo_rectangle(cr, item.x, item.y, w, h)
+            api.cairo_stroke(cr)
+        }
+    }
+
+    /// ร่าง in large pale letters across the page, beneath everything else, and once more in the top corner.
+    func drawDraftMark() {
+        let size = 150.0
+        let l = layout(Typesetter.draftMark, size: size, bold: true, alignment: .center, width: width)
+        defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+        var w: Int32 = 0, h: Int32 = 0
+        api.pango_layout_get_size(l, &w, &h)
+        api.cairo_save(cr)
+        api.cairo_set_source_rgb(cr, 0.85, 0.85, 0.85)
+        api.cairo_translate(cr, width / 2, height / 2)
+        api.cairo_rotate(cr, -0.5)
+        api.cairo_move_to(cr, -width / 2, -Double(h) / 2048)
+        api.pango_cairo_show_layout(cr, l)
+        api.cairo_restore(cr)
+    }
+
+    func drawFooter(page: Int, of pages: Int) {
+        let left = Typesetter.margin
+        let contentWidth = width - 2 * Typesetter.margin
+        var y = height - Typesetter.margin - footerHeight + 6
+        api.cairo_set_source_rgb(cr, 0, 0, 0)
+        api.cairo_set_line_width(cr, 0.5)
+        api.cairo_move_to(cr, left, y)
+        api.cairo_line_to(cr, left + contentWidth, y)
+        api.cairo_stroke(cr)
+        y += 3
+        let pageText = (document.draft ? Typesetter.draftMark + " · " : "") + "หน้า \(page) จาก \(pages)"
+        draw(Placed(kind: .text(pageText, size: Typesetter.footerSize + 1, bold: true, alignment: .right, width: contentWidth), x: left, y: y))
+        y += Typesetter.footerSize * 1.5
+        for line in footerLines {
+            draw(Placed(kind: .layout(line.layout), x: left, y: y))
+            y += line.height
+        }
+    }
+}
