@@ -8,8 +8,8 @@ struct AccessCommand: Command {
     static let name = "access"
     static let summary = "apply or check the owners, groups and modes that enforce who reads and writes what"
     static let usage = """
-    usage: khanaen access apply [--contest DIR]
-           khanaen access check [--contest DIR]
+    usage: khanaen access apply [--lang th|en] [--contest DIR]
+           khanaen access check [--lang th|en] [--contest DIR]
 
     apply (as root) makes the Unix groups of contest.json's "groups" when missing and sets
     their members (every judge and chair in the panel's, the chairs in the chairs'), makes
@@ -23,14 +23,16 @@ struct AccessCommand: Command {
     check reports every path whose owner, group, mode or append-only flag differs from
     the plan, and every group whose members differ, one line each; exit 1 if any.
 
-    The contest's access must be "logins" (docs/access.md).
+    The contest's access must be "logins" (docs/access.md). --lang en: the summary lines in
+    English (th by default); the per-path lines name owners, groups and modes in English.
 
     """
-    static let options = OptionSpec(values: ["contest"], positionals: 1...1, positionalName: "apply or check")
+    static let options = OptionSpec(values: ["contest", "lang"], positionals: 1...1, positionalName: "apply or check")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let verb = args.positionals[0]
         guard verb == "apply" || verb == "check" else { throw UsageError("unknown \"\(verb)\": apply or check") }
+        let th = try args.language() == .th
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         guard contest.access == .logins else {
@@ -48,22 +50,26 @@ struct AccessCommand: Command {
         }
         let say = { (line: String) in ctx.out(TerminalText.safe(line) + "\n") }
         if verb == "check" {
-            var problems = missing.map { "login \($0): no such user on this machine" }
+            var problems = missing.map { th ? "login \($0): เครื่องนี้ไม่มีผู้ใช้นี้" : "login \($0): no such user on this machine" }
             problems += groupProblems(contest)
             for rule in plan.rules { problems += check(rule, dir: dir, keeper: keeper, logins: logins) }
             for p in problems { say(p) }
-            if problems.isEmpty { say("ok: every path and group is as planned (\(plan.rules.count) paths)") }
+            if problems.isEmpty {
+                say(th ? "ok: ทุกแฟ้มและทุกกลุ่มเป็นไปตามแผน (\(plan.rules.count) แฟ้ม)" : "ok: every path and group is as planned (\(plan.rules.count) paths)")
+            }
             return problems.isEmpty ? 0 : 1
         }
         guard missing.isEmpty else {
-            throw InputError("no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again")
+            throw InputError(th ? "เครื่องนี้ไม่มีผู้ใช้: \(missing.joined(separator: ", ")) สร้างก่อน (useradd) แล้วสั่งอีกครั้ง"
+                                : "no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again")
         }
         var failures = 0
         let root = getuid() == 0
         if root {
             for line in try applyGroups(contest) { say(line) }
         } else {
-            say("note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed")
+            say(th ? "note: ไม่ใช่ root: ตั้งกลุ่มและเจ้าของแฟ้มของกรรมการไม่ได้ เปลี่ยนเฉพาะที่เจ้าของโฟลเดอร์เปลี่ยนได้"
+                   : "note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed")
         }
         for rule in plan.rules {
             for (line, failed) in apply(rule, dir: dir, keeper: keeper, logins: logins) {

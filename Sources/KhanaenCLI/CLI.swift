@@ -109,23 +109,35 @@ public enum CLI {
             args.removeFirst()
         }
         if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
+        // The wrappers' language, read before the parse (which may fail): --lang en or --lang=en.
+        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
         do {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)
         } catch let e as UsageError {
-            ctx.err("khanaen \(command.name): \(e.description) (see khanaen \(command.name) --help)\n")
+            ctx.err("khanaen \(command.name): \(e.description) (" + (english ? "see" : "ดู") + " khanaen \(command.name) --help)\n")
         } catch let e as InputError {
             ctx.err("khanaen: \(e.message)\n")
         } catch let e as Refusal {
-            ctx.err("khanaen \(command.name): refused: \(e.message); nothing was written\n")
+            ctx.err(english ? "khanaen \(command.name): refused: \(e.message); nothing was written\n"
+                            : "khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n")
         } catch let e as NotAllowed {
-            ctx.err("khanaen \(command.name): not allowed: \(e.description); nothing was written\n")
+            ctx.err(english ? "khanaen \(command.name): not allowed: \(e.description); nothing was written\n"
+                            : "khanaen \(command.name): ไม่มีสิทธิ์: \(e.description) ไม่มีการเขียนลงสมุดคะแนน\n")
         } catch let e as LedgerFile.IOError {
             ctx.err("khanaen: \(e.description)\n")
         } catch {
             ctx.err("khanaen: \(error)\n")
         }
         return 2
+    }
+}
+
+extension ParsedArguments {
+    /// The output's language: Thai unless --lang en.
+    func language() throws -> Language {
+        guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        return language
     }
 }
 

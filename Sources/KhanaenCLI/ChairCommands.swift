@@ -5,23 +5,25 @@ struct RecuseCommand: Command {
     static let name = "recuse"
     static let summary = "a judge steps aside from an entry (conflict of interest), with a reason"
     static let usage = """
-    usage: khanaen recuse --entry E --reason TEXT [--judge J]
+    usage: khanaen recuse --entry E --reason TEXT [--judge J] [--lang th|en]
 
     Records that you, the judge your login is, do not score entry E (ถอนตัว, มีส่วนได้เสีย).
     The sheet no longer counts and can no longer be changed; the chair can reopen it.
     --judge J only in an open contest (docs/access.md), or naming your own judge.
+    --lang th|en: the language of the line that says what was saved (th).
 
     """
-    static let options = OptionSpec(values: ["judge", "entry", "reason", "contest"])
+    static let options = OptionSpec(values: ["judge", "entry", "reason", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry"), reason = try args.required("reason")
+        let th = try args.language() == .th
         let dir = try ContestLocation.resolve(args, ctx)
         let judged = try ContestFolder.loadForJudge(dir, requested: args.value("judge"), login: ctx.login)
         let judge = judged.judgeID
         try ContestFolder.ensureLedgerFolder(dir)
         try judged.ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason)])
-        ctx.out("saved: \(judge) recused from \(entry)\n")
+        ctx.out(th ? "บันทึกแล้ว: \(judge) ถอนตัวจากผลงาน \(entry)\n" : "saved: \(judge) recused from \(entry)\n")
         return 0
     }
 }
@@ -38,7 +40,7 @@ struct ReopenCommand: Command {
     static let name = "reopen"
     static let summary = "the chair reopens a judge's submitted or recused sheet, with a reason"
     static let usage = """
-    usage: khanaen reopen --judge J --entry E --reason TEXT [--chair USER]
+    usage: khanaen reopen --judge J --entry E --reason TEXT [--chair USER] [--lang th|en]
 
     Chair action, written to the chair's ledger. The sheet becomes a draft again: the
     judge can change it and must submit it again before it counts.
@@ -46,19 +48,22 @@ struct ReopenCommand: Command {
     options:
       --chair USER     only in an open contest: the chair acting (elsewhere your login must
                        be one of the contest's chairs, and is the chair acting)
+      --lang th|en     the language of the line that says what was saved (th)
 
     """
-    static let options = OptionSpec(values: ["judge", "entry", "reason", "chair", "contest"])
+    static let options = OptionSpec(values: ["judge", "entry", "reason", "chair", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
+        let th = try args.language() == .th
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         let e = try ledger.appendChair(LedgerEvent(actor: chair, kind: .reopen, judge: judge, entry: entry, text: reason))
-        ctx.out("saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n")
+        ctx.out(th ? "บันทึกแล้ว: \(chair) เปิดแก้ไขใบให้คะแนนของ \(judge) ผลงาน \(entry) (บรรทัด \(e.ref ?? 0) ของกรรมการ)\n"
+                   : "saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n")
         return 0
     }
 }
@@ -67,24 +72,30 @@ struct AwardCommand: Command {
     static let name = "award"
     static let summary = "the chair sets or withdraws an entry's award tier, with a reason"
     static let usage = """
-    usage: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER]
+    usage: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER] [--lang th|en]
 
     Chair action, written to the chair's ledger: gives entry E the award tier ID (see
     "awards" in contest.json), or none, overriding the proposal; auto withdraws the
     override so the proposal stands again. Reports list every override with its reason.
 
+    options:
+      --chair USER     only in an open contest: the chair acting
+      --lang th|en     the language of the line that says what was saved (th)
+
     """
-    static let options = OptionSpec(values: ["entry", "tier", "reason", "chair", "contest"])
+    static let options = OptionSpec(values: ["entry", "tier", "reason", "chair", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry"), tier = try args.required("tier"), reason = try args.required("reason")
+        let th = try args.language() == .th
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         try ledger.appendChair(LedgerEvent(actor: chair, kind: .award, entry: entry, tier: tier, text: reason))
-        ctx.out("saved: \(entry) award \(tier) by \(chair)\n")
+        let said = tier == "none" ? "ไม่ให้รางวัล" : tier == "auto" ? "ประเภทรางวัลตามที่คำนวณได้" : "ประเภทรางวัล \(tier)"
+        ctx.out(th ? "บันทึกแล้ว: ผลงาน \(entry) \(said) โดยประธานกรรมการ \(chair)\n" : "saved: \(entry) award \(tier) by \(chair)\n")
         return 0
     }
 }

@@ -5,7 +5,7 @@ struct CheckpointCommand: Command {
     static let name = "checkpoint"
     static let summary = "record every judge file's head in the chair's file, so a later rollback is caught"
     static let usage = """
-    usage: khanaen checkpoint [--contest DIR]
+    usage: khanaen checkpoint [--lang th|en] [--contest DIR]
 
     Appends a checkpoint to the chair's ledger file: the line count and head hash of every
     judge's file, and the hash of the contest's scoring rules (docs/ledger.md). From then
@@ -13,12 +13,14 @@ struct CheckpointCommand: Command {
     rolled back, replaced) and any change to the scoring rules. The console records one when
     it opens and with every chair action, and every report records one with its seal; run
     this from cron for a witness between them. Nothing is written when nothing changed since
-    the last checkpoint. For the chairs (and root); in an open contest, anyone.
+    the last checkpoint. For the chairs (and root); in an open contest, anyone. --lang en
+    says what was done in English (th by default).
 
     """
-    static let options = OptionSpec(values: ["contest"])
+    static let options = OptionSpec(values: ["contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let th = try args.language() == .th
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "a checkpoint")
@@ -28,9 +30,11 @@ struct CheckpointCommand: Command {
         let heads = ledger.judgeFiles.map { "\($0.name) \($0.lineCount)" }.joined(separator: ", ")
         let own = ledger.checkpointFile(for: ctx.login)
         if written {
-            ctx.out(TerminalText.safe("checkpoint at \(own.displayPath):\(own.lineCount): \(heads)") + "\n")
+            ctx.out(TerminalText.safe(th ? "บันทึกแล้ว: จุดตรวจที่ \(own.displayPath):\(own.lineCount): \(heads)"
+                                         : "checkpoint at \(own.displayPath):\(own.lineCount): \(heads)") + "\n")
         } else {
-            ctx.out(TerminalText.safe("unchanged since the last checkpoint: \(heads)") + "\n")
+            ctx.out(TerminalText.safe(th ? "ไม่มีอะไรเปลี่ยนตั้งแต่จุดตรวจครั้งก่อน: \(heads)"
+                                         : "unchanged since the last checkpoint: \(heads)") + "\n")
         }
         return 0
     }

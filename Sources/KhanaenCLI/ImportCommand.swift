@@ -7,8 +7,8 @@ struct ImportCommand: Command {
     static let name = "import"
     static let summary = "read submissions from e-mail or a CSV into entries.json"
     static let usage = """
-    usage: khanaen import mail PATH… [--contest DIR]
-           khanaen import csv FILE [--encoding utf-8|windows-874|tis-620] [--contest DIR]
+    usage: khanaen import mail PATH… [--lang th|en] [--contest DIR]
+           khanaen import csv FILE [--encoding utf-8|windows-874|tis-620] [--lang th|en] [--contest DIR]
 
     mail reads submission e-mails from each PATH: an mbox file, a Maildir (a folder with
     cur/ and new/), a folder of .eml files or one .eml file. A message whose subject is
@@ -29,13 +29,16 @@ struct ImportCommand: Command {
     options:
       --encoding E   the CSV's encoding when the guess is wrong (default: UTF-8 when the
                      text is valid UTF-8, else windows-874, as Thai Excel saves it)
+      --lang th|en   the language of the summary at the end (th); each message's line is
+                     in English
 
     """
-    static let options = OptionSpec(values: ["contest", "encoding"], positionals: 2...100_000, positionalName: "mail or csv and a path")
+    static let options = OptionSpec(values: ["contest", "encoding", "lang"], positionals: 2...100_000, positionalName: "mail or csv and a path")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let kind = args.positionals[0]
         let paths = Array(args.positionals.dropFirst())
+        let th = try args.language() == .th
         guard kind == "mail" || kind == "csv" else { throw UsageError("the first argument must be mail or csv, got \"\(kind.terminalSafe)\"") }
         var encoding: TextEncoding? = nil
         if let e = args.value("encoding") {
@@ -74,8 +77,13 @@ struct ImportCommand: Command {
             try AtomicFile.write(bytes, to: entriesPath, overwrite: true)
         }
         let count = { (k: ImportResult.Line.Kind) in result.lines.filter { $0.kind == k }.count }
-        ctx.err("khanaen: \(count(.imported)) imported, \(count(.updated)) updated, \(count(.skipped)) skipped; "
-                + (bytes != before ? "wrote \(entriesPath)" : "entries.json unchanged") + "\n")
+        if th {
+            ctx.err("khanaen: นำเข้า \(count(.imported)) ปรับปรุง \(count(.updated)) ข้าม \(count(.skipped)); "
+                    + (bytes != before ? "บันทึกแล้ว \(entriesPath)" : "entries.json ไม่เปลี่ยน") + "\n")
+        } else {
+            ctx.err("khanaen: \(count(.imported)) imported, \(count(.updated)) updated, \(count(.skipped)) skipped; "
+                    + (bytes != before ? "wrote \(entriesPath)" : "entries.json unchanged") + "\n")
+        }
         return 0
     }
 

@@ -5,8 +5,8 @@ struct InitCommand: Command {
     static let name = "init"
     static let summary = "make a new contest folder: the template's criteria, tiers and rules, no entries"
     static let usage = """
-    usage: khanaen init DIR [--name NAME]
-           khanaen init DIR --demo
+    usage: khanaen init DIR [--name NAME] [--lang th|en]
+           khanaen init DIR --demo [--lang th|en]
 
     Creates DIR for a new contest: contest.json with the template's criteria, award tiers,
     tie-breaks, thresholds and eligibility rules (the Digital Local award's), an id made from
@@ -18,15 +18,17 @@ struct InitCommand: Command {
 
     --demo   the sample contest instead: its 20 entries (2566's winners), its id, name and
              dates, without its ledger; for trying Khanaen out, not for a new contest.
+    --lang L th (default) or en: the language of what to edit next.
 
     """
-    static let options = OptionSpec(values: ["name"], flags: ["demo"], positionals: 1...1, positionalName: "DIR")
+    static let options = OptionSpec(values: ["name", "lang"], flags: ["demo"], positionals: 1...1, positionalName: "DIR")
 
     /// What the template's eligibility dates become: to be filled in.
     static let datePlaceholder = "YYYY-MM-DD"
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let target = args.positionals[0]
+        let th = try args.language() == .th
         let source = try ContestLocation.sampleFolder(ctx)
         let shown = TerminalText.safe(target)
         if args.has("demo") {
@@ -37,8 +39,10 @@ struct InitCommand: Command {
                     .joined(separator: "\n").replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
             }
             _ = try ContestFolder.loadContest(target)
-            ctx.out("created \(shown): the sample contest (20 entries, 2566's winners), without its ledger; "
-                    + "khanaen verify --contest \(shown) checks it\n")
+            ctx.out(th ? "สร้างแล้ว \(shown): การประกวดตัวอย่าง (ผลงาน 20 ชิ้น ผู้ได้รางวัลปี 2566) ไม่มีสมุดคะแนน "
+                       + "ตรวจด้วย khanaen verify --contest \(shown)\n"
+                    : "created \(shown): the sample contest (20 entries, 2566's winners), without its ledger; "
+                       + "khanaen verify --contest \(shown) checks it\n")
             return 0
         }
         let folderName = target.split(separator: "/").last.map(String.init) ?? target
@@ -52,13 +56,29 @@ struct InitCommand: Command {
         }
         let contest = try ContestFolder.loadContest(target)
         let line = newJSON.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"_eligibility\"") }.map { $0 + 1 }
+        let lineText = line.map { th ? " (บรรทัด \($0))" : " (line \($0))" } ?? ""
+        if th {
+            ctx.out("""
+            สร้างแล้ว \(shown): การประกวดใหม่ "\(TerminalText.safe(contest.name))" (รหัส \(contest.id)) มีเกณฑ์ \(contest.criteria.count) ข้อ \
+            รางวัล \(contest.awards.count) ระดับ และกติกาตามแม่แบบ ยังไม่มีผลงาน ยังไม่มีคะแนน
+            ขั้นต่อไป:
+              1. \(shown)/contest.json: "name" และ "id" ถ้ายังไม่ถูก; "name" และ "user" (ชื่อผู้ใช้) ของกรรมการแต่ละคน \
+            และ "chairs" (ชื่อผู้ใช้ของประธานกรรมการ); เกณฑ์ ระดับรางวัล และจำนวน ถ้าการประกวดนี้ต่างไป
+              2. วันที่ของคุณสมบัติ\(lineText): ใน "_eligibility" แทน \(datePlaceholder) แต่ละที่ \
+            ("closes", "inUseBefore"; ค.ศ.) แล้วเปลี่ยนชื่อ "_eligibility" เป็น "eligibility"; ใส่ผู้ได้รางวัลปีก่อนใน "previousWinners"
+              3. ผลงาน: khanaen import mail|csv … --contest \(shown) (หรือเขียน \(shown)/entries.json)
+              4. khanaen verify --contest \(shown) แล้ว sudo khanaen access apply --contest \(shown) (README, "Running a contest")
+
+            """)
+            return 0
+        }
         ctx.out("""
         created \(shown): a new contest "\(TerminalText.safe(contest.name))" (id \(contest.id)) with the template's \
         \(contest.criteria.count) criteria, \(contest.awards.count) award tiers and rules; no entries, no scores.
         Next:
           1. \(shown)/contest.json: "name" and "id" if they are not right; each judge's "name" and "user" (their login) \
         and "chairs" (the chairs' logins); the criteria, award tiers and counts if this contest's differ.
-          2. The eligibility dates\(line.map { " (line \($0))" } ?? ""): in "_eligibility", replace each \(datePlaceholder) \
+          2. The eligibility dates\(lineText): in "_eligibility", replace each \(datePlaceholder) \
         ("closes", "inUseBefore"; ค.ศ.) and rename "_eligibility" to "eligibility"; list last year's winners in "previousWinners".
           3. The entries: khanaen import mail|csv … --contest \(shown) (or write \(shown)/entries.json).
           4. khanaen verify --contest \(shown), then sudo khanaen access apply --contest \(shown) (README, "Running a contest").

@@ -85,7 +85,7 @@ struct ScoreCommand: Command {
         case .submitted: status = th ? "ส่งแล้ว" : "submitted"
         case .recused: status = th ? "ถอนตัว" : "recused"
         }
-        return th ? "บันทึกแล้ว \(count) รายการ ในสมุดของ \(judge) ผลงาน \(entry): \(total) · \(status)"
+        return th ? "บันทึกแล้ว \(count) รายการ ในสมุดคะแนนของ \(judge) ผลงาน \(entry): \(total) · \(status)"
             : "saved \(count) change(s) to \(judge)'s ledger for \(entry): \(total), \(status)"
     }
 }

@@ -5,7 +5,7 @@ struct VerifyCommand: Command {
     static let name = "verify"
     static let summary = "check the contest files, every ledger chain and its rules; one line per file"
     static let usage = """
-    usage: khanaen verify [--seal HEX] [--contest DIR]
+    usage: khanaen verify [--seal HEX] [--printed HEX] [--lang th|en] [--contest DIR]
 
     Checks contest.json and entries.json, then every ledger file line by line: its format,
     its sequence numbers and its hash chain (docs/ledger.md); every line against the
@@ -25,13 +25,16 @@ struct VerifyCommand: Command {
                      head hash (the file as printed, lines added since and the entries they
                      change, or exit 1 when the printed lines were cut or rewritten) or a
                      summary's seal (as --seal); docs/printing.md
+      --lang th|en   the language of the lines (th); each line's first word (ok, BROKEN,
+                     VIOLATION, CHECKPOINT, DELIVERY, SEAL, PRINTED, note) stays as it is
 
     """
-    static let options = OptionSpec(values: ["contest", "seal", "printed"])
+    static let options = OptionSpec(values: ["contest", "seal", "printed", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
+        let th = try args.language() == .th
         for seal in [args.value("seal"), args.value("printed")].compactMap({ $0 }) {
             guard seal.utf8.count >= 12, seal.utf8.count <= 64, seal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
                 throw UsageError("--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
@@ -44,9 +47,12 @@ struct VerifyCommand: Command {
         if !all {
             // A judge can read only their own folder: their file and the chairs' deliveries.
             guard let judge = contest.judge(forUser: ctx.login) else {
-                say("ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
-                    + "\(contest.judges.count) judges")
-                say("note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
+                say(th ? "ok        \(ContestFolder.contestFile) และ \(ContestFolder.entriesFile): ผลงาน \(contest.entries.count) ชิ้น "
+                         + "กรรมการ \(contest.judges.count) คน"
+                       : "ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
+                         + "\(contest.judges.count) judges")
+                say(th ? "note      ไม่ได้อ่านสมุดคะแนน: ผู้ใช้ \"\(ctx.login)\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้"
+                       : "note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
                 return 0
             }
             files = [ledger.file(forJudge: judge.id)!] + ledger.deliveries(toJudge: judge.id)
@@ -61,10 +67,14 @@ struct VerifyCommand: Command {
                 problems += 1
                 say("BROKEN    " + b.describe(rel))
             } else {
-                say("ok        \(rel): \(f.lineCount) lines, head \(f.headHex.prefix(16))")
+                say(th ? "ok        \(rel): \(f.lineCount) บรรทัด ท้ายสุด \(f.headHex.prefix(16))"
+                       : "ok        \(rel): \(f.lineCount) lines, head \(f.headHex.prefix(16))")
             }
         }
-        if !all { say("note      the other judges' files are not read: a judge verifies their own") }
+        if !all {
+            say(th ? "note      ไม่ได้อ่านสมุดคะแนนของกรรมการคนอื่น: กรรมการตรวจได้เฉพาะของตน"
+                   : "note      the other judges' files are not read: a judge verifies their own")
+        }
         let book = all ? SheetBook(ledger: ledger) : nil
         let delivered = ChairStream(files: Array(files.dropFirst()))
         let violations = book?.violations
@@ -76,11 +86,15 @@ struct VerifyCommand: Command {
             let deliveries = ledger.deliveryFindings()
             for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
             for p in deliveries.pending { say("note      " + p) }
-            for stray in ledger.strayFiles() { say("note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read") }
+            for stray in ledger.strayFiles() {
+                say(th ? "note      \(ContestFolder.ledgerFolder)/\(stray): ไม่ใช่ของผู้ใดในการประกวดนี้ ไม่ได้อ่าน"
+                       : "note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read")
+            }
         }
         for w in files.flatMap(\.warnings) { say("note      \(w)") }
         for f in files where f.ownerUnknown {
-            say("note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine")
+            say(th ? "note      \(f.displayPath): ไม่ได้ตรวจเจ้าของแฟ้ม: เครื่องนี้ไม่รู้จักผู้ใช้ \(f.owner ?? "")"
+                   : "note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine")
         }
         var sealToCheck = args.value("seal")
         if let printed = args.value("printed") {
@@ -89,23 +103,30 @@ struct VerifyCommand: Command {
             case .notALine where all: sealToCheck = sealToCheck ?? printed
             case .notALine:
                 problems += 1
-                say("PRINTED   no line of your file has the head \(printed): the printed lines were cut or rewritten")
+                say(th ? "PRINTED   ไม่มีบรรทัดใดในแฟ้มของท่านที่มีค่าท้ายสุด \(printed): บรรทัดที่พิมพ์ไว้ถูกตัดหรือเขียนใหม่"
+                       : "PRINTED   no line of your file has the head \(printed): the printed lines were cut or rewritten")
             }
         }
         if let seal = sealToCheck {
-            guard let book else { throw NotAllowed("--seal needs every judge's file, which only the chairs can read") }
+            guard let book else {
+                throw NotAllowed(th ? "--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้"
+                                    : "--seal needs every judge's file, which only the chairs can read")
+            }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {
                 problems += 1
-                say("SEAL      no checkpoint records a seal starting \(seal): it was not made from this ledger, or the file that held it lost it")
+                say(th ? "SEAL      ไม่มีจุดตรวจใดที่มีตราผลคะแนนขึ้นต้นด้วย \(seal): ตรานี้ไม่ได้ทำจากสมุดคะแนนนี้ หรือแฟ้มที่เก็บไว้ทำหายไป"
+                       : "SEAL      no checkpoint records a seal starting \(seal): it was not made from this ledger, or the file that held it lost it")
             }
             for (c, missing) in found {
-                let at = "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)), by \(c.actor))"
+                let at = "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)), " + (th ? "โดย" : "by") + " \(c.actor))"
                 if missing.isEmpty {
-                    say("SEAL ok   today's ledger extends the one sealed \(c.checkpoint.seal ?? seal) at \(at)")
+                    say(th ? "SEAL ok   สมุดคะแนนวันนี้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at)"
+                           : "SEAL ok   today's ledger extends the one sealed \(c.checkpoint.seal ?? seal) at \(at)")
                 } else {
                     problems += 1
-                    say("SEAL      today's ledger does not extend the one sealed \(c.checkpoint.seal ?? seal) at \(at):")
+                    say(th ? "SEAL      สมุดคะแนนวันนี้ไม่ได้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at):"
+                           : "SEAL      today's ledger does not extend the one sealed \(c.checkpoint.seal ?? seal) at \(at):")
                     for m in missing { say("            " + m) }
                 }
             }

@@ -63,7 +63,7 @@ final class AccessEndToEndTests: XCTestCase {
         ] {
             let r = l.run(as: who, command)
             XCTAssertEqual(r.status, 2, "\(who): \(command)\n\(r.out)")
-            XCTAssertTrue(r.out.contains("not allowed"), r.out)
+            XCTAssertTrue(r.out.contains("ไม่มีสิทธิ์:") && r.out.contains("ไม่มีการเขียนลงสมุดคะแนน"), r.out)
             XCTAssertEqual(ledgerBytes(l), before, "nothing written by \(command)")
         }
 

@@ -78,12 +78,12 @@ final class CLITests: XCTestCase {
     func testScoreSubmitAndReport() throws {
         let r = judge("j1", fullSheet("j1", "e01"))
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(r.out, "บันทึกแล้ว 8 รายการ ในสมุดของ j1 ผลงาน e01: รวม 78.50/100 · ส่งแล้ว\n", "in Thai by default")
+        XCTAssertEqual(r.out, "บันทึกแล้ว 8 รายการ ในสมุดคะแนนของ j1 ผลงาน e01: รวม 78.50/100 · ส่งแล้ว\n", "in Thai by default")
         let en = judge("j1", ["score", "--contest", contest, "--entry", "e02", "c1=๑๒", "c2=7,5", "--lang", "en"])
         XCTAssertEqual(en.out, "saved 2 change(s) to j1's ledger for e02: 2/7 criteria scored, draft\n")
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 0)
-        XCTAssertTrue(v.out.contains("ok        ledger/j1/j1.jsonl: 10 lines"), v.out)
+        XCTAssertTrue(v.out.contains("ok        ledger/j1/j1.jsonl: 10 บรรทัด ท้ายสุด "), v.out)
         let json = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(json.code, 0, json.err)
         let parsed = try JSONSerialization.jsonObject(with: json.out.data(using: .utf8)!) as! [String: Any]
@@ -216,7 +216,7 @@ final class CLITests: XCTestCase {
         assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=1"], "submitted; only the chair can reopen it")
         XCTAssertEqual(judge("j2", ["recuse", "--contest", contest, "--entry", "e01", "--reason", "เป็นญาติกับผู้ประสาน"]).code, 0)
         assertRefused(["score", "--lang", "en", "--contest", contest, "--entry", "e01", "c1=1"], "recused", as: "judge2")
-        assertRefused(["recuse", "--contest", contest, "--entry", "e01", "--reason", " "], "a recusal needs a reason", as: "judge3")
+        assertRefused(["recuse", "--contest", contest, "--entry", "e01", "--reason", " ", "--lang", "en"], "a recusal needs a reason", as: "judge3")
     }
 
     func testScoreRefusesInThaiByDefault() {
@@ -234,8 +234,8 @@ final class CLITests: XCTestCase {
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"judge1\" is not a chair")
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x", "--chair", "chair"],
                       "\"judge1\" is not a chair")
-        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x"], "nothing to reopen", as: "chair")
-        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x"], "no award tier has id \"gold\"",
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x", "--lang", "en"], "nothing to reopen", as: "chair")
+        assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x", "--lang", "en"], "no award tier has id \"gold\"",
                       as: "chair")
         let r = run(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "กรอกผิดช่อง"])
         XCTAssertEqual(r.code, 0, r.err)
@@ -260,7 +260,7 @@ final class CLITests: XCTestCase {
         assertRefused(base + ["--decide", "maybe", "--reason", "x"], "--decide must be pass, fail or auto, got \"maybe\"", as: "chair")
         assertRefused(base + ["--decide", "review", "--reason", "x"], "--decide must be pass, fail or auto", as: "chair")
         assertRefused(base + ["--decide", "fail"], "--reason is required", as: "chair")
-        assertRefused(base + ["--decide", "fail", "--reason", "   "], "needs a reason", as: "chair")
+        assertRefused(base + ["--decide", "fail", "--reason", "   ", "--lang", "en"], "needs a reason", as: "chair")
         assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x"], "no entry has id \"e99\"", as: "chair")
         assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x"], "--entry is required", as: "chair")
         assertRefused(base + ["--reason", "x"], "--entry goes with --decide", as: "chair")
@@ -403,7 +403,7 @@ final class CLITests: XCTestCase {
         let spoof = run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"], as: "judge1",
                         env: ["USER": "chair", "LOGNAME": "chair"])
         XCTAssertEqual(spoof.code, 2)
-        XCTAssertTrue(spoof.err.contains("not allowed: the login \"judge1\" is not a chair"), spoof.err)
+        XCTAssertTrue(spoof.err.contains("ไม่มีสิทธิ์: the login \"judge1\" is not a chair"), spoof.err)
         assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "the login \"nobody\" is not a judge of this contest",
                       as: "nobody")
         assertRefused(["report", "--contest", contest], "only the chairs see", as: "judge1")
@@ -463,7 +463,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(json.contains("\"_eligibility\"") && json.contains("\"closes\": \"YYYY-MM-DD\""), json)
         XCTAssertFalse(json.contains("2566") || json.contains("2023-"), "nothing of the sample's year")
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: dir + "/ledger")) ?? [], [], "no scores")
-        XCTAssertTrue(r.out.contains("Next:") && r.out.contains("khanaen import") && r.out.contains("_eligibility") && r.out.contains("YYYY-MM-DD"), r.out)
+        XCTAssertTrue(r.out.contains("ขั้นต่อไป:") && r.out.contains("khanaen import") && r.out.contains("_eligibility") && r.out.contains("YYYY-MM-DD"), r.out)
 
         let named = run(["init", root + "/x", "--name", "ประกวดนวัตกรรมท้องถิ่นดิจิทัล 2567"])
         XCTAssertEqual(named.code, 0, named.err)
@@ -518,8 +518,8 @@ final class CLITests: XCTestCase {
         let r = run(["verify"], env: ["XDG_DATA_HOME": data])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.err.contains("copied to \(data)/khanaen/digital-local-2566"))
-        XCTAssertTrue(r.out.contains("ok        ledger/j1/j1.jsonl: 160 lines"), r.out)
-        XCTAssertTrue(r.out.contains("ok        ledger/j5/j5.jsonl: 0 lines"))
+        XCTAssertTrue(r.out.contains("ok        ledger/j1/j1.jsonl: 160 บรรทัด"), r.out)
+        XCTAssertTrue(r.out.contains("ok        ledger/j5/j5.jsonl: 0 บรรทัด"))
         XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], as: "someone", env: ["XDG_DATA_HOME": data]).code, 0,
                        "the demo is open: anyone may act as any judge")
         XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/khanaen/digital-local-2566/ledger/j5/j5.jsonl"))
@@ -621,5 +621,56 @@ final class CLITests: XCTestCase {
                        "only its own leftovers are removed")
         XCTAssertEqual(run(["init", root + "/a/b/c/fresh"]).code, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/a/b/c/fresh/contest.json"))
+    }
+
+    /// Every command speaks Thai by default and English with --lang en (issue 21), and its
+    /// Thai keeps to the glossary (one word per idea). A line's first word in verify stays.
+    func testEveryCommandSpeaksThaiByDefaultAndEnglishOnRequest() throws {
+        var thai: [String] = []
+        func both(_ args: [String], as user: String = "chair", th: String, en: String, enArgs: [String]? = nil,
+                  file: StaticString = #filePath, line: UInt = #line) {
+            let t = run(args, as: user), e = run(enArgs ?? args + ["--lang", "en"], as: user)
+            XCTAssertTrue((t.out + t.err).contains(th), "\(args): \(t.out)\(t.err)", file: file, line: line)
+            XCTAssertTrue((e.out + e.err).contains(en), "\(args) --lang en: \(e.out)\(e.err)", file: file, line: line)
+            thai.append(t.out + t.err)
+        }
+        XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", "e01", "c1=10"]).code, 0)
+        both(["verify", "--contest", contest], th: "ok        ledger/j1/j1.jsonl: 1 บรรทัด ท้ายสุด ", en: "ok        ledger/j1/j1.jsonl: 1 lines, head ")
+        both(["recuse", "--contest", contest, "--entry", "e03", "--reason", "ญาติ"], as: "judge3", th: "บันทึกแล้ว: j3 ถอนตัวจากผลงาน e03",
+             en: "saved: j3 recused from e04", enArgs: ["recuse", "--contest", contest, "--entry", "e04", "--reason", "x", "--lang", "en"])
+        both(["reopen", "--contest", contest, "--judge", "j3", "--entry", "e03", "--reason", "ทบทวน"],
+             th: "บันทึกแล้ว: chair เปิดแก้ไขใบให้คะแนนของ j3 ผลงาน e03", en: "saved: chair reopened the sheet of j3 for e04",
+             enArgs: ["reopen", "--contest", contest, "--judge", "j3", "--entry", "e04", "--reason", "x", "--lang", "en"])
+        both(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "ไม่ผ่าน"],
+             th: "บันทึกแล้ว: ผลงาน e01 ไม่ให้รางวัล โดยประธานกรรมการ chair", en: "saved: e01 award none by chair")
+        XCTAssertEqual(judge("j2", ["score", "--contest", contest, "--entry", "e01", "c1=5"]).code, 0, "a change since the last checkpoint")
+        let first = run(["checkpoint", "--contest", contest])
+        XCTAssertTrue(first.out.hasPrefix("บันทึกแล้ว: จุดตรวจที่ ledger/chairs/chair.jsonl:"), first.out)
+        thai.append(first.out)
+        both(["checkpoint", "--contest", contest], th: "ไม่มีอะไรเปลี่ยนตั้งแต่จุดตรวจครั้งก่อน: ", en: "unchanged since the last checkpoint: ")
+        both(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x"],
+             th: "khanaen award: ไม่ได้บันทึก: ไม่มีประเภทรางวัลรหัส \"gold\"", en: "khanaen award: refused: no award tier has id \"gold\"")
+        both(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x"], th: "ไม่มีการเขียนลงสมุดคะแนน",
+             en: "; nothing was written")
+        both(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"], as: "judge1",
+             th: "khanaen award: ไม่มีสิทธิ์: ", en: "khanaen award: not allowed: ")
+        both(["award", "--contest", contest, "--tier", "none"], th: "(ดู khanaen award --help)", en: "(see khanaen award --help)")
+        both(["init", root + "/new-th"], th: "สร้างแล้ว \(root)/new-th: การประกวดใหม่", en: "created \(root)/new-en: a new contest",
+             enArgs: ["init", root + "/new-en", "--lang", "en"])
+        both(["init", root + "/demo-th", "--demo"], th: "สร้างแล้ว \(root)/demo-th: การประกวดตัวอย่าง",
+             en: "created \(root)/demo-en: the sample contest", enArgs: ["init", root + "/demo-en", "--demo", "--lang", "en"])
+        if getpwnam("judge1") == nil {
+            both(["access", "check", "--contest", root + "/demo-th"], th: "login judge1: เครื่องนี้ไม่มีผู้ใช้นี้",
+                 en: "login judge1: no such user on this machine")
+        }
+        both(["verify", "--contest", contest], as: "nobody", th: "note      ไม่ได้อ่านสมุดคะแนน: ผู้ใช้ \"nobody\"",
+             en: "note      the ledger files are not read: the login \"nobody\"")
+        both(["verify", "--contest", contest, "--seal", "0123456789ab"], th: "SEAL      ไม่มีจุดตรวจใดที่มีตราผลคะแนนขึ้นต้นด้วย 0123456789ab",
+             en: "SEAL      no checkpoint records a seal starting 0123456789ab")
+        XCTAssertTrue(CLI.commands.filter { ["verify", "award", "reopen", "recuse", "checkpoint", "access", "init", "import"].contains($0.name) }
+            .allSatisfy { $0.options.values.contains("lang") && $0.usage.contains("--lang") })
+        for text in thai {
+            XCTAssertEqual(Glossary.misuses(text), [], text)
+        }
     }
 }

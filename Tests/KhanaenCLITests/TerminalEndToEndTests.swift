@@ -286,7 +286,7 @@ final class TerminalEndToEndTests: XCTestCase {
 
         let verify = run(["verify"])
         XCTAssertEqual(verify.status, 0, verify.out)
-        XCTAssertTrue(verify.out.contains("ok        ledger/j5/j5.jsonl: 8 lines"), verify.out)
+        XCTAssertTrue(verify.out.contains("ok        ledger/j5/j5.jsonl: 8 บรรทัด"), verify.out)
         let report = run(["report", "--format", "json"])
         XCTAssertEqual(report.status, 0)
         let json = try JSONSerialization.jsonObject(with: report.out.data(using: .utf8)!) as! [String: Any]

@@ -82,7 +82,7 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(lines[4].hasPrefix("skipped \(mbox):") && lines[4].hasSuffix("a reply (Re:), not a submission"), lines[4])
         XCTAssertTrue(lines[5].contains("not a submission (subject \"สอบถามกำหนดส่ง\")"), lines[5])
         XCTAssertTrue(lines[6].hasSuffix("no ชื่อโครงการ (title)"), lines[6])
-        XCTAssertTrue(r.err.contains("2 imported, 2 updated, 3 skipped"), r.err)
+        XCTAssertTrue(r.err.contains("นำเข้า 2 ปรับปรุง 2 ข้าม 3; บันทึกแล้ว"), r.err)
 
         let es = try entries()
         XCTAssertEqual(es.count, 22)
@@ -100,7 +100,7 @@ final class ImportCommandTests: XCTestCase {
         let again = run(["import", "mail", mbox, "--contest", contest])
         XCTAssertEqual(again.code, 0)
         XCTAssertEqual(entriesBytes, before, "a second import changes nothing")
-        XCTAssertTrue(again.err.contains("0 imported, 4 updated, 3 skipped; entries.json unchanged"), again.err)
+        XCTAssertTrue(again.err.contains("นำเข้า 0 ปรับปรุง 4 ข้าม 3; entries.json ไม่เปลี่ยน"), again.err)
         XCTAssertEqual(try String(contentsOfFile: contest + "/documents/e021/slides.txt", encoding: .utf8), "สไลด์\n")
         let verify = run(["verify", "--contest", contest])
         XCTAssertEqual(verify.code, 0, verify.out + verify.err)
