@@ -233,7 +233,7 @@ final class PrintTests: XCTestCase {
         try Data((lines.dropLast(2).map { Array($0) + [0x0A] }).joined()).write(to: URL(fileURLWithPath: file))
         let rolled = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
         XCTAssertEqual(rolled.code, 1, rolled.out)
-        XCTAssertTrue(rolled.out.contains("PRINTED   no line of your file has the head"), rolled.out)
+        XCTAssertTrue(rolled.out.contains("PRINTED   ไม่มีบรรทัดใดในแฟ้มของท่านที่มีค่าท้ายสุด"), rolled.out)
 
         // A printed line rewritten (a score changed), its hash kept: the chain breaks before the head.
         var text = String(decoding: printed, as: UTF8.self)
