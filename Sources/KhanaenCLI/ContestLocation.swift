@@ -86,8 +86,9 @@ enum ContestLocation {
     /// half-copied folder is never left where a contest is expected. `edit` may change
     /// contest.json's text on the way; `entriesText`, when given, is written as entries.json
     /// instead of the source's. Every error names the path and the reason.
+    /// `extra`, when given, adds to the new folder (its temporary path) before it is put in place.
     static func copyAtomically(from source: String, to target: String, includeLedger: Bool, entriesText: String? = nil,
-                               edit: (String) -> String = { $0 }) throws {
+                               edit: (String) -> String = { $0 }, extra: (String) throws -> Void = { _ in }) throws {
         let parent = AtomicFile.parent(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
         let temp = parent + "/." + name + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -150,6 +151,7 @@ enum ContestLocation {
                     }
                 }
             }
+            try extra(temp)
             // Every folder made inside is in its parent before the whole is moved into place.
             try ContestFiles.syncFolder(temp + "/" + ContestFolder.ledgerFolder)
             try ContestFiles.syncFolder(temp)

@@ -86,6 +86,14 @@ struct VerifyCommand: Command {
             let deliveries = ledger.deliveryFindings()
             for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
             for p in deliveries.pending { say("note      " + p) }
+            if let previous = contest.previousRound {
+                let custody = Custody.problems(contest, directory: dir) { d in try ContestFolder.ledger(of: try ContestFolder.loadContest(d), in: d) }
+                for p in custody { problems += 1; say("ROUND     " + p) }
+                if custody.isEmpty {
+                    say("ROUND ok  \(previous.folder): its ledger extends the seal \(previous.seal.prefix(16)) and its advance at "
+                        + "\(previous.advanceFile):\(previous.advanceSeq) lists exactly this round's \(contest.entries.count) entries")
+                }
+            }
             for stray in ledger.strayFiles() {
                 say(th ? "note      \(ContestFolder.ledgerFolder)/\(stray): ไม่ใช่ของผู้ใดในการประกวดนี้ ไม่ได้อ่าน"
                        : "note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read")

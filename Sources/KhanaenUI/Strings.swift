@@ -9,6 +9,13 @@ public struct Strings: Sendable {
     func t(_ th: String, _ en: String) -> String { language == .th ? th : en }
 
     var appName: String { t("คะแนน", "Khanaen") }
+    /// The title bar's contest: the round first when contest.json names one (`round`), so a
+    /// judge who sits on several rounds sees which is open.
+    func contestTitle(_ c: Contest) -> String {
+        guard let r = c.round else { return c.name }
+        let round = t("รอบที่ \(r.number)", "Round \(r.number)") + (r.title.isEmpty ? "" : ": " + r.title)
+        return round + " · " + c.name
+    }
     var judge: String { t("กรรมการ", "Judge") }
 
     // Entry list
@@ -269,6 +276,7 @@ public struct Strings: Sendable {
         case .eligibility: return t("วินิจฉัยคุณสมบัติ", "eligibility")
         case .method: return t("เปลี่ยนวิธีรวมคะแนนทางการ", "official method")
         case .discussed: return t("ลงผลการหารือ", "discussed")
+        case .advance: return t("คัดเข้ารอบถัดไป", "advance")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {

@@ -216,6 +216,11 @@ public struct Contest: Equatable, Sendable {
     public var eligibility: Eligibility? = nil
     /// contest.json's `import` block: how large a mail attachment `khanaen import mail` saves.
     public var importLimits = ImportLimits()
+    /// contest.json's `round`: which round of a contest in rounds this folder is (docs/contest-format.md).
+    public var round: RoundInfo? = nil
+    /// contest.json's `previousRound`: the round this one's entries advanced from, and the
+    /// seal and advance line they advanced on (`Custody`).
+    public var previousRound: PreviousRound? = nil
 
     /// The most `khanaen import mail` saves of one attachment and of one message's attachments
     /// together (docs/contest-format.md); what is larger is not saved, and the import says so.

@@ -15,7 +15,8 @@ public enum ContestParser {
         let root = try document(contestJSON, file: contestFile)
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
-                         "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone", "import"])
+                         "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone", "import",
+                         "round", "previousRound"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -196,6 +197,37 @@ public enum ContestParser {
                 throw i.error(i.has("messageLimitMB") ? "messageLimitMB" : "attachmentLimitMB",
                               "the limit for one message must be at least the limit for one attachment")
             }
+        }
+        if c.has("round") {
+            let r = try c.object("round")
+            try r.allowOnly(["number", "title"])
+            let number = try r.integer("number")
+            if number < 1 { throw r.error("number", "must be at least 1") }
+            contest.round = Contest.RoundInfo(number: number, title: try r.optionalText("title") ?? "")
+        }
+        if c.has("previousRound") {
+            let p = try c.object("previousRound")
+            try p.allowOnly(["folder", "seal", "advance"])
+            let folder = try p.text("folder")
+            if folder.hasPrefix("/") { throw p.error("folder", "must be a path relative to this contest's folder, such as \"../round-1\"") }
+            func hex(_ f: Fields, _ key: String) throws -> String {
+                let h = try f.text(key)
+                guard h.utf8.count == 64, h.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+                    throw f.error(key, "must be 64 lower-case hex digits, got \"\(h)\"")
+                }
+                return h
+            }
+            let seal = try hex(p, "seal")
+            let a = try p.object("advance")
+            try a.allowOnly(["file", "seq", "hash"])
+            let file = try a.text("file")
+            guard file.hasPrefix(ContestFolder.ledgerFolder + "/chairs/"), file.hasSuffix(".jsonl"), !file.contains("/../") else {
+                throw a.error("file", "must be a chair's ledger file, such as \"ledger/chairs/chair1.jsonl\", got \"\(file)\"")
+            }
+            let seq = try a.integer("seq")
+            if seq < 1 { throw a.error("seq", "must be at least 1") }
+            contest.previousRound = Contest.PreviousRound(folder: folder, seal: seal, advanceFile: file, advanceSeq: seq,
+                                                          advanceHash: try hex(a, "hash"))
         }
         if c.has("groups") {
             let g = try c.object("groups")

@@ -25,6 +25,9 @@ public struct LedgerEvent: Equatable, Sendable {
         /// The chair records the panel's outcome of an item of the discussion queue (`topic`,
         /// the entry or `judge` it is about; `outcome` kept, changed or reopened), with a reason.
         case discussed
+        /// The chair advances a shortlist to the next round (`outcome`: the entries' ids,
+        /// comma-separated; `advanceSeal`: the seal of the results it was based on), with a reason.
+        case advance
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -40,13 +43,14 @@ public struct LedgerEvent: Equatable, Sendable {
             case .eligibility: "eligibility"
             case .method: "method"
             case .discussed: "discussed"
+            case .advance: "advance"
             }
         }
 
         /// Kinds that only a chair writes, in the chair's file.
         public var isChairs: Bool {
             switch self {
-            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed: true
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance: true
             case .score, .clear, .note, .submit, .recuse: false
             }
         }
@@ -163,6 +167,20 @@ public struct LedgerEvent: Equatable, Sendable {
     public var topic: String? {
         get { rare?.topic }
         set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: newValue) }
+    }
+
+    /// An `advance` line's results seal (its `seal` member), kept where a discussed item keeps its topic.
+    public var advanceSeal: String? { kind == .advance ? topic : nil }
+
+    /// The entries an `advance` line advances, in its order.
+    public var advancedEntries: [String] {
+        kind == .advance ? (outcome ?? "").split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+    }
+
+    /// The chair advancing `entries` to the next round on the results sealed `seal`.
+    public init(actor: String, advancing entries: [String], seal: String, reason: String) {
+        self.init(seq: 0, time: 0, actor: LedgerName(actor), kind: .advance, entry: LedgerName(""), criterion: nil, value: nil,
+                  text: reason, outcome: entries.joined(separator: ","), topic: seal)
     }
 
     public init(seq: Int = 0, time: Int64 = 0, actor: String, kind: Kind, judge: String? = nil, entry: String,

@@ -36,18 +36,19 @@ public enum LedgerLine {
         key("actor"); JSONWriter.appendString(e.actor, to: &out)
         key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
         if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
-        if e.kind != .checkpoint && e.kind != .method { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
+        if e.kind != .checkpoint && e.kind != .method && e.kind != .advance { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
         if let u = e.undoes { key("undoes"); out.append(contentsOf: Array(String(u).utf8)) }
         if let t = e.tier { key("tier"); JSONWriter.appendString(t, to: &out) }
-        if let t = e.topic { key("topic"); JSONWriter.appendString(t, to: &out) }
+        if let t = e.topic, e.kind != .advance { key("topic"); JSONWriter.appendString(t, to: &out) }
         if let o = e.outcome { key("outcome"); JSONWriter.appendString(o, to: &out) }
         if let t = e.text {
             if e.kind == .note { key("text") } else { key("reason") }
             JSONWriter.appendString(t, to: &out)
         }
+        if let seal = e.advanceSeal { key("seal"); JSONWriter.appendString(seal, to: &out) }
         if let c = e.checkpoint {
             key("heads")
             out.append(UInt8(ascii: "{"))
@@ -439,6 +440,14 @@ public enum LedgerLine {
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                checkpoint: Checkpoint(heads: heads, rules: rules, identity: identity, seal: seal))
         }
+        if kind == .advance {
+            guard let seal, let outcome, hadReason, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil,
+                  topic == nil, heads == nil, rules == nil, identity == nil, undoes == nil else {
+                throw fail("an advance has \"outcome\" (the entries), \"reason\" and \"seal\", and nothing else")
+            }
+            return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
+                               text: text, outcome: outcome, topic: seal)
+        }
         if heads != nil || rules != nil || seal != nil || identity != nil {
             throw fail("only a checkpoint has \"heads\", \"rules\", \"identity\" and \"seal\"")
         }
@@ -460,7 +469,7 @@ public enum LedgerLine {
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
         case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
         case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
-        case .checkpoint, .method: break
+        case .checkpoint, .method, .advance: break
         }
         if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse {
             throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")

@@ -76,7 +76,7 @@ public enum Rules {
                 throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
                               thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
             }
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance:
             throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
         }
     }
@@ -117,7 +117,7 @@ public enum Rules {
         }
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
-        if [.eligibility, .method, .discussed].contains(draft.kind) {
+        if [.eligibility, .method, .discussed, .advance].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
             return e
         }

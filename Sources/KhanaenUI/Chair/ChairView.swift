@@ -8,7 +8,7 @@ public enum ChairView {
         let w = s.strings
         if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, w) }
         var c = Canvas(width: s.width, height: s.height)
-        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(w.chair) (\(s.chair))")
+        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(w.chair) (\(s.chair))")
         Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
         if s.screen == .help {
             help(&c, s)

@@ -15,7 +15,7 @@ enum EntryListView {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
         let judge = s.judgeInfo
-        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(s.contest.name)", right: "\(judge.name) (\(judge.id))")
+        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(judge.name) (\(judge.id))")
 
         var counts: [Sheet.Status: Int] = [:]
         for (k, sheet) in s.sheets.enumerated() where !s.hidden.contains(k) { counts[sheet.status, default: 0] += 1 }

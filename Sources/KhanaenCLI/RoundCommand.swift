@@ -1,0 +1,160 @@
+import Foundation
+import KhanaenCore
+import KhanaenText
+
+/// `khanaen round next`: the chair advances a shortlist into the next round's folder
+/// (docs/contest-format.md, "Rounds").
+struct RoundCommand: Command {
+    static let name = "round"
+    static let summary = "the chair advances a shortlist into the next round's contest folder"
+    static let usage = """
+    usage: khanaen round next --to DIR (--top N | --entries E1,E2,…) [--rules FILE] --reason TEXT
+                              [--chair USER] [--contest DIR]
+
+    Chair action. Computes the results by the official method (as `report` does), records
+    their seal in a checkpoint and an `advance` line in the chair's ledger (the entries, the
+    seal, the reason), then makes the next round's folder DIR at once: contest.json from this
+    round's (a new id, round number + 1) or from FILE (its own criteria and panel; its id must
+    differ), with `previousRound` naming this folder, the seal and the advance line;
+    entries.json with the advancing entries only, same ids; their documents/ (hard links
+    where the file system allows, never through a symbolic link). The next round's `verify`
+    checks that this round's ledger still extends the seal and that the advance lists
+    exactly its entries.
+
+    options:
+      --top N          the first N ranked entries; refused when the cut falls inside a tie
+      --entries LIST   the chair's choice, comma-separated ids
+      --rules FILE     the next round's contest.json (else this round's)
+      --chair USER     only in an open contest: the chair acting
+
+    """
+    static let options = OptionSpec(values: ["to", "top", "entries", "rules", "reason", "chair", "contest"],
+                                    positionals: 1...1, positionalName: "what to do (next)")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        guard args.positionals[0] == "next" else { throw UsageError("the only round action is next") }
+        let target = try args.required("to"), reason = try args.required("reason")
+        guard (args.value("top") == nil) != (args.value("entries") == nil) else { throw UsageError("give either --top N or --entries LIST") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        let book = SheetBook(ledger: ledger)
+        let results = Scoring.compute(book, method: nil, includeDrafts: false)
+        let summary = ledger.summary(book)
+        guard summary.isIntact else {
+            throw InputError("the ledger is not intact (\(summary.problems.count) problem(s)); khanaen verify says more; nothing was written")
+        }
+        let seal = ReportJSON.seal(results, ledger: summary)
+
+        let advancing: [String]
+        if let top = args.value("top") {
+            guard let n = Int(top), n >= 1 else { throw UsageError("--top must be a whole number from 1") }
+            do { advancing = try Shortlist.top(n, of: results) } catch { throw Refusal(error.description) }
+        } else {
+            advancing = try args.required("entries").split(separator: ",", omittingEmptySubsequences: false)
+                .map { String($0.trimmingCharacters(in: .whitespaces)) }
+            for id in advancing where contest.entryIndex(id) == nil { throw Refusal("entry \"\(id)\" is not in the contest") }
+            if Set(advancing).count != advancing.count { throw Refusal("--entries names an entry twice") }
+        }
+
+        // Everything that can be checked is, before the ledger is written.
+        var st = stat()
+        if lstat(target, &st) == 0, (st.st_mode & S_IFMT != S_IFDIR || !((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)) {
+            throw InputError("\(target): already exists and is not an empty folder; nothing was written")
+        }
+        let number = (contest.round?.number ?? 1) + 1
+        let source: [UInt8]
+        var newID: String? = nil
+        if let rules = args.value("rules") {
+            guard let bytes = FileManager.default.contents(atPath: rules) else { throw InputError("\(rules): cannot be read") }
+            source = Array(bytes)
+            let next = try ContestParser.parseDefinition(source, file: rules)
+            if next.id == contest.id {
+                throw InputError("\(rules): its id is this round's (\(contest.id)); give the next round its own, so that no ledger line verifies in both")
+            }
+        } else {
+            guard let bytes = try ContestFiles.read(folder: dir, ContestFolder.contestFile) else { throw InputError("\(dir)/contest.json: missing") }
+            source = bytes
+            var base = contest.id
+            if let r = base.range(of: "-round-", options: .backwards), Int(base[r.upperBound...]) != nil { base = String(base[..<r.lowerBound]) }
+            newID = String(base.prefix(64 - "-round-\(number)".count)) + "-round-\(number)"
+        }
+        let parent = AtomicFile.parent(of: target)
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        guard let from = realpath(parent, nil), let to = realpath(dir, nil) else { throw InputError("\(target): its folder cannot be resolved") }
+        let targetName = target.split(separator: "/").last.map(String.init) ?? target
+        let relative = relativePath(from: String(cString: from) + "/" + targetName, to: String(cString: to))
+        free(from); free(to)
+
+        // The seal is witnessed with every head, then the advance recorded.
+        try ContestFolder.ensureLedgerFolder(dir)
+        try ledger.appendCheckpoint(actor: chair, seal: seal)
+        let e = try ledger.appendChair(LedgerEvent(actor: chair, advancing: advancing, seal: seal, reason: reason))
+        let own = ledger.chairFile(for: chair)!
+        let file = ContestFolder.ledgerFolder + "/" + own.name + ".jsonl"
+        let previous = Contest.PreviousRound(folder: relative, seal: seal, advanceFile: file, advanceSeq: e.seq,
+                                             advanceHash: own.hash(atLine: e.seq)?.hex ?? "")
+        let text = try nextContestText(source, id: newID, number: number, previous: previous)
+        let chosen = Set(advancing)
+        let entries = EntriesJSON.bytes(contest.entries.filter { chosen.contains($0.id) })
+        do {
+            try ContestLocation.copyAtomically(from: dir, to: target, includeLedger: false, entriesText: String(decoding: entries, as: UTF8.self),
+                                               edit: { _ in text }, extra: { temp in try carryDocuments(advancing, from: dir, to: temp) })
+        } catch {
+            ctx.err("khanaen: the advance is recorded at \(file):\(e.seq), but the folder was not made; remove what is at \(target) and make it "
+                    + "by hand with this previousRound: \(JSONWriter.string(previous.json))\n")
+            throw error
+        }
+        ctx.out("saved: \(chair) advanced \(advancing.count) entries (\(advancing.joined(separator: ", "))) at \(file):\(e.seq), seal \(seal.prefix(16))\n")
+        ctx.out("round \(number) made at \(TerminalText.safe(target))\n")
+        return 0
+    }
+
+    /// The next round's contest.json: the source's members, with `id` (when given) replaced,
+    /// `round` added when absent, and `previousRound` set.
+    static func nextContestText(_ source: [UInt8], id: String?, number: Int, previous: Contest.PreviousRound) throws -> String {
+        guard case .object(var members) = try JSONParser.parse(source).value else { throw InputError("contest.json: not an object") }
+        func set(_ key: String, _ value: JSONValue) {
+            guard case .object(let one) = JSONValue.obj([(key, value)]) else { return }
+            let located = one[0].value
+            if let k = members.firstIndex(where: { $0.key == key }) { members[k].value = located } else { members.append((key, located)) }
+        }
+        if let id { set("id", .string(id)) }
+        if !members.contains(where: { $0.key == "round" }) { set("round", .obj([("number", .number(Double(number)))])) }
+        set("previousRound", previous.json)
+        return JSONWriter.string(.object(members), indent: 2) + "\n"
+    }
+
+    /// Hard-links (or else copies) each advancing entry's documents/<id>/ files into the new
+    /// folder; a symbolic link, or anything not a plain file or folder, is never followed.
+    static func carryDocuments(_ ids: [String], from dir: String, to temp: String) throws {
+        let docs = dir + "/documents"
+        var st = stat()
+        guard lstat(docs, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return }
+        for id in ids {
+            let from = docs + "/" + id
+            guard lstat(from, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { continue }
+            let into = temp + "/documents/" + id
+            try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: from).sorted() {
+                guard lstat(from + "/" + name, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+                if link(from + "/" + name, into + "/" + name) == 0 { continue }
+                guard let bytes = try ContestFiles.read(folder: from, name) else { continue }
+                try AtomicFile.write(bytes, to: into + "/" + name, overwrite: false)
+            }
+            try ContestFiles.syncFolder(into)
+        }
+        try ContestFiles.syncFolder(temp + "/documents")
+        try ContestFiles.syncFolder(temp)
+    }
+
+    /// `to` as seen from `from`; both absolute and resolved.
+    static func relativePath(from: String, to: String) -> String {
+        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        var k = 0
+        while k < a.count && k < b.count && a[k] == b[k] { k += 1 }
+        let parts = Array(repeating: "..", count: a.count - k) + b[k...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import KhanaenCore
+import KhanaenText
+
+/// `khanaen rounds`: the chain of rounds a contest folder belongs to.
+struct RoundsCommand: Command {
+    static let name = "rounds"
+    static let summary = "list the chain of rounds this contest belongs to, each with its entries and state"
+    static let usage = """
+    usage: khanaen rounds [--contest DIR]
+
+    Lists the rounds from the first to the last: back through each contest.json's
+    `previousRound`, and forward to the folders beside a round whose `previousRound` names
+    it. One line per round: its number, folder, title, entries and state: open (no judge
+    line yet), scoring, decided (the results are final, as the report's draft check says),
+    and "advanced N" once its chair advanced a shortlist. `*` marks this folder. Only the
+    chairs see the states of a contest whose access is by logins.
+
+    """
+    static let options = OptionSpec(values: ["contest"])
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        let here = try ContestLocation.resolve(args, ctx)
+        guard let start = resolved(here) else { throw InputError("\(here): no such contest folder") }
+        var chain: [(dir: String, contest: Contest)] = [(start, try ContestFolder.loadContest(start))]
+        // Back through previousRound.
+        while let previous = chain[0].contest.previousRound, chain.count < 100 {
+            guard let dir = resolved(Custody.folder(of: previous, from: chain[0].dir)), !chain.contains(where: { $0.dir == dir }) else {
+                ctx.out("  (round before \(TerminalText.safe(chain[0].dir)): \(TerminalText.safe(previous.folder)) cannot be read)\n")
+                break
+            }
+            chain.insert((dir, try ContestFolder.loadContest(dir)), at: 0)
+        }
+        // Forward to a sibling folder that names the last as its previous round.
+        while chain.count < 100, let next = following(chain[chain.count - 1].dir), !chain.contains(where: { $0.dir == next.dir }) {
+            chain.append(next)
+        }
+        for (k, round) in chain.enumerated() {
+            let number = round.contest.round?.number ?? k + 1
+            let title = round.contest.round.map { $0.title }.flatMap { $0.isEmpty ? nil : $0 } ?? round.contest.name
+            let state = Identity.mayReadAllScores(round.contest, login: ctx.login, uid: ctx.uid) ? try state(round.dir, round.contest) : "—"
+            let mark = round.dir == start ? "*" : " "
+            ctx.out(TerminalText.safe("\(mark) รอบที่ \(number)  \(round.dir)  \(title)  \(round.contest.entries.count) entries  \(state)") + "\n")
+        }
+        return 0
+    }
+
+    static func resolved(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// A folder beside `dir` whose contest.json's previousRound resolves to `dir`.
+    static func following(_ dir: String) -> (dir: String, contest: Contest)? {
+        let parent = AtomicFile.parent(of: dir)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted() where !name.hasPrefix(".") {
+            var st = stat()
+            let candidate = parent + "/" + name
+            guard lstat(candidate, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+                  let contest = try? ContestFolder.loadContest(candidate), let previous = contest.previousRound,
+                  resolved(Custody.folder(of: previous, from: candidate)) == dir else { continue }
+            return (candidate, contest)
+        }
+        return nil
+    }
+
+    static func state(_ dir: String, _ contest: Contest) throws -> String {
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        let advanced = ledger.chairFiles.flatMap(\.events).last { $0.kind == .advance }.map { " · advanced \($0.advancedEntries.count)" } ?? ""
+        guard ledger.judgeFiles.contains(where: { $0.lineCount > 0 }) else { return "open" + advanced }
+        let book = SheetBook(ledger: ledger)
+        let results = Scoring.compute(book, method: nil, includeDrafts: false)
+        let statistics = ReportCommand.statisticsOf(book, results, includeDrafts: false, seed: PanelStatistics.defaultSeed,
+                                                    resamples: PanelStatistics.defaultResamples)
+        let draft = AnnouncementDraft.check(results, book: book, ledger: ledger.summary(book), queue: statistics.queue)
+        return (draft.isEmpty ? "decided" : "scoring") + advanced
+    }
+}

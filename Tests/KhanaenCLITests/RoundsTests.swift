@@ -1,0 +1,192 @@
+import Foundation
+import XCTest
+@testable import KhanaenCLI
+@testable import KhanaenCore
+
+/// A contest in rounds: `round next`, the custody check of a later round's `verify`, `rounds`.
+final class RoundsTests: XCTestCase {
+    private var root = ""
+    private var round1 = ""
+    private var round2 = ""
+    /// The seal of the official report, run just before the advance.
+    private var reportSeal: String?
+
+    override func setUp() {
+        root = NSTemporaryDirectory() + "khanaen-rounds-" + UUID().uuidString
+        round1 = root + "/round-1"
+        round2 = root + "/round-2"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    @discardableResult
+    private func run(_ args: [String], as login: String = "chair") -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        let code = CLI.run(args, CommandContext(environment: ["HOME": root], login: login, uid: 1000, out: { out += $0 }, err: { err += $0 }))
+        return (code, out, err)
+    }
+
+    /// Round 1: the sample contest with its synthetic scores (20 entries, 4 judges' sheets).
+    private func demoWithScores() throws {
+        let ctx = CommandContext(environment: [:], login: "x", uid: 1, out: { _ in }, err: { _ in })
+        try ContestLocation.copyAtomically(from: try ContestLocation.sampleFolder(ctx), to: round1, includeLedger: true)
+    }
+
+    /// The top five of the demo advance; round 2 holds them, and verifies.
+    private func shortlist() throws -> [String] {
+        try demoWithScores()
+        let book = SheetBook(ledger: try ContestFolder.ledger(of: try ContestFolder.loadContest(round1), in: round1))
+        let top = Scoring.compute(book, method: nil, includeDrafts: false).entries.prefix(5).map(\.id)
+        let report = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", round1, "--format", "json"]).out.utf8)) as! [String: Any]
+        reportSeal = report["seal"] as? String
+        let r = run(["round", "next", "--contest", round1, "--to", round2, "--top", "5", "--reason", "คัดเข้ารอบนำเสนอ"])
+        XCTAssertEqual(r.code, 0, r.err)
+        return top
+    }
+
+    func testTheDemosTopEntriesAdvanceIntoARound2Folder() throws {
+        let top = try shortlist()
+        let next = try ContestFolder.loadContest(round2)
+        XCTAssertEqual(next.entries.map(\.id).sorted(), top.sorted())
+        let first = try ContestFolder.loadContest(round1)
+        for e in next.entries { XCTAssertEqual(e, first.entries[first.entryIndex(e.id)!], "the same entry, unchanged") }
+        XCTAssertNotEqual(next.id, first.id, "a round of its own: no ledger line verifies in both")
+        XCTAssertEqual(next.round?.number, 2)
+        let previous = try XCTUnwrap(next.previousRound)
+        XCTAssertEqual(previous.folder, "../round-1")
+        XCTAssertEqual(previous.advanceFile, "ledger/chairs/chair.jsonl")
+        // The advance line in round 1: its entries, its seal, its reason; and a checkpoint recorded the seal.
+        let ledger = try ContestFolder.ledger(of: first, in: round1)
+        let advance = ledger.chairFile(for: "chair")!.events[previous.advanceSeq - 1]
+        XCTAssertEqual(advance.kind, .advance)
+        XCTAssertEqual(advance.advancedEntries, top)
+        XCTAssertEqual(advance.advanceSeal, previous.seal)
+        XCTAssertEqual(advance.text, "คัดเข้ารอบนำเสนอ")
+        XCTAssertEqual(ledger.chairFile(for: "chair")!.hash(atLine: previous.advanceSeq)?.hex, previous.advanceHash)
+        XCTAssertEqual(reportSeal, previous.seal, "the seal is the official report's")
+        XCTAssertEqual(run(["verify", "--contest", round1, "--seal", previous.seal]).code, 0)
+        let v = run(["verify", "--contest", round2])
+        XCTAssertEqual(v.code, 0, v.out)
+        XCTAssertTrue(v.out.contains("ROUND ok  ../round-1"), v.out)
+        XCTAssertEqual(run(["round", "next", "--contest", round1, "--to", round2, "--top", "3", "--reason", "again"]).code, 2,
+                       "a folder already made is never replaced")
+    }
+
+    func testDocumentsAreCarriedOverAsHardLinksNeverThroughASymbolicLink() throws {
+        try demoWithScores()
+        let docs = round1 + "/documents/e01"
+        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
+        try Data("ข้อเสนอ".utf8).write(to: URL(fileURLWithPath: docs + "/proposal.txt"))
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: root + "/outside.txt"))
+        try FileManager.default.createSymbolicLink(atPath: docs + "/link.txt", withDestinationPath: root + "/outside.txt")
+        XCTAssertEqual(run(["round", "next", "--contest", round1, "--to", round2, "--entries", "e01,e02", "--reason", "r"]).code, 0)
+        var a = stat(), b = stat()
+        XCTAssertEqual(lstat(docs + "/proposal.txt", &a), 0)
+        XCTAssertEqual(lstat(round2 + "/documents/e01/proposal.txt", &b), 0)
+        XCTAssertEqual(a.st_ino, b.st_ino, "a hard link")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: round2 + "/documents/e01/link.txt"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: round2 + "/documents/e03"))
+    }
+
+    func testATieAtTheCutIsRefusedWithTopAndAcceptedWithEntries() throws {
+        XCTAssertEqual(run(["init", round1, "--demo"]).code, 0)
+        func sheet(_ judge: String, _ entry: String, _ c3: String) {
+            let r = run(["score", "--contest", round1, "--judge", judge, "--entry", entry,
+                         "c1=12", "c2=8", "c3=\(c3)", "c4=7", "c5=12", "c6=11", "c7=8", "--submit"], as: "judge" + judge.dropFirst())
+            XCTAssertEqual(r.code, 0, r.err)
+        }
+        for j in ["j1", "j2", "j3"] {
+            sheet(j, "e01", "25")
+            sheet(j, "e02", "20")
+            sheet(j, "e03", "20")
+        }
+        let before = FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl")
+        let refused = run(["round", "next", "--contest", round1, "--to", round2, "--top", "2", "--reason", "r"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("inside a tie: e02, e03 share rank 2") && refused.err.contains("--entries"), refused.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: round2))
+        XCTAssertEqual(FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl"), before, "nothing written")
+        XCTAssertEqual(run(["round", "next", "--contest", round1, "--to", round2, "--top", "3", "--reason", "r"]).code, 0,
+                       "a cut after the tie is no cut inside it")
+        let chosen = run(["round", "next", "--contest", round1, "--to", root + "/round-2b", "--entries", "e01,e03", "--reason", "ประธานเลือก e03"])
+        XCTAssertEqual(chosen.code, 0, chosen.err)
+        XCTAssertEqual(try ContestFolder.loadContest(root + "/round-2b").entries.map(\.id), ["e01", "e03"])
+    }
+
+    func testRound2sVerifyCatchesARewrittenRound1Line() throws {
+        _ = try shortlist()
+        let path = round1 + "/ledger/j1/j1.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let old = lines[2]
+        lines[2] = old.replacingOccurrences(of: "\"value\":", with: "\"value\":1")
+        XCTAssertNotEqual(lines[2], old)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let v = run(["verify", "--contest", round2])
+        XCTAssertEqual(v.code, 1, v.out)
+        XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/j1/j1.jsonl:3"), v.out)
+    }
+
+    /// Round 1's chair file forged whole: an award put before the advance, every line chained
+    /// anew, so that round 1's own verify passes; round 2 holds the advance line's hash.
+    func testRound2sVerifyCatchesAnAwardForgedIntoRound1BeforeTheAdvance() throws {
+        _ = try shortlist()
+        let contest = try ContestFolder.loadContest(round1)
+        let file = try ContestFolder.ledger(of: contest, in: round1).chairFile(for: "chair")!
+        var events = file.events
+        let award = LedgerEvent(seq: 1, time: events[0].time, actor: "chair", kind: .award, entry: "e20", tier: contest.awards[0].id, text: "x")
+        events = [award] + events.map { var e = $0; e.seq += 1; return e }
+        var previous = file.genesis, bytes: [UInt8] = []
+        for e in events {
+            let (line, hash) = LedgerLine.encode(e, previous: previous)
+            bytes += line
+            previous = hash
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: round1 + "/ledger/chairs/chair.jsonl"))
+        XCTAssertEqual(run(["verify", "--contest", round1]).code, 0, "round 1 alone cannot see it")
+        let v = run(["verify", "--contest", round2])
+        XCTAssertEqual(v.code, 1, v.out)
+        XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/chairs/chair.jsonl:"), v.out)
+    }
+
+    func testRound2sVerifyCatchesEntriesThatWereNotAdvanced() throws {
+        _ = try shortlist()
+        let path = round2 + "/entries.json"
+        let first = try ContestFolder.loadContest(round1)
+        var entries = try ContestFolder.loadContest(round2).entries
+        entries.append(first.entries.last!)
+        try Data(EntriesJSON.bytes(entries)).write(to: URL(fileURLWithPath: path))
+        let v = run(["verify", "--contest", round2])
+        XCTAssertEqual(v.code, 1, v.out)
+        XCTAssertTrue(v.out.contains("this round's entries differ (not advanced: \(first.entries.last!.id))"), v.out)
+    }
+
+    func testPreviousRoundIsCheckedWithFileLineAndKey() throws {
+        _ = try shortlist()
+        let path = round2 + "/contest.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let seal = try ContestFolder.loadContest(round2).previousRound!.seal
+        try text.replacingOccurrences(of: seal, with: "abc").write(toFile: path, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(seal) }! + 1
+        let v = run(["verify", "--contest", round2])
+        XCTAssertEqual(v.code, 2)
+        XCTAssertTrue(v.err.contains("contest.json:\(line): previousRound.seal: must be 64 lower-case hex digits"), v.err)
+    }
+
+    func testRoundsListsTheChainFromAnyRound() throws {
+        _ = try shortlist()
+        for dir in [round1, round2] {
+            let r = run(["rounds", "--contest", dir])
+            XCTAssertEqual(r.code, 0, r.err)
+            let lines = r.out.split(separator: "\n")
+            XCTAssertEqual(lines.count, 2, r.out)
+            XCTAssertTrue(lines[0].contains("รอบที่ 1") && lines[0].contains("round-1") && lines[0].contains("20 entries")
+                          && lines[0].contains("scoring · advanced 5"), r.out)
+            XCTAssertTrue(lines[1].contains("รอบที่ 2") && lines[1].contains("round-2") && lines[1].contains("5 entries")
+                          && lines[1].contains("open"), r.out)
+            XCTAssertEqual(lines.filter { $0.hasPrefix("*") }.count, 1)
+            XCTAssertTrue(lines[dir == round1 ? 0 : 1].hasPrefix("*"), r.out)
+        }
+    }
+}
