@@ -269,6 +269,7 @@ public struct Strings: Sendable {
         case .eligibility: return t("วินิจฉัยคุณสมบัติ", "eligibility")
         case .method: return t("เปลี่ยนวิธีรวมคะแนนทางการ", "official method")
         case .discussed: return t("ลงผลการหารือ", "discussed")
+        case .assign: return t("มอบหมายผลงาน", "assignment")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
