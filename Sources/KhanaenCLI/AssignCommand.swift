@@ -1,13 +1,17 @@
+import Foundation
 import KhanaenCore
 import KhanaenText
 
-/// `khanaen assign --dry-run`: who would judge what, as CSV, with a summary a chair can
-/// check (loads, the judges' overlap, entries short of K and why).
+/// `khanaen assign`: who judges what. `--dry-run` prints it as CSV, with a summary a chair can
+/// check (loads, the judges' overlap, entries short of K and why); without it, or with
+/// `--apply FILE`, the assignment is written as one chair `assign` line (docs/ledger.md).
 struct AssignCommand: Command {
     static let name = "assign"
-    static let summary = "propose who judges which entry: K judges each, no conflict of interest, even loads (CSV)"
+    static let summary = "assign who judges which entry: K judges each, no conflict of interest, even loads"
     static let usage = """
     usage: khanaen assign --per-entry K --dry-run [--max-load N] [--seed N] [--lang th|en] [--contest DIR]
+           khanaen assign --per-entry K [--max-load N] [--seed N] --reason TEXT [--chair USER] [--contest DIR]
+           khanaen assign --apply FILE --reason TEXT [--chair USER] [--contest DIR]
 
     Computes an assignment: every eligible entry gets K judges; no judge is given an entry
     they are in conflict with (khanaen conflicts); no judge gets more than --max-load
@@ -18,13 +22,28 @@ struct AssignCommand: Command {
     --dry-run prints it as CSV on standard output (a header `entry,judge`, then one pair a
     line) and a summary on standard error. Entries that cannot get K judges are named with
     how many judges are free of conflict for them; then the exit code is 2.
+
+    Without --dry-run the assignment is written to the chair's ledger as one line, with the
+    reason, and each judge is sent only their own entries; from then on a judge sees and
+    scores only the entries given to them. All or nothing: when an entry cannot get K
+    judges, they are named, nothing is written, and the exit code is 2.
+
+    --apply FILE writes the assignment in FILE instead: CSV as --dry-run prints it (a
+    header `entry,judge`, then one pair a line), edited or not. An unknown entry or judge,
+    a pair in conflict of interest or a pair given twice refuses the whole file, naming its
+    line; nothing is written.
     For the chairs (and root); in an open contest, anyone.
 
     """
-    static let options = OptionSpec(values: ["per-entry", "max-load", "seed", "lang", "contest"], flags: ["dry-run"])
+    static let options = OptionSpec(values: ["per-entry", "max-load", "seed", "lang", "contest", "reason", "apply", "chair"], flags: ["dry-run"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        if let file = args.value("apply") {
+            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError("--apply takes no --per-entry or --dry-run") }
+            return try apply(file: file, reason: try reason(args), args, ctx, language: language)
+        }
+        let reason = args.has("dry-run") ? nil : try reason(args)
         guard let k = Int(try args.required("per-entry")), k >= 1 else { throw UsageError("--per-entry must be a whole number of at least 1") }
         var maxLoad: Int? = nil
         if let text = args.value("max-load") {
@@ -35,9 +54,6 @@ struct AssignCommand: Command {
         if let text = args.value("seed") {
             guard let n = UInt64(text) else { throw UsageError("--seed must be a whole number") }
             seed = n
-        }
-        guard args.has("dry-run") else {
-            throw UsageError("give --dry-run: the assignment is printed for the chair to check; writing it to the ledger is not part of this version")
         }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
@@ -59,6 +75,19 @@ struct AssignCommand: Command {
             skipped: contest.entries.indices.map { ineligible[$0] != nil }, seed: seed)
         let result = AssignmentSolver.solve(problem)
 
+        if let reason {
+            for line in summary(result, contest: contest, k: k, skipped: ineligible.count, language: language) { ctx.err(TerminalText.safe(line) + "\n") }
+            guard result.short.isEmpty else {
+                ctx.err(language == .th ? "ไม่ได้บันทึกการมอบหมาย: มีผลงานที่ได้กรรมการไม่ครบ \(k) คน\n"
+                                        : "nothing written: some entries cannot get \(k) judges\n")
+                return 2
+            }
+            let pairs = result.judgesOf.enumerated().compactMap { e, judges -> AssignedEntry? in
+                judges.isEmpty ? nil : AssignedEntry(entry: contest.entries[e].id, judges: judges.sorted().map { contest.judges[$0].id })
+            }
+            return try write(pairs, reason: reason, contest: contest, dir: dir, args, ctx, language: language)
+        }
+
         var csv = "entry,judge\n"
         for (e, judges) in result.judgesOf.enumerated() {
             for j in judges { csv += "\(contest.entries[e].id),\(contest.judges[j].id)\n" }
@@ -66,6 +95,70 @@ struct AssignCommand: Command {
         ctx.out(csv)
         for line in summary(result, contest: contest, k: k, skipped: ineligible.count, language: language) { ctx.err(TerminalText.safe(line) + "\n") }
         return result.short.isEmpty ? 0 : 2
+    }
+
+    private static func reason(_ args: ParsedArguments) throws -> String {
+        guard let reason = args.value("reason"), !reason.trimmed.isEmpty else {
+            throw UsageError("give --reason: an assignment is written to the ledger with its reason (or --dry-run to print it)")
+        }
+        return reason
+    }
+
+    /// Writes `pairs` as the chair's `assign` line and delivers each judge their own entries.
+    private static func write(_ pairs: [AssignedEntry], reason: String, contest: Contest, dir: String, _ args: ParsedArguments,
+                              _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        try ledger.appendChair(LedgerEvent(actor: chair, assign: pairs, reason: reason))
+        let count = pairs.reduce(0) { $0 + $1.judges.count }
+        ctx.out(language == .th ? "บันทึกแล้ว: \(chair) มอบหมายผลงาน \(pairs.count) รายการ (\(count) คู่กรรมการ–ผลงาน)\n"
+                                : "saved: \(chair) assigned \(pairs.count) entries (\(count) judge–entry pairs)\n")
+        return 0
+    }
+
+    /// `--apply FILE`: the CSV `entry,judge`, checked whole before anything is written.
+    static func apply(file: String, reason: String, _ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        guard let data = FileManager.default.contents(atPath: file) else { throw InputError("\(file): cannot be read") }
+        let pairs = try parseCSV(String(decoding: data, as: UTF8.self), file: file, contest: contest,
+                                 conflicted: try conflicted(contest, dir: dir))
+        return try write(pairs, reason: reason, contest: contest, dir: dir, args, ctx, language: language)
+    }
+
+    /// By entry × judge: the pairs the rules and the judges' recusals in force keep apart.
+    static func conflicted(_ contest: Contest, dir: String) throws -> [[Bool]] {
+        let book = SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir))
+        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
+        return contest.entries.indices.map { e in
+            contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
+        }
+    }
+
+    /// The pairs of an `entry,judge` CSV (a header, then one pair a line) in entry order,
+    /// each entry's judges in contest order; throws naming the first line at fault.
+    static func parseCSV(_ text: String, file: String, contest: Contest, conflicted: [[Bool]]) throws -> [AssignedEntry] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        guard lines.first.map({ $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 })?.trimmed == "entry,judge" else { throw InputError("\(file):1: the header must be entry,judge") }
+        var given = [[Bool]](repeating: [Bool](repeating: false, count: contest.judges.count), count: contest.entries.count)
+        for (k, line) in lines.enumerated().dropFirst() where !line.trimmed.isEmpty {
+            let at = "\(file):\(k + 1)"
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard fields.count == 2 else { throw InputError("\(at): not a pair entry,judge: \(line)") }
+            guard let e = contest.entryIndex(fields[0]) else { throw InputError("\(at): no entry has id \"\(fields[0])\"; nothing written") }
+            guard let j = contest.judgeIndex(fields[1]) else { throw InputError("\(at): no judge has id \"\(fields[1])\"; nothing written") }
+            if conflicted[e][j] {
+                throw InputError("\(at): \(fields[1]) is in conflict of interest with \(fields[0]) (khanaen conflicts); nothing written")
+            }
+            if given[e][j] { throw InputError("\(at): \(fields[0]),\(fields[1]) is given twice; nothing written") }
+            given[e][j] = true
+        }
+        return contest.entries.indices.compactMap { e in
+            let judges = contest.judges.indices.filter { given[e][$0] }.map { contest.judges[$0].id }
+            return judges.isEmpty ? nil : AssignedEntry(entry: contest.entries[e].id, judges: judges)
+        }
     }
 
     /// The summary's lines, each to be made safe for a terminal.
@@ -178,5 +271,14 @@ struct ConflictsCommand: Command {
             ctx.out(TerminalText.safe(table.line([contest.judges[c.judge].id, contest.entries[c.entry].id, cause(c).words], widths: widths)) + "\n")
         }
         return 0
+    }
+}
+
+private extension String {
+    var trimmed: String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -41,12 +41,18 @@ final class JudgeSession {
         state.hidden = JudgeSession.ineligible(ledger, judgeID)
     }
 
-    /// The entries taken out of judging, by the contest's rules and the chairs' rulings
-    /// delivered to the judge.
+    /// The entries taken out of judging, by the contest's rules and the chairs' rulings and
+    /// assignment delivered to the judge.
     static func ineligible(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        let conflicted = ledger.contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: ledger.contest) } ?? []
-        return Set(EligibilityRules.ineligible(contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events).keys)
-            .union(conflicted)
+        let contest = ledger.contest
+        let conflicted = contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
+        let delivered = ledger.deliveredStream(toJudge: judgeID).events
+        // Once a chair has assigned, the entries not given to the judge.
+        let unassigned = Rules.assignedEntries(judgeID: judgeID, chairEvents: delivered).map { given in
+            contest.entries.indices.filter { !given.contains(contest.entries[$0].id) }
+        } ?? []
+        return Set(EligibilityRules.ineligible(contest: contest, chairEvents: delivered).keys)
+            .union(conflicted).union(unassigned)
     }
 
     /// The judge's sheets as the ledger now holds them: only the events read since the last

@@ -277,6 +277,7 @@ public struct Strings: Sendable {
         case .method: return t("เปลี่ยนวิธีรวมคะแนนทางการ", "official method")
         case .discussed: return t("ลงผลการหารือ", "discussed")
         case .advance: return t("คัดเข้ารอบถัดไป", "advance")
+        case .assign: return t("มอบหมายผลงาน", "assignment")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {

@@ -570,6 +570,98 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2"]).code, 2, "without --dry-run nothing is written")
     }
 
+    /// The chair's file, as bytes (nil when none yet).
+    private func chairFile() -> Data? { FileManager.default.contents(atPath: contest + "/ledger/chairs/chair.jsonl") }
+
+    /// `assign --apply` of the CSV `--dry-run` printed writes one `assign` line whose pairs
+    /// give back that CSV; `verify` holds.
+    func testAssignApplyRoundTripsTheCSV() throws {
+        let dry = run(["assign", "--contest", contest, "--per-entry", "2", "--dry-run", "--seed", "3"])
+        XCTAssertEqual(dry.code, 0, dry.err)
+        let plan = root + "/plan.csv"
+        try dry.out.write(toFile: plan, atomically: true, encoding: .utf8)
+        let applied = run(["assign", "--contest", contest, "--apply", plan, "--reason", "ตามมติที่ประชุม"])
+        XCTAssertEqual(applied.code, 0, applied.err)
+        let ledger = try ContestFolder.load(contest)
+        let chair = ledger.chairStream.events.filter { $0.kind == .assign }
+        XCTAssertEqual(chair.count, 1)
+        var csv = "entry,judge\n"
+        for p in chair[0].pairs ?? [] { for j in p.judges { csv += "\(p.entry),\(j)\n" } }
+        XCTAssertEqual(csv, dry.out, "the CSV back from the ledger")
+        XCTAssertEqual(chair[0].text, "ตามมติที่ประชุม")
+        let book = SheetBook(ledger: ledger)
+        XCTAssertEqual(book.assignment?.map { $0.filter { $0 }.count }, Array(repeating: 2, count: ledger.contest.entries.count))
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+    }
+
+    /// A conflicted pair in `--apply` refuses the whole file, naming its line; nothing is written.
+    func testAssignApplyRefusesAConflictedPair() throws {
+        let path = contest + "/contest.json"
+        let entries = try ContestFolder.loadContest(contest).entries
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(entries[0].province)\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        let plan = root + "/plan.csv"
+        try "entry,judge\n\(entries[1].id),j1\n\(entries[0].id),j2\n\(entries[0].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        let before = chairFile()
+        let r = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("\(plan):3: j2 is in conflict of interest with \(entries[0].id)"), r.err)
+        XCTAssertEqual(chairFile(), before, "nothing written")
+        try "entry,judge\n\(entries[1].id),j1\n\(entries[1].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):3: "), "a pair given twice")
+        try "entry,judge\n\(entries[1].id),j9\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):2: no judge has id \"j9\""))
+        XCTAssertEqual(chairFile(), before, "nothing written")
+        let short = run(["assign", "--contest", contest, "--per-entry", "5", "--reason", "x", "--lang", "en"])
+        XCTAssertEqual(short.code, 2)
+        XCTAssertTrue(short.err.contains("entry \(entries[0].id) has 4 of 5 judges"), short.err)
+        XCTAssertEqual(chairFile(), before, "all or nothing: an entry short of K writes nothing")
+    }
+
+    /// Once the chair assigns, a judge is refused an entry not given to them (in Thai) and
+    /// scores their own; each judge's delivery holds only that judge's own entries; a line
+    /// planted for an entry not given is a violation; verify holds otherwise.
+    func testAssignedJudgesSeeAndScoreOnlyTheirEntries() throws {
+        let written = run(["assign", "--contest", contest, "--per-entry", "2", "--seed", "5", "--reason", "แบ่งงาน"])
+        XCTAssertEqual(written.code, 0, written.err)
+        let ledger = try ContestFolder.load(contest)
+        let contestValue = ledger.contest
+        let assign = try XCTUnwrap(ledger.chairStream.events.last { $0.kind == .assign })
+        let mine = Set((assign.pairs ?? []).filter { $0.judges.contains("j1") }.map(\.entry))
+        let notMine = try XCTUnwrap(contestValue.entries.map(\.id).first { !mine.contains($0) })
+        XCTAssertFalse(mine.isEmpty)
+
+        let refused = judge("j1", ["score", "--contest", contest, "--entry", notMine, "c1=3"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("ผลงาน \(notMine) ไม่ได้มอบหมายให้ท่าน"), refused.err)
+        let ok = judge("j1", ["score", "--contest", contest, "--entry", mine.sorted()[0], "c1=3"])
+        XCTAssertEqual(ok.code, 0, ok.err)
+
+        // The delivery itself: one assign line naming j1 alone, with j1's entries.
+        let delivery = try String(contentsOfFile: contest + "/ledger/j1/chair-chair.jsonl", encoding: .utf8)
+        let line = try XCTUnwrap(delivery.split(separator: "\n").first { $0.contains("\"kind\":\"assign\"") })
+        for other in contestValue.judges.map(\.id) where other != "j1" {
+            XCTAssertFalse(line.contains("\"\(other)\""), "\(other) reaches j1: \(line)")
+        }
+        let pairs = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["pairs"] as! [String: [String]]
+        XCTAssertEqual(Set(pairs.keys), mine)
+        XCTAssertTrue(pairs.values.allSatisfy { $0 == ["j1"] })
+        XCTAssertEqual(JudgeSession.ineligible(try ContestFolder.load(contest), "j1"),
+                       Set(contestValue.entries.indices.filter { !mine.contains(contestValue.entries[$0].id) }), "hidden: the others' entries")
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+
+        // A line for an entry not given, written by anything but Khanaen: a violation.
+        try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .score, entry: notMine, criterion: "c1", value: 3)])
+        let planted = run(["verify", "--contest", contest])
+        XCTAssertEqual(planted.code, 1)
+        XCTAssertTrue(planted.out.contains("VIOLATION ledger/j1/j1.jsonl:"), planted.out)
+        XCTAssertTrue(planted.out.contains("written for \(notMine) after the assignment"), planted.out)
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

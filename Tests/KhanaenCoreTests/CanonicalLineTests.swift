@@ -126,6 +126,31 @@ final class CanonicalLineTests: XCTestCase {
         XCTAssertNil(book.overrides[0])
     }
 
+    /// An `assign` line reads back as the event written (`pairs` in entry order, judges in
+    /// contest order) and is the last assignment in force; the same line with a space in its
+    /// pairs, or giving an entry to a judge not in the contest, is a violation and assigns nothing.
+    func testAnAssignmentLineIsCanonicalAndFolded() throws {
+        let pairs = [AssignedEntry(entry: "e1", judges: ["j1", "j2"]), AssignedEntry(entry: "e3", judges: ["j3"])]
+        let event = LedgerEvent(actor: "chair", assign: pairs, reason: "แบ่งงาน")
+        let text = String(decoding: LedgerLine.canonical(event), as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix(#""kind":"assign","pairs":{"e1":["j1","j2"],"e3":["j3"]},"reason":"แบ่งงาน"}"#), text)
+        try plant("chairs/chair", [line(event, at: t0)])
+        let (ledger, first) = try load()
+        XCTAssertEqual(first.violations, [])
+        XCTAssertEqual(ledger.chairStream.events.first?.pairs, pairs)
+        XCTAssertEqual(first.assignment, [[true, true, false], [false, false, false], [false, false, true], [false, false, false], [false, false, false]])
+
+        try plant("chairs/chair", [line(event, at: t0) { $0.replacingOccurrences(of: #""e3":["j3"]"#, with: #""e3": ["j3"]"#) }])
+        var (_, book) = try load()
+        XCTAssertEqual(book.violations.map { "\(Ledger.displayPath(ofFile: $0.file)):\($0.seq)" }, ["ledger/chairs/chair.jsonl:1"])
+        XCTAssertNil(book.assignment)
+
+        try plant("chairs/chair", [line(LedgerEvent(actor: "chair", assign: [AssignedEntry(entry: "e1", judges: ["j9"])], reason: "x"), at: t0)])
+        (_, book) = try load()
+        XCTAssertEqual(book.violations.map(\.message), [#"judge "j9" is not in the contest"#])
+        XCTAssertNil(book.assignment)
+    }
+
     /// A line dated before the line before it is a violation; the lines after it, dated
     /// after the last good one, count.
     func testATimeThatGoesBackIsAViolation() throws {

@@ -1,6 +1,6 @@
 /// A chair's decisions that a judge must see, copied from the chair's own file into the
 /// judge's folder (`ledger/<judge>/chair-<login>.jsonl`): the reopens of that judge's own
-/// sheets and every eligibility ruling. A judge reads these, never a chair's own file, so
+/// sheets, every eligibility ruling and each assignment cut down to the judge's own entries. A judge reads these, never a chair's own file, so
 /// nothing of another judge's scores, progress or timing reaches them (docs/access.md).
 ///
 /// The chair's own file is the record; a delivery is a copy that must follow it: its lines,
@@ -12,20 +12,28 @@ public enum Deliveries {
     public static func isDelivered(_ e: LedgerEvent, toJudge judge: String) -> Bool {
         switch e.kind {
         case .reopen: return e.judge == judge
-        case .eligibility: return true
+        case .eligibility, .assign: return true
         default: return false
         }
     }
 
-    /// What the chair's own lines say judge `judge` must see, in order.
+    /// What the chair's own lines say judge `judge` must see, in order. An assignment reaches
+    /// a judge cut down to the entries given to that judge, each naming that judge alone: the
+    /// other judges' names never reach them.
     public static func projection(of chairEvents: [LedgerEvent], forJudge judge: String) -> [LedgerEvent] {
-        chairEvents.filter { isDelivered($0, toJudge: judge) }
+        chairEvents.compactMap { e in
+            guard isDelivered(e, toJudge: judge) else { return nil }
+            guard e.kind == .assign, let pairs = e.pairs else { return e }
+            var own = e
+            own.pairs = pairs.filter { $0.judges.contains(judge) }.map { AssignedEntry(entry: $0.entry, judges: [judge]) }
+            return own
+        }
     }
 
     /// The same decision: every member but the line's place in its file.
     public static func same(_ a: LedgerEvent, _ b: LedgerEvent) -> Bool {
         a.kind == b.kind && a.actor == b.actor && a.time == b.time && a.entry == b.entry && a.judge == b.judge
-            && a.ref == b.ref && a.outcome == b.outcome && a.text == b.text
+            && a.ref == b.ref && a.outcome == b.outcome && a.text == b.text && a.pairs == b.pairs
     }
 
     public enum Check: Equatable, Sendable {

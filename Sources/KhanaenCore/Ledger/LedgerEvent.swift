@@ -28,6 +28,9 @@ public struct LedgerEvent: Equatable, Sendable {
         /// The chair advances a shortlist to the next round (`outcome`: the entries' ids,
         /// comma-separated; `advanceSeal`: the seal of the results it was based on), with a reason.
         case advance
+        /// The chair gives each entry its judges (`pairs`: entry → judges), with a reason; the
+        /// last in force is the assignment (docs/scoring.md, "Assignment").
+        case assign
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -44,13 +47,14 @@ public struct LedgerEvent: Equatable, Sendable {
             case .method: "method"
             case .discussed: "discussed"
             case .advance: "advance"
+            case .assign: "assign"
             }
         }
 
         /// Kinds that only a chair writes, in the chair's file.
         public var isChairs: Bool {
             switch self {
-            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance: true
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: true
             case .score, .clear, .note, .submit, .recuse: false
             }
         }
@@ -99,7 +103,10 @@ public struct LedgerEvent: Equatable, Sendable {
 
     private final class Rare: Sendable {
         let judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?, outcome: String?, topic: String?
-        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?, outcome: String?, topic: String?) {
+        let pairs: [AssignedEntry]?
+        private init(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?, outcome: String?, topic: String?,
+                     pairs: [AssignedEntry]?) {
+            self.pairs = pairs
             self.undoes = undoes
             self.outcome = outcome
             self.topic = topic
@@ -113,60 +120,73 @@ public struct LedgerEvent: Equatable, Sendable {
         /// nil when every field is nil. (A failable init would allocate the object first and
         /// free it again: once for each of the many score lines.)
         static func make(judge: String?, ref: Int?, tier: String?, text: String?, checkpoint: Checkpoint?, undoes: Int?,
-                         outcome: String?, topic: String?) -> Rare? {
-            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil && undoes == nil && outcome == nil && topic == nil {
+                         outcome: String?, topic: String?, pairs: [AssignedEntry]? = nil) -> Rare? {
+            if judge == nil && ref == nil && tier == nil && text == nil && checkpoint == nil && undoes == nil && outcome == nil && topic == nil
+                && pairs == nil {
                 return nil
             }
-            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic)
+            return Rare(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs)
         }
     }
 
     /// The judge whose sheet a `reopen` concerns.
     public var judge: String? {
         get { rare?.judge }
-        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: newValue, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     /// The seq, in the judge's file, of the submit or recuse line that a `reopen` undoes.
     public var ref: Int? {
         get { rare?.ref }
-        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: newValue, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     public var tier: String? {
         get { rare?.tier }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: newValue, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     /// A note's text, or the reason of a recuse, reopen or award.
     public var text: String? {
         get { rare?.text }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: newValue, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     /// What a `checkpoint` witnessed.
     public var checkpoint: Checkpoint? {
         get { rare?.checkpoint }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue, undoes: undoes, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: newValue, undoes: undoes, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     /// The seq of the judge's own line that this line undoes (`u` in the workstation): the
     /// history shows it as an undo.
     public var undoes: Int? {
         get { rare?.undoes }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: newValue, outcome: outcome, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: newValue, outcome: outcome, topic: topic, pairs: pairs) }
     }
 
     /// What a chair's `eligibility`, `method` or `discussed` line decided.
     public var outcome: String? {
         get { rare?.outcome }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: newValue, topic: topic) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: newValue, topic: topic, pairs: pairs) }
     }
 
     /// The kind of discussion-queue item a `discussed` line closes.
     public var topic: String? {
         get { rare?.topic }
-        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: newValue) }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: newValue, pairs: pairs) }
+    }
+
+    /// An assignment by chair `actor`: each entry's judges, with the reason.
+    public init(actor: String, assign pairs: [AssignedEntry], reason: String, time: Int64 = 0) {
+        self.init(seq: 0, time: time, actor: LedgerName(actor), kind: .assign, entry: LedgerName(""), criterion: nil, value: nil,
+                  text: reason, pairs: pairs)
+    }
+
+    /// The entries and judges of an `assign`, entry → judges.
+    public var pairs: [AssignedEntry]? {
+        get { rare?.pairs }
+        set { rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic, pairs: newValue) }
     }
 
     /// An `advance` line's results seal (its `seal` member), kept where a discussed item keeps its topic.
@@ -199,10 +219,11 @@ public struct LedgerEvent: Equatable, Sendable {
 
     init(seq: Int, time: Int64, actor: LedgerName, kind: Kind, entry: LedgerName, criterion: LedgerName?, value: Double?,
          judge: String? = nil, ref: Int? = nil, tier: String? = nil, text: String? = nil, checkpoint: Checkpoint? = nil, undoes: Int? = nil,
-         outcome: String? = nil, topic: String? = nil) {
+         outcome: String? = nil, topic: String? = nil, pairs: [AssignedEntry]? = nil) {
         self.seq = seq
         self.time = time
-        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic)
+        self.rare = Rare.make(judge: judge, ref: ref, tier: tier, text: text, checkpoint: checkpoint, undoes: undoes, outcome: outcome, topic: topic,
+                              pairs: pairs)
         self.value = value
         self.kind = kind
         self.actorName = actor
@@ -214,7 +235,18 @@ public struct LedgerEvent: Equatable, Sendable {
         a.seq == b.seq && a.time == b.time && a.actorName == b.actorName && a.kind == b.kind && a.entryName == b.entryName
             && a.criterionHandle == b.criterionHandle && a.value == b.value && a.judge == b.judge && a.ref == b.ref && a.tier == b.tier
             && a.text == b.text && a.checkpoint == b.checkpoint && a.undoes == b.undoes && a.outcome == b.outcome && a.topic == b.topic
-            && a.nonCanonical == b.nonCanonical
+            && a.pairs == b.pairs && a.nonCanonical == b.nonCanonical
+    }
+}
+
+/// One entry of an `assign` line and the judges given it, in contest order.
+public struct AssignedEntry: Equatable, Sendable {
+    public var entry: String
+    public var judges: [String]
+
+    public init(entry: String, judges: [String]) {
+        self.entry = entry
+        self.judges = judges
     }
 }
 

@@ -36,7 +36,7 @@ public enum LedgerLine {
         key("actor"); JSONWriter.appendString(e.actor, to: &out)
         key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
         if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
-        if e.kind != .checkpoint && e.kind != .method && e.kind != .advance { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
+        if e.kind != .checkpoint && e.kind != .method && e.kind != .advance && e.kind != .assign { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
@@ -44,6 +44,21 @@ public enum LedgerLine {
         if let t = e.tier { key("tier"); JSONWriter.appendString(t, to: &out) }
         if let t = e.topic, e.kind != .advance { key("topic"); JSONWriter.appendString(t, to: &out) }
         if let o = e.outcome { key("outcome"); JSONWriter.appendString(o, to: &out) }
+        if let pairs = e.pairs {
+            key("pairs")
+            out.append(UInt8(ascii: "{"))
+            for (k, p) in pairs.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(p.entry, to: &out)
+                out.append(contentsOf: Array(":[".utf8))
+                for (m, j) in p.judges.enumerated() {
+                    if m > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONWriter.appendString(j, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
         if let t = e.text {
             if e.kind == .note { key("text") } else { key("reason") }
             JSONWriter.appendString(t, to: &out)
@@ -281,7 +296,7 @@ public enum LedgerLine {
         return Digest(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)]))
     }
 
-    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes, outcome, topic, identity }
+    private enum Key { case v, seq, ts, actor, kind, judge, entry, criterion, value, ref, tier, text, reason, heads, rules, seal, undoes, outcome, topic, identity, pairs }
 
     private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key? {
         func eq(_ s: StaticString) -> Bool {
@@ -293,7 +308,7 @@ public enum LedgerLine {
         case 3: return eq("seq") ? .seq : (eq("ref") ? .ref : nil)
         case 4: return eq("kind") ? .kind : (eq("tier") ? .tier : (eq("text") ? .text : (eq("seal") ? .seal : nil)))
         case 5: return eq("actor") ? .actor : (eq("judge") ? .judge : (eq("entry") ? .entry : (eq("value") ? .value
-            : (eq("heads") ? .heads : (eq("rules") ? .rules : (eq("topic") ? .topic : nil))))))
+            : (eq("heads") ? .heads : (eq("rules") ? .rules : (eq("topic") ? .topic : (eq("pairs") ? .pairs : nil)))))))
         case 6: return eq("reason") ? .reason : (eq("undoes") ? .undoes : nil)
         case 7: return eq("outcome") ? .outcome : nil
         case 8: return eq("identity") ? .identity : nil
@@ -360,7 +375,7 @@ public enum LedgerLine {
         var version: Int?, seq: Int?, time: Int64?, actor: LedgerName?, kind: LedgerEvent.Kind?
         var judge: String?, entry: LedgerName?, criterion: LedgerName?, value: Double?, ref: Int?, tier: String?, text: String?
         var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?, outcome: String?, topic: String?
-        var identity: ContestIdentity?
+        var identity: ContestIdentity?, pairs: [AssignedEntry]?
         var hadText = false, hadReason = false
         func fail(_ m: String) -> LineError { LineError(message: m) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
@@ -425,6 +440,7 @@ public enum LedgerLine {
             case .undoes: undoes = try wholeNumber(number(), "undoes")
             case .outcome: outcome = try str()
             case .topic: topic = try str()
+            case .pairs: pairs = try readPairs(&s)
             }
         }
         guard let version else { throw fail("missing \"v\"") }
@@ -451,6 +467,15 @@ public enum LedgerLine {
         if heads != nil || rules != nil || seal != nil || identity != nil {
             throw fail("only a checkpoint has \"heads\", \"rules\", \"identity\" and \"seal\"")
         }
+        if pairs != nil && kind != .assign { throw fail("only an assignment has \"pairs\"") }
+        if kind == .assign {
+            guard let pairs, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome == nil,
+                  undoes == nil, hadReason else {
+                throw fail("an assignment has \"pairs\" and \"reason\", and nothing else")
+            }
+            return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
+                               text: text, pairs: pairs)
+        }
         if kind == .method {
             guard entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome != nil, hadReason else {
                 throw fail("a method change has \"outcome\" (the method) and \"reason\", and nothing else")
@@ -469,7 +494,7 @@ public enum LedgerLine {
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
         case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
         case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
-        case .checkpoint, .method, .advance: break
+        case .checkpoint, .method, .advance, .assign: break
         }
         if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse {
             throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")
@@ -493,6 +518,19 @@ public enum LedgerLine {
                 throw LineError(message: "\"heads\".\(file) must be {\"lines\": N, \"head\": \"<64 hex>\"}")
             }
             return Checkpoint.Head(file: file, lines: Int(lines), hash: hash)
+        }
+    }
+
+    /// `{"e01":["j1","j2"],…}`: an assignment's entries and their judges, in the order written.
+    private static func readPairs(_ s: inout JSONScanner) throws -> [AssignedEntry] {
+        let value = try wrap { try JSONParser.parseValue(&s, depth: 1) }
+        guard case .object(let members) = value.value else { throw LineError(message: "\"pairs\" must be an object") }
+        return try members.map { entry, v in
+            guard case .array(let items) = v.value else { throw LineError(message: "\"pairs\".\(entry) must be a list of judge ids") }
+            return AssignedEntry(entry: entry, judges: try items.map { item in
+                guard case .string(let j) = item.value else { throw LineError(message: "\"pairs\".\(entry) must be a list of judge ids") }
+                return j
+            })
         }
     }
 

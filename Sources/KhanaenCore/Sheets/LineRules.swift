@@ -47,7 +47,7 @@ struct LineRules: Sendable {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
         let conflict = conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
@@ -70,6 +70,26 @@ struct LineRules: Sendable {
             }
         default:
             break
+        }
+        return nil
+    }
+
+    /// Why an assignment's pairs break the rules (an unknown entry or judge, a pair in conflict
+    /// by the contest's rules, an entry or a judge named twice), or nil.
+    func assignmentProblem(_ pairs: [AssignedEntry]) -> String? {
+        var seen = Set<String>()
+        for p in pairs {
+            guard let ei = contest.entryIndex(p.entry) else { return "entry \"\(p.entry)\" is not in the contest" }
+            if !seen.insert(p.entry).inserted { return "entry \(p.entry) is assigned twice" }
+            var judges = Set<String>()
+            for j in p.judges {
+                guard contest.judgeIndex(j) != nil else { return "judge \"\(j)\" is not in the contest" }
+                if !judges.insert(j).inserted { return "judge \(j) is given \(p.entry) twice" }
+                if let rule = conflicts[LedgerName(j)]?[ei] {
+                    return "gives \(p.entry) to \(j), who is kept from it by a conflict of interest: "
+                        + Conflicts.describe(rule, entry: contest.entries[ei]).english
+                }
+            }
         }
         return nil
     }
@@ -129,6 +149,10 @@ struct LineRules: Sendable {
                 if DiscussionOutcome(rawValue: outcome) == nil { return "outcome \"\(outcome)\" is not kept, changed or reopened" }
             }
             return nil
+        case .assign:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "an assignment with no reason" }
+            return assignmentProblem(e.pairs ?? [])
         case .checkpoint:
             return nil
         case .advance:

@@ -29,6 +29,10 @@ public enum Rules {
                 throw Refusal("you are kept from \(draft.entry) by a conflict of interest: \(why.english)",
                               thai: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้")
             }
+            if let assigned = assignedEntries(judgeID: judgeID, chairEvents: chairEvents), !assigned.contains(draft.entry) {
+                throw Refusal("\(draft.entry) is not one of the entries assigned to you",
+                              thai: "ผลงาน \(draft.entry) ไม่ได้มอบหมายให้ท่าน ให้คะแนนผลงานนี้ไม่ได้")
+            }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: draft.entry,
                                             judgeEvents: pending, chairEvents: chairEvents, now: max(time, Timestamp.nowMillis()))
             try checkOne(draft, sheet: sheet, contest: contest)
@@ -38,6 +42,13 @@ public enum Rules {
             nextSeq += 1
             pending.append(e)
         }
+    }
+
+    /// The entries the last assignment in `chairEvents` gives judge `judgeID`; nil when there
+    /// is none (every judge then has every entry).
+    public static func assignedEntries(judgeID: String, chairEvents: [LedgerEvent]) -> Set<String>? {
+        guard let a = SheetBook.lastAssignment(chairEvents) else { return nil }
+        return Set((a.pairs ?? []).filter { $0.judges.contains(judgeID) }.map(\.entry))
     }
 
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
@@ -76,7 +87,7 @@ public enum Rules {
                 throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
                               thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
             }
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign:
             throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
         }
     }
@@ -117,7 +128,7 @@ public enum Rules {
         }
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
-        if [.eligibility, .method, .discussed, .advance].contains(draft.kind) {
+        if [.eligibility, .method, .discussed, .advance, .assign].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
             return e
         }

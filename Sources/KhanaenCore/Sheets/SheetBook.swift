@@ -65,6 +65,11 @@ public struct SheetBook: Sendable {
     public private(set) var reopens: [Reopen] = []
     /// By entry index: the chair's eligibility decisions in force.
     public private(set) var eligibility: [Int: EligibilityRuling] = [:]
+    /// The last assignment in force, by entry × judge (`[e][j]`: judge j is given entry e);
+    /// nil when no chair has assigned: every judge then has every entry.
+    public private(set) var assignment: [[Bool]]? = nil
+    /// The time of that assignment's line.
+    public private(set) var assignmentTime: Int64? = nil
     /// The chair's method changes, in order; the last is the official method.
     public private(set) var methodChanges: [MethodChange] = []
     /// Every discussion outcome recorded, in order.
@@ -97,6 +102,33 @@ public struct SheetBook: Sendable {
     private var reopenedLocks: [[SheetLock: ChairDecision]] = []
     private var chairViolationList: [Violation] = []
 
+    /// The last assignment as it bears on each judge (nil: none, every entry theirs).
+    private var givenByJudge: [Given?] {
+        guard let assignment, let time = assignmentTime else { return Array(repeating: nil, count: contest.judges.count) }
+        return contest.judges.indices.map { j in Given(time: time, entries: assignment.map { $0[j] }) }
+    }
+
+    /// An assignment as it bears on one judge: when it was made, and the entries (by index)
+    /// given to the judge. A judge's line for another entry, written after it, is a violation.
+    struct Given: Equatable, Sendable {
+        var time: Int64
+        var entries: [Bool]
+
+        /// The last assignment among a judge's delivered chair lines, or nil.
+        static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
+            guard let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) else { return nil }
+            let m = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest)
+            guard let j = contest.judgeIndex(judgeID) else { return nil }
+            return Given(time: a.time, entries: m.map { $0[j] })
+        }
+
+        /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment, or nil.
+        func problem(_ e: borrowing LedgerEvent, entry ei: Int, judge: String) -> String? {
+            guard e.time > time, !entries[ei] else { return nil }
+            return "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)"
+        }
+    }
+
     /// `chairFiles` names each chair event's file (`ChairStream`), and `chairViolations` are
     /// the lines the stream already refused (a decision in a file its actor cannot write).
     /// `now` is the reader's clock, which no line's time may be far after (`LineTimes`).
@@ -110,10 +142,10 @@ public struct SheetBook: Sendable {
         foldChair(judgeEvents: judgeEvents, chairEvents: chairEvents, chairFiles: chairFiles, streamViolations: streamViolations, now: now)
         // Each judge's sheets depend on that judge's events and the chair's reopens alone,
         // so the judges are folded on all cores at once, each into its own row.
-        let (contest, rules, names, locks) = (contest, rules, names, reopenedLocks)
+        let (contest, rules, names, locks, given) = (contest, rules, names, reopenedLocks, givenByJudge)
         let folded = Parallel.each(contest.judges.count) { j -> ([Sheet], JudgeProgress) in
             SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: j < judgeEvents.count ? judgeEvents[j] : [],
-                                reopened: locks[j], now: now)
+                                reopened: locks[j], given: given[j], now: now)
         }
         rows = folded.map(\.0)
         progress = folded.map(\.1)
@@ -128,26 +160,26 @@ public struct SheetBook: Sendable {
     /// after a clock that has since moved on, is folded again from the start.
     public mutating func apply(judgeEvents: [[LedgerEvent]], chairEvents: [LedgerEvent], chairFiles: [String] = [],
                                chairViolations streamViolations: [Violation] = [], now: Int64 = Timestamp.nowMillis()) {
-        let lockedBefore = reopenedLocks
+        let lockedBefore = reopenedLocks, givenBefore = givenByJudge
         foldChair(judgeEvents: judgeEvents, chairEvents: chairEvents, chairFiles: chairFiles, streamViolations: streamViolations, now: now)
         var again: [Int] = []
         for j in contest.judges.indices {
             let events = j < judgeEvents.count ? judgeEvents[j] : []
             let p = progress[j]
             let grew = events.count >= p.count && (p.count == 0 || events[p.count - 1] == p.last)
-            if reopenedLocks[j] != lockedBefore[j] || !grew || now < p.now || (p.refusedFuture && now != p.now) {
+            if reopenedLocks[j] != lockedBefore[j] || givenByJudge[j] != givenBefore[j] || !grew || now < p.now || (p.refusedFuture && now != p.now) {
                 again.append(j)
             } else if events.count > p.count {
                 SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: events, reopened: reopenedLocks[j],
-                                    now: now, into: &rows[j], progress: &progress[j])
+                                    given: givenByJudge[j], now: now, into: &rows[j], progress: &progress[j])
             }
         }
         if !again.isEmpty {
-            let (contest, rules, names, locks, again) = (contest, rules, names, reopenedLocks, again)
+            let (contest, rules, names, locks, again, given) = (contest, rules, names, reopenedLocks, again, givenByJudge)
             let folded = Parallel.each(again.count) { k -> ([Sheet], JudgeProgress) in
                 let j = again[k]
                 return SheetBook.foldJudge(j, contest: contest, rules: rules, names: names, events: j < judgeEvents.count ? judgeEvents[j] : [],
-                                           reopened: locks[j], now: now)
+                                           reopened: locks[j], given: given[j], now: now)
             }
             for (k, j) in again.enumerated() { (rows[j], progress[j]) = folded[k] }
         }
@@ -170,6 +202,8 @@ public struct SheetBook: Sendable {
         methodChanges = []
         discussed = []
         checkpoints = []
+        assignment = nil
+        assignmentTime = nil
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
         let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
@@ -200,6 +234,9 @@ public struct SheetBook: Sendable {
                 eligibility[ei] = status.map { EligibilityRuling(status: $0, decision: decision) }
             case .method:
                 methodChanges.append(MethodChange(method: Method(rawValue: e.outcome ?? "")!, decision: decision))
+            case .assign:
+                assignment = SheetBook.assignmentMatrix(e.pairs ?? [], contest: contest)
+                assignmentTime = e.time
             case .discussed:
                 discussed.append(Discussed(topic: DiscussionTopic(rawValue: e.topic ?? "")!, entry: e.entry, judge: e.judge,
                                            outcome: DiscussionOutcome(rawValue: e.outcome ?? "")!, decision: decision))
@@ -213,18 +250,20 @@ public struct SheetBook: Sendable {
 
     /// Judge `j`'s row folded from the start.
     fileprivate static func foldJudge(_ j: Int, contest: Contest, rules: LineRules, names: Names, events: [LedgerEvent],
-                                  reopened: [SheetLock: ChairDecision], now: Int64) -> ([Sheet], JudgeProgress) {
+                                  reopened: [SheetLock: ChairDecision], given: Given? = nil, now: Int64) -> ([Sheet], JudgeProgress) {
         // Empty sheets share one array of scores until each is first written: one array
         // per judge, so that two cores never count references on the same one.
         var row = [Sheet](repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         var progress = JudgeProgress(now: now)
-        foldJudge(j, contest: contest, rules: rules, names: names, events: events, reopened: reopened, now: now, into: &row, progress: &progress)
+        foldJudge(j, contest: contest, rules: rules, names: names, events: events, reopened: reopened, given: given, now: now,
+                  into: &row, progress: &progress)
         return (row, progress)
     }
 
     /// Folds judge `j`'s events after `progress.count` into the row, and moves `progress` on.
     fileprivate static func foldJudge(_ j: Int, contest: Contest, rules: LineRules, names: Names, events: [LedgerEvent],
-                                  reopened: [SheetLock: ChairDecision], now: Int64, into row: inout [Sheet], progress: inout JudgeProgress) {
+                                  reopened: [SheetLock: ChairDecision], given: Given? = nil, now: Int64, into row: inout [Sheet],
+                                  progress: inout JudgeProgress) {
         guard progress.count < events.count else { return }
         let judge = contest.judges[j]
         let judgeName = LedgerName(judge.id)
@@ -253,6 +292,10 @@ public struct SheetBook: Sendable {
                 continue
             }
             let ei = lastIndex!
+            if let problem = given?.problem(e, entry: ei, judge: judge.id) {
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                continue
+            }
             if !reopened.isEmpty { touched.append(ei) }
             if let refused = SheetBook.apply(e, criterionIndex: ci, to: &row[ei], entry: ei, reopened: reopened) {
                 progress.violations.append(Violation(file: judge.id, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
@@ -267,6 +310,22 @@ public struct SheetBook: Sendable {
         progress.last = events.last
         progress.lastTimed = lastTimed
         progress.now = now
+    }
+
+    /// An assignment's pairs by entry × judge (ids not in the contest are passed over: the
+    /// line's rules are checked before).
+    public static func assignmentMatrix(_ pairs: [AssignedEntry], contest: Contest) -> [[Bool]] {
+        var m = [[Bool]](repeating: [Bool](repeating: false, count: contest.judges.count), count: contest.entries.count)
+        for p in pairs {
+            guard let e = contest.entryIndex(p.entry) else { continue }
+            for j in p.judges { if let j = contest.judgeIndex(j) { m[e][j] = true } }
+        }
+        return m
+    }
+
+    /// The last `assign` line of a chair stream (unchecked), or nil.
+    public static func lastAssignment(_ chairEvents: [LedgerEvent]) -> LedgerEvent? {
+        chairEvents.last { $0.kind == .assign }
     }
 
     /// The official method: contest.json's, or the chair's last change of it.
@@ -310,6 +369,7 @@ public struct SheetBook: Sendable {
                                  chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> (sheets: [Sheet], violations: [Violation]) {
         let rules = LineRules(contest)
         let reopened = judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
+        let given = Given.of(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
         var sheets = Array(repeating: Sheet(criteria: contest.criteria.count), count: contest.entries.count)
         var violations: [Violation] = []
         let names = Names(contest)
@@ -323,6 +383,10 @@ public struct SheetBook: Sendable {
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
+                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                continue
+            }
+            if let problem = given?.problem(e, entry: ei!, judge: judgeID) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
                 continue
             }
@@ -358,6 +422,7 @@ public struct SheetBook: Sendable {
         var sheet = Sheet(criteria: contest.criteria.count)
         let entry = LedgerName(entryID), names = Names(contest, entries: false), judgeName = LedgerName(judgeID)
         guard let ei = contest.entryIndex(entryID) else { return sheet }
+        let given = SheetBook.Given.of(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
         // Every line's time is checked, in order, as the readers do: a line left out of their
         // sheets is left out of the writer's.
         var times = LineTimes(now: now)
@@ -365,6 +430,7 @@ public struct SheetBook: Sendable {
             if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
+            if given?.problem(e, entry: ei, judge: judgeID) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }
         sheet.settle { reopened[$0] }
@@ -435,6 +501,7 @@ public struct JudgeFold: Sendable {
     private let names: SheetBook.Names
     private var progress: SheetBook.JudgeProgress
     private var reopened: [SheetBook.SheetLock: SheetBook.ChairDecision]
+    private var given: SheetBook.Given?
 
     public init(contest: Contest, judgeID: String, judgeEvents: [LedgerEvent], chairEvents: [LedgerEvent],
                 now: Int64 = Timestamp.nowMillis()) {
@@ -444,8 +511,9 @@ public struct JudgeFold: Sendable {
         rules = LineRules(contest)
         names = SheetBook.Names(contest)
         reopened = SheetBook.judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
+        given = SheetBook.Given.of(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
         (sheets, progress) = SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: judgeEvents,
-                                                 reopened: reopened, now: now)
+                                                 reopened: reopened, given: given, now: now)
     }
 
     /// The sheets as `SheetBook.judgeFold` would make them of these events: only the events
@@ -455,16 +523,18 @@ public struct JudgeFold: Sendable {
     @discardableResult
     public mutating func apply(judgeEvents events: [LedgerEvent], chairEvents: [LedgerEvent], now: Int64 = Timestamp.nowMillis()) -> Bool {
         let reopens = SheetBook.judgeReopens(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
+        let givenNow = SheetBook.Given.of(contest: contest, judgeID: judgeID, chairEvents: chairEvents)
         let p = progress
         let grew = events.count >= p.count && (p.count == 0 || events[p.count - 1] == p.last)
-        if reopens != reopened || !grew || now < p.now || (p.refusedFuture && now != p.now) {
+        if reopens != reopened || givenNow != given || !grew || now < p.now || (p.refusedFuture && now != p.now) {
             reopened = reopens
+            given = givenNow
             (sheets, progress) = SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: events,
-                                                     reopened: reopened, now: now)
+                                                     reopened: reopened, given: given, now: now)
             return true
         }
         SheetBook.foldJudge(judge, contest: contest, rules: rules, names: names, events: events, reopened: reopened,
-                            now: now, into: &sheets, progress: &progress)
+                            given: given, now: now, into: &sheets, progress: &progress)
         return false
     }
 }
