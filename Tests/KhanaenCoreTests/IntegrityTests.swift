@@ -204,4 +204,25 @@ final class IntegrityTests: XCTestCase {
         try ContestFolder.load(dir).appendCheckpoint(actor: "chair")
         XCTAssertEqual(problems().count, 1, "\(problems())")
     }
+
+    /// The chairs' own files are witnessed too: root's cron checkpoint (the witness's file)
+    /// records the chair's head, so cutting an award off the chair's file, emptying it, or
+    /// putting it back rechained without its checkpoints is reported with the line that saw it.
+    func testACutChairFileIsCaughtByTheWitness() throws {
+        try plant("j1", Fixtures.sheet("j1", "e1", 10, 20, 10))
+        try ContestFolder.load(dir).appendChair(LedgerEvent(actor: "chair", kind: .award, entry: "e1", tier: "gold", text: "ดีมาก"))
+        XCTAssertTrue(try ContestFolder.load(dir).appendCheckpoint(actor: "root"), "root is no chair: the witness's file")
+        XCTAssertTrue(try load().2.isIntact)
+        let path = dir + "/ledger/chairs/chair.jsonl"
+        let full = try Data(contentsOf: URL(fileURLWithPath: path))
+        let first = Data(full.split(separator: 0x0A).first!) + Data([0x0A])
+        for (what, bytes) in [("the award cut off", first), ("emptied", Data())] {
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let problems = try load().2.checkpointProblems
+            XCTAssertTrue(problems.contains { $0.hasPrefix("ledger/chairs/chair.jsonl has ") && $0.contains("the checkpoint at ledger/witness/witness.jsonl:1") },
+                          "\(what): \(problems)")
+        }
+        try full.write(to: URL(fileURLWithPath: path))
+        XCTAssertTrue(try load().2.isIntact, "put back whole")
+    }
 }
