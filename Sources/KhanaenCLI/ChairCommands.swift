@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenText
 
 /// Recusal is the judge's act; reopen and award are the chair's, written to the chair's ledger.
 struct RecuseCommand: Command {
@@ -94,8 +95,10 @@ struct AwardCommand: Command {
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         try ledger.appendChair(LedgerEvent(actor: chair, kind: .award, entry: entry, tier: tier, text: reason))
-        let said = tier == "none" ? "ไม่ให้รางวัล" : tier == "auto" ? "ประเภทรางวัลตามที่คำนวณได้" : "ประเภทรางวัล \(tier)"
-        ctx.out(th ? "บันทึกแล้ว: ผลงาน \(entry) \(said) โดยประธานกรรมการ \(chair)\n" : "saved: \(entry) award \(tier) by \(chair)\n")
+        // The tier by its title, as the announcement names it (the id was checked when written).
+        let title = contest.awards.first { $0.id == tier }.map(\.title) ?? tier
+        let said = tier == "none" ? "ไม่ให้รางวัล" : tier == "auto" ? "ประเภทรางวัลตามที่คำนวณได้" : "รางวัล\(title)"
+        ctx.out(TerminalText.safe(th ? "บันทึกแล้ว: ผลงาน \(entry) \(said) โดยประธานกรรมการ \(chair)" : "saved: \(entry) award \(tier) by \(chair)") + "\n")
         return 0
     }
 }
