@@ -46,7 +46,8 @@ public final class FolderWatch {
     private var watched: Set<String> = []
 
     public init?(_ folders: [String]) {
-        guard !folders.isEmpty, !folders.contains(where: FolderWatch.isNetworkFileSystem) else { return nil }
+        let mounts = FolderWatch.mounts()
+        guard !folders.isEmpty, !folders.contains(where: { FolderWatch.isNetworkFileSystem($0, mounts: mounts) }) else { return nil }
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         self.fd = fd
@@ -79,10 +80,13 @@ public final class FolderWatch {
         return any
     }
 
+    /// The mount table, read once for all the folders watched.
+    static func mounts() -> String? { try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) }
+
     /// Whether `path` lies on a file system whose changes made elsewhere inotify does not
     /// report (NFS, SMB, sshfs and the like), by the longest mount point above it.
-    static func isNetworkFileSystem(_ path: String) -> Bool {
-        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return false }
+    static func isNetworkFileSystem(_ path: String, mounts: String?) -> Bool {
+        guard let mounts else { return false }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         var best = (length: -1, type: "")
         for line in mounts.split(separator: "\n") {
