@@ -53,8 +53,9 @@ struct ReportCommand: Command {
         let seed = try args.value("seed").map(parseSeed) ?? PanelStatistics.defaultSeed
         let resamples = try args.value("resamples").map(parseResamples) ?? PanelStatistics.defaultResamples
         let dir = try ContestLocation.resolve(args, ctx)
-        let contest = try ContestFolder.loadContest(dir)
+        var contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
+        contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: args.has("include-drafts"))
@@ -67,7 +68,7 @@ struct ReportCommand: Command {
         switch format {
         case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics, draft: draft)
         case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
-        case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft)
+        case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft, rounds: RoundsCommand.minutes(of: dir))
         default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
         }
         if let output = args.value("output") {
