@@ -23,7 +23,9 @@ struct ReportCommand: Command {
     shows them. md, table and json say ร่าง (draft), with every reason counted, until the results
     are final: every sheet that counts submitted or recused, none reopened, no eligibility
     ruling pending, every boundary tie decided, the tiers' counts the contest's and every
-    discussion item given an outcome. The same ledger, seed and resamples give the same output, byte for byte.
+    discussion item given an outcome. In a contest in rounds, md ends with the minutes of
+    every round (docs/contest-format.md, "Rounds"), and every format shows each entry's rank
+    and score in the earlier round (with `carry`, both parts of its score). The same ledger, seed and resamples give the same output, byte for byte.
     Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
