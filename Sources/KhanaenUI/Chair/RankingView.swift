@@ -3,13 +3,16 @@ import KhanaenText
 
 /// The ranking: rank, entry, organisation, province, (from 120 columns the title,) score by
 /// the current method, counted sheets against the quorum, (from 100 columns the SD,) how sure
-/// the proposed tier is, (in a later round the entry's rank in the earlier one,) (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
+/// the proposed tier is, (in a later round, from 90 columns, the entry's rank in the earlier one,) (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
 /// award and flags, with a line where each award tier ends and the unranked entries below.
 enum RankingView {
     /// Which columns a width holds.
     struct Layout {
         let withTitle: Bool, withSD: Bool, withSwing: Bool
+        /// The earlier round's rank, in a later round; narrower, the selected entry's line says it.
+        let withEarlier: Bool
         init(width: Int) {
+            withEarlier = width >= 90
             withTitle = width >= 120
             withSD = width >= 100
             withSwing = width >= 100
@@ -29,7 +32,7 @@ enum RankingView {
         ]
         if layout.withTitle { columns.append(.init(w.columnTitle, minWidth: 16)) }
         columns += [.init(w.columnScore, width: 6, align: .right), .fitting(w.columnSheets, width: 5, align: .right)]
-        if let earlier = s.contest.earlierRound { columns.append(.fitting(w.columnEarlier(earlier.number), width: 3, align: .right)) }
+        if layout.withEarlier, let earlier = s.contest.earlierRound { columns.append(.fitting(w.columnEarlier(earlier.number), width: 3, align: .right)) }
         if layout.withSD { columns.append(.init("SD", width: 5, align: .right)) }
         columns.append(.fitting(words.confidence, width: 5, align: .right))
         if layout.withSwing { columns.append(.fitting(words.swing, width: 6, align: .right)) }
@@ -82,7 +85,7 @@ enum RankingView {
                 var cells = [r.rank.map(String.init) ?? "—", entry.id, organisation(entry.organisation, width: organisationWidth), entry.province]
                 if layout.withTitle { cells.append(entry.title) }
                 cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)"]
-                if s.contest.earlierRound != nil { cells.append(r.earlier?.rank.map(String.init) ?? "—") }
+                if layout.withEarlier, s.contest.earlierRound != nil { cells.append(r.earlier?.rank.map(String.init) ?? "—") }
                 if layout.withSD { cells.append(r.sd.map(TwoDecimals.text) ?? "") }
                 // "…" while the bootstrap is at work; nothing for an entry it does not rank.
                 let sure = statistics.map { st in st.confidenceOfProposal(entry: e).map(words.percent) ?? "" } ?? "…"
