@@ -76,7 +76,8 @@ final class RoundsEndToEndTests: XCTestCase {
         let final = root + "/final"
         let top = l.run(as: l.chair, "\(k) round next --contest \(l.contest) --to \(final) --top 12 --reason 'คัดเข้ารอบ 12 ผลงาน'", env: "LANG=C.UTF-8")
         XCTAssertEqual(top.status, 2, top.out)
-        XCTAssertTrue(top.out.contains("e12, e13 share rank 12") && top.out.contains("--entries"), top.out)
+        XCTAssertTrue(top.out.contains("e12, e13 share rank 12") && top.out.contains("--entries"),
+                      top.out + l.run(as: l.chair, "\(k) verify --contest \(l.contest) --lang en", env: "LANG=C.UTF-8").out)
         XCTAssertFalse(FileManager.default.fileExists(atPath: final))
         var second = rules
         second["id"] = "kr3-final"
@@ -144,19 +145,20 @@ final class RoundsEndToEndTests: XCTestCase {
         let rounds = l.run(as: l.chair, "\(k) rounds --contest \(final)", env: "LANG=C.UTF-8")
         XCTAssertTrue(rounds.out.contains("รอบที่ 1") && rounds.out.contains("advanced 12") && rounds.out.contains("* รอบที่ 2"), rounds.out)
 
-        // The workstation and the console at 80×24 name the round.
-        d.start("runuser -u \(finalist) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) --contest \(final)", width: 80, height: 24)
-        d.waitFor("รอบที่ 2: นำเสนอผลงาน")
-        d.waitFor("e13")
-        d.stop()
-        d.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 80, height: 24)
-        d.waitFor("รอบที่ 2: นำเสนอผลงาน")
-        // At 80 columns the earlier rank is the selected entry's line; from 90 a column of its own.
-        d.waitFor("e01 · รอบที่ 1: อันดับ 1, 83.00")
-        XCTAssertTrue(d.screen().contains("ข้อสังเกต"), "every column's header whole:\n\(d.screen())")
-        d.stop()
-        d.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 100, height: 30)
-        d.waitFor("รอบ 1  ")
+        // The workstation and the console at 80×24 name the round; each in a session of its own.
+        let judge = TerminalDriver(scratch: root, socket: d.socket, session: "judge")
+        judge.start("runuser -u \(finalist) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) --contest \(final)", width: 80, height: 24)
+        judge.waitFor("รอบที่ 2: นำเสนอผลงาน")
+        judge.waitFor("e13")
+        let console = TerminalDriver(scratch: root, socket: d.socket, session: "console")
+        console.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 80, height: 24)
+        console.waitFor("รอบที่ 2: นำเสนอผลงาน")
+        // At 80 columns the earlier rank is the selected entry's line; from 140 a column of its own.
+        console.waitFor("e01 · รอบที่ 1: อันดับ 1, 83.00")
+        XCTAssertTrue(console.screen().contains("ข้อสังเกต"), "every column's header whole:\n\(console.screen())")
+        let wide = TerminalDriver(scratch: root, socket: d.socket, session: "wide")
+        wide.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 140, height: 30)
+        wide.waitFor("รอบ 1  ")
         d.stop()
 
         // Round 1 edited after the advance (root, its append-only flag taken off): round 2's verify names it.

@@ -3,7 +3,7 @@ import KhanaenText
 
 /// The ranking: rank, entry, organisation, province, (from 120 columns the title,) score by
 /// the current method, counted sheets against the quorum, (from 100 columns the SD,) how sure
-/// the proposed tier is, (in a later round, from 90 columns, the entry's rank in the earlier one,) (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
+/// the proposed tier is, (in a later round, from 140 columns, the entry's rank in the earlier one,) (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
 /// award and flags, with a line where each award tier ends and the unranked entries below.
 enum RankingView {
     /// Which columns a width holds.
@@ -12,7 +12,7 @@ enum RankingView {
         /// The earlier round's rank, in a later round; narrower, the selected entry's line says it.
         let withEarlier: Bool
         init(width: Int) {
-            withEarlier = width >= 90
+            withEarlier = width >= 140
             withTitle = width >= 120
             withSD = width >= 100
             withSwing = width >= 100
