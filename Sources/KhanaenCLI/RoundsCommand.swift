@@ -91,7 +91,8 @@ struct RoundsCommand: Command {
     }
 
     static func state(_ dir: String, _ contest: Contest) throws -> String {
-        let ledger = try ContestFolder.ledger(of: try ContestFolder.withEarlierRound(contest, in: dir), in: dir)
+        // A state is open, scoring or decided whatever the earlier round adds; one that cannot be read changes none.
+        let ledger = try ContestFolder.ledger(of: (try? ContestFolder.withEarlierRound(contest, in: dir)) ?? contest, in: dir)
         let advanced = ledger.chairFiles.flatMap(\.events).last { $0.kind == .advance }.map { " · advanced \($0.advancedEntries.count)" } ?? ""
         guard ledger.judgeFiles.contains(where: { $0.lineCount > 0 }) else { return "open" + advanced }
         let book = SheetBook(ledger: ledger)
