@@ -295,3 +295,19 @@ extension RoundsTests {
         XCTAssertTrue(first.contains("> **รอบนี้ไม่ใช่รอบสุดท้าย: ผลที่ประกาศคือผลของรอบที่ 2"), first)
     }
 }
+
+extension RoundsTests {
+    /// Round 1 is closed once it advanced: a judge's new line there, or a chair's decision,
+    /// would change the results round 2 shows (and may carry); round 2's verify names it.
+    func testALineWrittenInRound1AfterTheAdvanceIsReported() throws {
+        _ = try shortlist()
+        XCTAssertEqual(run(["verify", "--contest", round2]).code, 0)
+        XCTAssertEqual(run(["score", "--contest", round1, "--judge", "j5", "--entry", "e07", "c1=3"], as: "judge5").code, 0)
+        var v = run(["verify", "--contest", round2, "--lang", "en"])
+        XCTAssertEqual(v.code, 1, v.out)
+        XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/j5/j5.jsonl:1: written after the advance"), v.out)
+        XCTAssertEqual(run(["award", "--contest", round1, "--entry", "e09", "--tier", "none", "--reason", "x"]).code, 0)
+        v = run(["verify", "--contest", round2])
+        XCTAssertTrue(v.out.contains("ledger/chairs/chair.jsonl:") && v.out.contains("การตัดสิน (award) หลังการคัดเข้ารอบ"), v.out)
+    }
+}

@@ -193,6 +193,28 @@ public enum Custody {
                                            "no checkpoint records the seal \(previous.seal): the results the advance stood on cannot be vouched for"))
         }
         for (_, missing) in sealed { out += missing.map { "\(round): " + $0 } }
+        // The earlier round is closed once it advanced: a judge's line or a chair's decision
+        // written after the sealed results would change them under this round, which shows and
+        // may count them.
+        if let heads = sealed.first?.checkpoint.checkpoint.heads {
+            for f in ledger.judgeFiles {
+                let seen = heads.first { $0.file == f.name }?.lines ?? 0
+                if f.lineCount > seen {
+                    out.append("\(round): \(f.displayPath):\(seen + 1): " + pick("เขียนหลังการคัดเข้ารอบ: ผลคะแนนของรอบนั้นอาจไม่ใช่ผลที่ใช้คัดแล้ว",
+                                                                                "written after the advance: that round's results may no longer be those the shortlist stood on"))
+                }
+            }
+            for f in ledger.chairFiles {
+                let after = f.events.first { e in
+                    e.kind != .checkpoint && e.kind != .advance
+                        && (f.name == name ? e.seq > previous.advanceSeq : e.seq > (heads.first { $0.file == f.name }?.lines ?? 0))
+                }
+                if let e = after {
+                    out.append("\(round): \(f.displayPath):\(e.seq): " + pick("การตัดสิน (\(e.kind.rawValue)) หลังการคัดเข้ารอบ: ผลคะแนนของรอบนั้นอาจไม่ใช่ผลที่ใช้คัดแล้ว",
+                                                                               "a \(e.kind.rawValue) after the advance: that round's results may no longer be those the shortlist stood on"))
+                }
+            }
+        }
         return out
     }
 }
