@@ -4,7 +4,7 @@ import XCTest
 
 /// A contest in two rounds with real logins: a screening round of 40 entries scored by every
 /// judge, a shortlist of 12 whose cut falls inside a tie the chair decides, a final round with
-/// its own criteria and panel, its awards and announcement; round 1 edited after the advance
+/// its own criteria and panel which counts the screening for 0.3 (`carry`), its awards and announcement; round 1 edited after the advance
 /// caught by round 2's verify; the workstation and the console at 80×24 naming the round.
 final class RoundsEndToEndTests: XCTestCase {
     private var root = ""
@@ -88,6 +88,8 @@ final class RoundsEndToEndTests: XCTestCase {
         second["tieBreak"] = ["p1", "p2"]
         second["awards"] = [["id": "excellent", "title": "ยอดเยี่ยม", "count": 2], ["id": "outstanding", "title": "ดีเด่น", "count": 4]]
         second["quorum"] = 2
+        // The screening counts for 0.3 of the final score.
+        second["carry"] = ["weight": 0.3]
         second["judges"] = [["id": "f1", "name": "กรรมการรอบสุดท้าย 1", "user": l.judges[1]], ["id": "f2", "name": "กรรมการรอบสุดท้าย 2", "user": finalist]]
         second["groups"] = ["panel": l.groups.panel + "f", "chairs": l.groups.chairs + "f"]
         let chosen = (1...11).map(id) + ["e13"]
@@ -135,6 +137,11 @@ final class RoundsEndToEndTests: XCTestCase {
         XCTAssertEqual(ranked.map { $0["award"] as? String }, ["excellent", "excellent"] + Array(repeating: "outstanding", count: 4)
                        + Array(repeating: nil, count: 6))
         XCTAssertEqual(ranked.map { ($0["earlier"] as? [String: Any])?["rank"] as? Int }, (1...11).map { $0 } + [12])
+        // e01: 0.7 × 100 (p1 60 + p2 40) + 0.3 × 83 (58 + c3 25) = 94.9; e13: 0.7 × 67 + 0.3 × 77.5 = 70.15.
+        XCTAssertEqual(ranked.first?["roundScore"] as? Double, 100)
+        XCTAssertEqual(try XCTUnwrap(ranked.first?["score"] as? Double), 94.9, accuracy: 0.00001)
+        XCTAssertEqual(try XCTUnwrap(ranked.last?["score"] as? Double), 70.15, accuracy: 0.00001)
+        XCTAssertEqual((report["carry"] as? [String: Any])?["weight"] as? Double, 0.3)
         let md = l.run(as: l.chair, "\(k) report --contest \(final) --format md", env: "LANG=C.UTF-8").out
         XCTAssertTrue(md.contains("ประเภทยอดเยี่ยม 2 รางวัล") && md.contains("| เทศบาลตำบลทดสอบ1 |")
                       && !md.contains("ร่าง (DRAFT)") && md.contains("## รอบการตัดสิน"), md)
@@ -154,7 +161,7 @@ final class RoundsEndToEndTests: XCTestCase {
         console.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 80, height: 24)
         console.waitFor("รอบที่ 2: นำเสนอผลงาน")
         // At 80 columns the earlier rank is the selected entry's line; from 140 a column of its own.
-        console.waitFor("e01 · รอบที่ 1: อันดับ 1, 83.00")
+        console.waitFor("e01 · รอบนี้ 100.00 · รอบที่ 1: อันดับ 1, 83.00")
         XCTAssertTrue(console.screen().contains("ข้อสังเกต"), "every column's header whole:\n\(console.screen())")
         let wide = TerminalDriver(scratch: root, socket: d.socket, session: "wide")
         wide.start("runuser -u \(l.chair) -- env -i LANG=C.UTF-8 TERM=xterm-256color \(k) chair --contest \(final)", width: 140, height: 30)
