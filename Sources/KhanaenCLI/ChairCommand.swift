@@ -44,12 +44,14 @@ struct ChairCommand: Command {
             }
         }
         // A ledger that cannot be read: the terminal is given back before the error is printed.
-        guard case .success(let ledger) = loaded, let terminal = opened else {
+        guard case .success(let read) = loaded, let terminal = opened else {
             opened?.stop()
             _ = try loaded.get()
             preconditionFailure("the terminal opens once the contest is read")
         }
         defer { terminal.stop() }
+        // The earlier round's standings, for the ranking's context and any carried score.
+        let ledger = Ledger(contest: try ContestFolder.withEarlierRound(read.contest, in: dir), sharingFilesOf: read)
         let session = ChairSession(ledger: ledger, directory: dir, chair: chair, language: language)
         var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }

@@ -92,8 +92,9 @@ struct PrintCommand: Command {
     static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, announcement: Bool) throws -> Int32 {
         if args.value("judge") != nil || args.has("notes") { throw UsageError("--judge and --notes are for the sheet") }
         let method = try args.value("method").map { try ReportCommand.parseMethod($0) }
-        let contest = try ContestFolder.loadContest(dir)
+        var contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the summary")
+        contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: false)

@@ -23,7 +23,9 @@ struct ReportCommand: Command {
     shows them. md, table and json say ร่าง (draft), with every reason counted, until the results
     are final: every sheet that counts submitted or recused, none reopened, no eligibility
     ruling pending, every boundary tie decided, the tiers' counts the contest's and every
-    discussion item given an outcome. The same ledger, seed and resamples give the same output, byte for byte.
+    discussion item given an outcome. In a contest in rounds, md ends with the minutes of
+    every round (docs/contest-format.md, "Rounds"), and every format shows each entry's rank
+    and score in the earlier round (with `carry`, both parts of its score). The same ledger, seed and resamples give the same output, byte for byte.
     Only the contest's chairs (and root) may run it, except in an open contest.
 
     options:
@@ -53,8 +55,9 @@ struct ReportCommand: Command {
         let seed = try args.value("seed").map(parseSeed) ?? PanelStatistics.defaultSeed
         let resamples = try args.value("resamples").map(parseResamples) ?? PanelStatistics.defaultResamples
         let dir = try ContestLocation.resolve(args, ctx)
-        let contest = try ContestFolder.loadContest(dir)
+        var contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
+        contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: args.has("include-drafts"))
@@ -67,7 +70,7 @@ struct ReportCommand: Command {
         switch format {
         case "json": text = ReportJSON.text(results, ledger: summary, statistics: statistics, draft: draft)
         case "csv": text = ReportCSV.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
-        case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft)
+        case "md": text = ReportMarkdown.text(results, ledger: summary, draft: draft, rounds: RoundsCommand.minutes(of: dir))
         default: text = ReportTable.text(results, ledger: summary, language: language, statistics: statistics, draft: draft)
         }
         if let output = args.value("output") {

@@ -26,9 +26,14 @@ struct RoundCommand: Command {
       --entries LIST   the chair's choice, comma-separated ids
       --rules FILE     the next round's contest.json (else this round's)
       --chair USER     only in an open contest: the chair acting
+      --lang th|en     the language of a refusal (th)
+
+    A round advances once: run again with the same shortlist while the folder is missing (it
+    could not be made), it makes the folder from the advance already recorded and writes no
+    second one; anything else is refused.
 
     """
-    static let options = OptionSpec(values: ["to", "top", "entries", "rules", "reason", "chair", "contest"],
+    static let options = OptionSpec(values: ["to", "top", "entries", "rules", "reason", "chair", "contest", "lang"],
                                     positionals: 1...1, positionalName: "what to do (next)")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
@@ -36,8 +41,9 @@ struct RoundCommand: Command {
         let target = try args.required("to"), reason = try args.required("reason")
         guard (args.value("top") == nil) != (args.value("entries") == nil) else { throw UsageError("give either --top N or --entries LIST") }
         let dir = try ContestLocation.resolve(args, ctx)
-        let contest = try ContestFolder.loadContest(dir)
+        var contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: nil, includeDrafts: false)
@@ -60,7 +66,20 @@ struct RoundCommand: Command {
 
         // Everything that can be checked is, before the ledger is written.
         var st = stat()
-        if lstat(target, &st) == 0, (st.st_mode & S_IFMT != S_IFDIR || !((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)) {
+        let targetTaken = lstat(target, &st) == 0
+            && (st.st_mode & S_IFMT != S_IFDIR || !((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false))
+        // A round advances once. The same shortlist again, whose folder was not made, makes it
+        // from the advance already recorded, writing no second one.
+        let recorded = ledger.chairFiles.compactMap { f in f.events.last { $0.kind == .advance }.map { (file: f, event: $0) } }.first
+        if let recorded {
+            let at = "\(ContestFolder.ledgerFolder)/\(recorded.file.name).jsonl:\(recorded.event.seq)"
+            let before = recorded.event.advancedEntries
+            if targetTaken || before != advancing {
+                throw Refusal("this round already advanced \(before.count) entries (\(before.joined(separator: ", "))) at \(at); a round advances once",
+                              thai: "รอบนี้คัดผลงานเข้ารอบต่อไปแล้ว \(before.count) ชิ้น (\(before.joined(separator: ", "))) ที่ \(at) "
+                              + "แต่ละรอบคัดได้ครั้งเดียว")
+            }
+        } else if targetTaken {
             throw InputError("\(target): already exists and is not an empty folder; nothing was written")
         }
         let number = (contest.round?.number ?? 1) + 1
@@ -69,10 +88,6 @@ struct RoundCommand: Command {
         if let rules = args.value("rules") {
             guard let bytes = FileManager.default.contents(atPath: rules) else { throw InputError("\(rules): cannot be read") }
             source = Array(bytes)
-            let next = try ContestParser.parseDefinition(source, file: rules)
-            if next.id == contest.id {
-                throw InputError("\(rules): its id is this round's (\(contest.id)); give the next round its own, so that no ledger line verifies in both")
-            }
         } else {
             guard let bytes = try ContestFiles.read(folder: dir, ContestFolder.contestFile) else { throw InputError("\(dir)/contest.json: missing") }
             source = bytes
@@ -87,13 +102,28 @@ struct RoundCommand: Command {
         let relative = relativePath(from: String(cString: from) + "/" + targetName, to: String(cString: to))
         free(from); free(to)
 
+        // The next round's contest.json is checked whole (a `carry` needs its previousRound) before
+        // anything is written.
+        let placeholder = Contest.PreviousRound(folder: relative, seal: seal, advanceFile: ContestFolder.ledgerFolder + "/chairs/x.jsonl",
+                                                advanceSeq: 1, advanceHash: String(repeating: "0", count: 64))
+        let next = try ContestParser.parseDefinition(Array(try nextContestText(source, id: newID, number: number, previous: placeholder).utf8),
+                                                     file: args.value("rules") ?? dir + "/" + ContestFolder.contestFile)
+        if next.id == contest.id, let rules = args.value("rules") {
+            throw InputError("\(rules): its id is this round's (\(contest.id)); give the next round its own, so that no ledger line verifies in both")
+        }
+
         // The seal is witnessed with every head, then the advance recorded.
-        try ContestFolder.ensureLedgerFolder(dir)
-        try ledger.appendCheckpoint(actor: chair, seal: seal)
-        let e = try ledger.appendChair(LedgerEvent(actor: chair, advancing: advancing, seal: seal, reason: reason))
-        let own = ledger.chairFile(for: chair)!
+        let e: LedgerEvent, own: LedgerFile, advancedSeal: String
+        if let recorded {
+            (e, own, advancedSeal) = (recorded.event, recorded.file, recorded.event.advanceSeal ?? seal)
+        } else {
+            try ContestFolder.ensureLedgerFolder(dir)
+            try ledger.appendCheckpoint(actor: chair, seal: seal)
+            e = try ledger.appendChair(LedgerEvent(actor: chair, advancing: advancing, seal: seal, reason: reason))
+            (own, advancedSeal) = (ledger.chairFile(for: chair)!, seal)
+        }
         let file = ContestFolder.ledgerFolder + "/" + own.name + ".jsonl"
-        let previous = Contest.PreviousRound(folder: relative, seal: seal, advanceFile: file, advanceSeq: e.seq,
+        let previous = Contest.PreviousRound(folder: relative, seal: advancedSeal, advanceFile: file, advanceSeq: e.seq,
                                              advanceHash: own.hash(atLine: e.seq)?.hex ?? "")
         let text = try nextContestText(source, id: newID, number: number, previous: previous)
         let chosen = Set(advancing)
@@ -106,7 +136,8 @@ struct RoundCommand: Command {
                     + "by hand with this previousRound: \(JSONWriter.string(previous.json))\n")
             throw error
         }
-        ctx.out("saved: \(chair) advanced \(advancing.count) entries (\(advancing.joined(separator: ", "))) at \(file):\(e.seq), seal \(seal.prefix(16))\n")
+        ctx.out(recorded != nil ? "the advance already recorded at \(file):\(e.seq) is used; no second one was written\n"
+                : "saved: \(chair) advanced \(advancing.count) entries (\(advancing.joined(separator: ", "))) at \(file):\(e.seq), seal \(seal.prefix(16))\n")
         ctx.out("round \(number) made at \(TerminalText.safe(target))\n")
         return 0
     }

@@ -22,19 +22,7 @@ struct RoundsCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let here = try ContestLocation.resolve(args, ctx)
         guard let start = resolved(here) else { throw InputError("\(here): no such contest folder") }
-        var chain: [(dir: String, contest: Contest)] = [(start, try ContestFolder.loadContest(start))]
-        // Back through previousRound.
-        while let previous = chain[0].contest.previousRound, chain.count < 100 {
-            guard let dir = resolved(Custody.folder(of: previous, from: chain[0].dir)), !chain.contains(where: { $0.dir == dir }) else {
-                ctx.out("  (round before \(TerminalText.safe(chain[0].dir)): \(TerminalText.safe(previous.folder)) cannot be read)\n")
-                break
-            }
-            chain.insert((dir, try ContestFolder.loadContest(dir)), at: 0)
-        }
-        // Forward to a sibling folder that names the last as its previous round.
-        while chain.count < 100, let next = following(chain[chain.count - 1].dir), !chain.contains(where: { $0.dir == next.dir }) {
-            chain.append(next)
-        }
+        let chain = try chain(from: start) { ctx.out("  (" + TerminalText.safe($0) + ")\n") }
         for (k, round) in chain.enumerated() {
             let number = round.contest.round?.number ?? k + 1
             let title = round.contest.round.map { $0.title }.flatMap { $0.isEmpty ? nil : $0 } ?? round.contest.name
@@ -43,6 +31,43 @@ struct RoundsCommand: Command {
             ctx.out(TerminalText.safe("\(mark) รอบที่ \(number)  \(round.dir)  \(title)  \(round.contest.entries.count) entries  \(state)") + "\n")
         }
         return 0
+    }
+
+    /// The rounds from the first to the last that `start` (resolved) belongs to; `note` hears of
+    /// an earlier round that cannot be read.
+    static func chain(from start: String, note: (String) -> Void = { _ in }) throws -> [(dir: String, contest: Contest)] {
+        var chain: [(dir: String, contest: Contest)] = [(start, try ContestFolder.loadContest(start))]
+        // Back through previousRound.
+        while let previous = chain[0].contest.previousRound, chain.count < 100 {
+            guard let dir = resolved(Custody.folder(of: previous, from: chain[0].dir)), !chain.contains(where: { $0.dir == dir }),
+                  let contest = try? ContestFolder.loadContest(dir) else {
+                note("round before \(chain[0].dir): \(previous.folder) cannot be read")
+                break
+            }
+            chain.insert((dir, contest), at: 0)
+        }
+        // Forward to a sibling folder that names the last as its previous round.
+        while chain.count < 100, let next = following(chain[chain.count - 1].dir), !chain.contains(where: { $0.dir == next.dir }) {
+            chain.append(next)
+        }
+        return chain
+    }
+
+    /// The minutes' list of rounds, when `dir` is one round of several.
+    static func minutes(of dir: String) -> [RoundMinutes] {
+        guard let start = resolved(dir), let chain = try? chain(from: start), chain.count > 1 else { return [] }
+        return chain.enumerated().map { k, round in
+            let number = round.contest.round?.number ?? k + 1
+            // Where each round is, as seen from this one: no machine's absolute path in the minutes.
+            let folder = round.dir == start ? "." : RoundCommand.relativePath(from: start, to: round.dir)
+            do {
+                let ledger = try ContestFolder.ledger(of: round.contest, in: round.dir)
+                return RoundMinutes(round.contest, number: number, folder: folder, isThis: round.dir == start, ledger: ledger)
+            } catch {
+                return RoundMinutes(number: number, title: round.contest.round?.title ?? round.contest.name, folder: folder,
+                                    isThis: round.dir == start, panel: round.contest.judges.map(\.name), unreadable: "\(error)")
+            }
+        }
     }
 
     static func resolved(_ path: String) -> String? {
@@ -66,7 +91,8 @@ struct RoundsCommand: Command {
     }
 
     static func state(_ dir: String, _ contest: Contest) throws -> String {
-        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        // A state is open, scoring or decided whatever the earlier round adds; one that cannot be read changes none.
+        let ledger = try ContestFolder.ledger(of: (try? ContestFolder.withEarlierRound(contest, in: dir)) ?? contest, in: dir)
         let advanced = ledger.chairFiles.flatMap(\.events).last { $0.kind == .advance }.map { " · advanced \($0.advancedEntries.count)" } ?? ""
         guard ledger.judgeFiles.contains(where: { $0.lineCount > 0 }) else { return "open" + advanced }
         let book = SheetBook(ledger: ledger)

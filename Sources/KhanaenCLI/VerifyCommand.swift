@@ -26,7 +26,7 @@ struct VerifyCommand: Command {
                      change, or exit 1 when the printed lines were cut or rewritten) or a
                      summary's seal (as --seal); docs/printing.md
       --lang th|en   the language of the lines (th); each line's first word (ok, BROKEN,
-                     VIOLATION, CHECKPOINT, DELIVERY, SEAL, PRINTED, note) stays as it is
+                     VIOLATION, CHECKPOINT, DELIVERY, ROUND, SEAL, PRINTED, note) stays as it is
 
     """
     static let options = OptionSpec(values: ["contest", "seal", "printed", "lang"])
@@ -87,11 +87,15 @@ struct VerifyCommand: Command {
             for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
             for p in deliveries.pending { say("note      " + p) }
             if let previous = contest.previousRound {
-                let custody = Custody.problems(contest, directory: dir) { d in try ContestFolder.ledger(of: try ContestFolder.loadContest(d), in: d) }
+                let custody = Custody.problems(contest, directory: dir, language: th ? .th : .en) { d in
+                    try ContestFolder.ledger(of: try ContestFolder.loadContest(d), in: d)
+                }
                 for p in custody { problems += 1; say("ROUND     " + p) }
                 if custody.isEmpty {
-                    say("ROUND ok  \(previous.folder): its ledger extends the seal \(previous.seal.prefix(16)) and its advance at "
-                        + "\(previous.advanceFile):\(previous.advanceSeq) lists exactly this round's \(contest.entries.count) entries")
+                    say(th ? "ROUND ok  \(previous.folder): สมุดคะแนนยังต่อจากตราผลคะแนน \(previous.seal.prefix(16)) และบรรทัดคัดเข้ารอบที่ "
+                             + "\(previous.advanceFile):\(previous.advanceSeq) ระบุผลงานของรอบนี้ครบ \(contest.entries.count) ชิ้นพอดี"
+                           : "ROUND ok  \(previous.folder): its ledger extends the seal \(previous.seal.prefix(16)) and its advance at "
+                             + "\(previous.advanceFile):\(previous.advanceSeq) lists exactly this round's \(contest.entries.count) entries")
                 }
             }
             for stray in ledger.strayFiles() {

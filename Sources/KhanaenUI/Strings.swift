@@ -11,6 +11,17 @@ public struct Strings: Sendable {
     var appName: String { t("คะแนน", "Khanaen") }
     /// The title bar's contest: the round first when contest.json names one (`round`), so a
     /// judge who sits on several rounds sees which is open.
+    /// The ranking's column of each entry's rank in the earlier round: "รอบ 1".
+    func columnEarlier(_ n: Int) -> String { t("รอบ \(n)", "R\(n)") }
+
+    /// The selected entry's standing in the earlier round, and with `carry` this round's own score:
+    /// "รอบนี้ 70.00 · รอบที่ 1: อันดับ 3, 81.25".
+    func earlierStanding(_ r: EntryResult, round n: Int, carry: Bool) -> String {
+        let own = carry ? t("รอบนี้ ", "this round ") + (r.roundScore.map(TwoDecimals.text) ?? "—") + " · " : ""
+        let rank = r.earlier?.rank.map(String.init) ?? "—", score = r.earlier?.score.map(TwoDecimals.text) ?? "—"
+        return own + t("รอบที่ \(n): อันดับ \(rank), \(score)", "round \(n): rank \(rank), \(score)")
+    }
+
     func contestTitle(_ c: Contest) -> String {
         guard let r = c.round else { return c.name }
         let round = t("รอบที่ \(r.number)", "Round \(r.number)") + (r.title.isEmpty ? "" : ": " + r.title)

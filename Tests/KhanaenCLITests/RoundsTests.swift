@@ -68,9 +68,17 @@ final class RoundsTests: XCTestCase {
         XCTAssertEqual(run(["verify", "--contest", round1, "--seal", previous.seal]).code, 0)
         let v = run(["verify", "--contest", round2])
         XCTAssertEqual(v.code, 0, v.out)
-        XCTAssertTrue(v.out.contains("ROUND ok  ../round-1"), v.out)
-        XCTAssertEqual(run(["round", "next", "--contest", round1, "--to", round2, "--top", "3", "--reason", "again"]).code, 2,
-                       "a folder already made is never replaced")
+        XCTAssertTrue(v.out.contains("ROUND ok  ../round-1: สมุดคะแนนยังต่อจากตราผลคะแนน"), v.out)
+        XCTAssertTrue(run(["verify", "--contest", round2, "--lang", "en"]).out.contains("ROUND ok  ../round-1: its ledger extends the seal"))
+        let chairFile = FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl")
+        let again = run(["round", "next", "--contest", round1, "--to", root + "/round-2c", "--top", "3", "--reason", "again"])
+        XCTAssertEqual(again.code, 2)
+        XCTAssertTrue(again.err.contains("รอบนี้คัดผลงานเข้ารอบต่อไปแล้ว 5 ชิ้น") && again.err.contains("ledger/chairs/chair.jsonl:\(previous.advanceSeq)"), again.err)
+        let same = run(["round", "next", "--contest", round1, "--to", round2, "--top", "5", "--reason", "again", "--lang", "en"])
+        XCTAssertEqual(same.code, 2, "a folder already made is never replaced")
+        XCTAssertTrue(same.err.contains("refused: this round already advanced 5 entries"), same.err)
+        XCTAssertEqual(FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl"), chairFile, "no second advance")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/round-2c"))
     }
 
     func testDocumentsAreCarriedOverAsHardLinksNeverThroughASymbolicLink() throws {
@@ -107,8 +115,8 @@ final class RoundsTests: XCTestCase {
         XCTAssertTrue(refused.err.contains("inside a tie: e02, e03 share rank 2") && refused.err.contains("--entries"), refused.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: round2))
         XCTAssertEqual(FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl"), before, "nothing written")
-        XCTAssertEqual(run(["round", "next", "--contest", round1, "--to", round2, "--top", "3", "--reason", "r"]).code, 0,
-                       "a cut after the tie is no cut inside it")
+        let results = Scoring.compute(SheetBook(ledger: try ContestFolder.ledger(of: try ContestFolder.loadContest(round1), in: round1)))
+        XCTAssertEqual(try Shortlist.top(3, of: results), ["e01", "e02", "e03"], "a cut after the tie is no cut inside it")
         let chosen = run(["round", "next", "--contest", round1, "--to", root + "/round-2b", "--entries", "e01,e03", "--reason", "ประธานเลือก e03"])
         XCTAssertEqual(chosen.code, 0, chosen.err)
         XCTAssertEqual(try ContestFolder.loadContest(root + "/round-2b").entries.map(\.id), ["e01", "e03"])
@@ -123,7 +131,7 @@ final class RoundsTests: XCTestCase {
         lines[2] = old.replacingOccurrences(of: "\"value\":", with: "\"value\":1")
         XCTAssertNotEqual(lines[2], old)
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let v = run(["verify", "--contest", round2])
+        let v = run(["verify", "--contest", round2, "--lang", "en"])
         XCTAssertEqual(v.code, 1, v.out)
         XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/j1/j1.jsonl:3"), v.out)
     }
@@ -145,7 +153,7 @@ final class RoundsTests: XCTestCase {
         }
         try Data(bytes).write(to: URL(fileURLWithPath: round1 + "/ledger/chairs/chair.jsonl"))
         XCTAssertEqual(run(["verify", "--contest", round1]).code, 0, "round 1 alone cannot see it")
-        let v = run(["verify", "--contest", round2])
+        let v = run(["verify", "--contest", round2, "--lang", "en"])
         XCTAssertEqual(v.code, 1, v.out)
         XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/chairs/chair.jsonl:"), v.out)
     }
@@ -157,9 +165,13 @@ final class RoundsTests: XCTestCase {
         var entries = try ContestFolder.loadContest(round2).entries
         entries.append(first.entries.last!)
         try Data(EntriesJSON.bytes(entries)).write(to: URL(fileURLWithPath: path))
-        let v = run(["verify", "--contest", round2])
+        let v = run(["verify", "--contest", round2, "--lang", "en"])
         XCTAssertEqual(v.code, 1, v.out)
         XCTAssertTrue(v.out.contains("this round's entries differ (not advanced: \(first.entries.last!.id))"), v.out)
+        let thai = run(["verify", "--contest", round2])
+        XCTAssertEqual(thai.code, 1)
+        XCTAssertTrue(thai.out.contains("ROUND     รอบที่ 1 (../round-1): ledger/chairs/chair.jsonl:")
+                      && thai.out.contains("ผลงานของรอบนี้ไม่ตรงกัน (ไม่ได้คัดเข้ารอบ: \(first.entries.last!.id))"), thai.out)
     }
 
     func testPreviousRoundIsCheckedWithFileLineAndKey() throws {
@@ -188,5 +200,114 @@ final class RoundsTests: XCTestCase {
             XCTAssertEqual(lines.filter { $0.hasPrefix("*") }.count, 1)
             XCTAssertTrue(lines[dir == round1 ? 0 : 1].hasPrefix("*"), r.out)
         }
+    }
+}
+
+extension RoundsTests {
+    /// The folder could not be made after the advance was recorded: the same command again
+    /// makes it from the recorded advance, and writes no second one.
+    func testRunningAgainMakesTheMissingFolderFromTheRecordedAdvance() throws {
+        _ = try shortlist()
+        let made = try ContestFolder.loadContest(round2)
+        try FileManager.default.removeItem(atPath: round2)
+        let before = FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl")
+        let r = run(["round", "next", "--contest", round1, "--to", round2, "--top", "5", "--reason", "คัดเข้ารอบนำเสนอ"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("no second one was written"), r.out)
+        XCTAssertEqual(FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl"), before)
+        XCTAssertEqual(try ContestFolder.loadContest(round2).previousRound, made.previousRound)
+        XCTAssertEqual(run(["verify", "--contest", round2]).code, 0)
+    }
+}
+
+extension RoundsTests {
+    /// Round 2 from a rules file that carries round 1 at 0.3: its own id and `carry`.
+    private func carryRound(weight: String?) throws -> [String: Any] {
+        try demoWithScores()
+        var rules = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: round1 + "/contest.json"))) as! [String: Any]
+        rules["id"] = "digital-local-final"
+        rules["round"] = ["number": 2, "title": "นำเสนอผลงาน"]
+        if let weight { rules["carry"] = ["weight": Double(weight)!] }
+        let file = root + "/final.json"
+        try JSONSerialization.data(withJSONObject: rules).write(to: URL(fileURLWithPath: file))
+        let r = run(["round", "next", "--contest", round1, "--to", round2, "--top", "5", "--rules", file, "--reason", "คัดเข้ารอบนำเสนอ"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let earlier = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", round1, "--format", "json"]).out.utf8)) as! [String: Any]
+        // Each finalist: three judges' identical sheets, 58 + c3 points.
+        for (k, id) in try ContestFolder.loadContest(round2).entries.map(\.id).enumerated() {
+            for j in ["j1", "j2", "j3"] {
+                let s = run(["score", "--contest", round2, "--judge", j, "--entry", id, "c1=12", "c2=8", "c3=\(10 + 2 * k)", "c4=7",
+                             "c5=12", "c6=11", "c7=8", "--submit"], as: "judge" + j.dropFirst())
+                XCTAssertEqual(s.code, 0, s.err)
+            }
+        }
+        return earlier
+    }
+
+    private func entries(_ report: [String: Any]) -> [String: [String: Any]] {
+        Dictionary(uniqueKeysWithValues: (report["entries"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+    }
+
+    func testACarriedRoundsScoreIsBothPartsInEveryReport() throws {
+        let first = entries(try carryRound(weight: "0.3"))
+        let out = run(["report", "--contest", round2, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(out.out.utf8)) as! [String: Any]
+        XCTAssertEqual((report["carry"] as? [String: Any])?["weight"] as? Double, 0.3)
+        for (k, id) in try ContestFolder.loadContest(round2).entries.map(\.id).enumerated() {
+            let e = entries(report)[id]!, own = Double(68 + 2 * k), before = first[id]!["score"] as! Double
+            XCTAssertEqual(try XCTUnwrap(e["roundScore"] as? Double, "\(e)"), own, accuracy: 0.0001)
+            let earlier = try XCTUnwrap(e["earlier"] as? [String: Any])
+            XCTAssertEqual(try XCTUnwrap(earlier["score"] as? Double), before, accuracy: 0.0001)
+            XCTAssertEqual(earlier["rank"] as? Int, first[id]!["rank"] as? Int)
+            XCTAssertEqual(e["score"] as! Double, 0.7 * own + 0.3 * before, accuracy: 0.0001, id)
+        }
+        let csv = run(["report", "--contest", round2, "--format", "csv"]).out
+        XCTAssertTrue(csv.hasPrefix("อันดับ,") && csv.contains(",คะแนนรอบนี้,อันดับรอบ 1,คะแนนรอบ 1"), csv)
+        let table = run(["report", "--contest", round2]).out
+        XCTAssertTrue(table.contains("คะแนน = 0.7 × คะแนนรอบนี้ + 0.3 × คะแนนรอบที่ 1"), table)
+        // The weight is a rule: changed after the scores, the checkpoints say so.
+        let path = round2 + "/contest.json"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"weight\": 0.3", with: "\"weight\": 0.5")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ContestFolder.loadContest(round2).carry, 0.5)
+        let v = run(["verify", "--contest", round2, "--lang", "en"])
+        XCTAssertEqual(v.code, 1)
+        XCTAssertTrue(v.out.contains("the scoring rules") && v.out.contains("changed since the checkpoint"), v.out)
+    }
+
+    func testTheMinutesListEveryRoundAndTheAnnouncementIsTheFinalRounds() throws {
+        _ = try carryRound(weight: nil)
+        let seal = try ContestFolder.loadContest(round2).previousRound!.seal
+        let report = run(["report", "--contest", round2, "--format", "md"])
+        let md = report.out
+        let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let minutes = try XCTUnwrap(lines.firstIndex(of: "## รอบการตัดสิน"), md)
+        guard lines.count > minutes + 3 else { return XCTFail(md) }
+        let one = lines[minutes + 2], two = lines[minutes + 3]
+        XCTAssertTrue(one.hasPrefix("- **รอบที่ 1: ") && one.contains(" · ../round-1 · ") && one.contains("คณะกรรมการ 5 คน")
+                      && one.contains("คัดเข้ารอบต่อไป 5 ผลงาน: ") && one.contains("ตราผลคะแนนที่ใช้คัด \(seal)") && one.contains(" – "), one)
+        XCTAssertTrue(two.hasPrefix("- **รอบที่ 2: นำเสนอผลงาน** (รอบนี้)") && two.contains("ตราผลคะแนน "), two)
+        XCTAssertFalse(md.contains("รอบนี้ไม่ใช่รอบสุดท้าย"))
+        // The JSON report of round 2 gives each entry's earlier rank and score as context.
+        let json = run(["report", "--contest", round2, "--format", "json"]).out
+        XCTAssertTrue(json.contains("\"earlier\": {") && !json.contains("\"roundScore\""), json)
+        let first = run(["report", "--contest", round1, "--format", "md"]).out
+        XCTAssertTrue(first.contains("> **รอบนี้ไม่ใช่รอบสุดท้าย: ผลที่ประกาศคือผลของรอบที่ 2"), first)
+    }
+}
+
+extension RoundsTests {
+    /// Round 1 is closed once it advanced: a judge's new line there, or a chair's decision,
+    /// would change the results round 2 shows (and may carry); round 2's verify names it.
+    func testALineWrittenInRound1AfterTheAdvanceIsReported() throws {
+        _ = try shortlist()
+        XCTAssertEqual(run(["verify", "--contest", round2]).code, 0)
+        XCTAssertEqual(run(["score", "--contest", round1, "--judge", "j5", "--entry", "e07", "c1=3"], as: "judge5").code, 0)
+        var v = run(["verify", "--contest", round2, "--lang", "en"])
+        XCTAssertEqual(v.code, 1, v.out)
+        XCTAssertTrue(v.out.contains("ROUND     round 1 (../round-1): ledger/j5/j5.jsonl:1: written after the advance"), v.out)
+        XCTAssertEqual(run(["award", "--contest", round1, "--entry", "e09", "--tier", "none", "--reason", "x"]).code, 0)
+        v = run(["verify", "--contest", round2])
+        XCTAssertTrue(v.out.contains("ledger/chairs/chair.jsonl:") && v.out.contains("การตัดสิน (award) หลังการคัดเข้ารอบ"), v.out)
     }
 }

@@ -221,6 +221,12 @@ public struct Contest: Equatable, Sendable {
     /// contest.json's `previousRound`: the round this one's entries advanced from, and the
     /// seal and advance line they advanced on (`Custody`).
     public var previousRound: PreviousRound? = nil
+    /// contest.json's `carry.weight`: the earlier round's share of each entry's score, 0 < w < 1
+    /// (`Scoring`); nil when the round's score is its own.
+    public var carry: Double? = nil
+    /// The earlier round's official standings (`ContestFolder.withEarlierRound`), not read from
+    /// contest.json: context for the reports and, with `carry`, a part of the score.
+    public var earlierRound: EarlierRound? = nil
 
     /// The most `khanaen import mail` saves of one attachment and of one message's attachments
     /// together (docs/contest-format.md); what is larger is not saved, and the import says so.

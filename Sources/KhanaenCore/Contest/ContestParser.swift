@@ -16,7 +16,7 @@ public enum ContestParser {
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
                          "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone", "import",
-                         "round", "previousRound"])
+                         "round", "previousRound", "carry"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -228,6 +228,16 @@ public enum ContestParser {
             if seq < 1 { throw a.error("seq", "must be at least 1") }
             contest.previousRound = Contest.PreviousRound(folder: folder, seal: seal, advanceFile: file, advanceSeq: seq,
                                                           advanceHash: try hex(a, "hash"))
+        }
+        if c.has("carry") {
+            let k = try c.object("carry")
+            try k.allowOnly(["weight"])
+            let w = try k.number("weight")
+            guard w > 0, w < 1 else { throw k.error("weight", "must be above 0 and below 1 (the earlier round's share of the score)") }
+            guard contest.previousRound != nil else {
+                throw c.error("carry", "counts an earlier round's score, but this contest has no previousRound")
+            }
+            contest.carry = w
         }
         if c.has("groups") {
             let g = try c.object("groups")

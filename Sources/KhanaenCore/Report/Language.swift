@@ -18,6 +18,26 @@ public struct ReportWords: Sendable {
     public var title: String { pick("ผลงาน", "Entry") }
     public var score: String { pick("คะแนน", "Score") }
     public var sheets: String { pick("ใบ", "Sheets") }
+    /// With `carry`: the round's own score, before the earlier round's share.
+    public var roundScore: String { pick("รอบนี้", "Round") }
+    /// The earlier round's rank and score, as context: "อันดับรอบ 1", "คะแนนรอบ 1".
+    public func earlierRank(_ n: Int) -> String { pick("อันดับรอบ \(n)", "R\(n) rank") }
+    public func earlierScore(_ n: Int) -> String { pick("คะแนนรอบ \(n)", "R\(n) score") }
+    /// How the score is made when the contest carries an earlier round.
+    public func carryFormula(_ weight: Double, round: Int) -> String {
+        let own = Self.weightText(1 - weight), earlier = Self.weightText(weight)
+        return pick("คะแนน = \(own) × คะแนนรอบนี้ + \(earlier) × คะแนนรอบที่ \(round)",
+                    "score = \(own) × this round's + \(earlier) × round \(round)'s")
+    }
+
+    /// A weight as written, without trailing zeros: 0.3, 0.25, 0.7.
+    static func weightText(_ w: Double) -> String {
+        var s = String(Int64((w * 10_000).rounded()))
+        while s.count < 5 { s = "0" + s }
+        var text = s.dropLast(4) + "." + s.suffix(4)
+        while text.hasSuffix("0") { text = text.dropLast() }
+        return String(text.hasSuffix(".") ? text.dropLast() : text)
+    }
     public var sd: String { "SD" }
     public var award: String { pick("รางวัล", "Award") }
     public var flags: String { pick("ข้อสังเกต", "Flags") }

@@ -30,6 +30,10 @@ public enum ReportCSV {
         header.append(contentsOf: [pick("สิทธิ์ตามบัญชีผู้ใช้", "access"), pick("สมุดคะแนน", "ledger")])
         header.append(contentsOf: contest.criteria.enumerated().map { k, c in th ? "เกณฑ์ \(k + 1) \(c.short)" : c.id })
         header.append(pick("เหตุที่ไม่จัดอันดับ", "unranked"))
+        if contest.carry != nil { header.append(pick("คะแนนรอบนี้", "roundScore")) }
+        if let earlier = contest.earlierRound {
+            header += th ? [words.earlierRank(earlier.number), words.earlierScore(earlier.number)] : ["earlierRank", "earlierScore"]
+        }
         if statistics != nil {
             header.append(contentsOf: th ? ["ความมั่นใจ", "พลิกได้ถ้าเปลี่ยน", "ทิศทาง", "ใบของกรรมการ"] : ["confidence", "swing", "swingDirection", "swingJudge"])
         }
@@ -55,6 +59,8 @@ public enum ReportCSV {
             // Why it is not ranked, in words: ineligible and the reason, or below quorum.
             let why = e.rank == nil ? e.flags.first { $0.kind == .ineligible || $0.kind == .belowQuorum } : nil
             row.append(why.map { words.describe($0, contest: contest) } ?? "")
+            if contest.carry != nil { row.append(e.roundScore.map(TwoDecimals.text) ?? "") }
+            if contest.earlierRound != nil { row += [e.earlier?.rank.map(String.init) ?? "", e.earlier?.score.map(TwoDecimals.text) ?? ""] }
             if let statistics {
                 let change = statistics.swing(entry: e.index)?.change
                 row.append(statistics.confidenceOfProposal(entry: e.index).map(fourDecimals) ?? "")

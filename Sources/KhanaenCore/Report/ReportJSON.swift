@@ -56,6 +56,12 @@ public enum ReportJSON {
                                         ("aboveValue", .num(t.aboveValue.map(round4))), ("value", .num(t.value.map(round4)))])))
             }
             if let u = e.unrankedReason { m.append(("unranked", .string(u))) }
+            if contest.carry != nil { m.append(("roundScore", .num(e.roundScore.map(round4)))) }
+            if let earlier = contest.earlierRound {
+                let s = e.earlier
+                m.append(("earlier", .obj([("round", .number(Double(earlier.number))), ("rank", s?.rank.map { .number(Double($0)) } ?? .null),
+                                           ("score", .num(s?.score.map(round4)))])))
+            }
             if let statistics { m.append(contentsOf: entryStatistics(e, statistics, contest: contest)) }
             return .obj(m)
         }
@@ -82,6 +88,7 @@ public enum ReportJSON {
             ("method", .string(r.method.rawValue)),
             ("officialMethod", .string(r.official.rawValue)),
             ("includeDrafts", .bool(r.includeDrafts)),
+        ] + carryMembers(contest) + [
             ("maxTotal", .number(100)),
             ("contestMean", .num(r.contestMean.map(round4))),
             ("contestSD", .num(r.contestSD.map(round4))),
@@ -103,6 +110,13 @@ public enum ReportJSON {
             members.append(("seal", .string(seal(r, ledger: ledger))))
         }
         return .obj(members)
+    }
+
+    /// `carry: {"weight", "round"}` when the contest counts its earlier round: the final score is
+    /// (1 − weight) · `roundScore` + weight · `earlier.score`.
+    static func carryMembers(_ contest: Contest) -> [(String, JSONValue)] {
+        guard let carry = contest.carry else { return [] }
+        return [("carry", .obj([("weight", .number(carry)), ("round", .num(contest.earlierRound.map { Double($0.number) }))]))]
     }
 
     /// SHA-256 (hex) of the compact JSON report without its seal. The report's entries are
@@ -134,6 +148,12 @@ public enum ReportJSON {
         w.key("method"); w.string(r.method.rawValue)
         w.key("officialMethod"); w.string(r.official.rawValue)
         w.key("includeDrafts"); w.bool(r.includeDrafts)
+        if let carry = contest.carry {
+            w.key("carry"); w.open("{")
+            w.key("weight"); w.number(carry)
+            w.key("round"); w.number(contest.earlierRound.map { Double($0.number) })
+            w.close("}")
+        }
         w.key("maxTotal"); w.number(100)
         w.key("contestMean"); w.number(r.contestMean.map(round4))
         w.key("contestSD"); w.number(r.contestSD.map(round4))
@@ -217,6 +237,14 @@ public enum ReportJSON {
             w.close("}")
         }
         if let u = e.unrankedReason { w.key("unranked"); w.string(u) }
+        if contest.carry != nil { w.key("roundScore"); w.number(e.roundScore.map(round4)) }
+        if let earlier = contest.earlierRound {
+            w.key("earlier"); w.open("{")
+            w.key("round"); w.number(Double(earlier.number))
+            w.key("rank"); w.number(e.earlier?.rank.map(Double.init))
+            w.key("score"); w.number(e.earlier?.score.map(round4))
+            w.close("}")
+        }
         w.close("}")
     }
 

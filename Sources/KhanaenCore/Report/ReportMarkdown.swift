@@ -8,13 +8,17 @@ public enum ReportMarkdown {
     /// `issued`: the moment it is made, whose date (in the contest's time zone, พ.ศ.) it carries
     /// above the chair's signature block.
     public static func text(_ r: Results, ledger: LedgerSummary, draft reasons: [AnnouncementDraft.Reason],
-                            issued: Int64 = Timestamp.nowMillis(), collator: ThaiCollator = .load()) -> String {
+                            issued: Int64 = Timestamp.nowMillis(), collator: ThaiCollator = .load(), rounds: [RoundMinutes] = []) -> String {
         let contest = ledger.contest
         let words = contest.announcement
         let w = ReportWords(.th)
         // What is wrong with the ledger comes first, before anything else is read; that the
         // contest's access is open comes under the heading, which it qualifies.
         var out: [String] = bannerLines(ledger, w, access: false)
+        // The announcement is the final round's: an earlier round's results are its shortlist.
+        if let this = rounds.firstIndex(where: \.isThis), let final = rounds.last, this < rounds.count - 1 {
+            out += ["> **รอบนี้ไม่ใช่รอบสุดท้าย: ผลที่ประกาศคือผลของรอบที่ \(final.number) (\(cell(final.folder)))**", ""]
+        }
         let draft = reasons.map { AnnouncementDraft.describe($0, contest: contest, words: w) }
         if !draft.isEmpty {
             out.append("> **ร่าง (DRAFT): ยังไม่ใช่ผลทางการ**")
@@ -42,8 +46,38 @@ public enum ReportMarkdown {
         }
         out.append(contentsOf: signatureLines(contest, issued: issued))
         out.append("")
-        out.append("วิธีรวมคะแนน: \(w.methodOf(r)) · \(w.seal) \(ReportJSON.seal(r, ledger: ledger))")
+        let seal = ReportJSON.seal(r, ledger: ledger)
+        out.append("วิธีรวมคะแนน: \(w.methodOf(r)) · \(w.seal) \(seal)")
+        if !rounds.isEmpty { out += [""] + roundLines(rounds, seal: seal, zone: contest.timeZone) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The minutes of a contest in rounds: each round with its dates, panel, shortlist and seal.
+    static func roundLines(_ rounds: [RoundMinutes], seal: String, zone: ContestTimeZone) -> [String] {
+        var out = ["## รอบการตัดสิน", ""]
+        for round in rounds {
+            var parts = ["**รอบที่ \(round.number): \(cell(round.title))**" + (round.isThis ? " (รอบนี้)" : "")]
+            if !round.isThis { parts.append(cell(round.folder)) }
+            if let why = round.unreadable {
+                parts.append("อ่านสมุดคะแนนไม่ได้: " + cell(why))
+            } else {
+                func day(_ t: Int64) -> String { ThaiDate.text(Timestamp.date(t, zone: zone)) }
+                if let first = round.first, let last = round.last {
+                    parts.append(day(first) == day(last) ? day(first) : "\(day(first)) – \(day(last))")
+                } else {
+                    parts.append("ยังไม่มีการบันทึก")
+                }
+            }
+            parts.append("คณะกรรมการ \(round.panel.count) คน: " + cell(round.panel.joined(separator: ", ")))
+            if let shortlist = round.shortlist {
+                parts.append("คัดเข้ารอบต่อไป \(shortlist.count) ผลงาน: " + shortlist.joined(separator: ", "))
+                parts.append("ตราผลคะแนนที่ใช้คัด \(round.seal ?? "—")")
+            } else if round.isThis {
+                parts.append("ตราผลคะแนน \(seal)")
+            }
+            out.append("- " + parts.joined(separator: " · "))
+        }
+        return out
     }
 
     /// "ประกาศ ณ วันที่ 7 ธันวาคม พ.ศ. 2569" (the date of `issued` in the contest's time zone), then
@@ -87,10 +121,17 @@ public enum ReportMarkdown {
         var out: [String] = ["# \(w.rank) · \(cell(contest.name))", ""]
         out.append(contentsOf: bannerLines(ledger, w))
         out += ["วิธีรวมคะแนน: \(w.methodOf(r))", ""]
+        if let carry = contest.carry { out += [w.carryFormula(carry, round: contest.earlierRound?.number ?? 1), ""] }
         if r.includeDrafts { out.append("> " + w.draftsIncluded); out.append("") }
-        let extra = statistics != nil ? " \(w.confidence) | \(w.swing) |" : ""
+        var extra = statistics != nil ? " \(w.confidence) | \(w.swing) |" : ""
+        var align = statistics != nil ? "---:|---:|" : ""
+        if contest.carry != nil { extra = " \(w.roundScore) |" + extra; align = "---:|" + align }
+        if let earlier = contest.earlierRound {
+            extra = " \(w.earlierRank(earlier.number)) | \(w.earlierScore(earlier.number)) |" + extra
+            align = "---:|---:|" + align
+        }
         out.append("| \(w.rank) | \(w.id) | \(w.organisation) | \(w.province) | \(w.score) | \(w.sheets) | SD |\(extra) \(w.award) | \(w.flags) |")
-        out.append("|---:|---|---|---|---:|---:|---:|" + (statistics != nil ? "---:|---:|" : "") + "---|---|")
+        out.append("|---:|---|---|---|---:|---:|---:|" + align + "---|---|")
         for e in r.entries {
             let entry = contest.entries[e.index]
             let award = w.tierTitle(e.award, contest: contest) + (e.override != nil ? " *" : "")
@@ -99,6 +140,10 @@ public enum ReportMarkdown {
             if let statistics {
                 let sure = e.rank == nil ? "" : statistics.percentOfProposal(entry: e.index).map { "\($0)%" } ?? ""
                 figures = " \(sure) | \(w.swingText(statistics.swing(entry: e.index))) |"
+            }
+            if contest.carry != nil { figures = " \(e.roundScore.map(TwoDecimals.text) ?? "") |" + figures }
+            if contest.earlierRound != nil {
+                figures = " \(e.earlier?.rank.map(String.init) ?? "—") | \(e.earlier?.score.map(TwoDecimals.text) ?? "—") |" + figures
             }
             out.append("| \(e.rank.map(String.init) ?? "—") | \(e.id) | \(cell(entry.organisation)) | \(cell(entry.province)) | "
                        + "\(e.score.map(TwoDecimals.text) ?? "") | \(e.totals.count) | \(e.sd.map(TwoDecimals.text) ?? "") |\(figures) \(cell(award)) | \(cell(flags)) |")

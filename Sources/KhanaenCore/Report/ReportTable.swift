@@ -14,6 +14,7 @@ public enum ReportTable {
         var out: [String] = []
         out.append(contest.name)
         out.append("\(w.methodOf(r)) · \(contest.entries.count) \(w.title) · \(contest.judges.count) \(w.judge)")
+        if let carry = contest.carry { out.append(w.carryFormula(carry, round: contest.earlierRound?.number ?? 1)) }
         out.append(contentsOf: w.banners(ledger).map { "⚠ " + $0 })
         if let draft, !draft.isEmpty {
             // Why the results are not final, one reason a line (AnnouncementDraft).
@@ -29,6 +30,12 @@ public enum ReportTable {
             .init(w.province, width: 14), .init(w.score, width: 6, align: .right), .init(w.sheets, width: 4, align: .right),
             .init(w.sd, width: 5, align: .right),
         ]
+        let earlier = contest.earlierRound
+        if contest.carry != nil { columns.insert(.fitting(w.roundScore, width: 6, align: .right), at: 5) }
+        if let earlier {
+            columns += [.fitting(w.earlierRank(earlier.number), width: 4, align: .right),
+                        .fitting(w.earlierScore(earlier.number), width: 6, align: .right)]
+        }
         if statistics != nil { columns += [.fitting(w.confidence, width: 4, align: .right), .fitting(w.swing, width: 6, align: .right)] }
         columns += [.init(w.award, width: 9), .init(w.flags, minWidth: 8)]
         let table = TextTable(columns, separator: "  ")
@@ -43,6 +50,8 @@ public enum ReportTable {
             let award = w.tierTitle(e.award, contest: contest) + (e.override != nil ? " *" : "")
             var row = [String(e.rank ?? 0), e.id, entry.organisation, entry.province, e.score.map(TwoDecimals.text) ?? "",
                        String(e.totals.count), e.sd.map(TwoDecimals.text) ?? ""]
+            if contest.carry != nil { row.insert(e.roundScore.map(TwoDecimals.text) ?? "", at: 5) }
+            if earlier != nil { row += [e.earlier?.rank.map(String.init) ?? "—", e.earlier?.score.map(TwoDecimals.text) ?? "—"] }
             if let statistics {
                 row += [statistics.percentOfProposal(entry: e.index).map { "\($0)%" } ?? "", w.swingText(statistics.swing(entry: e.index))]
             }

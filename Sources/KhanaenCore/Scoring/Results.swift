@@ -50,7 +50,12 @@ public struct EntryResult: Equatable, Sendable {
     public var totals: [(judge: Int, total: Double)]
     /// Totals after normalisation, in the order of `totals` (method normalised only).
     public var normalisedTotals: [Double]?
+    /// The final score: `roundScore`, or with `carry` (1 − w) · roundScore + w · the earlier round's.
     public var score: Double?
+    /// This round's score by the method, before any earlier round is counted.
+    public var roundScore: Double? = nil
+    /// The entry's rank and score in the earlier round, when this round has one and it was read.
+    public var earlier: EarlierRound.Standing? = nil
     public var sd: Double?
     public var medianTotal: Double?
     /// Mean of each criterion over the counted sheets.

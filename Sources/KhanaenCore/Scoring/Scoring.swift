@@ -83,6 +83,11 @@ public enum Scoring {
                 r.score = Stats.mean(n)
                 if !unnormalised.isEmpty { r.flags.append(Flag(kind: .judgeNotNormalised, judges: unnormalised)) }
             }
+            // The round's own score, and with `carry` the earlier round's share added; an entry
+            // with no earlier score is scored on this round alone.
+            r.roundScore = r.score
+            r.earlier = contest.earlierRound?.standings[r.id]
+            if let w = contest.carry, let own = r.score, let before = r.earlier?.score { r.score = (1 - w) * own + w * before }
             if let sd = r.sd, sd > contest.thresholds.spread { r.flags.append(Flag(kind: .spread, value: sd)) }
             if let med = r.medianTotal {
                 let far = totals.filter { abs($0.total - med) > contest.thresholds.outlier }.map { contest.judges[$0.judge].id }

@@ -3,13 +3,16 @@ import KhanaenText
 
 /// The ranking: rank, entry, organisation, province, (from 120 columns the title,) score by
 /// the current method, counted sheets against the quorum, (from 100 columns the SD,) how sure
-/// the proposed tier is, (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
+/// the proposed tier is, (in a later round, from 140 columns, the entry's rank in the earlier one,) (from 100 columns the swing,) the judges' totals on a 0–100 axis, the
 /// award and flags, with a line where each award tier ends and the unranked entries below.
 enum RankingView {
     /// Which columns a width holds.
     struct Layout {
         let withTitle: Bool, withSD: Bool, withSwing: Bool
+        /// The earlier round's rank, in a later round; narrower, the selected entry's line says it.
+        let withEarlier: Bool
         init(width: Int) {
+            withEarlier = width >= 140
             withTitle = width >= 120
             withSD = width >= 100
             withSwing = width >= 100
@@ -29,6 +32,7 @@ enum RankingView {
         ]
         if layout.withTitle { columns.append(.init(w.columnTitle, minWidth: 16)) }
         columns += [.init(w.columnScore, width: 6, align: .right), .fitting(w.columnSheets, width: 5, align: .right)]
+        if layout.withEarlier, let earlier = s.contest.earlierRound { columns.append(.fitting(w.columnEarlier(earlier.number), width: 3, align: .right)) }
         if layout.withSD { columns.append(.init("SD", width: 5, align: .right)) }
         columns.append(.fitting(words.confidence, width: 5, align: .right))
         if layout.withSwing { columns.append(.fitting(words.swing, width: 6, align: .right)) }
@@ -81,6 +85,7 @@ enum RankingView {
                 var cells = [r.rank.map(String.init) ?? "—", entry.id, organisation(entry.organisation, width: organisationWidth), entry.province]
                 if layout.withTitle { cells.append(entry.title) }
                 cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)"]
+                if layout.withEarlier, s.contest.earlierRound != nil { cells.append(r.earlier?.rank.map(String.init) ?? "—") }
                 if layout.withSD { cells.append(r.sd.map(TwoDecimals.text) ?? "") }
                 // "…" while the bootstrap is at work; nothing for an entry it does not rank.
                 let sure = statistics.map { st in st.confidenceOfProposal(entry: e).map(words.percent) ?? "" } ?? "…"
@@ -114,6 +119,9 @@ enum RankingView {
                 parts.insert(sure, at: 0)
             }
             if let o = r.override { parts.append("* \(o.decision.actor): \(o.decision.reason.replacingNewlines)") }
+            if let earlier = s.contest.earlierRound {
+                parts.insert(w.earlierStanding(r, round: earlier.number, carry: s.contest.carry != nil), at: 0)
+            }
             let text = "\(r.id) · " + (parts.isEmpty ? s.contest.entries[e].title : parts.joined(separator: " · "))
             c.put(text, x: 1, y: s.height - 3, limit: c.width - 2, role: parts.isEmpty ? .muted : .warning)
         }
