@@ -278,6 +278,7 @@ public struct Strings: Sendable {
         case .discussed: return t("ลงผลการหารือ", "discussed")
         case .advance: return t("คัดเข้ารอบถัดไป", "advance")
         case .assign: return t("มอบหมายผลงาน", "assignment")
+        case .fork: return t("ตัดสินสายที่แยก", "fork resolved")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
