@@ -189,6 +189,7 @@ final class Session {
         let branch = try git.outcome(["symbolic-ref", "--short", "-q", "HEAD"])
         guard branch.succeeded else { throw SyncFailure("\(dir): HEAD is not on a branch; sync works on a branch") }
         let b = String(decoding: branch.output, as: UTF8.self).trimmingNewlines
+        try clearStaleLocks()
         // The index is only ever a step on the way: start from HEAD (a sync killed between
         // moving the branch and the index leaves it behind).
         try git.text(["reset", "-q"])
