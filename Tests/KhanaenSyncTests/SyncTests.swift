@@ -3,6 +3,7 @@ import XCTest
 @testable import KhanaenCLI
 import KhanaenCore
 @testable import KhanaenSync
+import KhanaenUI
 
 /// `khanaen sync` with the real git: a bare repository on local disk and clones of it, each
 /// scoring offline with Khanaen's own commands (an open contest, the sample's ledger removed).
@@ -404,6 +405,32 @@ final class SyncTests: XCTestCase {
             XCTAssertEqual(v.code, 0, v.out + v.err)
         }
         XCTAssertEqual(try git(a, ["status", "--porcelain"]), "")
+    }
+
+    /// Screen 7 of the chair's console names each file's last sync: who, from which machine, when.
+    func testScreenSevenShowsEachFilesLastSync() throws {
+        let a = try clone("A"), b = try clone("B")
+        score(a, "j1", entry: "e01", count: 2)
+        XCTAssertEqual(sync(a).code, 0)
+        score(b, "j2", entry: "e01", count: 1)
+        XCTAssertEqual(sync(b).code, 0)
+        let before = Timestamp.nowMillis()
+        let synced = Sync.lastSyncs(b)
+        XCTAssertEqual(synced.map(\.path), ["ledger/j1/j1.jsonl", "ledger/j2/j2.jsonl"])
+        XCTAssertEqual(Set(synced.map(\.login)), ["tester"])
+        XCTAssertEqual(Set(synced.map(\.machine)), [MachineName.current])
+        XCTAssertTrue(synced.allSatisfy { abs($0.time - before) < 120_000 }, "\(synced)")
+        XCTAssertEqual(Sync.lastSyncs(root + "/no-such"), [], "a folder not carried by git says nothing")
+        // The console reads them with the ledger, and screen 7 lists them.
+        let contest = try ContestFolder.loadContest(b)
+        var state = ChairState(data: ChairSession.read(try ContestFolder.ledger(of: contest, in: b)), chair: "chair", language: .en)
+        XCTAssertEqual(state.data.syncs.map(\.file), ["j1/j1.jsonl", "j2/j2.jsonl"])
+        state.width = 100
+        state.height = 60
+        state.tab = .integrity
+        let screen = ChairView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Each file's last sync (git)"), screen)
+        XCTAssertTrue(screen.contains("j2/j2.jsonl") && screen.contains("tester@\(MachineName.current)"), screen)
     }
 
     /// A git killed while writing the index leaves `.git/index.lock`: sync removes it when no
