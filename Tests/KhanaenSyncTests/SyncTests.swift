@@ -407,6 +407,59 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(try git(a, ["status", "--porcelain"]), "")
     }
 
+    /// Behind the server's hook a chair, who may not write a judge's file, resolves a fork
+    /// keeping mine or both: the push carries the chair's `fork` line, so the hook takes the
+    /// judge's file changed (and, for mine, cut back to the side kept). Without such a line the
+    /// same change is refused.
+    func testTheServerHookTakesAChairsResolutionOfAForkAndNothingElse() throws {
+        let hook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/sync-pre-receive").path
+        for keep in ["both", "mine"] {
+            try? FileManager.default.removeItem(atPath: remote + "/hooks/pre-receive")
+            let (laptop, office) = try makeFork()
+            // From here on, this login is the chair only.
+            let me = CommandContext.processLogin.login
+            try "\(me) ledger/chairs/chair.jsonl\n\(me) ledger/*/chair-chair.jsonl\n".write(toFile: remote + "/khanaen-writers", atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(atPath: hook, toPath: remote + "/hooks/pre-receive")
+            // A line added to j1's file with no resolution: refused.
+            let x = try clone("X-\(keep)")
+            try git(x, ["commit", "-q", "--allow-empty", "-m", "nothing"])
+            let path = x + "/ledger/j1/j1.jsonl"
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text += text.split(separator: "\n").last! + "\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try git(x, ["commit", "-q", "-am", "more"])
+            XCTAssertThrowsError(try git(x, ["push", "-q", "origin", "main"])) { error in
+                XCTAssertTrue("\(error)".contains("may not change ledger/j1/j1.jsonl"), "\(error)")
+            }
+            // j1's file cut back, with a chair's fork line that names another side: refused.
+            let y = x + "-cut"
+            try git(root, ["clone", "-q", remote, y])
+            let first = try String(contentsOfFile: y + "/ledger/j1/j1.jsonl", encoding: .utf8).split(separator: "\n")[0]
+            try (first + "\n").write(toFile: y + "/ledger/j1/j1.jsonl", atomically: true, encoding: .utf8)
+            let fake = "{\"v\":1,\"seq\":1,\"ts\":\"2026-12-07T00:00:00.000Z\",\"actor\":\"chair\",\"kind\":\"fork\",\"judge\":\"j1\",\"ref\":2,"
+                + "\"topic\":\"\(String(repeating: "0", count: 64))\",\"outcome\":\"mine\",\"reason\":\"r\",\"hash\":\"\(String(repeating: "0", count: 64))\"}\n"
+            let chairs = y + "/ledger/chairs"
+            try FileManager.default.createDirectory(atPath: chairs, withIntermediateDirectories: true)
+            let chairFile = chairs + "/chair.jsonl"
+            try (((try? String(contentsOfFile: chairFile, encoding: .utf8)) ?? "") + fake).write(toFile: chairFile, atomically: true, encoding: .utf8)
+            try git(y, ["add", "ledger"])
+            try git(y, ["commit", "-q", "-m", "cut"])
+            XCTAssertThrowsError(try git(y, ["push", "-q", "origin", "main"])) { error in
+                XCTAssertTrue("\(error)".contains("ledger/j1/j1.jsonl: a ledger line was changed or cut"), "\(error)")
+            }
+            try FileManager.default.removeItem(atPath: y)
+            let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", keep, "--reason", "r", "--chair", "chair", "--lang", "en"])
+            XCTAssertEqual(r.code, 0, keep + ": " + r.out + r.err)
+            XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+            XCTAssertEqual(try git(remote, ["show", "main:ledger/j1/j1.jsonl"]) + "\n", String(decoding: bytes(office + "/ledger/j1/j1.jsonl"), as: UTF8.self))
+            XCTAssertEqual(sync(laptop).code, 0)
+            XCTAssertEqual(bytes(laptop + "/ledger/j1/j1.jsonl"), bytes(office + "/ledger/j1/j1.jsonl"))
+            XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+            for dir in [laptop, office, x] { try FileManager.default.removeItem(atPath: dir) }
+        }
+    }
+
     /// Screen 7 of the chair's console names each file's last sync: who, from which machine, when.
     func testScreenSevenShowsEachFilesLastSync() throws {
         let a = try clone("A"), b = try clone("B")
