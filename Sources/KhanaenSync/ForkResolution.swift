@@ -174,8 +174,7 @@ extension Session {
         let chairFile = Ledger.displayPath(ofFile: Ledger.chairFileName(chair))
         guard try commitOwnLines(only: [chairFile]) else { return resolution }
         let keptOID = try hashObject(keptBytes)
-        var merged = try integrate(commit, branch: b, remote: "origin", resolved: [path: keptOID])
-        if !merged {
+        guard try integrate(commit, branch: b, remote: "origin", resolved: [path: keptOID]) else {
             resolution.sync = result
             return resolution
         }
@@ -190,7 +189,6 @@ extension Session {
         }
         // 4. Then a sync as any other, which sends it (when there is a remote and pushing).
         let said = result.said
-        merged = true
         result = SyncResult()
         result = try sync()
         result.said = said + result.said
