@@ -66,7 +66,7 @@ public enum CLI {
     static let commands: [Command.Type] = [
         JudgeCommand.self, ChairCommand.self, InitCommand.self, ScoreCommand.self, RecuseCommand.self, ReopenCommand.self, AwardCommand.self,
         ReportCommand.self, VerifyCommand.self, CheckpointCommand.self, AccessCommand.self, ImportCommand.self, EligibilityCommand.self,
-        ConflictCommand.self, ConflictsCommand.self, AssignCommand.self, SyncCommand.self, PrintCommand.self, RoundCommand.self, RoundsCommand.self,
+        ConflictCommand.self, ConflictsCommand.self, AssignCommand.self, SyncCommand.self, ForkCommand.self, PrintCommand.self, RoundCommand.self, RoundsCommand.self,
     ]
 
     static var usage: String {

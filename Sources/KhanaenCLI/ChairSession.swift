@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenSync
 import KhanaenText
 import KhanaenTerminal
 import KhanaenUI
@@ -55,7 +56,13 @@ public final class ChairSession {
         } else {
             book = SheetBook(ledger: ledger)
         }
-        return ChairData(book: book, ledger: ledger.summary(book), events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: [:])
+        var data = ChairData(book: book, ledger: ledger.summary(book), events: ledger.recordFiles.map { $0.events }, time: Timestamp.nowMillis(), computed: [:])
+        // A folder carried by git (docs/sync.md): each file's last sync, for screen 7.
+        let contestDirectory = String(ledger.directory.dropLast(ContestFolder.ledgerFolder.count + 1))
+        data.syncs = Sync.lastSyncs(contestDirectory).map {
+            FileSync(file: String($0.path.dropFirst(ContestFolder.ledgerFolder.count + 1)), login: $0.login, machine: $0.machine, time: $0.time)
+        }
+        return data
     }
 
     /// What `.reload` does on the files queue (for the benchmarks): what was appended read,

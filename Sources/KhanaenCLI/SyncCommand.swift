@@ -71,9 +71,7 @@ struct SyncCommand: Command {
         } else if contest.access == .open {
             writable = nil
         }
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, host.count - 1)
-        let options = SyncOptions(dir: dir, login: ctx.login, host: String(cString: host), writable: writable,
+        let options = SyncOptions(dir: dir, login: ctx.login, host: MachineName.current, writable: writable,
                                   push: !args.has("no-push"), language: language)
         let result: SyncResult
         do {
@@ -84,5 +82,14 @@ struct SyncCommand: Command {
         }
         for line in result.said { (result.exitCode == 0 ? ctx.out : ctx.err)(TerminalText.safe(line) + "\n") }
         return result.exitCode
+    }
+}
+
+/// This machine's name, as the commits of a sync name it (`login@machine`).
+enum MachineName {
+    static var current: String {
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        return String(cString: host)
     }
 }

@@ -1,4 +1,5 @@
 import KhanaenCore
+import KhanaenSync
 import KhanaenText
 
 struct VerifyCommand: Command {
@@ -26,7 +27,7 @@ struct VerifyCommand: Command {
                      change, or exit 1 when the printed lines were cut or rewritten) or a
                      summary's seal (as --seal); docs/printing.md
       --lang th|en   the language of the lines (th); each line's first word (ok, BROKEN,
-                     VIOLATION, CHECKPOINT, DELIVERY, ROUND, SEAL, PRINTED, note) stays as it is
+                     VIOLATION, CHECKPOINT, DELIVERY, ROUND, FORK, SEAL, PRINTED, note) stays as it is
 
     """
     static let options = OptionSpec(values: ["contest", "seal", "printed", "lang"])
@@ -102,6 +103,14 @@ struct VerifyCommand: Command {
                 say(th ? "note      \(ContestFolder.ledgerFolder)/\(stray): ไม่ใช่ของผู้ใดในการประกวดนี้ ไม่ได้อ่าน"
                        : "note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read")
             }
+        }
+        // A fork a sync met stays a problem until a chair resolves it (docs/sync.md).
+        for f in Sync.keptForks(in: dir, contest: contest) where all || f.judge == files[0].name {
+            problems += 1
+            say(th ? "FORK      \(f.file): สายของกรรมการ \(f.judge) แยกเป็นสองฉบับ อีกฉบับเก็บไว้ที่ \(f.path) ประธานต้องตัดสิน: "
+                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …"
+                   : "FORK      \(f.file): judge \(f.judge)'s file forked; the other side is kept as \(f.path); a chair resolves it: "
+                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …")
         }
         for w in files.flatMap(\.warnings) { say("note      \(w)") }
         for f in files where f.ownerUnknown {

@@ -189,6 +189,7 @@ final class Session {
         let branch = try git.outcome(["symbolic-ref", "--short", "-q", "HEAD"])
         guard branch.succeeded else { throw SyncFailure("\(dir): HEAD is not on a branch; sync works on a branch") }
         let b = String(decoding: branch.output, as: UTF8.self).trimmingNewlines
+        try clearStaleLocks()
         // The index is only ever a step on the way: start from HEAD (a sync killed between
         // moving the branch and the index leaves it behind).
         try git.text(["reset", "-q"])
@@ -256,10 +257,10 @@ final class Session {
 
     /// Commits the whole lines the files this machine writes gained since HEAD. Returns false
     /// (exit 1) when one of them no longer holds what was committed.
-    func commitOwnLines() throws -> Bool {
+    func commitOwnLines(only: [String]? = nil) throws -> Bool {
         let head = try git.ledgerBlobs("HEAD")
         var paths: [String]
-        if let writable = o.writable {
+        if let writable = only ?? o.writable {
             paths = writable.flatMap { [$0, $0 + ".torn"] }
         } else {
             paths = localLedgerFiles()
@@ -326,7 +327,8 @@ final class Session {
 
     /// Checks what came in (every incoming commit, then every file against ours) and merges
     /// it. Returns false, merging nothing, on a refused history or a fork.
-    func integrate(_ upstream: String, branch: String, remote: String) throws -> Bool {
+    /// `resolved`: files whose fork a chair has just resolved here, and the kept side's blob.
+    func integrate(_ upstream: String, branch: String, remote: String, resolved: [String: String] = [:]) throws -> Bool {
         let head = try git.text(["rev-parse", "HEAD"])
         let mb = try git.outcome(["merge-base", head, upstream])
         let base: String? = mb.succeeded ? String(decoding: mb.output, as: UTF8.self).trimmingNewlines : nil
@@ -347,7 +349,11 @@ final class Session {
                 let before = try parent.map(blobs) ?? [:]
                 for path in Set(before.keys).union(after.keys).sorted() where before[path] != after[path] {
                     let old = try git.blob(before[path]), new = try git.blob(after[path])
-                    switch Growth.of(new, from: old) {
+                    let growth = Growth.of(new, from: old)
+                    if case .differs = growth, after[path] != nil, Sync.resolves(try chairBlobs(after), path: path, head: Sync.lastLineHash(old)) {
+                        continue // a chair's resolution of a fork set this side aside (docs/sync.md)
+                    }
+                    switch growth {
                     case .same, .extends: continue
                     case .behind:
                         return refuse(path, line: Growth.lineCount(new) + 1, commit: commit,
@@ -363,9 +369,21 @@ final class Session {
         let ours = try blobs(head), theirs = try blobs(upstream), common = try base.map(blobs) ?? [:]
         var take: [String: String] = [:]
         var forks: [(path: String, line: Int, bytes: [UInt8])] = []
+        var replaced: Set<String> = []
+        let theirChairs = try chairBlobs(theirs)
         for path in Set(ours.keys).union(theirs.keys).sorted() where ours[path] != theirs[path] {
+            if let oid = resolved[path] {
+                take[path] = oid
+                continue
+            }
             let h = try git.blob(ours[path]), u = try git.blob(theirs[path])
-            switch Growth.of(u, from: h) {
+            var growth = Growth.of(u, from: h)
+            if case .differs = growth, theirs[path] != nil, Sync.resolves(theirChairs, path: path, head: Sync.lastLineHash(h)) {
+                // A chair set our side aside when resolving its fork: theirs replaces it here.
+                replaced.insert(path)
+                growth = .extends(lines: Growth.lineCount(u))
+            }
+            switch growth {
             case .same, .behind: continue
             case .extends(let lines):
                 if let name = SyncPaths.ledgerName(path) {
@@ -437,6 +455,12 @@ final class Session {
         // 4. The folder: ledger files get the lines they lack appended; then the branch moves.
         for (path, oid) in take.sorted(by: { $0.key < $1.key }) {
             let bytes = try git.blob(oid)
+            if replaced.contains(path), LocalFiles.wholeLines(dir + "/" + path) == (try git.blob(ours[path])) {
+                do { try AtomicFile.write(bytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e.message) }
+                say(pick("\(path): ประธานตัดสินสายที่แยกแล้ว ฉบับในเครื่องนี้ถูกแทนด้วยฉบับที่เก็บไว้ (ฉบับเดิมยังอยู่ในประวัติ git)",
+                         "\(path): a chair resolved its fork; this folder's side was replaced by the kept one (it stays in git's history)"))
+                continue
+            }
             guard try LocalFiles.appendUpTo(bytes, path: dir + "/" + path) else {
                 let here = LocalFiles.wholeLines(dir + "/" + path) ?? []
                 let line: Int

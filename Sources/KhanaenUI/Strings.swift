@@ -289,6 +289,7 @@ public struct Strings: Sendable {
         case .discussed: return t("ลงผลการหารือ", "discussed")
         case .advance: return t("คัดเข้ารอบถัดไป", "advance")
         case .assign: return t("มอบหมายผลงาน", "assignment")
+        case .fork: return t("ตัดสินสายที่แยก", "fork resolved")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
@@ -575,6 +576,9 @@ public struct Strings: Sendable {
     var columnHead: String { t("แฮชล่าสุด", "Head") }
     var columnState: String { t("สถานะ", "State") }
     var intact: String { t("ครบถ้วน", "intact") }
+    var lastSyncHeading: String { t("ซิงก์ล่าสุดของแต่ละแฟ้ม (git)", "Each file's last sync (git)") }
+    var columnSyncedBy: String { t("ผู้ซิงก์@เครื่อง", "by@machine") }
+    var columnSyncedAt: String { t("เมื่อ", "when") }
     func brokenAt(_ line: Int, _ why: String) -> String { t("เสียที่บรรทัด \(line): \(why)", "broken at line \(line): \(why)") }
     var strayFile: String { t("ไม่ใช่ของกรรมการคนใด ไม่ได้อ่าน", "belongs to no judge; not read") }
     var flagLegend: [(String, String)] {

@@ -237,4 +237,32 @@ final class CanonicalLineTests: XCTestCase {
             }
         }
     }
+
+    /// A chair's resolution of a fork, and a judge's line replayed by it naming its origin,
+    /// read back as written; a `topic` on a judge's line that names no origin is refused.
+    func testAForkLineAndAReplayedLineReadAsWritten() throws {
+        var names = LedgerLine.NameCache()
+        let hash = String(repeating: "ab", count: 32)
+        var fork = LedgerEvent(actor: "chair", kind: .fork, judge: "j1", entry: "", ref: 2, text: "สองเครื่อง", outcome: "both", topic: hash)
+        fork.seq = 3
+        fork.time = t0
+        var replayed = score("c1", 5)
+        replayed.seq = 9
+        replayed.time = t0
+        replayed.topic = "fork:" + hash
+        var stray = replayed
+        stray.topic = "anything"
+        for e in [fork, replayed] {
+            let body = Array(LedgerLine.canonical(e).dropLast())
+            try body.withUnsafeBufferPointer { b in
+                XCTAssertEqual(try LedgerLine.parseFields(b, names: &names), e)
+                if let fast = LedgerLine.commonEvent(b, names: &names) { XCTAssertEqual(fast, e) }
+            }
+        }
+        XCTAssertTrue(String(decoding: LedgerLine.canonical(fork), as: UTF8.self)
+            .contains("\"kind\":\"fork\",\"judge\":\"j1\",\"ref\":2,\"topic\":\"\(hash)\",\"outcome\":\"both\""))
+        try Array(LedgerLine.canonical(stray).dropLast()).withUnsafeBufferPointer { b in
+            XCTAssertThrowsError(try LedgerLine.parseFields(b, names: &names))
+        }
+    }
 }

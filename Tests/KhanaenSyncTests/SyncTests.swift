@@ -3,6 +3,7 @@ import XCTest
 @testable import KhanaenCLI
 import KhanaenCore
 @testable import KhanaenSync
+import KhanaenUI
 
 /// `khanaen sync` with the real git: a bare repository on local disk and clones of it, each
 /// scoring offline with Khanaen's own commands (an open contest, the sample's ledger removed).
@@ -187,7 +188,109 @@ final class SyncTests: XCTestCase {
         // Never merged silently: the next sync stops again, and the remote still has the laptop's.
         XCTAssertEqual(sync(office).code, 1)
         XCTAssertEqual(try git(laptop, ["ls-remote", "origin", "main"]).prefix(40), Substring(pushed))
+        XCTAssertEqual(run(["verify", "--contest", office]).code, 1, "verify reports the fork until a chair resolves it")
+    }
+
+    /// One judge on two machines, both scoring offline from the same head: the office's sync
+    /// stops on the fork. Returns the laptop, the office, and the laptop's side of the file.
+    private func makeFork(laptopSubmits: Bool = false) throws -> (laptop: String, office: String) {
+        let laptop = try clone("laptop"), office = try clone("office")
+        score(laptop, "j1", entry: "e01", count: 1)
+        XCTAssertEqual(sync(laptop).code, 0)
+        XCTAssertEqual(sync(office).code, 0)
+        if laptopSubmits {
+            let r = run(["score", "--contest", laptop, "--judge", "j1", "--entry", "e02", "c1=15", "c2=10", "c3=25", "c4=10", "c5=15", "c6=15", "c7=10", "--submit"])
+            XCTAssertEqual(r.code, 0, r.out + r.err)
+        } else {
+            score(laptop, "j1", entry: "e02", count: 2)
+        }
+        score(office, "j1", entry: "e03", count: 2)
+        score(office, "j1", entry: "e02", count: 1)
+        XCTAssertEqual(sync(laptop).code, 0)
+        XCTAssertEqual(sync(office).code, 1, "the fork stops the office's sync")
+        return (laptop, office)
+    }
+
+    /// The file's lines, as text.
+    private func text(_ path: String) -> [String] {
+        String(decoding: bytes(path), as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    func testVerifyReportsAForkUntilAChairResolvesItKeepingBoth() throws {
+        let (laptop, office) = try makeFork(laptopSubmits: true)
+        let theirs = bytes(laptop + "/ledger/j1/j1.jsonl"), mine = text(office + "/ledger/j1/j1.jsonl")
+        let v = run(["verify", "--contest", office, "--lang", "en"])
+        XCTAssertEqual(v.code, 1, v.out + v.err)
+        XCTAssertTrue(v.out.contains("FORK      ledger/j1/j1.jsonl: judge j1's file forked; the other side is kept as ledger/j1/j1.jsonl.fork-"), v.out)
+        // Only a chair resolves it, with a reason.
+        XCTAssertEqual(run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "both", "--reason", "สองเครื่อง", "--chair", "nobody"]).code, 2)
+        let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "both", "--reason", "สองเครื่อง", "--chair", "chair", "--lang", "en"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("chair chair resolved the fork of judge j1's file (ledger/j1/j1.jsonl from line 2): kept the remote's side, with this side's events replayed"), r.out)
+        // The office's e03 lines apply; its e02 score does not: the laptop submitted e02.
+        XCTAssertTrue(r.out.contains("replayed this side's line 2 as line 10"), r.out)
+        XCTAssertTrue(r.out.contains("replayed this side's line 3 as line 11"), r.out)
+        XCTAssertTrue(r.out.contains("this side's line 4 could not apply: "), r.out)
+        XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+        // The kept file: the laptop's lines byte for byte, then the replays naming their origin.
+        let kept = bytes(office + "/ledger/j1/j1.jsonl")
+        XCTAssertEqual(kept.prefix(theirs.count), theirs)
+        let replays = text(office + "/ledger/j1/j1.jsonl").dropFirst(9)
+        XCTAssertEqual(replays.count, 2)
+        for (k, line) in replays.enumerated() {
+            let origin = mine[k + 1].suffix(66).prefix(64)
+            XCTAssertTrue(line.contains("\"topic\":\"fork:\(origin)\""), line)
+            XCTAssertTrue(line.contains("\"entry\":\"e03\""), line)
+        }
+        // The chair's line, and no fork left to report.
+        let chairLines = text(office + "/ledger/chairs/chair.jsonl")
+        XCTAssertTrue(chairLines.contains { $0.contains("\"kind\":\"fork\",\"judge\":\"j1\",\"ref\":2,\"topic\":\"\(mine[3].suffix(66).prefix(64))\",\"outcome\":\"both\",\"reason\":\"สองเครื่อง\"") },
+                      chairLines.joined(separator: "\n"))
+        XCTAssertEqual(Sync.keptForks(in: office, contest: try ContestFolder.loadContest(office)), [])
+        let clean = run(["verify", "--contest", office])
+        XCTAssertEqual(clean.code, 0, clean.out + clean.err)
+        // The laptop takes it (an append to what it had), and every chain is valid everywhere.
+        let l = sync(laptop)
+        XCTAssertEqual(l.code, 0, l.out + l.err)
+        XCTAssertEqual(bytes(laptop + "/ledger/j1/j1.jsonl"), kept)
+        XCTAssertEqual(bytes(laptop + "/ledger/chairs/chair.jsonl"), bytes(office + "/ledger/chairs/chair.jsonl"))
+        XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+        let check = try clone("check")
+        XCTAssertEqual(bytes(check + "/ledger/j1/j1.jsonl"), kept)
+        XCTAssertEqual(run(["verify", "--contest", check]).code, 0)
+        // Nothing lost: the office's own lines stay in git's history.
+        XCTAssertTrue(try git(check, ["log", "--all", "-p", "--", "ledger/j1/j1.jsonl"]).contains(mine[3]))
+    }
+
+    func testAForkResolvedKeepingMineReplacesTheOtherMachinesSide() throws {
+        let (laptop, office) = try makeFork()
+        let mine = bytes(office + "/ledger/j1/j1.jsonl")
+        let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "mine", "--reason", "the office's is right", "--chair", "chair", "--lang", "en"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertEqual(bytes(office + "/ledger/j1/j1.jsonl"), mine)
+        // The laptop's side was set aside by the chair: its file is replaced, not forked again.
+        let l = sync(laptop)
+        XCTAssertEqual(l.code, 0, l.out + l.err)
+        XCTAssertTrue(l.out.contains("ledger/j1/j1.jsonl: a chair resolved its fork; this folder's side was replaced by the kept one"), l.out)
+        XCTAssertEqual(bytes(laptop + "/ledger/j1/j1.jsonl"), mine)
+        XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+        XCTAssertEqual(try git(laptop, ["status", "--porcelain"]), "")
+        XCTAssertEqual(sync(laptop).code, 0, "and it stays resolved")
+    }
+
+    func testAForkResolvedKeepingTheirsTakesTheRemotesSide() throws {
+        let (laptop, office) = try makeFork()
+        let theirs = bytes(laptop + "/ledger/j1/j1.jsonl")
+        let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "theirs", "--reason", "the laptop's", "--chair", "chair", "--lang", "en"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertEqual(bytes(office + "/ledger/j1/j1.jsonl"), theirs)
         XCTAssertEqual(run(["verify", "--contest", office]).code, 0)
+        XCTAssertEqual(sync(laptop).code, 0)
+        XCTAssertEqual(bytes(laptop + "/ledger/j1/j1.jsonl"), theirs)
+        XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+        // A history that sets a side aside with no chair's line for it is still refused.
+        XCTAssertEqual(run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "theirs", "--reason", "again", "--chair", "chair"]).code, 2,
+                       "nothing left to resolve")
     }
 
     /// The server's hook (scripts/sync-pre-receive): a push touching a file the pushing login
@@ -264,7 +367,7 @@ final class SyncTests: XCTestCase {
             return XCTFail("\(khanaen) is missing: run `swift build` before `swift test` (README)")
         }
         let a = try clone("A"), b = try clone("B")
-        var killed = 0
+        var killed = 0, gitKills = 0
         for round in 0..<50 {
             score(a, "j1", entry: String(format: "e%02d", round % 20 + 1), count: 1 + round % 3)
             if round % 3 == 0 {
@@ -276,12 +379,20 @@ final class SyncTests: XCTestCase {
             let limit = Double.random(in: 0.005...0.4)
             let r = Subprocess.run(khanaen, ["sync", "--contest", a, "--lang", "en"], timeout: limit)
             if r.end == .timedOut { killed += 1 }
+            if round % 5 == 4 {
+                // Its git killed too, as a power cut would: git's lock files are left behind.
+                let killedGit = gitProcesses(in: a)
+                for pid in killedGit { kill(pid, SIGKILL) }
+                gitKills += killedGit.count
+                usleep(1_100_000)
+            }
             // git's own children run in their own process groups: let any still running finish.
-            for _ in 0..<200 where gitStillRunning(in: a) { usleep(50_000) }
+            for _ in 0..<200 where !gitProcesses(in: a).isEmpty { usleep(50_000) }
             let clean = sync(a)
             XCTAssertEqual(clean.code, 0, "round \(round), after a kill at \(limit) s (\(r.end)): " + clean.out + clean.err)
         }
         XCTAssertGreaterThan(killed, 10, "most runs were killed part way")
+        print("killed \(killed) syncs of 50, and \(gitKills) of their gits")
         XCTAssertEqual(sync(b).code, 0)
         let check = try clone("check")
         for judge in ["j1", "j2"] {
@@ -296,15 +407,122 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(try git(a, ["status", "--porcelain"]), "")
     }
 
-    /// Whether a process's command line names the folder (a git a killed sync started).
-    private func gitStillRunning(in dir: String) -> Bool {
+    /// Behind the server's hook a chair, who may not write a judge's file, resolves a fork
+    /// keeping mine or both: the push carries the chair's `fork` line, so the hook takes the
+    /// judge's file changed (and, for mine, cut back to the side kept). Without such a line the
+    /// same change is refused.
+    func testTheServerHookTakesAChairsResolutionOfAForkAndNothingElse() throws {
+        let hook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/sync-pre-receive").path
+        for keep in ["both", "mine"] {
+            try? FileManager.default.removeItem(atPath: remote + "/hooks/pre-receive")
+            let (laptop, office) = try makeFork()
+            // From here on, this login is the chair only.
+            let me = CommandContext.processLogin.login
+            try "\(me) ledger/chairs/chair.jsonl\n\(me) ledger/*/chair-chair.jsonl\n".write(toFile: remote + "/khanaen-writers", atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(atPath: hook, toPath: remote + "/hooks/pre-receive")
+            // A line added to j1's file with no resolution: refused.
+            let x = try clone("X-\(keep)")
+            try git(x, ["commit", "-q", "--allow-empty", "-m", "nothing"])
+            let path = x + "/ledger/j1/j1.jsonl"
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text += text.split(separator: "\n").last! + "\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try git(x, ["commit", "-q", "-am", "more"])
+            XCTAssertThrowsError(try git(x, ["push", "-q", "origin", "main"])) { error in
+                XCTAssertTrue("\(error)".contains("may not change ledger/j1/j1.jsonl"), "\(error)")
+            }
+            // j1's file cut back, with a chair's fork line that names another side: refused.
+            let y = x + "-cut"
+            try git(root, ["clone", "-q", remote, y])
+            let first = try String(contentsOfFile: y + "/ledger/j1/j1.jsonl", encoding: .utf8).split(separator: "\n")[0]
+            try (first + "\n").write(toFile: y + "/ledger/j1/j1.jsonl", atomically: true, encoding: .utf8)
+            let fake = "{\"v\":1,\"seq\":1,\"ts\":\"2026-12-07T00:00:00.000Z\",\"actor\":\"chair\",\"kind\":\"fork\",\"judge\":\"j1\",\"ref\":2,"
+                + "\"topic\":\"\(String(repeating: "0", count: 64))\",\"outcome\":\"mine\",\"reason\":\"r\",\"hash\":\"\(String(repeating: "0", count: 64))\"}\n"
+            let chairs = y + "/ledger/chairs"
+            try FileManager.default.createDirectory(atPath: chairs, withIntermediateDirectories: true)
+            let chairFile = chairs + "/chair.jsonl"
+            try (((try? String(contentsOfFile: chairFile, encoding: .utf8)) ?? "") + fake).write(toFile: chairFile, atomically: true, encoding: .utf8)
+            try git(y, ["add", "ledger"])
+            try git(y, ["commit", "-q", "-m", "cut"])
+            XCTAssertThrowsError(try git(y, ["push", "-q", "origin", "main"])) { error in
+                XCTAssertTrue("\(error)".contains("ledger/j1/j1.jsonl: a ledger line was changed or cut"), "\(error)")
+            }
+            try FileManager.default.removeItem(atPath: y)
+            let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", keep, "--reason", "r", "--chair", "chair", "--lang", "en"])
+            XCTAssertEqual(r.code, 0, keep + ": " + r.out + r.err)
+            XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+            XCTAssertEqual(try git(remote, ["show", "main:ledger/j1/j1.jsonl"]) + "\n", String(decoding: bytes(office + "/ledger/j1/j1.jsonl"), as: UTF8.self))
+            XCTAssertEqual(sync(laptop).code, 0)
+            XCTAssertEqual(bytes(laptop + "/ledger/j1/j1.jsonl"), bytes(office + "/ledger/j1/j1.jsonl"))
+            XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+            for dir in [laptop, office, x] { try FileManager.default.removeItem(atPath: dir) }
+        }
+    }
+
+    /// Screen 7 of the chair's console names each file's last sync: who, from which machine, when.
+    func testScreenSevenShowsEachFilesLastSync() throws {
+        let a = try clone("A"), b = try clone("B")
+        score(a, "j1", entry: "e01", count: 2)
+        XCTAssertEqual(sync(a).code, 0)
+        score(b, "j2", entry: "e01", count: 1)
+        XCTAssertEqual(sync(b).code, 0)
+        let before = Timestamp.nowMillis()
+        let synced = Sync.lastSyncs(b)
+        XCTAssertEqual(synced.map(\.path), ["ledger/j1/j1.jsonl", "ledger/j2/j2.jsonl"])
+        XCTAssertEqual(Set(synced.map(\.login)), ["tester"])
+        XCTAssertEqual(Set(synced.map(\.machine)), [MachineName.current])
+        XCTAssertTrue(synced.allSatisfy { abs($0.time - before) < 120_000 }, "\(synced)")
+        XCTAssertEqual(Sync.lastSyncs(root + "/no-such"), [], "a folder not carried by git says nothing")
+        // The console reads them with the ledger, and screen 7 lists them.
+        let contest = try ContestFolder.loadContest(b)
+        var state = ChairState(data: ChairSession.read(try ContestFolder.ledger(of: contest, in: b)), chair: "chair", language: .en)
+        XCTAssertEqual(state.data.syncs.map(\.file), ["j1/j1.jsonl", "j2/j2.jsonl"])
+        state.width = 100
+        state.height = 60
+        state.tab = .integrity
+        let screen = ChairView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Each file's last sync (git)"), screen)
+        XCTAssertTrue(screen.contains("j2/j2.jsonl") && screen.contains("tester@\(MachineName.current)"), screen)
+    }
+
+    /// A git killed while writing the index leaves `.git/index.lock`: sync removes it when no
+    /// process holds it and it is not new, and stops naming it otherwise.
+    func testAStaleIndexLockIsRemovedAndAHeldOneNamed() throws {
+        let a = try clone("A")
+        score(a, "j1", entry: "e01", count: 1)
+        let lock = a + "/.git/index.lock"
+        XCTAssertTrue(FileManager.default.createFile(atPath: lock, contents: Data()))
+        // Held open (as a git still writing it holds it): sync stops, naming it.
+        let held = try FileHandle(forReadingFrom: URL(fileURLWithPath: lock))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: lock)
+        let stopped = sync(a)
+        XCTAssertEqual(stopped.code, 2, stopped.out + stopped.err)
+        XCTAssertTrue(stopped.err.contains("\(lock) exists: another git is running"), stopped.err)
+        try held.close()
+        // New and held by no one: still too new to tell.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: lock)
+        XCTAssertEqual(sync(a).code, 2)
+        // Old and held by no one: a killed git's, removed; the sync goes on and nothing is lost.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: lock)
+        let r = sync(a)
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("removed \(lock), left by a git that was stopped part way"), r.out)
+        XCTAssertTrue(r.out.contains("pushed to origin"), r.out)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock))
+        let check = try clone("check")
+        XCTAssertEqual(lines(check + "/ledger/j1/j1.jsonl"), 1)
+    }
+
+    /// The processes whose command line names the folder (the gits a killed sync started).
+    private func gitProcesses(in dir: String) -> [pid_t] {
         let procs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return procs.contains { pid in
+        return procs.filter { pid in
             guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
             let args = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             guard let program = args.first, program == "git" || program.hasSuffix("/git") || program.hasPrefix("git-") else { return false }
             return args.contains { $0.contains(dir) }
-        }
+        }.compactMap { pid_t($0) }
     }
 
     func testGrowthComparesBytesAndLines() {

@@ -31,6 +31,11 @@ public struct LedgerEvent: Equatable, Sendable {
         /// The chair gives each entry its judges (`pairs`: entry → judges), with a reason; the
         /// last in force is the assignment (docs/scoring.md, "Assignment").
         case assign
+        /// The chair resolves a fork of judge `judge`'s file (two machines that appended different
+        /// lines from the same line, docs/sync.md): `outcome` mine, theirs or both, `topic` the
+        /// hash of the last line of the side set aside, `ref` the first line at which they
+        /// differ, with a reason.
+        case fork
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -48,13 +53,14 @@ public struct LedgerEvent: Equatable, Sendable {
             case .discussed: "discussed"
             case .advance: "advance"
             case .assign: "assign"
+            case .fork: "fork"
             }
         }
 
         /// Kinds that only a chair writes, in the chair's file.
         public var isChairs: Bool {
             switch self {
-            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: true
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork: true
             case .score, .clear, .note, .submit, .recuse: false
             }
         }

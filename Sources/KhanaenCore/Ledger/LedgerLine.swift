@@ -36,7 +36,7 @@ public enum LedgerLine {
         key("actor"); JSONWriter.appendString(e.actor, to: &out)
         key("kind"); JSONWriter.appendString(e.kind.rawValue, to: &out)
         if let j = e.judge { key("judge"); JSONWriter.appendString(j, to: &out) }
-        if e.kind != .checkpoint && e.kind != .method && e.kind != .advance && e.kind != .assign { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
+        if e.kind != .checkpoint && e.kind != .method && e.kind != .advance && e.kind != .assign && e.kind != .fork { key("entry"); JSONWriter.appendString(e.entry, to: &out) }
         if let c = e.criterion { key("criterion"); JSONWriter.appendString(c, to: &out) }
         if let v = e.value { key("value"); out.append(contentsOf: Array(JSONWriter.numberText(v).utf8)) }
         if let r = e.ref { key("ref"); out.append(contentsOf: Array(String(r).utf8)) }
@@ -483,6 +483,13 @@ public enum LedgerLine {
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                text: text, outcome: outcome)
         }
+        if kind == .fork {
+            guard let judge, ref != nil, let outcome, let topic, hadReason, entry == nil, criterion == nil, value == nil, tier == nil, undoes == nil else {
+                throw fail("a fork resolved has \"judge\", \"ref\", \"outcome\", \"topic\" and \"reason\", and nothing else")
+            }
+            return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
+                               judge: judge, ref: ref, text: text, outcome: outcome, topic: topic)
+        }
         guard let entry else { throw fail("missing \"entry\"") }
         switch kind {
         case .score: if criterion == nil || value == nil { throw fail("a score needs \"criterion\" and \"value\"") }
@@ -494,12 +501,15 @@ public enum LedgerLine {
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
         case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
         case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
-        case .checkpoint, .method, .advance, .assign: break
+        case .checkpoint, .method, .advance, .assign, .fork: break
         }
         if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse {
             throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")
         }
-        if topic != nil && kind != .discussed { throw fail("only a discussed item has \"topic\"") }
+        // A judge's line replayed onto the kept side of a fork names its origin (docs/sync.md).
+        if let topic, kind != .discussed, !(Rules.isReplayOrigin(topic) && [.score, .clear, .note, .submit, .recuse].contains(kind)) {
+            throw fail("only a discussed item has \"topic\", and a judge's line replayed after a fork (\"fork:<hash>\")")
+        }
         if hadText && kind != .note { throw fail("only a note has \"text\"") }
         if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
         if undoes != nil && ![.score, .clear, .note].contains(kind) { throw fail("only a score, clear or note has \"undoes\"") }

@@ -47,7 +47,7 @@ struct LineRules: Sendable {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork: return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
         let conflict = conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
@@ -147,6 +147,16 @@ struct LineRules: Sendable {
                     return "entry \"\(e.entry)\" is not in the contest"
                 }
                 if DiscussionOutcome(rawValue: outcome) == nil { return "outcome \"\(outcome)\" is not kept, changed or reopened" }
+            }
+            return nil
+        case .fork:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a fork resolved with no reason" }
+            if contest.judgeIndex(e.judge ?? "") == nil { return "judge \"\(e.judge ?? "")\" is not in the contest" }
+            if !["mine", "theirs", "both"].contains(e.outcome ?? "") { return "a fork kept \"\(e.outcome ?? "")\", not mine, theirs or both" }
+            let set = e.topic ?? ""
+            if set.utf8.count != 64 || !set.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+                return "a fork's side set aside is not a line's hash (64 hex digits)"
             }
             return nil
         case .assign:

@@ -87,9 +87,16 @@ public enum Rules {
                 throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
                               thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
             }
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork:
             throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
         }
+    }
+
+    /// A judge's line replayed by a fork's resolution names the line it replays:
+    /// `fork:` and that line's hash (docs/sync.md).
+    public static func isReplayOrigin(_ topic: String) -> Bool {
+        let u = Array(topic.utf8)
+        return u.count == 69 && topic.hasPrefix("fork:") && u[5...].allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// A score must lie in [0, max] and be a whole number of steps.
@@ -128,7 +135,7 @@ public enum Rules {
         }
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
-        if [.eligibility, .method, .discussed, .advance, .assign].contains(draft.kind) {
+        if [.eligibility, .method, .discussed, .advance, .assign, .fork].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
             return e
         }

@@ -165,6 +165,17 @@ enum IntegrityView {
             let file = String(Ledger.displayPath(ofFile: f.name).dropFirst(ContestFolder.ledgerFolder.count + 1))
             return (table.line([file, "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error, false)
         }
+        if !s.data.syncs.isEmpty {
+            // Who and which machine come from a commit: text from elsewhere, made safe.
+            let synced = TextTable([.init(w.columnFile, width: 22), .init(w.columnSyncedBy, minWidth: 16), .init(w.columnSyncedAt, width: 20)])
+            let sw = synced.widths(total: s.width - 2)
+            out.append(("", .normal, false))
+            out.append((w.lastSyncHeading, .muted, true))
+            for f in s.data.syncs {
+                out.append((synced.line([TerminalText.safe(f.file), TerminalText.safe("\(f.login)@\(f.machine)"),
+                                         w.dateTime(f.time, zone: s.timeZone, seconds: false)], widths: sw), .normal, false))
+            }
+        }
         func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
         for problem in [s.readProblem].compactMap({ $0 }) + s.ledger.checkpointProblems + s.ledger.deliveryProblems
             + s.ledger.violations.map(\.description) { say(problem, .error) }

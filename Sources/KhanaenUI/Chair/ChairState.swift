@@ -25,6 +25,8 @@ public struct ChairData: Sendable {
     /// The panel's statistics for a method, computed once every method is (the queue
     /// compares them).
     public var statistics: [Method: PanelStatistics] = [:]
+    /// Each ledger file's last sync, when the folder is carried by git (docs/sync.md).
+    public var syncs: [FileSync] = []
 
     public init(book: SheetBook, ledger: LedgerSummary, events: [[LedgerEvent]], time: Int64, computed: [Method: Computed]) {
         self.book = book
@@ -32,6 +34,23 @@ public struct ChairData: Sendable {
         self.events = events
         self.time = time
         self.computed = computed
+    }
+}
+
+/// The last commit that changed a ledger file: who synced it, from which machine, when.
+public struct FileSync: Equatable, Sendable {
+    /// The file, relative to the ledger folder (`j1/j1.jsonl`).
+    public var file: String
+    public var login: String
+    public var machine: String
+    /// Milliseconds since 1970.
+    public var time: Int64
+
+    public init(file: String, login: String, machine: String, time: Int64) {
+        self.file = file
+        self.login = login
+        self.machine = machine
+        self.time = time
     }
 }
 

@@ -1,0 +1,59 @@
+import KhanaenCore
+import KhanaenSync
+import KhanaenText
+
+struct ForkCommand: Command {
+    static let name = "fork"
+    static let summary = "a chair resolves a fork of a judge's file met by khanaen sync, with a reason"
+    static let usage = """
+    usage: khanaen fork resolve --judge J --keep mine|theirs|both --reason TEXT [--chair USER] [--contest DIR] [--no-push] [--lang th|en]
+
+    Chair action, in the folder where khanaen sync stopped on a fork of judge J's file (two
+    machines of one judge that appended different lines from the same line; the other side
+    is kept beside the file as ledger/J/J.jsonl.fork-<commit>). The kept side becomes the
+    judge's file:
+      mine     this folder's lines
+      theirs   the remote's lines
+      both     the remote's lines, then this folder's events that still apply, appended as
+               new lines that each name the line they replay ("topic": "fork:<its hash>");
+               the events that no longer apply are named
+    The decision is a `fork` line in the chair's file (docs/ledger-format.md); a merge commit
+    joins both histories, so neither side's lines leave git; then it syncs. Every other
+    machine's sync takes the kept side in place of the one set aside. See docs/sync.md.
+
+    options:
+      --chair USER   only in an open contest: the chair acting
+      --no-push      resolve and commit, but send nothing
+      --lang th|en   the language of what is said (Thai by default)
+
+    Exit codes: 0 resolved (and synced); 1 the sync after it stopped; 2 nothing to resolve,
+    git failed, or a usage error.
+
+    """
+    static let options = OptionSpec(values: ["contest", "lang", "judge", "chair", "keep", "reason"], flags: ["no-push"],
+                                    positionals: 1...1, positionalName: "resolve")
+
+    static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
+        guard args.positionals == ["resolve"] else { throw UsageError("khanaen fork takes one action: resolve") }
+        let judge = try args.required("judge"), reason = try args.required("reason")
+        guard let keep = ForkKeep(rawValue: try args.required("keep")) else { throw UsageError("--keep must be mine, theirs or both") }
+        let language = try args.language()
+        if ContestLocation.isDemo(args, ctx) { throw UsageError("fork works on a contest folder: pass --contest DIR") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        var writable: [String]? = SyncPaths.writable(by: chair, uid: ctx.uid, in: contest)
+        if contest.access == .open { writable = nil }
+        let options = SyncOptions(dir: dir, login: ctx.login, host: MachineName.current, writable: writable, push: !args.has("no-push"), language: language)
+        let resolution: ForkResolution
+        do {
+            resolution = try Sync.resolveFork(options, judge: judge, keep: keep, reason: reason, chair: chair)
+        } catch let f as SyncFailure {
+            ctx.err(TerminalText.safe("khanaen fork: \(f.description)") + "\n")
+            return 2
+        }
+        let code = resolution.sync.exitCode
+        for line in resolution.sync.said { (code == 0 ? ctx.out : ctx.err)(TerminalText.safe(line) + "\n") }
+        return code
+    }
+}
