@@ -11,11 +11,17 @@ struct PrintCommand: Command {
     usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
            khanaen print summary [--method M] [--output FILE [--force]]
            khanaen print announcement [--method M] [--output FILE [--force]]
+           khanaen print declaration [--judge J] [--output FILE [--force]]
 
-    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry with
-             the scores per criterion, the total out of 100 and the status, and the signature
-             block. A judge prints their own; a chair any judge (--judge J), or without --judge
-             every judge's, one file each (sheet-J.pdf, into --output DIR or exports/).
+    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry given
+             to the judge (every entry until a chair assigns) with the scores per criterion, the
+             total out of 100 and the status, and the signature block. A judge prints their own;
+             a chair any judge (--judge J), or without --judge every judge's, one file each
+             (sheet-J.pdf, into --output DIR or exports/).
+    declaration  one judge's declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds of
+             ม.13 and ม.16 as boxes, ticked from the conflicts the judge declared (`khanaen
+             conflict declare`), the conflicts contest.json's rules compute, and the signature
+             line. Who prints which, and where, as for the sheet (declaration-J.pdf).
     summary  the summary (ใบสรุปผลคะแนน), for the chairs: every judge's total per entry, the
              method, the score, the rank, the proposed and decided award, the flags, and a
              signature line for every judge and the chair.
@@ -39,29 +45,41 @@ struct PrintCommand: Command {
 
     """
     static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
-                                    positionals: 1...1, positionalName: "what to print (sheet, summary or announcement)")
+                                    positionals: 1...1, positionalName: "what to print (sheet, summary, announcement or declaration)")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let now = Timestamp.nowMillis()
         switch args.positionals[0] {
-        case "sheet": return try sheet(args, ctx, dir: dir, now: now)
+        case "sheet": return try sheet(args, ctx, dir: dir, now: now, declaration: false)
+        case "declaration": return try sheet(args, ctx, dir: dir, now: now, declaration: true)
         case "summary": return try summary(args, ctx, dir: dir, now: now, announcement: false)
         case "announcement": return try summary(args, ctx, dir: dir, now: now, announcement: true)
-        default: throw UsageError("print sheet, summary or announcement, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        default: throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
         }
     }
 
-    static func sheet(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64) throws -> Int32 {
+    /// One judge's paper: their sheets, their ledger file and the entries given to them (nil: every entry).
+    struct JudgePaper {
+        var index: Int
+        var judge: Contest.Judge
+        var sheets: [Sheet]
+        var file: LedgerFile
+        var given: Set<Int>?
+    }
+
+    /// A sheet or a declaration: a judge's own, or a chair's of any judge or all.
+    static func sheet(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, declaration: Bool) throws -> Int32 {
         if args.value("method") != nil { throw UsageError("--method is for the summary") }
+        if declaration && args.has("notes") { throw UsageError("--notes is for the sheet") }
         let contest = try ContestFolder.loadContest(dir)
         let requested = args.value("judge")
         let own = contest.judge(forUser: ctx.login)
-        var papers: [(judge: Contest.Judge, sheets: [Sheet], file: LedgerFile)] = []
+        var papers: [JudgePaper] = []
         if let own, requested == nil || requested == own.id, !(contest.isChair(ctx.login) && requested == nil) {
             // A judge: only their own file and the chairs' deliveries to them are read.
             let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: ctx.login)
-            papers.append((contest.judges[contest.judgeIndex(mine.judgeID)!], mine.sheets, mine.file))
+            papers.append(judgePaper(mine))
         } else {
             try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "printing another judge's sheet")
             if let requested, contest.judgeIndex(requested) == nil {
@@ -70,16 +88,16 @@ struct PrintCommand: Command {
             let ledger = try ContestFolder.ledger(of: contest, in: dir)
             let book = SheetBook(ledger: ledger)
             for (j, judge) in contest.judges.enumerated() where requested == nil || requested == judge.id {
-                papers.append((judge, book.rows[j], ledger.file(forJudge: judge.id)!))
+                let given = book.assignment.map { m in Set(m.indices.filter { m[$0][j] }) }
+                papers.append(JudgePaper(index: j, judge: judge, sheets: book.rows[j], file: ledger.file(forJudge: judge.id)!, given: given))
             }
         }
         let single = papers.count == 1
         let chair = own == nil || contest.isChair(ctx.login)
         for p in papers {
-            let witness = PaperDocuments.FileWitness(path: p.file.displayPath, lines: p.file.lineCount, head: p.file.headHex)
-            let document = PaperDocuments.scoreSheet(contest: contest, judge: p.judge, sheets: p.sheets, witness: witness,
-                                                     printedAt: now, notes: args.has("notes"))
-            let name = "sheet-\(p.judge.id).pdf"
+            let document = declaration ? declarationDocument(p, contest: contest, now: now)
+                                       : sheetDocument(p, contest: contest, now: now, notes: args.has("notes"))
+            let name = "\(declaration ? "declaration" : "sheet")-\(p.judge.id).pdf"
             let path: String
             if single, let output = args.value("output"), !isFolder(output) { path = output }
             else if let output = args.value("output") { path = output + "/" + name }
@@ -87,6 +105,31 @@ struct PrintCommand: Command {
             try write(document, to: path, args, ctx)
         }
         return 0
+    }
+
+    /// A judge's own paper, from what a judge may read: their file and the chairs' deliveries to them.
+    static func judgePaper(_ mine: JudgeLedger) -> JudgePaper {
+        let contest = mine.contest, j = contest.judgeIndex(mine.judgeID)!
+        let given = Rules.assignedEntries(judgeID: mine.judgeID, chairEvents: mine.chairEvents).map { ids in
+            Set(contest.entries.indices.filter { ids.contains(contest.entries[$0].id) })
+        }
+        return JudgePaper(index: j, judge: contest.judges[j], sheets: mine.sheets, file: mine.file, given: given)
+    }
+
+    static func witness(_ p: JudgePaper) -> PaperDocuments.FileWitness {
+        PaperDocuments.FileWitness(path: p.file.displayPath, lines: p.file.lineCount, head: p.file.headHex)
+    }
+
+    static func sheetDocument(_ p: JudgePaper, contest: Contest, now: Int64, notes: Bool) -> PrintDocument {
+        PaperDocuments.scoreSheet(contest: contest, judge: p.judge, sheets: p.sheets, given: p.given, witness: witness(p),
+                                  printedAt: now, notes: notes)
+    }
+
+    static func declarationDocument(_ p: JudgePaper, contest: Contest, now: Int64) -> PrintDocument {
+        let declared = Conflicts.declared(rows: [(p.index, p.sheets, p.file.events)])
+        let computed = Conflicts.computed(contest).filter { $0.judge == p.index }
+        return PaperDocuments.declaration(contest: contest, judge: p.judge, declared: declared, computed: computed, witness: witness(p),
+                                          printedAt: now)
     }
 
     static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, announcement: Bool) throws -> Int32 {

@@ -38,7 +38,10 @@ public struct PrintTable: Sendable {
 
 /// What a document is made of, top to bottom.
 public enum PrintBlock: Sendable {
-    case text(String, size: Double = 15, bold: Bool = false, alignment: TextAlignment = .left)
+    /// `indent` steps in from the left margin.
+    case text(String, size: Double = 15, bold: Bool = false, alignment: TextAlignment = .left, indent: Int = 0)
+    /// A box, ticked or empty, and its words beside it: a ground on a form.
+    case check(String, checked: Bool, size: Double = 15, indent: Int = 0)
     case space(Double)
     case table(PrintTable)
     /// Signature blocks (each a few centred lines), `perRow` side by side; a row is never split.
@@ -76,6 +79,7 @@ public enum Typesetter {
     static let margin = 42.5  // 15 mm
     static let padding = 3.0
     static let footerSize = 9.0
+    static let indent = 22.0
 
     /// Writes `document` to `path` (through a temporary file beside it, renamed into place) and
     /// returns the number of pages.
@@ -106,6 +110,8 @@ private struct Placed {
     enum Kind {
         case text(String, size: Double, bold: Bool, alignment: TextAlignment, width: Double)
         case box(width: Double, height: Double, shaded: Bool)
+        /// A form's box of `side`, with a tick when `checked`.
+        case check(side: Double, checked: Bool)
         /// A layout made (and measured) while the pages were laid out: drawn as it is, not shaped again.
         case layout(OpaquePointer)
     }
@@ -204,11 +210,21 @@ private final class Setter {
 
         for block in document.blocks {
             switch block {
-            case .text(let text, let size, let bold, let alignment):
-                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth)
+            case .text(let text, let size, let bold, let alignment, let indent):
+                let inset = Double(indent) * Typesetter.indent
+                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth - inset)
                 if y + h > bottom && y > top { newPage() }
-                place(Placed(kind: .layout(l), x: left, y: y))
+                place(Placed(kind: .layout(l), x: left + inset, y: y))
                 y += h
+            case .check(let text, let checked, let size, let indent):
+                let inset = Double(indent) * Typesetter.indent
+                let side = size * 0.7, gap = size * 0.5
+                let (l, h) = prepared(text, size: size, bold: false, alignment: .left, width: contentWidth - inset - side - gap)
+                if y + h > bottom && y > top { newPage() }
+                // The box sits on the first line's middle: a line of Laksaman is about 1.6 sizes high.
+                place(Placed(kind: .check(side: side, checked: checked), x: left + inset, y: y + size * 0.8 - side / 2))
+                place(Placed(kind: .layout(l), x: left + inset + side + gap, y: y))
+                y += h + 2
             case .space(let d):
                 y += d
                 if y > bottom { newPage() }
@@ -278,6 +294,18 @@ private final class Setter {
             api.cairo_set_source_rgb(cr, 0, 0, 0)
             api.cairo_move_to(cr, item.x, item.y)
             api.pango_cairo_show_layout(cr, l)
+        case .check(let side, let checked):
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_set_line_width(cr, 0.8)
+            api.cairo_rectangle(cr, item.x, item.y, side, side)
+            api.cairo_stroke(cr)
+            if checked {
+                api.cairo_set_line_width(cr, 1.6)
+                api.cairo_move_to(cr, item.x + side * 0.18, item.y + side * 0.52)
+                api.cairo_line_to(cr, item.x + side * 0.42, item.y + side * 0.80)
+                api.cairo_line_to(cr, item.x + side * 0.88, item.y + side * 0.12)
+                api.cairo_stroke(cr)
+            }
         case .box(let w, let h, let shaded):
             if shaded {
                 api.cairo_set_source_rgb(cr, 0.9, 0.9, 0.9)
