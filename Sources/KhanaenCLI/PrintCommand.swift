@@ -2,6 +2,7 @@ import Foundation
 import KhanaenCore
 import KhanaenPrint
 import KhanaenText
+import KhanaenUI
 
 /// `khanaen print`: the signed papers as Thai A4 PDF (docs/printing.md, issue 24).
 struct PrintCommand: Command {
@@ -47,15 +48,50 @@ struct PrintCommand: Command {
     static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
                                     positionals: 1...1, positionalName: "what to print (sheet, summary, announcement or declaration)")
 
+    /// What to print and how: the command's options, or the workstation's and console's `p`.
+    struct Request {
+        var paper: Paper
+        var judge: String? = nil
+        var notes = false
+        var method: String? = nil
+        var output: String? = nil
+        var force = false
+        var login: String
+        var uid: UInt32
+    }
+
+    typealias Paper = PaperKind
+
+    /// A file written: where, how many pages, and whether it is a draft (ร่าง).
+    struct Written: Sendable {
+        var path: String
+        var pages: Int
+        var draft: Bool
+    }
+
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
-        let now = Timestamp.nowMillis()
-        switch args.positionals[0] {
-        case "sheet": return try sheet(args, ctx, dir: dir, now: now, declaration: false)
-        case "declaration": return try sheet(args, ctx, dir: dir, now: now, declaration: true)
-        case "summary": return try summary(args, ctx, dir: dir, now: now, announcement: false)
-        case "announcement": return try summary(args, ctx, dir: dir, now: now, announcement: true)
-        default: throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        guard let paper = Paper(rawValue: args.positionals[0]) else {
+            throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        }
+        let request = Request(paper: paper, judge: args.value("judge"), notes: args.has("notes"), method: args.value("method"),
+                              output: args.value("output"), force: args.has("force"), login: ctx.login, uid: ctx.uid)
+        var intact = true
+        let written = try write(request, dir: dir, now: Timestamp.nowMillis(), intact: &intact) {
+            ctx.err("khanaen: warning: \(TerminalText.safe($0))\n")
+        }
+        for w in written {
+            ctx.err("khanaen: wrote \(TerminalText.safe(w.path)) (\(w.pages) page\(w.pages == 1 ? "" : "s")\(w.draft ? ", ร่าง" : ""))\n")
+        }
+        return intact ? 0 : 1
+    }
+
+    /// Sets and writes the papers `r` asks for; `intact` false when the ledger is not (the
+    /// summary and the announcement are then drafts, and the command exits 1).
+    static func write(_ r: Request, dir: String, now: Int64, intact: inout Bool, warn: (String) -> Void) throws -> [Written] {
+        switch r.paper {
+        case .sheet, .declaration: return try sheet(r, dir: dir, now: now)
+        case .summary, .announcement: return try summary(r, dir: dir, now: now, intact: &intact, warn: warn)
         }
     }
 
@@ -69,19 +105,20 @@ struct PrintCommand: Command {
     }
 
     /// A sheet or a declaration: a judge's own, or a chair's of any judge or all.
-    static func sheet(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, declaration: Bool) throws -> Int32 {
-        if args.value("method") != nil { throw UsageError("--method is for the summary") }
-        if declaration && args.has("notes") { throw UsageError("--notes is for the sheet") }
+    static func sheet(_ r: Request, dir: String, now: Int64) throws -> [Written] {
+        let declaration = r.paper == .declaration
+        if r.method != nil { throw UsageError("--method is for the summary") }
+        if declaration && r.notes { throw UsageError("--notes is for the sheet") }
         let contest = try ContestFolder.loadContest(dir)
-        let requested = args.value("judge")
-        let own = contest.judge(forUser: ctx.login)
+        let requested = r.judge
+        let own = contest.judge(forUser: r.login)
         var papers: [JudgePaper] = []
-        if let own, requested == nil || requested == own.id, !(contest.isChair(ctx.login) && requested == nil) {
+        if let own, requested == nil || requested == own.id, !(contest.isChair(r.login) && requested == nil) {
             // A judge: only their own file and the chairs' deliveries to them are read.
-            let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: ctx.login)
+            let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: r.login)
             papers.append(judgePaper(mine))
         } else {
-            try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "printing another judge's sheet")
+            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "printing another judge's sheet")
             if let requested, contest.judgeIndex(requested) == nil {
                 throw InputError("no judge has id \"\(requested)\" (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
             }
@@ -93,18 +130,19 @@ struct PrintCommand: Command {
             }
         }
         let single = papers.count == 1
-        let chair = own == nil || contest.isChair(ctx.login)
+        let chair = own == nil || contest.isChair(r.login)
+        var written: [Written] = []
         for p in papers {
             let document = declaration ? declarationDocument(p, contest: contest, now: now)
-                                       : sheetDocument(p, contest: contest, now: now, notes: args.has("notes"))
+                                       : sheetDocument(p, contest: contest, now: now, notes: r.notes)
             let name = "\(declaration ? "declaration" : "sheet")-\(p.judge.id).pdf"
             let path: String
-            if single, let output = args.value("output"), !isFolder(output) { path = output }
-            else if let output = args.value("output") { path = output + "/" + name }
+            if single, let output = r.output, !isFolder(output) { path = output }
+            else if let output = r.output { path = output + "/" + name }
             else { path = try defaultFolder(dir, chair: chair) + name }
-            try write(document, to: path, args, ctx)
+            written.append(try write(document, to: path, force: r.force))
         }
-        return 0
+        return written
     }
 
     /// A judge's own paper, from what a judge may read: their file and the chairs' deliveries to them.
@@ -132,11 +170,12 @@ struct PrintCommand: Command {
                                           printedAt: now)
     }
 
-    static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, announcement: Bool) throws -> Int32 {
-        if args.value("judge") != nil || args.has("notes") { throw UsageError("--judge and --notes are for the sheet") }
-        let method = try args.value("method").map { try ReportCommand.parseMethod($0) }
+    static func summary(_ r: Request, dir: String, now: Int64, intact: inout Bool, warn: (String) -> Void) throws -> [Written] {
+        let announcement = r.paper == .announcement
+        if r.judge != nil || r.notes { throw UsageError("--judge and --notes are for the sheet") }
+        let method = try r.method.map { try ReportCommand.parseMethod($0) }
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the summary")
+        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "the summary")
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: method, includeDrafts: false)
@@ -151,15 +190,16 @@ struct PrintCommand: Command {
         let document = announcement
             ? PaperDocuments.announcement(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
             : PaperDocuments.summary(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
-        let path = try args.value("output") ?? (defaultFolder(dir, chair: true) + (announcement ? "announcement.pdf" : "summary.pdf"))
-        try write(document, to: path, args, ctx)
+        let path = try r.output ?? (defaultFolder(dir, chair: true) + (announcement ? "announcement.pdf" : "summary.pdf"))
+        let written = try write(document, to: path, force: r.force)
         // As the report does: the seal the paper carries is recorded, for `khanaen verify --seal`.
         do {
-            try ledger.appendCheckpoint(actor: ctx.login, seal: seal)
+            try ledger.appendCheckpoint(actor: r.login, seal: seal)
         } catch {
-            ctx.err("khanaen: warning: the summary's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+            warn("the summary's seal was not recorded in the chair's file: \(error)")
         }
-        return summary.isIntact ? 0 : 1
+        intact = summary.isIntact
+        return [written]
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -175,13 +215,12 @@ struct PrintCommand: Command {
         return folder + "/"
     }
 
-    static func write(_ document: PrintDocument, to path: String, _ args: ParsedArguments, _ ctx: CommandContext) throws {
-        if !args.has("force") && FileManager.default.fileExists(atPath: path) {
+    static func write(_ document: PrintDocument, to path: String, force: Bool) throws -> Written {
+        if !force && FileManager.default.fileExists(atPath: path) {
             throw InputError("\(path) exists (--force replaces it)")
         }
         do {
-            let pages = try Typesetter.write(document, to: path)
-            ctx.err("khanaen: wrote \(TerminalText.safe(path)) (\(pages) page\(pages == 1 ? "" : "s")\(document.draft ? ", ร่าง" : ""))\n")
+            return Written(path: path, pages: try Typesetter.write(document, to: path), draft: document.draft)
         } catch let e as PrintError {
             throw InputError(e.description)
         }
