@@ -67,6 +67,8 @@ struct PrintCommand: Command {
         var path: String
         var pages: Int
         var draft: Bool
+        /// Why the pages carry no QR code (libqrencode missing), or nil.
+        var noQR: String? = nil
     }
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
@@ -82,6 +84,9 @@ struct PrintCommand: Command {
         }
         for w in written {
             ctx.err("khanaen: wrote \(TerminalText.safe(w.path)) (\(w.pages) page\(w.pages == 1 ? "" : "s")\(w.draft ? ", ร่าง" : ""))\n")
+        }
+        if let why = written.lazy.compactMap(\.noQR).first {
+            ctx.err("khanaen: warning: \(TerminalText.safe(why)): the pages carry no QR code; scripts/setup.sh installs it\n")
         }
         return intact ? 0 : 1
     }
@@ -220,7 +225,8 @@ struct PrintCommand: Command {
             throw InputError("\(path) exists (--force replaces it)")
         }
         do {
-            return Written(path: path, pages: try Typesetter.write(document, to: path), draft: document.draft)
+            let pages = try Typesetter.write(document, to: path)
+            return Written(path: path, pages: pages, draft: document.draft, noQR: document.qr == nil ? nil : Typesetter.qrProblem())
         } catch let e as PrintError {
             throw InputError(e.description)
         }

@@ -27,6 +27,12 @@ public enum PaperDocuments {
         ThaiDate.longText(Timestamp.date(millis, zone: zone)) + " เวลา " + Timestamp.clock(millis, zone: zone, seconds: false) + " น."
     }
 
+    /// A QR code's text: ASCII, so that the code stays small enough for a footer and plain to
+    /// any reader: `khanaen verify --printed <hex> # <what> <UTC minute>`.
+    static func qr(_ hex: String, about: String, printedAt: Int64) -> String {
+        "khanaen verify --printed \(hex) # \(about) \(Timestamp.format(printedAt).prefix(16))Z"
+    }
+
     static func signature(role: String, name: String, position: String = "", date: String) -> [String] {
         ["ลงชื่อ .............................. \(role)", "(\(name.isEmpty ? "......................................." : name))"]
             + (position.isEmpty ? [] : ["ตำแหน่ง \(position)"]) + [date]
@@ -51,6 +57,11 @@ public enum PaperDocuments {
         /// The footer's verification line, which `khanaen verify --printed` reads back by the head.
         public func line(printed: String) -> String {
             "ตรวจสอบกับสมุดคะแนน: \(path) · \(lines) บรรทัด · หัว \(head) · พิมพ์เมื่อ \(printed)"
+        }
+
+        /// The verification line's figures for the footer's QR code, as the command to check them.
+        public func qr(printedAt: Int64) -> String {
+            PaperDocuments.qr(head, about: "\(path) \(lines)", printedAt: printedAt)
         }
     }
 
@@ -113,7 +124,7 @@ public enum PaperDocuments {
         let draft = listed.contains { k in k >= sheets.count || !sheets[k].isLocked }
         return PrintDocument(title: "แบบบันทึกคะแนน \(judge.name)", landscape: true, blocks: blocks, draft: draft,
                              footer: ["\(contest.name) · \(words.judge) \(judge.name) (\(judge.id))", witness.line(printed: printed)],
-                             font: contest.printFont ?? PrintDocument.defaultFont)
+                             font: contest.printFont ?? PrintDocument.defaultFont, qr: witness.qr(printedAt: printedAt))
     }
 
     /// The declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds of the Administrative
@@ -173,7 +184,7 @@ public enum PaperDocuments {
                                   perRow: 1))
         return PrintDocument(title: "แบบแสดงการมีส่วนได้เสีย \(judge.name)", blocks: blocks, draft: false,
                              footer: ["\(contest.name) · \(words.judge) \(judge.name) (\(judge.id))", witness.line(printed: printed)],
-                             font: contest.printFont ?? PrintDocument.defaultFont)
+                             font: contest.printFont ?? PrintDocument.defaultFont, qr: witness.qr(printedAt: printedAt))
     }
 
     /// The summary (ใบสรุปผลคะแนน): every judge's total per entry, the method, the score, the
@@ -220,7 +231,7 @@ public enum PaperDocuments {
         blocks.append(.signatures(signatures, perRow: 3))
         return PrintDocument(title: "ใบสรุปผลคะแนน \(contest.name)", landscape: true, blocks: blocks, draft: draft,
                              footer: [contest.name, "ตรวจสอบกับสมุดคะแนน: \(words.seal) \(seal) · พิมพ์เมื่อ \(printed)"],
-                             font: contest.printFont ?? PrintDocument.defaultFont)
+                             font: contest.printFont ?? PrintDocument.defaultFont, qr: qr(seal, about: "seal", printedAt: printedAt))
     }
 
     /// The announcement (ประกาศผล), in the shape `report --format md` gives it: the heading, per award
@@ -255,7 +266,7 @@ public enum PaperDocuments {
         return PrintDocument(title: words.heading.replacingOccurrences(of: "{contest}", with: contest.name), blocks: blocks, draft: draft,
                              footer: ["วิธีรวมคะแนน: " + self.words.methodOf(r),
                                       "ตรวจสอบกับสมุดคะแนน: \(self.words.seal) \(seal) · พิมพ์เมื่อ \(printedText(printedAt, zone: contest.timeZone))"],
-                             font: contest.printFont ?? PrintDocument.defaultFont)
+                             font: contest.printFont ?? PrintDocument.defaultFont, qr: qr(seal, about: "seal", printedAt: printedAt))
     }
 
     static func awardText(_ tier: String?, contest: Contest) -> String {

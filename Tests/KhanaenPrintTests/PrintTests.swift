@@ -378,4 +378,56 @@ final class PrintTests: XCTestCase {
         XCTAssertEqual(position.code, 2, position.err)
         XCTAssertTrue(position.err.contains("position: must be a string, got a number"), position.err)
     }
+
+    /// The QR codes zbarimg reads on each page of `pdf` (rendered at 200 dpi), one list per page.
+    private func qrCodes(_ pdf: String) throws -> [[String]] {
+        let prefix = root + "/qr-" + UUID().uuidString
+        _ = try tool("pdftoppm", ["-png", "-r", "200", pdf, prefix])
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix((prefix as NSString).lastPathComponent) }.sorted()
+        return try pngs.map { png in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["zbarimg", "--raw", "-q", root + "/" + png]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+    }
+
+    /// Every page of a sheet and of the summary carries a QR code of its verification line's
+    /// figures, as the command that checks them; without libqrencode the pages carry none.
+    func testEveryPageCarriesAQRCodeOfItsVerificationLine() throws {
+        for tool in ["pdftoppm", "zbarimg"] where !Self.has(tool) { throw XCTSkip("\(tool) is missing (scripts/setup.sh installs it)") }
+        guard Typesetter.qrProblem() == nil else { throw XCTSkip("libqrencode is missing (scripts/setup.sh installs it)") }
+        let c = try ContestFolder.loadContest(contest)
+        for k in 1...3 { score("j1", k, submit: true) }
+        let pdf = root + "/j1.pdf"
+        let r = run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertFalse(r.err.contains("QR"), r.err)
+        let file = try ContestFolder.ledger(of: c, in: contest).file(forJudge: "j1")!
+        let codes = try qrCodes(pdf)
+        XCTAssertEqual(codes.count, try pages(pdf).count)
+        for (n, page) in codes.enumerated() {
+            XCTAssertEqual(page.count, 1, "page \(n + 1): \(page)")
+            XCTAssertTrue(page.first?.hasPrefix("khanaen verify --printed \(file.headHex) # ledger/j1/j1.jsonl \(file.lineCount) 20") ?? false,
+                          "page \(n + 1): \(page)")
+        }
+        let summary = root + "/summary.pdf"
+        XCTAssertEqual(run(["print", "summary", "--contest", contest, "--output", summary]).code, 0)
+        let report = run(["report", "--contest", contest, "--format", "json"])
+        let seal = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])?["seal"] as? String)
+        for page in try qrCodes(summary) { XCTAssertTrue(page.first?.hasPrefix("khanaen verify --printed \(seal) # seal 20") ?? false, "\(page)") }
+
+        let missing = "libqrencode-missing.so.9"
+        XCTAssertTrue(Typesetter.qrProblem(library: missing)?.hasPrefix("libqrencode is not installed") ?? false)
+        let bare = root + "/bare.pdf"
+        let document = PrintDocument(title: "t", blocks: [.text("ไม่มีรหัส QR")], draft: false, footer: ["ท้าย"], qr: "khanaen verify --printed 00")
+        XCTAssertEqual(try Typesetter.write(document, to: bare, qrLibrary: missing), 1)
+        XCTAssertEqual(try qrCodes(bare), [[]], "no library, no QR; the page is still written")
+    }
 }
