@@ -27,13 +27,14 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v zip >/dev/null || need+=(zip)
 command -v pango-view >/dev/null || need+=(pango1.0-tools)
 fc-list :lang=th 2>/dev/null | grep -q . || need+=(fonts-tlwg-garuda-ttf)
+# (grep reads the whole list, not -q: under pipefail the lister cut off by -q would count as missing.)
 # `khanaen print` sets Thai A4 PDF with Pango and Cairo (opened when printing, not linked) in Laksaman;
 # its tests read the PDF back with pdftotext and pdffonts (poppler-utils, above).
-ldconfig -p 2>/dev/null | grep -q 'libpangocairo-1.0.so.0' || need+=(libpango1.0-dev libcairo2-dev)
-fc-list 2>/dev/null | grep -q 'Laksaman' || need+=(fonts-tlwg-laksaman)
+ldconfig -p 2>/dev/null | grep 'libpangocairo-1.0.so.0' >/dev/null || need+=(libpango1.0-dev libcairo2-dev)
+fc-list 2>/dev/null | grep 'Laksaman' >/dev/null || need+=(fonts-tlwg-laksaman)
 # The QR code of each page's verification line is drawn with libqrencode (opened when printing, not
 # linked; without it the pages carry no QR and `print` says so); its test reads the code back with zbarimg.
-ldconfig -p 2>/dev/null | grep -q 'libqrencode.so.4' || need+=(libqrencode4)
+ldconfig -p 2>/dev/null | grep 'libqrencode.so.4' >/dev/null || need+=(libqrencode4)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 # The durability test watches the order of fsync and write with strace.
