@@ -218,6 +218,7 @@ private final class Setter {
         api.cairo_pdf_surface_set_metadata(surface, 4, "Khanaen")  // CAIRO_PDF_METADATA_CREATOR
         cr = api.cairo_create(surface)
         defer { api.cairo_destroy(cr) }
+        try checkFont()
         footerLines = document.footer.map {
             prepared($0, size: Typesetter.footerSize, bold: false, alignment: .left, width: footerTextWidth)
         }
@@ -232,6 +233,22 @@ private final class Setter {
         let status = api.cairo_surface_status(surface)
         if status != 0 { throw PrintError("\(path): \(String(cString: api.cairo_status_to_string(status)!))") }
         return pages.count
+    }
+
+    /// The family fontconfig gives for the document's: another than asked (a font not installed)
+    /// would set signed papers in a face nobody chose, so the print stops.
+    func checkFont() throws {
+        let l = layout("ก", size: 12, bold: false, alignment: .left, width: 100)
+        defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+        guard let font = api.pango_context_load_font(api.pango_layout_get_context(l), self.font(12, bold: false)) else { return }
+        defer { api.g_object_unref(UnsafeMutableRawPointer(font)) }
+        guard let described = api.pango_font_describe(font) else { return }
+        defer { api.pango_font_description_free(described) }
+        let family = api.pango_font_description_get_family(described).map { String(cString: $0) } ?? ""
+        if family.lowercased() != document.font.lowercased() {
+            throw PrintError("the font \"\(document.font)\" is not installed (fontconfig would set the papers in \"\(family)\"); "
+                             + "install it, or name an installed family in contest.json's print.font")
+        }
     }
 
     func paginate() -> [[Placed]] {

@@ -357,8 +357,9 @@ final class PrintTests: XCTestCase {
         }
     }
 
-    /// contest.json's `print.font` sets every paper in that family, embedded; a font that is
-    /// not one family is refused, naming the file, line and key.
+    /// contest.json's `print.font` sets every paper in that family, embedded; a family that is
+    /// not installed stops the print (fontconfig would quietly set another); a font that is not
+    /// one family is refused, naming the file, line and key.
     func testPrintFontChoosesTheFamily() throws {
         guard (try? tool("fc-list", [":family=Garuda", "family"]))?.contains("Garuda") == true else {
             throw XCTSkip("Garuda (fonts-tlwg-garuda) is not installed")
@@ -369,6 +370,11 @@ final class PrintTests: XCTestCase {
         let rows = try tool("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
         XCTAssertFalse(rows.isEmpty)
         for row in rows { XCTAssertTrue(row.contains("Garuda"), String(row)); XCTAssertFalse(row.contains("Laksaman"), String(row)) }
+        try editContest(top: ["print": ["font": "Khanaen Absent Sans"]])
+        let absent = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/absent.pdf"])
+        XCTAssertEqual(absent.code, 2, absent.err)
+        XCTAssertTrue(absent.err.contains("the font \"Khanaen Absent Sans\" is not installed (fontconfig would set the papers in"), absent.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/absent.pdf"), "nothing half-written")
         try editContest(top: ["print": ["font": "Garuda, Laksaman 12"]])
         let bad = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf"])
         XCTAssertEqual(bad.code, 2, bad.err)
