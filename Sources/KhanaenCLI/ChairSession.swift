@@ -218,7 +218,8 @@ public final class ChairSession {
                 do {
                     let request = PrintCommand.Request(paper: paper, force: true, login: chair, uid: getuid())
                     let written = try PrintCommand.write(request, dir: directory, now: Timestamp.nowMillis(), intact: &intact, warn: { _ in })
-                    return [.printed(written.map { TerminalText.safe($0.path) }, draft: written.contains(where: \.draft))]
+                    return [.printed(written.map { TerminalText.safe($0.path) }, draft: written.contains(where: \.draft),
+                                     noQR: written.contains { $0.noQR != nil })]
                 } catch {
                     return [.notPrinted(TerminalText.safe(error.said(in: language)))]
                 }

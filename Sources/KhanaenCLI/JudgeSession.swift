@@ -143,7 +143,7 @@ final class JudgeSession {
                     guard let w = try PrintCommand.write(request, dir: directory, now: Timestamp.nowMillis(), intact: &intact, warn: { _ in }).first
                     else { return [] }
                     let path = w.path.hasPrefix("/") ? w.path : FileManager.default.currentDirectoryPath + "/" + w.path
-                    return [.printed(path: TerminalText.safe(path), pages: w.pages, draft: w.draft)]
+                    return [.printed(path: TerminalText.safe(path), pages: w.pages, draft: w.draft, noQR: w.noQR != nil)]
                 } catch {
                     return [.notPrinted(TerminalText.safe(error.said(in: language)))]
                 }

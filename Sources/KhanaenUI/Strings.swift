@@ -548,12 +548,14 @@ public struct Strings: Sendable {
     }
     var printing: String { t("กำลังพิมพ์เป็น PDF…", "Printing to PDF…") }
     /// The workstation's `p`: the whole path of the judge's sheet.
-    func printed(path: String, pages: Int, draft: Bool) -> String {
-        t("พิมพ์แล้ว \(pages) หน้า\(draft ? " (ร่าง)" : ""): \(path)", "Printed \(pages) page\(pages == 1 ? "" : "s")\(draft ? " (draft)" : ""): \(path)")
+    func printed(path: String, pages: Int, draft: Bool, noQR: Bool = false) -> String {
+        t("พิมพ์แล้ว \(pages) หน้า\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : ""): \(path)",
+          "Printed \(pages) page\(pages == 1 ? "" : "s")\(draft ? " (draft)" : "")\(noQR ? " without QR codes (no libqrencode)" : ""): \(path)")
     }
     /// The console's `p`: how many files, into which folder.
-    func printed(folder: String, count: Int, draft: Bool) -> String {
-        t("พิมพ์แล้ว \(count) ไฟล์\(draft ? " (ร่าง)" : "") ไปที่ \(folder)", "Printed \(count) file\(count == 1 ? "" : "s")\(draft ? " (draft)" : "") to \(folder)")
+    func printed(folder: String, count: Int, draft: Bool, noQR: Bool = false) -> String {
+        t("พิมพ์แล้ว \(count) ไฟล์\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : "") ไปที่ \(folder)",
+          "Printed \(count) file\(count == 1 ? "" : "s")\(draft ? " (draft)" : "")\(noQR ? " without QR codes (no libqrencode)" : "") to \(folder)")
     }
     func notPrinted(_ why: String) -> String { t("ไม่ได้พิมพ์: \(why)", "Not printed: \(why)") }
     var printMenu: String { t("พิมพ์เอกสารใดเป็น PDF ไปที่ exports/ (เลข 1-4, Esc ยกเลิก): ", "Print which paper as PDF into exports/ (1-4; Esc cancels): ") }

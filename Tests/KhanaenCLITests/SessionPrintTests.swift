@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KhanaenPrint
 @testable import KhanaenCLI
 @testable import KhanaenCore
 @testable import KhanaenUI
@@ -49,9 +50,10 @@ final class SessionPrintTests: XCTestCase {
         let inbox = Inbox<JudgeMsg>()
         session.perform(.printSheet, inbox)
         let said = messages(inbox)
-        guard said.count == 1, case .printed(let path, let pages, let draft) = said[0] else { return XCTFail("\(said)") }
+        guard said.count == 1, case .printed(let path, let pages, let draft, let noQR) = said[0] else { return XCTFail("\(said)") }
         XCTAssertEqual(path, root + "/here/sheet-\(judge.id).pdf")
         XCTAssertGreaterThan(pages, 0)
+        XCTAssertEqual(noQR, Typesetter.qrProblem() != nil)
         let file = ledger.file(forJudge: judge.id)!
         XCTAssertEqual(draft, ledger.contest.entries.indices.contains { k in
             !SheetBook.judgeSheets(contest: ledger.contest, judgeID: judge.id, judgeEvents: file.events, chairEvents: [])[k].isLocked
@@ -71,12 +73,12 @@ final class SessionPrintTests: XCTestCase {
         let inbox = Inbox<ChairMsg>()
         session.perform(.print(.declaration), inbox)
         var said = messages(inbox)
-        guard said.count == 1, case .printed(let paths, _) = said[0] else { return XCTFail("\(said)") }
+        guard said.count == 1, case .printed(let paths, _, _) = said[0] else { return XCTFail("\(said)") }
         XCTAssertEqual(paths, ledger.contest.judges.map { "\(dir)/exports/declaration-\($0.id).pdf" })
         XCTAssertTrue(try text(paths[0]).contains("แบบแสดงการมีส่วนได้เสีย"))
         session.perform(.print(.summary), inbox)
         said = messages(inbox)
-        guard said.count == 1, case .printed(let summary, _) = said[0] else { return XCTFail("\(said)") }
+        guard said.count == 1, case .printed(let summary, _, _) = said[0] else { return XCTFail("\(said)") }
         XCTAssertEqual(summary, ["\(dir)/exports/summary.pdf"])
         XCTAssertTrue(try text(summary[0]).contains("ใบสรุปผลคะแนน"))
     }

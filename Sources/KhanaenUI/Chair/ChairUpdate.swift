@@ -22,8 +22,9 @@ public enum ChairMsg: TerminalMessages {
     /// Export files were written (paths), or some already exist and need a yes (names).
     case exported([String])
     case exportExists([String])
-    /// Papers were printed (their paths; `draft` when any is ร่าง), or could not be (why).
-    case printed([String], draft: Bool)
+    /// Papers were printed (their paths; `draft` when any is ร่าง; `noQR` when libqrencode is
+    /// missing and the pages carry no QR code), or could not be (why).
+    case printed([String], draft: Bool, noQR: Bool = false)
     case notPrinted(String)
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
@@ -197,10 +198,11 @@ public enum ChairUpdate {
             let fixed = CellWidth.of("✓ " + s.strings.exported(folder: "", count: paths.count))
             s.status = .ok(s.strings.exported(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count))
             return []
-        case .printed(let paths, let draft):
+        case .printed(let paths, let draft, let noQR):
             let folder = paths.first.map { p in String(p[..<(p.range(of: "/", options: .backwards)?.lowerBound ?? p.endIndex)]) } ?? ""
-            let fixed = CellWidth.of("✓ " + s.strings.printed(folder: "", count: paths.count, draft: draft))
-            s.status = .ok(s.strings.printed(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count, draft: draft))
+            let fixed = CellWidth.of("✓ " + s.strings.printed(folder: "", count: paths.count, draft: draft, noQR: noQR))
+            s.status = .ok(s.strings.printed(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count, draft: draft,
+                                             noQR: noQR))
             return []
         case .notPrinted(let why):
             s.status = .error(s.strings.notPrinted(why))

@@ -23,8 +23,9 @@ public enum JudgeMsg: TerminalMessages {
     case documents(entry: Int, [EntryDocument])
     /// The entries the contest's eligibility takes out of judging, as the chair's file now says.
     case ineligible(Set<Int>)
-    /// The judge's sheet was printed: where (the whole path), how many pages, whether a draft.
-    case printed(path: String, pages: Int, draft: Bool)
+    /// The judge's sheet was printed: where (the whole path), how many pages, whether a draft,
+    /// and whether its pages lack the QR code (libqrencode missing).
+    case printed(path: String, pages: Int, draft: Bool, noQR: Bool = false)
     case notPrinted(String)
 
     public var isQuiet: Bool {
@@ -79,10 +80,10 @@ public enum JudgeUpdate {
         case .documents(let entry, let documents):
             if s.documents?.entry == entry { s.documents?.documents = documents }
             return []
-        case .printed(let path, let pages, let draft):
+        case .printed(let path, let pages, let draft, let noQR):
             s.printing = false
-            let fixed = CellWidth.of("✓ " + s.strings.printed(path: "", pages: pages, draft: draft))
-            s.status = .ok(s.strings.printed(path: Chrome.middle(path, to: max(12, s.width - 2 - fixed)), pages: pages, draft: draft))
+            let fixed = CellWidth.of("✓ " + s.strings.printed(path: "", pages: pages, draft: draft, noQR: noQR))
+            s.status = .ok(s.strings.printed(path: Chrome.middle(path, to: max(12, s.width - 2 - fixed)), pages: pages, draft: draft, noQR: noQR))
             return []
         case .notPrinted(let why):
             s.printing = false
