@@ -7,7 +7,7 @@ import KhanaenUI
 /// `khanaen print`: the signed papers as Thai A4 PDF (docs/printing.md, issue 24).
 struct PrintCommand: Command {
     static let name = "print"
-    static let summary = "a judge's score sheet or the summary as a Thai A4 PDF to sign"
+    static let summary = "the papers to sign as Thai A4 PDF: score sheets, the summary, declarations, the announcement"
     static let usage = """
     usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
            khanaen print summary [--method M] [--output FILE [--force]]
@@ -32,16 +32,18 @@ struct PrintCommand: Command {
 
     A sheet that is not submitted (or recused) makes the paper a draft: ร่าง on every page, as
     on a summary or announcement whose results are not final. Every page's footer says page n of m and what
-    the paper stands on: the judge's ledger file (its line count and head hash) for a sheet,
-    the results seal for the summary and the announcement, and when it was printed. Laksaman (fonts-tlwg-laksaman)
-    is embedded; Pango and Cairo are opened only here (scripts/setup.sh installs them).
-    Without --output a judge's sheet is written to the current folder, a chair's to exports/.
+    the paper stands on: the judge's ledger file (its line count and head hash) for a sheet or a
+    declaration, the results seal for the summary and the announcement, and when it was printed,
+    with a QR code of it (`khanaen verify --printed …`; none where libqrencode is missing).
+    Laksaman (fonts-tlwg-laksaman), or contest.json's print.font, is embedded; Pango, Cairo and
+    libqrencode are opened only here (scripts/setup.sh installs them). Without --output a
+    judge's paper is written to the current folder, a chair's to exports/.
 
     options:
-      --judge J     the judge whose sheet to print (a chair; a judge prints only their own)
+      --judge J     the judge whose sheet or declaration to print (a chair; a judge prints only their own)
       --notes       add the judge's notes (ข้อสังเกต) under the table
       --method M    the summary's method (mean, median, trimmed, normalised); the official one by default
-      --output F    the file to write (a folder for every judge's sheets)
+      --output F    the file to write (a folder for every judge's sheets or declarations)
       --force       replace F when it exists
 
     """
