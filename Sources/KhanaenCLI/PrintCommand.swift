@@ -102,7 +102,7 @@ struct PrintCommand: Command {
         }
     }
 
-    /// One judge's paper: their sheets, their ledger file and the entries given to them (nil: every entry).
+    /// One judge's paper: their sheets, their ledger file and the entries their sheet lists.
     struct JudgePaper {
         var index: Int
         var judge: Contest.Judge
@@ -131,9 +131,10 @@ struct PrintCommand: Command {
             }
             let ledger = try ContestFolder.ledger(of: contest, in: dir)
             let book = SheetBook(ledger: ledger)
+            let chairEvents = ledger.chairStream.events
             for (j, judge) in contest.judges.enumerated() where requested == nil || requested == judge.id {
-                let given = book.assignment.map { m in Set(m.indices.filter { m[$0][j] }) }
-                papers.append(JudgePaper(index: j, judge: judge, sheets: book.rows[j], file: ledger.file(forJudge: judge.id)!, given: given))
+                papers.append(JudgePaper(index: j, judge: judge, sheets: book.rows[j], file: ledger.file(forJudge: judge.id)!,
+                                         given: listed(contest: contest, judge: j, chairEvents: chairEvents)))
             }
         }
         let single = papers.count == 1
@@ -155,10 +156,19 @@ struct PrintCommand: Command {
     /// A judge's own paper, from what a judge may read: their file and the chairs' deliveries to them.
     static func judgePaper(_ mine: JudgeLedger) -> JudgePaper {
         let contest = mine.contest, j = contest.judgeIndex(mine.judgeID)!
-        let given = Rules.assignedEntries(judgeID: mine.judgeID, chairEvents: mine.chairEvents).map { ids in
-            Set(contest.entries.indices.filter { ids.contains(contest.entries[$0].id) })
-        }
-        return JudgePaper(index: j, judge: contest.judges[j], sheets: mine.sheets, file: mine.file, given: given)
+        return JudgePaper(index: j, judge: contest.judges[j], sheets: mine.sheets, file: mine.file,
+                          given: listed(contest: contest, judge: j, chairEvents: mine.chairEvents))
+    }
+
+    /// The entries judge `j`'s sheet lists, as the workstation lists them: those the last
+    /// assignment gives the judge (every entry until a chair assigns), less those the contest's
+    /// rules keep the judge from and those ruled ineligible, which the judge cannot score and
+    /// which would leave the sheet a draft for ever.
+    static func listed(contest: Contest, judge j: Int, chairEvents: [LedgerEvent]) -> Set<Int> {
+        let assigned = Rules.assignedEntries(judgeID: contest.judges[j].id, chairEvents: chairEvents)
+        let out = Set(EligibilityRules.ineligible(contest: contest, chairEvents: chairEvents).keys)
+            .union(Conflicts.entries(ofJudge: j, contest: contest))
+        return Set(contest.entries.indices.filter { !out.contains($0) && assigned?.contains(contest.entries[$0].id) ?? true })
     }
 
     static func witness(_ p: JudgePaper) -> PaperDocuments.FileWitness {

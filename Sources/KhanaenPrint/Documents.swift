@@ -66,7 +66,7 @@ public enum PaperDocuments {
     }
 
     /// One judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry given to
-    /// the judge (`given`, by entry index; nil: every entry, when no chair has assigned), the
+    /// the judge (`given`, by entry index, as the workstation lists them; nil: every entry), the
     /// criteria with their maxima in the heading, the total out of 100 and the status.
     public static func scoreSheet(contest: Contest, judge: Contest.Judge, sheets: [Sheet], given: Set<Int>? = nil, witness: FileWitness,
                                   printedAt: Int64, notes: Bool) -> PrintDocument {

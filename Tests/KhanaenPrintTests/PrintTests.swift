@@ -334,11 +334,14 @@ final class PrintTests: XCTestCase {
     /// own print and a chair's alike), is no draft when those are submitted, and shows the
     /// judge's position under the name and in the signature block.
     func testTheSheetListsOnlyTheEntriesGivenToTheJudgeWithThePosition() throws {
-        try editContest(judges: ["j1": ["position": Self.position]])
-        let c = try ContestFolder.loadContest(contest)
+        // e04 is of j1's province: j1 cannot score it, and no sheet of j1's lists it.
+        var c = try ContestFolder.loadContest(contest)
+        try editContest(judges: ["j1": ["position": Self.position, "province": c.entries[3].province]])
+        c = try ContestFolder.loadContest(contest)
+        let unscorable = c.entries.filter { $0.province == c.entries[3].province }.map(\.id)
         var plan = "entry,judge\n"
         for (k, e) in c.entries.enumerated() {
-            if k < 3 { plan += "\(e.id),j1\n" }
+            if k < 3 && !unscorable.contains(e.id) { plan += "\(e.id),j1\n" }
             plan += "\(e.id),j2\n\(e.id),j3\n"
         }
         try plan.write(toFile: root + "/plan.csv", atomically: true, encoding: .utf8)
@@ -355,6 +358,18 @@ final class PrintTests: XCTestCase {
             XCTAssertTrue(all.contains(squeezed("ตำแหน่ง: " + Self.position)), login)
             XCTAssertTrue(all.contains(squeezed("(\(c.judges[0].name))ตำแหน่ง \(Self.position)วันที่")), "\(login): the signature block")
         }
+        // Before any assignment: every entry but those j1's province keeps j1 from, and submitted, no draft.
+        XCTAssertFalse(unscorable.contains(where: { ["e01", "e02", "e03"].contains($0) }), "\(unscorable)")
+        let open = root + "/open-contest"
+        XCTAssertEqual(run(["init", open, "--demo"]).code, 0)
+        contest = open
+        try editContest(judges: ["j1": ["province": c.entries[3].province]])
+        for k in 1...c.entries.count where !unscorable.contains(c.entries[k - 1].id) { score("j1", k, submit: true) }
+        let pdf = root + "/all.pdf"
+        XCTAssertEqual(run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1").code, 0)
+        let all = try pages(pdf).joined()
+        XCTAssertFalse(all.contains(Typesetter.draftMark), "every entry j1 may score is submitted")
+        for e in c.entries { XCTAssertEqual(all.contains(squeezed(e.title)), !unscorable.contains(e.id), e.id) }
     }
 
     /// contest.json's `print.font` sets every paper in that family, embedded; a family that is
