@@ -226,7 +226,7 @@ public enum PaperDocuments {
         blocks.append(.table(PrintTable(columns: columns, rows: rows, size: 11)))
         blocks.append(.space(28))
         let date = "วันที่ ......................................."
-        var signatures = contest.judges.map { signature(role: words.judge, name: $0.name, date: date) }
+        var signatures = contest.judges.map { signature(role: words.judge, name: $0.name, position: $0.position, date: date) }
         signatures.append(signature(role: contest.announcement.signedAs, name: contest.announcement.signedBy, date: date))
         blocks.append(.signatures(signatures, perRow: 3))
         return PrintDocument(title: "ใบสรุปผลคะแนน \(contest.name)", landscape: true, blocks: blocks, draft: draft,

@@ -358,6 +358,9 @@ final class PrintTests: XCTestCase {
             XCTAssertTrue(all.contains(squeezed("ตำแหน่ง: " + Self.position)), login)
             XCTAssertTrue(all.contains(squeezed("(\(c.judges[0].name))ตำแหน่ง \(Self.position)วันที่")), "\(login): the signature block")
         }
+        // The summary's signature lines carry the position too.
+        XCTAssertEqual(run(["print", "summary", "--contest", contest, "--output", root + "/summary.pdf"]).code, 0)
+        XCTAssertTrue(try pages(root + "/summary.pdf").joined().contains(squeezed("(\(c.judges[0].name))ตำแหน่ง \(Self.position)วันที่")))
         // Before any assignment: every entry but those j1's province keeps j1 from, and submitted, no draft.
         XCTAssertFalse(unscorable.contains(where: { ["e01", "e02", "e03"].contains($0) }), "\(unscorable)")
         let open = root + "/open-contest"
