@@ -2,7 +2,8 @@
 # Installs what Khanaen needs beyond the Swift toolchain, where it is missing:
 # ICU and ncursesw headers (build), libthai's runtime (Thai word breaks), tmux (end-to-end tests),
 # an SSH server and client (the chair console's end-to-end test), poppler's pdftotext and unzip (text
-# of submitted files), and for the import tests zip, pango-view and a Thai font. Safe to run again.
+# of submitted files), for the import tests zip, pango-view and a Thai font, and for printing Pango, Cairo,
+# Laksaman and libqrencode (with zbarimg to read the QR codes back in the tests). Safe to run again.
 set -euo pipefail
 need=()
 [ -e /usr/include/unicode/ucol.h ] || need+=(libicu-dev)
@@ -26,10 +27,16 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v zip >/dev/null || need+=(zip)
 command -v pango-view >/dev/null || need+=(pango1.0-tools)
 fc-list :lang=th 2>/dev/null | grep -q . || need+=(fonts-tlwg-garuda-ttf)
+# (grep reads the whole list, not -q: under pipefail the lister cut off by -q would count as missing.)
 # `khanaen print` sets Thai A4 PDF with Pango and Cairo (opened when printing, not linked) in Laksaman;
 # its tests read the PDF back with pdftotext and pdffonts (poppler-utils, above).
-ldconfig -p 2>/dev/null | grep -q 'libpangocairo-1.0.so.0' || need+=(libpango1.0-dev libcairo2-dev)
-fc-list 2>/dev/null | grep -q 'Laksaman' || need+=(fonts-tlwg-laksaman)
+ldconfig -p 2>/dev/null | grep 'libpangocairo-1.0.so.0' >/dev/null || need+=(libpango1.0-dev libcairo2-dev)
+fc-list 2>/dev/null | grep 'Laksaman' >/dev/null || need+=(fonts-tlwg-laksaman)
+# The QR code of each page's verification line is drawn with libqrencode (opened when printing, not
+# linked; without it the pages carry no QR and `print` says so); its test reads the code back with zbarimg.
+ldconfig -p 2>/dev/null | grep 'libqrencode.so.4' >/dev/null || need+=(libqrencode4)
+command -v zbarimg >/dev/null || need+=(zbar-tools)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
 # The durability test watches the order of fsync and write with strace.
 command -v strace >/dev/null || need+=(strace)
 if [ ${#need[@]} -gt 0 ]; then

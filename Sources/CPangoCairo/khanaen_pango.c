@@ -59,6 +59,10 @@ static void open_libraries(void) {
     KH_SYM(pango_layout_get_unknown_glyphs_count);
     KH_SYM(pango_font_description_from_string);
     KH_SYM(pango_font_description_free);
+    KH_SYM(pango_layout_get_context);
+    KH_SYM(pango_context_load_font);
+    KH_SYM(pango_font_describe);
+    KH_SYM(pango_font_description_get_family);
     KH_SYM(g_object_unref);
 #undef KH_SYM
     opened = 1;

@@ -217,6 +217,20 @@ public final class ChairSession {
             inbox.run(on: files, awaited: true) {
                 [ChairCommand.export(plan, to: directory + "/exports", overwrite: overwrite)]
             }
+        case .print(let paper):
+            // As `khanaen print` would (every judge's, for the sheets and declarations), replacing what an earlier print wrote.
+            let directory = self.directory, chair = self.chair, language = self.language
+            inbox.run(on: .global(qos: .userInitiated)) {
+                var intact = true
+                do {
+                    let request = PrintCommand.Request(paper: paper, force: true, login: chair, uid: getuid())
+                    let written = try PrintCommand.write(request, dir: directory, now: Timestamp.nowMillis(), intact: &intact, warn: { _ in })
+                    return [.printed(written.map { TerminalText.safe($0.path) }, draft: written.contains(where: \.draft),
+                                     noQR: written.contains { $0.noQR != nil })]
+                } catch {
+                    return [.notPrinted(TerminalText.safe(error.said(in: language)))]
+                }
+            }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }
         case .loadDocuments(let entry, let language):

@@ -41,7 +41,7 @@ struct JudgeCommand: Command {
             return (judgeID: judgeID, demoNotice: demoNotice, ledger: ledger)
         }, meanwhile: { contest in _ = EligibilityRules.ineligible(contest: contest, rulings: [:]) })
         let session = try JudgeSession(contest: contest, directory: dir, ledger: Ledger(contest: contest, sharingFilesOf: opened.ledger),
-                                       judgeID: opened.judgeID, language: language)
+                                       judgeID: opened.judgeID, login: login, language: language)
         if opened.demoNotice { session.state.status = .info(session.state.strings.demoIdentity(opened.judgeID)) }
         if let copiedTo { session.state.status = .info(session.state.strings.demoCopied(TerminalText.safe(copiedTo))) }
         return try session.run(monochrome: args.has("mono"), ctx)

@@ -11,6 +11,11 @@ final class JudgeSession {
     let contest: Contest
     let directory: String
     let judgeID: String
+    /// The operating system's login the workstation runs as: what `p` prints as.
+    let login: String
+    /// Where `p` writes the judge's sheet: the current folder, as `khanaen print sheet` does
+    /// for a judge (exports/ is the chairs').
+    var printFolder = FileManager.default.currentDirectoryPath
     let ledger: Ledger
     var state: JudgeState
     /// Reads and writes of the ledger, one at a time and in order.
@@ -23,10 +28,11 @@ final class JudgeSession {
 
     /// `ledger` has read this judge's file and the chair's, and no other: a judge never sees
     /// others' scores.
-    init(contest: Contest, directory: String, ledger: Ledger, judgeID: String, language: Language) throws {
+    init(contest: Contest, directory: String, ledger: Ledger, judgeID: String, login: String = "", language: Language) throws {
         self.contest = contest
         self.directory = directory
         self.judgeID = judgeID
+        self.login = login
         self.ledger = ledger
         self.language = language
         let own = ledger.file(forJudge: judgeID)!
@@ -126,6 +132,21 @@ final class JudgeSession {
                     if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID))) }
                 }
                 return out
+            }
+        case .printSheet:
+            // As `khanaen print sheet` would, from the files as they now are: off the screen's thread and the ledger's queue.
+            let directory = self.directory, login = self.login, language = self.language, folder = printFolder
+            inbox.run(on: .global(qos: .userInitiated)) {
+                var intact = true
+                do {
+                    let request = PrintCommand.Request(paper: .sheet, judge: judgeID, output: folder, force: true, login: login, uid: getuid())
+                    guard let w = try PrintCommand.write(request, dir: directory, now: Timestamp.nowMillis(), intact: &intact, warn: { _ in }).first
+                    else { return [] }
+                    let path = w.path.hasPrefix("/") ? w.path : FileManager.default.currentDirectoryPath + "/" + w.path
+                    return [.printed(path: TerminalText.safe(path), pages: w.pages, draft: w.draft, noQR: w.noQR != nil)]
+                } catch {
+                    return [.notPrinted(TerminalText.safe(error.said(in: language)))]
+                }
             }
         case .prepareText:
             inbox.run(on: .global(qos: .utility)) { [.textReady(ThaiText.load())] }

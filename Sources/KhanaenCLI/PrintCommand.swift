@@ -2,20 +2,27 @@ import Foundation
 import KhanaenCore
 import KhanaenPrint
 import KhanaenText
+import KhanaenUI
 
 /// `khanaen print`: the signed papers as Thai A4 PDF (docs/printing.md, issue 24).
 struct PrintCommand: Command {
     static let name = "print"
-    static let summary = "a judge's score sheet or the summary as a Thai A4 PDF to sign"
+    static let summary = "the papers to sign as Thai A4 PDF: score sheets, the summary, declarations, the announcement"
     static let usage = """
     usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
            khanaen print summary [--method M] [--output FILE [--force]]
            khanaen print announcement [--method M] [--output FILE [--force]]
+           khanaen print declaration [--judge J] [--output FILE [--force]]
 
-    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry with
-             the scores per criterion, the total out of 100 and the status, and the signature
-             block. A judge prints their own; a chair any judge (--judge J), or without --judge
-             every judge's, one file each (sheet-J.pdf, into --output DIR or exports/).
+    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry given
+             to the judge (every entry until a chair assigns) with the scores per criterion, the
+             total out of 100 and the status, and the signature block. A judge prints their own;
+             a chair any judge (--judge J), or without --judge every judge's, one file each
+             (sheet-J.pdf, into --output DIR or exports/).
+    declaration  one judge's declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds of
+             ม.13 and ม.16 as boxes, ticked from the conflicts the judge declared (`khanaen
+             conflict declare`), the conflicts contest.json's rules compute, and the signature
+             line. Who prints which, and where, as for the sheet (declaration-J.pdf).
     summary  the summary (ใบสรุปผลคะแนน), for the chairs: every judge's total per entry, the
              method, the score, the rank, the proposed and decided award, the flags, and a
              signature line for every judge and the chair.
@@ -25,75 +32,167 @@ struct PrintCommand: Command {
 
     A sheet that is not submitted (or recused) makes the paper a draft: ร่าง on every page, as
     on a summary or announcement whose results are not final. Every page's footer says page n of m and what
-    the paper stands on: the judge's ledger file (its line count and head hash) for a sheet,
-    the results seal for the summary and the announcement, and when it was printed. Laksaman (fonts-tlwg-laksaman)
-    is embedded; Pango and Cairo are opened only here (scripts/setup.sh installs them).
-    Without --output a judge's sheet is written to the current folder, a chair's to exports/.
+    the paper stands on: the judge's ledger file (its line count and head hash) for a sheet or a
+    declaration, the results seal for the summary and the announcement, and when it was printed,
+    with a QR code of it (`khanaen verify --printed …`; none where libqrencode is missing).
+    Laksaman (fonts-tlwg-laksaman), or contest.json's print.font, is embedded; Pango, Cairo and
+    libqrencode are opened only here (scripts/setup.sh installs them). Without --output a
+    judge's paper is written to the current folder, a chair's to exports/.
 
     options:
-      --judge J     the judge whose sheet to print (a chair; a judge prints only their own)
+      --judge J     the judge whose sheet or declaration to print (a chair; a judge prints only their own)
       --notes       add the judge's notes (ข้อสังเกต) under the table
       --method M    the summary's method (mean, median, trimmed, normalised); the official one by default
-      --output F    the file to write (a folder for every judge's sheets)
+      --output F    the file to write (a folder for every judge's sheets or declarations)
       --force       replace F when it exists
 
     """
     static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
-                                    positionals: 1...1, positionalName: "what to print (sheet, summary or announcement)")
+                                    positionals: 1...1, positionalName: "what to print (sheet, summary, announcement or declaration)")
+
+    /// What to print and how: the command's options, or the workstation's and console's `p`.
+    struct Request {
+        var paper: Paper
+        var judge: String? = nil
+        var notes = false
+        var method: String? = nil
+        var output: String? = nil
+        var force = false
+        var login: String
+        var uid: UInt32
+    }
+
+    typealias Paper = PaperKind
+
+    /// A file written: where, how many pages, and whether it is a draft (ร่าง).
+    struct Written: Sendable {
+        var path: String
+        var pages: Int
+        var draft: Bool
+        /// Why the pages carry no QR code (libqrencode missing), or nil.
+        var noQR: String? = nil
+    }
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
-        let now = Timestamp.nowMillis()
-        switch args.positionals[0] {
-        case "sheet": return try sheet(args, ctx, dir: dir, now: now)
-        case "summary": return try summary(args, ctx, dir: dir, now: now, announcement: false)
-        case "announcement": return try summary(args, ctx, dir: dir, now: now, announcement: true)
-        default: throw UsageError("print sheet, summary or announcement, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        guard let paper = Paper(rawValue: args.positionals[0]) else {
+            throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
+        }
+        let request = Request(paper: paper, judge: args.value("judge"), notes: args.has("notes"), method: args.value("method"),
+                              output: args.value("output"), force: args.has("force"), login: ctx.login, uid: ctx.uid)
+        var intact = true
+        let written = try write(request, dir: dir, now: Timestamp.nowMillis(), intact: &intact) {
+            ctx.err("khanaen: warning: \(TerminalText.safe($0))\n")
+        }
+        for w in written {
+            ctx.err("khanaen: wrote \(TerminalText.safe(w.path)) (\(w.pages) page\(w.pages == 1 ? "" : "s")\(w.draft ? ", ร่าง" : ""))\n")
+        }
+        if let why = written.lazy.compactMap(\.noQR).first {
+            ctx.err("khanaen: warning: \(TerminalText.safe(why)): the pages carry no QR code; scripts/setup.sh installs it\n")
+        }
+        return intact ? 0 : 1
+    }
+
+    /// Sets and writes the papers `r` asks for; `intact` false when the ledger is not (the
+    /// summary and the announcement are then drafts, and the command exits 1).
+    static func write(_ r: Request, dir: String, now: Int64, intact: inout Bool, warn: (String) -> Void) throws -> [Written] {
+        switch r.paper {
+        case .sheet, .declaration: return try sheet(r, dir: dir, now: now)
+        case .summary, .announcement: return try summary(r, dir: dir, now: now, intact: &intact, warn: warn)
         }
     }
 
-    static func sheet(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64) throws -> Int32 {
-        if args.value("method") != nil { throw UsageError("--method is for the summary") }
+    /// One judge's paper: their sheets, their ledger file and the entries their sheet lists.
+    struct JudgePaper {
+        var index: Int
+        var judge: Contest.Judge
+        var sheets: [Sheet]
+        var file: LedgerFile
+        var given: Set<Int>?
+    }
+
+    /// A sheet or a declaration: a judge's own, or a chair's of any judge or all.
+    static func sheet(_ r: Request, dir: String, now: Int64) throws -> [Written] {
+        let declaration = r.paper == .declaration
+        if r.method != nil { throw UsageError("--method is for the summary") }
+        if declaration && r.notes { throw UsageError("--notes is for the sheet") }
         let contest = try ContestFolder.loadContest(dir)
-        let requested = args.value("judge")
-        let own = contest.judge(forUser: ctx.login)
-        var papers: [(judge: Contest.Judge, sheets: [Sheet], file: LedgerFile)] = []
-        if let own, requested == nil || requested == own.id, !(contest.isChair(ctx.login) && requested == nil) {
+        let requested = r.judge
+        let own = contest.judge(forUser: r.login)
+        var papers: [JudgePaper] = []
+        if let own, requested == nil || requested == own.id, !(contest.isChair(r.login) && requested == nil) {
             // A judge: only their own file and the chairs' deliveries to them are read.
-            let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: ctx.login)
-            papers.append((contest.judges[contest.judgeIndex(mine.judgeID)!], mine.sheets, mine.file))
+            let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: r.login)
+            papers.append(judgePaper(mine))
         } else {
-            try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "printing another judge's sheet")
+            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "printing another judge's sheet")
             if let requested, contest.judgeIndex(requested) == nil {
                 throw InputError("no judge has id \"\(requested)\" (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
             }
             let ledger = try ContestFolder.ledger(of: contest, in: dir)
             let book = SheetBook(ledger: ledger)
+            let chairEvents = ledger.chairStream.events
             for (j, judge) in contest.judges.enumerated() where requested == nil || requested == judge.id {
-                papers.append((judge, book.rows[j], ledger.file(forJudge: judge.id)!))
+                papers.append(JudgePaper(index: j, judge: judge, sheets: book.rows[j], file: ledger.file(forJudge: judge.id)!,
+                                         given: listed(contest: contest, judge: j, chairEvents: chairEvents)))
             }
         }
         let single = papers.count == 1
-        let chair = own == nil || contest.isChair(ctx.login)
+        let chair = own == nil || contest.isChair(r.login)
+        var written: [Written] = []
         for p in papers {
-            let witness = PaperDocuments.FileWitness(path: p.file.displayPath, lines: p.file.lineCount, head: p.file.headHex)
-            let document = PaperDocuments.scoreSheet(contest: contest, judge: p.judge, sheets: p.sheets, witness: witness,
-                                                     printedAt: now, notes: args.has("notes"))
-            let name = "sheet-\(p.judge.id).pdf"
+            let document = declaration ? declarationDocument(p, contest: contest, now: now)
+                                       : sheetDocument(p, contest: contest, now: now, notes: r.notes)
+            let name = "\(declaration ? "declaration" : "sheet")-\(p.judge.id).pdf"
             let path: String
-            if single, let output = args.value("output"), !isFolder(output) { path = output }
-            else if let output = args.value("output") { path = output + "/" + name }
+            if single, let output = r.output, !isFolder(output) { path = output }
+            else if let output = r.output { path = output + "/" + name }
             else { path = try defaultFolder(dir, chair: chair) + name }
-            try write(document, to: path, args, ctx)
+            written.append(try write(document, to: path, force: r.force))
         }
-        return 0
+        return written
     }
 
-    static func summary(_ args: ParsedArguments, _ ctx: CommandContext, dir: String, now: Int64, announcement: Bool) throws -> Int32 {
-        if args.value("judge") != nil || args.has("notes") { throw UsageError("--judge and --notes are for the sheet") }
-        let method = try args.value("method").map { try ReportCommand.parseMethod($0) }
+    /// A judge's own paper, from what a judge may read: their file and the chairs' deliveries to them.
+    static func judgePaper(_ mine: JudgeLedger) -> JudgePaper {
+        let contest = mine.contest, j = contest.judgeIndex(mine.judgeID)!
+        return JudgePaper(index: j, judge: contest.judges[j], sheets: mine.sheets, file: mine.file,
+                          given: listed(contest: contest, judge: j, chairEvents: mine.chairEvents))
+    }
+
+    /// The entries judge `j`'s sheet lists, as the workstation lists them: those the last
+    /// assignment gives the judge (every entry until a chair assigns), less those the contest's
+    /// rules keep the judge from and those ruled ineligible, which the judge cannot score and
+    /// which would leave the sheet a draft for ever.
+    static func listed(contest: Contest, judge j: Int, chairEvents: [LedgerEvent]) -> Set<Int> {
+        let assigned = Rules.assignedEntries(judgeID: contest.judges[j].id, chairEvents: chairEvents)
+        let out = Set(EligibilityRules.ineligible(contest: contest, chairEvents: chairEvents).keys)
+            .union(Conflicts.entries(ofJudge: j, contest: contest))
+        return Set(contest.entries.indices.filter { !out.contains($0) && assigned?.contains(contest.entries[$0].id) ?? true })
+    }
+
+    static func witness(_ p: JudgePaper) -> PaperDocuments.FileWitness {
+        PaperDocuments.FileWitness(path: p.file.displayPath, lines: p.file.lineCount, head: p.file.headHex)
+    }
+
+    static func sheetDocument(_ p: JudgePaper, contest: Contest, now: Int64, notes: Bool) -> PrintDocument {
+        PaperDocuments.scoreSheet(contest: contest, judge: p.judge, sheets: p.sheets, given: p.given, witness: witness(p),
+                                  printedAt: now, notes: notes)
+    }
+
+    static func declarationDocument(_ p: JudgePaper, contest: Contest, now: Int64) -> PrintDocument {
+        let declared = Conflicts.declared(rows: [(p.index, p.sheets, p.file.events)])
+        let computed = Conflicts.computed(contest).filter { $0.judge == p.index }
+        return PaperDocuments.declaration(contest: contest, judge: p.judge, declared: declared, computed: computed, witness: witness(p),
+                                          printedAt: now)
+    }
+
+    static func summary(_ r: Request, dir: String, now: Int64, intact: inout Bool, warn: (String) -> Void) throws -> [Written] {
+        let announcement = r.paper == .announcement
+        if r.judge != nil || r.notes { throw UsageError("--judge and --notes are for the sheet") }
+        let method = try r.method.map { try ReportCommand.parseMethod($0) }
         var contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the summary")
+        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "the summary")
         contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
@@ -109,15 +208,16 @@ struct PrintCommand: Command {
         let document = announcement
             ? PaperDocuments.announcement(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
             : PaperDocuments.summary(results: results, contest: contest, seal: seal, draft: isDraft, draftReasons: allReasons, printedAt: now)
-        let path = try args.value("output") ?? (defaultFolder(dir, chair: true) + (announcement ? "announcement.pdf" : "summary.pdf"))
-        try write(document, to: path, args, ctx)
+        let path = try r.output ?? (defaultFolder(dir, chair: true) + (announcement ? "announcement.pdf" : "summary.pdf"))
+        let written = try write(document, to: path, force: r.force)
         // As the report does: the seal the paper carries is recorded, for `khanaen verify --seal`.
         do {
-            try ledger.appendCheckpoint(actor: ctx.login, seal: seal)
+            try ledger.appendCheckpoint(actor: r.login, seal: seal)
         } catch {
-            ctx.err("khanaen: warning: the summary's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+            warn("the summary's seal was not recorded in the chair's file: \(error)")
         }
-        return summary.isIntact ? 0 : 1
+        intact = summary.isIntact
+        return [written]
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -133,13 +233,13 @@ struct PrintCommand: Command {
         return folder + "/"
     }
 
-    static func write(_ document: PrintDocument, to path: String, _ args: ParsedArguments, _ ctx: CommandContext) throws {
-        if !args.has("force") && FileManager.default.fileExists(atPath: path) {
+    static func write(_ document: PrintDocument, to path: String, force: Bool) throws -> Written {
+        if !force && FileManager.default.fileExists(atPath: path) {
             throw InputError("\(path) exists (--force replaces it)")
         }
         do {
             let pages = try Typesetter.write(document, to: path)
-            ctx.err("khanaen: wrote \(TerminalText.safe(path)) (\(pages) page\(pages == 1 ? "" : "s")\(document.draft ? ", ร่าง" : ""))\n")
+            return Written(path: path, pages: pages, draft: document.draft, noQR: document.qr == nil ? nil : Typesetter.qrProblem())
         } catch let e as PrintError {
             throw InputError(e.description)
         }

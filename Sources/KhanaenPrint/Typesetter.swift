@@ -38,7 +38,10 @@ public struct PrintTable: Sendable {
 
 /// What a document is made of, top to bottom.
 public enum PrintBlock: Sendable {
-    case text(String, size: Double = 15, bold: Bool = false, alignment: TextAlignment = .left)
+    /// `indent` steps in from the left margin.
+    case text(String, size: Double = 15, bold: Bool = false, alignment: TextAlignment = .left, indent: Int = 0)
+    /// A box, ticked or empty, and its words beside it: a ground on a form.
+    case check(String, checked: Bool, size: Double = 15, indent: Int = 0)
     case space(Double)
     case table(PrintTable)
     /// Signature blocks (each a few centred lines), `perRow` side by side; a row is never split.
@@ -55,10 +58,14 @@ public struct PrintDocument: Sendable {
     public var footer: [String]
     /// A family Pango finds through fontconfig (contest.json's `print.font` may name another).
     public var font: String
+    /// What the QR code in every page's footer says (the verification line's figures); nil: no QR.
+    public var qr: String?
 
     public static let defaultFont = "Laksaman"
 
-    public init(title: String, landscape: Bool = false, blocks: [PrintBlock], draft: Bool, footer: [String], font: String = defaultFont) {
+    public init(title: String, landscape: Bool = false, blocks: [PrintBlock], draft: Bool, footer: [String], font: String = defaultFont,
+                qr: String? = nil) {
+        self.qr = qr
         self.title = title
         self.landscape = landscape
         self.blocks = blocks
@@ -76,11 +83,33 @@ public enum Typesetter {
     static let margin = 42.5  // 15 mm
     static let padding = 3.0
     static let footerSize = 9.0
+    /// The QR code's side in the footer, quiet zone included: 21 mm, a module about 0.37 mm.
+    static let qrSide = 60.0
+    public static let qrLibrary = "libqrencode.so.4"
+
+    /// Why a QR code cannot be drawn (libqrencode missing), or nil when it can.
+    public static func qrProblem(library: String = qrLibrary) -> String? {
+        var table = KhanaenQRencode()
+        var error = [CChar](repeating: 0, count: 512)
+        if khanaen_qrencode_open(library, &table, &error, error.count) != 0 { return nil }
+        return "libqrencode is not installed (\(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))"
+    }
+
+    /// The dark modules of `text`'s QR code, row by row (medium error correction), or nil
+    /// when libqrencode is missing or the text too long.
+    static func qrModules(_ text: String, library: String) -> [[Bool]]? {
+        var table = KhanaenQRencode()
+        guard khanaen_qrencode_open(library, &table, nil, 0) != 0, let code = table.QRcode_encodeString8bit(text, 0, 1) else { return nil }
+        defer { table.QRcode_free(code) }
+        let n = Int(code.pointee.width)
+        return (0..<n).map { y in (0..<n).map { x in code.pointee.data[y * n + x] & 1 == 1 } }
+    }
+    static let indent = 22.0
 
     /// Writes `document` to `path` (through a temporary file beside it, renamed into place) and
     /// returns the number of pages.
     @discardableResult
-    public static func write(_ document: PrintDocument, to path: String) throws -> Int {
+    public static func write(_ document: PrintDocument, to path: String, qrLibrary: String = qrLibrary) throws -> Int {
         var error = [CChar](repeating: 0, count: 512)
         guard let api = khanaen_pango_open(&error, error.count)?.pointee else {
             throw PrintError(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
@@ -88,7 +117,8 @@ public enum Typesetter {
         let temporary = path + ".tmp-\(getpid())"
         let pages: Int
         do {
-            pages = try Setter(api: api, document: document).run(path: temporary)
+            let qr = document.qr.flatMap { qrModules($0, library: qrLibrary) }
+            pages = try Setter(api: api, document: document, qr: qr).run(path: temporary)
         } catch {
             unlink(temporary)
             throw error
@@ -106,6 +136,8 @@ private struct Placed {
     enum Kind {
         case text(String, size: Double, bold: Bool, alignment: TextAlignment, width: Double)
         case box(width: Double, height: Double, shaded: Bool)
+        /// A form's box of `side`, with a tick when `checked`.
+        case check(side: Double, checked: Bool)
         /// A layout made (and measured) while the pages were laid out: drawn as it is, not shaped again.
         case layout(OpaquePointer)
     }
@@ -123,9 +155,13 @@ private final class Setter {
     /// The layouts the pages hold, released when the document is written.
     var kept: [OpaquePointer] = []
 
-    init(api: KhanaenPango, document: PrintDocument) {
+    /// The QR code drawn in every footer, when there is one.
+    let qr: [[Bool]]?
+
+    init(api: KhanaenPango, document: PrintDocument, qr: [[Bool]]?) {
         self.api = api
         self.document = document
+        self.qr = qr
         width = document.landscape ? Typesetter.a4.height : Typesetter.a4.width
         height = document.landscape ? Typesetter.a4.width : Typesetter.a4.height
     }
@@ -165,7 +201,12 @@ private final class Setter {
 
     /// The footer's lines (measured: a long verification line may wrap on a portrait page) and its height.
     var footerLines: [(layout: OpaquePointer, height: Double)] = []
-    var footerHeight: Double { footerLines.reduce(Typesetter.footerSize * 1.5 + 8) { $0 + $1.height } }
+    var footerHeight: Double {
+        let text = footerLines.reduce(Typesetter.footerSize * 1.5 + 8) { $0 + $1.height }
+        return qr == nil ? text : max(text, Typesetter.qrSide + 10)
+    }
+    /// The footer's text stops short of the QR code.
+    var footerTextWidth: Double { width - 2 * Typesetter.margin - (qr == nil ? 0 : Typesetter.qrSide + 8) }
 
     func run(path: String) throws -> Int {
         guard let surface = api.cairo_pdf_surface_create(path, width, height) else { throw PrintError("\(path): Cairo made no surface") }
@@ -177,8 +218,9 @@ private final class Setter {
         api.cairo_pdf_surface_set_metadata(surface, 4, "Khanaen")  // CAIRO_PDF_METADATA_CREATOR
         cr = api.cairo_create(surface)
         defer { api.cairo_destroy(cr) }
+        try checkFont()
         footerLines = document.footer.map {
-            prepared($0, size: Typesetter.footerSize, bold: false, alignment: .left, width: width - 2 * Typesetter.margin)
+            prepared($0, size: Typesetter.footerSize, bold: false, alignment: .left, width: footerTextWidth)
         }
         let pages = paginate()
         for (n, page) in pages.enumerated() {
@@ -193,6 +235,22 @@ private final class Setter {
         return pages.count
     }
 
+    /// The family fontconfig gives for the document's: another than asked (a font not installed)
+    /// would set signed papers in a face nobody chose, so the print stops.
+    func checkFont() throws {
+        let l = layout("ก", size: 12, bold: false, alignment: .left, width: 100)
+        defer { api.g_object_unref(UnsafeMutableRawPointer(l)) }
+        guard let font = api.pango_context_load_font(api.pango_layout_get_context(l), self.font(12, bold: false)) else { return }
+        defer { api.g_object_unref(UnsafeMutableRawPointer(font)) }
+        guard let described = api.pango_font_describe(font) else { return }
+        defer { api.pango_font_description_free(described) }
+        let family = api.pango_font_description_get_family(described).map { String(cString: $0) } ?? ""
+        if family.lowercased() != document.font.lowercased() {
+            throw PrintError("the font \"\(document.font)\" is not installed (fontconfig would set the papers in \"\(family)\"); "
+                             + "install it, or name an installed family in contest.json's print.font")
+        }
+    }
+
     func paginate() -> [[Placed]] {
         let left = Typesetter.margin, top = Typesetter.margin
         let contentWidth = width - 2 * Typesetter.margin
@@ -204,11 +262,21 @@ private final class Setter {
 
         for block in document.blocks {
             switch block {
-            case .text(let text, let size, let bold, let alignment):
-                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth)
+            case .text(let text, let size, let bold, let alignment, let indent):
+                let inset = Double(indent) * Typesetter.indent
+                let (l, h) = prepared(text, size: size, bold: bold, alignment: alignment, width: contentWidth - inset)
                 if y + h > bottom && y > top { newPage() }
-                place(Placed(kind: .layout(l), x: left, y: y))
+                place(Placed(kind: .layout(l), x: left + inset, y: y))
                 y += h
+            case .check(let text, let checked, let size, let indent):
+                let inset = Double(indent) * Typesetter.indent
+                let side = size * 0.7, gap = size * 0.5
+                let (l, h) = prepared(text, size: size, bold: false, alignment: .left, width: contentWidth - inset - side - gap)
+                if y + h > bottom && y > top { newPage() }
+                // The box sits on the first line's middle: a line of Laksaman is about 1.6 sizes high.
+                place(Placed(kind: .check(side: side, checked: checked), x: left + inset, y: y + size * 0.8 - side / 2))
+                place(Placed(kind: .layout(l), x: left + inset + side + gap, y: y))
+                y += h + 2
             case .space(let d):
                 y += d
                 if y > bottom { newPage() }
@@ -278,6 +346,18 @@ private final class Setter {
             api.cairo_set_source_rgb(cr, 0, 0, 0)
             api.cairo_move_to(cr, item.x, item.y)
             api.pango_cairo_show_layout(cr, l)
+        case .check(let side, let checked):
+            api.cairo_set_source_rgb(cr, 0, 0, 0)
+            api.cairo_set_line_width(cr, 0.8)
+            api.cairo_rectangle(cr, item.x, item.y, side, side)
+            api.cairo_stroke(cr)
+            if checked {
+                api.cairo_set_line_width(cr, 1.6)
+                api.cairo_move_to(cr, item.x + side * 0.18, item.y + side * 0.52)
+                api.cairo_line_to(cr, item.x + side * 0.42, item.y + side * 0.80)
+                api.cairo_line_to(cr, item.x + side * 0.88, item.y + side * 0.12)
+                api.cairo_stroke(cr)
+            }
         case .box(let w, let h, let shaded):
             if shaded {
                 api.cairo_set_source_rgb(cr, 0.9, 0.9, 0.9)
@@ -317,12 +397,26 @@ private final class Setter {
         api.cairo_line_to(cr, left + contentWidth, y)
         api.cairo_stroke(cr)
         y += 3
+        let top = y
         let pageText = (document.draft ? Typesetter.draftMark + " · " : "") + "หน้า \(page) จาก \(pages)"
-        draw(Placed(kind: .text(pageText, size: Typesetter.footerSize + 1, bold: true, alignment: .right, width: contentWidth), x: left, y: y))
+        draw(Placed(kind: .text(pageText, size: Typesetter.footerSize + 1, bold: true, alignment: .right, width: footerTextWidth), x: left, y: y))
         y += Typesetter.footerSize * 1.5
         for line in footerLines {
             draw(Placed(kind: .layout(line.layout), x: left, y: y))
             y += line.height
         }
+        if let qr { drawQR(qr, x: left + contentWidth - Typesetter.qrSide, y: top) }
+    }
+
+    /// The code's dark modules as filled squares, inside a quiet zone of four modules.
+    func drawQR(_ modules: [[Bool]], x: Double, y: Double) {
+        let unit = Typesetter.qrSide / Double(modules.count + 8)
+        api.cairo_set_source_rgb(cr, 0, 0, 0)
+        for (row, line) in modules.enumerated() {
+            for (column, dark) in line.enumerated() where dark {
+                api.cairo_rectangle(cr, x + Double(column + 4) * unit, y + Double(row + 4) * unit, unit, unit)
+            }
+        }
+        api.cairo_fill(cr)
     }
 }

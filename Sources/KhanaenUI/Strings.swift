@@ -558,6 +558,27 @@ public struct Strings: Sendable {
         let clock = Timestamp.clock(millis, zone: zone)
         return (language == .th ? ThaiDate.text(d) : ThaiDate.englishText(d)) + " " + (seconds ? clock : String(clock.prefix(5)))
     }
+    var printing: String { t("กำลังพิมพ์เป็น PDF…", "Printing to PDF…") }
+    /// The workstation's `p`: the whole path of the judge's sheet.
+    func printed(path: String, pages: Int, draft: Bool, noQR: Bool = false) -> String {
+        t("พิมพ์แล้ว \(pages) หน้า\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : ""): \(path)",
+          "Printed \(pages) page\(pages == 1 ? "" : "s")\(draft ? " (draft)" : "")\(noQR ? " without QR codes (no libqrencode)" : ""): \(path)")
+    }
+    /// The console's `p`: how many files, into which folder.
+    func printed(folder: String, count: Int, draft: Bool, noQR: Bool = false) -> String {
+        t("พิมพ์แล้ว \(count) ไฟล์\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : "") ไปที่ \(folder)",
+          "Printed \(count) file\(count == 1 ? "" : "s")\(draft ? " (draft)" : "")\(noQR ? " without QR codes (no libqrencode)" : "") to \(folder)")
+    }
+    func notPrinted(_ why: String) -> String { t("ไม่ได้พิมพ์: \(why)", "Not printed: \(why)") }
+    var printMenu: String { t("พิมพ์เอกสารใดเป็น PDF ไปที่ exports/ (เลข 1-4, Esc ยกเลิก): ", "Print which paper as PDF into exports/ (1-4; Esc cancels): ") }
+    /// The console's print menu, one row per paper.
+    var printChoices: [String] {
+        [t("1  ใบให้คะแนนของกรรมการ (ทุกคน)", "1  the score sheets (every judge's)"),
+         t("2  ใบสรุปผลคะแนน", "2  the summary"),
+         t("3  แบบแสดงการมีส่วนได้เสีย (ทุกคน)", "3  the declarations of interest (every judge's)"),
+         t("4  ประกาศผล", "4  the announcement")]
+    }
+    var notAPaper: String { t("กดเลข 1 ถึง 4 (Esc ยกเลิก)", "Press 1 to 4 (Esc cancels)") }
     func exported(_ paths: [String]) -> String {
         t("ส่งออกแล้ว: \(paths.joined(separator: ", "))", "Exported: \(paths.joined(separator: ", "))")
     }

@@ -62,6 +62,24 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertFalse(screen().contains("คัดลอกตัวอย่าง"), screen())
     }
 
+    /// `p` in the real workstation: the judge's sheet written as PDF into the folder it was
+    /// started in, the status line saying where in Thai, the keys working meanwhile.
+    func testPPrintsTheJudgesSheetAndSaysWhere() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/pdftotext") else { throw XCTSkip("poppler-utils is missing") }
+        start()
+        waitFor("เทศบาลนครยะลา")
+        keys("p")
+        keys("Down")
+        waitFor("พิมพ์แล้ว")
+        let pdf = root + "/sheet-j5.pdf"
+        XCTAssertTrue(screen().contains("หน้า"), screen())
+        XCTAssertTrue(screen().contains("sheet-j5.pdf"), screen())
+        XCTAssertTrue(screen().contains("▶e02 "), "the arrow after p moved the selection\n" + screen())
+        let text = shell("pdftotext -raw \(pdf) - | tr -d ' \\n'").out
+        XCTAssertTrue(text.contains("แบบบันทึกคะแนนสำหรับกรรมการรายบุคคล"), text)
+        keys("q")
+    }
+
     /// tmux sends End as ESC [ 4 ~ whatever TERM says; a TERM whose description lists another
     /// sequence must still take it as End, never as ESC, [, 4 and ~ (and 4 as a key).
     func testEndAndHomeAreKeysWhateverTheTerminalTypeSays() {

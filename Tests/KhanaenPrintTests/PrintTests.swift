@@ -265,4 +265,193 @@ final class PrintTests: XCTestCase {
         }
         for tier in c.awards { XCTAssertTrue(all.contains(squeezed(tier.title))) }
     }
+
+    /// Edits contest.json: `change` on its judges (by id) and on the document itself.
+    private func editContest(judges change: [String: [String: Any]] = [:], top: [String: Any] = [:]) throws {
+        let path = contest + "/contest.json"
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var judges = try XCTUnwrap(json["judges"] as? [[String: Any]])
+        for k in judges.indices { for (key, value) in change[judges[k]["id"] as! String] ?? [:] { judges[k][key] = value } }
+        json["judges"] = judges
+        for (key, value) in top { json[key] = value }
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+    }
+
+    static let position = "นักวิชาการคอมพิวเตอร์ชำนาญการพิเศษ"
+
+    /// The declaration: the heading, the judge's name and position, every ground of ม.13 and ม.16,
+    /// the one declared ticked with its entry and reason, the others and "ไม่มีส่วนได้เสีย" not; the
+    /// conflicts the rules compute, listed; the signature line; the judge file's head in the footer.
+    func testTheDeclarationTicksTheDeclaredGroundAndListsTheComputedConflicts() throws {
+        var c = try ContestFolder.loadContest(contest)
+        let province = c.entries[0].province
+        try editContest(judges: ["j1": ["province": province, "position": Self.position]])
+        c = try ContestFolder.loadContest(contest)
+        let declared = c.entries[4]
+        let reason = "น้องสาวเป็นปลัดเทศบาล ผู้เสนอผลงาน"
+        let d = run(["conflict", "declare", "--contest", contest, "--entry", declared.id, "--ground", "relative", "--reason", reason], as: "judge1")
+        XCTAssertEqual(d.code, 0, d.err)
+        XCTAssertEqual(run(["print", "declaration", "--contest", contest, "--judge", "j2", "--output", root + "/x.pdf"], as: "judge1").code, 2,
+                       "a judge prints only their own")
+        let pdf = root + "/d1.pdf"
+        let r = run(["print", "declaration", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        try assertFontsEmbedded(pdf)
+        let text = try pages(pdf)
+        let all = text.joined()
+        let computed = c.entries.filter { $0.province == province && $0.id != declared.id }
+        XCTAssertFalse(computed.isEmpty)
+        for needle in ["แบบแสดงการมีส่วนได้เสีย", c.name, c.judges[0].name, "ตำแหน่ง\(Self.position)", "ไม่มีส่วนได้เสียกับผลงานใด",
+                       "ผลงาน\(declared.id)\(declared.organisation):\(declared.title)—\(reason)", "ลงชื่อ", "(\(c.judges[0].name))", "พ.ศ."]
+            + ConflictGround.allCases.map(\.thai) + computed.map { "\($0.id)\($0.organisation)\($0.title)จังหวัดเดียวกับกรรมการ(\(province))" } {
+            XCTAssertTrue(all.contains(squeezed(needle)), "the declaration lost \(needle)")
+        }
+        XCTAssertFalse(all.contains(Typesetter.draftMark))
+        let file = try ContestFolder.ledger(of: c, in: contest).file(forJudge: "j1")!
+        for (n, page) in text.enumerated() {
+            XCTAssertTrue(page.contains("หน้า\(n + 1)จาก\(text.count)"), "page \(n + 1)")
+            XCTAssertTrue(page.contains("\(file.lineCount)บรรทัด·หัว\(file.headHex)"), "page \(n + 1)'s verification line")
+        }
+        // The boxes: the declared ground ticked, "มีส่วนได้เสีย" ticked, every other empty.
+        let paper = PrintCommand.judgePaper(try ContestFolder.loadForJudge(contest, requested: nil, login: "judge1"))
+        let document = PrintCommand.declarationDocument(paper, contest: c, now: 1_765_000_000_000)
+        var boxes: [String: Bool] = [:]
+        for case .check(let words, let checked, _, _) in document.blocks { boxes[words] = checked }
+        XCTAssertEqual(boxes.count, ConflictGround.allCases.count + 2)
+        XCTAssertEqual(boxes.filter(\.value).keys.sorted(), ["มีส่วนได้เสีย ด้วยเหตุดังต่อไปนี้", ConflictGround.relative.thai].sorted())
+        // A chair prints every judge's, one file each; a judge with nothing declared ticks "ไม่มี".
+        let chair = run(["print", "declaration", "--contest", contest])
+        XCTAssertEqual(chair.code, 0, chair.err)
+        for j in c.judges { XCTAssertTrue(FileManager.default.fileExists(atPath: contest + "/exports/declaration-\(j.id).pdf"), j.id) }
+        let other = PrintCommand.judgePaper(try ContestFolder.loadForJudge(contest, requested: nil, login: "judge2"))
+        let none = PrintCommand.declarationDocument(other, contest: c, now: 1_765_000_000_000)
+        var ticked: [String] = []
+        for case .check(let words, true, _, _) in none.blocks { ticked.append(words) }
+        XCTAssertEqual(ticked, ["ไม่มีส่วนได้เสียกับผลงานใด"])
+    }
+
+    /// Once a chair has assigned, a sheet lists only the entries given to the judge (a judge's
+    /// own print and a chair's alike), is no draft when those are submitted, and shows the
+    /// judge's position under the name and in the signature block.
+    func testTheSheetListsOnlyTheEntriesGivenToTheJudgeWithThePosition() throws {
+        // e04 is of j1's province: j1 cannot score it, and no sheet of j1's lists it.
+        var c = try ContestFolder.loadContest(contest)
+        try editContest(judges: ["j1": ["position": Self.position, "province": c.entries[3].province]])
+        c = try ContestFolder.loadContest(contest)
+        let unscorable = c.entries.filter { $0.province == c.entries[3].province }.map(\.id)
+        var plan = "entry,judge\n"
+        for (k, e) in c.entries.enumerated() {
+            if k < 3 && !unscorable.contains(e.id) { plan += "\(e.id),j1\n" }
+            plan += "\(e.id),j2\n\(e.id),j3\n"
+        }
+        try plan.write(toFile: root + "/plan.csv", atomically: true, encoding: .utf8)
+        let assigned = run(["assign", "--contest", contest, "--apply", root + "/plan.csv", "--reason", "ตามมติที่ประชุม"])
+        XCTAssertEqual(assigned.code, 0, assigned.err)
+        for k in 1...3 { score("j1", k, submit: true) }
+        for (login, pdf) in [("judge1", root + "/own.pdf"), ("chair", root + "/chair.pdf")] {
+            let r = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", pdf], as: login)
+            XCTAssertEqual(r.code, 0, r.err)
+            let all = try pages(pdf).joined()
+            XCTAssertFalse(all.contains(Typesetter.draftMark), "\(login): every entry given is submitted")
+            for e in c.entries.prefix(3) { XCTAssertTrue(all.contains(squeezed(e.title)), "\(login): \(e.id)") }
+            for e in c.entries.dropFirst(3) { XCTAssertFalse(all.contains(squeezed(e.title)), "\(login): \(e.id) is not given to j1") }
+            XCTAssertTrue(all.contains(squeezed("ตำแหน่ง: " + Self.position)), login)
+            XCTAssertTrue(all.contains(squeezed("(\(c.judges[0].name))ตำแหน่ง \(Self.position)วันที่")), "\(login): the signature block")
+        }
+        // The summary's signature lines carry the position too.
+        XCTAssertEqual(run(["print", "summary", "--contest", contest, "--output", root + "/summary.pdf"]).code, 0)
+        XCTAssertTrue(try pages(root + "/summary.pdf").joined().contains(squeezed("(\(c.judges[0].name))ตำแหน่ง \(Self.position)วันที่")))
+        // Before any assignment: every entry but those j1's province keeps j1 from, and submitted, no draft.
+        XCTAssertFalse(unscorable.contains(where: { ["e01", "e02", "e03"].contains($0) }), "\(unscorable)")
+        let open = root + "/open-contest"
+        XCTAssertEqual(run(["init", open, "--demo"]).code, 0)
+        contest = open
+        try editContest(judges: ["j1": ["province": c.entries[3].province]])
+        for k in 1...c.entries.count where !unscorable.contains(c.entries[k - 1].id) { score("j1", k, submit: true) }
+        let pdf = root + "/all.pdf"
+        XCTAssertEqual(run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1").code, 0)
+        let all = try pages(pdf).joined()
+        XCTAssertFalse(all.contains(Typesetter.draftMark), "every entry j1 may score is submitted")
+        for e in c.entries { XCTAssertEqual(all.contains(squeezed(e.title)), !unscorable.contains(e.id), e.id) }
+    }
+
+    /// contest.json's `print.font` sets every paper in that family, embedded; a family that is
+    /// not installed stops the print (fontconfig would quietly set another); a font that is not
+    /// one family is refused, naming the file, line and key.
+    func testPrintFontChoosesTheFamily() throws {
+        guard (try? tool("fc-list", [":family=Garuda", "family"]))?.contains("Garuda") == true else {
+            throw XCTSkip("Garuda (fonts-tlwg-garuda) is not installed")
+        }
+        try editContest(top: ["print": ["font": "Garuda"]])
+        let pdf = root + "/s.pdf"
+        XCTAssertEqual(run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", pdf]).code, 0)
+        let rows = try tool("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows { XCTAssertTrue(row.contains("Garuda"), String(row)); XCTAssertFalse(row.contains("Laksaman"), String(row)) }
+        try editContest(top: ["print": ["font": "Khanaen Absent Sans"]])
+        let absent = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/absent.pdf"])
+        XCTAssertEqual(absent.code, 2, absent.err)
+        XCTAssertTrue(absent.err.contains("the font \"Khanaen Absent Sans\" is not installed (fontconfig would set the papers in"), absent.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/absent.pdf"), "nothing half-written")
+        try editContest(top: ["print": ["font": "Garuda, Laksaman 12"]])
+        let bad = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf"])
+        XCTAssertEqual(bad.code, 2, bad.err)
+        XCTAssertTrue(bad.err.contains("contest.json:") && bad.err.contains("print.font: must name one font family"), bad.err)
+        try editContest(judges: ["j1": ["position": 5]], top: ["print": ["font": "Garuda"]])
+        let position = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf"])
+        XCTAssertEqual(position.code, 2, position.err)
+        XCTAssertTrue(position.err.contains("position: must be a string, got a number"), position.err)
+    }
+
+    /// The QR codes zbarimg reads on each page of `pdf` (rendered at 200 dpi), one list per page.
+    private func qrCodes(_ pdf: String) throws -> [[String]] {
+        let prefix = root + "/qr-" + UUID().uuidString
+        _ = try tool("pdftoppm", ["-png", "-r", "200", pdf, prefix])
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix((prefix as NSString).lastPathComponent) }.sorted()
+        return try pngs.map { png in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["zbarimg", "--raw", "-q", root + "/" + png]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+    }
+
+    /// Every page of a sheet and of the summary carries a QR code of its verification line's
+    /// figures, as the command that checks them; without libqrencode the pages carry none.
+    func testEveryPageCarriesAQRCodeOfItsVerificationLine() throws {
+        for tool in ["pdftoppm", "zbarimg"] where !Self.has(tool) { throw XCTSkip("\(tool) is missing (scripts/setup.sh installs it)") }
+        guard Typesetter.qrProblem() == nil else { throw XCTSkip("libqrencode is missing (scripts/setup.sh installs it)") }
+        let c = try ContestFolder.loadContest(contest)
+        for k in 1...3 { score("j1", k, submit: true) }
+        let pdf = root + "/j1.pdf"
+        let r = run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertFalse(r.err.contains("QR"), r.err)
+        let file = try ContestFolder.ledger(of: c, in: contest).file(forJudge: "j1")!
+        let codes = try qrCodes(pdf)
+        XCTAssertEqual(codes.count, try pages(pdf).count)
+        for (n, page) in codes.enumerated() {
+            XCTAssertEqual(page.count, 1, "page \(n + 1): \(page)")
+            XCTAssertTrue(page.first?.hasPrefix("khanaen verify --printed \(file.headHex) # ledger/j1/j1.jsonl \(file.lineCount) 20") ?? false,
+                          "page \(n + 1): \(page)")
+        }
+        let summary = root + "/summary.pdf"
+        XCTAssertEqual(run(["print", "summary", "--contest", contest, "--output", summary]).code, 0)
+        let report = run(["report", "--contest", contest, "--format", "json"])
+        let seal = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])?["seal"] as? String)
+        for page in try qrCodes(summary) { XCTAssertTrue(page.first?.hasPrefix("khanaen verify --printed \(seal) # seal 20") ?? false, "\(page)") }
+
+        let missing = "libqrencode-missing.so.9"
+        XCTAssertTrue(Typesetter.qrProblem(library: missing)?.hasPrefix("libqrencode is not installed") ?? false)
+        let bare = root + "/bare.pdf"
+        let document = PrintDocument(title: "t", blocks: [.text("ไม่มีรหัส QR")], draft: false, footer: ["ท้าย"], qr: "khanaen verify --printed 00")
+        XCTAssertEqual(try Typesetter.write(document, to: bare, qrLibrary: missing), 1)
+        XCTAssertEqual(try qrCodes(bare), [[]], "no library, no QR; the page is still written")
+    }
 }

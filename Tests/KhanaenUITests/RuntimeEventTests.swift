@@ -53,7 +53,7 @@ final class RuntimeEventTests: XCTestCase {
                     return [.sheets(SheetBook.judgeSheets(contest: Sample.contest, judgeID: "j5", judgeEvents: [e], chairEvents: []), elsewhere: true)]
                 }
             case .prepareText: inbox.send(.textReady(.plain))
-            case .append, .loadDocuments: break
+            case .append, .loadDocuments, .printSheet: break
             }
         }
     }

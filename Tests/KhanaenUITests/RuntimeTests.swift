@@ -36,6 +36,8 @@ final class RuntimeTests: XCTestCase {
                 inbox.send(.textReady(.plain))
             case .loadDocuments(let entry, _):
                 inbox.send(.documents(entry: entry, []))
+            case .printSheet:
+                break
             }
         }
     }

@@ -10,6 +10,8 @@ typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
 typedef struct _PangoLayout PangoLayout;
 typedef struct _PangoFontDescription PangoFontDescription;
+typedef struct _PangoContext PangoContext;
+typedef struct _PangoFont PangoFont;
 
 typedef struct {
     cairo_surface_t *(*cairo_pdf_surface_create)(const char *filename, double width, double height);
@@ -46,6 +48,10 @@ typedef struct {
     int (*pango_layout_get_unknown_glyphs_count)(PangoLayout *layout);
     PangoFontDescription *(*pango_font_description_from_string)(const char *str);
     void (*pango_font_description_free)(PangoFontDescription *desc);
+    PangoContext *(*pango_layout_get_context)(PangoLayout *layout);
+    PangoFont *(*pango_context_load_font)(PangoContext *context, const PangoFontDescription *desc);
+    PangoFontDescription *(*pango_font_describe)(PangoFont *font);
+    const char *(*pango_font_description_get_family)(const PangoFontDescription *desc);
     void (*g_object_unref)(void *object);
 } KhanaenPango;
 

@@ -70,14 +70,18 @@ public struct Contest: Equatable, Sendable {
         public var organisations: [String] = []
         /// The most entries the judge is given (`khanaen assign`); nil: no cap of their own.
         public var maxLoad: Int? = nil
+        /// The judge's position (ตำแหน่ง), under their name on the signed papers; empty: none given.
+        public var position: String = ""
 
-        public init(id: String, name: String, user: String, province: String, organisations: [String] = [], maxLoad: Int? = nil) {
+        public init(id: String, name: String, user: String, province: String, organisations: [String] = [], maxLoad: Int? = nil,
+                    position: String = "") {
             self.id = id
             self.name = name
             self.user = user
             self.province = province
             self.organisations = organisations
             self.maxLoad = maxLoad
+            self.position = position
         }
     }
 
@@ -209,6 +213,8 @@ public struct Contest: Equatable, Sendable {
     /// line with a reason (`SheetBook.method`).
     public var method: Method = .mean
     public var announcement = Announcement()
+    /// contest.json's `print.font`: the font family the signed papers are set in; nil: Laksaman.
+    public var printFont: String? = nil
     /// The zone every time is shown in (`timeZone` in contest.json; Asia/Bangkok when absent).
     public var timeZone = ContestTimeZone.bangkok
     public var groups = Groups()

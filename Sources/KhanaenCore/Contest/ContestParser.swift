@@ -16,7 +16,7 @@ public enum ContestParser {
         let c = try Fields(root, file: contestFile, path: "")
         try c.allowOnly(["id", "name", "categories", "criteria", "step", "awards", "quorum", "tieBreak", "thresholds", "judges", "chairs",
                          "access", "groups", "eligibility", "announcement", "method", "conflictRules", "timeZone", "import",
-                         "round", "previousRound", "carry"])
+                         "round", "previousRound", "carry", "print"])
 
         let id = try c.identifier("id")
         let name = try c.text("name")
@@ -104,7 +104,7 @@ public enum ContestParser {
 
         var judges: [Contest.Judge] = []
         for item in try c.objects("judges", nonEmpty: false) {
-            try item.allowOnly(["id", "name", "user", "province", "organisations", "maxLoad"])
+            try item.allowOnly(["id", "name", "user", "province", "organisations", "maxLoad", "position"])
             let jid = try item.identifier("id")
             if [chairFileName, Ledger.chairsFolder, Ledger.witnessFolder].contains(jid) || jid.hasPrefix(Ledger.deliveryPrefix) {
                 throw item.error("id", "\"\(jid)\" is reserved for the chairs' and the witness's ledger files")
@@ -122,7 +122,7 @@ public enum ContestParser {
                 throw item.error("organisations[\(k)]", "must name an organisation")
             }
             judges.append(.init(id: jid, name: try item.text("name"), user: user, province: try item.optionalText("province") ?? "",
-                                organisations: organisations, maxLoad: maxLoad))
+                                organisations: organisations, maxLoad: maxLoad, position: try item.optionalText("position") ?? ""))
         }
 
         let chairs = try c.strings("chairs")
@@ -149,6 +149,18 @@ public enum ContestParser {
                 let columns = try a.strings("columns")
                 if columns.count != 3 { throw a.error("columns", "must name the 3 columns: organisation, province, title") }
                 contest.announcement.columns = columns
+            }
+        }
+        if c.has("print") {
+            let p = try c.object("print")
+            try p.allowOnly(["font"])
+            if p.has("font") {
+                let font = try p.text("font")
+                // A Pango font description: a comma or a size would be read as something else than a family.
+                if font.contains(where: { $0 == "," || $0.isNewline }) || font.last?.isNumber == true {
+                    throw p.error("font", "must name one font family (such as \"TH Sarabun New\"), got \"\(font)\"")
+                }
+                contest.printFont = font
             }
         }
         if c.has("timeZone") {

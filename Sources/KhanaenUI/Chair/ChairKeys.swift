@@ -96,6 +96,8 @@ extension ChairUpdate {
             // the ledger as it is now, not as the screen last showed it.
             s.exportPlan = nil
             return [.prepareExport]
+        case .print:
+            s.prompt = .printMenu
         case .eligibility:
             EligibilityPanel.open(&s, entry: s.selectedEntry)
         case .help:

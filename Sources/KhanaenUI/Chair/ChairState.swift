@@ -90,6 +90,8 @@ public struct ChairState: Sendable {
         /// The reason for these rulings; `left`: entries of the rule a pass does not settle.
         case rulingReason([LedgerEvent], TextField, rule: EligibilityRule?, left: Int)
         case confirmRuling([LedgerEvent], rule: EligibilityRule?, left: Int)
+        /// Which paper to print (`p`).
+        case printMenu
     }
 
     public let contest: Contest

@@ -22,6 +22,10 @@ public enum ChairMsg: TerminalMessages {
     /// Export files were written (paths), or some already exist and need a yes (names).
     case exported([String])
     case exportExists([String])
+    /// Papers were printed (their paths; `draft` when any is ร่าง; `noQR` when libqrencode is
+    /// missing and the pages carry no QR code), or could not be (why).
+    case printed([String], draft: Bool, noQR: Bool = false)
+    case notPrinted(String)
     /// The ledger refused or could not write; nothing was written.
     case notSaved(String)
     /// A file of the ledger could not be read (why): an integrity problem, said beside the
@@ -72,6 +76,9 @@ public enum ChairEffect: Sendable {
     case prepareText
     /// Read an entry's documents (its files' text, from under the contest folder).
     case loadDocuments(entry: Int, language: Language)
+    /// Print a paper into exports/ as `khanaen print` does (every judge's, for the sheets and
+    /// the declarations), off the screen's thread; sent back as `.printed` or `.notPrinted`.
+    case print(PaperKind)
 }
 
 /// An export as `khanaen report` would compute it at the moment the chair pressed `e`: the
@@ -191,6 +198,15 @@ public enum ChairUpdate {
             let fixed = CellWidth.of("✓ " + s.strings.exported(folder: "", count: paths.count))
             s.status = .ok(s.strings.exported(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count))
             return []
+        case .printed(let paths, let draft, let noQR):
+            let folder = paths.first.map { p in String(p[..<(p.range(of: "/", options: .backwards)?.lowerBound ?? p.endIndex)]) } ?? ""
+            let fixed = CellWidth.of("✓ " + s.strings.printed(folder: "", count: paths.count, draft: draft, noQR: noQR))
+            s.status = .ok(s.strings.printed(folder: Chrome.middle(folder, to: max(12, s.width - 2 - fixed)), count: paths.count, draft: draft,
+                                             noQR: noQR))
+            return []
+        case .notPrinted(let why):
+            s.status = .error(s.strings.notPrinted(why))
+            return []
         case .exportExists(let names):
             s.prompt = .overwrite(names)
             return []
@@ -222,6 +238,8 @@ public enum ChairUpdate {
         switch prompt {
         case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
             return EligibilityPanel.promptKey(&s, key, prompt)
+        case .printMenu:
+            return printMenuKey(&s, key)
         case .overwrite:
             s.prompt = nil
             if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: true)] }

@@ -92,6 +92,9 @@ public enum ChairView {
                 Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil, words: s.text.words)
             case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
                 break
+            case .printMenu:
+                Chrome.panel(&c, w.printChoices, bottom: y, selected: nil)
+                Chrome.prompt(&c, y: y, label: w.printMenu, field: nil, words: s.text.words)
             case .draft(let reasons):
                 let lines = reasons.flatMap { LineWrap.wrap("• " + $0, width: s.width - 4, words: s.text.words) }
                 Chrome.panel(&c, [w.draftHeading] + lines, bottom: y, selected: nil)

@@ -50,6 +50,8 @@ public struct JudgeState: Sendable {
     var searchIndex: [String]?
 
     public var screen: Screen = .list
+    /// A print of the judge's sheet is at work (`p`): another waits for it.
+    public var printing = false
     public var helpReturn: Screen = .list
     public var width = 80
     public var height = 24

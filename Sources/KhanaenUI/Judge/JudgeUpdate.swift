@@ -23,6 +23,10 @@ public enum JudgeMsg: TerminalMessages {
     case documents(entry: Int, [EntryDocument])
     /// The entries the contest's eligibility takes out of judging, as the chair's file now says.
     case ineligible(Set<Int>)
+    /// The judge's sheet was printed: where (the whole path), how many pages, whether a draft,
+    /// and whether its pages lack the QR code (libqrencode missing).
+    case printed(path: String, pages: Int, draft: Bool, noQR: Bool = false)
+    case notPrinted(String)
 
     public var isQuiet: Bool {
         switch self {
@@ -43,6 +47,9 @@ public enum JudgeEffect: Equatable, Sendable {
     case prepareText
     /// Read an entry's documents (its files' text, from under the contest folder).
     case loadDocuments(entry: Int, language: Language)
+    /// Print the judge's score sheet as `khanaen print sheet` does, off the screen's thread;
+    /// sent back as `.printed` or `.notPrinted`.
+    case printSheet
 }
 
 /// The workstation as a program of the runtime.
@@ -72,6 +79,15 @@ public enum JudgeUpdate {
             return []
         case .documents(let entry, let documents):
             if s.documents?.entry == entry { s.documents?.documents = documents }
+            return []
+        case .printed(let path, let pages, let draft, let noQR):
+            s.printing = false
+            let fixed = CellWidth.of("✓ " + s.strings.printed(path: "", pages: pages, draft: draft, noQR: noQR))
+            s.status = .ok(s.strings.printed(path: Chrome.middle(path, to: max(12, s.width - 2 - fixed)), pages: pages, draft: draft, noQR: noQR))
+            return []
+        case .notPrinted(let why):
+            s.printing = false
+            s.status = .error(s.strings.notPrinted(why))
             return []
         case .ineligible(let hidden):
             let newly = hidden.subtracting(s.hidden)
@@ -212,6 +228,11 @@ public enum JudgeUpdate {
             s.helpReturn = .list
             s.help.reset()
             s.screen = .help
+        case .print:
+            if s.printing { s.status = .info(s.strings.printing); return [] }
+            s.printing = true
+            s.status = .info(s.strings.printing)
+            return [.printSheet]
         case .quit:
             s.quit = true
         default:

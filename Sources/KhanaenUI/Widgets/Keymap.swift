@@ -8,6 +8,7 @@ public enum Action: Equatable, Sendable {
     case documents, nextPage, previousPage, nextDocument, previousDocument, nextMatch
     case recordOutcome
     case eligibility, decideEntry, decideRule
+    case print
 }
 
 public struct Binding: Sendable {
@@ -110,6 +111,8 @@ public struct Keymap: Sendable {
         Binding([.char("/")], "/", .search, th: "ค้นหา (พิมพ์ไทยได้)", en: "search", hintTH: "ค้นหา", hintEN: "search"),
         Binding([.char("f")], "f", .filter, th: "กรองตามสถานะ", en: "filter by status", hintTH: "กรอง", hintEN: "filter"),
         Binding([.char("o")], "o", .sort, th: "เรียงตาม รหัส / หน่วยงาน / คะแนน", en: "sort by id / organisation / total", hintTH: "เรียง", hintEN: "sort"),
+        Binding([.char("p")], "p", .print, th: "พิมพ์ใบให้คะแนนของท่านเป็น PDF เพื่อลงนาม",
+                en: "print my score sheet as a PDF to sign (says where it is written)"),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
         Binding([.char("q")], "q", .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
     ], inheriting: movement)
@@ -192,6 +195,8 @@ public struct Keymap: Sendable {
                 en: "eligibility: each entry's rules, and the chair's rulings (with a reason)"),
         Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
                 en: "export the ranking (CSV, JSON, Markdown) and the announcement to exports/"),
+        Binding([.char("p")], "p", .print, th: "พิมพ์เอกสารลงนามเป็น PDF ไปที่ exports/: ใบให้คะแนน ใบสรุปผล แบบแสดงการมีส่วนได้เสีย ประกาศผล",
+                en: "print a paper to sign as PDF into exports/: the sheets, the summary, the declarations, the announcement"),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมดและความหมายของสัญลักษณ์", en: "all keys and what the marks mean", hintTH: "ปุ่ม", hintEN: "keys"),
         Binding([.char("q")], "q", .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
     ], inheriting: movement)
