@@ -662,6 +662,55 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(planted.out.contains("written for \(notMine) after the assignment"), planted.out)
     }
 
+    /// `assign --entry E --add J` and `--remove J` each write the assignment in force, so
+    /// changed, as a new `assign` line; adding a judge in conflict, or removing a pair that is
+    /// not there, writes nothing. `--remove-judge J` keeps what J submitted and hands every
+    /// other entry of J's to another judge, each entry keeping two judges and no conflict.
+    func testAssignChangesOnePairAndHandsOnALeavingJudge() throws {
+        let path = contest + "/contest.json"
+        let entries = try ContestFolder.loadContest(contest).entries
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(entries[0].province)\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2", "--seed", "5", "--reason", "แบ่งงาน"]).code, 0)
+        func given() throws -> [[Bool]] { try XCTUnwrap(SheetBook(ledger: try ContestFolder.load(contest)).assignment) }
+        let e0 = entries[0].id
+        let before = chairFile()
+        let conflicted = run(["assign", "--contest", contest, "--entry", e0, "--add", "j2", "--reason", "x"])
+        XCTAssertNotEqual(conflicted.code, 0)
+        XCTAssertTrue(conflicted.err.contains("j2 มีส่วนได้เสียกับผลงาน \(e0)"), conflicted.err)
+        XCTAssertEqual(chairFile(), before, "nothing written")
+
+        let free = try XCTUnwrap([2, 3, 4].first { try !given()[0][$0] })
+        let added = run(["assign", "--contest", contest, "--entry", e0, "--add", "j\(free + 1)", "--reason", "เพิ่มกรรมการ"])
+        XCTAssertEqual(added.code, 0, added.err)
+        XCTAssertTrue(try given()[0][free])
+        XCTAssertEqual(try given()[0].filter { $0 }.count, 3)
+        XCTAssertEqual(try ContestFolder.load(contest).chairStream.events.filter { $0.kind == .assign }.count, 2, "a new line")
+        XCTAssertEqual(run(["assign", "--contest", contest, "--entry", e0, "--remove", "j\(free + 1)", "--reason", "คืน"]).code, 0)
+        XCTAssertEqual(try given()[0].filter { $0 }.count, 2)
+        let after = chairFile()
+        XCTAssertNotEqual(run(["assign", "--contest", contest, "--entry", e0, "--remove", "j\(free + 1)", "--reason", "x"]).code, 0)
+        XCTAssertEqual(chairFile(), after, "a pair not there: nothing written")
+
+        let mine = try given().indices.filter { try given()[$0][0] }.map { entries[$0].id }
+        XCTAssertGreaterThan(mine.count, 1)
+        let kept = mine[0]
+        XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", kept, "c1=12", "c2=8", "c3=20.5", "c4=7", "c5=12", "c6=11",
+                                    "c7=8", "--submit"]).code, 0)
+        let left = run(["assign", "--contest", contest, "--remove-judge", "j1", "--reason", "ลาออก"])
+        XCTAssertEqual(left.code, 0, left.err)
+        let m = try given()
+        for (e, row) in m.enumerated() {
+            XCTAssertEqual(row[0], entries[e].id == kept, "j1 keeps only the entry submitted: \(entries[e].id)")
+            XCTAssertEqual(row.filter { $0 }.count, 2, "\(entries[e].id) keeps two judges")
+        }
+        XCTAssertFalse(m[0][1], "no conflicted pair")
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

@@ -92,7 +92,8 @@ public struct ReportWords: Sendable {
             return pick("เสมอกับ \(with) ที่เส้นรางวัล\(tier) (เหลือ \(f.places ?? 0) รางวัล ให้ประธานกรรมการตัดสิน)",
                         "tied with \(with) at the \(tier) line (\(f.places ?? 0) left for the chair)")
         case .belowQuorum:
-            return pick("ใบให้คะแนนไม่ครบองค์ (\(Int(f.value ?? 0))/\(contest.quorum))", "below quorum (\(Int(f.value ?? 0))/\(contest.quorum))")
+            let quorum = f.quorum ?? contest.quorum
+            return pick("ใบให้คะแนนไม่ครบองค์ (\(Int(f.value ?? 0))/\(quorum))", "below quorum (\(Int(f.value ?? 0))/\(quorum))")
         case .judgeNotNormalised:
             return pick("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
         case .ineligible:
