@@ -81,7 +81,15 @@ public struct Strings: Sendable {
     func confirmSubmit(_ entry: String) -> String {
         t("ส่งคะแนน \(entry)? ส่งแล้วแก้ไขเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Submit \(entry)? Only the chair can reopen it afterwards (y/n)")
     }
-    var recusePrompt: String { t("เหตุผลที่ถอนตัว (มีส่วนได้เสีย) แล้วกด Enter: ", "Reason for recusal (conflict of interest), then Enter: ") }
+    /// The grounds of the Administrative Procedure Act, in ConflictGround's order, short enough for one line of 80.
+    var groundPrompt: String {
+        t("มีส่วนได้เสียเพราะ 1 คู่กรณี 2 คู่สมรส 3 ญาติ 4 ผู้แทน 5 เจ้าหนี้/นายจ้าง 6 อื่น (ม.16) · Esc ยกเลิก",
+          "Conflict: 1 party 2 spouse 3 relative 4 representative 5 creditor 6 other (s.16) · Esc")
+    }
+    func recusePrompt(_ ground: ConflictGround) -> String {
+        ground == .other ? t("เหตุที่อาจไม่เป็นกลาง (ม.16) แล้วกด Enter: ", "Why you may be partial (s.16), then Enter: ")
+                         : t("รายละเอียด (\(ground.rawValue)) แล้วกด Enter: ", "Details (\(ground.rawValue)), then Enter: ")
+    }
     func confirmRecuse(_ entry: String) -> String {
         t("ถอนตัวจาก \(entry)? กรรมการย้อนเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Recuse from \(entry)? You cannot undo it; only the chair can reopen it (y/n)")
     }

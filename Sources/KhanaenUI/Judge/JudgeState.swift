@@ -12,8 +12,11 @@ public struct JudgeState: Sendable {
         case search(TextField)
         /// A note on a criterion (nil: on the entry), in a multi-line editor.
         case note(criterion: Int?, TextField)
-        case recuseReason(TextField)
-        case confirmRecuse(reason: String)
+        /// A conflict of interest being declared: its ground (ม.13, or ม.16 "other"), then its
+        /// reason, then a y/n; it is written as a recusal with that ground.
+        case conflictGround
+        case recuseReason(ground: ConflictGround, TextField)
+        case confirmRecuse(ground: ConflictGround, reason: String)
         /// `saved`: what the `s` that asked saved first (a typed score), so that a `n` says it.
         case confirmSubmit(saved: String?)
     }

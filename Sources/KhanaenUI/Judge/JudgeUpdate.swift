@@ -208,6 +208,10 @@ public enum JudgeUpdate {
             }
             reselect(&s)
             s.status = .info(s.strings.sortNow(s.sort))
+        case .recuse:
+            guard !rows.isEmpty else { return [] }
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            s.prompt = .conflictGround
         case .help:
             s.helpReturn = .list
             s.help.reset()
@@ -258,9 +262,10 @@ public enum JudgeUpdate {
         s.criterion = s.sheet.scores.firstIndex { $0 == nil } ?? 0
     }
 
-    static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil) -> LedgerEvent {
+    static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil,
+                      outcome: String? = nil) -> LedgerEvent {
         LedgerEvent(actor: s.judgeInfo.id, kind: kind, entry: s.entry.id, criterion: criterion.map { s.contest.criteria[$0].id },
-                    value: value, text: text)
+                    value: value, text: text, outcome: outcome)
     }
 
     // MARK: reading a whole text
@@ -302,9 +307,9 @@ public enum JudgeUpdate {
             if key.isYes { return [.append([event(s, .submit)])] }
             s.status = .info(s.strings.notSubmitted(saved: saved))
             return []
-        case .confirmRecuse(let reason):
+        case .confirmRecuse(let ground, let reason):
             s.prompt = nil
-            if key.isYes { return [.append([event(s, .recuse, text: reason)])] }
+            if key.isYes { return [.append([event(s, .recuse, text: reason, outcome: ground.rawValue)])] }
             s.status = .info(s.strings.cancelled)
             return []
         case .search(var field):
@@ -342,7 +347,21 @@ public enum JudgeUpdate {
                 if field.handle(key) { s.prompt = .note(criterion: criterion, field) }
             }
             return []
-        case .recuseReason(var field):
+        case .conflictGround:
+            switch key {
+            case .escape, .char("q"):
+                s.prompt = nil
+                s.status = .info(s.strings.cancelled)
+            case .char(let c):
+                // 1–6 as the list shows them, in Arabic or Thai digits.
+                let digits = ["1", "2", "3", "4", "5", "6"], thai = ["๑", "๒", "๓", "๔", "๕", "๖"]
+                guard let k = digits.firstIndex(of: String(c)) ?? thai.firstIndex(of: String(c)) else { return [] }
+                s.prompt = .recuseReason(ground: ConflictGround.allCases[k], TextField(limit: 500))
+            default:
+                break
+            }
+            return []
+        case .recuseReason(let ground, var field):
             switch key {
             case .escape:
                 s.prompt = nil
@@ -350,9 +369,9 @@ public enum JudgeUpdate {
             case .enter:
                 let reason = field.text.trimmingSpaces
                 guard !reason.isEmpty else { s.status = .error(s.strings.reasonRequired); return [] }
-                s.prompt = .confirmRecuse(reason: reason)
+                s.prompt = .confirmRecuse(ground: ground, reason: reason)
             default:
-                if field.handle(key) { s.prompt = .recuseReason(field) }
+                if field.handle(key) { s.prompt = .recuseReason(ground: ground, field) }
             }
             return []
         }
