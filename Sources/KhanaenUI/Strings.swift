@@ -483,6 +483,11 @@ public struct Strings: Sendable {
     func takenOut(_ entry: String) -> String {
         t("\(entry) ไม่ผ่านคุณสมบัติ จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุดคะแนน)", "\(entry) is not eligible and leaves the list (what was scored stays in the ledger)")
     }
+    func noLongerGiven(_ entry: String) -> String {
+        t("ประธานกรรมการมอบ \(entry) ให้กรรมการอื่นแล้ว จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุดคะแนน)",
+          "The chair gave \(entry) to another judge: it leaves the list (what was scored stays in the ledger)")
+    }
+    func newlyGiven(_ entry: String) -> String { t("ประธานกรรมการมอบหมาย \(entry) ให้ท่านเพิ่ม", "The chair gave you \(entry) as well") }
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
     var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }

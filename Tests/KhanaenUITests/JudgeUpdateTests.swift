@@ -683,4 +683,17 @@ final class JudgeUpdateTests: XCTestCase {
         _ = JudgeUpdate.update(&s, .ineligible([]))
         XCTAssertTrue(s.visibleEntries.contains(2), "a withdrawn ruling brings it back")
     }
+
+    /// An entry the chair's assignment takes from the judge, or gives them, says so: not as
+    /// an ineligible entry.
+    func testTheChairsReassignmentSaysWhatItDid() {
+        press(.down, .down, .enter)
+        _ = JudgeUpdate.update(&s, .ineligible([2, 4], notGiven: [2, 4]))
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertTrue(s.status!.text.contains("ประธานกรรมการมอบ e03 ให้กรรมการอื่นแล้ว"), s.status!.text)
+        XCTAssertFalse(s.visibleEntries.contains(2))
+        _ = JudgeUpdate.update(&s, .ineligible([2], notGiven: [2]))
+        XCTAssertTrue(s.status!.text.contains("ประธานกรรมการมอบหมาย e05 ให้ท่านเพิ่ม"), s.status!.text)
+        XCTAssertTrue(s.visibleEntries.contains(4))
+    }
 }

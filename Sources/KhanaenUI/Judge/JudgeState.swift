@@ -83,6 +83,8 @@ public struct JudgeState: Sendable {
     /// Entries the contest's eligibility takes out of judging (failed by its rules or the
     /// chair's ruling): not on the list. What a judge already wrote for them stays in the ledger.
     public var hidden: Set<Int> = []
+    /// Of those, the entries the chair's assignment does not give this judge.
+    public var notGiven: Set<Int> = []
     /// The documents of the entry last opened with `d`.
     public var documents: DocumentReader?
 

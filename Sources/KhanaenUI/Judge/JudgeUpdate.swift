@@ -21,8 +21,9 @@ public enum JudgeMsg: TerminalMessages {
     case textReady(ThaiText)
     /// An entry's documents, read.
     case documents(entry: Int, [EntryDocument])
-    /// The entries the contest's eligibility takes out of judging, as the chair's file now says.
-    case ineligible(Set<Int>)
+    /// The entries taken out of judging, as the chair's file now says: by the contest's
+    /// eligibility and conflicts, and (`notGiven`, among them) by the assignment.
+    case ineligible(Set<Int>, notGiven: Set<Int> = [])
 
     public var isQuiet: Bool {
         switch self {
@@ -73,16 +74,22 @@ public enum JudgeUpdate {
         case .documents(let entry, let documents):
             if s.documents?.entry == entry { s.documents?.documents = documents }
             return []
-        case .ineligible(let hidden):
-            let newly = hidden.subtracting(s.hidden)
+        case .ineligible(let hidden, let notGiven):
+            let newly = hidden.subtracting(s.hidden), given = s.notGiven.subtracting(notGiven).subtracting(hidden)
             s.hidden = hidden
+            s.notGiven = notGiven
             if newly.contains(s.selectedEntry) && s.screen != .list {
                 // The chair ruled while the judge had it open: back to the list, and why.
                 s.screen = .list
                 s.prompt = nil
                 s.input = TextField(limit: 8)
             }
-            if let e = newly.sorted().first { s.status = .info(s.strings.takenOut(s.contest.entries[e].id)) }
+            if let e = newly.sorted().first {
+                let id = s.contest.entries[e].id
+                s.status = .info(notGiven.contains(e) ? s.strings.noLongerGiven(id) : s.strings.takenOut(id))
+            } else if let e = given.sorted().first {
+                s.status = .info(s.strings.newlyGiven(s.contest.entries[e].id))
+            }
             reselect(&s)
             return []
         case .resize(let w, let h):
