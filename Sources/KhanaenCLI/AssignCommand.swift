@@ -79,14 +79,11 @@ struct AssignCommand: Command {
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let ineligible = EligibilityRules.ineligible(book)
-        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
         let problem = AssignmentProblem(
             entryCount: contest.entries.count, judgeCount: contest.judges.count, perEntry: k,
             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() },
             // The rules' conflicts and the judges' own declarations (their recusals in force).
-            conflicted: contest.entries.indices.map { e in
-                contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
-            },
+            conflicted: conflicted(contest, book: book),
             skipped: contest.entries.indices.map { ineligible[$0] != nil }, seed: seed)
         let result = AssignmentSolver.solve(problem)
 
@@ -197,11 +194,18 @@ struct AssignCommand: Command {
 
     /// By entry × judge: the pairs the rules and the judges' recusals in force keep apart.
     static func conflicted(_ contest: Contest, dir: String) throws -> [[Bool]] {
-        let book = SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir))
-        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
-        return contest.entries.indices.map { e in
-            contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
+        conflicted(contest, book: SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir)))
+    }
+
+    /// By entry × judge: the pairs the rules, the judges' recusals in force and the chairs'
+    /// recorded conflicts keep apart.
+    static func conflicted(_ contest: Contest, book: SheetBook) -> [[Bool]] {
+        var m = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
+        for c in book.chairConflicts { m[c.entry][c.judge] = true }
+        for e in contest.entries.indices {
+            for j in contest.judges.indices where book.sheet(judge: j, entry: e).status == .recused { m[e][j] = true }
         }
+        return m
     }
 
     /// The pairs of an `entry,judge` CSV (a header, then one pair a line) in entry order,
@@ -303,6 +307,7 @@ struct ConflictsCommand: Command {
             let events = ledger.judgeFiles[j].events
             return (j, SheetBook.judgeSheets(contest: contest, judgeID: contest.judges[j].id, judgeEvents: events, chairEvents: chairEvents), events)
         })
+        conflicts += Conflicts.recorded(chairEvents: chairEvents, contest: contest).filter { judges.contains($0.judge) }
         conflicts.sort { ($0.judge, $0.entry) < ($1.judge, $1.entry) }
         func cause(_ c: Conflict) -> (code: String, words: String) {
             switch c.cause {
@@ -316,6 +321,10 @@ struct ConflictsCommand: Command {
                 let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
                 return ("declared:" + ground.rawValue, (language == .th ? "กรรมการแจ้งเอง: \(ground.thai) — \(reason) (\(when))"
                                                                          : "declared by the judge: \(ground.english) — \(reason) (\(when))"))
+            case .chair(let ground, let reason, let chair, let time):
+                let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
+                return ("chair:" + ground.rawValue, (language == .th ? "ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason) (\(when))"
+                                                                     : "recorded by the chair \(chair): \(ground.english) — \(reason) (\(when))"))
             }
         }
         if format == "json" {

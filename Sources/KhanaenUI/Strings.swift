@@ -286,6 +286,7 @@ public struct Strings: Sendable {
         case .discussed: return t("ลงผลการหารือ", "discussed")
         case .advance: return t("คัดเข้ารอบถัดไป", "advance")
         case .assign: return t("มอบหมายผลงาน", "assignment")
+        case .conflict: return t("บันทึกการมีส่วนได้เสีย", "conflict recorded")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {

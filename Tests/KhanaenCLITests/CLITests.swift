@@ -711,6 +711,45 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(verify.code, 0, verify.out + verify.err)
     }
 
+    /// A chair records a conflict for a judge: a chair line, delivered to that judge alone; the
+    /// judge can no longer score the entry (refused in Thai), the sheet submitted before no
+    /// longer counts, `conflicts` lists it with the chair and the time (to the judge too), no
+    /// assignment gives the pair, and a line planted after it is a violation.
+    func testAChairRecordsAConflictForAJudge() throws {
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e02")).code, 0)
+        XCTAssertEqual(judge("j2", fullSheet("j2", "e02")).code, 0)
+        func counted() throws -> [Int] {
+            let r = Scoring.compute(SheetBook(ledger: try ContestFolder.load(contest)))
+            return try XCTUnwrap(r.entries.first { $0.id == "e02" }).totals.map(\.judge)
+        }
+        XCTAssertEqual(try counted(), [0, 1])
+        let recorded = run(["conflict", "declare", "--contest", contest, "--judge", "j1", "--entry", "e02", "--ground", "creditor",
+                            "--reason", "เป็นเจ้าหนี้ของเทศบาล", "--chair", "chair"])
+        XCTAssertEqual(recorded.code, 0, recorded.err)
+        let line = try XCTUnwrap(try ContestFolder.load(contest).chairStream.events.last { $0.kind == .conflict })
+        XCTAssertEqual([line.kind.rawValue, line.judge, line.entry, line.outcome, line.text], ["conflict", "j1", "e02", "creditor", "เป็นเจ้าหนี้ของเทศบาล"])
+        XCTAssertEqual(try counted(), [1], "j1's sheet, submitted before, no longer counts")
+
+        let refused = judge("j1", ["score", "--contest", contest, "--entry", "e02", "--note", "x"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน e02"), refused.err)
+        let delivered = try String(contentsOfFile: contest + "/ledger/j1/chair-chair.jsonl", encoding: .utf8)
+        XCTAssertTrue(delivered.contains("\"kind\":\"conflict\""), delivered)
+        let other = (try? String(contentsOfFile: contest + "/ledger/j2/chair-chair.jsonl", encoding: .utf8)) ?? ""
+        XCTAssertFalse(other.contains("\"kind\":\"conflict\""), "j2 learns nothing of j1's conflict")
+
+        let listed = run(["conflicts", "--contest", contest, "--lang", "en"])
+        XCTAssertTrue(listed.out.contains("recorded by the chair chair: a creditor"), listed.out)
+        let own = judge("j1", ["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertTrue(own.out.contains("chair:creditor"), own.out)
+        XCTAssertFalse(run(["assign", "--contest", contest, "--per-entry", "4", "--dry-run"]).out.contains("e02,j1"))
+
+        try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .note, entry: "e02", text: "x")])
+        let planted = run(["verify", "--contest", contest])
+        XCTAssertEqual(planted.code, 1)
+        XCTAssertTrue(planted.out.contains("after a chair recorded"), planted.out)
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

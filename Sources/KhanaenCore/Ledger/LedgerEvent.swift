@@ -31,6 +31,9 @@ public struct LedgerEvent: Equatable, Sendable {
         /// The chair gives each entry its judges (`pairs`: entry → judges), with a reason; the
         /// last in force is the assignment (docs/scoring.md, "Assignment").
         case assign
+        /// The chair records a conflict of interest for a judge (`judge`, `entry`; `outcome`
+        /// its ground, as a recusal's), with a reason: the judge cannot remove it.
+        case conflict
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -48,13 +51,14 @@ public struct LedgerEvent: Equatable, Sendable {
             case .discussed: "discussed"
             case .advance: "advance"
             case .assign: "assign"
+            case .conflict: "conflict"
             }
         }
 
         /// Kinds that only a chair writes, in the chair's file.
         public var isChairs: Bool {
             switch self {
-            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: true
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .conflict: true
             case .score, .clear, .note, .submit, .recuse: false
             }
         }

@@ -16,6 +16,8 @@ public enum Scoring {
         // sheet they began before), and an entry's quorum is at most the judges it was given.
         let assignment = book.assignment
         let assigned = assignment.map { m in m.map { $0.reduce(0) { $1 ? $0 + 1 : $0 } } }
+        // A conflict a chair recorded takes the judge's sheet out, whenever it was written.
+        let pinned = (0..<nJ).map { j in Set(book.chairConflicts.filter { $0.judge == j }.map(\.entry)) }
 
         // Each judge's counts and figures, and each sheet's counted total (NaN when it does
         // not count), worked out once for the entries' pass: a judge's row is its own.
@@ -25,7 +27,7 @@ public enum Scoring {
             var totals: [Double] = []
             var counted = [Double](repeating: .nan, count: nE)
             for (e, sheet) in rows[j].enumerated() {
-                if let assignment, !assignment[e][j], sheet.status == .notStarted { continue }
+                if sheet.status == .notStarted && (pinned[j].contains(e) || assignment.map { !$0[e][j] } ?? false) { continue }
                 r.entries += 1
                 switch sheet.status {
                 case .submitted: r.submitted += 1
@@ -35,7 +37,7 @@ public enum Scoring {
                 }
                 if let t = sheet.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
                 let counts = sheet.status == .submitted || (includeDrafts && sheet.status == .draft && sheet.isComplete)
-                if counts, let t = sheet.total(maxTotal: maxTotal) {
+                if counts, !pinned[j].contains(e), let t = sheet.total(maxTotal: maxTotal) {
                     if !excluded[e] { totals.append(t) }
                     counted[e] = t
                 }

@@ -47,7 +47,8 @@ struct LineRules: Sendable {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .conflict:
+            return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
         let conflict = conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
@@ -161,6 +162,15 @@ struct LineRules: Sendable {
             let ids = e.advancedEntries
             if ids.isEmpty || ids.contains(where: { contest.entryIndex($0) == nil }) { return "an advance names an entry not in the contest" }
             if Set(ids).count != ids.count { return "an advance names an entry twice" }
+            return nil
+        case .conflict:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a conflict with no reason" }
+            if contest.entryIndex(e.entry) == nil { return "entry \"\(e.entry)\" is not in the contest" }
+            if contest.judgeIndex(e.judge ?? "") == nil { return "judge \"\(e.judge ?? "")\" is not in the contest" }
+            if ConflictGround(rawValue: e.outcome ?? "") == nil {
+                return "a conflict on the ground \"\(e.outcome ?? "")\", which is none of \(ConflictGround.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
             return nil
         case .score, .clear, .note, .submit, .recuse:
             return "a \(e.kind.rawValue) does not belong in the chair's file"

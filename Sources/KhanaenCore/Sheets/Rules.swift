@@ -29,6 +29,11 @@ public enum Rules {
                 throw Refusal("you are kept from \(draft.entry) by a conflict of interest: \(why.english)",
                               thai: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้")
             }
+            if draft.kind != .recuse, let pinned = pinnedConflict(judgeID: judgeID, entry: draft.entry, chairEvents: chairEvents) {
+                let ground = ConflictGround(rawValue: pinned.outcome ?? "") ?? .other
+                throw Refusal("a chair has recorded that you are in conflict of interest with \(draft.entry): \(ground.english)",
+                              thai: "ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(ground.thai) ให้คะแนนผลงานนี้ไม่ได้")
+            }
             if let assigned = assignedEntries(judgeID: judgeID, chairEvents: chairEvents), !assigned.contains(draft.entry) {
                 throw Refusal("\(draft.entry) is not one of the entries assigned to you",
                               thai: "ผลงาน \(draft.entry) ไม่ได้มอบหมายให้ท่าน ให้คะแนนผลงานนี้ไม่ได้")
@@ -49,6 +54,11 @@ public enum Rules {
     public static func assignedEntries(judgeID: String, chairEvents: [LedgerEvent]) -> Set<String>? {
         guard let a = SheetBook.lastAssignment(chairEvents) else { return nil }
         return Set((a.pairs ?? []).filter { $0.judges.contains(judgeID) }.map(\.entry))
+    }
+
+    /// The chair's `conflict` line that keeps judge `judgeID` from `entry`, or nil.
+    public static func pinnedConflict(judgeID: String, entry: String, chairEvents: [LedgerEvent]) -> LedgerEvent? {
+        chairEvents.first { $0.kind == .conflict && $0.judge == judgeID && $0.entry == entry && !$0.nonCanonical }
     }
 
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
@@ -87,7 +97,7 @@ public enum Rules {
                 throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
                               thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
             }
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .conflict:
             throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
         }
     }
@@ -128,7 +138,7 @@ public enum Rules {
         }
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
-        if [.eligibility, .method, .discussed, .advance, .assign].contains(draft.kind) {
+        if [.eligibility, .method, .discussed, .advance, .assign, .conflict].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
             return e
         }

@@ -58,6 +58,14 @@ public struct SheetBook: Sendable {
         public var decision: ChairDecision
     }
 
+    /// A conflict of interest a chair recorded for a judge, with its ground.
+    public struct ChairConflict: Equatable, Sendable {
+        public var judge: Int
+        public var entry: Int
+        public var ground: ConflictGround
+        public var decision: ChairDecision
+    }
+
     public let contest: Contest
     /// `rows[judge][entry]`: each judge's sheets, one row per judge in contest order.
     public private(set) var rows: [[Sheet]]
@@ -70,6 +78,9 @@ public struct SheetBook: Sendable {
     public private(set) var assignment: [[Bool]]? = nil
     /// The time of that assignment's line.
     public private(set) var assignmentTime: Int64? = nil
+    /// The conflicts of interest the chairs recorded for judges (`conflict` lines), in order:
+    /// the judge's sheet for the entry no longer counts, whenever it was written.
+    public private(set) var chairConflicts: [ChairConflict] = []
     /// The chair's method changes, in order; the last is the official method.
     public private(set) var methodChanges: [MethodChange] = []
     /// Every discussion outcome recorded, in order.
@@ -102,29 +113,46 @@ public struct SheetBook: Sendable {
     private var reopenedLocks: [[SheetLock: ChairDecision]] = []
     private var chairViolationList: [Violation] = []
 
-    /// The last assignment as it bears on each judge (nil: none, every entry theirs).
+    /// The last assignment and the chairs' conflicts as they bear on each judge (nil: neither,
+    /// every entry theirs).
     private var givenByJudge: [Given?] {
-        guard let assignment, let time = assignmentTime else { return Array(repeating: nil, count: contest.judges.count) }
-        return contest.judges.indices.map { j in Given(time: time, entries: assignment.map { $0[j] }) }
+        contest.judges.indices.map { j in
+            var g = Given()
+            if let assignment, let time = assignmentTime { g.time = time; g.entries = assignment.map { $0[j] } }
+            for c in chairConflicts where c.judge == j && g.pinned[c.entry] == nil { g.pinned[c.entry] = c.decision.time }
+            return g.entries == nil && g.pinned.isEmpty ? nil : g
+        }
     }
 
     /// An assignment as it bears on one judge: when it was made, and the entries (by index)
-    /// given to the judge. A judge's line for another entry, written after it, is a violation.
+    /// given to the judge; and the entries a chair recorded the judge in conflict with, from
+    /// when. A judge's line for another entry, or (but a recusal) for such an entry, written
+    /// after it, is a violation.
     struct Given: Equatable, Sendable {
-        var time: Int64
-        var entries: [Bool]
+        var time: Int64 = 0
+        var entries: [Bool]? = nil
+        var pinned: [Int: Int64] = [:]
 
-        /// The last assignment among a judge's delivered chair lines, or nil.
+        /// The last assignment and the conflicts among a judge's delivered chair lines, or nil.
         static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
-            guard let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) else { return nil }
-            let m = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest)
             guard let j = contest.judgeIndex(judgeID) else { return nil }
-            return Given(time: a.time, entries: m.map { $0[j] })
+            var g = Given()
+            if let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) {
+                g.time = a.time
+                g.entries = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest).map { $0[j] }
+            }
+            for e in chairEvents where e.kind == .conflict && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
+                if let ei = contest.entryIndex(e.entry), g.pinned[ei] == nil { g.pinned[ei] = e.time }
+            }
+            return g.entries == nil && g.pinned.isEmpty ? nil : g
         }
 
-        /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment, or nil.
+        /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment or a chair's conflict, or nil.
         func problem(_ e: borrowing LedgerEvent, entry ei: Int, judge: String) -> String? {
-            guard e.time > time, !entries[ei] else { return nil }
+            if let t = pinned[ei], e.time > t, e.kind != .recuse {
+                return "written for \(e.entry) after a chair recorded, at \(Timestamp.format(t)), that \(judge) is in conflict of interest with it"
+            }
+            guard let entries, e.time > time, !entries[ei] else { return nil }
             return "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)"
         }
     }
@@ -204,6 +232,7 @@ public struct SheetBook: Sendable {
         checkpoints = []
         assignment = nil
         assignmentTime = nil
+        chairConflicts = []
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
         let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
@@ -237,6 +266,9 @@ public struct SheetBook: Sendable {
             case .assign:
                 assignment = SheetBook.assignmentMatrix(e.pairs ?? [], contest: contest)
                 assignmentTime = e.time
+            case .conflict:
+                chairConflicts.append(ChairConflict(judge: contest.judgeIndex(e.judge ?? "")!, entry: contest.entryIndex(e.entry)!,
+                                                    ground: ConflictGround(rawValue: e.outcome ?? "") ?? .other, decision: decision))
             case .discussed:
                 discussed.append(Discussed(topic: DiscussionTopic(rawValue: e.topic ?? "")!, entry: e.entry, judge: e.judge,
                                            outcome: DiscussionOutcome(rawValue: e.outcome ?? "")!, decision: decision))
