@@ -201,6 +201,7 @@ struct AssignCommand: Command {
     /// recorded conflicts keep apart.
     static func conflicted(_ contest: Contest, book: SheetBook) -> [[Bool]] {
         var m = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
+        for c in book.clearedConflicts { m[c.entry][c.judge] = false }
         for c in book.chairConflicts { m[c.entry][c.judge] = true }
         for e in contest.entries.indices {
             for j in contest.judges.indices where book.sheet(judge: j, entry: e).status == .recused { m[e][j] = true }
@@ -308,8 +309,16 @@ struct ConflictsCommand: Command {
             return (j, SheetBook.judgeSheets(contest: contest, judgeID: contest.judges[j].id, judgeEvents: events, chairEvents: chairEvents), events)
         })
         conflicts += Conflicts.recorded(chairEvents: chairEvents, contest: contest).filter { judges.contains($0.judge) }
+        let cleared = Conflicts.cleared(chairEvents: chairEvents, contest: contest)
         conflicts.sort { ($0.judge, $0.entry) < ($1.judge, $1.entry) }
         func cause(_ c: Conflict) -> (code: String, words: String) {
+            if case .rule(let rule) = c.cause, let clear = cleared.first(where: { $0.judge == c.judge && $0.entry == c.entry })?.line {
+                let when = ThaiDate.moment(clear.time, zone: contest.timeZone, language: language)
+                let words = Conflicts.describe(rule, entry: contest.entries[c.entry])
+                return ("cleared:" + rule.rawValue, language == .th
+                    ? "\(words.thai): ประธานกรรมการ \(clear.actor) ยกเว้นแล้ว — \(clear.text ?? "") (\(when))"
+                    : "\(words.english): cleared by the chair \(clear.actor) — \(clear.text ?? "") (\(when))")
+            }
             switch c.cause {
             case .rule(.province):
                 return ("province", language == .th ? "จังหวัดเดียวกับกรรมการ (\(contest.entries[c.entry].province))"

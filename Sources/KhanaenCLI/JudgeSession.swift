@@ -48,9 +48,11 @@ final class JudgeSession {
         let contest = ledger.contest
         let conflicted = contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
         let delivered = ledger.deliveredStream(toJudge: judgeID).events
-        let recorded = Conflicts.recorded(chairEvents: delivered, contest: contest).filter { $0.judge == contest.judgeIndex(judgeID) }.map(\.entry)
+        let j = contest.judgeIndex(judgeID)
+        let recorded = Conflicts.recorded(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
+        let cleared = Conflicts.cleared(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
         return Set(EligibilityRules.ineligible(contest: contest, chairEvents: delivered).keys)
-            .union(conflicted).union(recorded).union(notGiven(ledger, judgeID))
+            .union(conflicted.subtracting(cleared)).union(recorded).union(notGiven(ledger, judgeID))
     }
 
     /// Once a chair has assigned, the entries the assignment delivered to the judge does not give them.

@@ -750,6 +750,38 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(planted.out.contains("after a chair recorded"), planted.out)
     }
 
+    /// A chair clears a conflict the rules give, with a reason: the judge may then score the
+    /// entry and be given it; `conflicts` says who cleared it; a pair the rules do not keep
+    /// apart cannot be cleared (nothing written).
+    func testAChairClearsAConflictTheRulesGive() throws {
+        let path = contest + "/contest.json"
+        let first = try ContestFolder.loadContest(contest).entries[0]
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(first.province)\"")
+            .replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j2", "--entry", first.id, "c1=3"]).code, 2)
+        let before = chairFile()
+        let wrong = run(["conflict", "clear", "--contest", contest, "--judge", "j1", "--entry", first.id, "--reason", "x", "--chair", "chair"])
+        XCTAssertEqual(wrong.code, 2, wrong.err)
+        XCTAssertEqual(chairFile(), before, "nothing to clear: nothing written")
+        let cleared = run(["conflict", "clear", "--contest", contest, "--judge", "j2", "--entry", first.id,
+                           "--reason", "ย้ายภูมิลำเนาแล้ว", "--chair", "chair"])
+        XCTAssertEqual(cleared.code, 0, cleared.err)
+        let scored = run(["score", "--contest", contest, "--judge", "j2", "--entry", first.id, "c1=3"])
+        XCTAssertEqual(scored.code, 0, scored.err)
+        let listed = run(["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertTrue(listed.out.contains("cleared:province"), listed.out)
+        let plan = root + "/plan.csv"
+        try "entry,judge\n\(first.id),j2\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        let applied = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"])
+        XCTAssertEqual(applied.code, 0, applied.err)
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+        XCTAssertEqual(SheetBook(ledger: try ContestFolder.load(contest)).sheet(judge: 1, entry: 0).scores[0], 3, "the line counts")
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

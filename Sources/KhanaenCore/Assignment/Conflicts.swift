@@ -50,6 +50,19 @@ public struct Conflict: Equatable, Sendable {
 }
 
 public enum Conflicts {
+    /// A chair's `conflict` line with this `outcome` clears a conflict the rules give.
+    public static let clear = "clear"
+
+    /// The rules' conflicts the chairs cleared among `chairEvents`: judge, entry and the line.
+    public static func cleared(chairEvents: [LedgerEvent], contest: Contest) -> [(judge: Int, entry: Int, line: LedgerEvent)] {
+        chairEvents.compactMap { e in
+            guard e.kind == .conflict, e.outcome == clear, contest.isChair(e.actor), !e.nonCanonical,
+                  let j = contest.judgeIndex(e.judge ?? ""), let ei = contest.entryIndex(e.entry), rule(judge: j, entry: ei, contest: contest) != nil
+            else { return nil }
+            return (j, ei, e)
+        }
+    }
+
     /// The conflicts contest.json's rules give (`conflictRules`): a judge whose province is
     /// the entry's, and an entry whose organisation is one of the judge's, compared as the
     /// import compares organisations (ทต./ทม./ทน./อบต. or the full name, spacing, Thai digits).

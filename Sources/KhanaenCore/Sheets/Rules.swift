@@ -24,7 +24,8 @@ public enum Rules {
         for draft in drafts {
             guard contest.entryIndex(draft.entry) != nil else { throw unknownEntry(draft.entry) }
             if draft.kind != .recuse, let j = contest.judgeIndex(judgeID), let ei = contest.entryIndex(draft.entry),
-               let rule = Conflicts.rule(judge: j, entry: ei, contest: contest) {
+               let rule = Conflicts.rule(judge: j, entry: ei, contest: contest),
+               !Conflicts.cleared(chairEvents: chairEvents, contest: contest).contains(where: { $0.judge == j && $0.entry == ei }) {
                 let why = Conflicts.describe(rule, entry: contest.entries[ei])
                 throw Refusal("you are kept from \(draft.entry) by a conflict of interest: \(why.english)",
                               thai: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้")
@@ -58,7 +59,7 @@ public enum Rules {
 
     /// The chair's `conflict` line that keeps judge `judgeID` from `entry`, or nil.
     public static func pinnedConflict(judgeID: String, entry: String, chairEvents: [LedgerEvent]) -> LedgerEvent? {
-        chairEvents.first { $0.kind == .conflict && $0.judge == judgeID && $0.entry == entry && !$0.nonCanonical }
+        chairEvents.first { $0.kind == .conflict && $0.judge == judgeID && $0.entry == entry && $0.outcome != Conflicts.clear && !$0.nonCanonical }
     }
 
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
@@ -139,7 +140,9 @@ public enum Rules {
         if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
         var e = draft
         if [.eligibility, .method, .discussed, .advance, .assign, .conflict].contains(draft.kind) {
-            if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents) { throw Refusal(problem) }
+            if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents, cleared: LineRules.cleared(chairEvents, contest: contest)) {
+                throw Refusal(problem)
+            }
             return e
         }
         guard let ei = contest.entryIndex(draft.entry) else { throw unknownEntry(draft.entry) }

@@ -81,6 +81,9 @@ public struct SheetBook: Sendable {
     /// The conflicts of interest the chairs recorded for judges (`conflict` lines), in order:
     /// the judge's sheet for the entry no longer counts, whenever it was written.
     public private(set) var chairConflicts: [ChairConflict] = []
+    /// The conflicts by the contest's rules the chairs cleared (`conflict` lines, `clear`),
+    /// in order (their `ground` is `other` and means nothing).
+    public private(set) var clearedConflicts: [ChairConflict] = []
     /// The chair's method changes, in order; the last is the official method.
     public private(set) var methodChanges: [MethodChange] = []
     /// Every discussion outcome recorded, in order.
@@ -120,7 +123,8 @@ public struct SheetBook: Sendable {
             var g = Given()
             if let assignment, let time = assignmentTime { g.time = time; g.entries = assignment.map { $0[j] } }
             for c in chairConflicts where c.judge == j && g.pinned[c.entry] == nil { g.pinned[c.entry] = c.decision.time }
-            return g.entries == nil && g.pinned.isEmpty ? nil : g
+            for c in clearedConflicts where c.judge == j && g.cleared[c.entry] == nil { g.cleared[c.entry] = c.decision.time }
+            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
         }
     }
 
@@ -132,6 +136,14 @@ public struct SheetBook: Sendable {
         var time: Int64 = 0
         var entries: [Bool]? = nil
         var pinned: [Int: Int64] = [:]
+        /// The entries whose conflict by the rules a chair cleared, from when.
+        var cleared: [Int: Int64] = [:]
+
+        /// Whether a line for entry `ei` at time `t` comes after a chair cleared the rules' conflict.
+        func clears(_ ei: Int?, at t: Int64) -> Bool {
+            guard let ei, let from = cleared[ei] else { return false }
+            return t > from
+        }
 
         /// The last assignment and the conflicts among a judge's delivered chair lines, or nil.
         static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
@@ -142,9 +154,14 @@ public struct SheetBook: Sendable {
                 g.entries = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest).map { $0[j] }
             }
             for e in chairEvents where e.kind == .conflict && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
-                if let ei = contest.entryIndex(e.entry), g.pinned[ei] == nil { g.pinned[ei] = e.time }
+                guard let ei = contest.entryIndex(e.entry) else { continue }
+                if e.outcome == Conflicts.clear {
+                    if g.cleared[ei] == nil { g.cleared[ei] = e.time }
+                } else if g.pinned[ei] == nil {
+                    g.pinned[ei] = e.time
+                }
             }
-            return g.entries == nil && g.pinned.isEmpty ? nil : g
+            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
         }
 
         /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment or a chair's conflict, or nil.
@@ -233,12 +250,14 @@ public struct SheetBook: Sendable {
         assignment = nil
         assignmentTime = nil
         chairConflicts = []
+        clearedConflicts = []
+        var cleared = Set<LineRules.Cleared>()
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
         let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
         for (k, e) in chairEvents.enumerated() {
             let file = k < chairFiles.count ? chairFiles[k] : ContestParser.chairFileName
-            if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents) {
+            if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents, cleared: cleared) {
                 chairViolations.append(Violation(file: file, seq: e.seq, message: problem))
                 continue
             }
@@ -267,8 +286,14 @@ public struct SheetBook: Sendable {
                 assignment = SheetBook.assignmentMatrix(e.pairs ?? [], contest: contest)
                 assignmentTime = e.time
             case .conflict:
-                chairConflicts.append(ChairConflict(judge: contest.judgeIndex(e.judge ?? "")!, entry: contest.entryIndex(e.entry)!,
-                                                    ground: ConflictGround(rawValue: e.outcome ?? "") ?? .other, decision: decision))
+                let c = ChairConflict(judge: contest.judgeIndex(e.judge ?? "")!, entry: contest.entryIndex(e.entry)!,
+                                      ground: ConflictGround(rawValue: e.outcome ?? "") ?? .other, decision: decision)
+                if e.outcome == Conflicts.clear {
+                    clearedConflicts.append(c)
+                    cleared.insert(LineRules.Cleared(judge: e.judge ?? "", entry: c.entry))
+                } else {
+                    chairConflicts.append(c)
+                }
             case .discussed:
                 discussed.append(Discussed(topic: DiscussionTopic(rawValue: e.topic ?? "")!, entry: e.entry, judge: e.judge,
                                            outcome: DiscussionOutcome(rawValue: e.outcome ?? "")!, decision: decision))
@@ -319,7 +344,8 @@ public struct SheetBook: Sendable {
                 lastIndex = names.entry(e.entryName)
             }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci) {
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci,
+                                                cleared: given?.clears(lastIndex, at: e.time) ?? false) {
                 progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
                 continue
             }
@@ -414,7 +440,7 @@ public struct SheetBook: Sendable {
             }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, cleared: given?.clears(ei, at: e.time) ?? false) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
                 continue
             }
@@ -461,7 +487,7 @@ public struct SheetBook: Sendable {
         for e in judgeEvents {
             if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
+            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, cleared: given?.clears(ei, at: e.time) ?? false) != nil { continue }
             if given?.problem(e, entry: ei, judge: judgeID) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }
