@@ -262,7 +262,7 @@ extension ReportWords {
                 + pick(" (\(a.entries) ผลงาน × \(a.judges) กรรมการ ที่ให้คะแนนครบ)", " (\(a.entries) entries × \(a.judges) judges scored by all)"))
         }
         if let x = a.alpha {
-            parts.append("α \(TwoDecimals.text(x))"
+            parts.append("α \(TwoDecimals.text(x))" + (a.icc1.map { " · ICC(1) \(TwoDecimals.text($0))" } ?? "")
                 + pick(" (\(a.alphaValues) ใบ ของ \(a.alphaEntries) ผลงาน)", " (\(a.alphaValues) sheets of \(a.alphaEntries) entries)"))
         }
         return parts.isEmpty ? pick("ข้อมูลไม่พอ", "too few sheets") : parts.joined(separator: " · ")
