@@ -251,6 +251,13 @@ public struct Strings: Sendable {
         let percent = total == 0 ? 0 : done * 100 / total
         return t("ส่งแล้วหรือถอนตัว \(done) จาก \(total) ใบ (\(percent)%)", "Submitted or recused: \(done) of \(total) sheets (\(percent)%)")
     }
+    /// The assignment's coverage: the eligible entries given judges, and those given none.
+    func coverage(given: Int, gaps: [String]) -> String {
+        let shown = gaps.prefix(8).joined(separator: ", ") + (gaps.count > 8 ? " …" : "")
+        return gaps.isEmpty ? t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการครบทุกรายการ", "Assigned: all \(given) entries have judges")
+            : t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการ · ยังไม่มีกรรมการ \(gaps.count) รายการ: \(shown)",
+                "Assigned: \(given) entries have judges · \(gaps.count) have none: \(shown)")
+    }
     var columnCriterion: String { t("เกณฑ์", "Criterion") }
     var columnMax: String { t("เต็ม", "Max") }
     var columnMean: String { t("เฉลี่ย", "Mean") }

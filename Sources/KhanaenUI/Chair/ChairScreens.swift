@@ -123,6 +123,12 @@ enum ProgressView {
         let done = s.results.judges.reduce(0) { $0 + $1.submitted + $1.recused }
         let total = s.results.judges.reduce(0) { $0 + $1.entries }
         var out: [ScreenLine] = [(w.overall(done, total), .normal, true)]
+        // Once a chair has assigned: how many entries have judges, and the eligible ones with none.
+        if s.results.entries.contains(where: { $0.assigned != nil }) {
+            let eligible = s.results.entries.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
+            let gaps = eligible.filter { ($0.assigned ?? 0) == 0 }.map(\.id).sorted()
+            out.append((w.coverage(given: eligible.count - gaps.count, gaps: gaps), gaps.isEmpty ? .normal : .warning, false))
+        }
         // The last column holds a date and a time whole ("20 พ.ย. 2569 02:00").
         let barWidth = max(8, s.width - 86)
         let table = TextTable([
