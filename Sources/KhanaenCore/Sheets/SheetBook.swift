@@ -157,7 +157,7 @@ public struct SheetBook: Sendable {
                 guard let ei = contest.entryIndex(e.entry) else { continue }
                 if e.outcome == Conflicts.clear {
                     if g.cleared[ei] == nil { g.cleared[ei] = e.time }
-                } else if g.pinned[ei] == nil {
+                } else if g.pinned[ei] == nil, ConflictGround(rawValue: e.outcome ?? "") != nil {
                     g.pinned[ei] = e.time
                 }
             }
