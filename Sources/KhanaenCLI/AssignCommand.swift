@@ -12,6 +12,8 @@ struct AssignCommand: Command {
     usage: khanaen assign --per-entry K --dry-run [--max-load N] [--seed N] [--lang th|en] [--contest DIR]
            khanaen assign --per-entry K [--max-load N] [--seed N] --reason TEXT [--chair USER] [--contest DIR]
            khanaen assign --apply FILE --reason TEXT [--chair USER] [--contest DIR]
+           khanaen assign --entry E (--add J | --remove J) --reason TEXT [--chair USER] [--contest DIR]
+           khanaen assign --remove-judge J [--max-load N] --reason TEXT [--chair USER] [--contest DIR]
 
     Computes an assignment: every eligible entry gets K judges; no judge is given an entry
     they are in conflict with (khanaen conflicts); no judge gets more than --max-load
@@ -32,16 +34,29 @@ struct AssignCommand: Command {
     header `entry,judge`, then one pair a line), edited or not. An unknown entry or judge,
     a pair in conflict of interest or a pair given twice refuses the whole file, naming its
     line; nothing is written.
+
+    --entry E --add J gives entry E to judge J as well (refused when J is in conflict with
+    E); --entry E --remove J takes it from J. --remove-judge J, for a judge who leaves the
+    panel, hands each entry J has not submitted or recused to the least loaded judge free
+    of conflict for it and under their cap, keeping what J submitted; when an entry finds
+    no one it is named, nothing is written and the exit code is 2. Each writes the
+    assignment in force, so changed, as a new line with the reason; each judge's open
+    workstation shows the change at its next reading of the ledger.
     For the chairs (and root); in an open contest, anyone.
 
     """
-    static let options = OptionSpec(values: ["per-entry", "max-load", "seed", "lang", "contest", "reason", "apply", "chair"], flags: ["dry-run"])
+    static let options = OptionSpec(values: ["per-entry", "max-load", "seed", "lang", "contest", "reason", "apply", "chair",
+                                             "entry", "add", "remove", "remove-judge"], flags: ["dry-run"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
         if let file = args.value("apply") {
             if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError("--apply takes no --per-entry or --dry-run") }
             return try apply(file: file, reason: try reason(args), args, ctx, language: language)
+        }
+        if args.value("entry") != nil || args.value("add") != nil || args.value("remove") != nil || args.value("remove-judge") != nil {
+            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError("--entry, --add, --remove and --remove-judge take no --per-entry or --dry-run") }
+            return try change(args, ctx, language: language)
         }
         let reason = args.has("dry-run") ? nil : try reason(args)
         guard let k = Int(try args.required("per-entry")), k >= 1 else { throw UsageError("--per-entry must be a whole number of at least 1") }
@@ -64,14 +79,11 @@ struct AssignCommand: Command {
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
         let ineligible = EligibilityRules.ineligible(book)
-        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
         let problem = AssignmentProblem(
             entryCount: contest.entries.count, judgeCount: contest.judges.count, perEntry: k,
             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() },
             // The rules' conflicts and the judges' own declarations (their recusals in force).
-            conflicted: contest.entries.indices.map { e in
-                contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
-            },
+            conflicted: conflicted(contest, book: book),
             skipped: contest.entries.indices.map { ineligible[$0] != nil }, seed: seed)
         let result = AssignmentSolver.solve(problem)
 
@@ -117,6 +129,58 @@ struct AssignCommand: Command {
         return 0
     }
 
+    /// `--entry E --add J | --remove J`, `--remove-judge J`: the assignment in force, changed.
+    static func change(_ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let reason = try reason(args)
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        func judge(_ key: String) throws -> Int {
+            let id = try args.required(key)
+            guard let j = contest.judgeIndex(id) else { throw UsageError("--\(key): no judge has id \"\(id.terminalSafe)\"") }
+            return j
+        }
+        let change: AssignChange.Change
+        if args.value("remove-judge") != nil {
+            if args.value("entry") != nil || args.value("add") != nil || args.value("remove") != nil {
+                throw UsageError("--remove-judge takes no --entry, --add or --remove")
+            }
+            change = .removeJudge(try judge("remove-judge"))
+        } else {
+            let id = try args.required("entry")
+            guard let e = contest.entryIndex(id) else { throw UsageError("--entry: no entry has id \"\(id.terminalSafe)\"") }
+            switch (args.value("add"), args.value("remove")) {
+            case (.some, nil): change = .add(entry: e, judge: try judge("add"))
+            case (nil, .some): change = .remove(entry: e, judge: try judge("remove"))
+            default: throw UsageError("--entry takes one of --add J or --remove J")
+            }
+        }
+        var maxLoad: Int? = nil
+        if let text = args.value("max-load") {
+            guard let n = Int(text), n >= 1 else { throw UsageError("--max-load must be a whole number of at least 1") }
+            maxLoad = n
+        }
+        let book = SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir))
+        guard let current = book.assignment else {
+            throw UsageError(language == .th ? "ยังไม่มีการมอบหมาย: ใช้ khanaen assign --per-entry K ก่อน"
+                                             : "there is no assignment yet: khanaen assign --per-entry K first")
+        }
+        let changed: [[Bool]]
+        do {
+            changed = try AssignChange.apply(change, to: current, book: book, conflicted: try conflicted(contest, dir: dir),
+                                             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() }, language: language)
+        } catch let short as AssignChange.Short {
+            for s in short.entries {
+                let id = contest.entries[s.entry].id
+                ctx.err(TerminalText.safe(language == .th ? "ผลงาน \(id) หากรรมการแทนไม่ได้: มีกรรมการอื่นที่ไม่มีส่วนได้เสียเพียง \(s.free) คน ทุกคนมีผลงานนี้แล้วหรือเต็มภาระ"
+                                                          : "entry \(id) finds no other judge: only \(s.free) are free of conflict for it, each already on it or at their cap") + "\n")
+            }
+            ctx.err(language == .th ? "ไม่ได้บันทึกการมอบหมาย\n" : "nothing written\n")
+            return 2
+        }
+        return try write(AssignChange.pairs(changed, contest: contest), reason: reason, contest: contest, dir: dir, args, ctx, language: language)
+    }
+
     /// `--apply FILE`: the CSV `entry,judge`, checked whole before anything is written.
     static func apply(file: String, reason: String, _ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
@@ -130,11 +194,19 @@ struct AssignCommand: Command {
 
     /// By entry × judge: the pairs the rules and the judges' recusals in force keep apart.
     static func conflicted(_ contest: Contest, dir: String) throws -> [[Bool]] {
-        let book = SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir))
-        let rules = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
-        return contest.entries.indices.map { e in
-            contest.judges.indices.map { j in rules[e][j] || book.sheet(judge: j, entry: e).status == .recused }
+        conflicted(contest, book: SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir)))
+    }
+
+    /// By entry × judge: the pairs the rules, the judges' recusals in force and the chairs'
+    /// recorded conflicts keep apart.
+    static func conflicted(_ contest: Contest, book: SheetBook) -> [[Bool]] {
+        var m = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
+        for c in book.clearedConflicts { m[c.entry][c.judge] = false }
+        for c in book.chairConflicts { m[c.entry][c.judge] = true }
+        for e in contest.entries.indices {
+            for j in contest.judges.indices where book.sheet(judge: j, entry: e).status == .recused { m[e][j] = true }
         }
+        return m
     }
 
     /// The pairs of an `entry,judge` CSV (a header, then one pair a line) in entry order,
@@ -236,8 +308,17 @@ struct ConflictsCommand: Command {
             let events = ledger.judgeFiles[j].events
             return (j, SheetBook.judgeSheets(contest: contest, judgeID: contest.judges[j].id, judgeEvents: events, chairEvents: chairEvents), events)
         })
+        conflicts += Conflicts.recorded(chairEvents: chairEvents, contest: contest).filter { judges.contains($0.judge) }
+        let cleared = Conflicts.cleared(chairEvents: chairEvents, contest: contest)
         conflicts.sort { ($0.judge, $0.entry) < ($1.judge, $1.entry) }
         func cause(_ c: Conflict) -> (code: String, words: String) {
+            if case .rule(let rule) = c.cause, let clear = cleared.first(where: { $0.judge == c.judge && $0.entry == c.entry })?.line {
+                let when = ThaiDate.moment(clear.time, zone: contest.timeZone, language: language)
+                let words = Conflicts.describe(rule, entry: contest.entries[c.entry])
+                return ("cleared:" + rule.rawValue, language == .th
+                    ? "\(words.thai): ประธานกรรมการ \(clear.actor) ยกเว้นแล้ว — \(clear.text ?? "") (\(when))"
+                    : "\(words.english): cleared by the chair \(clear.actor) — \(clear.text ?? "") (\(when))")
+            }
             switch c.cause {
             case .rule(.province):
                 return ("province", language == .th ? "จังหวัดเดียวกับกรรมการ (\(contest.entries[c.entry].province))"
@@ -249,6 +330,10 @@ struct ConflictsCommand: Command {
                 let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
                 return ("declared:" + ground.rawValue, (language == .th ? "กรรมการแจ้งเอง: \(ground.thai) — \(reason) (\(when))"
                                                                          : "declared by the judge: \(ground.english) — \(reason) (\(when))"))
+            case .chair(let ground, let reason, let chair, let time):
+                let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
+                return ("chair:" + ground.rawValue, (language == .th ? "ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason) (\(when))"
+                                                                     : "recorded by the chair \(chair): \(ground.english) — \(reason) (\(when))"))
             }
         }
         if format == "json" {

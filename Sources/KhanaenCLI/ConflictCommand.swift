@@ -10,6 +10,8 @@ struct ConflictCommand: Command {
     static let summary = "a judge declares a conflict of interest with an entry (ม.13 or ม.16), with a reason"
     static let usage = """
     usage: khanaen conflict declare --entry E --ground G --reason TEXT [--judge J] [--lang th|en] [--contest DIR]
+           khanaen conflict declare --judge J --entry E --ground G --reason TEXT [--chair USER] [--contest DIR]
+           khanaen conflict clear --judge J --entry E --reason TEXT [--chair USER] [--contest DIR]
 
     Records that you, the judge your login is, have a stake in entry E and do not judge it
     (มีส่วนได้เสีย), on ground G of the Administrative Procedure Act B.E. 2539:
@@ -22,18 +24,32 @@ struct ConflictCommand: Command {
     The sheet no longer counts and can no longer be changed; only a chair can reopen it.
     `khanaen recuse` is the same with the ground "other". `khanaen conflicts` lists them.
 
+    Run by a chair (with --chair USER, or from a chair's login where judges have logins),
+    it records the conflict for judge J in the chair's own ledger instead: J can no longer
+    score E, cannot remove it, and J's sheet for E, whenever written, no longer counts.
+
+    `clear`, a chair's only, lifts a conflict the contest's rules give (the same province, one
+    of the judge's organisations) for judge J and entry E, with the reason: J may then be
+    assigned and score E. A judge's own declaration or a chair's recorded conflict stays.
+
     """
-    static let options = OptionSpec(values: ["judge", "entry", "ground", "reason", "lang", "contest"], positionals: 1...1,
-                                     positionalName: "declare")
+    static let options = OptionSpec(values: ["judge", "entry", "ground", "reason", "lang", "contest", "chair"], positionals: 1...1,
+                                     positionalName: "declare or clear")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard args.positionals.first == "declare" else { throw UsageError("the only action is `declare`") }
+        guard ["declare", "clear"].contains(args.positionals.first) else { throw UsageError("the action is `declare` or `clear`") }
         guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        if args.positionals.first == "clear" { return try clear(args, ctx, language: language) }
         let entry = try args.required("entry"), reason = try args.required("reason"), word = try args.required("ground")
         guard let ground = ConflictGround(rawValue: word) else {
             throw UsageError("--ground must be one of \(ConflictGround.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(word.terminalSafe)\"")
         }
         let dir = try ContestLocation.resolve(args, ctx)
+        // In an open contest anyone may act as a judge (--judge), a chair too: only --chair makes it the chair's.
+        let contest = try ContestFolder.loadContest(dir)
+        if args.value("chair") != nil || (contest.access == .logins && contest.chairs.contains(ctx.login)) {
+            return try recordForJudge(entry: entry, ground: ground, reason: reason, dir: dir, args, ctx, language: language)
+        }
         let judged = try ContestFolder.loadForJudge(dir, requested: args.value("judge"), login: ctx.login)
         let judge = judged.judgeID
         try ContestFolder.ensureLedgerFolder(dir)
@@ -45,6 +61,46 @@ struct ConflictCommand: Command {
         }
         ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"
                                                   : "saved: \(judge) declared a conflict with \(entry): \(ground.english)") + "\n")
+        return 0
+    }
+
+    /// A chair's `conflict` line, `clear`: the rules' conflict of `--judge` with `--entry` lifted.
+    private static func clear(_ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
+        if args.value("ground") != nil { throw UsageError("clear takes no --ground") }
+        let dir = try ContestLocation.resolve(args, ctx)
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        do {
+            try ledger.appendChair(LedgerEvent(actor: chair, kind: .conflict, judge: judge, entry: entry, text: reason, outcome: Conflicts.clear))
+        } catch let refusal as Refusal {
+            ctx.err("khanaen conflict: " + (language == .th ? "ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน"
+                                                           : "nothing written: \(TerminalText.safe(refusal.message))") + "\n")
+            return 2
+        }
+        ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(chair) ยกเว้นการมีส่วนได้เสียของ \(judge) กับผลงาน \(entry) ตามกฎของการประกวด"
+                                                  : "saved: \(chair) cleared the rules' conflict of \(judge) with \(entry)") + "\n")
+        return 0
+    }
+
+    /// A chair's `conflict` line: the conflict recorded for judge `--judge`, pinned.
+    private static func recordForJudge(entry: String, ground: ConflictGround, reason: String, dir: String, _ args: ParsedArguments,
+                                       _ ctx: CommandContext, language: Language) throws -> Int32 {
+        let judge = try args.required("judge")
+        let contest = try ContestFolder.loadContest(dir)
+        let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
+        let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        try ContestFolder.ensureLedgerFolder(dir)
+        do {
+            try ledger.appendChair(LedgerEvent(actor: chair, kind: .conflict, judge: judge, entry: entry, text: reason, outcome: ground.rawValue))
+        } catch let refusal as Refusal where language == .th {
+            ctx.err("khanaen conflict: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน\n")
+            return 2
+        }
+        ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(chair) บันทึกว่า \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"
+                                                  : "saved: \(chair) recorded that \(judge) is in conflict with \(entry): \(ground.english)") + "\n")
         return 0
     }
 }

@@ -45,6 +45,7 @@ final class JudgeSession {
         folded = Held(fold)
         state.sheets = fold.sheets
         state.hidden = JudgeSession.ineligible(ledger, judgeID)
+        state.notGiven = JudgeSession.notGiven(ledger, judgeID)
     }
 
     /// The entries taken out of judging, by the contest's rules and the chairs' rulings and
@@ -53,12 +54,20 @@ final class JudgeSession {
         let contest = ledger.contest
         let conflicted = contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
         let delivered = ledger.deliveredStream(toJudge: judgeID).events
-        // Once a chair has assigned, the entries not given to the judge.
-        let unassigned = Rules.assignedEntries(judgeID: judgeID, chairEvents: delivered).map { given in
-            contest.entries.indices.filter { !given.contains(contest.entries[$0].id) }
-        } ?? []
+        let j = contest.judgeIndex(judgeID)
+        let recorded = Conflicts.recorded(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
+        let cleared = Conflicts.cleared(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
         return Set(EligibilityRules.ineligible(contest: contest, chairEvents: delivered).keys)
-            .union(conflicted).union(unassigned)
+            .union(conflicted.subtracting(cleared)).union(recorded).union(notGiven(ledger, judgeID))
+    }
+
+    /// Once a chair has assigned, the entries the assignment delivered to the judge does not give them.
+    static func notGiven(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
+        let contest = ledger.contest
+        let delivered = ledger.deliveredStream(toJudge: judgeID).events
+        return Rules.assignedEntries(judgeID: judgeID, chairEvents: delivered).map { given in
+            Set(contest.entries.indices.filter { !given.contains(contest.entries[$0].id) })
+        } ?? []
     }
 
     /// The judge's sheets as the ledger now holds them: only the events read since the last
@@ -129,7 +138,9 @@ final class JudgeSession {
                     out.append(.ledgerBroken(TerminalText.safe(broken.describe(file.displayPath))))
                 } else if changed {
                     out.append(.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: true))
-                    if chairChanged { out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID))) }
+                    if chairChanged {
+                        out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID), notGiven: JudgeSession.notGiven(ledger, judgeID)))
+                    }
                 }
                 return out
             }

@@ -109,6 +109,8 @@ struct PrintCommand: Command {
         var sheets: [Sheet]
         var file: LedgerFile
         var given: Set<Int>?
+        /// The chairs' lines the judge's paper depends on (assignment, eligibility, conflicts).
+        var chairEvents: [LedgerEvent]
     }
 
     /// A sheet or a declaration: a judge's own, or a chair's of any judge or all.
@@ -134,7 +136,7 @@ struct PrintCommand: Command {
             let chairEvents = ledger.chairStream.events
             for (j, judge) in contest.judges.enumerated() where requested == nil || requested == judge.id {
                 papers.append(JudgePaper(index: j, judge: judge, sheets: book.rows[j], file: ledger.file(forJudge: judge.id)!,
-                                         given: listed(contest: contest, judge: j, chairEvents: chairEvents)))
+                                         given: listed(contest: contest, judge: j, chairEvents: chairEvents), chairEvents: chairEvents))
             }
         }
         let single = papers.count == 1
@@ -157,7 +159,7 @@ struct PrintCommand: Command {
     static func judgePaper(_ mine: JudgeLedger) -> JudgePaper {
         let contest = mine.contest, j = contest.judgeIndex(mine.judgeID)!
         return JudgePaper(index: j, judge: contest.judges[j], sheets: mine.sheets, file: mine.file,
-                          given: listed(contest: contest, judge: j, chairEvents: mine.chairEvents))
+                          given: listed(contest: contest, judge: j, chairEvents: mine.chairEvents), chairEvents: mine.chairEvents)
     }
 
     /// The entries judge `j`'s sheet lists, as the workstation lists them: those the last
@@ -167,8 +169,16 @@ struct PrintCommand: Command {
     static func listed(contest: Contest, judge j: Int, chairEvents: [LedgerEvent]) -> Set<Int> {
         let assigned = Rules.assignedEntries(judgeID: contest.judges[j].id, chairEvents: chairEvents)
         let out = Set(EligibilityRules.ineligible(contest: contest, chairEvents: chairEvents).keys)
-            .union(Conflicts.entries(ofJudge: j, contest: contest))
+            .union(keptAway(contest: contest, judge: j, chairEvents: chairEvents).map(\.entry))
         return Set(contest.entries.indices.filter { !out.contains($0) && assigned?.contains(contest.entries[$0].id) ?? true })
+    }
+
+    /// The conflicts that keep judge `j` from entries: the rules' (less those a chair cleared) and
+    /// those a chair recorded for the judge.
+    static func keptAway(contest: Contest, judge j: Int, chairEvents: [LedgerEvent]) -> [Conflict] {
+        let cleared = Conflicts.cleared(chairEvents: chairEvents, contest: contest).filter { $0.judge == j }.map(\.entry)
+        return Conflicts.computed(contest).filter { $0.judge == j && !cleared.contains($0.entry) }
+            + Conflicts.recorded(chairEvents: chairEvents, contest: contest).filter { $0.judge == j }
     }
 
     static func witness(_ p: JudgePaper) -> PaperDocuments.FileWitness {
@@ -182,7 +192,7 @@ struct PrintCommand: Command {
 
     static func declarationDocument(_ p: JudgePaper, contest: Contest, now: Int64) -> PrintDocument {
         let declared = Conflicts.declared(rows: [(p.index, p.sheets, p.file.events)])
-        let computed = Conflicts.computed(contest).filter { $0.judge == p.index }
+        let computed = keptAway(contest: contest, judge: p.index, chairEvents: p.chairEvents)
         return PaperDocuments.declaration(contest: contest, judge: p.judge, declared: declared, computed: computed, witness: witness(p),
                                           printedAt: now)
     }

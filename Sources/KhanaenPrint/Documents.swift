@@ -130,7 +130,8 @@ public enum PaperDocuments {
     /// The declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds of the Administrative
     /// Procedure Act as boxes, each ticked when the judge declared a conflict on it (`declared`:
     /// the judge's recusals in force, `Conflicts.declared`), the entries and reasons under it; the
-    /// conflicts contest.json's rules compute for the judge (`computed`); the judge's signature.
+    /// conflicts contest.json's rules compute for the judge and a chair has not cleared, and those a chair
+    /// recorded for the judge (`computed`); the judge's signature.
     public static func declaration(contest: Contest, judge: Contest.Judge, declared: [Conflict], computed: [Conflict],
                                    witness: FileWitness, printedAt: Int64) -> PrintDocument {
         let printed = printedText(printedAt, zone: contest.timeZone)
@@ -157,7 +158,7 @@ public enum PaperDocuments {
             }
         }
         blocks.append(.space(6))
-        blocks.append(.text("ผลงานที่กรรมการพิจารณาไม่ได้ตามข้อมูลการประกวด (คำนวณจากจังหวัดและหน่วยงานของกรรมการ)", size: 13, bold: true))
+        blocks.append(.text("ผลงานที่กรรมการพิจารณาไม่ได้ตามข้อมูลการประกวด (คำนวณจากจังหวัดและหน่วยงานของกรรมการ) หรือที่ประธานกรรมการบันทึกไว้", size: 13, bold: true))
         if computed.isEmpty {
             blocks.append(.text("ไม่มี", size: 13))
         } else {
@@ -170,6 +171,7 @@ public enum PaperDocuments {
                 switch c.cause {
                 case .rule(let rule): cause = Conflicts.describe(rule, entry: entry).thai
                 case .declared(let ground, _, _): cause = ground.thai
+                case .chair(let ground, let reason, let chair, _): cause = "ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason)"
                 }
                 return [entry.id, entry.organisation, entry.title, cause]
             }, size: 12)))

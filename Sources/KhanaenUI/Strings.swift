@@ -92,7 +92,15 @@ public struct Strings: Sendable {
     func confirmSubmit(_ entry: String) -> String {
         t("ส่งคะแนน \(entry)? ส่งแล้วแก้ไขเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Submit \(entry)? Only the chair can reopen it afterwards (y/n)")
     }
-    var recusePrompt: String { t("เหตุผลที่ถอนตัว (มีส่วนได้เสีย) แล้วกด Enter: ", "Reason for recusal (conflict of interest), then Enter: ") }
+    /// The grounds of the Administrative Procedure Act, in ConflictGround's order, short enough for one line of 80.
+    var groundPrompt: String {
+        t("มีส่วนได้เสียเพราะ 1 คู่กรณี 2 คู่สมรส 3 ญาติ 4 ผู้แทน 5 เจ้าหนี้/นายจ้าง 6 อื่น (ม.16) · Esc ยกเลิก",
+          "Conflict: 1 party 2 spouse 3 relative 4 representative 5 creditor 6 other (s.16) · Esc")
+    }
+    func recusePrompt(_ ground: ConflictGround) -> String {
+        ground == .other ? t("เหตุที่อาจไม่เป็นกลาง (ม.16) แล้วกด Enter: ", "Why you may be partial (s.16), then Enter: ")
+                         : t("รายละเอียด (\(ground.rawValue)) แล้วกด Enter: ", "Details (\(ground.rawValue)), then Enter: ")
+    }
     func confirmRecuse(_ entry: String) -> String {
         t("ถอนตัวจาก \(entry)? กรรมการย้อนเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Recuse from \(entry)? You cannot undo it; only the chair can reopen it (y/n)")
     }
@@ -254,6 +262,13 @@ public struct Strings: Sendable {
         let percent = total == 0 ? 0 : done * 100 / total
         return t("ส่งแล้วหรือถอนตัว \(done) จาก \(total) ใบ (\(percent)%)", "Submitted or recused: \(done) of \(total) sheets (\(percent)%)")
     }
+    /// The assignment's coverage: the eligible entries given judges, and those given none.
+    func coverage(given: Int, gaps: [String]) -> String {
+        let shown = gaps.prefix(8).joined(separator: ", ") + (gaps.count > 8 ? " …" : "")
+        return gaps.isEmpty ? t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการครบทุกรายการ", "Assigned: all \(given) entries have judges")
+            : t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการ · ยังไม่มีกรรมการ \(gaps.count) รายการ: \(shown)",
+                "Assigned: \(given) entries have judges · \(gaps.count) have none: \(shown)")
+    }
     var columnCriterion: String { t("เกณฑ์", "Criterion") }
     var columnMax: String { t("เต็ม", "Max") }
     var columnMean: String { t("เฉลี่ย", "Mean") }
@@ -290,6 +305,7 @@ public struct Strings: Sendable {
         case .advance: return t("คัดเข้ารอบถัดไป", "advance")
         case .assign: return t("มอบหมายผลงาน", "assignment")
         case .fork: return t("ตัดสินสายที่แยก", "fork resolved")
+        case .conflict: return t("ระบุการมีส่วนได้เสีย", "conflict of interest")
         }
     }
     func tierPrompt(_ tiers: [Contest.AwardTier], entry: String) -> String {
@@ -487,6 +503,11 @@ public struct Strings: Sendable {
     func takenOut(_ entry: String) -> String {
         t("\(entry) ไม่ผ่านคุณสมบัติ จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุดคะแนน)", "\(entry) is not eligible and leaves the list (what was scored stays in the ledger)")
     }
+    func noLongerGiven(_ entry: String) -> String {
+        t("ประธานกรรมการมอบ \(entry) ให้กรรมการอื่นแล้ว จึงนำออกจากรายการ (คะแนนที่ให้ไว้ยังอยู่ในสมุดคะแนน)",
+          "The chair gave \(entry) to another judge: it leaves the list (what was scored stays in the ledger)")
+    }
+    func newlyGiven(_ entry: String) -> String { t("ประธานกรรมการมอบหมาย \(entry) ให้ท่านเพิ่ม", "The chair gave you \(entry) as well") }
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
     var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }

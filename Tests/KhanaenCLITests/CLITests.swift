@@ -662,6 +662,126 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(planted.out.contains("written for \(notMine) after the assignment"), planted.out)
     }
 
+    /// `assign --entry E --add J` and `--remove J` each write the assignment in force, so
+    /// changed, as a new `assign` line; adding a judge in conflict, or removing a pair that is
+    /// not there, writes nothing. `--remove-judge J` keeps what J submitted and hands every
+    /// other entry of J's to another judge, each entry keeping two judges and no conflict.
+    func testAssignChangesOnePairAndHandsOnALeavingJudge() throws {
+        let path = contest + "/contest.json"
+        let entries = try ContestFolder.loadContest(contest).entries
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(entries[0].province)\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run(["assign", "--contest", contest, "--per-entry", "2", "--seed", "5", "--reason", "แบ่งงาน"]).code, 0)
+        func given() throws -> [[Bool]] { try XCTUnwrap(SheetBook(ledger: try ContestFolder.load(contest)).assignment) }
+        let e0 = entries[0].id
+        let before = chairFile()
+        let conflicted = run(["assign", "--contest", contest, "--entry", e0, "--add", "j2", "--reason", "x"])
+        XCTAssertNotEqual(conflicted.code, 0)
+        XCTAssertTrue(conflicted.err.contains("j2 มีส่วนได้เสียกับผลงาน \(e0)"), conflicted.err)
+        XCTAssertEqual(chairFile(), before, "nothing written")
+
+        let free = try XCTUnwrap([2, 3, 4].first { try !given()[0][$0] })
+        let added = run(["assign", "--contest", contest, "--entry", e0, "--add", "j\(free + 1)", "--reason", "เพิ่มกรรมการ"])
+        XCTAssertEqual(added.code, 0, added.err)
+        XCTAssertTrue(try given()[0][free])
+        XCTAssertEqual(try given()[0].filter { $0 }.count, 3)
+        XCTAssertEqual(try ContestFolder.load(contest).chairStream.events.filter { $0.kind == .assign }.count, 2, "a new line")
+        XCTAssertEqual(run(["assign", "--contest", contest, "--entry", e0, "--remove", "j\(free + 1)", "--reason", "คืน"]).code, 0)
+        XCTAssertEqual(try given()[0].filter { $0 }.count, 2)
+        let after = chairFile()
+        XCTAssertNotEqual(run(["assign", "--contest", contest, "--entry", e0, "--remove", "j\(free + 1)", "--reason", "x"]).code, 0)
+        XCTAssertEqual(chairFile(), after, "a pair not there: nothing written")
+
+        let mine = try given().indices.filter { try given()[$0][0] }.map { entries[$0].id }
+        XCTAssertGreaterThan(mine.count, 1)
+        let kept = mine[0]
+        XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", kept, "c1=12", "c2=8", "c3=20.5", "c4=7", "c5=12", "c6=11",
+                                    "c7=8", "--submit"]).code, 0)
+        let left = run(["assign", "--contest", contest, "--remove-judge", "j1", "--reason", "ลาออก"])
+        XCTAssertEqual(left.code, 0, left.err)
+        let m = try given()
+        for (e, row) in m.enumerated() {
+            XCTAssertEqual(row[0], entries[e].id == kept, "j1 keeps only the entry submitted: \(entries[e].id)")
+            XCTAssertEqual(row.filter { $0 }.count, 2, "\(entries[e].id) keeps two judges")
+        }
+        XCTAssertFalse(m[0][1], "no conflicted pair")
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+    }
+
+    /// A chair records a conflict for a judge: a chair line, delivered to that judge alone; the
+    /// judge can no longer score the entry (refused in Thai), the sheet submitted before no
+    /// longer counts, `conflicts` lists it with the chair and the time (to the judge too), no
+    /// assignment gives the pair, and a line planted after it is a violation.
+    func testAChairRecordsAConflictForAJudge() throws {
+        XCTAssertEqual(judge("j1", fullSheet("j1", "e02")).code, 0)
+        XCTAssertEqual(judge("j2", fullSheet("j2", "e02")).code, 0)
+        func counted() throws -> [Int] {
+            let r = Scoring.compute(SheetBook(ledger: try ContestFolder.load(contest)))
+            return try XCTUnwrap(r.entries.first { $0.id == "e02" }).totals.map(\.judge)
+        }
+        XCTAssertEqual(try counted(), [0, 1])
+        let recorded = run(["conflict", "declare", "--contest", contest, "--judge", "j1", "--entry", "e02", "--ground", "creditor",
+                            "--reason", "เป็นเจ้าหนี้ของเทศบาล", "--chair", "chair"])
+        XCTAssertEqual(recorded.code, 0, recorded.err)
+        let line = try XCTUnwrap(try ContestFolder.load(contest).chairStream.events.last { $0.kind == .conflict })
+        XCTAssertEqual([line.kind.rawValue, line.judge, line.entry, line.outcome, line.text], ["conflict", "j1", "e02", "creditor", "เป็นเจ้าหนี้ของเทศบาล"])
+        XCTAssertEqual(try counted(), [1], "j1's sheet, submitted before, no longer counts")
+
+        let refused = judge("j1", ["score", "--contest", contest, "--entry", "e02", "--note", "x"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน e02"), refused.err)
+        let delivered = try String(contentsOfFile: contest + "/ledger/j1/chair-chair.jsonl", encoding: .utf8)
+        XCTAssertTrue(delivered.contains("\"kind\":\"conflict\""), delivered)
+        let other = (try? String(contentsOfFile: contest + "/ledger/j2/chair-chair.jsonl", encoding: .utf8)) ?? ""
+        XCTAssertFalse(other.contains("\"kind\":\"conflict\""), "j2 learns nothing of j1's conflict")
+
+        let listed = run(["conflicts", "--contest", contest, "--lang", "en"])
+        XCTAssertTrue(listed.out.contains("recorded by the chair chair: a creditor"), listed.out)
+        let own = judge("j1", ["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertTrue(own.out.contains("chair:creditor"), own.out)
+        XCTAssertFalse(run(["assign", "--contest", contest, "--per-entry", "4", "--dry-run"]).out.contains("e02,j1"))
+
+        try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .note, entry: "e02", text: "x")])
+        let planted = run(["verify", "--contest", contest])
+        XCTAssertEqual(planted.code, 1)
+        XCTAssertTrue(planted.out.contains("after a chair recorded"), planted.out)
+    }
+
+    /// A chair clears a conflict the rules give, with a reason: the judge may then score the
+    /// entry and be given it; `conflicts` says who cleared it; a pair the rules do not keep
+    /// apart cannot be cleared (nothing written).
+    func testAChairClearsAConflictTheRulesGive() throws {
+        let path = contest + "/contest.json"
+        let first = try ContestFolder.loadContest(contest).entries[0]
+        var json = try String(contentsOfFile: path, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"user\": \"judge2\",\n      \"province\": \"\"",
+                                         with: "\"user\": \"judge2\",\n      \"province\": \"\(first.province)\"")
+            .replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(run(["score", "--contest", contest, "--judge", "j2", "--entry", first.id, "c1=3"]).code, 2)
+        let before = chairFile()
+        let wrong = run(["conflict", "clear", "--contest", contest, "--judge", "j1", "--entry", first.id, "--reason", "x", "--chair", "chair"])
+        XCTAssertEqual(wrong.code, 2, wrong.err)
+        XCTAssertEqual(chairFile(), before, "nothing to clear: nothing written")
+        let cleared = run(["conflict", "clear", "--contest", contest, "--judge", "j2", "--entry", first.id,
+                           "--reason", "ย้ายภูมิลำเนาแล้ว", "--chair", "chair"])
+        XCTAssertEqual(cleared.code, 0, cleared.err)
+        let scored = run(["score", "--contest", contest, "--judge", "j2", "--entry", first.id, "c1=3"])
+        XCTAssertEqual(scored.code, 0, scored.err)
+        let listed = run(["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertTrue(listed.out.contains("cleared:province"), listed.out)
+        let plan = root + "/plan.csv"
+        try "entry,judge\n\(first.id),j2\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        let applied = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"])
+        XCTAssertEqual(applied.code, 0, applied.err)
+        let verify = run(["verify", "--contest", contest])
+        XCTAssertEqual(verify.code, 0, verify.out + verify.err)
+        XCTAssertEqual(SheetBook(ledger: try ContestFolder.load(contest)).sheet(judge: 1, entry: 0).scores[0], 3, "the line counts")
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

@@ -182,7 +182,10 @@ final class StatisticsAgreementTests: XCTestCase {
         XCTAssertEqual([b.alphaValues, b.alphaEntries], [6, 3])
         let text = ReportWords(.th).agreementFigures(b)
         XCTAssertTrue(text.hasPrefix("α ") && text.hasSuffix(" (6 ใบ ของ 3 ผลงาน)"), text)
-        XCTAssertFalse(text.contains("—") || text.contains("ICC") || text.contains("ข้อมูลไม่พอ"), text)
+        XCTAssertFalse(text.contains("—") || text.contains("ICC(2") || text.contains("ข้อมูลไม่พอ"), text)
+        // The design as it is: a one-way ICC beside alpha, where the block has none.
+        XCTAssertNotNil(b.icc1)
+        XCTAssertTrue(text.contains("ICC(1) "), text)
     }
 
     func testEmptyAndSparseContestsGiveNilNotNaN() throws {

@@ -219,7 +219,7 @@ final class StatisticsQueueTests: XCTestCase {
 
         let agreement = json["agreement"] as! [String: Any]
         let total = agreement["total"] as! [String: Any]
-        XCTAssertEqual(Set(total.keys), ["icc2_1", "icc2_k", "kendallW", "alpha", "entries", "judges", "alphaSheets", "alphaEntries"])
+        XCTAssertEqual(Set(total.keys), ["icc2_1", "icc2_k", "kendallW", "alpha", "entries", "judges", "alphaSheets", "alphaEntries", "icc1"])
         XCTAssertEqual(total["entries"] as? Int, 7)
         XCTAssertEqual(total["judges"] as? Int, 5)
         XCTAssertEqual(total["icc2_1"] as? Double, ReportJSON.round4(s.agreement.totals.icc2_1!))

@@ -309,6 +309,22 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.updatedAt, 1_764_100_100_000)
     }
 
+    /// Once a chair has assigned, progress counts each judge's own entries and says which
+    /// eligible entries have no judge; the ranking's count is of the assigned sheets.
+    func testProgressCountsAgainstTheAssignment() {
+        let c = Sample.contest
+        let pairs = c.entries.prefix(19).map { AssignedEntry(entry: $0.id, judges: $0.id == "e19" ? ["j5"] : ["j1", "j2"]) }
+        var assign = LedgerEvent(actor: "chair", assign: pairs, reason: "แบ่งงาน", time: 1_764_200_000_000)
+        assign.seq = 1
+        var s = Self.state(Self.book(chair: [assign]), Self.summary())
+        ChairUpdate.update(&s, .key(.char("4")))
+        let lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("ยังไม่มีกรรมการ 1 รายการ: e20") }, lines.joined(separator: "\n"))
+        // j5 has only e19, not started: 0 of 1, not 0 of 20.
+        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 79 ใบ"), lines[2])
+        XCTAssertEqual(s.results.entries.first { $0.id == "e01" }?.assigned, 2)
+    }
+
     func testProgressAndIntegrityScreens() {
         var s = state(width: 80, height: 24)
         ChairUpdate.update(&s, .key(.char("4")))

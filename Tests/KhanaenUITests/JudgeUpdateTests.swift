@@ -288,7 +288,7 @@ final class JudgeUpdateTests: XCTestCase {
         press(.enter)
         press(.char("s"))
         XCTAssertTrue(s.status!.text.contains("ยังไม่ได้ให้คะแนนเกณฑ์ 1, 2, 3, 4, 5, 6, 7"), s.status!.text)
-        press(.char("r"), .enter)
+        press(.char("r"), .char("6"), .enter)
         XCTAssertTrue(s.status!.text.contains("ต้องระบุเหตุผล"))
         XCTAssertEqual(written, [])
     }
@@ -360,23 +360,44 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(s.sheet.criterionNotes[0], "ข้อมูลชัดเจน")
     }
 
-    /// Recusing asks for a reason, then y/n, and says the judge cannot undo it.
+    /// Declaring a conflict asks for its ground (ม.13's list, or ม.16), a reason, then y/n,
+    /// says the judge cannot undo it, and writes a recusal with the ground.
     func testRecuseAsksAndClosesTheSheet() {
         press(.enter, .char("r"))
+        XCTAssertEqual(s.prompt, .conflictGround)
+        XCTAssertTrue(JudgeView.render(s).lines[s.height - 2].contains("3 ญาติ"), JudgeView.render(s).lines[s.height - 2])
+        press(.char("9"))
+        XCTAssertEqual(s.prompt, .conflictGround, "only 1–6 choose")
+        press(.char("๓"))
         type("เป็นญาติกับผู้ประสานงาน"); press(.enter)
-        XCTAssertEqual(s.prompt, .confirmRecuse(reason: "เป็นญาติกับผู้ประสานงาน"))
+        XCTAssertEqual(s.prompt, .confirmRecuse(ground: .relative, reason: "เป็นญาติกับผู้ประสานงาน"))
         XCTAssertTrue(JudgeView.render(s).lines[s.height - 2].contains("ย้อนเองไม่ได้"))
         press(.char("n"))
         XCTAssertEqual(s.sheet.status, .notStarted, "n writes nothing")
-        press(.char("r"))
+        press(.char("r"), .escape)
+        XCTAssertNil(s.prompt, "Esc on the grounds writes nothing")
+        press(.char("r"), .char("3"))
         type("เป็นญาติกับผู้ประสานงาน"); press(.enter, .char("y"))
         XCTAssertEqual(s.sheet.status, .recused)
         XCTAssertEqual(s.sheet.recuseReason, "เป็นญาติกับผู้ประสานงาน")
+        XCTAssertEqual(written.last?.outcome, "relative", "the ground is written with the recusal")
         type("5")
         XCTAssertEqual(s.input.text, "")
         XCTAssertTrue(s.status!.text.contains("แก้ไขไม่ได้"))
         press(.char("x"), .char("n"), .char("s"), .char("r"))
         XCTAssertEqual(written.count, 1)
+    }
+
+    /// On the list, `r` declares a conflict with the selected entry without opening it.
+    func testAConflictIsDeclaredFromTheList() {
+        press(.down)
+        let entry = s.selectedEntry
+        press(.char("r"), .char("6"))
+        type("เคยเป็นที่ปรึกษาโครงการนี้"); press(.enter, .char("y"))
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertEqual(s.sheets[entry].status, .recused)
+        XCTAssertEqual(written.map(\.outcome), ["other"])
+        XCTAssertEqual(written.map(\.entry), [s.contest.entries[entry].id])
     }
 
     /// A sheet the chair reopened says so, and why, on the list and on the sheet.
@@ -661,5 +682,18 @@ final class JudgeUpdateTests: XCTestCase {
         XCTAssertEqual(written.count, 1, "the score written stays")
         _ = JudgeUpdate.update(&s, .ineligible([]))
         XCTAssertTrue(s.visibleEntries.contains(2), "a withdrawn ruling brings it back")
+    }
+
+    /// An entry the chair's assignment takes from the judge, or gives them, says so: not as
+    /// an ineligible entry.
+    func testTheChairsReassignmentSaysWhatItDid() {
+        press(.down, .down, .enter)
+        _ = JudgeUpdate.update(&s, .ineligible([2, 4], notGiven: [2, 4]))
+        XCTAssertEqual(s.screen, .list)
+        XCTAssertTrue(s.status!.text.contains("ประธานกรรมการมอบ e03 ให้กรรมการอื่นแล้ว"), s.status!.text)
+        XCTAssertFalse(s.visibleEntries.contains(2))
+        _ = JudgeUpdate.update(&s, .ineligible([2], notGiven: [2]))
+        XCTAssertTrue(s.status!.text.contains("ประธานกรรมการมอบหมาย e05 ให้ท่านเพิ่ม"), s.status!.text)
+        XCTAssertTrue(s.visibleEntries.contains(4))
     }
 }

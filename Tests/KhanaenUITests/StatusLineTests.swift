@@ -62,7 +62,7 @@ final class StatusLineTests: XCTestCase {
         let long = "ผลงานที่มีรหัสยาวมากเป็นพิเศษสำหรับการทดสอบ"
         // The workstation: submit and recuse.
         for language in [Language.th, .en] {
-            for prompt in [JudgeState.Prompt.confirmSubmit(saved: nil), JudgeState.Prompt.confirmRecuse(reason: long)] {
+            for prompt in [JudgeState.Prompt.confirmSubmit(saved: nil), JudgeState.Prompt.confirmRecuse(ground: .other, reason: long)] {
                 var s = Sample.state(language: language)
                 _ = JudgeUpdate.update(&s, .textReady(Self.text))
                 _ = JudgeUpdate.update(&s, .key(.enter))

@@ -34,6 +34,8 @@ public struct Conflict: Equatable, Sendable {
         case rule(Contest.ConflictRule)
         /// The judge's own recusal in force, with its ground (none given: `other`).
         case declared(ground: ConflictGround, reason: String, time: Int64)
+        /// Recorded for the judge by a chair (a `conflict` line): the judge cannot remove it.
+        case chair(ground: ConflictGround, reason: String, chair: String, time: Int64)
     }
 
     public var judge: Int
@@ -48,6 +50,19 @@ public struct Conflict: Equatable, Sendable {
 }
 
 public enum Conflicts {
+    /// A chair's `conflict` line with this `outcome` clears a conflict the rules give.
+    public static let clear = "clear"
+
+    /// The rules' conflicts the chairs cleared among `chairEvents`: judge, entry and the line.
+    public static func cleared(chairEvents: [LedgerEvent], contest: Contest) -> [(judge: Int, entry: Int, line: LedgerEvent)] {
+        chairEvents.compactMap { e in
+            guard e.kind == .conflict, e.outcome == clear, contest.isChair(e.actor), !e.nonCanonical,
+                  let j = contest.judgeIndex(e.judge ?? ""), let ei = contest.entryIndex(e.entry), rule(judge: j, entry: ei, contest: contest) != nil
+            else { return nil }
+            return (j, ei, e)
+        }
+    }
+
     /// The conflicts contest.json's rules give (`conflictRules`): a judge whose province is
     /// the entry's, and an entry whose organisation is one of the judge's, compared as the
     /// import compares organisations (ทต./ทม./ทน./อบต. or the full name, spacing, Thai digits).
@@ -113,6 +128,16 @@ public enum Conflicts {
             }
         }
         return out
+    }
+
+    /// The conflicts the chairs recorded (`conflict` lines by a chair, with a ground) among
+    /// `chairEvents`, a chair stream or a judge's deliveries, each with its chair and time.
+    public static func recorded(chairEvents: [LedgerEvent], contest: Contest) -> [Conflict] {
+        chairEvents.compactMap { e in
+            guard e.kind == .conflict, contest.isChair(e.actor), !e.nonCanonical, let j = contest.judgeIndex(e.judge ?? ""),
+                  let ei = contest.entryIndex(e.entry), let ground = ConflictGround(rawValue: e.outcome ?? "") else { return nil }
+            return Conflict(judge: j, entry: ei, cause: .chair(ground: ground, reason: e.text ?? "", chair: e.actor, time: e.time))
+        }
     }
 
     /// `matrix[entry][judge]`: whether the pair is in conflict.

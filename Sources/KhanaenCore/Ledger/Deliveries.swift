@@ -1,6 +1,6 @@
 /// A chair's decisions that a judge must see, copied from the chair's own file into the
 /// judge's folder (`ledger/<judge>/chair-<login>.jsonl`): the reopens of that judge's own
-/// sheets, every eligibility ruling and each assignment cut down to the judge's own entries. A judge reads these, never a chair's own file, so
+/// sheets and the conflicts a chair recorded for them, every eligibility ruling and each assignment cut down to the judge's own entries. A judge reads these, never a chair's own file, so
 /// nothing of another judge's scores, progress or timing reaches them (docs/access.md).
 ///
 /// The chair's own file is the record; a delivery is a copy that must follow it: its lines,
@@ -11,7 +11,7 @@ public enum Deliveries {
     /// Whether a chair line belongs in judge `judge`'s delivery.
     public static func isDelivered(_ e: LedgerEvent, toJudge judge: String) -> Bool {
         switch e.kind {
-        case .reopen: return e.judge == judge
+        case .reopen, .conflict: return e.judge == judge
         case .eligibility, .assign: return true
         default: return false
         }

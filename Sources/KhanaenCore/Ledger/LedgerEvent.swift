@@ -36,6 +36,9 @@ public struct LedgerEvent: Equatable, Sendable {
         /// hash of the last line of the side set aside, `ref` the first line at which they
         /// differ, with a reason.
         case fork
+        /// The chair records a conflict of interest for a judge (`judge`, `entry`; `outcome`
+        /// its ground, as a recusal's), with a reason: the judge cannot remove it.
+        case conflict
 
         /// The raw value, for comparing with a line's bytes without making a String.
         var staticName: StaticString {
@@ -54,13 +57,14 @@ public struct LedgerEvent: Equatable, Sendable {
             case .advance: "advance"
             case .assign: "assign"
             case .fork: "fork"
+            case .conflict: "conflict"
             }
         }
 
         /// Kinds that only a chair writes, in the chair's file.
         public var isChairs: Bool {
             switch self {
-            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork: true
+            case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork, .conflict: true
             case .score, .clear, .note, .submit, .recuse: false
             }
         }

@@ -501,9 +501,10 @@ public enum LedgerLine {
         case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
         case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
         case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
+        case .conflict: if judge == nil || outcome == nil || !hadReason { throw fail("a conflict needs \"judge\", \"outcome\" (its ground) and \"reason\"") }
         case .checkpoint, .method, .advance, .assign, .fork: break
         }
-        if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse {
+        if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse && kind != .conflict {
             throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")
         }
         // A judge's line replayed onto the kept side of a fork names its origin (docs/sync.md).

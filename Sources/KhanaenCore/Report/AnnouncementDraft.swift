@@ -40,6 +40,8 @@ public enum AnnouncementDraft {
             for j in contest.judges.indices {
                 let sheet = book.sheet(judge: j, entry: e)
                 if sheet.isLocked { continue }
+                // Once a chair has assigned, a sheet never begun for an entry not given is no one's to write.
+                if let a = book.assignment, !a[e][j], sheet.status == .notStarted { continue }
                 if sheet.reopen != nil { reopened += 1 } else { unscored += 1 }
             }
         }

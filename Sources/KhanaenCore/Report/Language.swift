@@ -112,7 +112,8 @@ public struct ReportWords: Sendable {
             return pick("เสมอกับ \(with) ที่เส้นรางวัล\(tier) (เหลือ \(f.places ?? 0) รางวัล ให้ประธานกรรมการตัดสิน)",
                         "tied with \(with) at the \(tier) line (\(f.places ?? 0) left for the chair)")
         case .belowQuorum:
-            return pick("ใบให้คะแนนไม่ครบองค์ (\(Int(f.value ?? 0))/\(contest.quorum))", "below quorum (\(Int(f.value ?? 0))/\(contest.quorum))")
+            let quorum = f.quorum ?? contest.quorum
+            return pick("ใบให้คะแนนไม่ครบองค์ (\(Int(f.value ?? 0))/\(quorum))", "below quorum (\(Int(f.value ?? 0))/\(quorum))")
         case .judgeNotNormalised:
             return pick("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
         case .ineligible:
@@ -281,7 +282,7 @@ extension ReportWords {
                 + pick(" (\(a.entries) ผลงาน × \(a.judges) กรรมการ ที่ให้คะแนนครบ)", " (\(a.entries) entries × \(a.judges) judges scored by all)"))
         }
         if let x = a.alpha {
-            parts.append("α \(TwoDecimals.text(x))"
+            parts.append("α \(TwoDecimals.text(x))" + (a.icc1.map { " · ICC(1) \(TwoDecimals.text($0))" } ?? "")
                 + pick(" (\(a.alphaValues) ใบ ของ \(a.alphaEntries) ผลงาน)", " (\(a.alphaValues) sheets of \(a.alphaEntries) entries)"))
         }
         return parts.isEmpty ? pick("ข้อมูลไม่พอ", "too few sheets") : parts.joined(separator: " · ")

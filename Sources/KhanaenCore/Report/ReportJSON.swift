@@ -387,7 +387,8 @@ extension ReportJSON {
     static func agreementJSON(_ a: Agreement) -> JSONValue {
         .obj([("icc2_1", .num(a.icc2_1.map(round4))), ("icc2_k", .num(a.icc2_k.map(round4))), ("kendallW", .num(a.kendallW.map(round4))),
               ("alpha", .num(a.alpha.map(round4))), ("entries", .number(Double(a.entries))), ("judges", .number(Double(a.judges))),
-              ("alphaSheets", .number(Double(a.alphaValues))), ("alphaEntries", .number(Double(a.alphaEntries)))])
+              ("alphaSheets", .number(Double(a.alphaValues))), ("alphaEntries", .number(Double(a.alphaEntries))),
+              ("icc1", .num(a.icc1.map(round4)))])
     }
 
     /// `statistics` (the bootstrap's seed, as a decimal string since it may pass 2⁵³, its

@@ -24,6 +24,9 @@ public struct Flag: Equatable, Sendable {
     public var settled = false
     /// Why the entry may not be judged, by the chair's ruling or the contest's rules (ineligible).
     public var ineligibility: Ineligibility? = nil
+    /// The counted sheets the entry needs (below-quorum): the contest's quorum, or fewer when
+    /// the assignment gives the entry fewer judges.
+    public var quorum: Int? = nil
 }
 
 /// An award tier whose entries, after the chair's decisions, are not as many as the contest gives.
@@ -68,6 +71,10 @@ public struct EntryResult: Equatable, Sendable {
     public var override: SheetBook.AwardOverride?
     public var flags: [Flag]
     public var tie: TieNote?
+    /// The judges the assignment gives the entry; nil when no chair has assigned.
+    public var assigned: Int? = nil
+    /// The counted sheets it needs to be ranked: the contest's quorum, at most `assigned`.
+    public var quorum: Int = 0
 
     /// The award after the chair's override, if any.
     public var award: String? { override.map { $0.tier } ?? proposed }
@@ -92,6 +99,9 @@ public struct JudgeResult: Equatable, Sendable {
     /// False when normalisation leaves this judge's totals as they are (fewer than 3 counted sheets, or SD 0).
     public var normalisable: Bool
     public var lastChange: Int64?
+    /// The judge's entries: every entry, or once a chair has assigned, those given to the
+    /// judge and any other whose sheet they began before.
+    public var entries: Int = 0
 }
 
 public struct Results: Equatable, Sendable {

@@ -12,15 +12,23 @@ public enum Scoring {
         // judges' figures, so that they change no other entry's normalised score.
         let ineligible = EligibilityRules.ineligible(book)
         let excluded = (0..<nE).map { ineligible[$0] != nil }
+        // Once a chair has assigned, a judge's work is the entries given to them (and any
+        // sheet they began before), and an entry's quorum is at most the judges it was given.
+        let assignment = book.assignment
+        let assigned = assignment.map { m in m.map { $0.reduce(0) { $1 ? $0 + 1 : $0 } } }
+        // A conflict a chair recorded takes the judge's sheet out, whenever it was written.
+        let pinned = (0..<nJ).map { j in Set(book.chairConflicts.filter { $0.judge == j }.map(\.entry)) }
 
         // Each judge's counts and figures, and each sheet's counted total (NaN when it does
         // not count), worked out once for the entries' pass: a judge's row is its own.
         let perJudge = Parallel.map(nJ, minimum: 8) { j -> (JudgeResult, [Double], [Double]) in
             var r = JudgeResult(index: j, id: contest.judges[j].id, submitted: 0, drafts: 0, recused: 0, notStarted: 0,
-                                counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil)
+                                counted: 0, mean: nil, sd: nil, normalisable: false, lastChange: nil, entries: 0)
             var totals: [Double] = []
             var counted = [Double](repeating: .nan, count: nE)
             for (e, sheet) in rows[j].enumerated() {
+                if sheet.status == .notStarted && (pinned[j].contains(e) || assignment.map { !$0[e][j] } ?? false) { continue }
+                r.entries += 1
                 switch sheet.status {
                 case .submitted: r.submitted += 1
                 case .draft: r.drafts += 1
@@ -29,7 +37,7 @@ public enum Scoring {
                 }
                 if let t = sheet.lastChange, t > (r.lastChange ?? Int64.min) { r.lastChange = t }
                 let counts = sheet.status == .submitted || (includeDrafts && sheet.status == .draft && sheet.isComplete)
-                if counts, let t = sheet.total(maxTotal: maxTotal) {
+                if counts, !pinned[j].contains(e), let t = sheet.total(maxTotal: maxTotal) {
                     if !excluded[e] { totals.append(t) }
                     counted[e] = t
                 }
@@ -58,10 +66,13 @@ public enum Scoring {
                 for c in 0..<nC { sums[c] += scores[c] ?? 0 }
             }
             let raw = totals.map { $0.total }
+            let given = assigned.map { $0[e] }
+            let quorum = given.map { $0 > 0 ? min(contest.quorum, $0) : contest.quorum } ?? contest.quorum
             var r = EntryResult(index: e, id: contest.entries[e].id, totals: totals, normalisedTotals: nil, score: nil,
                                 sd: Stats.sd(raw), medianTotal: Stats.median(raw),
                                 criterionMeans: sums.map { totals.isEmpty ? nil : $0 / Double(totals.count) },
-                                rank: nil, unrankedReason: nil, proposed: nil, override: book.overrides[e], flags: [], tie: nil)
+                                rank: nil, unrankedReason: nil, proposed: nil, override: book.overrides[e], flags: [], tie: nil,
+                                assigned: given, quorum: quorum)
             switch method {
             case .mean: r.score = Stats.mean(raw)
             case .median: r.score = r.medianTotal
@@ -98,9 +109,9 @@ public enum Scoring {
                 r.unrankedReason = Flag.Kind.ineligible.rawValue
                 r.flags = [Flag(kind: .ineligible, ineligibility: why)]
                 r.override = nil
-            } else if totals.count < contest.quorum {
+            } else if totals.count < quorum {
                 r.unrankedReason = Flag.Kind.belowQuorum.rawValue
-                r.flags.append(Flag(kind: .belowQuorum, value: Double(totals.count)))
+                r.flags.append(Flag(kind: .belowQuorum, value: Double(totals.count), quorum: quorum))
             }
             return r
         }

@@ -43,14 +43,15 @@ struct LineRules: Sendable {
     /// the one line such a judge may write for it).
     @inline(__always)
     func judgeProblem(_ e: borrowing LedgerEvent, judge: LedgerName, entryIndex: Int?, criterionIndex ci: Int?,
-                      conflict: Contest.ConflictRule? = nil) -> String? {
+                      conflict: Contest.ConflictRule? = nil, cleared: Bool = false) -> String? {
         if e.actorName != judge { return "written as \(e.actor), in the file of judge \(judge.text)" }
         switch e.kind {
         case .score, .clear, .note, .submit, .recuse: break
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork: return "a \(e.kind.rawValue) does not belong in a judge's file"
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork, .conflict:
+            return "a \(e.kind.rawValue) does not belong in a judge's file"
         }
         if entryIndex == nil { return "entry \"\(e.entry)\" is not in the contest" }
-        let conflict = conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
+        let conflict = cleared ? nil : conflict ?? (conflicts.isEmpty ? nil : entryIndex.flatMap { conflicts[judge]?[$0] })
         if let conflict, e.kind != .recuse {
             return "written for \(e.entry), from which \(judge.text) is kept by a conflict of interest: "
                 + Conflicts.describe(conflict, entry: contest.entries[entryIndex!]).english
@@ -76,7 +77,7 @@ struct LineRules: Sendable {
 
     /// Why an assignment's pairs break the rules (an unknown entry or judge, a pair in conflict
     /// by the contest's rules, an entry or a judge named twice), or nil.
-    func assignmentProblem(_ pairs: [AssignedEntry]) -> String? {
+    func assignmentProblem(_ pairs: [AssignedEntry], cleared: Set<Cleared> = []) -> String? {
         var seen = Set<String>()
         for p in pairs {
             guard let ei = contest.entryIndex(p.entry) else { return "entry \"\(p.entry)\" is not in the contest" }
@@ -85,13 +86,28 @@ struct LineRules: Sendable {
             for j in p.judges {
                 guard contest.judgeIndex(j) != nil else { return "judge \"\(j)\" is not in the contest" }
                 if !judges.insert(j).inserted { return "judge \(j) is given \(p.entry) twice" }
-                if let rule = conflicts[LedgerName(j)]?[ei] {
+                if let rule = conflicts[LedgerName(j)]?[ei], !cleared.contains(Cleared(judge: j, entry: ei)) {
                     return "gives \(p.entry) to \(j), who is kept from it by a conflict of interest: "
                         + Conflicts.describe(rule, entry: contest.entries[ei]).english
                 }
             }
         }
         return nil
+    }
+
+    /// A conflict by the contest's rules that a chair cleared (a `conflict` line, `clear`).
+    struct Cleared: Hashable, Sendable {
+        var judge: String
+        var entry: Int
+    }
+
+    /// The pairs the chairs' lines among `chairEvents` clear of the rules' conflicts.
+    static func cleared(_ chairEvents: [LedgerEvent], contest: Contest) -> Set<Cleared> {
+        Set(chairEvents.compactMap { e in
+            guard e.kind == .conflict, e.outcome == Conflicts.clear, contest.isChair(e.actor), !e.nonCanonical,
+                  let ei = contest.entryIndex(e.entry), let j = e.judge else { return nil }
+            return Cleared(judge: j, entry: ei)
+        })
     }
 
     static func describe(_ refused: Sheet.Refused, entry: String) -> String {
@@ -105,7 +121,7 @@ struct LineRules: Sendable {
     /// Why a line of the chair's file breaks the rules, or nil. A reopen is checked against
     /// the judge's file when it was read (`judgeEvents` holds the judges' events in contest
     /// order; an empty list for a file not read).
-    func chairProblem(_ e: LedgerEvent, judgeEvents: [[LedgerEvent]]) -> String? {
+    func chairProblem(_ e: LedgerEvent, judgeEvents: [[LedgerEvent]], cleared: Set<Cleared> = []) -> String? {
         switch e.kind {
         case .reopen, .award:
             if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
@@ -162,7 +178,7 @@ struct LineRules: Sendable {
         case .assign:
             if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
             if (e.text ?? "").trimmingSpaces.isEmpty { return "an assignment with no reason" }
-            return assignmentProblem(e.pairs ?? [])
+            return assignmentProblem(e.pairs ?? [], cleared: cleared)
         case .checkpoint:
             return nil
         case .advance:
@@ -171,6 +187,21 @@ struct LineRules: Sendable {
             let ids = e.advancedEntries
             if ids.isEmpty || ids.contains(where: { contest.entryIndex($0) == nil }) { return "an advance names an entry not in the contest" }
             if Set(ids).count != ids.count { return "an advance names an entry twice" }
+            return nil
+        case .conflict:
+            if !contest.isChair(e.actor) { return "by \(e.actor), who is not a chair of this contest" }
+            if (e.text ?? "").trimmingSpaces.isEmpty { return "a conflict with no reason" }
+            if contest.entryIndex(e.entry) == nil { return "entry \"\(e.entry)\" is not in the contest" }
+            if contest.judgeIndex(e.judge ?? "") == nil { return "judge \"\(e.judge ?? "")\" is not in the contest" }
+            if e.outcome == Conflicts.clear {
+                if conflicts[LedgerName(e.judge ?? "")]?[contest.entryIndex(e.entry)!] == nil {
+                    return "clears a conflict of \(e.judge ?? "") with \(e.entry) that the contest's rules do not give"
+                }
+                return nil
+            }
+            if ConflictGround(rawValue: e.outcome ?? "") == nil {
+                return "a conflict on the ground \"\(e.outcome ?? "")\", which is none of \(ConflictGround.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
             return nil
         case .score, .clear, .note, .submit, .recuse:
             return "a \(e.kind.rawValue) does not belong in the chair's file"

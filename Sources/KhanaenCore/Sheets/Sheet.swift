@@ -80,7 +80,7 @@ public struct Sheet: Equatable, Sendable {
             lockSeq = e.seq
             recuseReason = e.text
             reopen = nil
-        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork:
+        case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork, .conflict:
             return nil
         }
         if !isLocked { status = hasContent ? .draft : .notStarted }

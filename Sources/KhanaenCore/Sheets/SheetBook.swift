@@ -58,6 +58,14 @@ public struct SheetBook: Sendable {
         public var decision: ChairDecision
     }
 
+    /// A conflict of interest a chair recorded for a judge, with its ground.
+    public struct ChairConflict: Equatable, Sendable {
+        public var judge: Int
+        public var entry: Int
+        public var ground: ConflictGround
+        public var decision: ChairDecision
+    }
+
     public let contest: Contest
     /// `rows[judge][entry]`: each judge's sheets, one row per judge in contest order.
     public private(set) var rows: [[Sheet]]
@@ -70,6 +78,12 @@ public struct SheetBook: Sendable {
     public private(set) var assignment: [[Bool]]? = nil
     /// The time of that assignment's line.
     public private(set) var assignmentTime: Int64? = nil
+    /// The conflicts of interest the chairs recorded for judges (`conflict` lines), in order:
+    /// the judge's sheet for the entry no longer counts, whenever it was written.
+    public private(set) var chairConflicts: [ChairConflict] = []
+    /// The conflicts by the contest's rules the chairs cleared (`conflict` lines, `clear`),
+    /// in order (their `ground` is `other` and means nothing).
+    public private(set) var clearedConflicts: [ChairConflict] = []
     /// The chair's method changes, in order; the last is the official method.
     public private(set) var methodChanges: [MethodChange] = []
     /// Every discussion outcome recorded, in order.
@@ -102,29 +116,60 @@ public struct SheetBook: Sendable {
     private var reopenedLocks: [[SheetLock: ChairDecision]] = []
     private var chairViolationList: [Violation] = []
 
-    /// The last assignment as it bears on each judge (nil: none, every entry theirs).
+    /// The last assignment and the chairs' conflicts as they bear on each judge (nil: neither,
+    /// every entry theirs).
     private var givenByJudge: [Given?] {
-        guard let assignment, let time = assignmentTime else { return Array(repeating: nil, count: contest.judges.count) }
-        return contest.judges.indices.map { j in Given(time: time, entries: assignment.map { $0[j] }) }
+        contest.judges.indices.map { j in
+            var g = Given()
+            if let assignment, let time = assignmentTime { g.time = time; g.entries = assignment.map { $0[j] } }
+            for c in chairConflicts where c.judge == j && g.pinned[c.entry] == nil { g.pinned[c.entry] = c.decision.time }
+            for c in clearedConflicts where c.judge == j && g.cleared[c.entry] == nil { g.cleared[c.entry] = c.decision.time }
+            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
+        }
     }
 
     /// An assignment as it bears on one judge: when it was made, and the entries (by index)
-    /// given to the judge. A judge's line for another entry, written after it, is a violation.
+    /// given to the judge; and the entries a chair recorded the judge in conflict with, from
+    /// when. A judge's line for another entry, or (but a recusal) for such an entry, written
+    /// after it, is a violation.
     struct Given: Equatable, Sendable {
-        var time: Int64
-        var entries: [Bool]
+        var time: Int64 = 0
+        var entries: [Bool]? = nil
+        var pinned: [Int: Int64] = [:]
+        /// The entries whose conflict by the rules a chair cleared, from when.
+        var cleared: [Int: Int64] = [:]
 
-        /// The last assignment among a judge's delivered chair lines, or nil.
-        static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
-            guard let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) else { return nil }
-            let m = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest)
-            guard let j = contest.judgeIndex(judgeID) else { return nil }
-            return Given(time: a.time, entries: m.map { $0[j] })
+        /// Whether a line for entry `ei` at time `t` comes after a chair cleared the rules' conflict.
+        func clears(_ ei: Int?, at t: Int64) -> Bool {
+            guard let ei, let from = cleared[ei] else { return false }
+            return t > from
         }
 
-        /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment, or nil.
+        /// The last assignment and the conflicts among a judge's delivered chair lines, or nil.
+        static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
+            guard let j = contest.judgeIndex(judgeID) else { return nil }
+            var g = Given()
+            if let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) {
+                g.time = a.time
+                g.entries = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest).map { $0[j] }
+            }
+            for e in chairEvents where e.kind == .conflict && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
+                guard let ei = contest.entryIndex(e.entry) else { continue }
+                if e.outcome == Conflicts.clear {
+                    if g.cleared[ei] == nil { g.cleared[ei] = e.time }
+                } else if g.pinned[ei] == nil, ConflictGround(rawValue: e.outcome ?? "") != nil {
+                    g.pinned[ei] = e.time
+                }
+            }
+            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
+        }
+
+        /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment or a chair's conflict, or nil.
         func problem(_ e: borrowing LedgerEvent, entry ei: Int, judge: String) -> String? {
-            guard e.time > time, !entries[ei] else { return nil }
+            if let t = pinned[ei], e.time > t, e.kind != .recuse {
+                return "written for \(e.entry) after a chair recorded, at \(Timestamp.format(t)), that \(judge) is in conflict of interest with it"
+            }
+            guard let entries, e.time > time, !entries[ei] else { return nil }
             return "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)"
         }
     }
@@ -204,12 +249,15 @@ public struct SheetBook: Sendable {
         checkpoints = []
         assignment = nil
         assignmentTime = nil
+        chairConflicts = []
+        clearedConflicts = []
+        var cleared = Set<LineRules.Cleared>()
         var reopenedLocks = [[SheetLock: ChairDecision]](repeating: [:], count: contest.judges.count)
         var chairViolations = streamViolations
         let untimely = SheetBook.formAndTimeProblems(chairEvents, files: chairFiles, now: now)
         for (k, e) in chairEvents.enumerated() {
             let file = k < chairFiles.count ? chairFiles[k] : ContestParser.chairFileName
-            if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents) {
+            if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents, cleared: cleared) {
                 chairViolations.append(Violation(file: file, seq: e.seq, message: problem))
                 continue
             }
@@ -237,6 +285,15 @@ public struct SheetBook: Sendable {
             case .assign:
                 assignment = SheetBook.assignmentMatrix(e.pairs ?? [], contest: contest)
                 assignmentTime = e.time
+            case .conflict:
+                let c = ChairConflict(judge: contest.judgeIndex(e.judge ?? "")!, entry: contest.entryIndex(e.entry)!,
+                                      ground: ConflictGround(rawValue: e.outcome ?? "") ?? .other, decision: decision)
+                if e.outcome == Conflicts.clear {
+                    clearedConflicts.append(c)
+                    cleared.insert(LineRules.Cleared(judge: e.judge ?? "", entry: c.entry))
+                } else {
+                    chairConflicts.append(c)
+                }
             case .discussed:
                 discussed.append(Discussed(topic: DiscussionTopic(rawValue: e.topic ?? "")!, entry: e.entry, judge: e.judge,
                                            outcome: DiscussionOutcome(rawValue: e.outcome ?? "")!, decision: decision))
@@ -287,7 +344,8 @@ public struct SheetBook: Sendable {
                 lastIndex = names.entry(e.entryName)
             }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci) {
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci,
+                                                cleared: given?.clears(lastIndex, at: e.time) ?? false) {
                 progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
                 continue
             }
@@ -382,7 +440,7 @@ public struct SheetBook: Sendable {
             }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) {
+            if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, cleared: given?.clears(ei, at: e.time) ?? false) {
                 violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
                 continue
             }
@@ -429,7 +487,7 @@ public struct SheetBook: Sendable {
         for e in judgeEvents {
             if times.problem(e) != nil || e.entryName != entry { continue }
             let ci = e.criterionName.flatMap { names.criterion($0) }
-            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci) != nil { continue }
+            if rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, cleared: given?.clears(ei, at: e.time) ?? false) != nil { continue }
             if given?.problem(e, entry: ei, judge: judgeID) != nil { continue }
             _ = sheet.apply(e, criterionIndex: ci) { reopened[$0] }
         }

@@ -15,6 +15,9 @@ public struct Agreement: Equatable, Sendable {
     /// entries with at least 2 values) and those entries.
     public var alphaValues: Int
     public var alphaEntries: Int
+    /// ICC(1), one-way random effects, on the same values as alpha (each entry's own judges,
+    /// as many as it has): the design as it is, complete or not (see `IncompleteICC.fit`).
+    public var icc1: Double?
 
     /// Whether any of the block's figures (ICC, W) is computed.
     public var blockComputed: Bool { icc2_1 != nil || icc2_k != nil || kendallW != nil }
@@ -29,12 +32,14 @@ public struct Agreement: Equatable, Sendable {
         kendallW = KendallW.of(block.values, rows: entries, columns: judges)
         alpha = KrippendorffAlpha.interval(m)
         var values = 0, units = 0
+        var groups: [[Double]] = []
         for e in 0..<m.entries {
-            let n = (0..<m.judges).reduce(0) { $0 + (m[e, $1] != nil ? 1 : 0) }
-            if n >= 2 { values += n; units += 1 }
+            let sheets = (0..<m.judges).compactMap { m[e, $0] }
+            if sheets.count >= 2 { values += sheets.count; units += 1; groups.append(sheets) }
         }
         alphaValues = values
         alphaEntries = units
+        icc1 = IncompleteICC.fit(groups)?.icc
     }
 }
 

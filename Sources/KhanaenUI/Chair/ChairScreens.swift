@@ -119,10 +119,16 @@ enum EntryView {
 enum ProgressView {
     static func lines(_ s: ChairState) -> [ScreenLine] {
         let w = s.strings
-        let entries = s.contest.entries.count
+        // Each judge's own entries: every entry, or those the assignment gives them.
         let done = s.results.judges.reduce(0) { $0 + $1.submitted + $1.recused }
-        let total = entries * s.contest.judges.count
+        let total = s.results.judges.reduce(0) { $0 + $1.entries }
         var out: [ScreenLine] = [(w.overall(done, total), .normal, true)]
+        // Once a chair has assigned: how many entries have judges, and the eligible ones with none.
+        if s.results.entries.contains(where: { $0.assigned != nil }) {
+            let eligible = s.results.entries.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
+            let gaps = eligible.filter { ($0.assigned ?? 0) == 0 }.map(\.id).sorted()
+            out.append((w.coverage(given: eligible.count - gaps.count, gaps: gaps), gaps.isEmpty ? .normal : .warning, false))
+        }
         // The last column holds a date and a time whole ("20 พ.ย. 2569 02:00").
         let barWidth = max(8, s.width - 86)
         let table = TextTable([
@@ -135,7 +141,7 @@ enum ProgressView {
         let today = Timestamp.date(s.updatedAt, zone: s.timeZone)
         for j in s.results.judges {
             let judge = s.contest.judges[j.index]
-            let finished = j.submitted + j.recused
+            let finished = j.submitted + j.recused, entries = j.entries
             let filled = entries == 0 ? 0 : finished * barWidth / entries
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let last = j.lastChange.map { t in

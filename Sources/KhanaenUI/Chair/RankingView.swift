@@ -84,7 +84,7 @@ enum RankingView {
                 let award = r.award.map { id in s.contest.awards.first { $0.id == id }?.title ?? id } ?? ""
                 var cells = [r.rank.map(String.init) ?? "—", entry.id, organisation(entry.organisation, width: organisationWidth), entry.province]
                 if layout.withTitle { cells.append(entry.title) }
-                cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(s.contest.quorum)"]
+                cells += [r.score.map(TwoDecimals.text) ?? "", "\(r.totals.count)/\(r.assigned ?? s.contest.quorum)"]
                 if layout.withEarlier, s.contest.earlierRound != nil { cells.append(r.earlier?.rank.map(String.init) ?? "—") }
                 if layout.withSD { cells.append(r.sd.map(TwoDecimals.text) ?? "") }
                 // "…" while the bootstrap is at work; nothing for an entry it does not rank.

@@ -12,8 +12,11 @@ public struct JudgeState: Sendable {
         case search(TextField)
         /// A note on a criterion (nil: on the entry), in a multi-line editor.
         case note(criterion: Int?, TextField)
-        case recuseReason(TextField)
-        case confirmRecuse(reason: String)
+        /// A conflict of interest being declared: its ground (ม.13, or ม.16 "other"), then its
+        /// reason, then a y/n; it is written as a recusal with that ground.
+        case conflictGround
+        case recuseReason(ground: ConflictGround, TextField)
+        case confirmRecuse(ground: ConflictGround, reason: String)
         /// `saved`: what the `s` that asked saved first (a typed score), so that a `n` says it.
         case confirmSubmit(saved: String?)
     }
@@ -82,6 +85,8 @@ public struct JudgeState: Sendable {
     /// Entries the contest's eligibility takes out of judging (failed by its rules or the
     /// chair's ruling): not on the list. What a judge already wrote for them stays in the ledger.
     public var hidden: Set<Int> = []
+    /// Of those, the entries the chair's assignment does not give this judge.
+    public var notGiven: Set<Int> = []
     /// The documents of the entry last opened with `d`.
     public var documents: DocumentReader?
 

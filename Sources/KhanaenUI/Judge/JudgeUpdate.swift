@@ -21,8 +21,9 @@ public enum JudgeMsg: TerminalMessages {
     case textReady(ThaiText)
     /// An entry's documents, read.
     case documents(entry: Int, [EntryDocument])
-    /// The entries the contest's eligibility takes out of judging, as the chair's file now says.
-    case ineligible(Set<Int>)
+    /// The entries taken out of judging, as the chair's file now says: by the contest's
+    /// eligibility and conflicts, and (`notGiven`, among them) by the assignment.
+    case ineligible(Set<Int>, notGiven: Set<Int> = [])
     /// The judge's sheet was printed: where (the whole path), how many pages, whether a draft,
     /// and whether its pages lack the QR code (libqrencode missing).
     case printed(path: String, pages: Int, draft: Bool, noQR: Bool = false)
@@ -89,16 +90,22 @@ public enum JudgeUpdate {
             s.printing = false
             s.status = .error(s.strings.notPrinted(why))
             return []
-        case .ineligible(let hidden):
-            let newly = hidden.subtracting(s.hidden)
+        case .ineligible(let hidden, let notGiven):
+            let newly = hidden.subtracting(s.hidden), given = s.notGiven.subtracting(notGiven).subtracting(hidden)
             s.hidden = hidden
+            s.notGiven = notGiven
             if newly.contains(s.selectedEntry) && s.screen != .list {
                 // The chair ruled while the judge had it open: back to the list, and why.
                 s.screen = .list
                 s.prompt = nil
                 s.input = TextField(limit: 8)
             }
-            if let e = newly.sorted().first { s.status = .info(s.strings.takenOut(s.contest.entries[e].id)) }
+            if let e = newly.sorted().first {
+                let id = s.contest.entries[e].id
+                s.status = .info(notGiven.contains(e) ? s.strings.noLongerGiven(id) : s.strings.takenOut(id))
+            } else if let e = given.sorted().first {
+                s.status = .info(s.strings.newlyGiven(s.contest.entries[e].id))
+            }
             reselect(&s)
             return []
         case .resize(let w, let h):
@@ -224,6 +231,10 @@ public enum JudgeUpdate {
             }
             reselect(&s)
             s.status = .info(s.strings.sortNow(s.sort))
+        case .recuse:
+            guard !rows.isEmpty else { return [] }
+            guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
+            s.prompt = .conflictGround
         case .help:
             s.helpReturn = .list
             s.help.reset()
@@ -279,9 +290,10 @@ public enum JudgeUpdate {
         s.criterion = s.sheet.scores.firstIndex { $0 == nil } ?? 0
     }
 
-    static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil) -> LedgerEvent {
+    static func event(_ s: JudgeState, _ kind: LedgerEvent.Kind, criterion: Int? = nil, value: Double? = nil, text: String? = nil,
+                      outcome: String? = nil) -> LedgerEvent {
         LedgerEvent(actor: s.judgeInfo.id, kind: kind, entry: s.entry.id, criterion: criterion.map { s.contest.criteria[$0].id },
-                    value: value, text: text)
+                    value: value, text: text, outcome: outcome)
     }
 
     // MARK: reading a whole text
@@ -323,9 +335,9 @@ public enum JudgeUpdate {
             if key.isYes { return [.append([event(s, .submit)])] }
             s.status = .info(s.strings.notSubmitted(saved: saved))
             return []
-        case .confirmRecuse(let reason):
+        case .confirmRecuse(let ground, let reason):
             s.prompt = nil
-            if key.isYes { return [.append([event(s, .recuse, text: reason)])] }
+            if key.isYes { return [.append([event(s, .recuse, text: reason, outcome: ground.rawValue)])] }
             s.status = .info(s.strings.cancelled)
             return []
         case .search(var field):
@@ -363,7 +375,21 @@ public enum JudgeUpdate {
                 if field.handle(key) { s.prompt = .note(criterion: criterion, field) }
             }
             return []
-        case .recuseReason(var field):
+        case .conflictGround:
+            switch key {
+            case .escape, .char("q"):
+                s.prompt = nil
+                s.status = .info(s.strings.cancelled)
+            case .char(let c):
+                // 1–6 as the list shows them, in Arabic or Thai digits.
+                let digits = ["1", "2", "3", "4", "5", "6"], thai = ["๑", "๒", "๓", "๔", "๕", "๖"]
+                guard let k = digits.firstIndex(of: String(c)) ?? thai.firstIndex(of: String(c)) else { return [] }
+                s.prompt = .recuseReason(ground: ConflictGround.allCases[k], TextField(limit: 500))
+            default:
+                break
+            }
+            return []
+        case .recuseReason(let ground, var field):
             switch key {
             case .escape:
                 s.prompt = nil
@@ -371,9 +397,9 @@ public enum JudgeUpdate {
             case .enter:
                 let reason = field.text.trimmingSpaces
                 guard !reason.isEmpty else { s.status = .error(s.strings.reasonRequired); return [] }
-                s.prompt = .confirmRecuse(reason: reason)
+                s.prompt = .confirmRecuse(ground: ground, reason: reason)
             default:
-                if field.handle(key) { s.prompt = .recuseReason(field) }
+                if field.handle(key) { s.prompt = .recuseReason(ground: ground, field) }
             }
             return []
         }

@@ -119,7 +119,7 @@ extension JudgeUpdate {
         case .recuse:
             guard !s.sheet.isLocked else { s.status = .error(s.strings.locked); return [] }
             s.input = TextField(limit: 8)
-            s.prompt = .recuseReason(TextField(limit: 500))
+            s.prompt = .conflictGround
         case .undo: return undoLast(&s)
         case .previousEntry, .nextEntry: return moveEntry(&s, forward: action == .nextEntry)
         case .help:

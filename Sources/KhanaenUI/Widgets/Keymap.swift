@@ -113,6 +113,7 @@ public struct Keymap: Sendable {
         Binding([.char("o")], "o", .sort, th: "เรียงตาม รหัส / หน่วยงาน / คะแนน", en: "sort by id / organisation / total", hintTH: "เรียง", hintEN: "sort"),
         Binding([.char("p")], "p", .print, th: "พิมพ์ใบให้คะแนนของท่านเป็น PDF เพื่อลงนาม",
                 en: "print my score sheet as a PDF to sign (says where it is written)"),
+        Binding([.char("r")], "r", .recuse, th: "แจ้งมีส่วนได้เสีย ถอนตัว (y/n)", en: "declare a conflict, recuse (y/n)"),
         Binding([.char("?")], "?", .help, th: "ปุ่มทั้งหมด", en: "all keys", hintTH: "ปุ่ม", hintEN: "keys"),
         Binding([.char("q")], "q", .quit, th: "ออก", en: "quit", hintTH: "ออก", hintEN: "quit"),
     ], inheriting: movement)
@@ -134,7 +135,7 @@ public struct Keymap: Sendable {
         Binding([.char("d")], "d", .documents, th: "อ่านเอกสารที่ผลงานส่งมา (ข้อมูลผลงาน ไฟล์แนบ)", en: "read the entry's documents (its fields, the files)",
                 hintTH: "เอกสาร", hintEN: "docs", whileTyping: true),
         Binding([.char("s")], "s", .submit, th: "ส่งคะแนน (ยืนยัน y/n)", en: "submit (asks y/n)", hintTH: "ส่ง", hintEN: "submit", whileTyping: true),
-        Binding([.char("r")], "r", .recuse, th: "ถอนตัว (มีส่วนได้เสีย ยืนยัน y/n)", en: "recuse (conflict of interest, asks y/n)"),
+        Binding([.char("r")], "r", .recuse, th: "แจ้งมีส่วนได้เสีย ถอนตัว (y/n)", en: "declare a conflict, recuse (y/n)"),
         Binding([.char("u")], "u", .undo, th: "ย้อนการแก้ไขล่าสุด (คะแนนหรือข้อสังเกต)", en: "undo the last change (a score or a note)",
                 hintTH: "ย้อน", hintEN: "undo"),
         Binding([.char("["), .pageUp], "[ PgUp", .previousEntry, th: "ยืนยันค่าที่พิมพ์ แล้วไปผลงานก่อนหน้า", en: "save what was typed, previous entry", whileTyping: true),

@@ -1,0 +1,55 @@
+import XCTest
+@testable import KhanaenCore
+
+/// Once a chair has assigned, the quorum, each judge's progress and what keeps the
+/// announcement a draft count against the assignment, not against every judge.
+final class AssignmentScoringTests: XCTestCase {
+    /// Four judges, quorum 3, three entries: e1 → j1 j2, e2 → j1 j2 j3, e3 → j3 j4.
+    private func assigned() throws -> SheetBook {
+        let contest = try Fixtures.contest(judges: 4, entries: 3, quorum: 3)
+        let pairs = [AssignedEntry(entry: "e1", judges: ["j1", "j2"]), AssignedEntry(entry: "e2", judges: ["j1", "j2", "j3"]),
+                     AssignedEntry(entry: "e3", judges: ["j3", "j4"])]
+        let perJudge: [String: [LedgerEvent]] = [
+            "j1": Fixtures.sheet("j1", "e1", 8, 16, 8) + Fixtures.sheet("j1", "e2", 7, 14, 7),
+            "j2": Fixtures.sheet("j2", "e1", 9, 18, 9) + Fixtures.sheet("j2", "e2", 6, 12, 6),
+        ]
+        return SheetBook(contest: contest, judgeEvents: contest.judges.map { Fixtures.numbered(perJudge[$0.id] ?? []) },
+                         chairEvents: Fixtures.numbered([LedgerEvent(actor: "chair", assign: pairs, reason: "แบ่งงาน")]))
+    }
+
+    func testAnEntryNeedsItsAssignedJudgesUpToTheQuorum() throws {
+        let book = try assigned()
+        XCTAssertEqual(book.violations, [])
+        let r = Scoring.compute(book, method: .mean)
+        let e1 = r.entries.first { $0.id == "e1" }!, e2 = r.entries.first { $0.id == "e2" }!
+        XCTAssertEqual(e1.assigned, 2)
+        XCTAssertEqual(e1.quorum, 2, "given two judges, it needs two sheets, not the contest's three")
+        XCTAssertEqual(e1.rank, 1)
+        XCTAssertEqual(e2.quorum, 3)
+        XCTAssertNil(e2.rank)
+        XCTAssertEqual(e2.flags.first { $0.kind == .belowQuorum }?.quorum, 3)
+        XCTAssertEqual(ReportWords(.en).describe(e2.flags.first { $0.kind == .belowQuorum }!, contest: book.contest), "below quorum (2/3)")
+    }
+
+    func testAJudgesProgressIsOverTheirOwnEntries() throws {
+        let r = Scoring.compute(try assigned(), method: .mean)
+        XCTAssertEqual(r.judges.map(\.entries), [2, 2, 2, 1])
+        XCTAssertEqual(r.judges.map(\.notStarted), [0, 0, 2, 1])
+        XCTAssertEqual(r.judges.map(\.submitted), [2, 2, 0, 0])
+    }
+
+    func testTheAnnouncementWaitsOnlyForAssignedSheets() throws {
+        let book = try assigned()
+        let reasons = AnnouncementDraft.check(Scoring.compute(book), book: book, ledger: nil, queue: nil)
+        XCTAssertTrue(reasons.contains(.unscored(3)), "e2's j3, e3's j3 and j4: \(reasons)")
+    }
+
+    func testWithoutAnAssignmentEveryJudgeHasEveryEntry() throws {
+        let contest = try Fixtures.contest(judges: 4, entries: 3, quorum: 3)
+        let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { _ in [] }, chairEvents: [])
+        let r = Scoring.compute(book, method: .mean)
+        XCTAssertEqual(r.judges.map(\.entries), [3, 3, 3, 3])
+        XCTAssertEqual(r.entries.map(\.quorum), [3, 3, 3])
+        XCTAssertEqual(r.entries.map(\.assigned), [nil, nil, nil])
+    }
+}
