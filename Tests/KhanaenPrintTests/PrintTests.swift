@@ -277,6 +277,34 @@ final class PrintTests: XCTestCase {
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
     }
 
+    /// A conflict a chair records for the judge is on the judge's declaration and off the judge's
+    /// sheet; one the rules give and a chair cleared is off the declaration and back on the sheet.
+    func testTheDeclarationAndTheSheetFollowTheChairsConflicts() throws {
+        var c = try ContestFolder.loadContest(contest)
+        let province = c.entries[0].province
+        try editContest(judges: ["j1": ["province": province]])
+        c = try ContestFolder.loadContest(contest)
+        let byRule = c.entries.indices.filter { c.entries[$0].province == province }
+        let recorded = try XCTUnwrap(c.entries.indices.first { c.entries[$0].province != province })
+        let cleared = byRule[0]
+        let r1 = run(["conflict", "declare", "--contest", contest, "--judge", "j1", "--entry", c.entries[recorded].id, "--ground", "creditor",
+                      "--reason", "เป็นเจ้าหนี้ของเทศบาล", "--chair", "chair"])
+        XCTAssertEqual(r1.code, 0, r1.err)
+        let r2 = run(["conflict", "clear", "--contest", contest, "--judge", "j1", "--entry", c.entries[cleared].id,
+                      "--reason", "ย้ายไปรับราชการจังหวัดอื่นแล้ว", "--chair", "chair"])
+        XCTAssertEqual(r2.code, 0, r2.err)
+        let paper = PrintCommand.judgePaper(try ContestFolder.loadForJudge(contest, requested: nil, login: "judge1"))
+        let given = try XCTUnwrap(paper.given)
+        XCTAssertFalse(given.contains(recorded), "the chair's conflict keeps the entry off the sheet")
+        XCTAssertTrue(given.contains(cleared), "the cleared conflict puts the entry back on the sheet")
+        for e in byRule.dropFirst() { XCTAssertFalse(given.contains(e), c.entries[e].id) }
+        let document = PrintCommand.declarationDocument(paper, contest: c, now: 1_765_000_000_000)
+        var listed: [String: String] = [:]
+        for case .table(let table) in document.blocks { for row in table.rows { listed[row[0]] = row[3] } }
+        XCTAssertEqual(Set(listed.keys), Set(byRule.dropFirst().map { c.entries[$0].id } + [c.entries[recorded].id]))
+        XCTAssertEqual(listed[c.entries[recorded].id], "ประธานกรรมการ chair บันทึก: \(ConflictGround.creditor.thai) — เป็นเจ้าหนี้ของเทศบาล")
+    }
+
     static let position = "นักวิชาการคอมพิวเตอร์ชำนาญการพิเศษ"
 
     /// The declaration: the heading, the judge's name and position, every ground of ม.13 and ม.16,
