@@ -719,7 +719,7 @@ final class ChairTests: XCTestCase {
         let lines = frame(s)
         XCTAssertEqual(lines.filter { $0.contains(" " + s.strings.topicShort(.eligibility) + " ") }.count, items.count, lines.joined(separator: "\n"))
         let p = QueueView.items(s).firstIndex { $0.topic == .eligibility }!
-        s.queueList.select(p, count: QueueView.items(s).count, page: QueueView.page(s))
+        s.queueList.select(p, count: QueueView.items(s).count, page: s.layout.queue.items.pageRows)
         ChairUpdate.update(&s, .key(.enter))
         XCTAssertEqual(s.screen, .eligibility)
     }
