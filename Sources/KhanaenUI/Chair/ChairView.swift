@@ -118,17 +118,20 @@ public enum ChairView {
         let w = s.strings
         let mark = s.method == s.official ? w.officialMark : w.comparisonMark
         // The method's name alone says what it is: its label would push the seal off at 80 columns.
-        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
-        if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
+        var parts = ["\(w.methodName(s.method)) (\(mark))", "\(w.sealLabel) \(s.seal.prefix(12))",
+                     "\(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"]
+        if let m = s.pendingMethod { parts.insert(w.computing(m), at: 0) }
+        // What does not fit is dropped whole, never cut inside: the seal's digits are read as they are.
+        func footer(_ room: Int) -> String { Chrome.fitted(parts, room: room, separator: " · ") }
         var alarms: [String] = []
         if !s.ledger.isIntact || s.readProblem != nil { alarms.append(w.ledgerNotIntact) }
         if s.contest.access == .open { alarms.append(w.accessOpen) }
         let y = s.layout.footer.y
         if alarms.isEmpty {
-            c.put(" " + CellText.clip(footer, to: s.width - 2), x: 0, y: y, role: .muted)
+            c.put(" " + footer(s.width - 2), x: 0, y: y, role: .muted)
         } else {
             let used = c.put("⚠ " + alarms.joined(separator: " · ") + " ", x: 1, y: y, limit: s.width - 2, role: .error, bold: true)
-            c.put(" " + CellText.clip(footer, to: max(0, s.width - 3 - used)), x: 1 + used, y: y, role: .muted)
+            c.put(footer(max(0, s.width - 2 - used)), x: 1 + used, y: y, role: .muted)
         }
     }
 
