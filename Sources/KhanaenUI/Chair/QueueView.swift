@@ -37,7 +37,7 @@ enum QueueView {
             let y = parts.items.y + k
             let mark = item.isOpen ? "●" : "✓"
             let who = item.topic == .pattern ? (item.judgeID ?? "") : (item.entryID ?? "")
-            let line = table.line([mark, w.topicShort(item.topic), who, words.reason(item, contest: s.contest).replacingNewlines], widths: widths)
+            let line = table.line([mark, words.topic(item.topic, short: true), who, words.reason(item, contest: s.contest).replacingNewlines], widths: widths)
             let selected = p == s.queueList.selected
             c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : (item.isOpen ? .normal : .muted))
             if selected {

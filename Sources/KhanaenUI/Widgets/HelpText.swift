@@ -33,7 +33,7 @@ struct HelpText {
             var rows = section.extra
             for b in section.keys.bindings where !explained.contains(where: { $0.0 == b.label && $0.1 == b.action }) {
                 explained.append((b.label, b.action))
-                rows.append((b.label, language == .th ? b.th : b.en))
+                rows.append((b.label, b.what.text(language)))
             }
             for (label, text) in rows {
                 let parts = LineWrap.wrap(text, width: max(1, half - labelWidth - 1), words: words)
