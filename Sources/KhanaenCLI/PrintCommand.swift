@@ -8,9 +8,9 @@ struct PrintCommand: Command {
     static let name = "print"
     static let summary = "a judge's score sheet or the summary as a Thai A4 PDF to sign"
     static let usage = """
-    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
-           khanaen print summary [--method M] [--output FILE [--force]]
-           khanaen print announcement [--method M] [--output FILE [--force]]
+    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]] [--lang th|en]
+           khanaen print summary [--method M] [--output FILE [--force]] [--lang th|en]
+           khanaen print announcement [--method M] [--output FILE [--force]] [--lang th|en]
 
     sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry with
              the scores per criterion, the total out of 100 and the status, and the signature
@@ -36,13 +36,15 @@ struct PrintCommand: Command {
       --method M    the summary's method (mean, median, trimmed, normalised); the official one by default
       --output F    the file to write (a folder for every judge's sheets)
       --force       replace F when it exists
+      --lang th|en  the language of what the command says (th); the paper is Thai
 
     """
-    static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
+    static let options = OptionSpec(values: ["contest", "judge", "output", "method", "lang"], flags: ["notes", "force"],
                                     positionals: 1...1, positionalName: "what to print (sheet, summary or announcement)")
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
+        _ = try args.language()
         let now = Timestamp.nowMillis()
         switch args.positionals[0] {
         case "sheet": return try sheet(args, ctx, dir: dir, now: now)
@@ -114,7 +116,9 @@ struct PrintCommand: Command {
         do {
             try ledger.appendCheckpoint(actor: ctx.login, seal: seal)
         } catch {
-            ctx.err("khanaen: warning: the summary's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+            let why = TerminalText.safe("\(error)")
+            ctx.err("khanaen: " + (try args.language()).t("คำเตือน: ไม่ได้บันทึกตราผลคะแนนของใบสรุปลงในแฟ้มของประธานกรรมการ: \(why)",
+                                                           "warning: the summary's seal was not recorded in the chair's file: \(why)") + "\n")
         }
         return summary.isIntact ? 0 : 1
     }
@@ -138,7 +142,9 @@ struct PrintCommand: Command {
         }
         do {
             let pages = try Typesetter.write(document, to: path)
-            ctx.err("khanaen: wrote \(TerminalText.safe(path)) (\(pages) page\(pages == 1 ? "" : "s")\(document.draft ? ", ร่าง" : ""))\n")
+            let file = TerminalText.safe(path), draft = document.draft ? ", ร่าง" : ""
+            ctx.err("khanaen: " + (try args.language()).t("เขียนแล้ว \(file) (\(pages) หน้า\(draft))",
+                                                           "wrote \(file) (\(pages) page\(pages == 1 ? "" : "s")\(draft))") + "\n")
         } catch let e as PrintError {
             throw InputError(e.description)
         }
