@@ -32,7 +32,7 @@ struct AccessCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let verb = args.positionals[0]
         guard verb == "apply" || verb == "check" else { throw UsageError("unknown \"\(verb)\": apply or check") }
-        let th = try args.language() == .th
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         guard contest.access == .logins else {
@@ -50,26 +50,26 @@ struct AccessCommand: Command {
         }
         let say = { (line: String) in ctx.out(TerminalText.safe(line) + "\n") }
         if verb == "check" {
-            var problems = missing.map { th ? "login \($0): เครื่องนี้ไม่มีผู้ใช้นี้" : "login \($0): no such user on this machine" }
+            var problems = missing.map { language.t("login \($0): เครื่องนี้ไม่มีผู้ใช้นี้", "login \($0): no such user on this machine") }
             problems += groupProblems(contest)
             for rule in plan.rules { problems += check(rule, dir: dir, keeper: keeper, logins: logins) }
             for p in problems { say(p) }
             if problems.isEmpty {
-                say(th ? "ok: ทุกแฟ้มและทุกกลุ่มเป็นไปตามแผน (\(plan.rules.count) แฟ้ม)" : "ok: every path and group is as planned (\(plan.rules.count) paths)")
+                say(language.t("ok: ทุกแฟ้มและทุกกลุ่มเป็นไปตามแผน (\(plan.rules.count) แฟ้ม)", "ok: every path and group is as planned (\(plan.rules.count) paths)"))
             }
             return problems.isEmpty ? 0 : 1
         }
         guard missing.isEmpty else {
-            throw InputError(th ? "เครื่องนี้ไม่มีผู้ใช้: \(missing.joined(separator: ", ")) สร้างก่อน (useradd) แล้วสั่งอีกครั้ง"
-                                : "no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again")
+            throw InputError(language.t("เครื่องนี้ไม่มีผู้ใช้: \(missing.joined(separator: ", ")) สร้างก่อน (useradd) แล้วสั่งอีกครั้ง",
+                                "no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again"))
         }
         var failures = 0
         let root = getuid() == 0
         if root {
             for line in try applyGroups(contest) { say(line) }
         } else {
-            say(th ? "note: ไม่ใช่ root: ตั้งกลุ่มและเจ้าของแฟ้มของกรรมการไม่ได้ เปลี่ยนเฉพาะที่เจ้าของโฟลเดอร์เปลี่ยนได้"
-                   : "note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed")
+            say(language.t("note: ไม่ใช่ root: ตั้งกลุ่มและเจ้าของแฟ้มของกรรมการไม่ได้ เปลี่ยนเฉพาะที่เจ้าของโฟลเดอร์เปลี่ยนได้",
+                   "note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed"))
         }
         for rule in plan.rules {
             for (line, failed) in apply(rule, dir: dir, keeper: keeper, logins: logins) {

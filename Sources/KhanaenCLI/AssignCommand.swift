@@ -90,8 +90,8 @@ struct AssignCommand: Command {
         if let reason {
             for line in summary(result, contest: contest, k: k, skipped: ineligible.count, language: language) { ctx.err(TerminalText.safe(line) + "\n") }
             guard result.short.isEmpty else {
-                ctx.err(language == .th ? "ไม่ได้บันทึกการมอบหมาย: มีผลงานที่ได้กรรมการไม่ครบ \(k) คน\n"
-                                        : "nothing written: some entries cannot get \(k) judges\n")
+                ctx.err(language.t("ไม่ได้บันทึกการมอบหมาย: มีผลงานที่ได้กรรมการไม่ครบ \(k) คน\n",
+                                        "nothing written: some entries cannot get \(k) judges\n"))
                 return 2
             }
             let pairs = result.judgesOf.enumerated().compactMap { e, judges -> AssignedEntry? in
@@ -124,8 +124,8 @@ struct AssignCommand: Command {
         try ContestFolder.ensureLedgerFolder(dir)
         try ledger.appendChair(LedgerEvent(actor: chair, assign: pairs, reason: reason))
         let count = pairs.reduce(0) { $0 + $1.judges.count }
-        ctx.out(language == .th ? "บันทึกแล้ว: \(chair) มอบหมายผลงาน \(pairs.count) รายการ (\(count) คู่กรรมการ–ผลงาน)\n"
-                                : "saved: \(chair) assigned \(pairs.count) entries (\(count) judge–entry pairs)\n")
+        ctx.out(language.t("บันทึกแล้ว: \(chair) มอบหมายผลงาน \(pairs.count) รายการ (\(count) คู่กรรมการ–ผลงาน)\n",
+                                "saved: \(chair) assigned \(pairs.count) entries (\(count) judge–entry pairs)\n"))
         return 0
     }
 
@@ -235,31 +235,30 @@ struct AssignCommand: Command {
 
     /// The summary's lines, each to be made safe for a terminal.
     static func summary(_ r: AssignmentResult, contest: Contest, k: Int, skipped: Int, language: Language) -> [String] {
-        let th = language == .th
         let given = r.judgesOf.filter { !$0.isEmpty }.count
         var lines: [String] = []
         let loads = r.loads.isEmpty ? "" : "\(r.loads.min()!)–\(r.loads.max()!)"
-        lines.append(th ? "มอบหมายผลงาน \(given) รายการ รายการละ \(k) คน · ภาระต่อกรรมการ \(loads) รายการ"
-                          + (skipped > 0 ? " · ไม่มอบหมาย \(skipped) รายการที่ไม่ผ่านคุณสมบัติ" : "")
-                        : "assigned \(given) entries, \(k) judges each · load per judge \(loads)"
-                          + (skipped > 0 ? " · \(skipped) ineligible entries left out" : ""))
+        lines.append(language.t("มอบหมายผลงาน \(given) รายการ รายการละ \(k) คน · ภาระต่อกรรมการ \(loads) รายการ"
+                                  + (skipped > 0 ? " · ไม่มอบหมาย \(skipped) รายการที่ไม่ผ่านคุณสมบัติ" : ""),
+                                "assigned \(given) entries, \(k) judges each · load per judge \(loads)"
+                                  + (skipped > 0 ? " · \(skipped) ineligible entries left out" : "")))
         let each = contest.judges.indices.map { "\(contest.judges[$0].id) \(r.loads[$0])" }.joined(separator: ", ")
-        lines.append((th ? "ภาระ: " : "loads: ") + each)
+        lines.append((language.t("ภาระ: ", "loads: ")) + each)
         if let overlap = r.minOverlap {
             if r.pairsApart == 0 {
-                lines.append(th ? "กรรมการทุกคู่ให้คะแนนผลงานร่วมกันอย่างน้อย \(overlap) รายการ"
-                                : "every pair of judges shares at least \(overlap) entries")
+                lines.append(language.t("กรรมการทุกคู่ให้คะแนนผลงานร่วมกันอย่างน้อย \(overlap) รายการ",
+                                "every pair of judges shares at least \(overlap) entries"))
             } else {
-                lines.append(th ? "กรรมการ \(r.pairsApart) คู่ไม่มีผลงานร่วมกัน" + (r.overlapPossible ? "" : " (ผลงานมีไม่พอให้ทุกคู่)")
-                                : "\(r.pairsApart) pairs of judges share no entry" + (r.overlapPossible ? "" : " (too few entries for every pair)"))
+                lines.append(language.t("กรรมการ \(r.pairsApart) คู่ไม่มีผลงานร่วมกัน" + (r.overlapPossible ? "" : " (ผลงานมีไม่พอให้ทุกคู่)"),
+                                        "\(r.pairsApart) pairs of judges share no entry" + (r.overlapPossible ? "" : " (too few entries for every pair)")))
             }
-            lines.append(r.connected ? (th ? "กรรมการทุกคนเชื่อมถึงกันผ่านผลงานที่ให้คะแนนร่วม" : "every judge is linked to every other through shared entries")
-                                     : (th ? "กรรมการแยกเป็นกลุ่มที่ไม่มีผลงานร่วมกัน: เทียบคะแนนข้ามกลุ่มไม่ได้" : "the judges fall into groups that share no entry"))
+            lines.append(r.connected ? (language.t("กรรมการทุกคนเชื่อมถึงกันผ่านผลงานที่ให้คะแนนร่วม", "every judge is linked to every other through shared entries"))
+                                     : (language.t("กรรมการแยกเป็นกลุ่มที่ไม่มีผลงานร่วมกัน: เทียบคะแนนข้ามกลุ่มไม่ได้", "the judges fall into groups that share no entry")))
         }
         for s in r.short {
             let id = contest.entries[s.entry].id
-            lines.append(th ? "ผลงาน \(id) ได้กรรมการ \(s.assigned) จาก \(k) คน: มีกรรมการที่ไม่มีส่วนได้เสียเพียง \(s.free) คน"
-                            : "entry \(id) has \(s.assigned) of \(k) judges: only \(s.free) judges are free of conflict for it")
+            lines.append(language.t("ผลงาน \(id) ได้กรรมการ \(s.assigned) จาก \(k) คน: มีกรรมการที่ไม่มีส่วนได้เสียเพียง \(s.free) คน",
+                            "entry \(id) has \(s.assigned) of \(k) judges: only \(s.free) judges are free of conflict for it"))
         }
         return lines
     }
@@ -321,19 +320,19 @@ struct ConflictsCommand: Command {
             }
             switch c.cause {
             case .rule(.province):
-                return ("province", language == .th ? "จังหวัดเดียวกับกรรมการ (\(contest.entries[c.entry].province))"
-                                                    : "the judge's province (\(contest.entries[c.entry].province))")
+                return ("province", language.t("จังหวัดเดียวกับกรรมการ (\(contest.entries[c.entry].province))",
+                                                    "the judge's province (\(contest.entries[c.entry].province))"))
             case .rule(.organisation):
-                return ("organisation", language == .th ? "หน่วยงานของกรรมการ (\(contest.entries[c.entry].organisation))"
-                                                        : "the judge's organisation (\(contest.entries[c.entry].organisation))")
+                return ("organisation", language.t("หน่วยงานของกรรมการ (\(contest.entries[c.entry].organisation))",
+                                                        "the judge's organisation (\(contest.entries[c.entry].organisation))"))
             case .declared(let ground, let reason, let time):
                 let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
-                return ("declared:" + ground.rawValue, (language == .th ? "กรรมการแจ้งเอง: \(ground.thai) — \(reason) (\(when))"
-                                                                         : "declared by the judge: \(ground.english) — \(reason) (\(when))"))
+                return ("declared:" + ground.rawValue, (language.t("กรรมการแจ้งเอง: \(ground.thai) — \(reason) (\(when))",
+                                                                         "declared by the judge: \(ground.english) — \(reason) (\(when))")))
             case .chair(let ground, let reason, let chair, let time):
                 let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
-                return ("chair:" + ground.rawValue, (language == .th ? "ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason) (\(when))"
-                                                                     : "recorded by the chair \(chair): \(ground.english) — \(reason) (\(when))"))
+                return ("chair:" + ground.rawValue, (language.t("ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason) (\(when))",
+                                                                     "recorded by the chair \(chair): \(ground.english) — \(reason) (\(when))")))
             }
         }
         if format == "json" {
@@ -345,11 +344,11 @@ struct ConflictsCommand: Command {
             return 0
         }
         if conflicts.isEmpty {
-            ctx.out(language == .th ? "ไม่มีกรรมการที่มีส่วนได้เสียกับผลงานใด\n" : "no judge is in conflict with any entry\n")
+            ctx.out(language.t("ไม่มีกรรมการที่มีส่วนได้เสียกับผลงานใด\n", "no judge is in conflict with any entry\n"))
             return 0
         }
-        let table = TextTable([.init(language == .th ? "กรรมการ" : "judge", width: 8), .init(language == .th ? "ผลงาน" : "entry", width: 8),
-                               .init(language == .th ? "เหตุ" : "cause", minWidth: 20)])
+        let table = TextTable([.init(language.t("กรรมการ", "judge"), width: 8), .init(language.t("ผลงาน", "entry"), width: 8),
+                               .init(language.t("เหตุ", "cause"), minWidth: 20)])
         let widths = table.widths(total: 80)
         ctx.out(TerminalText.safe(table.header(widths: widths)) + "\n")
         for c in conflicts {

@@ -111,19 +111,20 @@ public enum CLI {
         if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
         // The wrappers' language, read before the parse (which may fail): --lang en or --lang=en.
         let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
+        let language: Language = english ? .en : .th
         do {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)
         } catch let e as UsageError {
-            ctx.err("khanaen \(command.name): \(e.description) (" + (english ? "see" : "ดู") + " khanaen \(command.name) --help)\n")
+            ctx.err("khanaen \(command.name): \(e.description) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
         } catch let e as InputError {
             ctx.err("khanaen: \(e.message)\n")
         } catch let e as Refusal {
-            ctx.err(english ? "khanaen \(command.name): refused: \(e.message); nothing was written\n"
-                            : "khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n")
+            ctx.err(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n",
+                            "khanaen \(command.name): refused: \(e.message); nothing was written\n"))
         } catch let e as NotAllowed {
-            ctx.err(english ? "khanaen \(command.name): not allowed: \(e.description); nothing was written\n"
-                            : "khanaen \(command.name): ไม่มีสิทธิ์: \(e.description) ไม่มีการเขียนลงสมุดคะแนน\n")
+            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.description) ไม่มีการเขียนลงสมุดคะแนน\n",
+                            "khanaen \(command.name): not allowed: \(e.description); nothing was written\n"))
         } catch let e as LedgerFile.IOError {
             ctx.err("khanaen: \(e.description)\n")
         } catch {

@@ -18,13 +18,13 @@ struct RecuseCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry"), reason = try args.required("reason")
-        let th = try args.language() == .th
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let judged = try ContestFolder.loadForJudge(dir, requested: args.value("judge"), login: ctx.login)
         let judge = judged.judgeID
         try ContestFolder.ensureLedgerFolder(dir)
         try judged.ledger.appendJudge(judge, [LedgerEvent(actor: judge, kind: .recuse, entry: entry, text: reason)])
-        ctx.out(th ? "บันทึกแล้ว: \(judge) ถอนตัวจากผลงาน \(entry)\n" : "saved: \(judge) recused from \(entry)\n")
+        ctx.out(language.t("บันทึกแล้ว: \(judge) ถอนตัวจากผลงาน \(entry)\n", "saved: \(judge) recused from \(entry)\n"))
         return 0
     }
 }
@@ -56,15 +56,15 @@ struct ReopenCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
-        let th = try args.language() == .th
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         let e = try ledger.appendChair(LedgerEvent(actor: chair, kind: .reopen, judge: judge, entry: entry, text: reason))
-        ctx.out(th ? "บันทึกแล้ว: \(chair) เปิดแก้ไขใบให้คะแนนของ \(judge) ผลงาน \(entry) (บรรทัด \(e.ref ?? 0) ของกรรมการ)\n"
-                   : "saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n")
+        ctx.out(language.t("บันทึกแล้ว: \(chair) เปิดแก้ไขใบให้คะแนนของ \(judge) ผลงาน \(entry) (บรรทัด \(e.ref ?? 0) ของกรรมการ)\n",
+                   "saved: \(chair) reopened the sheet of \(judge) for \(entry) (its line \(e.ref ?? 0))\n"))
         return 0
     }
 }
@@ -88,7 +88,7 @@ struct AwardCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry"), tier = try args.required("tier"), reason = try args.required("reason")
-        let th = try args.language() == .th
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
@@ -98,7 +98,7 @@ struct AwardCommand: Command {
         // The tier by its title, as the announcement names it (the id was checked when written).
         let title = contest.awards.first { $0.id == tier }.map(\.title) ?? tier
         let said = tier == "none" ? "ไม่ให้รางวัล" : tier == "auto" ? "ประเภทรางวัลตามที่คำนวณได้" : "รางวัล\(title)"
-        ctx.out(TerminalText.safe(th ? "บันทึกแล้ว: ผลงาน \(entry) \(said) โดยประธานกรรมการ \(chair)" : "saved: \(entry) award \(tier) by \(chair)") + "\n")
+        ctx.out(TerminalText.safe(language.t("บันทึกแล้ว: ผลงาน \(entry) \(said) โดยประธานกรรมการ \(chair)", "saved: \(entry) award \(tier) by \(chair)")) + "\n")
         return 0
     }
 }

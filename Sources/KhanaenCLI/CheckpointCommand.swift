@@ -20,7 +20,7 @@ struct CheckpointCommand: Command {
     static let options = OptionSpec(values: ["contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        let th = try args.language() == .th
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "a checkpoint")
@@ -30,11 +30,11 @@ struct CheckpointCommand: Command {
         let heads = ledger.judgeFiles.map { "\($0.name) \($0.lineCount)" }.joined(separator: ", ")
         let own = ledger.checkpointFile(for: ctx.login)
         if written {
-            ctx.out(TerminalText.safe(th ? "บันทึกแล้ว: จุดตรวจที่ \(own.displayPath):\(own.lineCount): \(heads)"
-                                         : "checkpoint at \(own.displayPath):\(own.lineCount): \(heads)") + "\n")
+            ctx.out(TerminalText.safe(language.t("บันทึกแล้ว: จุดตรวจที่ \(own.displayPath):\(own.lineCount): \(heads)",
+                                         "checkpoint at \(own.displayPath):\(own.lineCount): \(heads)")) + "\n")
         } else {
-            ctx.out(TerminalText.safe(th ? "ไม่มีอะไรเปลี่ยนตั้งแต่จุดตรวจครั้งก่อน: \(heads)"
-                                         : "unchanged since the last checkpoint: \(heads)") + "\n")
+            ctx.out(TerminalText.safe(language.t("ไม่มีอะไรเปลี่ยนตั้งแต่จุดตรวจครั้งก่อน: \(heads)",
+                                         "unchanged since the last checkpoint: \(heads)")) + "\n")
         }
         return 0
     }

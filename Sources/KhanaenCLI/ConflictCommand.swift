@@ -59,8 +59,8 @@ struct ConflictCommand: Command {
             ctx.err("khanaen conflict: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน\n")
             return 2
         }
-        ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"
-                                                  : "saved: \(judge) declared a conflict with \(entry): \(ground.english)") + "\n")
+        ctx.out(TerminalText.safe(language.t("บันทึกแล้ว: \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)",
+                                                  "saved: \(judge) declared a conflict with \(entry): \(ground.english)")) + "\n")
         return 0
     }
 

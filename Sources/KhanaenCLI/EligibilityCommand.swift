@@ -122,19 +122,18 @@ struct EligibilityCommand: Command {
 
     static func confirmation(outcome: String, chair: String, entry: String, reason: String, when: String,
                              computed: EligibilityStatus?, language: Language) -> String {
-        let th = language == .th
-        let said = th ? "บันทึกแล้ว \(when): ประธานกรรมการ (\(chair)) " : "saved \(when): \(chair) "
-        let why = th ? " เหตุผล: \(reason)" : "; reason: \(reason)"
+        let said = language.t("บันทึกแล้ว \(when): ประธานกรรมการ (\(chair)) ", "saved \(when): \(chair) ")
+        let why = language.t(" เหตุผล: \(reason)", "; reason: \(reason)")
         switch outcome {
         case "pass":
-            return said + (th ? "วินิจฉัยว่าผลงาน \(entry) ผ่านคุณสมบัติ" : "ruled \(entry) eligible (pass)") + why
+            return said + (language.t("วินิจฉัยว่าผลงาน \(entry) ผ่านคุณสมบัติ", "ruled \(entry) eligible (pass)")) + why
         case "fail":
-            return said + (th ? "วินิจฉัยว่าผลงาน \(entry) ไม่ผ่านคุณสมบัติ: ไม่จัดอันดับและไม่ได้รับรางวัล"
-                              : "ruled \(entry) ineligible (fail): neither ranked nor awarded") + why
+            return said + (language.t("วินิจฉัยว่าผลงาน \(entry) ไม่ผ่านคุณสมบัติ: ไม่จัดอันดับและไม่ได้รับรางวัล",
+                              "ruled \(entry) ineligible (fail): neither ranked nor awarded")) + why
         default:
             let standing = computed.map { EligibilityReport.word($0, language) }
-            return said + (th ? "ถอนคำวินิจฉัยคุณสมบัติของผลงาน \(entry)" + (standing.map { " ใช้ผลตามเกณฑ์: \($0)" } ?? "")
-                              : "withdrew the ruling on \(entry)" + (standing.map { "; the rules' result stands: \($0)" } ?? "")) + why
+            return said + language.t("ถอนคำวินิจฉัยคุณสมบัติของผลงาน \(entry)" + (standing.map { " ใช้ผลตามเกณฑ์: \($0)" } ?? ""),
+                                     "withdrew the ruling on \(entry)" + (standing.map { "; the rules' result stands: \($0)" } ?? "")) + why
         }
     }
 }

@@ -38,7 +38,7 @@ struct ImportCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let kind = args.positionals[0]
         let paths = Array(args.positionals.dropFirst())
-        let th = try args.language() == .th
+        let language = try args.language()
         guard kind == "mail" || kind == "csv" else { throw UsageError("the first argument must be mail or csv, got \"\(kind.terminalSafe)\"") }
         var encoding: TextEncoding? = nil
         if let e = args.value("encoding") {
@@ -77,7 +77,7 @@ struct ImportCommand: Command {
             try AtomicFile.write(bytes, to: entriesPath, overwrite: true)
         }
         let count = { (k: ImportResult.Line.Kind) in result.lines.filter { $0.kind == k }.count }
-        if th {
+        if language == .th {
             ctx.err("khanaen: นำเข้า \(count(.imported)) ปรับปรุง \(count(.updated)) ข้าม \(count(.skipped)); "
                     + (bytes != before ? "บันทึกแล้ว \(entriesPath)" : "entries.json ไม่เปลี่ยน") + "\n")
         } else {

@@ -28,7 +28,7 @@ struct InitCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let target = args.positionals[0]
-        let th = try args.language() == .th
+        let language = try args.language()
         let source = try ContestLocation.sampleFolder(ctx)
         let shown = TerminalText.safe(target)
         if args.has("demo") {
@@ -39,10 +39,10 @@ struct InitCommand: Command {
                     .joined(separator: "\n").replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
             }
             _ = try ContestFolder.loadContest(target)
-            ctx.out(th ? "สร้างแล้ว \(shown): การประกวดตัวอย่าง (ผลงาน 20 ชิ้น ผู้ได้รางวัลปี 2566) ไม่มีสมุดคะแนน "
-                       + "ตรวจด้วย khanaen verify --contest \(shown)\n"
-                    : "created \(shown): the sample contest (20 entries, 2566's winners), without its ledger; "
-                       + "khanaen verify --contest \(shown) checks it\n")
+            ctx.out(language.t("สร้างแล้ว \(shown): การประกวดตัวอย่าง (ผลงาน 20 ชิ้น ผู้ได้รางวัลปี 2566) ไม่มีสมุดคะแนน "
+                                 + "ตรวจด้วย khanaen verify --contest \(shown)\n",
+                               "created \(shown): the sample contest (20 entries, 2566's winners), without its ledger; "
+                                 + "khanaen verify --contest \(shown) checks it\n"))
             return 0
         }
         let folderName = target.split(separator: "/").last.map(String.init) ?? target
@@ -56,8 +56,8 @@ struct InitCommand: Command {
         }
         let contest = try ContestFolder.loadContest(target)
         let line = newJSON.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"_eligibility\"") }.map { $0 + 1 }
-        let lineText = line.map { th ? " (บรรทัด \($0))" : " (line \($0))" } ?? ""
-        if th {
+        let lineText = line.map { language.t(" (บรรทัด \($0))", " (line \($0))") } ?? ""
+        if language == .th {
             ctx.out("""
             สร้างแล้ว \(shown): การประกวดใหม่ "\(TerminalText.safe(contest.name))" (รหัส \(contest.id)) มีเกณฑ์ \(contest.criteria.count) ข้อ \
             รางวัล \(contest.awards.count) ระดับ และกติกาตามแม่แบบ ยังไม่มีผลงาน ยังไม่มีคะแนน

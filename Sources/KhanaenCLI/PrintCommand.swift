@@ -9,10 +9,10 @@ struct PrintCommand: Command {
     static let name = "print"
     static let summary = "the papers to sign as Thai A4 PDF: score sheets, the summary, declarations, the announcement"
     static let usage = """
-    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
-           khanaen print summary [--method M] [--output FILE [--force]]
-           khanaen print announcement [--method M] [--output FILE [--force]]
-           khanaen print declaration [--judge J] [--output FILE [--force]]
+    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]] [--lang th|en]
+           khanaen print summary [--method M] [--output FILE [--force]] [--lang th|en]
+           khanaen print announcement [--method M] [--output FILE [--force]] [--lang th|en]
+           khanaen print declaration [--judge J] [--output FILE [--force]] [--lang th|en]
 
     sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry given
              to the judge (every entry until a chair assigns) with the scores per criterion, the
@@ -45,9 +45,10 @@ struct PrintCommand: Command {
       --method M    the summary's method (mean, median, trimmed, normalised); the official one by default
       --output F    the file to write (a folder for every judge's sheets or declarations)
       --force       replace F when it exists
+      --lang th|en  the language of what the command says (th); the paper is Thai
 
     """
-    static let options = OptionSpec(values: ["contest", "judge", "output", "method"], flags: ["notes", "force"],
+    static let options = OptionSpec(values: ["contest", "judge", "output", "method", "lang"], flags: ["notes", "force"],
                                     positionals: 1...1, positionalName: "what to print (sheet, summary, announcement or declaration)")
 
     /// What to print and how: the command's options, or the workstation's and console's `p`.
@@ -60,6 +61,8 @@ struct PrintCommand: Command {
         var force = false
         var login: String
         var uid: UInt32
+        /// The language of what is said about the papers (the papers themselves are Thai).
+        var language: Language = .th
     }
 
     typealias Paper = PaperKind
@@ -75,20 +78,26 @@ struct PrintCommand: Command {
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
+        let language = try args.language()
         guard let paper = Paper(rawValue: args.positionals[0]) else {
             throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
         }
         let request = Request(paper: paper, judge: args.value("judge"), notes: args.has("notes"), method: args.value("method"),
-                              output: args.value("output"), force: args.has("force"), login: ctx.login, uid: ctx.uid)
+                              output: args.value("output"), force: args.has("force"), login: ctx.login, uid: ctx.uid,
+                              language: language)
         var intact = true
         let written = try write(request, dir: dir, now: Timestamp.nowMillis(), intact: &intact) {
-            ctx.err("khanaen: warning: \(TerminalText.safe($0))\n")
+            ctx.err("khanaen: " + language.t("คำเตือน: ", "warning: ") + TerminalText.safe($0) + "\n")
         }
         for w in written {
-            ctx.err("khanaen: wrote \(TerminalText.safe(w.path)) (\(w.pages) page\(w.pages == 1 ? "" : "s")\(w.draft ? ", ร่าง" : ""))\n")
+            let file = TerminalText.safe(w.path), draft = w.draft ? ", ร่าง" : ""
+            ctx.err("khanaen: " + language.t("เขียนแล้ว \(file) (\(w.pages) หน้า\(draft))",
+                                             "wrote \(file) (\(w.pages) page\(w.pages == 1 ? "" : "s")\(draft))") + "\n")
         }
         if let why = written.lazy.compactMap(\.noQR).first {
-            ctx.err("khanaen: warning: \(TerminalText.safe(why)): the pages carry no QR code; scripts/setup.sh installs it\n")
+            let safe = TerminalText.safe(why)
+            ctx.err("khanaen: " + language.t("คำเตือน: \(safe): หน้ากระดาษไม่มีรหัส QR (scripts/setup.sh ติดตั้งให้ได้)",
+                                             "warning: \(safe): the pages carry no QR code; scripts/setup.sh installs it") + "\n")
         }
         return intact ? 0 : 1
     }
@@ -224,7 +233,8 @@ struct PrintCommand: Command {
         do {
             try ledger.appendCheckpoint(actor: r.login, seal: seal)
         } catch {
-            warn("the summary's seal was not recorded in the chair's file: \(error)")
+            warn(r.language.t("ไม่ได้บันทึกตราผลคะแนนของใบสรุปลงในแฟ้มของประธานกรรมการ: \(error)",
+                              "the summary's seal was not recorded in the chair's file: \(error)"))
         }
         intact = summary.isIntact
         return [written]

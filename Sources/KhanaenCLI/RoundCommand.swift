@@ -9,7 +9,7 @@ struct RoundCommand: Command {
     static let summary = "the chair advances a shortlist into the next round's contest folder"
     static let usage = """
     usage: khanaen round next --to DIR (--top N | --entries E1,E2,…) [--rules FILE] --reason TEXT
-                              [--chair USER] [--contest DIR]
+                              [--chair USER] [--lang th|en] [--contest DIR]
 
     Chair action. Computes the results by the official method (as `report` does), records
     their seal in a checkpoint and an `advance` line in the chair's ledger (the entries, the
@@ -26,7 +26,7 @@ struct RoundCommand: Command {
       --entries LIST   the chair's choice, comma-separated ids
       --rules FILE     the next round's contest.json (else this round's)
       --chair USER     only in an open contest: the chair acting
-      --lang th|en     the language of a refusal (th)
+      --lang th|en     the language of what it says (th)
 
     A round advances once: run again with the same shortlist while the folder is missing (it
     could not be made), it makes the folder from the advance already recorded and writes no
@@ -40,6 +40,7 @@ struct RoundCommand: Command {
         guard args.positionals[0] == "next" else { throw UsageError("the only round action is next") }
         let target = try args.required("to"), reason = try args.required("reason")
         guard (args.value("top") == nil) != (args.value("entries") == nil) else { throw UsageError("give either --top N or --entries LIST") }
+        let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         var contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
@@ -56,12 +57,12 @@ struct RoundCommand: Command {
         let advancing: [String]
         if let top = args.value("top") {
             guard let n = Int(top), n >= 1 else { throw UsageError("--top must be a whole number from 1") }
-            do { advancing = try Shortlist.top(n, of: results) } catch { throw Refusal(error.description) }
+            do { advancing = try Shortlist.top(n, of: results) } catch { throw Refusal(th: error.words.th, en: error.words.en) }
         } else {
             advancing = try args.required("entries").split(separator: ",", omittingEmptySubsequences: false)
                 .map { String($0.trimmingCharacters(in: .whitespaces)) }
-            for id in advancing where contest.entryIndex(id) == nil { throw Refusal("entry \"\(id)\" is not in the contest") }
-            if Set(advancing).count != advancing.count { throw Refusal("--entries names an entry twice") }
+            for id in advancing where contest.entryIndex(id) == nil { throw Refusal(th: "ไม่มีผลงานรหัส \"\(id)\" ในการประกวดนี้", en: "entry \"\(id)\" is not in the contest") }
+            if Set(advancing).count != advancing.count { throw Refusal(th: "--entries ระบุผลงานเดียวกันซ้ำ", en: "--entries names an entry twice") }
         }
 
         // Everything that can be checked is, before the ledger is written.
@@ -75,9 +76,9 @@ struct RoundCommand: Command {
             let at = "\(ContestFolder.ledgerFolder)/\(recorded.file.name).jsonl:\(recorded.event.seq)"
             let before = recorded.event.advancedEntries
             if targetTaken || before != advancing {
-                throw Refusal("this round already advanced \(before.count) entries (\(before.joined(separator: ", "))) at \(at); a round advances once",
-                              thai: "รอบนี้คัดผลงานเข้ารอบต่อไปแล้ว \(before.count) ชิ้น (\(before.joined(separator: ", "))) ที่ \(at) "
-                              + "แต่ละรอบคัดได้ครั้งเดียว")
+                throw Refusal(th: "รอบนี้คัดผลงานเข้ารอบต่อไปแล้ว \(before.count) ชิ้น (\(before.joined(separator: ", "))) ที่ \(at) "
+                              + "แต่ละรอบคัดได้ครั้งเดียว",
+                              en: "this round already advanced \(before.count) entries (\(before.joined(separator: ", "))) at \(at); a round advances once")
             }
         } else if targetTaken {
             throw InputError("\(target): already exists and is not an empty folder; nothing was written")
@@ -132,13 +133,20 @@ struct RoundCommand: Command {
             try ContestLocation.copyAtomically(from: dir, to: target, includeLedger: false, entriesText: String(decoding: entries, as: UTF8.self),
                                                edit: { _ in text }, extra: { temp in try carryDocuments(advancing, from: dir, to: temp) })
         } catch {
-            ctx.err("khanaen: the advance is recorded at \(file):\(e.seq), but the folder was not made; remove what is at \(target) and make it "
-                    + "by hand with this previousRound: \(JSONWriter.string(previous.json))\n")
+            let how = JSONWriter.string(previous.json)
+            ctx.err("khanaen: " + language.t("บันทึกการผ่านเข้ารอบไว้ที่ \(file):\(e.seq) แล้ว แต่สร้างโฟลเดอร์ไม่สำเร็จ ให้ลบสิ่งที่อยู่ที่ \(target) "
+                                             + "แล้วสร้างเองด้วย previousRound นี้: \(how)",
+                                             "the advance is recorded at \(file):\(e.seq), but the folder was not made; remove what is at \(target) "
+                                             + "and make it by hand with this previousRound: \(how)") + "\n")
             throw error
         }
-        ctx.out(recorded != nil ? "the advance already recorded at \(file):\(e.seq) is used; no second one was written\n"
-                : "saved: \(chair) advanced \(advancing.count) entries (\(advancing.joined(separator: ", "))) at \(file):\(e.seq), seal \(seal.prefix(16))\n")
-        ctx.out("round \(number) made at \(TerminalText.safe(target))\n")
+        let ids = advancing.joined(separator: ", ")
+        ctx.out((recorded != nil
+                 ? language.t("ใช้การผ่านเข้ารอบที่บันทึกไว้แล้วที่ \(file):\(e.seq) ไม่ได้บันทึกซ้ำ",
+                              "the advance already recorded at \(file):\(e.seq) is used; no second one was written")
+                 : language.t("บันทึกแล้ว: \(chair) ให้ผลงาน \(advancing.count) ผลงาน (\(ids)) ผ่านเข้ารอบถัดไป ที่ \(file):\(e.seq) ตราผลคะแนน \(seal.prefix(16))",
+                              "saved: \(chair) advanced \(advancing.count) entries (\(ids)) at \(file):\(e.seq), seal \(seal.prefix(16))")) + "\n")
+        ctx.out(language.t("สร้างรอบที่ \(number) แล้วที่ ", "round \(number) made at ") + TerminalText.safe(target) + "\n")
         return 0
     }
 

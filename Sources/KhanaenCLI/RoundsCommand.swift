@@ -7,41 +7,52 @@ struct RoundsCommand: Command {
     static let name = "rounds"
     static let summary = "list the chain of rounds this contest belongs to, each with its entries and state"
     static let usage = """
-    usage: khanaen rounds [--contest DIR]
+    usage: khanaen rounds [--lang th|en] [--contest DIR]
 
     Lists the rounds from the first to the last: back through each contest.json's
     `previousRound`, and forward to the folders beside a round whose `previousRound` names
-    it. One line per round: its number, folder, title, entries and state: open (no judge
-    line yet), scoring, decided (the results are final, as the report's draft check says),
-    and "advanced N" once its chair advanced a shortlist. `*` marks this folder. Only the
-    chairs see the states of a contest whose access is by logins.
+    it. One line per round: its number, folder, title, entries and state: ยังไม่มีคะแนน
+    (open: no judge line yet), กำลังให้คะแนน (scoring), ตัดสินแล้ว (decided: the results are
+    final, as the report's draft check says), and ผ่านเข้ารอบถัดไป N ผลงาน (advanced N) once
+    its chair advanced a shortlist. `*` marks this folder. Only the chairs see the states of a
+    contest whose access is by logins.
+
+    options:
+      --lang th|en   the language of the lines (th)
 
     """
-    static let options = OptionSpec(values: ["contest"])
+    static let options = OptionSpec(values: ["contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let here = try ContestLocation.resolve(args, ctx)
+        let language = try args.language()
         guard let start = resolved(here) else { throw InputError("\(here): no such contest folder") }
-        let chain = try chain(from: start) { ctx.out("  (" + TerminalText.safe($0) + ")\n") }
+        let chain = try chain(from: start) { dir, before in
+            let (dir, before) = (TerminalText.safe(dir), TerminalText.safe(before))
+            ctx.out(language.t("  (รอบก่อน \(dir): อ่าน \(before) ไม่ได้)", "  (round before \(dir): \(before) cannot be read)") + "\n")
+        }
         for (k, round) in chain.enumerated() {
             let number = round.contest.round?.number ?? k + 1
             let title = round.contest.round.map { $0.title }.flatMap { $0.isEmpty ? nil : $0 } ?? round.contest.name
-            let state = Identity.mayReadAllScores(round.contest, login: ctx.login, uid: ctx.uid) ? try state(round.dir, round.contest) : "—"
+            let state = Identity.mayReadAllScores(round.contest, login: ctx.login, uid: ctx.uid)
+                ? try state(round.dir, round.contest, language) : "—"
             let mark = round.dir == start ? "*" : " "
-            ctx.out(TerminalText.safe("\(mark) รอบที่ \(number)  \(round.dir)  \(title)  \(round.contest.entries.count) entries  \(state)") + "\n")
+            let n = round.contest.entries.count
+            ctx.out(TerminalText.safe(language.t("\(mark) รอบที่ \(number)  \(round.dir)  \(title)  ผลงาน \(n) ชิ้น  \(state)",
+                                                 "\(mark) round \(number)  \(round.dir)  \(title)  \(n) entries  \(state)")) + "\n")
         }
         return 0
     }
 
     /// The rounds from the first to the last that `start` (resolved) belongs to; `note` hears of
     /// an earlier round that cannot be read.
-    static func chain(from start: String, note: (String) -> Void = { _ in }) throws -> [(dir: String, contest: Contest)] {
+    static func chain(from start: String, note: (_ dir: String, _ folder: String) -> Void = { _, _ in }) throws -> [(dir: String, contest: Contest)] {
         var chain: [(dir: String, contest: Contest)] = [(start, try ContestFolder.loadContest(start))]
         // Back through previousRound.
         while let previous = chain[0].contest.previousRound, chain.count < 100 {
             guard let dir = resolved(Custody.folder(of: previous, from: chain[0].dir)), !chain.contains(where: { $0.dir == dir }),
                   let contest = try? ContestFolder.loadContest(dir) else {
-                note("round before \(chain[0].dir): \(previous.folder) cannot be read")
+                note(chain[0].dir, previous.folder)
                 break
             }
             chain.insert((dir, contest), at: 0)
@@ -90,16 +101,18 @@ struct RoundsCommand: Command {
         return nil
     }
 
-    static func state(_ dir: String, _ contest: Contest) throws -> String {
+    static func state(_ dir: String, _ contest: Contest, _ language: Language) throws -> String {
         // A state is open, scoring or decided whatever the earlier round adds; one that cannot be read changes none.
         let ledger = try ContestFolder.ledger(of: (try? ContestFolder.withEarlierRound(contest, in: dir)) ?? contest, in: dir)
-        let advanced = ledger.chairFiles.flatMap(\.events).last { $0.kind == .advance }.map { " · advanced \($0.advancedEntries.count)" } ?? ""
-        guard ledger.judgeFiles.contains(where: { $0.lineCount > 0 }) else { return "open" + advanced }
+        let advanced = ledger.chairFiles.flatMap(\.events).last { $0.kind == .advance }.map { e in
+            " · " + language.t("ผ่านเข้ารอบถัดไป \(e.advancedEntries.count) ผลงาน", "advanced \(e.advancedEntries.count)")
+        } ?? ""
+        guard ledger.judgeFiles.contains(where: { $0.lineCount > 0 }) else { return language.t("ยังไม่มีคะแนน", "open") + advanced }
         let book = SheetBook(ledger: ledger)
         let results = Scoring.compute(book, method: nil, includeDrafts: false)
         let statistics = ReportCommand.statisticsOf(book, results, includeDrafts: false, seed: PanelStatistics.defaultSeed,
                                                     resamples: PanelStatistics.defaultResamples)
         let draft = AnnouncementDraft.check(results, book: book, ledger: ledger.summary(book), queue: statistics.queue)
-        return (draft.isEmpty ? "decided" : "scoring") + advanced
+        return (draft.isEmpty ? language.t("ตัดสินแล้ว", "decided") : language.t("กำลังให้คะแนน", "scoring")) + advanced
     }
 }

@@ -41,8 +41,8 @@ struct ScoreCommand: Command {
             }
             let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
             guard let value = ScoreText.parse(text) else {
-                throw UsageError(language == .th ? "\(criterion)=\(text): ไม่ใช่ตัวเลขธรรมดา เช่น 12 หรือ 12.5"
-                                                 : "\(criterion)=\(text): not a plain decimal such as 12 or 12.5")
+                throw UsageError(language.t("\(criterion)=\(text): ไม่ใช่ตัวเลขธรรมดา เช่น 12 หรือ 12.5",
+                                                 "\(criterion)=\(text): not a plain decimal such as 12 or 12.5"))
             }
             scores.append((criterion, value))
         }
@@ -75,17 +75,16 @@ struct ScoreCommand: Command {
     /// What was saved, in the judge's language: how many lines, the sheet's total or how
     /// many criteria are scored, and its status.
     static func savedLine(_ count: Int, judge: String, entry: String, sheet: Sheet, contest: Contest, language: Language) -> String {
-        let th = language == .th
-        let total = sheet.total(maxTotal: contest.maxTotal).map { (th ? "รวม " : "total ") + TwoDecimals.text($0) + "/100" }
-            ?? (th ? "ให้คะแนนแล้ว \(sheet.setCount)/\(contest.criteria.count) เกณฑ์" : "\(sheet.setCount)/\(contest.criteria.count) criteria scored")
+        let total = sheet.total(maxTotal: contest.maxTotal).map { (language.t("รวม ", "total ")) + TwoDecimals.text($0) + "/100" }
+            ?? (language.t("ให้คะแนนแล้ว \(sheet.setCount)/\(contest.criteria.count) เกณฑ์", "\(sheet.setCount)/\(contest.criteria.count) criteria scored"))
         let status: String
         switch sheet.status {
-        case .notStarted: status = th ? "ยังไม่ให้คะแนน" : "not started"
-        case .draft: status = th ? "ร่าง" : "draft"
-        case .submitted: status = th ? "ส่งแล้ว" : "submitted"
-        case .recused: status = th ? "ถอนตัว" : "recused"
+        case .notStarted: status = language.t("ยังไม่ให้คะแนน", "not started")
+        case .draft: status = language.t("ร่าง", "draft")
+        case .submitted: status = language.t("ส่งแล้ว", "submitted")
+        case .recused: status = language.t("ถอนตัว", "recused")
         }
-        return th ? "บันทึกแล้ว \(count) รายการ ในสมุดคะแนนของ \(judge) ผลงาน \(entry): \(total) · \(status)"
-            : "saved \(count) change(s) to \(judge)'s ledger for \(entry): \(total), \(status)"
+        return language.t("บันทึกแล้ว \(count) รายการ ในสมุดคะแนนของ \(judge) ผลงาน \(entry): \(total) · \(status)",
+            "saved \(count) change(s) to \(judge)'s ledger for \(entry): \(total), \(status)")
     }
 }

@@ -35,7 +35,7 @@ struct VerifyCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        let th = try args.language() == .th
+        let language = try args.language()
         for seal in [args.value("seal"), args.value("printed")].compactMap({ $0 }) {
             guard seal.utf8.count >= 12, seal.utf8.count <= 64, seal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
                 throw UsageError("--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
@@ -48,12 +48,12 @@ struct VerifyCommand: Command {
         if !all {
             // A judge can read only their own folder: their file and the chairs' deliveries.
             guard let judge = contest.judge(forUser: ctx.login) else {
-                say(th ? "ok        \(ContestFolder.contestFile) และ \(ContestFolder.entriesFile): ผลงาน \(contest.entries.count) ชิ้น "
-                         + "กรรมการ \(contest.judges.count) คน"
-                       : "ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
-                         + "\(contest.judges.count) judges")
-                say(th ? "note      ไม่ได้อ่านสมุดคะแนน: ผู้ใช้ \"\(ctx.login)\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้"
-                       : "note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
+                say(language.t("ok        \(ContestFolder.contestFile) และ \(ContestFolder.entriesFile): ผลงาน \(contest.entries.count) ชิ้น "
+                                 + "กรรมการ \(contest.judges.count) คน",
+                               "ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "
+                                 + "\(contest.judges.count) judges"))
+                say(language.t("note      ไม่ได้อ่านสมุดคะแนน: ผู้ใช้ \"\(ctx.login)\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้",
+                       "note      the ledger files are not read: the login \"\(ctx.login)\" is neither a judge nor a chair of this contest"))
                 return 0
             }
             files = [ledger.file(forJudge: judge.id)!] + ledger.deliveries(toJudge: judge.id)
@@ -68,13 +68,13 @@ struct VerifyCommand: Command {
                 problems += 1
                 say("BROKEN    " + b.describe(rel))
             } else {
-                say(th ? "ok        \(rel): \(f.lineCount) บรรทัด ท้ายสุด \(f.headHex.prefix(16))"
-                       : "ok        \(rel): \(f.lineCount) lines, head \(f.headHex.prefix(16))")
+                say(language.t("ok        \(rel): \(f.lineCount) บรรทัด ท้ายสุด \(f.headHex.prefix(16))",
+                       "ok        \(rel): \(f.lineCount) lines, head \(f.headHex.prefix(16))"))
             }
         }
         if !all {
-            say(th ? "note      ไม่ได้อ่านสมุดคะแนนของกรรมการคนอื่น: กรรมการตรวจได้เฉพาะของตน"
-                   : "note      the other judges' files are not read: a judge verifies their own")
+            say(language.t("note      ไม่ได้อ่านสมุดคะแนนของกรรมการคนอื่น: กรรมการตรวจได้เฉพาะของตน",
+                   "note      the other judges' files are not read: a judge verifies their own"))
         }
         let book = all ? SheetBook(ledger: ledger) : nil
         let delivered = ChairStream(files: Array(files.dropFirst()))
@@ -88,34 +88,34 @@ struct VerifyCommand: Command {
             for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
             for p in deliveries.pending { say("note      " + p) }
             if let previous = contest.previousRound {
-                let custody = Custody.problems(contest, directory: dir, language: th ? .th : .en) { d in
+                let custody = Custody.problems(contest, directory: dir, language: language) { d in
                     try ContestFolder.ledger(of: try ContestFolder.loadContest(d), in: d)
                 }
                 for p in custody { problems += 1; say("ROUND     " + p) }
                 if custody.isEmpty {
-                    say(th ? "ROUND ok  \(previous.folder): สมุดคะแนนยังต่อจากตราผลคะแนน \(previous.seal.prefix(16)) และบรรทัดคัดเข้ารอบที่ "
-                             + "\(previous.advanceFile):\(previous.advanceSeq) ระบุผลงานของรอบนี้ครบ \(contest.entries.count) ชิ้นพอดี"
-                           : "ROUND ok  \(previous.folder): its ledger extends the seal \(previous.seal.prefix(16)) and its advance at "
-                             + "\(previous.advanceFile):\(previous.advanceSeq) lists exactly this round's \(contest.entries.count) entries")
+                    say(language.t("ROUND ok  \(previous.folder): สมุดคะแนนยังต่อจากตราผลคะแนน \(previous.seal.prefix(16)) และบรรทัดคัดเข้ารอบที่ "
+                             + "\(previous.advanceFile):\(previous.advanceSeq) ระบุผลงานของรอบนี้ครบ \(contest.entries.count) ชิ้นพอดี",
+                           "ROUND ok  \(previous.folder): its ledger extends the seal \(previous.seal.prefix(16)) and its advance at "
+                             + "\(previous.advanceFile):\(previous.advanceSeq) lists exactly this round's \(contest.entries.count) entries"))
                 }
             }
             for stray in ledger.strayFiles() {
-                say(th ? "note      \(ContestFolder.ledgerFolder)/\(stray): ไม่ใช่ของผู้ใดในการประกวดนี้ ไม่ได้อ่าน"
-                       : "note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read")
+                say(language.t("note      \(ContestFolder.ledgerFolder)/\(stray): ไม่ใช่ของผู้ใดในการประกวดนี้ ไม่ได้อ่าน",
+                       "note      \(ContestFolder.ledgerFolder)/\(stray): belongs to nobody of this contest; not read"))
             }
         }
         // A fork a sync met stays a problem until a chair resolves it (docs/sync.md).
         for f in Sync.keptForks(in: dir, contest: contest) where all || f.judge == files[0].name {
             problems += 1
-            say(th ? "FORK      \(f.file): สายของกรรมการ \(f.judge) แยกเป็นสองฉบับ อีกฉบับเก็บไว้ที่ \(f.path) ประธานต้องตัดสิน: "
-                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …"
-                   : "FORK      \(f.file): judge \(f.judge)'s file forked; the other side is kept as \(f.path); a chair resolves it: "
-                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …")
+            say(language.t("FORK      \(f.file): สายของกรรมการ \(f.judge) แยกเป็นสองฉบับ อีกฉบับเก็บไว้ที่ \(f.path) ประธานต้องตัดสิน: "
+                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …",
+                   "FORK      \(f.file): judge \(f.judge)'s file forked; the other side is kept as \(f.path); a chair resolves it: "
+                     + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …"))
         }
         for w in files.flatMap(\.warnings) { say("note      \(w)") }
         for f in files where f.ownerUnknown {
-            say(th ? "note      \(f.displayPath): ไม่ได้ตรวจเจ้าของแฟ้ม: เครื่องนี้ไม่รู้จักผู้ใช้ \(f.owner ?? "")"
-                   : "note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine")
+            say(language.t("note      \(f.displayPath): ไม่ได้ตรวจเจ้าของแฟ้ม: เครื่องนี้ไม่รู้จักผู้ใช้ \(f.owner ?? "")",
+                   "note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine"))
         }
         var sealToCheck = args.value("seal")
         if let printed = args.value("printed") {
@@ -124,30 +124,30 @@ struct VerifyCommand: Command {
             case .notALine where all: sealToCheck = sealToCheck ?? printed
             case .notALine:
                 problems += 1
-                say(th ? "PRINTED   ไม่มีบรรทัดใดในแฟ้มของท่านที่มีค่าท้ายสุด \(printed): บรรทัดที่พิมพ์ไว้ถูกตัดหรือเขียนใหม่"
-                       : "PRINTED   no line of your file has the head \(printed): the printed lines were cut or rewritten")
+                say(language.t("PRINTED   ไม่มีบรรทัดใดในแฟ้มของท่านที่มีค่าท้ายสุด \(printed): บรรทัดที่พิมพ์ไว้ถูกตัดหรือเขียนใหม่",
+                       "PRINTED   no line of your file has the head \(printed): the printed lines were cut or rewritten"))
             }
         }
         if let seal = sealToCheck {
             guard let book else {
-                throw NotAllowed(th ? "--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้"
-                                    : "--seal needs every judge's file, which only the chairs can read")
+                throw NotAllowed(language.t("--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้",
+                                    "--seal needs every judge's file, which only the chairs can read"))
             }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {
                 problems += 1
-                say(th ? "SEAL      ไม่มีจุดตรวจใดที่มีตราผลคะแนนขึ้นต้นด้วย \(seal): ตรานี้ไม่ได้ทำจากสมุดคะแนนนี้ หรือแฟ้มที่เก็บไว้ทำหายไป"
-                       : "SEAL      no checkpoint records a seal starting \(seal): it was not made from this ledger, or the file that held it lost it")
+                say(language.t("SEAL      ไม่มีจุดตรวจใดที่มีตราผลคะแนนขึ้นต้นด้วย \(seal): ตรานี้ไม่ได้ทำจากสมุดคะแนนนี้ หรือแฟ้มที่เก็บไว้ทำหายไป",
+                       "SEAL      no checkpoint records a seal starting \(seal): it was not made from this ledger, or the file that held it lost it"))
             }
             for (c, missing) in found {
-                let at = "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)), " + (th ? "โดย" : "by") + " \(c.actor))"
+                let at = "\(Ledger.displayPath(ofFile: c.file)):\(c.seq) (\(Timestamp.format(c.time)), " + (language.t("โดย", "by")) + " \(c.actor))"
                 if missing.isEmpty {
-                    say(th ? "SEAL ok   สมุดคะแนนวันนี้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at)"
-                           : "SEAL ok   today's ledger extends the one sealed \(c.checkpoint.seal ?? seal) at \(at)")
+                    say(language.t("SEAL ok   สมุดคะแนนวันนี้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at)",
+                           "SEAL ok   today's ledger extends the one sealed \(c.checkpoint.seal ?? seal) at \(at)"))
                 } else {
                     problems += 1
-                    say(th ? "SEAL      สมุดคะแนนวันนี้ไม่ได้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at):"
-                           : "SEAL      today's ledger does not extend the one sealed \(c.checkpoint.seal ?? seal) at \(at):")
+                    say(language.t("SEAL      สมุดคะแนนวันนี้ไม่ได้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at):",
+                           "SEAL      today's ledger does not extend the one sealed \(c.checkpoint.seal ?? seal) at \(at):"))
                     for m in missing { say("            " + m) }
                 }
             }

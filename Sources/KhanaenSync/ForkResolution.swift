@@ -179,13 +179,13 @@ extension Session {
             return resolution
         }
         for f in kept { unlink(dir + "/" + f.path) }
-        say(pick("ประธาน \(chair) ตัดสินสายที่แยกของกรรมการ \(judge) (\(path) ตั้งแต่บรรทัด \(line)): เก็บ\(keepWords(keep, th: true))",
+        say(o.language.t("ประธาน \(chair) ตัดสินสายที่แยกของกรรมการ \(judge) (\(path) ตั้งแต่บรรทัด \(line)): เก็บ\(keepWords(keep, th: true))",
                  "chair \(chair) resolved the fork of judge \(judge)'s file (\(path) from line \(line)): kept \(keepWords(keep, th: false))"))
         for r in resolution.replayed {
-            say(pick("เล่นซ้ำบรรทัด \(r.from) ของเครื่องนี้เป็นบรรทัด \(r.to)", "replayed this side's line \(r.from) as line \(r.to)"))
+            say(o.language.t("เล่นซ้ำบรรทัด \(r.from) ของเครื่องนี้เป็นบรรทัด \(r.to)", "replayed this side's line \(r.from) as line \(r.to)"))
         }
         for n in resolution.notApplied {
-            say(pick("บรรทัด \(n.line) ของเครื่องนี้ใช้ไม่ได้แล้ว: \(n.why)", "this side's line \(n.line) could not apply: \(n.why)"))
+            say(o.language.t("บรรทัด \(n.line) ของเครื่องนี้ใช้ไม่ได้แล้ว: \(n.why)", "this side's line \(n.line) could not apply: \(n.why)"))
         }
         // 4. Then a sync as any other, which sends it (when there is a remote and pushing).
         let said = result.said

@@ -19,7 +19,7 @@ extension Session {
             guard lstat(lock, &st) == 0 else { continue }
             let age = time(nil) - st.st_mtim.tv_sec
             if !busy && age >= Self.staleAfter && !Self.isOpen(lock) && unlink(lock) == 0 {
-                say(pick("ลบ \(lock) ที่ git ซึ่งถูกหยุดกลางคันทิ้งไว้", "removed \(lock), left by a git that was stopped part way"))
+                say(o.language.t("ลบ \(lock) ที่ git ซึ่งถูกหยุดกลางคันทิ้งไว้", "removed \(lock), left by a git that was stopped part way"))
                 continue
             }
             throw SyncFailure("\(lock) exists: another git is running in this folder (or one was stopped part way and its lock "

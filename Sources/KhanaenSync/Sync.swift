@@ -118,7 +118,6 @@ final class Session {
         git = Git(dir: dir, name: options.login, email: "\(options.login)@\(options.host)")
     }
 
-    func pick(_ th: String, _ en: String) -> String { o.language == .th ? th : en }
     func say(_ line: String) { result.said.append(line) }
     func short(_ oid: String) -> String { String(oid.prefix(10)) }
     var scratch: String { dir + "/.git/khanaen" }
@@ -139,7 +138,7 @@ final class Session {
         }
         if try !isOwnRepository() {
             try git.text(["init", "-q", "-b", "main"])
-            say(pick("สร้างที่เก็บ git ใน \(dir)", "made \(dir) a git repository"))
+            say(o.language.t("สร้างที่เก็บ git ใน \(dir)", "made \(dir) a git repository"))
         }
         for (name, text) in [(".gitattributes", Sync.attributes), (".gitignore", Sync.ignore)] {
             let bytes = Array(text.utf8)
@@ -156,7 +155,7 @@ final class Session {
         if try !git.succeeds(["diff", "--cached", "--quiet"]) {
             let id = (try? ContestFolder.loadContest(dir).id) ?? ""
             try git.text(["commit", "-q", "--no-verify", "-m", "Rules of the contest \(id)"])
-            say(pick("บันทึกกติกาของการประกวด (\(rules.joined(separator: ", ")))", "committed the contest's rules (\(rules.joined(separator: ", ")))"))
+            say(o.language.t("บันทึกกติกาของการประกวด (\(rules.joined(separator: ", ")))", "committed the contest's rules (\(rules.joined(separator: ", ")))"))
         }
         let branch = try git.text(["symbolic-ref", "--short", "HEAD"])
         if let remote {
@@ -167,7 +166,7 @@ final class Session {
             }
             try git.text(["config", "branch.\(branch).remote", "origin"])
             try git.text(["config", "branch.\(branch).merge", "refs/heads/\(branch)"])
-            say(pick("ที่เก็บต้นทาง: origin = \(remote)", "remote: origin = \(remote)"))
+            say(o.language.t("ที่เก็บต้นทาง: origin = \(remote)", "remote: origin = \(remote)"))
             let before = result.said
             result = try sync()
             result.said = before + result.said
@@ -203,7 +202,7 @@ final class Session {
             remote = "origin"
         }
         if remote.isEmpty {
-            say(pick("ไม่มีที่เก็บต้นทาง (remote): บันทึกไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
+            say(o.language.t("ไม่มีที่เก็บต้นทาง (remote): บันทึกไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
             return result
         }
         for attempt in 1...max(1, o.attempts) {
@@ -233,14 +232,14 @@ final class Session {
             if push.succeeded {
                 result.pushed = true
                 try git.text(["update-ref", tracking, now])
-                say(pick("ส่งขึ้น \(remote) แล้ว (\(b) ที่ \(short(now)))", "pushed to \(remote) (\(b) at \(short(now)))"))
+                say(o.language.t("ส่งขึ้น \(remote) แล้ว (\(b) ที่ \(short(now)))", "pushed to \(remote) (\(b) at \(short(now)))"))
                 break
             }
             let text = String(decoding: push.output + push.errorOutput, as: UTF8.self)
             let lostRace = text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first")
                 || text.contains("cannot lock ref") || text.contains("failed to update ref") || text.contains("incorrect old value")
             if lostRace && attempt < o.attempts {
-                say(pick("ส่งไม่สำเร็จ: มีผู้อื่นส่งก่อน ดึงมาตรวจแล้วลองใหม่ (\(attempt))",
+                say(o.language.t("ส่งไม่สำเร็จ: มีผู้อื่นส่งก่อน ดึงมาตรวจแล้วลองใหม่ (\(attempt))",
                          "push rejected: someone pushed first; fetching, checking and trying again (\(attempt))"))
                 usleep(UInt32(100_000 * attempt) + UInt32.random(in: 0...100_000))
                 continue
@@ -250,7 +249,7 @@ final class Session {
             throw SyncFailure("push to \(remote) refused: \(reason.isEmpty ? push.firstErrorLine : String(reason.prefix(600)))")
         }
         if result.cameIn.isEmpty && result.wentOut.isEmpty && !result.pushed {
-            say(pick("ไม่มีอะไรใหม่", "nothing new"))
+            say(o.language.t("ไม่มีอะไรใหม่", "nothing new"))
         }
         return result
     }
@@ -273,7 +272,7 @@ final class Session {
             case .same, .behind: continue
             case .differs(let line):
                 result.exitCode = 1
-                say(pick("\(path) บรรทัด \(line) ในเครื่องนี้ไม่ตรงกับที่บันทึกลง git ไว้แล้ว: แฟ้มถูกแก้ไขที่นี่ ไม่ได้ซิงก์สิ่งใด",
+                say(o.language.t("\(path) บรรทัด \(line) ในเครื่องนี้ไม่ตรงกับที่บันทึกลง git ไว้แล้ว: แฟ้มถูกแก้ไขที่นี่ ไม่ได้ซิงก์สิ่งใด",
                          "\(path): line \(line) in this folder is not the line already committed: the file was changed here; nothing was synced"))
                 return false
             case .extends(let lines):
@@ -281,7 +280,7 @@ final class Session {
                     let torn = LocalFiles.read(dir + "/" + path + ".torn") ?? []
                     if let problem = try ChainCheck.problem(name: name, contestID: contestID, bytes: local, torn: torn, scratch: scratch) {
                         result.exitCode = 1
-                        say(pick("\(path): \(problem): แฟ้มเสีย ไม่ได้ซิงก์สิ่งใด (khanaen verify)",
+                        say(o.language.t("\(path): \(problem): แฟ้มเสีย ไม่ได้ซิงก์สิ่งใด (khanaen verify)",
                                  "\(path): \(problem): the file is broken; nothing was synced (khanaen verify)"))
                         return false
                     }
@@ -300,7 +299,7 @@ final class Session {
         try git.text(["commit", "-q", "--no-verify", "-m", "\(o.login)@\(o.host): \(summary.isEmpty ? staged.joined(separator: ", ") : summary)"])
         let commit = try git.text(["rev-parse", "HEAD"])
         for (path, lines) in result.wentOut.sorted(by: { $0.key < $1.key }) {
-            say(pick("บันทึก \(path): \(lines) บรรทัดใหม่ (คอมมิต \(short(commit)))", "committed \(path): \(lines) new lines (commit \(short(commit)))"))
+            say(o.language.t("บันทึก \(path): \(lines) บรรทัดใหม่ (คอมมิต \(short(commit)))", "committed \(path): \(lines) new lines (commit \(short(commit)))"))
         }
         return true
     }
@@ -357,9 +356,9 @@ final class Session {
                     case .same, .extends: continue
                     case .behind:
                         return refuse(path, line: Growth.lineCount(new) + 1, commit: commit,
-                                      what: after[path] == nil ? pick("ถูกลบ", "removed") : pick("ถูกตัดออก", "cut off"))
+                                      what: after[path] == nil ? o.language.t("ถูกลบ", "removed") : o.language.t("ถูกตัดออก", "cut off"))
                     case .differs(let line):
-                        return refuse(path, line: line, commit: commit, what: pick("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
+                        return refuse(path, line: line, commit: commit, what: o.language.t("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
                     }
                 }
             }
@@ -391,7 +390,7 @@ final class Session {
                     if let problem = try ChainCheck.problem(name: name, contestID: contestID, bytes: u, torn: torn, scratch: scratch) {
                         let last = try git.text(["log", "-1", "--format=%H", upstream, "--", path])
                         let line = Int(problem.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: ":") } ?? "") ?? 0
-                        return refuse(path, line: line, commit: last, what: pick("ต่อสายแฮชไม่ได้ (\(problem))", "does not chain (\(problem))"))
+                        return refuse(path, line: line, commit: last, what: o.language.t("ต่อสายแฮชไม่ได้ (\(problem))", "does not chain (\(problem))"))
                     }
                 }
                 take[path] = theirs[path]!
@@ -402,7 +401,7 @@ final class Session {
                     forks.append((path, line, u))
                 } else {
                     let last = try git.text(["log", "-1", "--format=%H", upstream, "--", path])
-                    return refuse(path, line: line, commit: last, what: pick("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
+                    return refuse(path, line: line, commit: last, what: o.language.t("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
                 }
             }
         }
@@ -412,8 +411,8 @@ final class Session {
                 try ChainCheck.write(f.bytes, to: dir + "/" + kept)
                 let fork = SyncFork(path: f.path, judge: SyncPaths.judge(f.path), line: f.line, commit: upstream, keptAs: kept)
                 result.forks.append(fork)
-                let whose = fork.judge.map { pick("สมุดของกรรมการ \($0)", "judge \($0)'s file") } ?? pick("แฟ้ม", "the file")
-                say(pick("แยกสาย (fork): \(whose) \(f.path) ต่างกันตั้งแต่บรรทัด \(f.line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(upstream))): "
+                let whose = fork.judge.map { o.language.t("สมุดของกรรมการ \($0)", "judge \($0)'s file") } ?? o.language.t("แฟ้ม", "the file")
+                say(o.language.t("แยกสาย (fork): \(whose) \(f.path) ต่างกันตั้งแต่บรรทัด \(f.line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(upstream))): "
                          + "ทั้งสองฝั่งเพิ่มบรรทัดต่างกันจากจุดเดียวกัน เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานต้องตัดสิน",
                          "fork: \(whose) \(f.path) differs from line \(f.line) between this folder and \(remote) (commit \(short(upstream))): "
                          + "both sides appended different lines from the same line; the other side's version is kept as \(kept); "
@@ -457,7 +456,7 @@ final class Session {
             let bytes = try git.blob(oid)
             if replaced.contains(path), LocalFiles.wholeLines(dir + "/" + path) == (try git.blob(ours[path])) {
                 do { try AtomicFile.write(bytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e.message) }
-                say(pick("\(path): ประธานตัดสินสายที่แยกแล้ว ฉบับในเครื่องนี้ถูกแทนด้วยฉบับที่เก็บไว้ (ฉบับเดิมยังอยู่ในประวัติ git)",
+                say(o.language.t("\(path): ประธานตัดสินสายที่แยกแล้ว ฉบับในเครื่องนี้ถูกแทนด้วยฉบับที่เก็บไว้ (ฉบับเดิมยังอยู่ในประวัติ git)",
                          "\(path): a chair resolved its fork; this folder's side was replaced by the kept one (it stays in git's history)"))
                 continue
             }
@@ -468,7 +467,7 @@ final class Session {
                 let kept = path + ".fork-" + short(upstream)
                 try ChainCheck.write(bytes, to: dir + "/" + kept)
                 result.forks.append(SyncFork(path: path, judge: SyncPaths.judge(path), line: line, commit: upstream, keptAs: kept))
-                say(pick("แยกสาย (fork): \(path) ในเครื่องนี้มีบรรทัดใหม่ที่ต่างจาก \(remote) ตั้งแต่บรรทัด \(line); เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ประธานต้องตัดสิน",
+                say(o.language.t("แยกสาย (fork): \(path) ในเครื่องนี้มีบรรทัดใหม่ที่ต่างจาก \(remote) ตั้งแต่บรรทัด \(line); เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ประธานต้องตัดสิน",
                          "fork: \(path) in this folder has new lines that differ from \(remote)'s from line \(line); the other side's version is kept as \(kept); a chair must resolve it"))
                 result.exitCode = 1
                 return false
@@ -480,10 +479,10 @@ final class Session {
         try git.text(["reset", "-q"])
         if !others.isEmpty { try git.text(["checkout-index", "-f", "--"] + others) }
         for (path, lines) in result.cameIn.sorted(by: { $0.key < $1.key }) {
-            let whose = SyncPaths.judge(path).map { path.hasSuffix("/\($0).jsonl") ? pick(" (กรรมการ \($0))", " (judge \($0))") : "" } ?? ""
-            say(pick("รับเข้า \(path)\(whose): \(lines) บรรทัด", "came in \(path)\(whose): \(lines) lines"))
+            let whose = SyncPaths.judge(path).map { path.hasSuffix("/\($0).jsonl") ? o.language.t(" (กรรมการ \($0))", " (judge \($0))") : "" } ?? ""
+            say(o.language.t("รับเข้า \(path)\(whose): \(lines) บรรทัด", "came in \(path)\(whose): \(lines) lines"))
         }
-        if !others.isEmpty { say(pick("รับเข้า \(others.joined(separator: ", "))", "came in \(others.joined(separator: ", "))")) }
+        if !others.isEmpty { say(o.language.t("รับเข้า \(others.joined(separator: ", "))", "came in \(others.joined(separator: ", "))")) }
         return true
     }
 
@@ -497,15 +496,15 @@ final class Session {
             case .same, .extends: continue
             case .behind:
                 let commit = try git.text(["log", "-1", "--format=%H", now, "--", path]).nonEmpty ?? now
-                return refuse(path, line: Growth.lineCount(new) + 1, commit: commit, what: pick("ถูกตัดออก", "cut off"))
+                return refuse(path, line: Growth.lineCount(new) + 1, commit: commit, what: o.language.t("ถูกตัดออก", "cut off"))
             case .differs(let line):
                 let commit = try git.text(["log", "-1", "--format=%H", now, "--", path]).nonEmpty ?? now
-                return refuse(path, line: line, commit: commit, what: pick("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
+                return refuse(path, line: line, commit: commit, what: o.language.t("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
             }
         }
         result.refused = RefusedHistory(path: "", line: 0, commit: now, what: "history rewritten")
         result.exitCode = 1
-        say(pick("ปฏิเสธประวัติที่ดึงมาทั้งหมด: ประวัติของที่เก็บต้นทางถูกเขียนใหม่ (คอมมิต \(short(last)) ไม่อยู่ในประวัติที่ \(short(now)) แล้ว) ไม่ได้รวมสิ่งใด",
+        say(o.language.t("ปฏิเสธประวัติที่ดึงมาทั้งหมด: ประวัติของที่เก็บต้นทางถูกเขียนใหม่ (คอมมิต \(short(last)) ไม่อยู่ในประวัติที่ \(short(now)) แล้ว) ไม่ได้รวมสิ่งใด",
                  "refused the fetched history whole: the remote's history was rewritten (commit \(short(last)) is no longer in \(short(now))); nothing was merged"))
         return false
     }
@@ -513,7 +512,7 @@ final class Session {
     func refuse(_ path: String, line: Int, commit: String, what: String) -> Bool {
         result.refused = RefusedHistory(path: path, line: line, commit: commit, what: what)
         result.exitCode = 1
-        say(pick("ปฏิเสธประวัติที่ดึงมาทั้งหมด: \(path) บรรทัด \(line) \(what) ในคอมมิต \(short(commit)) "
+        say(o.language.t("ปฏิเสธประวัติที่ดึงมาทั้งหมด: \(path) บรรทัด \(line) \(what) ในคอมมิต \(short(commit)) "
                  + "(บรรทัดในสมุดบันทึกคะแนนต้องไม่ถูกแก้ ตัด หรือสลับลำดับ) ไม่ได้รวมสิ่งใด",
                  "refused the fetched history whole: \(path) line \(line) is \(what) in commit \(short(commit)) "
                  + "(a ledger line is never changed, cut or reordered); nothing was merged"))

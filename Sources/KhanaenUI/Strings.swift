@@ -1,12 +1,10 @@
 import KhanaenCore
 
 /// Every word the screens say, in Thai and English, in one place.
-public struct Strings: Sendable {
+public struct Strings: Speaking, Sendable {
     public let language: Language
 
     public init(_ language: Language) { self.language = language }
-
-    func t(_ th: String, _ en: String) -> String { language == .th ? th : en }
 
     var appName: String { t("คะแนน", "Khanaen") }
     /// The title bar's contest: the round first when contest.json names one (`round`), so a
@@ -322,7 +320,7 @@ public struct Strings: Sendable {
             let words = ReportWords(language)
             let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry
             let outcome = DiscussionOutcome(rawValue: e.outcome ?? "").map(words.outcome) ?? ""
-            let topic = DiscussionTopic(rawValue: e.topic ?? "").map(words.topic) ?? ""
+            let topic = DiscussionTopic(rawValue: e.topic ?? "").map { words.topic($0) } ?? ""
             return t("ลงผลการหารือ \(topic) \(about): \(outcome)? (y/n)", "Record \(topic) \(about): \(outcome)? (y/n)")
         case .method:
             let m = Method(rawValue: e.outcome ?? "") ?? .mean
@@ -444,7 +442,7 @@ public struct Strings: Sendable {
     /// "(bootstrap 2000)" after a confidence: the resamples.
     func resamples(_ n: Int) -> String { t("(สุ่มซ้ำ \(n) รอบ)", "(bootstrap \(n))") }
     /// The patterns table's columns: Thai words on Thai screens, the technical names in the help.
-    var patternColumns: [String] { language == .th ? ["เท่ากัน", "รวมซ้ำ", "เลื่อน", "นัยสำคัญ"] : ["halo", "flat", "drift", "p"] }
+    var patternColumns: [String] { [t("เท่ากัน", "halo"), t("รวมซ้ำ", "flat"), t("เลื่อน", "drift"), t("นัยสำคัญ", "p")] }
     /// The agreement figures with Thai names (the technical names are in the help); a figure
     /// not computed is left out, not shown as "—".
     /// Each agreement figure computed, by its Thai name on a Thai screen, with what it was
@@ -480,18 +478,6 @@ public struct Strings: Sendable {
     var queueOpenOnly: String { t("เฉพาะที่ยังไม่ได้หารือ (f แสดงทั้งหมด)", "open items (f: all)") }
     var queueEmpty: String { t("ไม่มีรายการที่ควรหารือ", "Nothing to discuss") }
     var queueAllDiscussed: String { t("หารือครบทุกรายการแล้ว (f แสดงทั้งหมด)", "Every item has been discussed (f: all)") }
-    /// A discussion item's topic in a word or two, for the queue's column.
-    func topicShort(_ topic: DiscussionTopic) -> String {
-        switch topic {
-        case .tie: return t("เสมอ", "tie")
-        case .uncertain: return t("ไม่แน่นอน", "uncertain")
-        case .method: return t("ขึ้นกับวิธี", "method")
-        case .outlier: return t("ใบห่าง", "outlier")
-        case .spread: return t("เห็นต่าง", "spread")
-        case .pattern: return t("รูปแบบ", "pattern")
-        case .eligibility: return t("คุณสมบัติ", "eligibility")
-        }
-    }
     var columnTopic: String { t("เรื่อง", "Topic") }
     var columnReason: String { t("เหตุผล", "Why") }
     var outcomeOnQueue: String { t("ลงผลการหารือได้ที่จอ 8 (รายการที่ควรหารือ)", "Record outcomes on screen 8, the queue") }

@@ -110,9 +110,12 @@ final class RoundsTests: XCTestCase {
             sheet(j, "e03", "20")
         }
         let before = FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl")
-        let refused = run(["round", "next", "--contest", round1, "--to", round2, "--top", "2", "--reason", "r"])
+        let refused = run(["round", "next", "--contest", round1, "--to", round2, "--top", "2", "--reason", "r", "--lang", "en"])
         XCTAssertEqual(refused.code, 2)
         XCTAssertTrue(refused.err.contains("inside a tie: e02, e03 share rank 2") && refused.err.contains("--entries"), refused.err)
+        let thai = run(["round", "next", "--contest", round1, "--to", round2, "--top", "2", "--reason", "r"])
+        XCTAssertTrue(thai.err.contains("khanaen round: ไม่ได้บันทึก: จุดตัดหลังอันดับ 2 อยู่กลางคะแนนเท่ากัน: e02, e03 ได้อันดับ 2 ร่วมกัน")
+                      && thai.err.contains("ไม่มีการเขียนลงสมุดคะแนน"), thai.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: round2))
         XCTAssertEqual(FileManager.default.contents(atPath: round1 + "/ledger/chairs/chair.jsonl"), before, "nothing written")
         let results = Scoring.compute(SheetBook(ledger: try ContestFolder.ledger(of: try ContestFolder.loadContest(round1), in: round1)))
@@ -189,17 +192,39 @@ final class RoundsTests: XCTestCase {
     func testRoundsListsTheChainFromAnyRound() throws {
         _ = try shortlist()
         for dir in [round1, round2] {
-            let r = run(["rounds", "--contest", dir])
+            let r = run(["rounds", "--contest", dir, "--lang", "en"])
             XCTAssertEqual(r.code, 0, r.err)
             let lines = r.out.split(separator: "\n")
             XCTAssertEqual(lines.count, 2, r.out)
-            XCTAssertTrue(lines[0].contains("รอบที่ 1") && lines[0].contains("round-1") && lines[0].contains("20 entries")
+            XCTAssertTrue(lines[0].contains("round 1") && lines[0].contains("round-1") && lines[0].contains("20 entries")
                           && lines[0].contains("scoring · advanced 5"), r.out)
-            XCTAssertTrue(lines[1].contains("รอบที่ 2") && lines[1].contains("round-2") && lines[1].contains("5 entries")
+            XCTAssertTrue(lines[1].contains("round 2") && lines[1].contains("round-2") && lines[1].contains("5 entries")
                           && lines[1].contains("open"), r.out)
+            let thai = run(["rounds", "--contest", dir]).out.split(separator: "\n")
+            XCTAssertTrue(thai[0].contains("รอบที่ 1") && thai[0].contains("ผลงาน 20 ชิ้น")
+                          && thai[0].contains("กำลังให้คะแนน · ผ่านเข้ารอบถัดไป 5 ผลงาน"), thai.joined(separator: "\n"))
+            XCTAssertTrue(thai[1].contains("รอบที่ 2") && thai[1].contains("ผลงาน 5 ชิ้น") && thai[1].contains("ยังไม่มีคะแนน"),
+                          thai.joined(separator: "\n"))
+            XCTAssertEqual(Glossary.misuses(thai.joined(separator: "\n")), [])
             XCTAssertEqual(lines.filter { $0.hasPrefix("*") }.count, 1)
             XCTAssertTrue(lines[dir == round1 ? 0 : 1].hasPrefix("*"), r.out)
         }
+    }
+
+    /// `round next` says what it did in Thai by default and in English with --lang en (issue 21).
+    func testRoundNextSpeaksThaiByDefaultAndEnglishOnRequest() throws {
+        try demoWithScores()
+        let th = run(["round", "next", "--contest", round1, "--to", round2, "--top", "3", "--reason", "คัดเข้ารอบ"])
+        XCTAssertEqual(th.code, 0, th.err)
+        XCTAssertTrue(th.out.hasPrefix("บันทึกแล้ว: chair ให้ผลงาน 3 ผลงาน (") && th.out.contains("ผ่านเข้ารอบถัดไป ที่ ledger/chairs/chair.jsonl:")
+                      && th.out.contains("ตราผลคะแนน ") && th.out.contains("สร้างรอบที่ 2 แล้วที่ \(round2)"), th.out)
+        XCTAssertEqual(Glossary.misuses(th.out), [])
+        let en = run(["round", "next", "--contest", round1, "--to", root + "/round-2b", "--top", "3", "--reason", "again", "--lang", "en"])
+        XCTAssertEqual(en.code, 0, en.err)
+        XCTAssertTrue(en.out.hasPrefix("saved: chair advanced 3 entries (") && en.out.contains("round 2 made at \(root)/round-2b"), en.out)
+        let twice = ["round", "next", "--contest", round1, "--to", root + "/x", "--entries", "e01,e01", "--reason", "r"]
+        XCTAssertTrue(run(twice).err.contains("--entries ระบุผลงานเดียวกันซ้ำ"), run(twice).err)
+        XCTAssertTrue(run(twice + ["--lang", "en"]).err.contains("refused: --entries names an entry twice"))
     }
 }
 

@@ -120,6 +120,10 @@ final class PrintTests: XCTestCase {
         let r = run(["print", "sheet", "--contest", contest, "--judge", "j2", "--output", pdf], as: "judge2")
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.err.contains("ร่าง"), r.err)
+        // What the command says: Thai by default, English with --lang en (the paper is Thai either way).
+        XCTAssertTrue(r.err.hasPrefix("khanaen: เขียนแล้ว \(pdf) (") && r.err.contains(" หน้า, ร่าง)"), r.err)
+        let en = run(["print", "sheet", "--contest", contest, "--judge", "j2", "--output", root + "/j2-en.pdf", "--lang", "en"], as: "judge2")
+        XCTAssertTrue(en.err.hasPrefix("khanaen: wrote \(root)/j2-en.pdf (") && en.err.contains(" pages, ร่าง)"), en.err)
         let text = try pages(pdf)
         XCTAssertGreaterThan(text.count, 1)
         for (n, page) in text.enumerated() { XCTAssertTrue(page.contains(Typesetter.draftMark), "page \(n + 1) has no ร่าง") }

@@ -365,7 +365,7 @@ final class ChairTests: XCTestCase {
             let half = (80 - 3) / 2
             for b in Keymap.chair.bindings {
                 XCTAssertTrue(lines.contains { $0.contains(b.label) }, "\(language) \(b.label)")
-                for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 13, words: s.text.words) {
+                for part in LineWrap.wrap(b.what.text(language), width: half - 13, words: s.text.words) {
                     XCTAssertTrue(lines.contains { $0.contains(part) }, "\(language) \(b.label): \(part)")
                 }
             }
@@ -733,9 +733,9 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(items.count, rules.count, "one item a rule, not \(eligibility.filter { $0.status == .review }.count)")
         ChairUpdate.update(&s, .key(.char("8")))
         let lines = frame(s)
-        XCTAssertEqual(lines.filter { $0.contains(" " + s.strings.topicShort(.eligibility) + " ") }.count, items.count, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines.filter { $0.contains(" " + ReportWords(s.strings.language).topic(.eligibility, short: true) + " ") }.count, items.count, lines.joined(separator: "\n"))
         let p = QueueView.items(s).firstIndex { $0.topic == .eligibility }!
-        s.queueList.select(p, count: QueueView.items(s).count, page: QueueView.page(s))
+        s.queueList.select(p, count: QueueView.items(s).count, page: s.layout.queue.items.pageRows)
         ChairUpdate.update(&s, .key(.enter))
         XCTAssertEqual(s.screen, .eligibility)
     }

@@ -179,7 +179,7 @@ final class JudgeViewTests: XCTestCase {
                 XCTAssertEqual(lines.contains { $0.contains(s.strings.helpPage(1, of: 2)) }, pages == 2)
                 let half = (w - 3) / 2
                 for b in Keymap.list.bindings + Keymap.sheet.bindings + Keymap.reader.bindings {
-                    for part in LineWrap.wrap(language == .th ? b.th : b.en, width: half - 13, words: s.text.words) {
+                    for part in LineWrap.wrap(b.what.text(language), width: half - 13, words: s.text.words) {
                         XCTAssertTrue(lines.contains { $0.contains(part) }, "\(w) \(language): \(part)")
                     }
                     XCTAssertTrue(lines.contains { $0.contains(b.label) }, "\(w) \(language): \(b.label)")

@@ -44,7 +44,7 @@ final class PrintKeyTests: XCTestCase {
         XCTAssertEqual(runtime.state.status?.text, "พิมพ์แล้ว 2 หน้า (ร่าง): /home/judge5/sheet-j5.pdf")
         XCTAssertFalse(runtime.state.printing)
         // p is on the list's help, in Thai.
-        XCTAssertTrue(Keymap.list.binding(for: .char("p"))?.th.contains("พิมพ์ใบให้คะแนนของท่าน") ?? false)
+        XCTAssertTrue(Keymap.list.binding(for: .char("p"))?.what.th.contains("พิมพ์ใบให้คะแนนของท่าน") ?? false)
     }
 
     func testAFailedPrintSaysWhyAndAllowsAnother() {

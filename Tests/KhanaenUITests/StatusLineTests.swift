@@ -96,4 +96,73 @@ final class StatusLineTests: XCTestCase {
             }
         }
     }
+
+    /// Narrower than any screen (60 and 40 columns as well as 80), a question's "(y/n)" ends
+    /// its row whole, and what is cut before it ends between two words with "…".
+    func testAQuestionsYesOrNoStaysWholeAtNarrowWidths() {
+        let words = Self.text.words
+        let long = "ผลงานที่มีรหัสยาวมากเป็นพิเศษสำหรับการทดสอบ"
+        for language in [Language.th, .en] {
+            let w = Strings(language)
+            let asked: [(label: String, question: String?)] = [
+                (w.overwriteFiles(["ranking-mean.csv", "ranking-mean.json", "ranking-mean.md", "announcement.md"]), w.overwriteQuestion),
+                (w.confirmSubmit(long), nil), (w.confirmRecuse(long), nil), (w.draftPrompt, nil),
+            ]
+            for width in [80, 70, 60, 50, 40] {
+                for (label, question) in asked {
+                    var c = Canvas(width: width, height: 1)
+                    Chrome.prompt(&c, y: 0, label: label, field: nil, question: question, words: words)
+                    let row = c.row(0).trimmingCharacters(in: .whitespaces)
+                    XCTAssertTrue(row.hasSuffix("(y/n)"), "\(width) \(language): \(row)")
+                    guard let cut = row.range(of: "… ") else {
+                        XCTAssertEqual(row, (label + (question ?? "")).trimmingCharacters(in: .whitespaces), "\(width) \(language)")
+                        continue
+                    }
+                    let kept = String(row[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    let pieces = LineWrap.pieces(label, words: words).map { $0.trimmingCharacters(in: .whitespaces) }
+                    XCTAssertTrue(pieces.contains { !$0.isEmpty && kept.hasSuffix($0) } || kept.hasSuffix(","),
+                                  "cut inside a word at \(width) \(language): \(row)")
+                }
+            }
+        }
+    }
+
+    /// At 60 columns the status line still holds a message cut between words and hints that
+    /// are whole items ending with "…".
+    func testTheStatusLineAt60Columns() {
+        let words = Self.text.words
+        let hints = ["Tab จอ", "m วิธีรวม", "a รางวัล", "? ปุ่ม", "q ออก"]
+        let message = "บันทึกแล้ว 10:02 · รางวัลของ e01 → รางวัลดีเด่น · ประธานกรรมการให้เหตุผลว่าผลงานนี้โดดเด่นมาก"
+        var c = Canvas(width: 60, height: 1)
+        Chrome.statusWithHints(&c, y: 0, .ok(message), hints: hints, words: words)
+        let row = c.row(0)
+        XCTAssertTrue(row.hasPrefix(" ✓ บันทึกแล้ว"), row)
+        let pieces = LineWrap.pieces(message, words: words).map { $0.trimmingCharacters(in: .whitespaces) }
+        let shownHints = hints.filter { row.contains($0) }
+        XCTAssertEqual(shownHints, Array(hints.prefix(shownHints.count)), row)
+        if shownHints.count < hints.count { XCTAssertTrue(row.trimmingCharacters(in: .whitespaces).hasSuffix("…"), row) }
+        // The message's own end: cut between words, with "…".
+        let end = shownHints.first.flatMap { row.range(of: $0) }?.lowerBound ?? row.endIndex
+        let said = String(row[..<end]).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(said.hasSuffix("…"), row)
+        XCTAssertTrue(pieces.contains { !$0.isEmpty && String(said.dropLast()).trimmingCharacters(in: .whitespaces).hasSuffix($0) }, row)
+    }
+
+    /// The console's footer drops whole items with "…" rather than cut the seal's digits or
+    /// the time inside.
+    func testTheConsolesFooterDropsWholeItems() {
+        for language in [Language.th, .en] {
+            for pending in [nil, Method.median] {
+                var s = ChairTests.state(ChairTests.book(), ChairTests.summary(), language: language)
+                ChairUpdate.update(&s, .textReady(Self.text))
+                s.pendingMethod = pending
+                let row = ChairView.render(s).lines[s.height - 1].trimmingCharacters(in: .whitespaces)
+                let w = s.strings
+                let seal = "\(w.sealLabel) \(s.seal.prefix(12))"
+                XCTAssertTrue(row.contains(seal) || !row.contains(w.sealLabel), row)
+                let clock = "\(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
+                XCTAssertTrue(row.hasSuffix(clock) || (row.hasSuffix(" …") && !row.contains(w.updatedLabel)), row)
+            }
+        }
+    }
 }

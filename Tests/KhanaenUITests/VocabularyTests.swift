@@ -61,7 +61,7 @@ final class VocabularyTests: XCTestCase {
                                       (.eligibility, true), (.chair, true)]
         for (map, console) in maps {
             for b in map.bindings {
-                for text in [b.th, b.hintTH].compactMap({ $0 }) {
+                for text in [b.what.th, b.hint?.th].compactMap({ $0 }) {
                     for m in Self.misuses(text, console: console) { XCTFail("key \(b.label): \(m): \(text)") }
                 }
             }

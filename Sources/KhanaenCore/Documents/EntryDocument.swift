@@ -225,31 +225,31 @@ public struct EntryDocument: Equatable, Sendable {
     }
 
     /// The problems in words.
-    struct Words {
-        let th: Bool
-        init(_ language: Language) { th = language == .th }
+    struct Words: Speaking {
+        let language: Language
+        init(_ language: Language) { self.language = language }
 
-        var noText: String { th ? "ไม่มีข้อความที่อ่านได้" : "no text was extracted" }
+        var noText: String { language.t("ไม่มีข้อความที่อ่านได้", "no text was extracted") }
 
         func outside(_ path: String, folder: String) -> String {
-            th ? "ไม่เปิดไฟล์ข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ \(folder)/ ของผลงาน"
-                : "the text \"\(path)\" is not opened: it is not in the entry's folder \(folder)/"
+            language.t("ไม่เปิดไฟล์ข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ \(folder)/ ของผลงาน",
+                "the text \"\(path)\" is not opened: it is not in the entry's folder \(folder)/")
         }
 
         func unreadable(_ path: String, _ p: EntryFolder.Problem) -> String {
             switch p {
             case .missing:
-                return th ? "ไม่พบไฟล์ข้อความ \(path)" : "the text \(path) is missing"
+                return language.t("ไม่พบไฟล์ข้อความ \(path)", "the text \(path) is missing")
             case .misplaced(let what):
-                return th ? "ไม่เปิดไฟล์ข้อความ \(path): เป็นลิงก์หรือไม่ใช่ไฟล์ธรรมดา (\(what))" : "the text \(path) is not opened: \(what)"
+                return language.t("ไม่เปิดไฟล์ข้อความ \(path): เป็นลิงก์หรือไม่ใช่ไฟล์ธรรมดา (\(what))", "the text \(path) is not opened: \(what)")
             case .failed(let what):
-                return th ? "อ่านไฟล์ข้อความ \(path) ไม่ได้ (\(what))" : "the text \(path) cannot be read: \(what)"
+                return language.t("อ่านไฟล์ข้อความ \(path) ไม่ได้ (\(what))", "the text \(path) cannot be read: \(what)")
             }
         }
 
         func truncated(_ limit: Int) -> String {
             let size = limit >= 1 << 20 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
-            return th ? "ข้อความยาวเกิน \(size): แสดงเพียง \(size) แรก" : "the text is longer than \(size): only the first \(size) are shown"
+            return language.t("ข้อความยาวเกิน \(size): แสดงเพียง \(size) แรก", "the text is longer than \(size): only the first \(size) are shown")
         }
     }
 }

@@ -33,12 +33,11 @@ public enum EligibilityReport {
     /// wrapped under their entry's row, indented; without, the long form, one line an entry.
     public static func table(_ results: [EntryEligibility], contest: Contest, language: Language,
                              timeZone: ContestTimeZone? = nil, width: Int? = nil, words: WordBreaker = .plain) -> String {
-        let th = language == .th
         let zone = timeZone ?? contest.timeZone
         let columns: [TextTable.Column] = [
-            .init(th ? "รหัส" : "ID"), .init(th ? "หน่วยงาน" : "Organisation"), .init(th ? "ผล" : "Status"),
-            .init(th ? "ใช้งานจริง" : "In use"), .init(th ? "อปท." : "Local gov."), .init(th ? "ไม่เคยได้รางวัล" : "Not a winner"),
-            .init(th ? "ดิจิทัล" : "Digital"), .init(th ? "เหตุผล" : "Reasons"),
+            .init(language.t("รหัส", "ID")), .init(language.t("หน่วยงาน", "Organisation")), .init(language.t("ผล", "Status")),
+            .init(language.t("ใช้งานจริง", "In use")), .init(language.t("อปท.", "Local gov.")), .init(language.t("ไม่เคยได้รางวัล", "Not a winner")),
+            .init(language.t("ดิจิทัล", "Digital")), .init(language.t("เหตุผล", "Reasons")),
         ]
         let rows = results.map { r -> [String] in
             let organisation = contest.entryIndex(r.id).map { contest.entries[$0].organisation } ?? ""
@@ -47,9 +46,9 @@ public enum EligibilityReport {
                 var about = [d.by, d.time.map { ThaiDate.moment($0, zone: zone, language: language) } ?? ""].filter { !$0.isEmpty }
                     .joined(separator: ", ")
                 if d.status != r.computed {
-                    about += (about.isEmpty ? "" : "; ") + (th ? "ตามเกณฑ์: " : "by the rules: ") + word(r.computed, language)
+                    about += (about.isEmpty ? "" : "; ") + (language.t("ตามเกณฑ์: ", "by the rules: ")) + word(r.computed, language)
                 }
-                reasons.insert((th ? "ประธานกรรมการ" : "chair") + (about.isEmpty ? "" : " (\(about))") + ": " + d.reason, at: 0)
+                reasons.insert((language.t("ประธานกรรมการ", "chair")) + (about.isEmpty ? "" : " (\(about))") + ": " + d.reason, at: 0)
             }
             return [r.id.terminalSafe, OrganisationKind.abbreviated(organisation).terminalSafe, word(r.status, language)]
                 + r.rules.map { word($0.status, language) } + [reasons.joined(separator: "; ").terminalSafe]
@@ -71,7 +70,7 @@ public enum EligibilityReport {
         let table = TextTable(fitted, separator: " ")
         let widths = table.widths(total: width)
         var out = [table.header(widths: widths), String(repeating: "─", count: min(width, widths.reduce(0, +) + widths.count - 1))]
-        let label = th ? "เหตุผล: " : "Reasons: "
+        let label = language.t("เหตุผล: ", "Reasons: ")
         for row in rows {
             out.append(table.line(Array(row.prefix(fitted.count)), widths: widths))
             guard let reasons = row.last, !reasons.isEmpty else { continue }

@@ -52,35 +52,35 @@ public enum EligibilityReason: Equatable, Sendable {
         func day(_ d: CalendarDate) -> String { th ? ThaiDate.text(d) : d.iso }
         switch self {
         case .noInUseDate:
-            return th ? "ไม่ได้ระบุวันที่เริ่มใช้งานจริง" : "no date the work has been in use since"
+            return language.t("ไม่ได้ระบุวันที่เริ่มใช้งานจริง", "no date the work has been in use since")
         case .inUseLongEnough(let since, let by, let months):
-            return th ? "ใช้งานจริงตั้งแต่ \(day(since)) ครบ \(months) เดือนภายใน \(day(by))"
-                : "in use since \(day(since)), \(months) months by \(day(by))"
+            return language.t("ใช้งานจริงตั้งแต่ \(day(since)) ครบ \(months) เดือนภายใน \(day(by))",
+                "in use since \(day(since)), \(months) months by \(day(by))")
         case .inUseBeforeDay(let since, let before):
-            return th ? "ใช้งานจริงตั้งแต่ \(day(since)) ก่อน \(day(before))" : "in use since \(day(since)), before \(day(before))"
+            return language.t("ใช้งานจริงตั้งแต่ \(day(since)) ก่อน \(day(before))", "in use since \(day(since)), before \(day(before))")
         case .inUseTooRecent(let since, let by, let months, let before):
             if let before {
-                return th ? "เริ่มใช้งาน \(day(since)): หลัง \(day(by)) (ไม่ครบ \(months) เดือน) และไม่ก่อน \(day(before))"
-                    : "in use since \(day(since)): after \(day(by)) (under \(months) months) and not before \(day(before))"
+                return language.t("เริ่มใช้งาน \(day(since)): หลัง \(day(by)) (ไม่ครบ \(months) เดือน) และไม่ก่อน \(day(before))",
+                    "in use since \(day(since)): after \(day(by)) (under \(months) months) and not before \(day(before))")
             }
-            return th ? "เริ่มใช้งาน \(day(since)): หลัง \(day(by)) (ไม่ครบ \(months) เดือน)"
-                : "in use since \(day(since)): after \(day(by)) (under \(months) months)"
+            return language.t("เริ่มใช้งาน \(day(since)): หลัง \(day(by)) (ไม่ครบ \(months) เดือน)",
+                "in use since \(day(since)): after \(day(by)) (under \(months) months)")
         case .acceptedKind(let kind):
-            return th ? "เป็น อปท. (\(kind.fullName))" : "a local government (\(kind.fullName))"
+            return language.t("เป็น อปท. (\(kind.fullName))", "a local government (\(kind.fullName))")
         case .kindNotAccepted(let kind):
-            return th ? "\(kind.fullName) ไม่อยู่ในประเภทที่รับสมัคร" : "\(kind.fullName) is not a kind this contest accepts"
+            return language.t("\(kind.fullName) ไม่อยู่ในประเภทที่รับสมัคร", "\(kind.fullName) is not a kind this contest accepts")
         case .kindUnclear:
-            return th ? "ชื่อหน่วยงานไม่บอกชัดว่าเป็น อปท. ประเภทใด" : "the name does not say which kind of local government"
+            return language.t("ชื่อหน่วยงานไม่บอกชัดว่าเป็น อปท. ประเภทใด", "the name does not say which kind of local government")
         case .notLocalGovernment:
-            return th ? "ไม่ใช่องค์กรปกครองส่วนท้องถิ่น (อปท.)" : "not a local government (อปท.)"
+            return language.t("ไม่ใช่องค์กรปกครองส่วนท้องถิ่น (อปท.)", "not a local government (อปท.)")
         case .previousWinner(let year, let title):
-            return th ? "เคยได้รับรางวัลปี \(year): \(title)" : "won in \(year): \(title)"
+            return language.t("เคยได้รับรางวัลปี \(year): \(title)", "won in \(year): \(title)")
         case .nearPreviousWinner(let year, let title):
-            return th ? "ชื่อใกล้เคียงผลงานที่ได้รับรางวัลปี \(year): \(title)" : "close to the \(year) winner: \(title)"
+            return language.t("ชื่อใกล้เคียงผลงานที่ได้รับรางวัลปี \(year): \(title)", "close to the \(year) winner: \(title)")
         case .noPreviousWin:
-            return th ? "ไม่เคยได้รับรางวัล" : "not a previous winner"
+            return language.t("ไม่เคยได้รับรางวัล", "not a previous winner")
         case .chairDecidesDigital:
-            return th ? "ประธานกรรมการพิจารณาว่าเป็นนวัตกรรมดิจิทัล" : "the chair decides whether it is a digital innovation"
+            return language.t("ประธานกรรมการพิจารณาว่าเป็นนวัตกรรมดิจิทัล", "the chair decides whether it is a digital innovation")
         }
     }
 }

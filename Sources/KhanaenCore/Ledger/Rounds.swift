@@ -110,14 +110,21 @@ public enum Shortlist {
         /// The cut after `n` falls inside a tie: `tied` share the rank at the cut.
         case tieAtCut(n: Int, rank: Int, tied: [String])
 
-        public var description: String {
+        public var words: Phrase {
             switch self {
-            case .tooFew(let ranked, let asked): return "only \(ranked) entries are ranked; --top \(asked) cannot be cut"
+            case .tooFew(let ranked, let asked):
+                return Phrase("มีผลงานที่จัดอันดับแล้วเพียง \(ranked) ผลงาน ตัดที่ --top \(asked) ไม่ได้",
+                              "only \(ranked) entries are ranked; --top \(asked) cannot be cut")
             case .tieAtCut(let n, let rank, let tied):
-                return "the cut after \(n) falls inside a tie: \(tied.joined(separator: ", ")) share rank \(rank) by the rules' tie-break; "
-                    + "name the chair's choice with --entries"
+                let ids = tied.joined(separator: ", ")
+                return Phrase("จุดตัดหลังอันดับ \(n) อยู่กลางคะแนนเท่ากัน: \(ids) ได้อันดับ \(rank) ร่วมกันตามเกณฑ์ตัดสินเมื่อเท่ากัน "
+                              + "ให้ประธานกรรมการเลือกเองด้วย --entries",
+                              "the cut after \(n) falls inside a tie: \(ids) share rank \(rank) by the rules' tie-break; "
+                              + "name the chair's choice with --entries")
             }
         }
+
+        public var description: String { words.en }
     }
 
     /// The first `n` ranked entries, or why they cannot be cut there.

@@ -89,25 +89,24 @@ public enum AnnouncementDraft {
     }
 
     public static func describe(_ reason: Reason, contest: Contest, words: ReportWords) -> String {
-        let th = words.language == .th
         switch reason {
         case .notIntact: return words.notIntact
-        case .unscored(let n): return th ? "\(n) ใบยังไม่ได้ให้คะแนน" : "\(n) sheets not yet scored"
-        case .reopened(let n): return th ? "\(n) ใบเปิดแก้ไขแล้วยังไม่ส่งใหม่" : "\(n) reopened sheets not submitted again"
+        case .unscored(let n): return words.t("\(n) ใบยังไม่ได้ให้คะแนน", "\(n) sheets not yet scored")
+        case .reopened(let n): return words.t("\(n) ใบเปิดแก้ไขแล้วยังไม่ส่งใหม่", "\(n) reopened sheets not submitted again")
         case .eligibilityPending(let n):
-            return th ? "ผลงาน \(n) รายการรอประธานกรรมการวินิจฉัยคุณสมบัติ" : "\(n) entries await the chair's eligibility ruling"
+            return words.t("ผลงาน \(n) รายการรอประธานกรรมการวินิจฉัยคุณสมบัติ", "\(n) entries await the chair's eligibility ruling")
         case .belowQuorum(let n):
-            return th ? "ผลงาน \(n) รายการยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)" : "\(n) entries are not ranked (below quorum)"
+            return words.t("ผลงาน \(n) รายการยังไม่จัดอันดับ (ใบให้คะแนนไม่ครบองค์)", "\(n) entries are not ranked (below quorum)")
         case .boundaryTies(let ids):
             let list = ids.joined(separator: ", ")
-            return th ? "เสมอคร่อมเส้นรางวัลที่ยังไม่ได้ตัดสิน \(ids.count) รายการ: \(list)" : "\(ids.count) entries tied across an award line, not settled: \(list)"
+            return words.t("เสมอคร่อมเส้นรางวัลที่ยังไม่ได้ตัดสิน \(ids.count) รายการ: \(list)", "\(ids.count) entries tied across an award line, not settled: \(list)")
         case .tierCount(let t): return words.describe(t, contest: contest)
         case .openDiscussion(let n):
-            return th ? "\(n) เรื่องในคิวพิจารณายังไม่ได้ลงผล" : "\(n) discussion items have no outcome recorded"
+            return words.t("\(n) เรื่องในคิวพิจารณายังไม่ได้ลงผล", "\(n) discussion items have no outcome recorded")
         case .draftsIncluded: return words.draftsIncluded
         case .notOfficial(let m, let official):
-            return th ? "คำนวณด้วย\(words.method(m)) ไม่ใช่วิธีทางการ (\(words.method(official)))"
-                      : "computed by the \(words.method(m)), not the official method (\(words.method(official)))"
+            return words.t("คำนวณด้วย\(words.method(m)) ไม่ใช่วิธีทางการ (\(words.method(official)))",
+                      "computed by the \(words.method(m)), not the official method (\(words.method(official)))")
         }
     }
 }

@@ -22,15 +22,14 @@ public enum ReportCSV {
         let contest = ledger.contest
         let words = ReportWords(language)
         let th = language == .th
-        func pick(_ a: String, _ b: String) -> String { th ? a : b }
         var lines: [String] = []
         var header = th ? ["อันดับ", "รหัส", "หน่วยงาน", "จังหวัด", "ผลงาน", "คะแนน", "จำนวนใบ", "SD", "รางวัล", "รางวัลที่เสนอ", "ข้อสังเกต", "นับใบร่าง"]
             : ["rank", "id", "organisation", "province", "title", "score", "sheets", "sd", "award", "proposed", "flags", "includeDrafts"]
-        if draft != nil { header.append(pick("ประกาศผล", "announcement")) }
-        header.append(contentsOf: [pick("สิทธิ์ตามบัญชีผู้ใช้", "access"), pick("สมุดคะแนน", "ledger")])
+        if draft != nil { header.append(language.t("ประกาศผล", "announcement")) }
+        header.append(contentsOf: [language.t("สิทธิ์ตามบัญชีผู้ใช้", "access"), language.t("สมุดคะแนน", "ledger")])
         header.append(contentsOf: contest.criteria.enumerated().map { k, c in th ? "เกณฑ์ \(k + 1) \(c.short)" : c.id })
-        header.append(pick("เหตุที่ไม่จัดอันดับ", "unranked"))
-        if contest.carry != nil { header.append(pick("คะแนนรอบนี้", "roundScore")) }
+        header.append(language.t("เหตุที่ไม่จัดอันดับ", "unranked"))
+        if contest.carry != nil { header.append(language.t("คะแนนรอบนี้", "roundScore")) }
         if let earlier = contest.earlierRound {
             header += th ? [words.earlierRank(earlier.number), words.earlierScore(earlier.number)] : ["earlierRank", "earlierScore"]
         }
@@ -44,16 +43,16 @@ public enum ReportCSV {
         }
         // The same on every row: the states a copied row must carry.
         var states: [String] = []
-        if let draft { states.append(draft.isEmpty ? pick("ฉบับจริง", "final") : pick("ร่าง", "draft")) }
-        states.append(contest.access == .open ? pick("ไม่บังคับ", "open") : pick("บังคับ", "enforced"))
-        states.append(ledger.isIntact ? pick("ครบถ้วน", "intact")
-                      : ([pick("ไม่ครบถ้วน", "not-intact")] + ledger.problems).joined(separator: "; "))
+        if let draft { states.append(draft.isEmpty ? language.t("ฉบับจริง", "final") : language.t("ร่าง", "draft")) }
+        states.append(contest.access == .open ? language.t("ไม่บังคับ", "open") : language.t("บังคับ", "enforced"))
+        states.append(ledger.isIntact ? language.t("ครบถ้วน", "intact")
+                      : ([language.t("ไม่ครบถ้วน", "not-intact")] + ledger.problems).joined(separator: "; "))
         for e in r.entries {
             let entry = contest.entries[e.index]
             var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,
                        e.score.map(TwoDecimals.text) ?? "", String(e.totals.count), e.sd.map(TwoDecimals.text) ?? "",
                        award(e.award), award(e.proposed), e.flags.map { th ? flagWord($0.kind) : $0.kind.rawValue }.joined(separator: " "),
-                       r.includeDrafts ? pick("นับ", "true") : pick("ไม่นับ", "false")]
+                       r.includeDrafts ? language.t("นับ", "true") : language.t("ไม่นับ", "false")]
             row.append(contentsOf: states)
             row.append(contentsOf: e.criterionMeans.map { $0.map(TwoDecimals.text) ?? "" })
             // Why it is not ranked, in words: ineligible and the reason, or below quorum.
@@ -70,7 +69,7 @@ public enum ReportCSV {
             }
             lines.append(row.map(field).joined(separator: ","))
         }
-        lines.append([pick("ตราผลคะแนน", "seal"), ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
+        lines.append([language.t("ตราผลคะแนน", "seal"), ReportJSON.seal(r, ledger: ledger)].map(field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -1,14 +1,15 @@
 /// A change the rules do not allow: the message says which and why, in English and, where
 /// the rule has one, in Thai. Nothing is written.
 public struct Refusal: Error, Equatable, CustomStringConvertible, Sendable {
-    public var message: String
-    public var thai: String?
-    public init(_ message: String, thai: String? = nil) {
-        self.message = message
-        self.thai = thai
-    }
+    public var words: Phrase
+
+    public init(th: String, en: String) { words = Phrase(th, en) }
+    /// A finding the ledger's reader also reports (`LineRules`), which has its English words only.
+    public init(_ message: String) { words = Phrase(message, message) }
+
+    public var message: String { words.en }
     public var description: String { message }
-    public func message(in language: Language) -> String { language == .th ? thai ?? message : message }
+    public func message(in language: Language) -> String { words.text(language) }
 }
 
 /// What a judge and the chair may write, checked against the ledger as it is at the moment
@@ -27,17 +28,17 @@ public enum Rules {
                let rule = Conflicts.rule(judge: j, entry: ei, contest: contest),
                !Conflicts.cleared(chairEvents: chairEvents, contest: contest).contains(where: { $0.judge == j && $0.entry == ei }) {
                 let why = Conflicts.describe(rule, entry: contest.entries[ei])
-                throw Refusal("you are kept from \(draft.entry) by a conflict of interest: \(why.english)",
-                              thai: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้")
+                throw Refusal(th: "ท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(why.thai) ให้คะแนนผลงานนี้ไม่ได้",
+                              en: "you are kept from \(draft.entry) by a conflict of interest: \(why.english)")
             }
             if draft.kind != .recuse, let pinned = pinnedConflict(judgeID: judgeID, entry: draft.entry, chairEvents: chairEvents) {
                 let ground = ConflictGround(rawValue: pinned.outcome ?? "") ?? .other
-                throw Refusal("a chair has recorded that you are in conflict of interest with \(draft.entry): \(ground.english)",
-                              thai: "ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(ground.thai) ให้คะแนนผลงานนี้ไม่ได้")
+                throw Refusal(th: "ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(ground.thai) ให้คะแนนผลงานนี้ไม่ได้",
+                              en: "a chair has recorded that you are in conflict of interest with \(draft.entry): \(ground.english)")
             }
             if let assigned = assignedEntries(judgeID: judgeID, chairEvents: chairEvents), !assigned.contains(draft.entry) {
-                throw Refusal("\(draft.entry) is not one of the entries assigned to you",
-                              thai: "ผลงาน \(draft.entry) ไม่ได้มอบหมายให้ท่าน ให้คะแนนผลงานนี้ไม่ได้")
+                throw Refusal(th: "ผลงาน \(draft.entry) ไม่ได้มอบหมายให้ท่าน ให้คะแนนผลงานนี้ไม่ได้",
+                              en: "\(draft.entry) is not one of the entries assigned to you")
             }
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: draft.entry,
                                             judgeEvents: pending, chairEvents: chairEvents, now: max(time, Timestamp.nowMillis()))
@@ -64,22 +65,22 @@ public enum Rules {
 
     private static func checkOne(_ e: LedgerEvent, sheet: Sheet, contest: Contest) throws {
         switch sheet.status {
-        case .submitted: throw Refusal("the sheet for \(e.entry) is submitted; only the chair can reopen it",
-                                       thai: "ใบให้คะแนนผลงาน \(e.entry) ส่งแล้ว มีแต่ประธานกรรมการที่เปิดใหม่ได้")
-        case .recused: throw Refusal("you have recused yourself from \(e.entry); only the chair can reopen the sheet",
-                                     thai: "ท่านถอนตัวจากผลงาน \(e.entry) แล้ว มีแต่ประธานกรรมการที่เปิดใบนี้ใหม่ได้")
+        case .submitted: throw Refusal(th: "ใบให้คะแนนผลงาน \(e.entry) ส่งแล้ว มีแต่ประธานกรรมการที่เปิดใหม่ได้",
+                                       en: "the sheet for \(e.entry) is submitted; only the chair can reopen it")
+        case .recused: throw Refusal(th: "ท่านถอนตัวจากผลงาน \(e.entry) แล้ว มีแต่ประธานกรรมการที่เปิดใบนี้ใหม่ได้",
+                                     en: "you have recused yourself from \(e.entry); only the chair can reopen the sheet")
         default: break
         }
         func criterion() throws -> Int {
             guard let id = e.criterion, let c = contest.criterionIndex(id) else {
-                throw Refusal("no criterion has id \"\(e.criterion ?? "")\"", thai: "ไม่มีเกณฑ์รหัส \"\(e.criterion ?? "")\"")
+                throw Refusal(th: "ไม่มีเกณฑ์รหัส \"\(e.criterion ?? "")\"", en: "no criterion has id \"\(e.criterion ?? "")\"")
             }
             return c
         }
         switch e.kind {
         case .score:
             let c = try criterion()
-            guard let v = e.value else { throw Refusal("\(contest.criteria[c].id): no value", thai: "เกณฑ์ \(c + 1): ไม่มีคะแนน") }
+            guard let v = e.value else { throw Refusal(th: "เกณฑ์ \(c + 1): ไม่มีคะแนน", en: "\(contest.criteria[c].id): no value") }
             try checkValue(v, criterion: contest.criteria[c], contest: contest)
         case .clear:
             _ = try criterion()
@@ -88,18 +89,18 @@ public enum Rules {
         case .submit:
             let missing = contest.criteria.indices.filter { sheet.scores[$0] == nil }
             if !missing.isEmpty {
-                throw Refusal("cannot submit \(e.entry): \(missing.map { contest.criteria[$0].id }.joined(separator: ", ")) not scored yet",
-                              thai: "ส่งผลงาน \(e.entry) ไม่ได้: เกณฑ์ \(missing.map { String($0 + 1) }.joined(separator: ", ")) ยังไม่ได้ให้คะแนน")
+                throw Refusal(th: "ส่งผลงาน \(e.entry) ไม่ได้: เกณฑ์ \(missing.map { String($0 + 1) }.joined(separator: ", ")) ยังไม่ได้ให้คะแนน",
+                              en: "cannot submit \(e.entry): \(missing.map { contest.criteria[$0].id }.joined(separator: ", ")) not scored yet")
             }
         case .recuse:
-            if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a recusal needs a reason", thai: "การถอนตัวต้องมีเหตุผล") }
+            if (e.text ?? "").trimmingSpaces.isEmpty { throw Refusal(th: "การถอนตัวต้องมีเหตุผล", en: "a recusal needs a reason") }
             if let ground = e.outcome, ConflictGround(rawValue: ground) == nil {
                 let grounds = ConflictGround.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Refusal("\"\(ground)\" is not a ground of conflict (one of: \(grounds))",
-                              thai: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))")
+                throw Refusal(th: "\"\(ground)\" ไม่ใช่เหตุแห่งการมีส่วนได้เสีย (มี: \(grounds))",
+                              en: "\"\(ground)\" is not a ground of conflict (one of: \(grounds))")
             }
         case .reopen, .award, .checkpoint, .eligibility, .method, .discussed, .advance, .assign, .fork, .conflict:
-            throw Refusal("\(e.kind.rawValue) is a chair action", thai: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ")
+            throw Refusal(th: "\(e.kind.rawValue) เป็นงานของประธานกรรมการ", en: "\(e.kind.rawValue) is a chair action")
         }
     }
 
@@ -114,7 +115,7 @@ public enum Rules {
     public static func checkValue(_ v: Double, criterion: Contest.Criterion, contest: Contest) throws {
         if let problem = valueProblem(v, max: criterion.max, step: contest.step) {
             let number = (contest.criterionIndex(criterion.id) ?? 0) + 1, value = JSONWriter.numberText(v)
-            throw Refusal("\(criterion.id)=\(value): \(problem)", thai: "เกณฑ์ \(number) = \(value): \(thaiValueProblem(v, max: criterion.max, step: contest.step))")
+            throw Refusal(th: "เกณฑ์ \(number) = \(value): \(thaiValueProblem(v, max: criterion.max, step: contest.step))", en: "\(criterion.id)=\(value): \(problem)")
         }
     }
 
@@ -124,8 +125,8 @@ public enum Rules {
         return "ต้องเป็นทวีคูณของ \(JSONWriter.numberText(step))"
     }
 
-    static func unknownJudge(_ id: String) -> Refusal { Refusal("no judge has id \"\(id)\"", thai: "ไม่มีกรรมการรหัส \"\(id)\"") }
-    static func unknownEntry(_ id: String) -> Refusal { Refusal("no entry has id \"\(id)\"", thai: "ไม่มีผลงานรหัส \"\(id)\"") }
+    static func unknownJudge(_ id: String) -> Refusal { Refusal(th: "ไม่มีกรรมการรหัส \"\(id)\"", en: "no judge has id \"\(id)\"") }
+    static func unknownEntry(_ id: String) -> Refusal { Refusal(th: "ไม่มีผลงานรหัส \"\(id)\"", en: "no entry has id \"\(id)\"") }
 
     /// Why a score breaks the rules, or nil: what the writer refuses and the reader reports.
     @inline(__always)
@@ -142,9 +143,9 @@ public enum Rules {
     public static func checkChair(_ draft: LedgerEvent, contest: Contest, judgeEvents: [[LedgerEvent]],
                                   chairEvents: [LedgerEvent]) throws -> LedgerEvent {
         guard contest.chairs.contains(draft.actor) else {
-            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้")
+            throw Refusal(th: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้", en: "\"\(draft.actor)\" is not a chair of this contest")
         }
-        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal("a chair action needs a reason", thai: "การตัดสินของประธานกรรมการต้องมีเหตุผล") }
+        if (draft.text ?? "").trimmingSpaces.isEmpty { throw Refusal(th: "การตัดสินของประธานกรรมการต้องมีเหตุผล", en: "a chair action needs a reason") }
         var e = draft
         if [.eligibility, .method, .discussed, .advance, .assign, .fork, .conflict].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents, cleared: LineRules.cleared(chairEvents, contest: contest)) {
@@ -159,19 +160,19 @@ public enum Rules {
             let sheet = SheetBook.foldSheet(contest: contest, judgeID: judgeID, entryID: contest.entries[ei].id,
                                             judgeEvents: judgeEvents[j], chairEvents: chairEvents)
             guard sheet.isLocked, let seq = sheet.lockSeq else {
-                throw Refusal("the sheet of \(judgeID) for \(draft.entry) is not submitted or recused; there is nothing to reopen",
-                              thai: "ใบของ \(judgeID) สำหรับผลงาน \(draft.entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิดใหม่")
+                throw Refusal(th: "ใบของ \(judgeID) สำหรับผลงาน \(draft.entry) ยังไม่ได้ส่งหรือถอนตัว ไม่มีอะไรให้เปิดใหม่",
+                              en: "the sheet of \(judgeID) for \(draft.entry) is not submitted or recused; there is nothing to reopen")
             }
             e.ref = seq
         case .award:
-            guard let tier = draft.tier else { throw Refusal("an award needs a tier", thai: "การตัดสินรางวัลต้องระบุประเภทรางวัล") }
+            guard let tier = draft.tier else { throw Refusal(th: "การตัดสินรางวัลต้องระบุประเภทรางวัล", en: "an award needs a tier") }
             if tier != Contest.noAward && tier != Contest.proposedAward && !contest.awards.contains(where: { $0.id == tier }) {
                 let ids = contest.awards.map { $0.id } + [Contest.noAward, Contest.proposedAward]
-                throw Refusal("no award tier has id \"\(tier)\" (one of: \(ids.joined(separator: ", ")))",
-                              thai: "ไม่มีประเภทรางวัลรหัส \"\(tier)\" (มี: \(ids.joined(separator: ", ")))")
+                throw Refusal(th: "ไม่มีประเภทรางวัลรหัส \"\(tier)\" (มี: \(ids.joined(separator: ", ")))",
+                              en: "no award tier has id \"\(tier)\" (one of: \(ids.joined(separator: ", ")))")
             }
         default:
-            throw Refusal("\(draft.kind.rawValue) is not a chair action", thai: "\(draft.kind.rawValue) ไม่ใช่งานของประธานกรรมการ")
+            throw Refusal(th: "\(draft.kind.rawValue) ไม่ใช่งานของประธานกรรมการ", en: "\(draft.kind.rawValue) is not a chair action")
         }
         return e
     }
@@ -199,7 +200,7 @@ extension Ledger {
     @discardableResult
     public func appendChair(_ draft: LedgerEvent, time: Int64 = Timestamp.nowMillis()) throws -> LedgerEvent {
         guard let own = chairFile(for: draft.actor) else {
-            throw Refusal("\"\(draft.actor)\" is not a chair of this contest", thai: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้")
+            throw Refusal(th: "\"\(draft.actor)\" ไม่ใช่ประธานกรรมการของการประกวดนี้", en: "\"\(draft.actor)\" is not a chair of this contest")
         }
         for f in allFiles where f !== own { try f.refresh() }
         let judgeEvents = judgeFiles.map { $0.events }

@@ -50,8 +50,8 @@ extension ChairUpdate {
 
     private static func documentsKey(_ s: inout ChairState, _ key: Key) {
         guard var reader = s.documents else { return }
-        let rows = DocumentReader.textRows(top: 3, bottom: s.height - 2)
-        if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
+        let text = DocumentReader.parts(s.layout.documents.reader).text
+        if reader.handle(key, width: text.width, page: max(1, text.height), strings: s.strings, words: s.text.words, status: &s.status) {
             s.documents = reader
         } else if Keymap.documents.action(for: key) == .back || key == .char("q") {
             s.screen = .tab

@@ -296,7 +296,7 @@ enum JudgesView {
         for (k, c) in criteria {
             let short = s.contest.criteria.first { $0.id == c.id }?.short ?? c.id
             let index = (s.contest.criterionIndex(c.id) ?? k) + 1
-            let figure = c.agreement.icc2_1.map { "\(w.language == .th ? "สอดคล้อง" : "ICC") \(TwoDecimals.text($0)) " + w.agreementReading($0) }
+            let figure = c.agreement.icc2_1.map { "\(w.t("สอดคล้อง", "ICC")) \(TwoDecimals.text($0)) " + w.agreementReading($0) }
                 ?? w.agreementFigures(c.agreement)
             out.append((CellText.fit("\(index) \(short)", to: 30) + " " + figure, reading(c.agreement.icc2_1), false))
         }

@@ -311,8 +311,8 @@ public struct ChairState: Sendable {
         tab == .matrix ? entryOrder : rankingRows.compactMap { if case .entry(let e) = $0 { return e } else { return nil } }
     }
 
-    /// Rows the body of a screen can show.
-    var bodyRows: Int { max(1, height - 7) }
+    /// Where each part of a screen is at the current size.
+    var layout: ChairLayout { ChairLayout(width: width, height: height) }
 
     func result(_ entry: Int) -> EntryResult? { results.entries.first { $0.index == entry } }
 }

@@ -318,12 +318,12 @@ public enum ChairUpdate {
 
     static func move(_ s: inout ChairState, _ m: Movement) {
         if s.tab == .queue {
-            s.queueList.move(m, count: QueueView.items(s).count, page: QueueView.page(s))
+            s.queueList.move(m, count: QueueView.items(s).count, page: s.layout.queue.items.pageRows)
             return
         }
         guard s.tab == .ranking || s.tab == .matrix else {
             // The other screens scroll as a whole, within their text.
-            s.viewport.move(m, lines: ChairView.lineCount(s), page: ChairView.page(s))
+            s.viewport.move(m, lines: ChairView.lineCount(s), page: s.layout.scrolled.text.pageRows)
             return
         }
         let entries = s.listEntries
@@ -335,7 +335,7 @@ public enum ChairUpdate {
 
     /// The rows a list screen shows at once.
     static func listPage(_ s: ChairState) -> Int {
-        s.tab == .matrix ? s.bodyRows - 1 : s.bodyRows - (s.rankingNotice == nil ? 0 : 1)
+        (s.tab == .matrix ? s.layout.matrix.rows : s.layout.ranking(notice: s.rankingNotice != nil).rows).pageRows
     }
 
     /// The rows of the list screen on show: the ranking's (with its cut lines) or the matrix's.

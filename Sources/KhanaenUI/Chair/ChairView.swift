@@ -8,23 +8,26 @@ public enum ChairView {
         let w = s.strings
         if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, w) }
         var c = Canvas(width: s.width, height: s.height)
-        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(w.chair) (\(s.chair))")
-        Chrome.tabBar(&c, y: 1, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
+        let layout = s.layout
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(w.chair) (\(s.chair))")
+        Chrome.tabBar(&c, y: layout.tabs.y, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
         if s.screen == .help {
             help(&c, s)
         } else if s.screen == .eligibility {
             EligibilityPanel.draw(&c, s)
         } else if s.screen == .documents, let reader = s.documents {
             let entry = s.contest.entries[reader.entry]
-            c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: 2, limit: s.width - 2, bold: true)
-            DocumentReader.draw(&c, top: 3, bottom: s.height - 2, reader, strings: w, words: s.text.words)
+            let parts = layout.documents
+            c.put("\(entry.id) · \(entry.organisation) · \(w.documentsTitle)", x: 1, y: parts.heading.y, limit: s.width - 2, bold: true)
+            DocumentReader.draw(&c, in: parts.reader, reader, strings: w, words: s.text.words)
         } else {
             switch s.tab {
             case .ranking: RankingView.draw(&c, s)
             case .matrix: MatrixView.draw(&c, s)
             case .queue: QueueView.draw(&c, s)
             default:
-                ScrollText.draw(&c, lines(s), s.viewport, x: 1, top: 2, rows: page(s), width: c.width - 2, positionRow: s.height - 3,
+                let parts = layout.scrolled
+                ScrollText.draw(&c, lines(s), s.viewport, in: parts.text.inset(left: 1, right: 1), positionRow: parts.position.y,
                                 position: .whenLonger)
             }
         }
@@ -45,14 +48,12 @@ public enum ChairView {
         }
     }
 
-    /// How many lines the screen on show has, and how many it shows at once: what update
-    /// clamps the scrolling to.
+    /// How many lines the screen on show has: what update clamps the scrolling to.
     static func lineCount(_ s: ChairState) -> Int { lines(s).count }
-    static func page(_ s: ChairState) -> Int { s.bodyRows + 1 }
 
     private static func statusLine(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
-        let y = s.height - 2
+        let y = s.layout.status.y
         if s.screen == .documents, let field = s.documents?.search {
             Chrome.prompt(&c, y: y, label: w.documentSearchPrompt, field: field, words: s.text.words)
             return
@@ -120,23 +121,26 @@ public enum ChairView {
         let w = s.strings
         let mark = s.method == s.official ? w.officialMark : w.comparisonMark
         // The method's name alone says what it is: its label would push the seal off at 80 columns.
-        var footer = "\(w.methodName(s.method)) (\(mark)) · \(w.sealLabel) \(s.seal.prefix(12)) · \(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"
-        if let m = s.pendingMethod { footer = w.computing(m) + " · " + footer }
+        var parts = ["\(w.methodName(s.method)) (\(mark))", "\(w.sealLabel) \(s.seal.prefix(12))",
+                     "\(w.updatedLabel) \(Timestamp.clock(s.updatedAt, zone: s.timeZone))"]
+        if let m = s.pendingMethod { parts.insert(w.computing(m), at: 0) }
+        // What does not fit is dropped whole, never cut inside: the seal's digits are read as they are.
+        func footer(_ room: Int) -> String { Chrome.fitted(parts, room: room, separator: " · ") }
         var alarms: [String] = []
         if !s.ledger.isIntact || s.readProblem != nil { alarms.append(w.ledgerNotIntact) }
         if s.contest.access == .open { alarms.append(w.accessOpen) }
-        let y = s.height - 1
+        let y = s.layout.footer.y
         if alarms.isEmpty {
-            c.put(" " + CellText.clip(footer, to: s.width - 2), x: 0, y: y, role: .muted)
+            c.put(" " + footer(s.width - 2), x: 0, y: y, role: .muted)
         } else {
             let used = c.put("⚠ " + alarms.joined(separator: " · ") + " ", x: 1, y: y, limit: s.width - 2, role: .error, bold: true)
-            c.put(" " + CellText.clip(footer, to: max(0, s.width - 3 - used)), x: 1 + used, y: y, role: .muted)
+            c.put(footer(max(0, s.width - 2 - used)), x: 1 + used, y: y, role: .muted)
         }
     }
 
     /// Every key, from the keymap, and what the marks mean.
     private static func help(_ c: inout Canvas, _ s: ChairState) {
-        HelpText.draw(&c, top: 3, bottom: c.height - 2, helpSections(s), scroll: s.help, strings: s.strings, words: s.text.words)
+        HelpText.draw(&c, in: s.layout.help, helpSections(s), scroll: s.help, strings: s.strings, words: s.text.words)
     }
 
     static func helpSections(_ s: ChairState) -> [HelpText.Section] {
@@ -150,6 +154,6 @@ public enum ChairView {
 
     /// How many pages the help has.
     static func helpPages(_ s: ChairState) -> Int {
-        HelpText.pageCount(helpSections(s), width: s.width, rows: s.height - 5, language: s.strings.language, words: s.text.words)
+        HelpText.pageCount(helpSections(s), width: s.width, rows: s.layout.help.height, language: s.strings.language, words: s.text.words)
     }
 }

@@ -28,8 +28,6 @@ enum EligibilityPanel {
         }
     }
 
-    static func page(_ s: ChairState) -> Int { max(1, s.height - 9) }
-
     static func open(_ s: inout ChairState, entry: Int?) {
         guard s.eligibility != nil else {
             s.status = .info(s.strings.noEligibilityRules)
@@ -39,7 +37,7 @@ enum EligibilityPanel {
         let shown = rows(s)
         let p = entry.flatMap { shown.firstIndex(of: $0) } ?? 0
         s.eligibilityList = ListWindow()
-        if !shown.isEmpty { s.eligibilityList.select(p, count: shown.count, page: page(s)) }
+        if !shown.isEmpty { s.eligibilityList.select(p, count: shown.count, page: s.layout.eligibility.rows.pageRows) }
     }
 
     static func key(_ s: inout ChairState, _ key: Key) -> [ChairEffect] {
@@ -50,7 +48,7 @@ enum EligibilityPanel {
         let shown = rows(s)
         switch action {
         case .move(let m):
-            s.eligibilityList.move(m, count: shown.count, page: page(s))
+            s.eligibilityList.move(m, count: shown.count, page: s.layout.eligibility.rows.pageRows)
         case .filter:
             let selected = s.eligibilityList.selected.flatMap { $0 < shown.count ? shown[$0] : nil }
             s.eligibilityShowsAll.toggle()
@@ -176,28 +174,28 @@ enum EligibilityPanel {
         guard let all = s.eligibility else { return }
         let shown = rows(s)
         let waiting = pending(s).count
-        c.put(w.eligibilityHeading(waiting: waiting, of: all.count, showsAll: s.eligibilityShowsAll), x: 1, y: 2, limit: c.width - 10,
+        let parts = s.layout.eligibility
+        c.put(w.eligibilityHeading(waiting: waiting, of: all.count, showsAll: s.eligibilityShowsAll), x: 1, y: parts.heading.y, limit: c.width - 10,
               role: .muted, bold: true)
         let position = "\(min(shown.count, (s.eligibilityList.selected ?? 0) + 1))/\(shown.count)"
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: 2, role: .muted)
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: parts.heading.y, role: .muted)
         let ruleColumns = EligibilityRule.allCases.map { TextTable.Column.fitting(w.ruleShort($0), width: 3) }
         let table = TextTable([.init("", width: 1), .init(w.columnID, width: max(s.idWidth, 4)), .fitting(w.eligibilityColumnStatus, width: 11)]
                               + ruleColumns + [.init(w.eligibilityColumnRuling, minWidth: 8)])
         let widths = table.widths(total: c.width - 2)
-        c.put(table.header(widths: widths), x: 1, y: 3, limit: c.width - 2, role: .muted, bold: true)
+        c.put(table.header(widths: widths), x: 1, y: parts.header.y, limit: c.width - 2, role: .muted, bold: true)
         if shown.isEmpty {
-            c.put(w.nothingWaiting, x: 1, y: 4, limit: c.width - 2, role: .ok)
+            c.put(w.nothingWaiting, x: 1, y: parts.rows.y, limit: c.width - 2, role: .ok)
         }
-        let rowsShown = page(s)
-        let first = min(s.eligibilityList.top, max(0, shown.count - rowsShown))
-        for (k, e) in shown.dropFirst(first).prefix(rowsShown).enumerated() {
+        let first = min(s.eligibilityList.top, max(0, shown.count - parts.rows.pageRows))
+        for (k, e) in shown.dropFirst(first).prefix(parts.rows.height).enumerated() {
             let x = all[e]
             let selected = first + k == s.eligibilityList.selected
             let marks = EligibilityRule.allCases.map { rule in x.rules.first { $0.rule == rule }.map { mark($0.status) } ?? "" }
             let ruling = x.decision.map { "\(EligibilityReport.word($0.status, w.language)) · \($0.reason)" } ?? "—"
             let line = table.line([x.status == .review ? "●" : " ", x.id, EligibilityReport.word(x.status, w.language)] + marks
                                   + [ruling.replacingNewlines], widths: widths)
-            let y = 4 + k
+            let y = parts.rows.y + k
             c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : (x.status == .fail ? .muted : .normal))
             if selected {
                 c.put("▶", x: 0, y: y, role: .selected, bold: true)
@@ -212,11 +210,11 @@ enum EligibilityPanel {
             let open = x.rules.filter { $0.status != .pass }.map { "\(words.rule($0.rule)): \($0.reason.words(w.language))" }
             let text = "\(x.id) · " + (open.isEmpty ? w.allRulesPass : open.joined(separator: " · "))
             let lines = LineWrap.wrap(text.replacingNewlines, width: c.width - 2, words: s.text.words)
-            for (k, l) in lines.prefix(2).enumerated() {
-                c.put(l, x: 1, y: s.height - 5 + k, limit: c.width - 2, role: x.status == .review ? .warning : .normal)
+            for (k, l) in lines.prefix(parts.selected.height).enumerated() {
+                c.put(l, x: 1, y: parts.selected.y + k, limit: c.width - 2, role: x.status == .review ? .warning : .normal)
             }
         }
-        c.put(w.eligibilityLegend, x: 1, y: s.height - 3, limit: c.width - 2, role: .muted)
+        c.put(w.eligibilityLegend, x: 1, y: parts.legend.y, limit: c.width - 2, role: .muted)
     }
 
     static func mark(_ status: EligibilityStatus) -> String {

@@ -11,35 +11,33 @@ enum QueueView {
         return s.queueShowsAll ? queue : queue.filter(\.isOpen)
     }
 
-    /// Rows of items the screen shows at once.
-    static func page(_ s: ChairState) -> Int { max(1, s.bodyRows - 3) }
-
     static func draw(_ c: inout Canvas, _ s: ChairState) {
         let w = s.strings
         let words = ReportWords(w.language)
+        let parts = s.layout.queue
         guard let st = s.statistics else {
-            c.put(w.computingStatistics, x: 1, y: 2, limit: c.width - 2, role: .muted)
+            c.put(w.computingStatistics, x: 1, y: parts.heading.y, limit: c.width - 2, role: .muted)
             return
         }
         let open = st.queue.filter(\.isOpen).count
         let heading = words.queueHeading(open: open, of: st.queue.count) + " · " + (s.queueShowsAll ? w.queueAll : w.queueOpenOnly)
-        c.put(heading, x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+        c.put(heading, x: 1, y: parts.heading.y, limit: c.width - 2, role: .muted, bold: true)
         let shown = items(s)
         if shown.isEmpty {
-            c.put(st.queue.isEmpty ? w.queueEmpty : w.queueAllDiscussed, x: 1, y: 3, limit: c.width - 2, role: .ok)
+            c.put(st.queue.isEmpty ? w.queueEmpty : w.queueAllDiscussed, x: 1, y: parts.items.y, limit: c.width - 2, role: .ok)
             return
         }
         let table = TextTable([.init("", width: 1), .fitting(w.columnTopic, width: 10), .init(w.columnID, width: max(s.idWidth, 5)),
                                .init(w.columnReason, minWidth: 20)])
         let widths = table.widths(total: c.width - 2)
-        let rows = page(s)
+        let rows = parts.items.pageRows
         let first = min(s.queueList.top, max(0, shown.count - rows))
-        for (k, item) in shown.dropFirst(first).prefix(rows).enumerated() {
+        for (k, item) in shown.dropFirst(first).prefix(parts.items.height).enumerated() {
             let p = first + k
-            let y = 3 + k
+            let y = parts.items.y + k
             let mark = item.isOpen ? "●" : "✓"
             let who = item.topic == .pattern ? (item.judgeID ?? "") : (item.entryID ?? "")
-            let line = table.line([mark, w.topicShort(item.topic), who, words.reason(item, contest: s.contest).replacingNewlines], widths: widths)
+            let line = table.line([mark, words.topic(item.topic, short: true), who, words.reason(item, contest: s.contest).replacingNewlines], widths: widths)
             let selected = p == s.queueList.selected
             c.put(line, x: 1, y: y, limit: c.width - 2, role: selected ? .selected : (item.isOpen ? .normal : .muted))
             if selected {
@@ -57,11 +55,11 @@ enum QueueView {
                 text = "\(words.outcome(d.outcome)) · \(w.dateTime(d.decision.time, zone: s.timeZone)) \(d.decision.actor): \(d.decision.reason)"
             }
             let lines = LineWrap.wrap(text.replacingNewlines, width: c.width - 2, words: s.text.words)
-            for (k, l) in lines.prefix(2).enumerated() {
-                c.put(l, x: 1, y: s.height - 4 + k, limit: c.width - 2, role: item.isOpen ? .warning : .ok)
+            for (k, l) in lines.prefix(parts.selected.height).enumerated() {
+                c.put(l, x: 1, y: parts.selected.y + k, limit: c.width - 2, role: item.isOpen ? .warning : .ok)
             }
         }
         let position = "\(min(shown.count, (s.queueList.selected ?? 0) + 1))/\(shown.count)"
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: 2, role: .muted)
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: parts.heading.y, role: .muted)
     }
 }

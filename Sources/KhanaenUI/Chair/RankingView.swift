@@ -52,19 +52,18 @@ enum RankingView {
         }
         let layout = Layout(width: s.width)
         let organisationWidth = widths[2]
-        c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+        let area = s.layout.ranking(notice: s.rankingNotice != nil)
+        c.put(table.header(widths: widths), x: 1, y: area.header.y, limit: c.width - 2, role: .muted, bold: true)
         let rows = s.rankingRows
         let w = s.strings
         let words = ReportWords(w.language)
-        var top = 3
         // Why the announcement is a draft (screen 7 lists every reason), or a tier given to more
         // or fewer entries than the contest says, in words.
         if let text = s.rankingNotice {
-            c.put(CellText.clip(text, to: c.width - 2), x: 1, y: top, limit: c.width - 2, role: .warning, bold: true)
-            top += 1
+            c.put(CellText.clip(text, to: c.width - 2), x: 1, y: area.notice.y, limit: c.width - 2, role: .warning, bold: true)
         }
-        let room = s.bodyRows - (top - 3)
-        let first = min(s.list.top, max(0, rows.count - room))
+        let top = area.rows.y, room = area.rows.height
+        let first = min(s.list.top, max(0, rows.count - area.rows.pageRows))
         let awardIndex = widths.count - 2
         let statistics = s.statistics
         for k in 0..<room {
@@ -123,7 +122,7 @@ enum RankingView {
                 parts.insert(w.earlierStanding(r, round: earlier.number, carry: s.contest.carry != nil), at: 0)
             }
             let text = "\(r.id) · " + (parts.isEmpty ? s.contest.entries[e].title : parts.joined(separator: " · "))
-            c.put(text, x: 1, y: s.height - 3, limit: c.width - 2, role: parts.isEmpty ? .muted : .warning)
+            c.put(text, x: 1, y: area.selected.y, limit: c.width - 2, role: parts.isEmpty ? .muted : .warning)
         }
     }
 

@@ -15,7 +15,8 @@ enum EntryListView {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
         let judge = s.judgeInfo
-        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(judge.name) (\(judge.id))")
+        let layout = s.layout, list = layout.list
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(judge.name) (\(judge.id))")
 
         var counts: [Sheet.Status: Int] = [:]
         for (k, sheet) in s.sheets.enumerated() where !s.hidden.contains(k) { counts[sheet.status, default: 0] += 1 }
@@ -30,15 +31,15 @@ enum EntryListView {
         let (summary, view) = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)].map { (summaries[$0.0], views[$0.1]) }
             .first { CellWidth.of($0.0) + CellWidth.of($0.1) + 3 <= c.width } ?? (summaries[1], views[2])
         let viewWidth = CellWidth.of(view)
-        c.put(" " + summary, x: 0, y: 1, limit: c.width - viewWidth - 2)
-        c.put(view, x: c.width - viewWidth - 1, y: 1, role: .accent)
+        c.put(" " + summary, x: 0, y: list.summary.y, limit: c.width - viewWidth - 2)
+        c.put(view, x: c.width - viewWidth - 1, y: list.summary.y, role: .accent)
 
         let table = table(s)
         let widths = table.widths(total: c.width - 2)
-        c.put(table.header(widths: widths), x: 1, y: 2, limit: c.width - 2, role: .muted, bold: true)
+        c.put(table.header(widths: widths), x: 1, y: list.header.y, limit: c.width - 2, role: .muted, bold: true)
 
         let rows = s.visibleEntries
-        let top = 3
+        let top = list.rows.y
         if rows.isEmpty { c.put(w.noEntries, x: 2, y: top + 1, role: .muted) }
         let maxTotal = s.contest.maxTotal
         for k in 0..<s.listRows {
@@ -70,10 +71,10 @@ enum EntryListView {
         var searching = false
         if case .search? = s.prompt { searching = true }
         let searchNote = s.search.isEmpty || searching ? "" : "\(w.searchPrompt)\(s.search)"
-        c.put(searchNote, x: 1, y: s.height - 3, limit: c.width - 12, role: .accent)
-        c.put(position, x: c.width - CellWidth.of(position) - 1, y: s.height - 3)
-        JudgeView.statusLine(&c, y: s.height - 2, s)
-        JudgeView.bottomRow(&c, y: s.height - 1, s, hints: Keymap.list.hints([.open, .search, .filter, .sort, .help, .quit], w))
+        c.put(searchNote, x: 1, y: list.position.y, limit: c.width - 12, role: .accent)
+        c.put(position, x: c.width - CellWidth.of(position) - 1, y: list.position.y)
+        JudgeView.statusLine(&c, y: layout.status.y, s)
+        JudgeView.bottomRow(&c, y: layout.hints.y, s, hints: Keymap.list.hints([.open, .search, .filter, .sort, .help, .quit], w))
         return c
     }
 

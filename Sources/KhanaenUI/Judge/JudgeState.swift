@@ -163,6 +163,9 @@ public struct JudgeState: Sendable {
         [e.id, e.organisation, e.title, e.province, e.district].joined(separator: "\u{1}").lowercased()
     }
 
+    /// Where each part of a screen is at the current size.
+    var layout: JudgeLayout { JudgeLayout(width: width, height: height) }
+
     /// Rows the list can show at the current size.
-    var listRows: Int { max(1, height - 6) }
+    var listRows: Int { max(1, layout.list.rows.height) }
 }

@@ -301,8 +301,8 @@ public enum JudgeUpdate {
     /// The documents reader: its own keys, then back to the criterion the judge was on.
     private static func documentsKey(_ s: inout JudgeState, _ key: Key) {
         guard var reader = s.documents else { s.screen = .sheet; return }
-        let rows = DocumentReader.textRows(top: 1, bottom: s.height - 2)
-        if reader.handle(key, width: s.width - 4, page: rows, strings: s.strings, words: s.text.words, status: &s.status) {
+        let text = DocumentReader.parts(s.layout.documents).text
+        if reader.handle(key, width: text.width, page: max(1, text.height), strings: s.strings, words: s.text.words, status: &s.status) {
             s.documents = reader
             return
         }

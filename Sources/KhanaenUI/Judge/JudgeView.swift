@@ -48,15 +48,16 @@ public enum JudgeView {
     static func documents(_ s: JudgeState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
-        Chrome.titleBar(&c, y: 0, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.documentsTitle)
+        let layout = s.layout
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.documentsTitle)
         guard let reader = s.documents else { return c }
-        DocumentReader.draw(&c, top: 1, bottom: s.height - 2, reader, strings: w, words: s.text.words)
+        DocumentReader.draw(&c, in: layout.documents, reader, strings: w, words: s.text.words)
         if let field = reader.search {
-            Chrome.prompt(&c, y: s.height - 2, label: w.documentSearchPrompt, field: field, words: s.text.words)
+            Chrome.prompt(&c, y: layout.status.y, label: w.documentSearchPrompt, field: field, words: s.text.words)
         } else {
-            statusLine(&c, y: s.height - 2, s)
+            statusLine(&c, y: layout.status.y, s)
         }
-        bottomRow(&c, y: s.height - 1, s, hints: Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
+        bottomRow(&c, y: layout.hints.y, s, hints: Keymap.documents.hints([.move(.down), .nextPage, .nextDocument, .search, .back], w))
         return c
     }
 
@@ -64,8 +65,8 @@ public enum JudgeView {
     static func help(_ s: JudgeState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
-        Chrome.titleBar(&c, y: 0, left: "\(w.appName) · \(w.helpTitle)", right: "")
-        HelpText.draw(&c, top: 2, bottom: c.height, helpSections(s), scroll: s.help, strings: w, words: s.text.words)
+        Chrome.titleBar(&c, y: s.layout.title.y, left: "\(w.appName) · \(w.helpTitle)", right: "")
+        HelpText.draw(&c, in: s.layout.help, helpSections(s), scroll: s.help, strings: w, words: s.text.words)
         return c
     }
 
@@ -81,6 +82,6 @@ public enum JudgeView {
 
     /// How many pages the help has.
     static func helpPages(_ s: JudgeState) -> Int {
-        HelpText.pageCount(helpSections(s), width: s.width, rows: s.height - 2, language: s.strings.language, words: s.text.words)
+        HelpText.pageCount(helpSections(s), width: s.width, rows: s.layout.help.height, language: s.strings.language, words: s.text.words)
     }
 }

@@ -12,7 +12,8 @@ enum SheetView {
         let sheet = s.sheet
         let contest = s.contest
         let words = s.text.words
-        Chrome.titleBar(&c, y: 0, left: "\(entry.id) · \(entry.organisation)", right: "\(s.judgeInfo.name) (\(s.judgeInfo.id))")
+        let layout = s.layout, parts = layout.sheet
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(entry.id) · \(entry.organisation)", right: "\(s.judgeInfo.name) (\(s.judgeInfo.id))")
 
         var place: [String] = []
         if !entry.district.isEmpty { place.append(w.district + entry.district) }
@@ -25,11 +26,11 @@ enum SheetView {
             let position = rows.firstIndex(of: s.selectedEntry).map { "\($0 + 1)/\(rows.count)" } ?? "–/\(rows.count)"
             let tag = CellText.clip("[\(narrowing) · \(position)]", to: c.width / 2)
             narrowingWidth = CellWidth.of(tag) + 1
-            c.put(tag, x: c.width - narrowingWidth, y: 1, role: .accent, bold: true)
+            c.put(tag, x: c.width - narrowingWidth, y: parts.place.y, role: .accent, bold: true)
         }
-        c.put(" " + place.joined(separator: "  "), x: 0, y: 1, limit: c.width - narrowingWidth - 1, role: .muted)
+        c.put(" " + place.joined(separator: "  "), x: 0, y: parts.place.y, limit: c.width - narrowingWidth - 1, role: .muted)
 
-        var y = 2
+        var y = parts.body.y
         if let r = sheet.reopen, !sheet.isLocked {
             c.put(clipped("↺ " + w.reopenedBanner(r).replacingNewlines, w.readMore, width: c.width - 2), x: 1, y: y, limit: c.width - 2,
                   role: .warning, bold: true)
@@ -82,22 +83,22 @@ enum SheetView {
             }
         }
 
-        let totalY = s.height - 3
+        let totalY = parts.total.y
         if case .note(let criterion, let field)? = s.prompt {
-            noteEditor(&c, s, criterion: criterion, field: field, top: y, bottom: totalY - 2)
+            noteEditor(&c, s, criterion: criterion, field: field, top: y, bottom: parts.body.bottom - 1)
         } else {
-            below(&c, s, top: y, bottom: totalY - 2)
+            below(&c, s, top: y, bottom: parts.body.bottom - 1)
         }
 
-        Chrome.rule(&c, y: totalY - 1)
+        Chrome.rule(&c, y: parts.rule.y)
         let total = 100 * sheet.points / contest.maxTotal
         var line = "\(w.total) \(TwoDecimals.text(total)) \(w.outOf100) · \(sheet.setCount)/\(contest.criteria.count) · \(w.status(sheet.status))"
         if sheet.status == .submitted { line += " · " + w.submittedReadOnly }
         if sheet.status == .recused { line += " · " + w.recusedReadOnly + (sheet.recuseReason.map { ": \($0.replacingNewlines)" } ?? "") }
         let used = c.put(line, x: 1, y: totalY, limit: c.width - 2, role: sheet.isLocked ? .warning : .normal, bold: true)
         if s.thaiLayout { c.put(" · " + w.thaiLayoutMark, x: 1 + used, y: totalY, limit: c.width - 2 - used, role: .accent) }
-        JudgeView.statusLine(&c, y: s.height - 2, s)
-        JudgeView.bottomRow(&c, y: s.height - 1, s, hints: Keymap.sheet.hints(sheet.isLocked ? [.nextCriterion, .read, .nextEntry, .help, .back]
+        JudgeView.statusLine(&c, y: layout.status.y, s)
+        JudgeView.bottomRow(&c, y: layout.hints.y, s, hints: Keymap.sheet.hints(sheet.isLocked ? [.nextCriterion, .read, .nextEntry, .help, .back]
                                                                          : [.nextCriterion, .submit, .note, .read, .undo, .nextEntry, .help, .back], w))
         return c
     }
@@ -173,7 +174,7 @@ enum SheetView {
 /// Everything about the entry and the judge's sheet, whole: the title, the submission's
 /// fields, every criterion's text, levels, score and note. Scrolled with the movement keys.
 enum ReaderView {
-    static func page(_ s: JudgeState) -> Int { max(1, s.height - 4) }
+    static func page(_ s: JudgeState) -> Int { max(1, s.layout.reader.text.height) }
 
     static func lines(_ s: JudgeState) -> [ScreenLine] {
         let w = s.strings
@@ -204,10 +205,11 @@ enum ReaderView {
     static func render(_ s: JudgeState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
         let w = s.strings
-        Chrome.titleBar(&c, y: 0, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.readerTitle)
-        ScrollText.draw(&c, lines(s), s.reader, x: 2, top: 1, rows: page(s), width: c.width - 4, positionRow: s.height - 3)
-        JudgeView.statusLine(&c, y: s.height - 2, s)
-        JudgeView.bottomRow(&c, y: s.height - 1, s, hints: Keymap.reader.hints([.move(.down), .move(.pageDown), .back], w))
+        let layout = s.layout
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(s.entry.id) · \(s.entry.organisation)", right: w.readerTitle)
+        ScrollText.draw(&c, lines(s), s.reader, in: layout.reader.text.inset(left: 2, right: 2), positionRow: layout.reader.position.y)
+        JudgeView.statusLine(&c, y: layout.status.y, s)
+        JudgeView.bottomRow(&c, y: layout.hints.y, s, hints: Keymap.reader.hints([.move(.down), .move(.pageDown), .back], w))
         return c
     }
 }

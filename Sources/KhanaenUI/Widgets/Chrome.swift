@@ -123,15 +123,15 @@ enum Chrome {
     /// Hints in `room` cells: all of them, or the first whole items that fit with "…" after
     /// them to say that more keys are in the help (as bubbles' help does); nothing when not
     /// even one fits.
-    static func fitted(_ items: [String], room: Int) -> String {
-        let all = items.joined(separator: "  ")
+    static func fitted(_ items: [String], room: Int, separator: String = "  ") -> String {
+        let all = items.joined(separator: separator)
         if CellWidth.of(all) <= room { return all }
         var shown: [String] = []
         for item in items {
-            if CellWidth.of((shown + [item]).joined(separator: "  ") + " …") > room { break }
+            if CellWidth.of((shown + [item]).joined(separator: separator) + " …") > room { break }
             shown.append(item)
         }
-        return shown.isEmpty ? "" : shown.joined(separator: "  ") + " …"
+        return shown.isEmpty ? "" : shown.joined(separator: separator) + " …"
     }
 
     /// Rows that stand over the bottom of a screen, just above its status line, for a prompt

@@ -161,22 +161,24 @@ public struct DocumentReader: Equatable, Sendable {
         status = .error(w.notFound(query))
     }
 
-    /// Draws the reader between rows `top` and `bottom` (exclusive): the tabs, the text, and
-    /// where it is.
-    static func draw(_ c: inout Canvas, top: Int, bottom: Int, _ r: DocumentReader, strings w: Strings, words: WordBreaker) {
-        var labels = [w.fieldsTab]
-        for d in r.documents ?? [] { labels.append(d.name) }
-        var x = 1
-        for (k, label) in labels.enumerated() {
-            let text = " \(k + 1) \(CellText.clip(label, to: 24)) "
-            guard x + CellWidth.of(text) < c.width else { break }
-            x += c.put(text, x: x, y: top, role: k == r.tab ? .selected : .muted, bold: k == r.tab)
-        }
-        let rows = bottom - top - 2
-        ScrollText.draw(&c, r.lines(width: c.width - 4, strings: w, words: words), r.viewport, x: 2, top: top + 1, rows: rows,
-                        width: c.width - 4, positionRow: bottom - 1)
+    /// The reader's parts in `r`: the tabs, the text (two cells in from each side), and the
+    /// row that says where it is.
+    static func parts(_ r: Rect) -> (tabs: Rect, text: Rect, position: Rect) {
+        let p = Layout.rows([.fixed(1), .fill, .fixed(1)]).split(r)
+        return (p[0], p[1].inset(left: 2, right: 2), p[2])
     }
 
-    /// The rows of text `draw` shows between `top` and `bottom`.
-    static func textRows(top: Int, bottom: Int) -> Int { max(1, bottom - top - 2) }
+    /// Draws the reader in `r`: the tabs, the text, and where it is.
+    static func draw(_ c: inout Canvas, in rect: Rect, _ r: DocumentReader, strings w: Strings, words: WordBreaker) {
+        let (tabs, text, position) = parts(rect)
+        var labels = [w.fieldsTab]
+        for d in r.documents ?? [] { labels.append(d.name) }
+        var x = tabs.x + 1
+        for (k, label) in labels.enumerated() {
+            let tab = " \(k + 1) \(CellText.clip(label, to: 24)) "
+            guard x + CellWidth.of(tab) < tabs.right else { break }
+            x += c.put(tab, x: x, y: tabs.y, role: k == r.tab ? .selected : .muted, bold: k == r.tab)
+        }
+        ScrollText.draw(&c, r.lines(width: text.width, strings: w, words: words), r.viewport, in: text, positionRow: position.y)
+    }
 }

@@ -33,7 +33,7 @@ struct HelpText {
             var rows = section.extra
             for b in section.keys.bindings where !explained.contains(where: { $0.0 == b.label && $0.1 == b.action }) {
                 explained.append((b.label, b.action))
-                rows.append((b.label, language == .th ? b.th : b.en))
+                rows.append((b.label, b.what.text(language)))
             }
             for (label, text) in rows {
                 let parts = LineWrap.wrap(text, width: max(1, half - labelWidth - 1), words: words)
@@ -77,10 +77,11 @@ struct HelpText {
         layout(sections, width: width, rows: rows, language: language, words: words).pages.count
     }
 
-    /// Draws the page `scroll` is on between `top` and `bottom`; when there is more than one
+    /// Draws the page `scroll` is on in `r` (the screen's width); when there is more than one
     /// page, the last row says which and how to turn.
-    static func draw(_ c: inout Canvas, top: Int, bottom: Int, _ sections: [Section], scroll: Viewport, strings: Strings, words: WordBreaker) {
-        let (pages, rows) = layout(sections, width: c.width, rows: bottom - top, language: strings.language, words: words)
+    static func draw(_ c: inout Canvas, in r: Rect, _ sections: [Section], scroll: Viewport, strings: Strings, words: WordBreaker) {
+        let top = r.y, bottom = r.bottom
+        let (pages, rows) = layout(sections, width: c.width, rows: r.height, language: strings.language, words: words)
         let p = scroll.first(lines: pages.count, page: 1)
         let half = (c.width - 3) / 2
         for (column, lines) in pages[p].enumerated() {

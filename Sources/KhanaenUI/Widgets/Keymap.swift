@@ -1,3 +1,5 @@
+import KhanaenCore
+
 /// What a key does, declared once: update looks keys up in a screen's keymap, and the help
 /// screen and the hints row are drawn from the same tables.
 public enum Action: Equatable, Sendable {
@@ -15,11 +17,10 @@ public struct Binding: Sendable {
     public var keys: [Key]
     public var label: String
     public var action: Action
-    public var th: String
-    public var en: String
+    /// What the key does, for the help.
+    public var what: Phrase
     /// A word or two for the hints row, for the keys shown there.
-    public var hintTH: String?
-    public var hintEN: String?
+    public var hint: Phrase?
     /// On the scoring sheet: the key acts while a score is being typed, on what was typed
     /// (saves it and moves, steps it, submits it, or leaves it in the field). Any other
     /// letter is then refused as not a digit.
@@ -31,10 +32,8 @@ public struct Binding: Sendable {
         self.keys = keys
         self.label = label
         self.action = action
-        self.th = th
-        self.en = en
-        self.hintTH = hintTH
-        self.hintEN = hintEN
+        what = Phrase(th, en)
+        hint = hintTH.map { Phrase($0, hintEN ?? $0) }
     }
 }
 
@@ -77,7 +76,7 @@ public struct Keymap: Sendable {
         actions.compactMap { a in
             bindings.first { $0.action == a }.map { b in
                 let key = b.label.split(separator: " ").first.map(String.init) ?? b.label
-                return key + " " + ((s.language == .th ? b.hintTH : b.hintEN) ?? "")
+                return key + " " + (b.hint?.text(s.language) ?? "")
             }
         }.joined(separator: "  ")
     }

@@ -39,13 +39,14 @@ struct ScrollText {
     /// When the position under the text is shown.
     enum Position { case always, whenLonger }
 
-    /// The page of `lines` that `viewport` is at, in `rows` rows from (`x`, `top`), each cut
-    /// to `width`; the position right-aligned on `positionRow`.
-    static func draw(_ c: inout Canvas, _ lines: [ScreenLine], _ viewport: Viewport, x: Int, top: Int, rows: Int, width: Int,
-                     positionRow: Int, position: Position = .always) {
+    /// The page of `lines` that `viewport` is at, in `r`, each line cut to its width; the
+    /// position right-aligned on `positionRow`.
+    static func draw(_ c: inout Canvas, _ lines: [ScreenLine], _ viewport: Viewport, in r: Rect, positionRow: Int,
+                     position: Position = .always) {
+        let rows = max(1, r.height)
         let first = viewport.first(lines: lines.count, page: rows)
-        for (k, line) in lines.dropFirst(first).prefix(rows).enumerated() {
-            c.put(line.text, x: x, y: top + k, limit: width, role: line.role, bold: line.bold)
+        for (k, line) in lines.dropFirst(first).prefix(r.height).enumerated() {
+            c.put(line.text, x: r.x, y: r.y + k, limit: r.width, role: line.role, bold: line.bold)
         }
         guard position == .always || lines.count > rows else { return }
         let shown = "\(min(lines.count, first + rows))/\(lines.count)"

@@ -1,0 +1,28 @@
+/// One thing said in Thai and in English. Every bilingual word of Khanaen is one (a screen's,
+/// a report's, a refusal's, a key's help, a command's line), and `text(_:)` is the one place a
+/// language picks between the two: Thai unless `--lang en`.
+public struct Phrase: Equatable, Hashable, Sendable {
+    public let th: String
+    public let en: String
+
+    public init(_ th: String, _ en: String) {
+        self.th = th
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .th ? th : en }
+}
+
+/// What speaks in one language (a screen's words, a report's, a command's output): `t` says
+/// a Thai–English pair in it.
+public protocol Speaking {
+    var language: Language { get }
+}
+
+extension Speaking {
+    public func t(_ th: String, _ en: String) -> String { Phrase(th, en).text(language) }
+}
+
+extension Language: Speaking {
+    public var language: Language { self }
+}
