@@ -63,6 +63,12 @@ final class IneligibleTests: XCTestCase {
         XCTAssertEqual(out[4]?.reason(.th), "เริ่มใช้งาน 1 ก.ย. 2566: หลัง 24 มี.ค. 2566 (ไม่ครบ 6 เดือน)")
 
         XCTAssertEqual(EligibilityRules.ineligible(contest: c, chairEvents: chair), out, "a judge's screen, from the chair's file alone")
+        // A chair's file with no eligibility line (the judge's list reads it without a fold).
+        for lines in [[], Array(chair.prefix(1))] {
+            XCTAssertEqual(EligibilityRules.ineligible(contest: c, chairEvents: lines),
+                           EligibilityRules.ineligible(SheetBook(contest: c, judgeEvents: [], chairEvents: lines)))
+            XCTAssertEqual(EligibilityRules.ineligible(contest: c, chairEvents: lines).keys.sorted(), [2, 3, 4], "e3, e4 and e5 by the rules, none ruled on")
+        }
 
         let (r, _) = try results()
         XCTAssertEqual(r.ranked.map { "\($0.rank!) \($0.id) \($0.award ?? "-")" }, ["1 e1 gold", "2 e4 silver", "3 e6 silver"],

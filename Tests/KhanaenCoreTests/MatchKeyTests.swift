@@ -25,4 +25,14 @@ final class MatchKeyTests: XCTestCase {
             XCTAssertEqual(MatchKey.compact(text), reference(text), text.debugDescription)
         }
     }
+
+    /// The shortcut for ASCII and Thai is Unicode's White_Space exactly, over every scalar of
+    /// the planes names are written in.
+    func testIsSpaceIsUnicodesWhiteSpace() {
+        for v in UInt32(0)...0x3100 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(MatchKey.isSpace(s), s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(MatchKey.cleaned(" \tเทศบาล\u{00A0}\u{2003}ตำบล\nครึ่ง\u{3000}"), "เทศบาล ตำบล ครึ่ง")
+    }
 }

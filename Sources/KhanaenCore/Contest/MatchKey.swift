@@ -9,11 +9,11 @@ public enum MatchKey {
         var pendingSpace = false
         var previous: Unicode.Scalar? = nil
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if isSpace(s) {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if invisible.contains(s.value) { continue }
+            if s.value >= 0x80 && invisible.contains(s.value) { continue }
             if pendingSpace { out.append(" "); pendingSpace = false; previous = " " }
             // NIKHAHIT (U+0E4D) then SARA AA (U+0E32) looks exactly like SARA AM (U+0E33).
             if s.value == 0x0E32, previous?.value == 0x0E4D {
@@ -26,6 +26,15 @@ public enum MatchKey {
             previous = s
         }
         return String(out)
+    }
+
+    /// Unicode's White_Space, without its table lookup for ASCII and Thai (the names and titles
+    /// read at every start: the lookup was most of the eligibility check's time).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x0E01 && v <= 0x0E7F { return false }
+        return s.properties.isWhitespace
     }
 
     /// `cleaned` with no spaces at all and Latin letters in lower case: Thai is written

@@ -41,19 +41,28 @@ public enum OrganisationKind: Int, CaseIterable, Comparable, Sendable {
     /// A kind named by its full name or its abbreviation, with or without the dot
     /// (as contest.json's `eligibility.organisationKinds` lists them).
     public init?(named name: String) {
-        let n = MatchKey.compact(name).replacingOccurrences(of: ".", with: "")
+        let n = OrganisationKind.withoutDots(MatchKey.compact(name))
         guard let kind = OrganisationKind.allCases.first(where: { k in
-            n == MatchKey.compact(k.fullName) || n == k.abbreviation.replacingOccurrences(of: ".", with: "")
+            n == MatchKey.compact(k.fullName) || n == OrganisationKind.withoutDots(k.abbreviation)
                 || OrganisationKind.variants[n] == k
         }) else { return nil }
         self = kind
     }
+
+    // Not Foundation's replacingOccurrences: its first call, while contest.json is read at
+    // every start, costs about a millisecond.
+    private static func withoutDots(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "." })) }
 
     /// Misspellings seen in submissions: องค์กร for องค์การ.
     static let variants: [String: OrganisationKind] = [
         "องค์กรบริหารส่วนตำบล": .subdistrictAdministration,
         "องค์กรบริหารส่วนจังหวัด": .provincialAdministration,
     ]
+
+    // The names as scalars once, not at each of the 500 or 2,000 names read at every start.
+    private static let fullScalars = allCases.map { ($0, Array($0.fullName.unicodeScalars)) }
+    private static let variantScalars = variants.map { ($0.value, Array($0.key.unicodeScalars)) }
+    private static let abbreviationScalars = allCases.filter { $0 != .pattaya }.map { ($0, Array($0.abbreviation.dropLast().unicodeScalars)) }
 
     /// The kind an organisation's name starts with, and the rest of the name (its place).
     /// An abbreviation counts only when a dot or a space follows it (ทน. is not the start of ทนาย).
@@ -64,16 +73,13 @@ public enum OrganisationKind: Int, CaseIterable, Comparable, Sendable {
             while let f = s.first, f == "." || f == " " { s.removeFirst() }
             return String(s)
         }
-        for kind in allCases {
-            let full = Array(kind.fullName.unicodeScalars)
+        for (kind, full) in fullScalars {
             if name.starts(with: full) { return (kind, rest(after: full.count)) }
         }
-        for (variant, kind) in variants {
-            let full = Array(variant.unicodeScalars)
+        for (kind, full) in variantScalars {
             if name.starts(with: full) { return (kind, rest(after: full.count)) }
         }
-        for kind in allCases where kind != .pattaya {
-            let short = Array(kind.abbreviation.dropLast().unicodeScalars)
+        for (kind, short) in abbreviationScalars {
             guard name.starts(with: short) else { continue }
             if name.count == short.count { return (kind, "") }
             let next = name[short.count]

@@ -71,7 +71,10 @@ extension EligibilityRules {
     /// The same from the chair's file alone, for a screen that reads no other judge's file
     /// (the judge's list, which leaves these entries out).
     public static func ineligible(contest: Contest, chairEvents: [LedgerEvent]) -> [Int: Ineligibility] {
-        ineligible(SheetBook(contest: contest, judgeEvents: [], chairEvents: chairEvents))
+        // Only an eligibility line makes a ruling: without one, as at most of a judge's starts,
+        // the book of every judge's empty sheets need not be made before the first frame.
+        guard chairEvents.contains(where: { $0.kind == .eligibility }) else { return ineligible(contest: contest, rulings: [:]) }
+        return ineligible(SheetBook(contest: contest, judgeEvents: [], chairEvents: chairEvents))
     }
 
     /// Every entry's eligibility by the contest's rules and the chair's rulings in `book`; nil
