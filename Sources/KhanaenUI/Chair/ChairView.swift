@@ -9,7 +9,7 @@ public enum ChairView {
         if Chrome.isTooSmall(width: s.width, height: s.height) { return Chrome.tooSmall(width: s.width, height: s.height, w) }
         var c = Canvas(width: s.width, height: s.height)
         let layout = s.layout
-        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(w.chair) (\(s.chair))")
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(w.chair) (\(s.chair))", words: s.text.words)
         Chrome.tabBar(&c, y: layout.tabs.y, ChairState.Tab.allCases.map(w.tab), selected: ChairState.Tab.allCases.firstIndex(of: s.tab) ?? 0)
         if s.screen == .help {
             help(&c, s)

@@ -16,7 +16,7 @@ enum EntryListView {
         let w = s.strings
         let judge = s.judgeInfo
         let layout = s.layout, list = layout.list
-        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(judge.name) (\(judge.id))")
+        Chrome.titleBar(&c, y: layout.title.y, left: "\(w.appName) · \(w.contestTitle(s.contest))", right: "\(judge.name) (\(judge.id))", words: s.text.words)
 
         var counts: [Sheet.Status: Int] = [:]
         for (k, sheet) in s.sheets.enumerated() where !s.hidden.contains(k) { counts[sheet.status, default: 0] += 1 }

@@ -33,10 +33,12 @@ enum Chrome {
     static let minWidth = 80
     static let minHeight = 24
 
-    static func titleBar(_ c: inout Canvas, y: Int, left: String, right: String) {
+    /// The title bar: `left` cut between words (with `words`) when it does not fit beside `right`.
+    static func titleBar(_ c: inout Canvas, y: Int, left: String, right: String, words: WordBreaker? = nil) {
         c.paint(y: y, role: .header, bold: true)
         let rightWidth = min(CellWidth.of(right), c.width / 3)
-        c.put(" " + CellText.clip(left, to: c.width - rightWidth - 3), x: 0, y: y, role: .header, bold: true)
+        let room = c.width - rightWidth - 3
+        c.put(" " + (words.map { clip(left, to: room, words: $0) } ?? CellText.clip(left, to: room)), x: 0, y: y, role: .header, bold: true)
         c.put(CellText.clip(right, to: rightWidth), x: c.width - rightWidth - 1, y: y, role: .header, bold: true)
     }
 
