@@ -729,6 +729,10 @@ final class CLITests: XCTestCase {
         let line = try XCTUnwrap(try ContestFolder.load(contest).chairStream.events.last { $0.kind == .conflict })
         XCTAssertEqual([line.kind.rawValue, line.judge, line.entry, line.outcome, line.text], ["conflict", "j1", "e02", "creditor", "เป็นเจ้าหนี้ของเทศบาล"])
         XCTAssertEqual(try counted(), [1], "j1's sheet, submitted before, no longer counts")
+        // ... and the chair is told so, in the entry's flags and the report.
+        let flagged = try XCTUnwrap(Scoring.compute(SheetBook(ledger: try ContestFolder.load(contest))).entries.first { $0.id == "e02" })
+        XCTAssertEqual(flagged.flags.filter { $0.kind == .conflict }.map(\.judges), [["j1"]])
+        XCTAssertTrue(run(["report", "--contest", contest]).out.contains("ไม่นับใบของ j1: ประธานกรรมการระบุว่ามีส่วนได้เสีย"))
 
         let refused = judge("j1", ["score", "--contest", contest, "--entry", "e02", "--note", "x"])
         XCTAssertEqual(refused.code, 2)

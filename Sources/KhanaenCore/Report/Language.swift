@@ -117,6 +117,9 @@ public struct ReportWords: Speaking, Sendable {
             return t("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
         case .ineligible:
             return ineligible(f.ineligibility)
+        case .conflict:
+            return t("ไม่นับใบของ \(f.judges.joined(separator: ", ")): ประธานกรรมการระบุว่ามีส่วนได้เสีย",
+                     "sheets of \(f.judges.joined(separator: ", ")) not counted: a chair recorded a conflict of interest")
         }
     }
 

@@ -82,6 +82,7 @@ public enum ReportCSV {
         case .belowQuorum: return "ไม่ครบองค์"
         case .judgeNotNormalised: return "ไม่ได้ปรับมาตรฐาน"
         case .ineligible: return "ไม่ผ่านคุณสมบัติ"
+        case .conflict: return "ใบที่ไม่นับเพราะมีส่วนได้เสีย"
         }
     }
 

@@ -7,10 +7,13 @@ public struct Flag: Equatable, Sendable {
         case belowQuorum = "below-quorum"
         case judgeNotNormalised = "judge-not-normalised"
         case ineligible
+        /// A judge's begun sheet left out because a chair recorded a conflict of interest for
+        /// the pair after it was written (or before): the chair should know it is not counted.
+        case conflict
     }
 
     public var kind: Kind
-    /// Judges concerned (outlier, judge-not-normalised).
+    /// Judges concerned (outlier, judge-not-normalised, conflict).
     public var judges: [String] = []
     /// The figure behind the flag: the SD (spread), counted sheets (below-quorum).
     public var value: Double? = nil

@@ -104,6 +104,8 @@ public enum Scoring {
                 let far = totals.filter { abs($0.total - med) > contest.thresholds.outlier }.map { contest.judges[$0.judge].id }
                 if !far.isEmpty { r.flags.append(Flag(kind: .outlier, judges: far)) }
             }
+            let leftOut = (0..<nJ).filter { pinned[$0].contains(e) && rows[$0][e].status != .notStarted }
+            if !leftOut.isEmpty { r.flags.append(Flag(kind: .conflict, judges: leftOut.map { contest.judges[$0].id })) }
             if let why = ineligible[e] {
                 // Whatever else might be said of it, it is out of the ranking and the awards.
                 r.unrankedReason = Flag.Kind.ineligible.rawValue

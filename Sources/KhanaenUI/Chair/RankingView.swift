@@ -156,6 +156,7 @@ enum RankingView {
             case .belowQuorum: m += "<"
             case .judgeNotNormalised: m += "~"
             case .ineligible: m += "×"
+            case .conflict: m += "⊘"
             }
         }
         return m
