@@ -28,6 +28,19 @@ final class CarryTests: XCTestCase {
         XCTAssertEqual(r.entries.map { $0.earlier?.rank }, [1, 3, 2])
     }
 
+    /// The bootstrap draws this round's sheets and adds the earlier round's share as `Scoring`
+    /// does: with every sheet alike, each entry is proposed its tier in every resample.
+    func testTheBootstrapCountsTheCarriedPart() throws {
+        let (r, contest) = try results(carry: #""carry": {"weight": 0.3},"#)
+        let events = ["j1", "j2", "j3"].map { j in
+            Fixtures.numbered(Fixtures.sheet(j, "e1", 8, 16, 8) + Fixtures.sheet(j, "e2", 6, 12, 6) + Fixtures.sheet(j, "e3", 7, 14, 7))
+        }
+        let confidence = TierConfidence.compute(book: SheetBook(contest: contest, judgeEvents: events, chairEvents: []), results: r,
+                                                resamples: 200)
+        XCTAssertEqual(Set(r.entries.map(\.proposed)).count > 1, true, "the tiers must tell the entries apart")
+        for e in confidence.entries { XCTAssertEqual(confidence.probability(e, e.proposed), 1, e.id) }
+    }
+
     func testWithoutCarryTheRoundsScoreIsItsOwnAndTheEarlierIsContext() throws {
         let (r, _) = try results(carry: "")
         XCTAssertEqual(r.entries.map(\.id), ["e1", "e3", "e2"])

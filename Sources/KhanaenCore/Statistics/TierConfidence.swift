@@ -88,6 +88,10 @@ public struct TierConfidence: Equatable, Sendable {
         /// Each sheet's points on the tie-break criteria, in tie-break order: `width` per sheet.
         let tieBreak: [Double]
         let width: Int
+        /// With `carry`, entry r's score is `ownWeight[r]` × its drawn score + `carried[r]` (the
+        /// earlier round's share, fixed: that round is decided); 1 and 0 otherwise.
+        let ownWeight: [Double]
+        let carried: [Double]
         let combine: Combine
         let places: TierPlaces
 
@@ -95,8 +99,16 @@ public struct TierConfidence: Equatable, Sendable {
             let contest = book.contest
             let order = contest.tieBreak.compactMap { contest.criterionIndex($0) }
             var ranked: [Int] = [], offsets = [0], values: [Double] = [], judges: [Int] = [], tieBreak: [Double] = []
+            var ownWeight: [Double] = [], carried: [Double] = []
             for e in results.entries where e.rank != nil && !e.totals.isEmpty {
                 ranked.append(e.index)
+                if let w = contest.carry, let before = e.earlier?.score {
+                    ownWeight.append(1 - w)
+                    carried.append(w * before)
+                } else {
+                    ownWeight.append(1)
+                    carried.append(0)
+                }
                 let own: [Double]
                 if results.method == .normalised, let n = e.normalisedTotals, n.count == e.totals.count {
                     own = n
@@ -116,6 +128,8 @@ public struct TierConfidence: Equatable, Sendable {
             self.values = values
             self.judges = judges
             self.tieBreak = tieBreak
+            self.ownWeight = ownWeight
+            self.carried = carried
             width = order.count
             switch results.method {
             case .mean, .normalised: combine = .mean
@@ -179,7 +193,7 @@ public struct TierConfidence: Equatable, Sendable {
                     score = n >= 5 ? (sum - drawnValue(at: 0, lo, hi, s.drawn) - drawnValue(at: n - 1, lo, hi, s.drawn)) / Double(n - 2)
                         : sum / Double(n)
                 }
-                s.packed[r] = TwoDecimals.key(score) << 32 | Int64(r)
+                s.packed[r] = TwoDecimals.key(ownWeight[r] * score + carried[r]) << 32 | Int64(r)
             }
             s.packed.sort(by: >)
         }
