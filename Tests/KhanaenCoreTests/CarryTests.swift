@@ -41,6 +41,23 @@ final class CarryTests: XCTestCase {
         for e in confidence.entries { XCTAssertEqual(confidence.probability(e, e.proposed), 1, e.id) }
     }
 
+    /// The swing solves for this round's part and compares the whole score. Tiers: gold 1,
+    /// silver 2; a total's step is 1.25 out of 100. e2 (72, gold) drops below e1's 71 when j1's
+    /// 60 goes to 55 (0.7 × 58.33 + 30 = 70.83; at 56.25 it is still 71.13); e1 (71) passes
+    /// e2's 72 when j1's 80 goes to 85 (0.7 × 81.67 + 15 = 72.17); e3 (70) when j1's 70 goes to
+    /// 78.75 (0.7 × 72.92 + 21 = 72.04; at 77.5 it is 71.75).
+    func testTheSwingCountsTheCarriedPart() throws {
+        let (r, contest) = try results(carry: #""carry": {"weight": 0.3},"#)
+        let swings = Dictionary(uniqueKeysWithValues: Swing.compute(contest: contest, results: r).map { ($0.id, $0) })
+        func change(_ id: String) -> [String] {
+            guard let c = swings[id]?.change else { return [] }
+            return [c.judgeID, c.direction.rawValue, TwoDecimals.text(c.from), TwoDecimals.text(c.to), c.tier ?? "none"]
+        }
+        XCTAssertEqual(change("e2"), ["j1", "down", "60.00", "55.00", "silver"])
+        XCTAssertEqual(change("e1"), ["j1", "up", "80.00", "85.00", "gold"])
+        XCTAssertEqual(change("e3"), ["j1", "up", "70.00", "78.75", "gold"])
+    }
+
     func testWithoutCarryTheRoundsScoreIsItsOwnAndTheEarlierIsContext() throws {
         let (r, _) = try results(carry: "")
         XCTAssertEqual(r.entries.map(\.id), ["e1", "e3", "e2"])

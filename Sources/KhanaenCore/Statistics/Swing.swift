@@ -160,6 +160,10 @@ public struct Swing: Equatable, Sendable {
             let values: [Double] = normalising ? (r.normalisedTotals ?? r.totals.map { $0.total }) : r.totals.map { $0.total }
             let n = values.count
             var best: (steps: Int, judge: Int, direction: Direction, k: Int, sheet: Int)? = nil
+            // With `carry` the score is a × this round's + the earlier round's share c, which no
+            // sheet of this round moves: solve for this round's part, compare the whole.
+            let (a, c) = contest.carry.flatMap { w in r.earlier?.score.map { (1 - w, w * $0) } } ?? (1, 0)
+            func own(_ theta: Double) -> Double { (theta - c) / a }
 
             for i in 0..<n {
                 let judge = r.totals[i].judge
@@ -171,10 +175,10 @@ public struct Swing: Equatable, Sendable {
                 func scoreKey(_ k: Int) -> Int64 {
                     var v = values
                     v[i] = line.value(total: 100 * (Double(k) * contest.step) / contest.maxTotal)
-                    return TwoDecimals.key(Swing.score(v, method: method))
+                    return TwoDecimals.key(a * Swing.score(v, method: method) + c)
                 }
                 if let sUp {
-                    let y = shape.lowestValue(reaching: (Double(sUp) - 0.5 - 1e-7) / 100)
+                    let y = shape.lowestValue(reaching: own((Double(sUp) - 0.5 - 1e-7) / 100))
                     if let x = y.flatMap({ line.lowestTotal(giving: $0) }) {
                         var k = min(steps + 1, max(current + 1, Int((x / grid - 1e-9).rounded(.up))))
                         while k <= steps && scoreKey(k) < sUp { k += 1 }
@@ -185,7 +189,7 @@ public struct Swing: Equatable, Sendable {
                     }
                 }
                 if let sDown {
-                    let y = shape.highestValue(below: (Double(sDown) + 0.5 - 1e-7) / 100)
+                    let y = shape.highestValue(below: own((Double(sDown) + 0.5 - 1e-7) / 100))
                     if let x = y.flatMap({ line.highestTotal(below: $0) }) {
                         var k = max(-1, min(current - 1, Int((x / grid - 1e-9).rounded(.up)) - 1))
                         while k >= 0 && scoreKey(k) > sDown { k -= 1 }
@@ -200,7 +204,7 @@ public struct Swing: Equatable, Sendable {
             var v = values
             let to = 100 * (Double(best.k) * contest.step) / contest.maxTotal
             v[best.sheet] = Line(results: results, judge: best.judge, normalising: normalising).value(total: to)
-            let after = tier(of: e, scoreKey: TwoDecimals.key(Swing.score(v, method: method)))
+            let after = tier(of: e, scoreKey: TwoDecimals.key(a * Swing.score(v, method: method) + c))
             result.change = Change(judge: best.judge, judgeID: results.judges[best.judge].id, direction: best.direction,
                                    from: r.totals[best.sheet].total, to: to, tier: places.id(after))
             return result
