@@ -458,6 +458,7 @@ public struct Strings: Speaking, Sendable {
         }
         if let x = a.alpha {
             parts.append("\(th ? "ความเที่ยง" : "α") \(TwoDecimals.text(x))"
+                         + (a.icc1.map { " · " + t("สอดคล้องแบบทางเดียว", "ICC(1)") + " \(TwoDecimals.text($0))" } ?? "")
                          + t(" (\(a.alphaValues) ใบ ของ \(a.alphaEntries) ผลงาน)", " (\(a.alphaValues) sheets of \(a.alphaEntries) entries)"))
         }
         return parts.isEmpty ? t("ข้อมูลไม่พอ", "too few sheets") : parts.joined(separator: " · ")
@@ -468,6 +469,8 @@ public struct Strings: Speaking, Sendable {
          (t("สอดคล้องทั้งคณะ", "ICC(2,k)"), t("ICC(2,k): ความสอดคล้องของคะแนนเฉลี่ยของทั้งคณะ", "the agreement of the panel's mean")),
          (t("อันดับตรงกัน", "Kendall's W"), t("Kendall's W: กรรมการเรียงลำดับผลงานตรงกันเพียงใด (0–1)", "how alike the judges rank the entries (0–1)")),
          (t("ความเที่ยง", "α"), t("Krippendorff's α (interval): ความเที่ยงของการให้คะแนน", "the scores' reliability (interval)")),
+         (t("สอดคล้องแบบทางเดียว", "ICC(1)"), t("ICC(1): ความสอดคล้องเมื่อแต่ละผลงานมีกรรมการของตน (one-way random, REML)",
+                                                  "agreement when each entry has its own judges (one-way random, REML)")),
          (t("เท่ากัน", "halo"), t("halo: อัตราส่วนความต่างระหว่างเกณฑ์ของกรรมการต่อของคณะ ต่ำ = ให้ทุกเกณฑ์เท่า ๆ กัน", "a judge's spread across criteria over the panel's; low: every criterion alike")),
          (t("รวมซ้ำ", "flat"), t("flat: สัดส่วนใบที่ได้คะแนนรวมเท่ากันมากที่สุด", "the share of sheets with the most frequent total")),
          (t("เลื่อน", "drift"), t("drift: สหสัมพันธ์ลำดับ (Spearman's rho) ของคะแนนกับลำดับที่ให้", "Spearman's rho of the scores against the order written")),
