@@ -51,23 +51,14 @@ final class JudgeSession {
     /// The entries taken out of judging, by the contest's rules and the chairs' rulings and
     /// assignment delivered to the judge.
     static func ineligible(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        let contest = ledger.contest
-        let conflicted = contest.judgeIndex(judgeID).map { Conflicts.entries(ofJudge: $0, contest: contest) } ?? []
-        let delivered = ledger.deliveredStream(toJudge: judgeID).events
-        let j = contest.judgeIndex(judgeID)
-        let recorded = Conflicts.recorded(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
-        let cleared = Conflicts.cleared(chairEvents: delivered, contest: contest).filter { $0.judge == j }.map(\.entry)
-        return Set(EligibilityRules.ineligible(contest: contest, chairEvents: delivered).keys)
-            .union(conflicted.subtracting(cleared)).union(recorded).union(notGiven(ledger, judgeID))
+        guard let j = ledger.contest.judgeIndex(judgeID) else { return [] }
+        return OutOfReach.entries(judge: j, contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
     }
 
     /// Once a chair has assigned, the entries the assignment delivered to the judge does not give them.
     static func notGiven(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        let contest = ledger.contest
-        let delivered = ledger.deliveredStream(toJudge: judgeID).events
-        return Rules.assignedEntries(judgeID: judgeID, chairEvents: delivered).map { given in
-            Set(contest.entries.indices.filter { !given.contains(contest.entries[$0].id) })
-        } ?? []
+        guard let j = ledger.contest.judgeIndex(judgeID) else { return [] }
+        return OutOfReach.notGiven(judge: j, contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
     }
 
     /// The judge's sheets as the ledger now holds them: only the events read since the last

@@ -171,15 +171,10 @@ struct PrintCommand: Command {
                           given: listed(contest: contest, judge: j, chairEvents: mine.chairEvents), chairEvents: mine.chairEvents)
     }
 
-    /// The entries judge `j`'s sheet lists, as the workstation lists them: those the last
-    /// assignment gives the judge (every entry until a chair assigns), less those the contest's
-    /// rules keep the judge from and those ruled ineligible, which the judge cannot score and
-    /// which would leave the sheet a draft for ever.
+    /// The entries judge `j`'s sheet lists, as the workstation lists them (`OutOfReach`): the
+    /// others the judge cannot score, and they would leave the sheet a draft for ever.
     static func listed(contest: Contest, judge j: Int, chairEvents: [LedgerEvent]) -> Set<Int> {
-        let assigned = Rules.assignedEntries(judgeID: contest.judges[j].id, chairEvents: chairEvents)
-        let out = Set(EligibilityRules.ineligible(contest: contest, chairEvents: chairEvents).keys)
-            .union(keptAway(contest: contest, judge: j, chairEvents: chairEvents).map(\.entry))
-        return Set(contest.entries.indices.filter { !out.contains($0) && assigned?.contains(contest.entries[$0].id) ?? true })
+        Set(contest.entries.indices).subtracting(OutOfReach.entries(judge: j, contest: contest, chairEvents: chairEvents))
     }
 
     /// The conflicts that keep judge `j` from entries: the rules' (less those a chair cleared) and
