@@ -164,10 +164,16 @@ extension Session {
 
         // 3. The chair's decision, in the chair's file, then committed with the kept side and
         //    joined to the remote's history (a merge commit: both sides stay in git).
+        //    A resolution interrupted after its line was written (and run again) writes no second one.
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
+        let written = ledger.chairStream.events.contains {
+            $0.kind == .fork && $0.judge == judge && $0.topic == resolution.setAside && $0.outcome == keep.rawValue
+        }
         do {
-            try ledger.appendChair(LedgerEvent(actor: chair, kind: .fork, judge: judge, entry: "", ref: line, text: reason,
-                                               outcome: keep.rawValue, topic: resolution.setAside))
+            if !written {
+                try ledger.appendChair(LedgerEvent(actor: chair, kind: .fork, judge: judge, entry: "", ref: line, text: reason,
+                                                   outcome: keep.rawValue, topic: resolution.setAside))
+            }
         } catch let r as Refusal {
             throw SyncFailure(r.message)
         }

@@ -278,6 +278,24 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(sync(laptop).code, 0, "and it stays resolved")
     }
 
+    /// A resolution stopped after the chair's line was written, run again: one line, not two.
+    func testAResolutionRunAgainWritesNoSecondForkLine() throws {
+        let (laptop, office) = try makeFork()
+        let contest = try ContestFolder.loadContest(office)
+        let mine = bytes(office + "/ledger/j1/j1.jsonl")
+        let setAside = try XCTUnwrap(Sync.lastLineHash([UInt8](mine)))
+        // As the resolution does: the kept side is written first, then the chair's line.
+        try bytes(laptop + "/ledger/j1/j1.jsonl").write(to: URL(fileURLWithPath: office + "/ledger/j1/j1.jsonl"))
+        try ContestFolder.ledger(of: contest, in: office).appendChair(
+            LedgerEvent(actor: "chair", kind: .fork, judge: "j1", entry: "", ref: 2, text: "the laptop's", outcome: "theirs", topic: setAside))
+        let r = run(["fork", "resolve", "--contest", office, "--judge", "j1", "--keep", "theirs", "--reason", "the laptop's", "--chair", "chair"])
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertEqual(text(office + "/ledger/chairs/chair.jsonl").filter { $0.contains("\"kind\":\"fork\"") }.count, 1)
+        let v = run(["verify", "--contest", office, "--lang", "en"]); XCTAssertEqual(v.code, 0, v.out + v.err)
+        XCTAssertEqual(sync(laptop).code, 0)
+        XCTAssertEqual(run(["verify", "--contest", laptop]).code, 0)
+    }
+
     func testAForkResolvedKeepingTheirsTakesTheRemotesSide() throws {
         let (laptop, office) = try makeFork()
         let theirs = bytes(laptop + "/ledger/j1/j1.jsonl")
