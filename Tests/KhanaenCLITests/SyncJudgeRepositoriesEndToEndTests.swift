@@ -135,10 +135,19 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
             let chairSync = run(as: chair, "\(khanaen) sync --contest \(chairDir) --lang en")
             XCTAssertEqual(chairSync.status, 0, chairSync.out)
         }
+        // A chair's decision about j1 reaches j1 as a delivery in j1's folder, and j2 not at all.
+        let declared = run(as: chair, "\(khanaen) conflict declare --contest \(chairDir) --chair \(chair) --judge j1 --entry e09 --ground creditor --reason test")
+        XCTAssertEqual(declared.status, 0, declared.out)
+        let delivered = run(as: chair, "\(khanaen) sync --contest \(chairDir) --lang en")
+        XCTAssertEqual(delivered.status, 0, delivered.out)
         for j in ["j1", "j2"] {
             let synced = run(as: login[j]!, "\(khanaen) sync --contest \(judgeDir[j]!) --judge \(j) --lang en")
             XCTAssertEqual(synced.status, 0, synced.out)
         }
+        let delivery = "ledger/j1/chair-\(chair).jsonl"
+        XCTAssertFalse(bytes("\(chairDir)/\(delivery)").isEmpty)
+        XCTAssertEqual(bytes("\(judgeDir["j1"]!)/\(delivery)"), bytes("\(chairDir)/\(delivery)"), "j1 has the chair's delivery")
+        XCTAssertEqual(run(as: b, "ls -R \(judgeDir["j2"]!)/ledger").out.contains("chair-"), false)
 
         // The chair sees both judges' files, byte for byte, and so does the chairs' repository.
         for j in ["j1", "j2"] {
@@ -169,8 +178,10 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
                 XCTAssertTrue(listed.out.contains("Permission denied"), "\(u) reads \(closed): " + listed.out)
                 XCTAssertNotEqual(run(as: u, "git clone -q \(closed) \(root)/home/\(u)/stolen").status, 0)
             }
-            let v = run(as: u, "\(khanaen) verify --contest \(dir) --lang en")
+            // A judge's clone holds nothing of the chairs' files: it is verified as the judge sees it.
+            let v = run(as: u, "\(khanaen) verify --contest \(dir) --judge \(j) --lang en")
             XCTAssertEqual(v.status, 0, "\(j): " + v.out)
+            if j == "j1" { XCTAssertTrue(v.out.contains("ok        ledger/j1/chair-\(chair).jsonl: 1 lines"), v.out) }
         }
         let v = run(as: chair, "\(khanaen) verify --contest \(chairDir) --lang en")
         XCTAssertEqual(v.status, 0, v.out)
