@@ -22,6 +22,7 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
 
     override func tearDown() {
         guard !root.isEmpty else { return }
+        if let pid = try? String(contentsOfFile: root + "/sshd.pid", encoding: .utf8) { shell("kill \(pid.trimmingCharacters(in: .whitespacesAndNewlines))") }
         for u in logins { shell("pkill -u \(u); userdel \(u)") }
         for g in groups { shell("groupdel \(g)") }
         try? FileManager.default.removeItem(atPath: root)
@@ -51,8 +52,44 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
         return String(decoding: bytes(file), as: UTF8.self)
     }
 
-    func testEachJudgesCloneHoldsOnlyWhatTheyMayReadAndTheChairSeesAll() throws {
-        let prefix = "kc5\(getpid() % 10_000)"
+    func testEachJudgesCloneHoldsOnlyWhatTheyMayReadAndTheChairSeesAll() throws { try scenario(ssh: false) }
+
+    /// The same, every clone, fetch and push of the judges and the chair over a real OpenSSH
+    /// server on 127.0.0.1 (its own host key, config and port).
+    func testTheSameOverSSH() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
+            throw XCTSkip("no /usr/sbin/sshd: scripts/setup.sh installs openssh-server")
+        }
+        try scenario(ssh: true)
+    }
+
+    /// Starts sshd and gives each login a key and an ~/.ssh/config naming it `judging`.
+    private func startSSH(for users: [String]) throws {
+        let port = 30_000 + Int(getpid() % 10_000)
+        XCTAssertEqual(shell("ssh-keygen -q -t ed25519 -N '' -f \(root)/host_key").status, 0)
+        try """
+        Port \(port)
+        ListenAddress 127.0.0.1
+        HostKey \(root)/host_key
+        PidFile \(root)/sshd.pid
+        AuthorizedKeysFile \(root)/home/%u/.ssh/authorized_keys
+        StrictModes no
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        UsePAM no
+        """.write(toFile: root + "/sshd_config", atomically: true, encoding: .utf8)
+        shell("mkdir -p /run/sshd && chmod 755 /run/sshd")
+        let started = shell("/usr/sbin/sshd -f \(root)/sshd_config -E \(root)/sshd.log")
+        XCTAssertEqual(started.status, 0, started.out)
+        for u in users {
+            let ssh = "\(root)/home/\(u)/.ssh"
+            XCTAssertEqual(run(as: u, "mkdir -p \(ssh) && ssh-keygen -q -t ed25519 -N '' -f \(ssh)/id_ed25519 && cp \(ssh)/id_ed25519.pub \(ssh)/authorized_keys && printf '"
+                               + "Host judging\\n HostName 127.0.0.1\\n Port \(port)\\n StrictHostKeyChecking no\\n UserKnownHostsFile /dev/null\\n LogLevel ERROR\\n' > \(ssh)/config").status, 0)
+        }
+    }
+
+    private func scenario(ssh: Bool) throws {
+        let prefix = "kc5\(getpid() % 10_000)\(ssh ? "s" : "")"
         let a = prefix + "a", b = prefix + "b", chair = prefix + "c", keeper = prefix + "k"
         let chairsGroup = prefix + "-ch", groupOf = ["j1": prefix + "-j1", "j2": prefix + "-j2"]
         for g in [chairsGroup, groupOf["j1"]!, groupOf["j2"]!] {
@@ -69,6 +106,8 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
             // git refuses a repository another login owns unless told it is safe.
             XCTAssertEqual(run(as: u, "git config --global safe.directory '*'").status, 0)
         }
+        if ssh { try startSSH(for: [a, b, chair]) }
+        func url(_ path: String) -> String { ssh ? "judging:" + path : path }
         let built = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("khanaen").path
         let khanaen = root + "/khanaen"
         try FileManager.default.copyItem(atPath: built, toPath: khanaen)
@@ -108,8 +147,8 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
 
         // The chair's clone names each judge's repository; its first sync fills them.
         let chairDir = root + "/home/\(chair)/award"
-        let chairSetup = run(as: chair, "git clone -q \(chairs) \(chairDir) && \(khanaen) sync --setup --contest \(chairDir)"
-                             + " && git -C \(chairDir) remote add judge-j1 \(repo["j1"]!) && git -C \(chairDir) remote add judge-j2 \(repo["j2"]!)"
+        let chairSetup = run(as: chair, "git clone -q \(url(chairs)) \(chairDir) && \(khanaen) sync --setup --contest \(chairDir)"
+                             + " && git -C \(chairDir) remote add judge-j1 \(url(repo["j1"]!)) && git -C \(chairDir) remote add judge-j2 \(url(repo["j2"]!))"
                              + " && \(khanaen) sync --contest \(chairDir) --lang en")
         XCTAssertEqual(chairSetup.status, 0, chairSetup.out)
         XCTAssertTrue(chairSetup.out.contains("sent judge j1 what they may read"), chairSetup.out)
@@ -121,7 +160,7 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
             for j in ["j1", "j2"] {
                 let u = login[j]!, dir = judgeDir[j]!
                 if round == 0 {
-                    let cloned = run(as: u, "git clone -q \(repo[j]!) \(dir) && \(khanaen) sync --setup --contest \(dir)")
+                    let cloned = run(as: u, "git clone -q \(url(repo[j]!)) \(dir) && \(khanaen) sync --setup --contest \(dir)")
                     XCTAssertEqual(cloned.status, 0, cloned.out)
                 }
                 for c in 1...(2 + round) {
@@ -176,7 +215,7 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
             for closed in [repo[other]!, chairs] {
                 let listed = run(as: u, "git ls-remote \(closed) 2>&1; ls \(closed)/objects 2>&1")
                 XCTAssertTrue(listed.out.contains("Permission denied"), "\(u) reads \(closed): " + listed.out)
-                XCTAssertNotEqual(run(as: u, "git clone -q \(closed) \(root)/home/\(u)/stolen").status, 0)
+                XCTAssertNotEqual(run(as: u, "git clone -q \(url(closed)) \(root)/home/\(u)/stolen").status, 0)
             }
             // A judge's clone holds nothing of the chairs' files: it is verified as the judge sees it.
             let v = run(as: u, "\(khanaen) verify --contest \(dir) --judge \(j) --lang en")
