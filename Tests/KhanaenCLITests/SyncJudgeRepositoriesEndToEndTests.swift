@@ -241,5 +241,18 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
         XCTAssertTrue(forged.out.contains("khanaen: refused: the login \(chair) may not change ledger/j1/j1.jsonl"), forged.out)
         XCTAssertEqual(run(as: keeper, "git -C \(chairs) show main:ledger/j1/j1.jsonl | wc -l").out.trimmingCharacters(in: .whitespacesAndNewlines),
                        "\(written["j1"]!)")
+
+        // A judge's repository that somehow holds a file outside the judge's folder (here the
+        // secretariat's login, which may push anything, put one there) is refused whole by the
+        // chair's sync, naming it, and nothing is sent there.
+        let stray = root + "/home/\(keeper)/stray"
+        let put = run(as: keeper, "git clone -q \(repo["j1"]!) \(stray) && mkdir -p \(stray)/ledger/j2 && echo x > \(stray)/ledger/j2/j2.jsonl"
+                      + " && cd \(stray) && git add ledger && git -c user.name=k -c user.email=k@k commit -qm stray && git push -q origin main")
+        XCTAssertEqual(put.status, 0, put.out)
+        let head = run(as: keeper, "git -C \(repo["j1"]!) rev-parse main").out
+        let refused = run(as: chair, "git -C \(chairDir) reset -q --hard origin/main && \(khanaen) sync --contest \(chairDir) --lang en")
+        XCTAssertEqual(refused.status, 1, refused.out)
+        XCTAssertTrue(refused.out.contains("ledger/j2/j2.jsonl line 1 is outside judge j1's folder"), refused.out)
+        XCTAssertEqual(run(as: keeper, "git -C \(repo["j1"]!) rev-parse main").out, head)
     }
 }
