@@ -183,11 +183,11 @@ final class Session {
         guard try syncRemote() else { return result }
         let judges = try judgeRemotes()
         if !judges.isEmpty {
-            let before = result.cameIn.count
+            let before = result.cameIn.values.reduce(0, +)
             for (judge, remote) in judges {
                 guard try fanOut(judge: judge, remote: remote) else { return result }
             }
-            if result.cameIn.count > before && o.push, try !remoteName().isEmpty {
+            if result.cameIn.values.reduce(0, +) > before && o.push, try !remoteName().isEmpty {
                 guard try syncRemote() else { return result }
             }
         }
