@@ -9,7 +9,7 @@ struct SyncCommand: Command {
     static let usage = """
     usage: khanaen sync [--contest DIR] [--no-push] [--lang th|en]
            khanaen sync --setup [REMOTE] [--contest DIR]
-           khanaen sync --writers SECRETARIAT [--contest DIR]
+           khanaen sync --writers SECRETARIAT [--judge J] [--contest DIR]
 
     Commits the new whole lines of the ledger files this login writes (a judge's own file; a
     chair's own file and deliveries; in an open contest the file of --judge J or --chair C,
@@ -31,7 +31,12 @@ struct SyncCommand: Command {
 
     --writers prints, from contest.json, who may push which files, for the server's hook
     (scripts/sync-pre-receive reads it as the bare repository's khanaen-writers); the login
-    SECRETARIAT may push every file.
+    SECRETARIAT may push every file. With --judge J, the list for judge J's own repository.
+
+    On a chair's machine whose folder names judges' own repositories (git remotes named
+    judge-<id>), sync then takes each judge's new lines from their repository and pushes
+    there, on its own history, only what that judge may read: the public files and the
+    judge's own folder (docs/sync.md, "One repository per judge").
 
     options:
       --no-push      commit, fetch, check and merge, but send nothing
@@ -56,7 +61,10 @@ struct SyncCommand: Command {
         let contest = try ContestFolder.loadContest(dir)
         if args.has("writers") {
             guard let secretariat = args.positionals.first else { throw UsageError("--writers needs the secretariat's login") }
-            ctx.out(SyncPaths.writers(contest, secretariat: secretariat))
+            if let j = args.value("judge"), !contest.judges.contains(where: { $0.id == j }) {
+                throw UsageError("--judge \(j): no such judge in \(dir)/\(ContestFolder.contestFile)")
+            }
+            ctx.out(SyncPaths.writers(contest, secretariat: secretariat, judge: args.value("judge")))
             return 0
         }
         var writable: [String]? = SyncPaths.writable(by: ctx.login, uid: ctx.uid, in: contest)

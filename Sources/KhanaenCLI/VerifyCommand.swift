@@ -6,7 +6,7 @@ struct VerifyCommand: Command {
     static let name = "verify"
     static let summary = "check the contest files, every ledger chain and its rules; one line per file"
     static let usage = """
-    usage: khanaen verify [--seal HEX] [--printed HEX] [--lang th|en] [--contest DIR]
+    usage: khanaen verify [--seal HEX] [--printed HEX] [--judge J] [--lang th|en] [--contest DIR]
 
     Checks contest.json and entries.json, then every ledger file line by line: its format,
     its sequence numbers and its hash chain (docs/ledger.md); every line against the
@@ -16,7 +16,8 @@ struct VerifyCommand: Command {
     replaced); and every delivery against its chair's file. Prints one line per file with
     its line count and head hash, then one line per problem. Exit code 1 when any. A judge
     (in a contest whose access is by logins) verifies their own file and the chairs'
-    deliveries to them.
+    deliveries to them; so does --judge J, which asks for that view of judge J in an open
+    contest (a judge's clone of their own repository holds nothing else: docs/sync.md).
 
     options:
       --seal HEX     whether today's ledger still extends the one a published report's seal
@@ -26,11 +27,12 @@ struct VerifyCommand: Command {
                      head hash (the file as printed, lines added since and the entries they
                      change, or exit 1 when the printed lines were cut or rewritten) or a
                      summary's seal (as --seal); docs/printing.md
+      --judge J      (an open contest) verify as judge J sees: their file and the deliveries to them
       --lang th|en   the language of the lines (th); each line's first word (ok, BROKEN,
                      VIOLATION, CHECKPOINT, DELIVERY, ROUND, FORK, SEAL, PRINTED, note) stays as it is
 
     """
-    static let options = OptionSpec(values: ["contest", "seal", "printed", "lang"])
+    static let options = OptionSpec(values: ["contest", "seal", "printed", "lang", "judge"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
@@ -42,12 +44,17 @@ struct VerifyCommand: Command {
             }
         }
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
-        let all = Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid)
+        var viewOf: Contest.Judge? = nil
+        if let j = args.value("judge") {
+            let picked = try Identity.judge(contest, requested: j, login: ctx.login, contestFile: dir + "/" + ContestFolder.contestFile)
+            viewOf = contest.judges.first { $0.id == picked.id }
+        }
+        let all = viewOf == nil && Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid)
         var files = ledger.allFiles
         func say(_ line: String) { ctx.out(TerminalText.safe(line) + "\n") }
         if !all {
             // A judge can read only their own folder: their file and the chairs' deliveries.
-            guard let judge = contest.judge(forUser: ctx.login) else {
+            guard let judge = viewOf ?? contest.judge(forUser: ctx.login) else {
                 say(language.t("ok        \(ContestFolder.contestFile) และ \(ContestFolder.entriesFile): ผลงาน \(contest.entries.count) ชิ้น "
                                  + "กรรมการ \(contest.judges.count) คน",
                                "ok        \(ContestFolder.contestFile) and \(ContestFolder.entriesFile): \(contest.entries.count) entries, "

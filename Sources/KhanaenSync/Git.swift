@@ -1,4 +1,7 @@
 import KhanaenCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a sync or a setup could not go on: git failed, or is missing. Exit 2.
 public struct SyncFailure: Error, CustomStringConvertible, Sendable {
@@ -25,13 +28,12 @@ struct Git: Sendable {
 
     /// Runs git; the outcome whatever its exit status. Throws only when git could not be run.
     func outcome(_ arguments: [String]) throws -> Subprocess.Outcome {
-        let result: Subprocess.Outcome
-        if let indexFile {
-            // Subprocess gives a tool only PATH and the locale: env(1) adds the index's name.
-            result = Subprocess.run("env", ["GIT_INDEX_FILE=" + indexFile, "git"] + base + arguments, timeout: timeout)
-        } else {
-            result = Subprocess.run("git", base + arguments, timeout: timeout)
-        }
+        // Subprocess gives a tool only PATH and the locale: env(1) adds the login's home, so git
+        // reads that login's own ~/.gitconfig (its safe.directory, for a repository on this
+        // disk another login owns), and the index's name.
+        var environment = ["HOME=" + Git.home]
+        if let indexFile { environment.append("GIT_INDEX_FILE=" + indexFile) }
+        let result = Subprocess.run("env", environment + ["git"] + base + arguments, timeout: timeout)
         switch result.end {
         case .notStarted: throw SyncFailure("git could not be run (is it installed? apt install git)")
         case .timedOut: throw SyncFailure("git \(arguments.first ?? "") did not finish within \(Int(timeout)) s")
@@ -39,6 +41,12 @@ struct Git: Sendable {
         default: return result
         }
     }
+
+    /// The real user's home, from the password database (never $HOME).
+    static let home: String = {
+        guard let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir else { return "/nonexistent" }
+        return String(cString: dir)
+    }()
 
     /// Runs git and returns its standard output; throws when it fails.
     @discardableResult

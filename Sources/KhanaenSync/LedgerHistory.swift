@@ -46,10 +46,22 @@ public enum SyncPaths {
 extension SyncPaths {
     /// The server hook's list of who may write what (scripts/sync-pre-receive): each judge's
     /// login their own file, each chair's their own file and deliveries, and `secretariat`
-    /// (the login that pushes the rules) everything.
-    public static func writers(_ contest: Contest, secretariat: String) -> String {
+    /// (the login that pushes the rules) everything. With `judge`, the list for that judge's own
+    /// repository: the judge their own file; each chair their deliveries to that judge and the
+    /// public files a chair's sync sends there; nothing of any other judge.
+    public static func writers(_ contest: Contest, secretariat: String, judge: String? = nil) -> String {
         var lines = ["# khanaen sync --writers: login and the files (shell patterns) it may push; see docs/sync.md"]
         lines.append("\(secretariat) *")
+        if let judge, let j = contest.judges.first(where: { $0.id == judge }) {
+            let own = Ledger.displayPath(ofFile: j.id)
+            if !j.user.isEmpty { lines += ["\(j.user) \(own)", "\(j.user) \(own).torn"] }
+            for c in contest.chairs {
+                let delivery = Ledger.displayPath(ofFile: Ledger.deliveryName(judge: j.id, chair: c))
+                lines += ["\(c) \(delivery)", "\(c) \(delivery).torn"]
+                lines += [ContestFolder.contestFile, ContestFolder.entriesFile, ".gitattributes", ".gitignore", "documents/*"].map { "\(c) \($0)" }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
         for j in contest.judges where !j.user.isEmpty {
             let own = Ledger.displayPath(ofFile: j.id)
             lines += ["\(j.user) \(own)", "\(j.user) \(own).torn"]

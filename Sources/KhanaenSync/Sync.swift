@@ -176,7 +176,37 @@ final class Session {
 
     // MARK: sync
 
+    /// Syncs with the remote (the chairs' repository, or a judge's own), then, on a chair's
+    /// machine that names judges' repositories (remotes `judge-<id>`), fans out to each and
+    /// sends what came back from them on to the remote.
     func sync() throws -> SyncResult {
+        guard try syncRemote() else { return result }
+        let judges = try judgeRemotes()
+        if !judges.isEmpty {
+            let before = result.cameIn.values.reduce(0, +)
+            for (judge, remote) in judges {
+                guard try fanOut(judge: judge, remote: remote) else { return result }
+            }
+            if result.cameIn.values.reduce(0, +) > before && o.push, try !remoteName().isEmpty {
+                guard try syncRemote() else { return result }
+            }
+        }
+        if result.cameIn.isEmpty && result.wentOut.isEmpty && !result.pushed {
+            say(o.language.t("ไม่มีอะไรใหม่", "nothing new"))
+        }
+        return result
+    }
+
+    /// The remote the branch's configuration names, else `origin`, else "" (none).
+    func remoteName() throws -> String {
+        let b = try git.text(["symbolic-ref", "--short", "HEAD"])
+        let configured = try git.outcome(["config", "--get", "branch.\(b).remote"])
+        if configured.succeeded { return String(decoding: configured.output, as: UTF8.self).trimmingNewlines }
+        return try git.text(["remote"]).split(separator: "\n").contains("origin") ? "origin" : ""
+    }
+
+    /// Commits this machine's lines, fetches, checks, merges and pushes. False: stopped (exit 1).
+    func syncRemote() throws -> Bool {
         guard try isOwnRepository(), try hasHead() else {
             throw SyncFailure("\(dir) is not set up for sync: run khanaen sync --setup [REMOTE] first (docs/sync.md)")
         }
@@ -192,18 +222,14 @@ final class Session {
         // The index is only ever a step on the way: start from HEAD (a sync killed between
         // moving the branch and the index leaves it behind).
         try git.text(["reset", "-q"])
-        if !(try commitOwnLines()) { return result }
+        if !(try commitOwnLines()) { return false }
 
-        var remote = ""
-        let configured = try git.outcome(["config", "--get", "branch.\(b).remote"])
-        if configured.succeeded {
-            remote = String(decoding: configured.output, as: UTF8.self).trimmingNewlines
-        } else if try git.text(["remote"]).split(separator: "\n").contains("origin") {
-            remote = "origin"
-        }
+        let remote = try remoteName()
         if remote.isEmpty {
-            say(o.language.t("ไม่มีที่เก็บต้นทาง (remote): บันทึกไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
-            return result
+            if try judgeRemotes().isEmpty {
+                say(o.language.t("ไม่มีที่เก็บต้นทาง (remote): บันทึกไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
+            }
+            return true
         }
         for attempt in 1...max(1, o.attempts) {
             // What the remote held when last seen: refs/remotes/R/B moves only to what was checked
@@ -217,11 +243,11 @@ final class Session {
             let upstream = up.succeeded ? String(decoding: up.output, as: UTF8.self).trimmingNewlines : nil
             if let last, let upstream, last != upstream, try !git.succeeds(["merge-base", "--is-ancestor", last, upstream]) {
                 // The remote's branch no longer holds what it held: its history was rewritten.
-                guard try rewrittenRemote(last: last, now: upstream) else { return result }
+                guard try rewrittenRemote(last: last, now: upstream) else { return false }
             }
             let head = try git.text(["rev-parse", "HEAD"])
             if let upstream, upstream != head, try !git.succeeds(["merge-base", "--is-ancestor", upstream, head]) {
-                guard try integrate(upstream, branch: b, remote: remote) else { return result }
+                guard try integrate(upstream, branch: b, remote: remote) else { return false }
             }
             if let upstream { try git.text(["update-ref", tracking, upstream]) }
             let now = try git.text(["rev-parse", "HEAD"])
@@ -248,10 +274,7 @@ final class Session {
                 .map { String($0) }.joined(separator: "; ")
             throw SyncFailure("push to \(remote) refused: \(reason.isEmpty ? push.firstErrorLine : String(reason.prefix(600)))")
         }
-        if result.cameIn.isEmpty && result.wentOut.isEmpty && !result.pushed {
-            say(o.language.t("ไม่มีอะไรใหม่", "nothing new"))
-        }
-        return result
+        return true
     }
 
     /// Commits the whole lines the files this machine writes gained since HEAD. Returns false
@@ -333,6 +356,11 @@ final class Session {
         let base: String? = mb.succeeded ? String(decoding: mb.output, as: UTF8.self).trimmingNewlines : nil
 
         // 1. Every commit that came in only appends to every ledger file it touches.
+        guard try appendsOnly(try git.text(["rev-list", "--reverse", "--topo-order", upstream, "^" + head]).split(separator: "\n").map(String.init)) else {
+            return false
+        }
+
+        // 2. Each file against ours: one extends the other, or both extend the common base (a fork).
         var trees: [String: [String: String]] = [:]
         func blobs(_ c: String) throws -> [String: String] {
             if let t = trees[c] { return t }
@@ -340,31 +368,6 @@ final class Session {
             trees[c] = t
             return t
         }
-        let incoming = try git.text(["rev-list", "--reverse", "--topo-order", upstream, "^" + head]).split(separator: "\n").map(String.init)
-        for commit in incoming {
-            let parents = try git.text(["rev-list", "--parents", "-n", "1", commit]).split(separator: " ").dropFirst().map(String.init)
-            let after = try blobs(commit)
-            for parent in parents.isEmpty ? [nil] : parents.map({ Optional($0) }) {
-                let before = try parent.map(blobs) ?? [:]
-                for path in Set(before.keys).union(after.keys).sorted() where before[path] != after[path] {
-                    let old = try git.blob(before[path]), new = try git.blob(after[path])
-                    let growth = Growth.of(new, from: old)
-                    if case .differs = growth, after[path] != nil, Sync.resolves(try chairBlobs(after), path: path, head: Sync.lastLineHash(old)) {
-                        continue // a chair's resolution of a fork set this side aside (docs/sync.md)
-                    }
-                    switch growth {
-                    case .same, .extends: continue
-                    case .behind:
-                        return refuse(path, line: Growth.lineCount(new) + 1, commit: commit,
-                                      what: after[path] == nil ? o.language.t("ถูกลบ", "removed") : o.language.t("ถูกตัดออก", "cut off"))
-                    case .differs(let line):
-                        return refuse(path, line: line, commit: commit, what: o.language.t("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
-                    }
-                }
-            }
-        }
-
-        // 2. Each file against ours: one extends the other, or both extend the common base (a fork).
         let ours = try blobs(head), theirs = try blobs(upstream), common = try base.map(blobs) ?? [:]
         var take: [String: String] = [:]
         var forks: [(path: String, line: Int, bytes: [UInt8])] = []
@@ -483,6 +486,41 @@ final class Session {
             say(o.language.t("รับเข้า \(path)\(whose): \(lines) บรรทัด", "came in \(path)\(whose): \(lines) lines"))
         }
         if !others.isEmpty { say(o.language.t("รับเข้า \(others.joined(separator: ", "))", "came in \(others.joined(separator: ", "))")) }
+        return true
+    }
+
+    /// Whether every commit (oldest first) only appends to every ledger file it changes, against
+    /// each of its parents; else refused whole (false), naming the file, the line and the commit.
+    func appendsOnly(_ commits: [String]) throws -> Bool {
+        var trees: [String: [String: String]] = [:]
+        func blobs(_ c: String) throws -> [String: String] {
+            if let t = trees[c] { return t }
+            let t = try git.ledgerBlobs(c)
+            trees[c] = t
+            return t
+        }
+        for commit in commits {
+            let parents = try git.text(["rev-list", "--parents", "-n", "1", commit]).split(separator: " ").dropFirst().map(String.init)
+            let after = try blobs(commit)
+            for parent in parents.isEmpty ? [nil] : parents.map({ Optional($0) }) {
+                let before = try parent.map(blobs) ?? [:]
+                for path in Set(before.keys).union(after.keys).sorted() where before[path] != after[path] {
+                    let old = try git.blob(before[path]), new = try git.blob(after[path])
+                    let growth = Growth.of(new, from: old)
+                    if case .differs = growth, after[path] != nil, Sync.resolves(try chairBlobs(after), path: path, head: Sync.lastLineHash(old)) {
+                        continue // a chair's resolution of a fork set this side aside (docs/sync.md)
+                    }
+                    switch growth {
+                    case .same, .extends: continue
+                    case .behind:
+                        return refuse(path, line: Growth.lineCount(new) + 1, commit: commit,
+                                      what: after[path] == nil ? o.language.t("ถูกลบ", "removed") : o.language.t("ถูกตัดออก", "cut off"))
+                    case .differs(let line):
+                        return refuse(path, line: line, commit: commit, what: o.language.t("ถูกแก้ไขหรือสลับลำดับ", "rewritten or reordered"))
+                    }
+                }
+            }
+        }
         return true
     }
 

@@ -589,4 +589,77 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(try git(a, ["show", "--format=%s", "--name-only", rules]),
                        "Rules of the contest digital-local-2566\n\n.gitattributes\n.gitignore\ncontest.json\nentries.json")
     }
+
+    /// One repository per judge (docs/sync.md): a chair's clone naming `judge-j1` and `judge-j2`.
+    private func judgeRepositories() throws -> (chair: String, j1: String, j2: String) {
+        let chair = try clone("chair")
+        for j in ["j1", "j2"] {
+            try git(root, ["init", "-q", "--bare", "-b", "main", root + "/\(j).git"])
+            try git(chair, ["remote", "add", "judge-\(j)", root + "/\(j).git"])
+        }
+        let first = sync(chair)
+        XCTAssertEqual(first.code, 0, first.out + first.err)
+        XCTAssertTrue(first.out.contains("sent judge j1 what they may read"), first.out)
+        let dir = (j1: root + "/J1", j2: root + "/J2")
+        for (j, d) in [("j1", dir.j1), ("j2", dir.j2)] {
+            try git(root, ["clone", "-q", root + "/\(j).git", d])
+            let r = run(["sync", "--setup", "--contest", d])
+            XCTAssertEqual(r.code, 0, r.out + r.err)
+        }
+        return (chair, dir.j1, dir.j2)
+    }
+
+    func testAJudgesCloneOfTheirOwnRepositoryHoldsNothingOfAnotherJudge() throws {
+        let (chair, j1, j2) = try judgeRepositories()
+        score(j1, "j1", entry: "e01", count: 3)
+        score(j2, "j2", entry: "e01", count: 4)
+        for (d, j) in [(j1, "j1"), (j2, "j2")] {
+            let r = sync(d, ["--judge", j])
+            XCTAssertEqual(r.code, 0, r.out + r.err)
+        }
+        let r = sync(chair)
+        XCTAssertEqual(r.code, 0, r.out + r.err)
+        XCTAssertTrue(r.out.contains("came in ledger/j2/j2.jsonl (judge j2) from judge-j2: 4 lines"), r.out)
+        XCTAssertEqual(sync(chair).code, 0)
+        for (d, j) in [(j1, "j1"), (j2, "j2")] {
+            XCTAssertEqual(bytes("\(chair)/ledger/\(j)/\(j).jsonl"), bytes("\(d)/ledger/\(j)/\(j).jsonl"))
+            let again = sync(d, ["--judge", j])
+            XCTAssertEqual(again.code, 0, again.out + again.err)
+            // Each judge's repository holds only its judge's folder and the rules.
+            XCTAssertEqual(try git(root + "/\(j).git", ["ls-tree", "-r", "--name-only", "main"]),
+                           ".gitattributes\n.gitignore\ncontest.json\nentries.json\nledger/\(j)/\(j).jsonl")
+        }
+        // The chairs' remote has both.
+        XCTAssertEqual(try git(remote, ["show", "main:ledger/j2/j2.jsonl"]).split(separator: "\n").count, 4)
+        let chairObjects = try git(chair, ["cat-file", "--batch-all-objects", "--batch"])
+        for (mine, other, name) in [(j1, j2, "j2"), (j2, j1, "j1")] {
+            let objects = try git(mine, ["cat-file", "--batch-all-objects", "--batch"])
+            let theirs = String(decoding: bytes("\(other)/ledger/\(name)/\(name).jsonl"), as: UTF8.self)
+            for line in theirs.split(separator: "\n") {
+                let hash = String(line[line.range(of: "\"hash\":\"")!.upperBound...].prefix(64))
+                XCTAssertFalse(objects.contains(hash), "a judge's clone holds \(name)'s line \(hash)")
+                XCTAssertTrue(chairObjects.contains(hash))
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: mine + "/ledger/\(name)"))
+        }
+    }
+
+    func testAJudgesRepositoryThatForkedFromTheChairsIsKeptAndStopsTheSync() throws {
+        let (chair, j1, _) = try judgeRepositories()
+        // The chair's machine holds a j1 line that j1's repository never had (an open contest
+        // lets it write one), and j1 wrote another from the same start.
+        score(chair, "j1", entry: "e02", count: 1)
+        XCTAssertEqual(run(["sync", "--contest", chair, "--no-push", "--lang", "en"]).code, 0)
+        score(j1, "j1", entry: "e01", count: 2)
+        XCTAssertEqual(sync(j1, ["--judge", "j1"]).code, 0)
+        let head = try git(root + "/j1.git", ["rev-parse", "main"])
+        let r = sync(chair)
+        XCTAssertEqual(r.code, 1, r.out + r.err)
+        XCTAssertTrue(r.err.contains("fork: ledger/j1/j1.jsonl differs from line 1 between this folder and judge-j1"), r.err)
+        XCTAssertEqual(lines(chair + "/ledger/j1/j1.jsonl"), 1, "nothing of the other side was taken")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: chair + "/ledger/j1").filter { $0.contains(".fork-") }
+        guard kept.count == 1 else { return XCTFail("the other side is kept once: \(kept)") }
+        XCTAssertEqual(lines(chair + "/ledger/j1/" + kept[0]), 2)
+        XCTAssertEqual(try git(root + "/j1.git", ["rev-parse", "main"]), head, "nothing was sent to j1")
+    }
 }
