@@ -72,7 +72,7 @@ struct AssignCommand: Command {
         }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
         if k > contest.judges.count {
             throw UsageError("--per-entry \(k): the contest has \(contest.judges.count) judges")
         }
@@ -134,7 +134,7 @@ struct AssignCommand: Command {
         let reason = try reason(args)
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
         func judge(_ key: String) throws -> Int {
             let id = try args.required(key)
             guard let j = contest.judgeIndex(id) else { throw UsageError("--\(key): no judge has id \"\(id.terminalSafe)\"") }
@@ -185,7 +185,7 @@ struct AssignCommand: Command {
     static func apply(file: String, reason: String, _ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
         guard let data = FileManager.default.contents(atPath: file) else { throw InputError("\(file): cannot be read") }
         let pairs = try parseCSV(String(decoding: data, as: UTF8.self), file: file, contest: contest,
                                  conflicted: try conflicted(contest, dir: dir))
@@ -292,7 +292,8 @@ struct ConflictsCommand: Command {
         let chairEvents: [LedgerEvent]
         if contest.access == .logins, !Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid) {
             guard let own = contest.judges.firstIndex(where: { $0.user == ctx.login }) else {
-                throw NotAllowed("the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
+                throw NotAllowed(th: "ผู้ใช้ \"\(ctx.login)\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้",
+                                 en: "the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
             }
             conflicts = conflicts.filter { $0.judge == own }
             judges = [own]

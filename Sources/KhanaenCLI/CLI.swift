@@ -123,8 +123,8 @@ public enum CLI {
             ctx.err(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n",
                             "khanaen \(command.name): refused: \(e.message); nothing was written\n"))
         } catch let e as NotAllowed {
-            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.description) ไม่มีการเขียนลงสมุดคะแนน\n",
-                            "khanaen \(command.name): not allowed: \(e.description); nothing was written\n"))
+            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.words.th) ไม่มีการเขียนลงสมุดคะแนน\n",
+                            "khanaen \(command.name): not allowed: \(e.words.en); nothing was written\n"))
         } catch let e as LedgerFile.IOError {
             ctx.err("khanaen: \(e.description)\n")
         } catch {
@@ -143,8 +143,8 @@ extension ParsedArguments {
 }
 
 extension Error {
-    /// What went wrong, in the screen's language where the error has it (a rule's refusal).
-    func said(in language: Language) -> String { (self as? Refusal)?.message(in: language) ?? "\(self)" }
+    /// What went wrong, in the screen's language where the error has it.
+    func said(in language: Language) -> String { (self as? BilingualError)?.words.text(language) ?? "\(self)" }
 }
 
 extension String {

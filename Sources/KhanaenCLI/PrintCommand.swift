@@ -136,7 +136,7 @@ struct PrintCommand: Command {
             let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: r.login)
             papers.append(judgePaper(mine))
         } else {
-            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "printing another judge's sheet")
+            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: Phrase("การพิมพ์ใบให้คะแนนของกรรมการคนอื่น", "printing another judge's sheet"))
             if let requested, contest.judgeIndex(requested) == nil {
                 throw InputError("no judge has id \"\(requested)\" (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
             }
@@ -211,7 +211,7 @@ struct PrintCommand: Command {
         if r.judge != nil || r.notes { throw UsageError("--judge and --notes are for the sheet") }
         let method = try r.method.map { try ReportCommand.parseMethod($0) }
         var contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "the summary")
+        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: Phrase("ใบสรุปผลคะแนน", "the summary"))
         contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)

@@ -56,7 +56,7 @@ struct ReportCommand: Command {
         let resamples = try args.value("resamples").map(parseResamples) ?? PanelStatistics.defaultResamples
         let dir = try ContestLocation.resolve(args, ctx)
         var contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("รายงาน", "the report"))
         contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)

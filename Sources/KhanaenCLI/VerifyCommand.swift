@@ -130,8 +130,8 @@ struct VerifyCommand: Command {
         }
         if let seal = sealToCheck {
             guard let book else {
-                throw NotAllowed(language.t("--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้",
-                                    "--seal needs every judge's file, which only the chairs can read"))
+                throw NotAllowed(th: "--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้",
+                                 en: "--seal needs every judge's file, which only the chairs can read")
             }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {

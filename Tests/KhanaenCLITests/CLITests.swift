@@ -231,9 +231,9 @@ final class CLITests: XCTestCase {
 
     func testChairActionsNeedAChair() {
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
-        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"judge1\" is not a chair")
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ")
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x", "--chair", "chair"],
-                      "\"judge1\" is not a chair")
+                      "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ")
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x", "--lang", "en"], "nothing to reopen", as: "chair")
         assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x", "--lang", "en"], "no award tier has id \"gold\"",
                       as: "chair")
@@ -252,10 +252,10 @@ final class CLITests: XCTestCase {
             for e in ["e01", "e02", "e05"] { XCTAssertEqual(judge(j, fullSheet(j, e)).code, 0) }
         }
         let decide = ["eligibility", "--contest", contest, "--entry", "e05", "--decide", "fail", "--reason", "ใช้งานจริงไม่ถึง 6 เดือน"]
-        assertRefused(decide, "the login \"judge1\" is not a chair", as: "judge1")
-        assertRefused(decide + ["--chair", "chair"], "the login \"judge1\" is not a chair", as: "judge1")
-        assertRefused(decide + ["--chair", "judge1"], "acts only as itself", as: "chair")
-        assertRefused(decide, "is not a chair", as: "someone")
+        assertRefused(decide, "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ", as: "judge1")
+        assertRefused(decide + ["--chair", "chair"], "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ", as: "judge1")
+        assertRefused(decide + ["--chair", "judge1"], "ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair", as: "chair")
+        assertRefused(decide, "ผู้ใช้ \"someone\" ไม่ใช่ประธานกรรมการ", as: "someone")
         let base = ["eligibility", "--contest", contest, "--entry", "e05"]
         assertRefused(base + ["--decide", "maybe", "--reason", "x"], "--decide must be pass, fail or auto, got \"maybe\"", as: "chair")
         assertRefused(base + ["--decide", "review", "--reason", "x"], "--decide must be pass, fail or auto", as: "chair")
@@ -398,18 +398,18 @@ final class CLITests: XCTestCase {
     /// name the caller's own role, in a contest whose access is by logins.
     func testIdentityIsTheLoginNotTheEnvironmentOrAFlag() throws {
         assertRefused(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"],
-                      "the login \"judge1\" is judge j1; a judge acts only as themselves")
+                      "ผู้ใช้ \"judge1\" เป็นกรรมการ j1 กรรมการทำได้ในนามของตนเท่านั้น (ไม่รับ --judge j2)")
         // $USER names a chair and another judge: it changes nothing.
         let spoof = run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"], as: "judge1",
                         env: ["USER": "chair", "LOGNAME": "chair"])
         XCTAssertEqual(spoof.code, 2)
-        XCTAssertTrue(spoof.err.contains("ไม่มีสิทธิ์: the login \"judge1\" is not a chair"), spoof.err)
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "the login \"nobody\" is not a judge of this contest",
+        XCTAssertTrue(spoof.err.contains("ไม่มีสิทธิ์: ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการของการประกวดนี้"), spoof.err)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "ผู้ใช้ \"nobody\" ไม่ใช่กรรมการของการประกวดนี้",
                       as: "nobody")
-        assertRefused(["report", "--contest", contest], "only the chairs see", as: "judge1")
-        assertRefused(["checkpoint", "--contest", contest], "only the chairs see", as: "judge1")
+        assertRefused(["report", "--contest", contest], "รายงานแสดงคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่ดูได้ ผู้ใช้ \"judge1\" เป็นกรรมการ j1", as: "judge1")
+        assertRefused(["checkpoint", "--contest", contest], "จุดตรวจแสดงคะแนนของกรรมการทุกคน", as: "judge1")
         assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x", "--chair", "someone"],
-                      "acts only as itself", as: "chair")
+                      "ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair", as: "chair")
         XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", "e01", "--judge", "j1", "c1=1"]).code, 0, "naming oneself is fine")
         // Root reads every score (it can read every file anyway) but is no chair.
         var out = ""

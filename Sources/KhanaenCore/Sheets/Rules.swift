@@ -1,6 +1,6 @@
 /// A change the rules do not allow: the message says which and why, in English and, where
 /// the rule has one, in Thai. Nothing is written.
-public struct Refusal: Error, Equatable, CustomStringConvertible, Sendable {
+public struct Refusal: BilingualError, Equatable, CustomStringConvertible, Sendable {
     public var words: Phrase
 
     public init(th: String, en: String) { words = Phrase(th, en) }

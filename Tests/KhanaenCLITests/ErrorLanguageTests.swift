@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+@testable import KhanaenCLI
+import KhanaenCore
+
+/// Every refusal and error a command gives is said in Thai by default and in English with
+/// --lang en, with the glossary's words; the names in it (logins, files, lines, keys, options)
+/// stay as they are.
+final class ErrorLanguageTests: XCTestCase {
+    private var root = ""
+    private var contest = ""
+
+    override func setUp() {
+        root = NSTemporaryDirectory() + "khanaen-errors-" + UUID().uuidString
+        contest = root + "/contest"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        XCTAssertEqual(run(["init", contest, "--demo"]).code, 0)
+        let path = contest + "/contest.json"
+        let json = try! String(contentsOfFile: path, encoding: .utf8)
+        try! json.replacingOccurrences(of: "\"access\": \"open\"", with: "\"access\": \"logins\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
+
+    @discardableResult
+    private func run(_ args: [String], as login: String = "chair") -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        let code = CLI.run(args, CommandContext(environment: ["HOME": root, "USER": login], login: login, uid: 1000,
+                                                out: { out += $0 }, err: { err += $0 }))
+        return (code, out, err)
+    }
+
+    /// `args` fails with exit 2 and one line on stderr holding `th`, and with --lang en
+    /// (given `english`, else appended) one holding `en`; the Thai line has no English of `en`'s.
+    private func saysBoth(_ args: [String], as login: String = "chair", english: [String]? = nil, th: String, en: String,
+                          file: StaticString = #filePath, line: UInt = #line) {
+        let t = run(args, as: login), e = run(english ?? args + ["--lang", "en"], as: login)
+        XCTAssertEqual(t.code, 2, t.err, file: file, line: line)
+        XCTAssertEqual(e.code, 2, e.err, file: file, line: line)
+        XCTAssertTrue(t.err.contains(th), "\(args): \(t.err)", file: file, line: line)
+        XCTAssertTrue(e.err.contains(en), "\(args) --lang en: \(e.err)", file: file, line: line)
+        XCTAssertFalse(t.err.contains(en), "\(args): English by default: \(t.err)", file: file, line: line)
+        XCTAssertEqual(t.err.filter { $0 == "\n" }.count, 1, t.err, file: file, line: line)
+        XCTAssertEqual(Glossary.misuses(t.err), [], t.err, file: file, line: line)
+    }
+
+    func testWhoMayActIsRefusedInTheCommandsLanguage() {
+        let award = ["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"]
+        saysBoth(award, as: "judge1",
+                 th: "khanaen award: ไม่มีสิทธิ์: ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการของการประกวดนี้ (ประธานกรรมการ: chair) ไม่มีการเขียนลงสมุดคะแนน",
+                 en: "khanaen award: not allowed: the login \"judge1\" is not a chair of this contest (chairs: chair); nothing was written")
+        saysBoth(award + ["--chair", "someone"],
+                 th: "ผู้ใช้ \"chair\" ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair someone)",
+                 en: "the login \"chair\" acts only as itself (--chair someone refused)")
+        saysBoth(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"], as: "judge1",
+                 th: "ผู้ใช้ \"judge1\" เป็นกรรมการ j1 กรรมการทำได้ในนามของตนเท่านั้น (ไม่รับ --judge j2)",
+                 en: "the login \"judge1\" is judge j1; a judge acts only as themselves (--judge j2 refused)")
+        saysBoth(["score", "--contest", contest, "--entry", "e01", "c1=1"], as: "nobody",
+                 th: "ผู้ใช้ \"nobody\" ไม่ใช่กรรมการของการประกวดนี้", en: "the login \"nobody\" is not a judge of this contest")
+        saysBoth(["report", "--contest", contest], as: "judge1",
+                 th: "รายงานแสดงคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่ดูได้ ผู้ใช้ \"judge1\" เป็นกรรมการ j1",
+                 en: "the report shows every judge's scores, which only the chairs see; the login \"judge1\" is judge j1")
+        saysBoth(["checkpoint", "--contest", contest], as: "nobody",
+                 th: "จุดตรวจแสดงคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่ดูได้ ผู้ใช้ \"nobody\" ไม่ใช่ประธานกรรมการ",
+                 en: "a checkpoint shows every judge's scores, which only the chairs see; the login \"nobody\" is not a chair")
+        saysBoth(["conflicts", "--contest", contest], as: "nobody",
+                 th: "ผู้ใช้ \"nobody\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้",
+                 en: "the login \"nobody\" is neither a judge nor a chair of this contest")
+    }
+}
