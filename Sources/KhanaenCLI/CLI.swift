@@ -46,9 +46,10 @@ public struct CommandContext {
 }
 
 /// A wrong command line: says what is wrong and points to --help.
-public struct UsageError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public struct UsageError: BilingualError, CustomStringConvertible {
+    public var words: Phrase
+    public init(th: String, en: String) { words = Phrase(th, en) }
+    public var description: String { words.en }
 }
 
 /// One subcommand: its name, its usage text next to its options, and what it does.
@@ -116,9 +117,9 @@ public enum CLI {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)
         } catch let e as UsageError {
-            ctx.err("khanaen \(command.name): \(e.description) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
+            ctx.err("khanaen \(command.name): \(e.words.text(language)) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
         } catch let e as InputError {
-            ctx.err("khanaen: \(e.message)\n")
+            ctx.err("khanaen: \(e.words.text(language))\n")
         } catch let e as Refusal {
             ctx.err(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n",
                             "khanaen \(command.name): refused: \(e.message); nothing was written\n"))
@@ -137,7 +138,7 @@ public enum CLI {
 extension ParsedArguments {
     /// The output's language: Thai unless --lang en.
     func language() throws -> Language {
-        guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         return language
     }
 }

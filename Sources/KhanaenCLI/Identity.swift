@@ -16,7 +16,7 @@ enum Identity {
     /// (an open contest opened by someone who is none of its judges: its last judge).
     static func judge(_ contest: Contest, requested: String?, login: String, contestFile: String) throws -> (id: String, chosen: Bool) {
         if let requested, contest.judgeIndex(requested) == nil {
-            throw InputError("no judge has id \"\(requested)\" in \(contestFile) (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
+            throw InputError(th: "ไม่มีกรรมการรหัส \"\(requested)\" ใน \(contestFile) (กรรมการ: \(contest.judges.map(\.id).joined(separator: ", ")))", en: "no judge has id \"\(requested)\" in \(contestFile) (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
         }
         let own = contest.judge(forUser: login)
         switch contest.access {
@@ -33,7 +33,7 @@ enum Identity {
         case .open:
             if let requested { return (requested, false) }
             if let own { return (own.id, false) }
-            guard let last = contest.judges.last else { throw InputError("\(contestFile): the contest has no judges") }
+            guard let last = contest.judges.last else { throw InputError(th: "\(contestFile): การประกวดนี้ไม่มีกรรมการ", en: "\(contestFile): the contest has no judges") }
             return (last.id, true)
         }
     }

@@ -38,7 +38,7 @@ struct VerifyCommand: Command {
         let language = try args.language()
         for seal in [args.value("seal"), args.value("printed")].compactMap({ $0 }) {
             guard seal.utf8.count >= 12, seal.utf8.count <= 64, seal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
-                throw UsageError("--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
+                throw UsageError(th: "--seal และ --printed รับเลขฐานสิบหกตัวพิมพ์เล็ก 12 ถึง 64 หลักของตราผลคะแนนหรือค่าท้ายสุดที่พิมพ์ไว้", en: "--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
             }
         }
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)

@@ -70,7 +70,7 @@ final class CLITests: XCTestCase {
     func testInitMakesAContestWithoutALedger() {
         XCTAssertTrue(FileManager.default.fileExists(atPath: contest + "/contest.json"))
         XCTAssertEqual(ledgerBytes().count, 0)
-        let again = run(["init", contest])
+        let again = run(["init", contest, "--lang", "en"])
         XCTAssertEqual(again.code, 2)
         XCTAssertTrue(again.err.contains("already exists and is not empty"))
     }
@@ -139,7 +139,7 @@ final class CLITests: XCTestCase {
         let written = FileManager.default.contents(atPath: out) ?? Data()
         XCTAssertEqual(Array(written.prefix(3)), [0xEF, 0xBB, 0xBF], "a CSV file starts with the byte-order mark Excel needs")
         XCTAssertFalse(csv.out.hasPrefix("\u{FEFF}"), "standard output has none")
-        let again = run(["report", "--contest", contest, "--format", "csv", "--output", out])
+        let again = run(["report", "--contest", contest, "--format", "csv", "--output", out, "--lang", "en"])
         XCTAssertEqual(again.code, 2)
         XCTAssertTrue(again.err.contains("already exists"))
         XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out, "--force"]).code, 0)
@@ -180,15 +180,15 @@ final class CLITests: XCTestCase {
 
         let seed = "--seed must be a whole number from 0 to 18446744073709551615"
         for bad in ["abc", "-1", "18446744073709551616", "1e3", "0x10", " 5", "๕"] {
-            assertRefused(["report", "--contest", contest, "--seed", bad], "\(seed), got \"\(bad)\"", as: "chair")
+            assertRefused(["report", "--contest", contest, "--seed", bad, "--lang", "en"], "\(seed), got \"\(bad)\"", as: "chair")
         }
-        assertRefused(["report", "--contest", contest, "--seed="], "\(seed), got \"\"", as: "chair")
+        assertRefused(["report", "--contest", contest, "--seed=", "--lang", "en"], "\(seed), got \"\"", as: "chair")
         for bad in ["0", "100001", "2.5", "x", "-5"] {
-            assertRefused(["report", "--contest", contest, "--resamples", bad],
+            assertRefused(["report", "--contest", contest, "--resamples", bad, "--lang", "en"],
                           "--resamples must be a whole number from 1 to 100000, got \"\(bad)\"", as: "chair")
         }
-        assertRefused(["report", "--contest", contest, "--resamples"], "--resamples needs a value", as: "chair")
-        assertRefused(["report", "--contest", contest, "--seed", "1", "--seed", "2"], "--seed is given twice", as: "chair")
+        assertRefused(["report", "--contest", contest, "--lang", "en", "--resamples"], "--resamples needs a value", as: "chair")
+        assertRefused(["report", "--contest", contest, "--seed", "1", "--seed", "2", "--lang", "en"], "--seed is given twice", as: "chair")
         XCTAssertEqual(run(["report", "--contest", contest, "--seed", "0", "--resamples", "1"]).code, 0)
         XCTAssertEqual(run(["report", "--contest", contest, "--seed", "18446744073709551615"]).code, 0)
     }
@@ -256,15 +256,15 @@ final class CLITests: XCTestCase {
         assertRefused(decide + ["--chair", "chair"], "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ", as: "judge1")
         assertRefused(decide + ["--chair", "judge1"], "ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair", as: "chair")
         assertRefused(decide, "ผู้ใช้ \"someone\" ไม่ใช่ประธานกรรมการ", as: "someone")
-        let base = ["eligibility", "--contest", contest, "--entry", "e05"]
+        let base = ["eligibility", "--contest", contest, "--entry", "e05", "--lang", "en"]
         assertRefused(base + ["--decide", "maybe", "--reason", "x"], "--decide must be pass, fail or auto, got \"maybe\"", as: "chair")
         assertRefused(base + ["--decide", "review", "--reason", "x"], "--decide must be pass, fail or auto", as: "chair")
         assertRefused(base + ["--decide", "fail"], "--reason is required", as: "chair")
-        assertRefused(base + ["--decide", "fail", "--reason", "   ", "--lang", "en"], "needs a reason", as: "chair")
-        assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x"], "no entry has id \"e99\"", as: "chair")
-        assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x"], "--entry is required", as: "chair")
+        assertRefused(base + ["--decide", "fail", "--reason", "   "], "needs a reason", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x", "--lang", "en"], "no entry has id \"e99\"", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x", "--lang", "en"], "--entry is required", as: "chair")
         assertRefused(base + ["--reason", "x"], "--entry goes with --decide", as: "chair")
-        assertRefused(decide + ["--format", "json"], "--format is for the table", as: "chair")
+        assertRefused(decide + ["--format", "json", "--lang", "en"], "--format is for the table", as: "chair")
 
         let ok = run(decide, as: "chair")
         XCTAssertEqual(ok.code, 0, ok.err)
@@ -361,10 +361,10 @@ final class CLITests: XCTestCase {
 
     func testBadContestFilesGiveOneLineAndExit2() throws {
         try "{\"id\": \"x\",\n \"name\": 5}".write(toFile: contest + "/contest.json", atomically: true, encoding: .utf8)
-        let r = run(["report", "--contest", contest])
+        let r = run(["report", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(r.err, "khanaen: \(contest)/contest.json:2: name: must be a string, got a number\n")
-        XCTAssertEqual(run(["report", "--contest", root + "/none"]).err, "khanaen: \(root)/none: no such contest folder\n")
+        XCTAssertEqual(run(["report", "--contest", root + "/none", "--lang", "en"]).err, "khanaen: \(root)/none: no such contest folder\n")
     }
 
     func testTheConsoleExportWritesFourFilesAndAsksBeforeReplacing() throws {
@@ -437,7 +437,7 @@ final class CLITests: XCTestCase {
         let path = contest + "/contest.json"
         try (try String(contentsOfFile: path, encoding: .utf8)).replacingOccurrences(of: "\"user\": \"judge2\"", with: "\"user\": \"chair\"")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let r = run(["verify", "--contest", contest])
+        let r = run(["verify", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("chairs[0]: \"chair\" is also the login of judge j2; a login is a judge or a chair, not both"), r.err)
     }
@@ -606,14 +606,14 @@ final class CLITests: XCTestCase {
         let plan = root + "/plan.csv"
         try "entry,judge\n\(entries[1].id),j1\n\(entries[0].id),j2\n\(entries[0].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
         let before = chairFile()
-        let r = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"])
+        let r = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x", "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("\(plan):3: j2 is in conflict of interest with \(entries[0].id)"), r.err)
         XCTAssertEqual(chairFile(), before, "nothing written")
         try "entry,judge\n\(entries[1].id),j1\n\(entries[1].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
         XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):3: "), "a pair given twice")
         try "entry,judge\n\(entries[1].id),j9\n".write(toFile: plan, atomically: true, encoding: .utf8)
-        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):2: no judge has id \"j9\""))
+        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x", "--lang", "en"]).err.contains("\(plan):2: no judge has id \"j9\""))
         XCTAssertEqual(chairFile(), before, "nothing written")
         let short = run(["assign", "--contest", contest, "--per-entry", "5", "--reason", "x", "--lang", "en"])
         XCTAssertEqual(short.code, 2)

@@ -68,4 +68,34 @@ final class ErrorLanguageTests: XCTestCase {
                  th: "ผู้ใช้ \"nobody\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้",
                  en: "the login \"nobody\" is neither a judge nor a chair of this contest")
     }
+
+    /// A wrong command line is said in the asked language even when the parse fails before
+    /// --lang is read; bad contest.json keeps its file, line and key as they are.
+    func testUsageAndInputErrorsSpeakTheCommandsLanguage() throws {
+        saysBoth(["report", "--contest", contest, "--bogus"],
+                 th: "khanaen report: ไม่รู้จักตัวเลือก --bogus (ดู khanaen report --help)",
+                 en: "khanaen report: unknown option --bogus (see khanaen report --help)")
+        saysBoth(["report", "--contest"], english: ["report", "--lang", "en", "--contest"],
+                 th: "khanaen report: --contest ต้องมีค่า", en: "khanaen report: --contest needs a value")
+        saysBoth(["award", "--contest", contest, "--entry", "e01", "--tier", "none"],
+                 th: "khanaen award: ต้องให้ --reason", en: "khanaen award: --reason is required")
+        saysBoth(["report", "--contest", contest, "--format", "xml"],
+                 th: "--format ต้องเป็น table, json, csv หรือ md", en: "--format must be table, json, csv or md")
+        saysBoth(["print"], th: "khanaen print: ขาดสิ่งที่จะพิมพ์ (sheet, summary, announcement หรือ declaration)",
+                 en: "khanaen print: missing what to print (sheet, summary, announcement or declaration)")
+
+        let path = contest + "/contest.json"
+        let json = try String(contentsOfFile: path, encoding: .utf8)
+        try ("{\n  \"bogus\": 1," + json.dropFirst()).write(toFile: path, atomically: true, encoding: .utf8)
+        saysBoth(["report", "--contest", contest],
+                 th: "khanaen: \(contest)/contest.json:2: bogus: ไม่รู้จักช่องนี้ (ช่องที่ใช้ได้: id, name, categories,",
+                 en: "khanaen: \(contest)/contest.json:2: bogus: unknown field (expected one of: id, name, categories,")
+        try json.replacingOccurrences(of: "\"quorum\": 3,", with: "\"quorum\": \"three\",").write(toFile: path, atomically: true, encoding: .utf8)
+        let line = json.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"quorum\"") }! + 1
+        saysBoth(["report", "--contest", contest], th: "/contest.json:\(line): quorum: ต้องเป็นตัวเลข ไม่ใช่ข้อความ",
+                 en: "/contest.json:\(line): quorum: must be a number, got a string")
+        try FileManager.default.removeItem(atPath: path)
+        saysBoth(["report", "--contest", contest], th: "khanaen: \(contest)/contest.json: ไม่มีแฟ้มนี้",
+                 en: "khanaen: \(contest)/contest.json: missing")
+    }
 }

@@ -13,7 +13,7 @@ public enum AtomicFile {
         var st = stat()
         var kept: (mode: mode_t, group: gid_t)? = nil
         if lstat(path, &st) == 0 {
-            if !overwrite { throw InputError("\(path): already exists; nothing was written (use --force to replace it)") }
+            if !overwrite { throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)") }
             if st.st_mode & S_IFMT != S_IFREG {
                 throw InputError("\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
             }
@@ -37,7 +37,7 @@ public enum AtomicFile {
         close(fd)
         if !overwrite && lstat(path, &st) == 0 {
             _ = FileSystem.current.unlink(temp)
-            throw InputError("\(path): already exists; nothing was written (use --force to replace it)")
+            throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)")
         }
         guard FileSystem.current.rename(temp, path) == 0 else {
             let why = String(cString: strerror(errno))

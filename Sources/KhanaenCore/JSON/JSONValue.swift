@@ -27,6 +27,18 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// The name of this kind of value, for error messages.
+    /// The kind in Thai, after "ไม่ใช่" (a space before every word but null's English).
+    public var kindNameThai: String {
+        switch self {
+        case .null: return " null"
+        case .bool: return "ค่าจริงเท็จ"
+        case .number: return "ตัวเลข"
+        case .string: return "ข้อความ"
+        case .array: return "รายการ"
+        case .object: return "ออบเจกต์"
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .null: return "null"
