@@ -81,7 +81,7 @@ struct VerifyCommand: Command {
         let violations = book?.violations
             ?? (SheetBook.judgeFold(contest: contest, judgeID: files[0].name, judgeEvents: files[0].events, chairEvents: delivered.events).violations
                 + delivered.violations)
-        for v in violations { problems += 1; say("VIOLATION " + v.description) }
+        for v in violations { problems += 1; say("VIOLATION " + v.description(in: language)) }
         if let book {
             for p in Checkpoints.problems(ledger, checkpoints: book.checkpoints) { problems += 1; say("CHECKPOINT " + p) }
             let deliveries = ledger.deliveryFindings()

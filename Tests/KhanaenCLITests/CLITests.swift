@@ -659,7 +659,7 @@ final class CLITests: XCTestCase {
         let planted = run(["verify", "--contest", contest])
         XCTAssertEqual(planted.code, 1)
         XCTAssertTrue(planted.out.contains("VIOLATION ledger/j1/j1.jsonl:"), planted.out)
-        XCTAssertTrue(planted.out.contains("written for \(notMine) after the assignment"), planted.out)
+        XCTAssertTrue(planted.out.contains("เขียนให้ผลงาน \(notMine) หลังการมอบหมายเมื่อ "), planted.out)
     }
 
     /// `assign --entry E --add J` and `--remove J` each write the assignment in force, so
@@ -747,7 +747,7 @@ final class CLITests: XCTestCase {
         try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .note, entry: "e02", text: "x")])
         let planted = run(["verify", "--contest", contest])
         XCTAssertEqual(planted.code, 1)
-        XCTAssertTrue(planted.out.contains("after a chair recorded"), planted.out)
+        XCTAssertTrue(planted.out.contains("หลังจากที่ประธานกรรมการแจ้งไว้เมื่อ "), planted.out)
     }
 
     /// A chair clears a conflict the rules give, with a reason: the judge may then score the
@@ -819,7 +819,10 @@ final class CLITests: XCTestCase {
         try ledger.file(forJudge: "j2")!.append([LedgerEvent(actor: "j2", kind: .score, entry: first.id, criterion: "c1", value: 3)])
         let verify = run(["verify", "--contest", contest])
         XCTAssertEqual(verify.code, 1)
-        XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest"), verify.out)
+        XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: เขียนให้ผลงาน \(first.id) ซึ่ง j2 มีส่วนได้เสีย: จังหวัดเดียวกับกรรมการ"), verify.out)
+        let english = run(["verify", "--contest", contest, "--lang", "en"])
+        XCTAssertTrue(english.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest: "
+            + "the judge's province"), english.out)
     }
 
     /// An init a crash interrupted leaves a hidden half-made folder beside its target; the next

@@ -98,4 +98,19 @@ final class ErrorLanguageTests: XCTestCase {
         saysBoth(["report", "--contest", contest], th: "khanaen: \(contest)/contest.json: ไม่มีแฟ้มนี้",
                  en: "khanaen: \(contest)/contest.json: missing")
     }
+
+    /// The rules a line must keep: a writer's refusal and verify's VIOLATION lines, whose first
+    /// word stays as it is.
+    func testLineRulesSpeakTheCommandsLanguage() throws {
+        saysBoth(["conflict", "clear", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"],
+                 th: "ยกเลิกส่วนได้เสียของ j1 กับผลงาน e01 ที่กติกาของการประกวดไม่ได้กำหนด",
+                 en: "clears a conflict of j1 with e01 that the contest's rules do not give")
+        XCTAssertEqual(run(["score", "--contest", contest, "--entry", "e01", "c1=1"], as: "judge1").code, 0)
+        try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j2", kind: .score, entry: "e01", criterion: "c1", value: 3)])
+        let t = run(["verify", "--contest", contest]), e = run(["verify", "--contest", contest, "--lang", "en"])
+        XCTAssertEqual(t.code, 1, t.out + t.err)
+        XCTAssertTrue(t.out.contains("VIOLATION ledger/j1/j1.jsonl:2: เขียนในนาม j2 ในแฟ้มของกรรมการ j1\n"), t.out)
+        XCTAssertTrue(e.out.contains("VIOLATION ledger/j1/j1.jsonl:2: written as j2, in the file of judge j1\n"), e.out)
+        XCTAssertEqual(Glossary.misuses(t.out), [], t.out)
+    }
 }
