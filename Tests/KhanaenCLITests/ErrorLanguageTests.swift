@@ -94,6 +94,12 @@ final class ErrorLanguageTests: XCTestCase {
         let line = json.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"quorum\"") }! + 1
         saysBoth(["report", "--contest", contest], th: "/contest.json:\(line): quorum: ต้องเป็นตัวเลข ไม่ใช่ข้อความ",
                  en: "/contest.json:\(line): quorum: must be a number, got a string")
+        try "{\n  \"id\": \"x\",\n  \"id\": \"y\"}".write(toFile: path, atomically: true, encoding: .utf8)
+        saysBoth(["report", "--contest", contest], th: "khanaen: \(contest)/contest.json:3: ชื่อช่องซ้ำ \"id\"",
+                 en: "khanaen: \(contest)/contest.json:3: duplicate key \"id\"")
+        try "{\n  \"id\": \"x\"\n  \"name\": \"y\"}".write(toFile: path, atomically: true, encoding: .utf8)
+        saysBoth(["report", "--contest", contest], th: "contest.json:3: ควรเป็น ',' หรือ '}' ในออบเจกต์",
+                 en: "contest.json:3: expected ',' or '}' in object")
         try FileManager.default.removeItem(atPath: path)
         saysBoth(["report", "--contest", contest], th: "khanaen: \(contest)/contest.json: ไม่มีแฟ้มนี้",
                  en: "khanaen: \(contest)/contest.json: missing")

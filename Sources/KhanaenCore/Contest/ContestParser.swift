@@ -378,7 +378,7 @@ public enum ContestParser {
         do {
             return try JSONParser.parse(bytes)
         } catch let e as JSONSyntaxError {
-            throw InputError(file: file, line: e.line, field: nil, e.message)
+            throw InputError(file: file, line: e.line, field: nil, th: e.thai, en: e.message)
         }
     }
 }
