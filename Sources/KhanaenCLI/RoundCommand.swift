@@ -98,7 +98,7 @@ struct RoundCommand: Command {
         }
         let parent = AtomicFile.parent(of: target)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        guard let from = realpath(parent, nil), let to = realpath(dir, nil) else { throw InputError("\(target): its folder cannot be resolved") }
+        guard let from = realpath(parent, nil), let to = realpath(dir, nil) else { throw InputError(th: "\(target): หาโฟลเดอร์ที่อยู่ไม่ได้", en: "\(target): its folder cannot be resolved") }
         let targetName = target.split(separator: "/").last.map(String.init) ?? target
         let relative = relativePath(from: String(cString: from) + "/" + targetName, to: String(cString: to))
         free(from); free(to)
@@ -153,7 +153,7 @@ struct RoundCommand: Command {
     /// The next round's contest.json: the source's members, with `id` (when given) replaced,
     /// `round` added when absent, and `previousRound` set.
     static func nextContestText(_ source: [UInt8], id: String?, number: Int, previous: Contest.PreviousRound) throws -> String {
-        guard case .object(var members) = try JSONParser.parse(source).value else { throw InputError("contest.json: not an object") }
+        guard case .object(var members) = try JSONParser.parse(source).value else { throw InputError(th: "contest.json: ไม่ใช่ออบเจกต์", en: "contest.json: not an object") }
         func set(_ key: String, _ value: JSONValue) {
             guard case .object(let one) = JSONValue.obj([(key, value)]) else { return }
             let located = one[0].value
