@@ -85,11 +85,14 @@ struct ReportCommand: Command {
         do {
             try ledger.appendCheckpoint(actor: ctx.login, seal: ReportJSON.seal(results, ledger: summary))
         } catch {
-            ctx.err("khanaen: warning: the report's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+            let why = TerminalText.safe(error.said(in: language))
+            ctx.err(language.t("khanaen: คำเตือน: ไม่ได้บันทึกตราผลคะแนนของรายงานลงแฟ้มของประธานกรรมการ: \(why)\n",
+                               "khanaen: warning: the report's seal was not recorded in the chair's file: \(why)\n"))
         }
         if !summary.isIntact {
-            ctx.err("khanaen: the ledger is not intact (\(summary.problems.count) problem(s), listed at the top of the report); "
-                    + "khanaen verify says more\n")
+            ctx.err(language.t("khanaen: สมุดคะแนนไม่ครบถ้วน (\(summary.problems.count) ปัญหา อยู่ที่ต้นรายงาน) ดูรายละเอียดด้วย khanaen verify\n",
+                               "khanaen: the ledger is not intact (\(summary.problems.count) problem(s), listed at the top of the report); "
+                                + "khanaen verify says more\n"))
             return 1
         }
         return 0

@@ -118,5 +118,12 @@ final class ErrorLanguageTests: XCTestCase {
         XCTAssertTrue(t.out.contains("VIOLATION ledger/j1/j1.jsonl:2: เขียนในนาม j2 ในแฟ้มของกรรมการ j1\n"), t.out)
         XCTAssertTrue(e.out.contains("VIOLATION ledger/j1/j1.jsonl:2: written as j2, in the file of judge j1\n"), e.out)
         XCTAssertEqual(Glossary.misuses(t.out), [], t.out)
+        let report = run(["report", "--contest", contest]), english = run(["report", "--contest", contest, "--lang", "en"])
+        XCTAssertEqual(report.code, 1, report.err)
+        XCTAssertTrue(report.out.contains("  ledger/j1/j1.jsonl:2: เขียนในนาม j2 ในแฟ้มของกรรมการ j1\n"), report.out)
+        XCTAssertTrue(report.err.hasPrefix("khanaen: สมุดคะแนนไม่ครบถ้วน (1 ปัญหา"), report.err)
+        XCTAssertTrue(english.out.contains("  ledger/j1/j1.jsonl:2: written as j2, in the file of judge j1\n"), english.out)
+        XCTAssertTrue(english.err.hasPrefix("khanaen: the ledger is not intact (1 problem(s)"), english.err)
+        XCTAssertEqual(Glossary.misuses(report.out + report.err), [], report.out + report.err)
     }
 }
