@@ -100,19 +100,20 @@ public enum CLI {
             return 0
         }
         if args.first == "--version" { ctx.out("khanaen \(version)\n"); return 0 }
+        // The language, read before the parse (which may fail): --lang en or --lang=en.
+        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
+        let language: Language = english ? .en : .th
         var command: Command.Type = JudgeCommand.self
         if let first = args.first, !first.hasPrefix("-") {
             guard let c = commands.first(where: { $0.name == first }) else {
-                ctx.err("khanaen: unknown command \"\(first)\" (see khanaen --help)\n")
+                ctx.err(language.t("khanaen: ไม่รู้จักคำสั่ง \"\(first.terminalSafe)\" (ดู khanaen --help)\n",
+                                   "khanaen: unknown command \"\(first.terminalSafe)\" (see khanaen --help)\n"))
                 return 2
             }
             command = c
             args.removeFirst()
         }
         if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
-        // The wrappers' language, read before the parse (which may fail): --lang en or --lang=en.
-        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
-        let language: Language = english ? .en : .th
         do {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)

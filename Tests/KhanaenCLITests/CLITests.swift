@@ -509,7 +509,7 @@ final class CLITests: XCTestCase {
         }
         let bad = run(["frobnicate"])
         XCTAssertEqual(bad.code, 2)
-        XCTAssertEqual(bad.err, "khanaen: unknown command \"frobnicate\" (see khanaen --help)\n")
+        XCTAssertEqual(bad.err, "khanaen: ไม่รู้จักคำสั่ง \"frobnicate\" (ดู khanaen --help)\n")
         XCTAssertEqual(run(["report", "--contest", contest, "--method", "best"]).code, 2)
     }
 

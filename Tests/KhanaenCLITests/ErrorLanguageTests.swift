@@ -72,6 +72,8 @@ final class ErrorLanguageTests: XCTestCase {
     /// A wrong command line is said in the asked language even when the parse fails before
     /// --lang is read; bad contest.json keeps its file, line and key as they are.
     func testUsageAndInputErrorsSpeakTheCommandsLanguage() throws {
+        saysBoth(["grade", "--contest", contest], th: "khanaen: ไม่รู้จักคำสั่ง \"grade\" (ดู khanaen --help)",
+                 en: "khanaen: unknown command \"grade\" (see khanaen --help)")
         saysBoth(["report", "--contest", contest, "--bogus"],
                  th: "khanaen report: ไม่รู้จักตัวเลือก --bogus (ดู khanaen report --help)",
                  en: "khanaen report: unknown option --bogus (see khanaen report --help)")
