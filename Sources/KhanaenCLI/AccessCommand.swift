@@ -27,17 +27,18 @@ struct AccessCommand: Command {
     English (th by default); the per-path lines name owners, groups and modes in English.
 
     """
-    static let options = OptionSpec(values: ["contest", "lang"], positionals: 1...1, positionalName: "apply or check")
+    static let options = OptionSpec(values: ["contest", "lang"], positionals: 1...1, positionalName: Phrase(" apply หรือ check", "apply or check"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let verb = args.positionals[0]
-        guard verb == "apply" || verb == "check" else { throw UsageError("unknown \"\(verb)\": apply or check") }
+        guard verb == "apply" || verb == "check" else { throw UsageError(th: "ไม่รู้จัก \"\(verb)\": ใช้ apply หรือ check", en: "unknown \"\(verb)\": apply or check") }
         let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         guard contest.access == .logins else {
-            throw InputError("\(dir)/\(ContestFolder.contestFile): access is \"open\": anyone may act as anyone, so there is nothing to enforce; "
-                             + "set \"access\": \"logins\" first")
+            let file = "\(dir)/\(ContestFolder.contestFile)"
+            throw InputError(th: "\(file): access เป็น \"open\": ใครก็ทำแทนใครก็ได้ จึงไม่มีสิทธิ์ให้บังคับ ตั้ง \"access\": \"logins\" ก่อน",
+                             en: "\(file): access is \"open\": anyone may act as anyone, so there is nothing to enforce; set \"access\": \"logins\" first")
         }
         var st = stat()
         guard stat(dir, &st) == 0 else { throw InputError("\(dir): cannot stat: \(String(cString: strerror(errno)))") }
@@ -60,8 +61,8 @@ struct AccessCommand: Command {
             return problems.isEmpty ? 0 : 1
         }
         guard missing.isEmpty else {
-            throw InputError(language.t("เครื่องนี้ไม่มีผู้ใช้: \(missing.joined(separator: ", ")) สร้างก่อน (useradd) แล้วสั่งอีกครั้ง",
-                                "no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again"))
+            throw InputError(th: "เครื่องนี้ไม่มีผู้ใช้: \(missing.joined(separator: ", ")) สร้างก่อน (useradd) แล้วสั่งอีกครั้ง",
+                             en: "no such login on this machine: \(missing.joined(separator: ", ")); create them first (useradd), then run this again")
         }
         var failures = 0
         let root = getuid() == 0

@@ -21,23 +21,21 @@ enum AssignChange {
     /// not already on it and under their cap (the first in contest order among equals): the
     /// solver's cost of load, one entry at a time. Throws `Short` naming every entry that
     /// found no one; an added pair in conflict or a pair that is not there is a UsageError.
-    static func apply(_ change: Change, to current: [[Bool]], book: SheetBook, conflicted: [[Bool]], caps: [Int?],
-                      language: Language) throws -> [[Bool]] {
+    static func apply(_ change: Change, to current: [[Bool]], book: SheetBook, conflicted: [[Bool]], caps: [Int?]) throws -> [[Bool]] {
         let contest = book.contest
         var m = current
-        let th = language == .th
         switch change {
         case .add(let e, let j):
             let (eid, jid) = (contest.entries[e].id, contest.judges[j].id)
             if conflicted[e][j] {
-                throw UsageError(th ? "\(jid) มีส่วนได้เสียกับผลงาน \(eid) (khanaen conflicts): มอบหมายไม่ได้ ไม่มีการเขียนลงสมุดคะแนน"
-                                    : "\(jid) is in conflict of interest with \(eid) (khanaen conflicts); nothing written")
+                throw UsageError(th: "\(jid) มีส่วนได้เสียกับผลงาน \(eid) (khanaen conflicts): มอบหมายไม่ได้ ไม่มีการเขียนลงสมุดคะแนน",
+                                 en: "\(jid) is in conflict of interest with \(eid) (khanaen conflicts); nothing written")
             }
-            if m[e][j] { throw UsageError(th ? "\(eid) มอบหมายให้ \(jid) อยู่แล้ว" : "\(eid) is already given to \(jid)") }
+            if m[e][j] { throw UsageError(th: "\(eid) มอบหมายให้ \(jid) อยู่แล้ว", en: "\(eid) is already given to \(jid)") }
             m[e][j] = true
         case .remove(let e, let j):
             let (eid, jid) = (contest.entries[e].id, contest.judges[j].id)
-            if !m[e][j] { throw UsageError(th ? "\(eid) ไม่ได้มอบหมายให้ \(jid)" : "\(eid) is not given to \(jid)") }
+            if !m[e][j] { throw UsageError(th: "\(eid) ไม่ได้มอบหมายให้ \(jid)", en: "\(eid) is not given to \(jid)") }
             m[e][j] = false
         case .removeJudge(let j):
             var loads = contest.judges.indices.map { k in m.reduce(0) { $0 + ($1[k] ? 1 : 0) } }

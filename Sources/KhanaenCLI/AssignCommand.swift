@@ -49,32 +49,32 @@ struct AssignCommand: Command {
                                              "entry", "add", "remove", "remove-judge"], flags: ["dry-run"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         if let file = args.value("apply") {
-            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError("--apply takes no --per-entry or --dry-run") }
+            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError(th: "--apply ไม่รับ --per-entry หรือ --dry-run", en: "--apply takes no --per-entry or --dry-run") }
             return try apply(file: file, reason: try reason(args), args, ctx, language: language)
         }
         if args.value("entry") != nil || args.value("add") != nil || args.value("remove") != nil || args.value("remove-judge") != nil {
-            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError("--entry, --add, --remove and --remove-judge take no --per-entry or --dry-run") }
+            if args.has("dry-run") || args.value("per-entry") != nil { throw UsageError(th: "--entry, --add, --remove และ --remove-judge ไม่รับ --per-entry หรือ --dry-run", en: "--entry, --add, --remove and --remove-judge take no --per-entry or --dry-run") }
             return try change(args, ctx, language: language)
         }
         let reason = args.has("dry-run") ? nil : try reason(args)
-        guard let k = Int(try args.required("per-entry")), k >= 1 else { throw UsageError("--per-entry must be a whole number of at least 1") }
+        guard let k = Int(try args.required("per-entry")), k >= 1 else { throw UsageError(th: "--per-entry ต้องเป็นจำนวนเต็มตั้งแต่ 1", en: "--per-entry must be a whole number of at least 1") }
         var maxLoad: Int? = nil
         if let text = args.value("max-load") {
-            guard let n = Int(text), n >= 1 else { throw UsageError("--max-load must be a whole number of at least 1") }
+            guard let n = Int(text), n >= 1 else { throw UsageError(th: "--max-load ต้องเป็นจำนวนเต็มตั้งแต่ 1", en: "--max-load must be a whole number of at least 1") }
             maxLoad = n
         }
         var seed: UInt64 = 1
         if let text = args.value("seed") {
-            guard let n = UInt64(text) else { throw UsageError("--seed must be a whole number") }
+            guard let n = UInt64(text) else { throw UsageError(th: "--seed ต้องเป็นจำนวนเต็ม", en: "--seed must be a whole number") }
             seed = n
         }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
         if k > contest.judges.count {
-            throw UsageError("--per-entry \(k): the contest has \(contest.judges.count) judges")
+            throw UsageError(th: "--per-entry \(k): การประกวดนี้มีกรรมการ \(contest.judges.count) คน", en: "--per-entry \(k): the contest has \(contest.judges.count) judges")
         }
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
@@ -111,7 +111,7 @@ struct AssignCommand: Command {
 
     private static func reason(_ args: ParsedArguments) throws -> String {
         guard let reason = args.value("reason"), !reason.trimmed.isEmpty else {
-            throw UsageError("give --reason: an assignment is written to the ledger with its reason (or --dry-run to print it)")
+            throw UsageError(th: "ให้ --reason: การมอบหมายเขียนลงสมุดคะแนนพร้อมเหตุผล (หรือ --dry-run เพื่อพิมพ์ดูเท่านั้น)", en: "give --reason: an assignment is written to the ledger with its reason (or --dry-run to print it)")
         }
         return reason
     }
@@ -134,41 +134,41 @@ struct AssignCommand: Command {
         let reason = try reason(args)
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
         func judge(_ key: String) throws -> Int {
             let id = try args.required(key)
-            guard let j = contest.judgeIndex(id) else { throw UsageError("--\(key): no judge has id \"\(id.terminalSafe)\"") }
+            guard let j = contest.judgeIndex(id) else { throw UsageError(th: "--\(key): ไม่มีกรรมการรหัส \"\(id.terminalSafe)\"", en: "--\(key): no judge has id \"\(id.terminalSafe)\"") }
             return j
         }
         let change: AssignChange.Change
         if args.value("remove-judge") != nil {
             if args.value("entry") != nil || args.value("add") != nil || args.value("remove") != nil {
-                throw UsageError("--remove-judge takes no --entry, --add or --remove")
+                throw UsageError(th: "--remove-judge ไม่รับ --entry, --add หรือ --remove", en: "--remove-judge takes no --entry, --add or --remove")
             }
             change = .removeJudge(try judge("remove-judge"))
         } else {
             let id = try args.required("entry")
-            guard let e = contest.entryIndex(id) else { throw UsageError("--entry: no entry has id \"\(id.terminalSafe)\"") }
+            guard let e = contest.entryIndex(id) else { throw UsageError(th: "--entry: ไม่มีผลงานรหัส \"\(id.terminalSafe)\"", en: "--entry: no entry has id \"\(id.terminalSafe)\"") }
             switch (args.value("add"), args.value("remove")) {
             case (.some, nil): change = .add(entry: e, judge: try judge("add"))
             case (nil, .some): change = .remove(entry: e, judge: try judge("remove"))
-            default: throw UsageError("--entry takes one of --add J or --remove J")
+            default: throw UsageError(th: "--entry ต้องมี --add J หรือ --remove J อย่างใดอย่างหนึ่ง", en: "--entry takes one of --add J or --remove J")
             }
         }
         var maxLoad: Int? = nil
         if let text = args.value("max-load") {
-            guard let n = Int(text), n >= 1 else { throw UsageError("--max-load must be a whole number of at least 1") }
+            guard let n = Int(text), n >= 1 else { throw UsageError(th: "--max-load ต้องเป็นจำนวนเต็มตั้งแต่ 1", en: "--max-load must be a whole number of at least 1") }
             maxLoad = n
         }
         let book = SheetBook(ledger: try ContestFolder.ledger(of: contest, in: dir))
         guard let current = book.assignment else {
-            throw UsageError(language == .th ? "ยังไม่มีการมอบหมาย: ใช้ khanaen assign --per-entry K ก่อน"
-                                             : "there is no assignment yet: khanaen assign --per-entry K first")
+            throw UsageError(th: "ยังไม่มีการมอบหมาย: ใช้ khanaen assign --per-entry K ก่อน",
+                             en: "there is no assignment yet: khanaen assign --per-entry K first")
         }
         let changed: [[Bool]]
         do {
             changed = try AssignChange.apply(change, to: current, book: book, conflicted: try conflicted(contest, dir: dir),
-                                             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() }, language: language)
+                                             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() })
         } catch let short as AssignChange.Short {
             for s in short.entries {
                 let id = contest.entries[s.entry].id
@@ -185,8 +185,8 @@ struct AssignCommand: Command {
     static func apply(file: String, reason: String, _ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "an assignment")
-        guard let data = FileManager.default.contents(atPath: file) else { throw InputError("\(file): cannot be read") }
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("การมอบหมาย", "an assignment"))
+        guard let data = FileManager.default.contents(atPath: file) else { throw InputError(th: "\(file): อ่านไม่ได้", en: "\(file): cannot be read") }
         let pairs = try parseCSV(String(decoding: data, as: UTF8.self), file: file, contest: contest,
                                  conflicted: try conflicted(contest, dir: dir))
         return try write(pairs, reason: reason, contest: contest, dir: dir, args, ctx, language: language)
@@ -213,18 +213,18 @@ struct AssignCommand: Command {
     /// each entry's judges in contest order; throws naming the first line at fault.
     static func parseCSV(_ text: String, file: String, contest: Contest, conflicted: [[Bool]]) throws -> [AssignedEntry] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard lines.first.map({ $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 })?.trimmed == "entry,judge" else { throw InputError("\(file):1: the header must be entry,judge") }
+        guard lines.first.map({ $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 })?.trimmed == "entry,judge" else { throw InputError(th: "\(file):1: บรรทัดหัวต้องเป็น entry,judge", en: "\(file):1: the header must be entry,judge") }
         var given = [[Bool]](repeating: [Bool](repeating: false, count: contest.judges.count), count: contest.entries.count)
         for (k, line) in lines.enumerated().dropFirst() where !line.trimmed.isEmpty {
             let at = "\(file):\(k + 1)"
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
-            guard fields.count == 2 else { throw InputError("\(at): not a pair entry,judge: \(line)") }
-            guard let e = contest.entryIndex(fields[0]) else { throw InputError("\(at): no entry has id \"\(fields[0])\"; nothing written") }
-            guard let j = contest.judgeIndex(fields[1]) else { throw InputError("\(at): no judge has id \"\(fields[1])\"; nothing written") }
+            guard fields.count == 2 else { throw InputError(th: "\(at): ไม่ใช่คู่ entry,judge: \(line)", en: "\(at): not a pair entry,judge: \(line)") }
+            guard let e = contest.entryIndex(fields[0]) else { throw InputError(th: "\(at): ไม่มีผลงานรหัส \"\(fields[0])\" ไม่มีการเขียนลงสมุดคะแนน", en: "\(at): no entry has id \"\(fields[0])\"; nothing written") }
+            guard let j = contest.judgeIndex(fields[1]) else { throw InputError(th: "\(at): ไม่มีกรรมการรหัส \"\(fields[1])\" ไม่มีการเขียนลงสมุดคะแนน", en: "\(at): no judge has id \"\(fields[1])\"; nothing written") }
             if conflicted[e][j] {
-                throw InputError("\(at): \(fields[1]) is in conflict of interest with \(fields[0]) (khanaen conflicts); nothing written")
+                throw InputError(th: "\(at): \(fields[1]) มีส่วนได้เสียกับผลงาน \(fields[0]) (khanaen conflicts) ไม่มีการเขียนลงสมุดคะแนน", en: "\(at): \(fields[1]) is in conflict of interest with \(fields[0]) (khanaen conflicts); nothing written")
             }
-            if given[e][j] { throw InputError("\(at): \(fields[0]),\(fields[1]) is given twice; nothing written") }
+            if given[e][j] { throw InputError(th: "\(at): \(fields[0]),\(fields[1]) มีซ้ำสองครั้ง ไม่มีการเขียนลงสมุดคะแนน", en: "\(at): \(fields[0]),\(fields[1]) is given twice; nothing written") }
             given[e][j] = true
         }
         return contest.entries.indices.compactMap { e in
@@ -281,9 +281,9 @@ struct ConflictsCommand: Command {
     static let options = OptionSpec(values: ["format", "lang", "contest"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         let format = args.value("format") ?? "table"
-        guard ["table", "json"].contains(format) else { throw UsageError("--format must be table or json") }
+        guard ["table", "json"].contains(format) else { throw UsageError(th: "--format ต้องเป็น table หรือ json", en: "--format must be table or json") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         var conflicts = Conflicts.computed(contest)
@@ -292,7 +292,8 @@ struct ConflictsCommand: Command {
         let chairEvents: [LedgerEvent]
         if contest.access == .logins, !Identity.mayReadAllScores(contest, login: ctx.login, uid: ctx.uid) {
             guard let own = contest.judges.firstIndex(where: { $0.user == ctx.login }) else {
-                throw NotAllowed("the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
+                throw NotAllowed(th: "ผู้ใช้ \"\(ctx.login)\" ไม่ได้เป็นกรรมการหรือประธานกรรมการของการประกวดนี้",
+                                 en: "the login \"\(ctx.login)\" is neither a judge nor a chair of this contest")
             }
             conflicts = conflicts.filter { $0.judge == own }
             judges = [own]

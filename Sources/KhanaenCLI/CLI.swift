@@ -46,9 +46,10 @@ public struct CommandContext {
 }
 
 /// A wrong command line: says what is wrong and points to --help.
-public struct UsageError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public struct UsageError: BilingualError, CustomStringConvertible {
+    public var words: Phrase
+    public init(th: String, en: String) { words = Phrase(th, en) }
+    public var description: String { words.en }
 }
 
 /// One subcommand: its name, its usage text next to its options, and what it does.
@@ -99,32 +100,33 @@ public enum CLI {
             return 0
         }
         if args.first == "--version" { ctx.out("khanaen \(version)\n"); return 0 }
+        // The language, read before the parse (which may fail): --lang en or --lang=en.
+        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
+        let language: Language = english ? .en : .th
         var command: Command.Type = JudgeCommand.self
         if let first = args.first, !first.hasPrefix("-") {
             guard let c = commands.first(where: { $0.name == first }) else {
-                ctx.err("khanaen: unknown command \"\(first)\" (see khanaen --help)\n")
+                ctx.err(language.t("khanaen: ไม่รู้จักคำสั่ง \"\(first.terminalSafe)\" (ดู khanaen --help)\n",
+                                   "khanaen: unknown command \"\(first.terminalSafe)\" (see khanaen --help)\n"))
                 return 2
             }
             command = c
             args.removeFirst()
         }
         if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
-        // The wrappers' language, read before the parse (which may fail): --lang en or --lang=en.
-        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
-        let language: Language = english ? .en : .th
         do {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)
         } catch let e as UsageError {
-            ctx.err("khanaen \(command.name): \(e.description) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
+            ctx.err("khanaen \(command.name): \(e.words.text(language)) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
         } catch let e as InputError {
-            ctx.err("khanaen: \(e.message)\n")
+            ctx.err("khanaen: \(e.words.text(language))\n")
         } catch let e as Refusal {
             ctx.err(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n",
                             "khanaen \(command.name): refused: \(e.message); nothing was written\n"))
         } catch let e as NotAllowed {
-            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.description) ไม่มีการเขียนลงสมุดคะแนน\n",
-                            "khanaen \(command.name): not allowed: \(e.description); nothing was written\n"))
+            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.words.th) ไม่มีการเขียนลงสมุดคะแนน\n",
+                            "khanaen \(command.name): not allowed: \(e.words.en); nothing was written\n"))
         } catch let e as LedgerFile.IOError {
             ctx.err("khanaen: \(e.description)\n")
         } catch {
@@ -137,14 +139,14 @@ public enum CLI {
 extension ParsedArguments {
     /// The output's language: Thai unless --lang en.
     func language() throws -> Language {
-        guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         return language
     }
 }
 
 extension Error {
-    /// What went wrong, in the screen's language where the error has it (a rule's refusal).
-    func said(in language: Language) -> String { (self as? Refusal)?.message(in: language) ?? "\(self)" }
+    /// What went wrong, in the screen's language where the error has it.
+    func said(in language: Language) -> String { (self as? BilingualError)?.words.text(language) ?? "\(self)" }
 }
 
 extension String {

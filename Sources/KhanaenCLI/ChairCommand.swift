@@ -26,7 +26,7 @@ struct ChairCommand: Command {
     static let options = OptionSpec(values: ["lang", "contest"], flags: ["mono"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         let (dir, copiedTo) = try ContestLocation.resolveForScreen(args, ctx)
         var chair = ""
         var demoNotice = false

@@ -23,7 +23,7 @@ struct CheckpointCommand: Command {
         let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "a checkpoint")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("จุดตรวจ", "a checkpoint"))
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)
         let written = try ledger.appendCheckpoint(actor: ctx.login)

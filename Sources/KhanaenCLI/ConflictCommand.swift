@@ -34,15 +34,17 @@ struct ConflictCommand: Command {
 
     """
     static let options = OptionSpec(values: ["judge", "entry", "ground", "reason", "lang", "contest", "chair"], positionals: 1...1,
-                                     positionalName: "declare or clear")
+                                     positionalName: Phrase(" declare หรือ clear", "declare or clear"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard ["declare", "clear"].contains(args.positionals.first) else { throw UsageError("the action is `declare` or `clear`") }
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard ["declare", "clear"].contains(args.positionals.first) else { throw UsageError(th: "สิ่งที่จะทำคือ `declare` หรือ `clear`", en: "the action is `declare` or `clear`") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         if args.positionals.first == "clear" { return try clear(args, ctx, language: language) }
         let entry = try args.required("entry"), reason = try args.required("reason"), word = try args.required("ground")
         guard let ground = ConflictGround(rawValue: word) else {
-            throw UsageError("--ground must be one of \(ConflictGround.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(word.terminalSafe)\"")
+            let grounds = ConflictGround.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(th: "--ground ต้องเป็นหนึ่งใน \(grounds) ไม่ใช่ \"\(word.terminalSafe)\"",
+                             en: "--ground must be one of \(grounds), got \"\(word.terminalSafe)\"")
         }
         let dir = try ContestLocation.resolve(args, ctx)
         // In an open contest anyone may act as a judge (--judge), a chair too: only --chair makes it the chair's.
@@ -67,7 +69,7 @@ struct ConflictCommand: Command {
     /// A chair's `conflict` line, `clear`: the rules' conflict of `--judge` with `--entry` lifted.
     private static func clear(_ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
         let judge = try args.required("judge"), entry = try args.required("entry"), reason = try args.required("reason")
-        if args.value("ground") != nil { throw UsageError("clear takes no --ground") }
+        if args.value("ground") != nil { throw UsageError(th: "clear ไม่รับ --ground", en: "clear takes no --ground") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)

@@ -48,13 +48,13 @@ enum ContestLocation {
         let data = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Data").appendingPathComponent(demoName).path
         if FileManager.default.fileExists(atPath: data + "/" + ContestFolder.contestFile) { return data }
-        throw InputError("the demo contest was not found at \(data); pass --contest DIR or set KHANAEN_DATA to the Data folder")
+        throw InputError(th: "ไม่พบการประกวดตัวอย่างที่ \(data) ให้ --contest DIR หรือตั้ง KHANAEN_DATA เป็นโฟลเดอร์ Data", en: "the demo contest was not found at \(data); pass --contest DIR or set KHANAEN_DATA to the Data folder")
     }
 
     static func dataHome(_ ctx: CommandContext) throws -> String {
         if let x = ctx.environment["XDG_DATA_HOME"], x.hasPrefix("/") { return x + "/khanaen" }
         guard let home = ctx.environment["HOME"], !home.isEmpty else {
-            throw InputError("neither XDG_DATA_HOME nor HOME is set: pass --contest DIR")
+            throw InputError(th: "ไม่ได้ตั้งทั้ง XDG_DATA_HOME และ HOME: ให้ --contest DIR", en: "neither XDG_DATA_HOME nor HOME is set: pass --contest DIR")
         }
         return home + "/.local/share/khanaen"
     }
@@ -97,10 +97,10 @@ enum ContestLocation {
         }
         var st = stat()
         if lstat(target, &st) == 0 {
-            guard st.st_mode & S_IFMT == S_IFDIR else { throw InputError("\(target): already exists and is not a folder; nothing was written") }
+            guard st.st_mode & S_IFMT == S_IFDIR else { throw InputError(th: "\(target): มีอยู่แล้วและไม่ใช่โฟลเดอร์ ไม่ได้เขียนอะไร", en: "\(target): already exists and is not a folder; nothing was written") }
             // An empty folder named by the user is replaced; anything else is kept.
             guard (try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty == true else {
-                throw InputError("\(target): already exists and is not empty; nothing was written")
+                throw InputError(th: "\(target): มีอยู่แล้วและไม่ว่าง ไม่ได้เขียนอะไร", en: "\(target): already exists and is not empty; nothing was written")
             }
         }
         // The folders above it that do not exist yet are made, each synced into its own parent,
@@ -131,7 +131,7 @@ enum ContestLocation {
                     try AtomicFile.write(Array(entriesText.utf8), to: temp + "/" + file, overwrite: false)
                     continue
                 }
-                guard var bytes = try ContestFiles.read(folder: source, file) else { throw InputError("\(source)/\(file): missing") }
+                guard var bytes = try ContestFiles.read(folder: source, file) else { throw InputError(th: "\(source)/\(file): ไม่มีแฟ้มนี้", en: "\(source)/\(file): missing") }
                 if file == ContestFolder.contestFile { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
                 try AtomicFile.write(bytes, to: temp + "/" + file, overwrite: false)
             }

@@ -49,20 +49,20 @@ struct EligibilityCommand: Command {
     }
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         if args.value("decide") != nil {
-            if args.has("wide") { throw UsageError("--wide is for the table, not --decide") }
+            if args.has("wide") { throw UsageError(th: "--wide ใช้กับตาราง ไม่ใช้กับ --decide", en: "--wide is for the table, not --decide") }
             return try decide(args, ctx, language: language)
         }
         for option in ["entry", "reason", "chair"] where args.value(option) != nil {
-            throw UsageError("--\(option) goes with --decide")
+            throw UsageError(th: "--\(option) ใช้คู่กับ --decide", en: "--\(option) goes with --decide")
         }
         let format = args.value("format") ?? "table"
-        guard ["table", "json"].contains(format) else { throw UsageError("--format must be table or json") }
+        guard ["table", "json"].contains(format) else { throw UsageError(th: "--format ต้องเป็น table หรือ json", en: "--format must be table or json") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         guard let config = contest.eligibility else {
-            throw InputError("\(dir)/\(ContestFolder.contestFile): eligibility: missing; add the block to check entries (docs/contest-format.md)")
+            throw InputError(th: "\(dir)/\(ContestFolder.contestFile): eligibility: ขาดหายไป เพิ่มส่วนนี้เพื่อตรวจคุณสมบัติผลงาน (docs/contest-format.md)", en: "\(dir)/\(ContestFolder.contestFile): eligibility: missing; add the block to check entries (docs/contest-format.md)")
         }
         // A judge reads the rulings delivered to them; the chairs and root the chairs' own
         // files. Neither holds a score, so anyone of the panel can run this.
@@ -99,15 +99,15 @@ struct EligibilityCommand: Command {
     static func decide(_ args: ParsedArguments, _ ctx: CommandContext, language: Language) throws -> Int32 {
         let outcome = args.value("decide") ?? ""
         guard ["pass", "fail", Contest.proposedAward].contains(outcome) else {
-            throw UsageError("--decide must be pass, fail or auto, got \"\(outcome.terminalSafe)\"")
+            throw UsageError(th: "--decide ต้องเป็น pass, fail หรือ auto ไม่ใช่ \"\(outcome.terminalSafe)\"", en: "--decide must be pass, fail or auto, got \"\(outcome.terminalSafe)\"")
         }
-        if args.value("format") != nil { throw UsageError("--format is for the table; --decide prints one line") }
+        if args.value("format") != nil { throw UsageError(th: "--format ใช้กับตาราง ส่วน --decide พิมพ์บรรทัดเดียว", en: "--format is for the table; --decide prints one line") }
         let entry = try args.required("entry"), reason = try args.required("reason")
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)
         guard let index = contest.entryIndex(entry) else {
-            throw InputError("no entry has id \"\(entry.terminalSafe)\" in \(ContestFolder.entriesFile)")
+            throw InputError(th: "ไม่มีผลงานรหัส \"\(entry.terminalSafe)\" ใน \(ContestFolder.entriesFile)", en: "no entry has id \"\(entry.terminalSafe)\" in \(ContestFolder.entriesFile)")
         }
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         try ContestFolder.ensureLedgerFolder(dir)

@@ -31,14 +31,14 @@ struct ForkCommand: Command {
 
     """
     static let options = OptionSpec(values: ["contest", "lang", "judge", "chair", "keep", "reason"], flags: ["no-push"],
-                                    positionals: 1...1, positionalName: "resolve")
+                                    positionals: 1...1, positionalName: Phrase(" resolve", "resolve"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard args.positionals == ["resolve"] else { throw UsageError("khanaen fork takes one action: resolve") }
+        guard args.positionals == ["resolve"] else { throw UsageError(th: "khanaen fork ทำได้อย่างเดียวคือ resolve", en: "khanaen fork takes one action: resolve") }
         let judge = try args.required("judge"), reason = try args.required("reason")
-        guard let keep = ForkKeep(rawValue: try args.required("keep")) else { throw UsageError("--keep must be mine, theirs or both") }
+        guard let keep = ForkKeep(rawValue: try args.required("keep")) else { throw UsageError(th: "--keep ต้องเป็น mine, theirs หรือ both", en: "--keep must be mine, theirs or both") }
         let language = try args.language()
-        if ContestLocation.isDemo(args, ctx) { throw UsageError("fork works on a contest folder: pass --contest DIR") }
+        if ContestLocation.isDemo(args, ctx) { throw UsageError(th: "fork ทำงานกับโฟลเดอร์การประกวด: ให้ --contest DIR", en: "fork works on a contest folder: pass --contest DIR") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         let chair = try ChairIdentity.resolve(args, ctx, contest: contest)

@@ -33,22 +33,22 @@ struct ImportCommand: Command {
                      in English
 
     """
-    static let options = OptionSpec(values: ["contest", "encoding", "lang"], positionals: 2...100_000, positionalName: "mail or csv and a path")
+    static let options = OptionSpec(values: ["contest", "encoding", "lang"], positionals: 2...100_000, positionalName: Phrase(" mail หรือ csv และที่อยู่แฟ้ม", "mail or csv and a path"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let kind = args.positionals[0]
         let paths = Array(args.positionals.dropFirst())
         let language = try args.language()
-        guard kind == "mail" || kind == "csv" else { throw UsageError("the first argument must be mail or csv, got \"\(kind.terminalSafe)\"") }
+        guard kind == "mail" || kind == "csv" else { throw UsageError(th: "อาร์กิวเมนต์แรกต้องเป็น mail หรือ csv ไม่ใช่ \"\(kind.terminalSafe)\"", en: "the first argument must be mail or csv, got \"\(kind.terminalSafe)\"") }
         var encoding: TextEncoding? = nil
         if let e = args.value("encoding") {
-            guard kind == "csv" else { throw UsageError("--encoding is for import csv") }
+            guard kind == "csv" else { throw UsageError(th: "--encoding ใช้กับ import csv", en: "--encoding is for import csv") }
             guard let parsed = TextEncoding(label: e), [.utf8, .windows874, .tis620].contains(parsed) else {
-                throw UsageError("--encoding must be utf-8, windows-874 or tis-620")
+                throw UsageError(th: "--encoding ต้องเป็น utf-8, windows-874 หรือ tis-620", en: "--encoding must be utf-8, windows-874 or tis-620")
             }
             encoding = parsed
         }
-        if kind == "csv" && paths.count != 1 { throw UsageError("import csv takes one FILE") }
+        if kind == "csv" && paths.count != 1 { throw UsageError(th: "import csv รับ FILE เดียว", en: "import csv takes one FILE") }
 
         let dir = try ContestLocation.resolve(args, ctx)
         let entriesPath = dir + "/" + ContestFolder.entriesFile
@@ -136,7 +136,7 @@ struct ImportCommand: Command {
     /// contest.json alone, checked, for a contest that has no entries.json yet.
     static func loadDefinition(_ dir: String) throws -> Contest {
         let path = dir + "/" + ContestFolder.contestFile
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read (missing or not readable)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(th: "\(path): อ่านไม่ได้ (ไม่มีแฟ้มหรือไม่มีสิทธิ์อ่าน)", en: "\(path): cannot read (missing or not readable)") }
         return try ContestParser.parseDefinition([UInt8](data), file: path)
     }
 }

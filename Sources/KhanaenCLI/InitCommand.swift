@@ -21,7 +21,7 @@ struct InitCommand: Command {
     --lang L th (default) or en: the language of what to edit next.
 
     """
-    static let options = OptionSpec(values: ["name", "lang"], flags: ["demo"], positionals: 1...1, positionalName: "DIR")
+    static let options = OptionSpec(values: ["name", "lang"], flags: ["demo"], positionals: 1...1, positionalName: Phrase(" DIR", "DIR"))
 
     /// What the template's eligibility dates become: to be filled in.
     static let datePlaceholder = "YYYY-MM-DD"
@@ -32,7 +32,7 @@ struct InitCommand: Command {
         let source = try ContestLocation.sampleFolder(ctx)
         let shown = TerminalText.safe(target)
         if args.has("demo") {
-            if args.value("name") != nil { throw UsageError("--name is for a new contest, not --demo") }
+            if args.value("name") != nil { throw UsageError(th: "--name ใช้กับการประกวดใหม่ ไม่ใช้กับ --demo", en: "--name is for a new contest, not --demo") }
             // A contest made for real judging is guarded by the logins (docs/access.md).
             try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false) { json in
                 json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"_access\"") }
@@ -47,7 +47,7 @@ struct InitCommand: Command {
         }
         let folderName = target.split(separator: "/").last.map(String.init) ?? target
         let name = args.value("name") ?? folderName
-        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw UsageError("--name must not be empty") }
+        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw UsageError(th: "--name ต้องไม่ว่าง", en: "--name must not be empty") }
         let id = identifier(from: folderName)
         var newJSON = ""
         try ContestLocation.copyAtomically(from: source, to: target, includeLedger: false, entriesText: "[]\n") { json in

@@ -27,7 +27,7 @@ struct JudgeCommand: Command {
     static let options = OptionSpec(values: ["judge", "lang", "contest"], flags: ["mono"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         let (dir, copiedTo) = try ContestLocation.resolveForScreen(args, ctx)
         let requested = args.value("judge"), login = ctx.login
         // Who the judge is, and their ledger, need only contest.json: the ledger is verified on

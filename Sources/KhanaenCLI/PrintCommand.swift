@@ -49,7 +49,7 @@ struct PrintCommand: Command {
 
     """
     static let options = OptionSpec(values: ["contest", "judge", "output", "method", "lang"], flags: ["notes", "force"],
-                                    positionals: 1...1, positionalName: "what to print (sheet, summary, announcement or declaration)")
+                                    positionals: 1...1, positionalName: Phrase("สิ่งที่จะพิมพ์ (sheet, summary, announcement หรือ declaration)", "what to print (sheet, summary, announcement or declaration)"))
 
     /// What to print and how: the command's options, or the workstation's and console's `p`.
     struct Request {
@@ -80,7 +80,7 @@ struct PrintCommand: Command {
         let dir = try ContestLocation.resolve(args, ctx)
         let language = try args.language()
         guard let paper = Paper(rawValue: args.positionals[0]) else {
-            throw UsageError("print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
+            throw UsageError(th: "พิมพ์ได้ sheet, summary, announcement หรือ declaration ไม่ใช่ \"\(TerminalText.safe(args.positionals[0]))\"", en: "print sheet, summary, announcement or declaration, not \"\(TerminalText.safe(args.positionals[0]))\"")
         }
         let request = Request(paper: paper, judge: args.value("judge"), notes: args.has("notes"), method: args.value("method"),
                               output: args.value("output"), force: args.has("force"), login: ctx.login, uid: ctx.uid,
@@ -125,8 +125,8 @@ struct PrintCommand: Command {
     /// A sheet or a declaration: a judge's own, or a chair's of any judge or all.
     static func sheet(_ r: Request, dir: String, now: Int64) throws -> [Written] {
         let declaration = r.paper == .declaration
-        if r.method != nil { throw UsageError("--method is for the summary") }
-        if declaration && r.notes { throw UsageError("--notes is for the sheet") }
+        if r.method != nil { throw UsageError(th: "--method ใช้กับ summary", en: "--method is for the summary") }
+        if declaration && r.notes { throw UsageError(th: "--notes ใช้กับ sheet", en: "--notes is for the sheet") }
         let contest = try ContestFolder.loadContest(dir)
         let requested = r.judge
         let own = contest.judge(forUser: r.login)
@@ -136,9 +136,9 @@ struct PrintCommand: Command {
             let mine = try ContestFolder.loadForJudge(dir, requested: requested, login: r.login)
             papers.append(judgePaper(mine))
         } else {
-            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "printing another judge's sheet")
+            try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: Phrase("การพิมพ์ใบให้คะแนนของกรรมการคนอื่น", "printing another judge's sheet"))
             if let requested, contest.judgeIndex(requested) == nil {
-                throw InputError("no judge has id \"\(requested)\" (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
+                throw InputError(th: "ไม่มีกรรมการรหัส \"\(requested)\" (กรรมการ: \(contest.judges.map(\.id).joined(separator: ", ")))", en: "no judge has id \"\(requested)\" (judges: \(contest.judges.map(\.id).joined(separator: ", ")))")
             }
             let ledger = try ContestFolder.ledger(of: contest, in: dir)
             let book = SheetBook(ledger: ledger)
@@ -203,10 +203,10 @@ struct PrintCommand: Command {
 
     static func summary(_ r: Request, dir: String, now: Int64, intact: inout Bool, warn: (String) -> Void) throws -> [Written] {
         let announcement = r.paper == .announcement
-        if r.judge != nil || r.notes { throw UsageError("--judge and --notes are for the sheet") }
+        if r.judge != nil || r.notes { throw UsageError(th: "--judge และ --notes ใช้กับ sheet", en: "--judge and --notes are for the sheet") }
         let method = try r.method.map { try ReportCommand.parseMethod($0) }
         var contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: "the summary")
+        try Identity.requireAllScores(contest, login: r.login, uid: r.uid, command: Phrase("ใบสรุปผลคะแนน", "the summary"))
         contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
@@ -250,7 +250,7 @@ struct PrintCommand: Command {
 
     static func write(_ document: PrintDocument, to path: String, force: Bool) throws -> Written {
         if !force && FileManager.default.fileExists(atPath: path) {
-            throw InputError("\(path) exists (--force replaces it)")
+            throw InputError(th: "\(path) มีอยู่แล้ว (--force เพื่อเขียนทับ)", en: "\(path) exists (--force replaces it)")
         }
         do {
             let pages = try Typesetter.write(document, to: path)

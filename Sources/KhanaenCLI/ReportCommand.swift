@@ -50,13 +50,13 @@ struct ReportCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let method = try args.value("method").map { try parseMethod($0) }
         let format = args.value("format") ?? "table"
-        guard ["table", "json", "csv", "md"].contains(format) else { throw UsageError("--format must be table, json, csv or md") }
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard ["table", "json", "csv", "md"].contains(format) else { throw UsageError(th: "--format ต้องเป็น table, json, csv หรือ md", en: "--format must be table, json, csv or md") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         let seed = try args.value("seed").map(parseSeed) ?? PanelStatistics.defaultSeed
         let resamples = try args.value("resamples").map(parseResamples) ?? PanelStatistics.defaultResamples
         let dir = try ContestLocation.resolve(args, ctx)
         var contest = try ContestFolder.loadContest(dir)
-        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: "the report")
+        try Identity.requireAllScores(contest, login: ctx.login, uid: ctx.uid, command: Phrase("รายงาน", "the report"))
         contest = try ContestFolder.withEarlierRound(contest, in: dir)
         let ledger = try ContestFolder.ledger(of: contest, in: dir)
         let book = SheetBook(ledger: ledger)
@@ -85,11 +85,14 @@ struct ReportCommand: Command {
         do {
             try ledger.appendCheckpoint(actor: ctx.login, seal: ReportJSON.seal(results, ledger: summary))
         } catch {
-            ctx.err("khanaen: warning: the report's seal was not recorded in the chair's file: \(TerminalText.safe("\(error)"))\n")
+            let why = TerminalText.safe(error.said(in: language))
+            ctx.err(language.t("khanaen: คำเตือน: ไม่ได้บันทึกตราผลคะแนนของรายงานลงแฟ้มของประธานกรรมการ: \(why)\n",
+                               "khanaen: warning: the report's seal was not recorded in the chair's file: \(why)\n"))
         }
         if !summary.isIntact {
-            ctx.err("khanaen: the ledger is not intact (\(summary.problems.count) problem(s), listed at the top of the report); "
-                    + "khanaen verify says more\n")
+            ctx.err(language.t("khanaen: สมุดคะแนนไม่ครบถ้วน (\(summary.problems.count) ปัญหา อยู่ที่ต้นรายงาน) ดูรายละเอียดด้วย khanaen verify\n",
+                               "khanaen: the ledger is not intact (\(summary.problems.count) problem(s), listed at the top of the report); "
+                                + "khanaen verify says more\n"))
             return 1
         }
         return 0
@@ -106,20 +109,20 @@ struct ReportCommand: Command {
 
     static func parseSeed(_ text: String) throws -> UInt64 {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seed = UInt64(text) else {
-            throw UsageError("--seed must be a whole number from 0 to \(UInt64.max), got \"\(TerminalText.safe(text))\"")
+            throw UsageError(th: "--seed ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง \(UInt64.max) ไม่ใช่ \"\(TerminalText.safe(text))\"", en: "--seed must be a whole number from 0 to \(UInt64.max), got \"\(TerminalText.safe(text))\"")
         }
         return seed
     }
 
     static func parseResamples(_ text: String) throws -> Int {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let b = Int(text), b >= 1, b <= maxResamples else {
-            throw UsageError("--resamples must be a whole number from 1 to \(maxResamples), got \"\(TerminalText.safe(text))\"")
+            throw UsageError(th: "--resamples ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง \(maxResamples) ไม่ใช่ \"\(TerminalText.safe(text))\"", en: "--resamples must be a whole number from 1 to \(maxResamples), got \"\(TerminalText.safe(text))\"")
         }
         return b
     }
 
     static func parseMethod(_ text: String) throws -> Method {
-        guard let m = Method(rawValue: text) else { throw UsageError("--method must be mean, median, trimmed or normalised") }
+        guard let m = Method(rawValue: text) else { throw UsageError(th: "--method ต้องเป็น mean, median, trimmed หรือ normalised", en: "--method must be mean, median, trimmed or normalised") }
         return m
     }
 }

@@ -34,12 +34,12 @@ struct RoundCommand: Command {
 
     """
     static let options = OptionSpec(values: ["to", "top", "entries", "rules", "reason", "chair", "contest", "lang"],
-                                    positionals: 1...1, positionalName: "what to do (next)")
+                                    positionals: 1...1, positionalName: Phrase("สิ่งที่จะทำ (next)", "what to do (next)"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard args.positionals[0] == "next" else { throw UsageError("the only round action is next") }
+        guard args.positionals[0] == "next" else { throw UsageError(th: "รอบทำได้อย่างเดียวคือ next", en: "the only round action is next") }
         let target = try args.required("to"), reason = try args.required("reason")
-        guard (args.value("top") == nil) != (args.value("entries") == nil) else { throw UsageError("give either --top N or --entries LIST") }
+        guard (args.value("top") == nil) != (args.value("entries") == nil) else { throw UsageError(th: "ให้ --top N หรือ --entries LIST อย่างใดอย่างหนึ่ง", en: "give either --top N or --entries LIST") }
         let language = try args.language()
         let dir = try ContestLocation.resolve(args, ctx)
         var contest = try ContestFolder.loadContest(dir)
@@ -50,13 +50,13 @@ struct RoundCommand: Command {
         let results = Scoring.compute(book, method: nil, includeDrafts: false)
         let summary = ledger.summary(book)
         guard summary.isIntact else {
-            throw InputError("the ledger is not intact (\(summary.problems.count) problem(s)); khanaen verify says more; nothing was written")
+            throw InputError(th: "สมุดคะแนนไม่ครบถ้วน (\(summary.problems.count) ปัญหา) ดูรายละเอียดด้วย khanaen verify ไม่มีการเขียนลงสมุดคะแนน", en: "the ledger is not intact (\(summary.problems.count) problem(s)); khanaen verify says more; nothing was written")
         }
         let seal = ReportJSON.seal(results, ledger: summary)
 
         let advancing: [String]
         if let top = args.value("top") {
-            guard let n = Int(top), n >= 1 else { throw UsageError("--top must be a whole number from 1") }
+            guard let n = Int(top), n >= 1 else { throw UsageError(th: "--top ต้องเป็นจำนวนเต็มตั้งแต่ 1", en: "--top must be a whole number from 1") }
             do { advancing = try Shortlist.top(n, of: results) } catch { throw Refusal(th: error.words.th, en: error.words.en) }
         } else {
             advancing = try args.required("entries").split(separator: ",", omittingEmptySubsequences: false)
@@ -81,16 +81,16 @@ struct RoundCommand: Command {
                               en: "this round already advanced \(before.count) entries (\(before.joined(separator: ", "))) at \(at); a round advances once")
             }
         } else if targetTaken {
-            throw InputError("\(target): already exists and is not an empty folder; nothing was written")
+            throw InputError(th: "\(target): มีอยู่แล้วและไม่ใช่โฟลเดอร์ว่าง ไม่ได้เขียนอะไร", en: "\(target): already exists and is not an empty folder; nothing was written")
         }
         let number = (contest.round?.number ?? 1) + 1
         let source: [UInt8]
         var newID: String? = nil
         if let rules = args.value("rules") {
-            guard let bytes = FileManager.default.contents(atPath: rules) else { throw InputError("\(rules): cannot be read") }
+            guard let bytes = FileManager.default.contents(atPath: rules) else { throw InputError(th: "\(rules): อ่านไม่ได้", en: "\(rules): cannot be read") }
             source = Array(bytes)
         } else {
-            guard let bytes = try ContestFiles.read(folder: dir, ContestFolder.contestFile) else { throw InputError("\(dir)/contest.json: missing") }
+            guard let bytes = try ContestFiles.read(folder: dir, ContestFolder.contestFile) else { throw InputError(th: "\(dir)/contest.json: ไม่มีแฟ้มนี้", en: "\(dir)/contest.json: missing") }
             source = bytes
             var base = contest.id
             if let r = base.range(of: "-round-", options: .backwards), Int(base[r.upperBound...]) != nil { base = String(base[..<r.lowerBound]) }
@@ -98,7 +98,7 @@ struct RoundCommand: Command {
         }
         let parent = AtomicFile.parent(of: target)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        guard let from = realpath(parent, nil), let to = realpath(dir, nil) else { throw InputError("\(target): its folder cannot be resolved") }
+        guard let from = realpath(parent, nil), let to = realpath(dir, nil) else { throw InputError(th: "\(target): หาโฟลเดอร์ที่อยู่ไม่ได้", en: "\(target): its folder cannot be resolved") }
         let targetName = target.split(separator: "/").last.map(String.init) ?? target
         let relative = relativePath(from: String(cString: from) + "/" + targetName, to: String(cString: to))
         free(from); free(to)
@@ -110,7 +110,7 @@ struct RoundCommand: Command {
         let next = try ContestParser.parseDefinition(Array(try nextContestText(source, id: newID, number: number, previous: placeholder).utf8),
                                                      file: args.value("rules") ?? dir + "/" + ContestFolder.contestFile)
         if next.id == contest.id, let rules = args.value("rules") {
-            throw InputError("\(rules): its id is this round's (\(contest.id)); give the next round its own, so that no ledger line verifies in both")
+            throw InputError(th: "\(rules): รหัสซ้ำกับของรอบนี้ (\(contest.id)) ให้รอบถัดไปมีรหัสของตนเอง เพื่อไม่ให้บรรทัดใดในสมุดคะแนนตรวจผ่านได้ในทั้งสองรอบ", en: "\(rules): its id is this round's (\(contest.id)); give the next round its own, so that no ledger line verifies in both")
         }
 
         // The seal is witnessed with every head, then the advance recorded.
@@ -153,7 +153,7 @@ struct RoundCommand: Command {
     /// The next round's contest.json: the source's members, with `id` (when given) replaced,
     /// `round` added when absent, and `previousRound` set.
     static func nextContestText(_ source: [UInt8], id: String?, number: Int, previous: Contest.PreviousRound) throws -> String {
-        guard case .object(var members) = try JSONParser.parse(source).value else { throw InputError("contest.json: not an object") }
+        guard case .object(var members) = try JSONParser.parse(source).value else { throw InputError(th: "contest.json: ไม่ใช่ออบเจกต์", en: "contest.json: not an object") }
         func set(_ key: String, _ value: JSONValue) {
             guard case .object(let one) = JSONValue.obj([(key, value)]) else { return }
             let located = one[0].value

@@ -26,7 +26,7 @@ struct RoundsCommand: Command {
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let here = try ContestLocation.resolve(args, ctx)
         let language = try args.language()
-        guard let start = resolved(here) else { throw InputError("\(here): no such contest folder") }
+        guard let start = resolved(here) else { throw InputError(th: "\(here): ไม่มีโฟลเดอร์การประกวดนี้", en: "\(here): no such contest folder") }
         let chain = try chain(from: start) { dir, before in
             let (dir, before) = (TerminalText.safe(dir), TerminalText.safe(before))
             ctx.out(language.t("  (รอบก่อน \(dir): อ่าน \(before) ไม่ได้)", "  (round before \(dir): \(before) cannot be read)") + "\n")

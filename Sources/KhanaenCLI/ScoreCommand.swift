@@ -29,25 +29,25 @@ struct ScoreCommand: Command {
 
     """
     static let options = OptionSpec(values: ["judge", "entry", "note", "contest", "lang"], repeatable: ["clear"],
-                                     flags: ["submit"], positionals: 0...64, positionalName: "criterion=value")
+                                     flags: ["submit"], positionals: 0...64, positionalName: Phrase(" เกณฑ์=ค่า", "criterion=value"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
         let entry = try args.required("entry")
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         var scores: [(criterion: String, value: Double)] = []
         for pair in args.positionals {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                throw UsageError("\"\(pair)\" is not criterion=value (c1=12)")
+                throw UsageError(th: "\"\(pair)\" ไม่ใช่ เกณฑ์=ค่า (c1=12)", en: "\"\(pair)\" is not criterion=value (c1=12)")
             }
             let criterion = String(pair[..<eq]), text = String(pair[pair.index(after: eq)...])
             guard let value = ScoreText.parse(text) else {
-                throw UsageError(language.t("\(criterion)=\(text): ไม่ใช่ตัวเลขธรรมดา เช่น 12 หรือ 12.5",
-                                                 "\(criterion)=\(text): not a plain decimal such as 12 or 12.5"))
+                throw UsageError(th: "\(criterion)=\(text): ไม่ใช่ตัวเลขธรรมดา เช่น 12 หรือ 12.5",
+                                 en: "\(criterion)=\(text): not a plain decimal such as 12 or 12.5")
             }
             scores.append((criterion, value))
         }
         if scores.isEmpty && args.all("clear").isEmpty && args.value("note") == nil && !args.has("submit") {
-            throw UsageError("nothing to do: give criterion=value pairs, --clear, --note or --submit")
+            throw UsageError(th: "ไม่มีอะไรให้ทำ: ให้ เกณฑ์=ค่า, --clear, --note หรือ --submit", en: "nothing to do: give criterion=value pairs, --clear, --note or --submit")
         }
 
         let dir = try ContestLocation.resolve(args, ctx)

@@ -49,20 +49,21 @@ struct SyncCommand: Command {
 
     """
     static let options = OptionSpec(values: ["contest", "lang", "judge", "chair"], flags: ["setup", "no-push", "writers"],
-                                    positionals: 0...1, positionalName: "REMOTE")
+                                    positionals: 0...1, positionalName: Phrase(" REMOTE", "REMOTE"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
-        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError("--lang must be th or en") }
+        guard let language = Language(rawValue: args.value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         if !args.positionals.isEmpty && !args.has("setup") && !args.has("writers") {
-            throw UsageError("REMOTE is given only with --setup")
+            throw UsageError(th: "ให้ REMOTE ได้เฉพาะกับ --setup", en: "REMOTE is given only with --setup")
         }
-        if ContestLocation.isDemo(args, ctx) { throw UsageError("sync works on a contest folder: pass --contest DIR") }
+        if ContestLocation.isDemo(args, ctx) { throw UsageError(th: "sync ทำงานกับโฟลเดอร์การประกวด: ให้ --contest DIR", en: "sync works on a contest folder: pass --contest DIR") }
         let dir = try ContestLocation.resolve(args, ctx)
         let contest = try ContestFolder.loadContest(dir)
         if args.has("writers") {
-            guard let secretariat = args.positionals.first else { throw UsageError("--writers needs the secretariat's login") }
+            guard let secretariat = args.positionals.first else { throw UsageError(th: "--writers ต้องมีชื่อผู้ใช้ของฝ่ายเลขานุการ", en: "--writers needs the secretariat's login") }
             if let j = args.value("judge"), !contest.judges.contains(where: { $0.id == j }) {
-                throw UsageError("--judge \(j): no such judge in \(dir)/\(ContestFolder.contestFile)")
+                throw UsageError(th: "--judge \(j): ไม่มีกรรมการนี้ใน \(dir)/\(ContestFolder.contestFile)",
+                                 en: "--judge \(j): no such judge in \(dir)/\(ContestFolder.contestFile)")
             }
             ctx.out(SyncPaths.writers(contest, secretariat: secretariat, judge: args.value("judge")))
             return 0

@@ -40,7 +40,7 @@ struct VerifyCommand: Command {
         let language = try args.language()
         for seal in [args.value("seal"), args.value("printed")].compactMap({ $0 }) {
             guard seal.utf8.count >= 12, seal.utf8.count <= 64, seal.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
-                throw UsageError("--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
+                throw UsageError(th: "--seal และ --printed รับเลขฐานสิบหกตัวพิมพ์เล็ก 12 ถึง 64 หลักของตราผลคะแนนหรือค่าท้ายสุดที่พิมพ์ไว้", en: "--seal and --printed take 12 to 64 lower-case hex digits of a results seal or a printed head")
             }
         }
         let ledger = Ledger(contest: contest, directory: dir + "/" + ContestFolder.ledgerFolder)
@@ -88,7 +88,7 @@ struct VerifyCommand: Command {
         let violations = book?.violations
             ?? (SheetBook.judgeFold(contest: contest, judgeID: files[0].name, judgeEvents: files[0].events, chairEvents: delivered.events).violations
                 + delivered.violations)
-        for v in violations { problems += 1; say("VIOLATION " + v.description) }
+        for v in violations { problems += 1; say("VIOLATION " + v.description(in: language)) }
         if let book {
             for p in Checkpoints.problems(ledger, checkpoints: book.checkpoints) { problems += 1; say("CHECKPOINT " + p) }
             let deliveries = ledger.deliveryFindings()
@@ -137,8 +137,8 @@ struct VerifyCommand: Command {
         }
         if let seal = sealToCheck {
             guard let book else {
-                throw NotAllowed(language.t("--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้",
-                                    "--seal needs every judge's file, which only the chairs can read"))
+                throw NotAllowed(th: "--seal ต้องอ่านสมุดคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่อ่านได้",
+                                 en: "--seal needs every judge's file, which only the chairs can read")
             }
             let found = Checkpoints.sealed(seal, ledger, checkpoints: book.checkpoints)
             if found.isEmpty {

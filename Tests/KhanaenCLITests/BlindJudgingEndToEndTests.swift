@@ -115,7 +115,7 @@ final class BlindJudgingEndToEndTests: XCTestCase {
         XCTAssertEqual(l.run(as: k, "cat \(inWitness) >> \(witnessPath)").status, 0)
         var verify = l.run(as: l.chair, "\(l.binary) verify --contest \(l.contest)", env: "")
         XCTAssertEqual(verify.status, 1, verify.out)
-        XCTAssertTrue(verify.out.contains("VIOLATION ledger/witness/witness.jsonl:2: a award in the witness's file"), verify.out)
+        XCTAssertTrue(verify.out.contains("VIOLATION ledger/witness/witness.jsonl:2: บรรทัดชนิด award ในแฟ้มของผู้เป็นพยาน"), verify.out)
         XCTAssertTrue(try SheetBook(ledger: ContestFolder.load(l.contest)).overrides.isEmpty, "the forged award counts for nothing")
 
         // Root (or a restore from a copy) puts a file of its own in the chair's place.

@@ -70,7 +70,7 @@ final class CLITests: XCTestCase {
     func testInitMakesAContestWithoutALedger() {
         XCTAssertTrue(FileManager.default.fileExists(atPath: contest + "/contest.json"))
         XCTAssertEqual(ledgerBytes().count, 0)
-        let again = run(["init", contest])
+        let again = run(["init", contest, "--lang", "en"])
         XCTAssertEqual(again.code, 2)
         XCTAssertTrue(again.err.contains("already exists and is not empty"))
     }
@@ -139,7 +139,7 @@ final class CLITests: XCTestCase {
         let written = FileManager.default.contents(atPath: out) ?? Data()
         XCTAssertEqual(Array(written.prefix(3)), [0xEF, 0xBB, 0xBF], "a CSV file starts with the byte-order mark Excel needs")
         XCTAssertFalse(csv.out.hasPrefix("\u{FEFF}"), "standard output has none")
-        let again = run(["report", "--contest", contest, "--format", "csv", "--output", out])
+        let again = run(["report", "--contest", contest, "--format", "csv", "--output", out, "--lang", "en"])
         XCTAssertEqual(again.code, 2)
         XCTAssertTrue(again.err.contains("already exists"))
         XCTAssertEqual(run(["report", "--contest", contest, "--format", "csv", "--output", out, "--force"]).code, 0)
@@ -180,15 +180,15 @@ final class CLITests: XCTestCase {
 
         let seed = "--seed must be a whole number from 0 to 18446744073709551615"
         for bad in ["abc", "-1", "18446744073709551616", "1e3", "0x10", " 5", "๕"] {
-            assertRefused(["report", "--contest", contest, "--seed", bad], "\(seed), got \"\(bad)\"", as: "chair")
+            assertRefused(["report", "--contest", contest, "--seed", bad, "--lang", "en"], "\(seed), got \"\(bad)\"", as: "chair")
         }
-        assertRefused(["report", "--contest", contest, "--seed="], "\(seed), got \"\"", as: "chair")
+        assertRefused(["report", "--contest", contest, "--seed=", "--lang", "en"], "\(seed), got \"\"", as: "chair")
         for bad in ["0", "100001", "2.5", "x", "-5"] {
-            assertRefused(["report", "--contest", contest, "--resamples", bad],
+            assertRefused(["report", "--contest", contest, "--resamples", bad, "--lang", "en"],
                           "--resamples must be a whole number from 1 to 100000, got \"\(bad)\"", as: "chair")
         }
-        assertRefused(["report", "--contest", contest, "--resamples"], "--resamples needs a value", as: "chair")
-        assertRefused(["report", "--contest", contest, "--seed", "1", "--seed", "2"], "--seed is given twice", as: "chair")
+        assertRefused(["report", "--contest", contest, "--lang", "en", "--resamples"], "--resamples needs a value", as: "chair")
+        assertRefused(["report", "--contest", contest, "--seed", "1", "--seed", "2", "--lang", "en"], "--seed is given twice", as: "chair")
         XCTAssertEqual(run(["report", "--contest", contest, "--seed", "0", "--resamples", "1"]).code, 0)
         XCTAssertEqual(run(["report", "--contest", contest, "--seed", "18446744073709551615"]).code, 0)
     }
@@ -231,9 +231,9 @@ final class CLITests: XCTestCase {
 
     func testChairActionsNeedAChair() {
         XCTAssertEqual(judge("j1", fullSheet("j1", "e01")).code, 0)
-        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "\"judge1\" is not a chair")
+        assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x"], "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ")
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e01", "--reason", "x", "--chair", "chair"],
-                      "\"judge1\" is not a chair")
+                      "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ")
         assertRefused(["reopen", "--contest", contest, "--judge", "j1", "--entry", "e02", "--reason", "x", "--lang", "en"], "nothing to reopen", as: "chair")
         assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "gold", "--reason", "x", "--lang", "en"], "no award tier has id \"gold\"",
                       as: "chair")
@@ -252,19 +252,19 @@ final class CLITests: XCTestCase {
             for e in ["e01", "e02", "e05"] { XCTAssertEqual(judge(j, fullSheet(j, e)).code, 0) }
         }
         let decide = ["eligibility", "--contest", contest, "--entry", "e05", "--decide", "fail", "--reason", "ใช้งานจริงไม่ถึง 6 เดือน"]
-        assertRefused(decide, "the login \"judge1\" is not a chair", as: "judge1")
-        assertRefused(decide + ["--chair", "chair"], "the login \"judge1\" is not a chair", as: "judge1")
-        assertRefused(decide + ["--chair", "judge1"], "acts only as itself", as: "chair")
-        assertRefused(decide, "is not a chair", as: "someone")
-        let base = ["eligibility", "--contest", contest, "--entry", "e05"]
+        assertRefused(decide, "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ", as: "judge1")
+        assertRefused(decide + ["--chair", "chair"], "ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการ", as: "judge1")
+        assertRefused(decide + ["--chair", "judge1"], "ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair", as: "chair")
+        assertRefused(decide, "ผู้ใช้ \"someone\" ไม่ใช่ประธานกรรมการ", as: "someone")
+        let base = ["eligibility", "--contest", contest, "--entry", "e05", "--lang", "en"]
         assertRefused(base + ["--decide", "maybe", "--reason", "x"], "--decide must be pass, fail or auto, got \"maybe\"", as: "chair")
         assertRefused(base + ["--decide", "review", "--reason", "x"], "--decide must be pass, fail or auto", as: "chair")
         assertRefused(base + ["--decide", "fail"], "--reason is required", as: "chair")
-        assertRefused(base + ["--decide", "fail", "--reason", "   ", "--lang", "en"], "needs a reason", as: "chair")
-        assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x"], "no entry has id \"e99\"", as: "chair")
-        assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x"], "--entry is required", as: "chair")
+        assertRefused(base + ["--decide", "fail", "--reason", "   "], "needs a reason", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--entry", "e99", "--decide", "fail", "--reason", "x", "--lang", "en"], "no entry has id \"e99\"", as: "chair")
+        assertRefused(["eligibility", "--contest", contest, "--decide", "fail", "--reason", "x", "--lang", "en"], "--entry is required", as: "chair")
         assertRefused(base + ["--reason", "x"], "--entry goes with --decide", as: "chair")
-        assertRefused(decide + ["--format", "json"], "--format is for the table", as: "chair")
+        assertRefused(decide + ["--format", "json", "--lang", "en"], "--format is for the table", as: "chair")
 
         let ok = run(decide, as: "chair")
         XCTAssertEqual(ok.code, 0, ok.err)
@@ -361,10 +361,10 @@ final class CLITests: XCTestCase {
 
     func testBadContestFilesGiveOneLineAndExit2() throws {
         try "{\"id\": \"x\",\n \"name\": 5}".write(toFile: contest + "/contest.json", atomically: true, encoding: .utf8)
-        let r = run(["report", "--contest", contest])
+        let r = run(["report", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(r.err, "khanaen: \(contest)/contest.json:2: name: must be a string, got a number\n")
-        XCTAssertEqual(run(["report", "--contest", root + "/none"]).err, "khanaen: \(root)/none: no such contest folder\n")
+        XCTAssertEqual(run(["report", "--contest", root + "/none", "--lang", "en"]).err, "khanaen: \(root)/none: no such contest folder\n")
     }
 
     func testTheConsoleExportWritesFourFilesAndAsksBeforeReplacing() throws {
@@ -398,18 +398,18 @@ final class CLITests: XCTestCase {
     /// name the caller's own role, in a contest whose access is by logins.
     func testIdentityIsTheLoginNotTheEnvironmentOrAFlag() throws {
         assertRefused(["score", "--contest", contest, "--judge", "j2", "--entry", "e01", "c1=1"],
-                      "the login \"judge1\" is judge j1; a judge acts only as themselves")
+                      "ผู้ใช้ \"judge1\" เป็นกรรมการ j1 กรรมการทำได้ในนามของตนเท่านั้น (ไม่รับ --judge j2)")
         // $USER names a chair and another judge: it changes nothing.
         let spoof = run(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x"], as: "judge1",
                         env: ["USER": "chair", "LOGNAME": "chair"])
         XCTAssertEqual(spoof.code, 2)
-        XCTAssertTrue(spoof.err.contains("ไม่มีสิทธิ์: the login \"judge1\" is not a chair"), spoof.err)
-        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "the login \"nobody\" is not a judge of this contest",
+        XCTAssertTrue(spoof.err.contains("ไม่มีสิทธิ์: ผู้ใช้ \"judge1\" ไม่ใช่ประธานกรรมการของการประกวดนี้"), spoof.err)
+        assertRefused(["score", "--contest", contest, "--entry", "e01", "c1=1"], "ผู้ใช้ \"nobody\" ไม่ใช่กรรมการของการประกวดนี้",
                       as: "nobody")
-        assertRefused(["report", "--contest", contest], "only the chairs see", as: "judge1")
-        assertRefused(["checkpoint", "--contest", contest], "only the chairs see", as: "judge1")
+        assertRefused(["report", "--contest", contest], "รายงานแสดงคะแนนของกรรมการทุกคน ซึ่งมีแต่ประธานกรรมการที่ดูได้ ผู้ใช้ \"judge1\" เป็นกรรมการ j1", as: "judge1")
+        assertRefused(["checkpoint", "--contest", contest], "จุดตรวจแสดงคะแนนของกรรมการทุกคน", as: "judge1")
         assertRefused(["award", "--contest", contest, "--entry", "e01", "--tier", "none", "--reason", "x", "--chair", "someone"],
-                      "acts only as itself", as: "chair")
+                      "ทำได้ในนามของตนเท่านั้น (ไม่รับ --chair", as: "chair")
         XCTAssertEqual(judge("j1", ["score", "--contest", contest, "--entry", "e01", "--judge", "j1", "c1=1"]).code, 0, "naming oneself is fine")
         // Root reads every score (it can read every file anyway) but is no chair.
         var out = ""
@@ -437,7 +437,7 @@ final class CLITests: XCTestCase {
         let path = contest + "/contest.json"
         try (try String(contentsOfFile: path, encoding: .utf8)).replacingOccurrences(of: "\"user\": \"judge2\"", with: "\"user\": \"chair\"")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let r = run(["verify", "--contest", contest])
+        let r = run(["verify", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("chairs[0]: \"chair\" is also the login of judge j2; a login is a judge or a chair, not both"), r.err)
     }
@@ -509,7 +509,7 @@ final class CLITests: XCTestCase {
         }
         let bad = run(["frobnicate"])
         XCTAssertEqual(bad.code, 2)
-        XCTAssertEqual(bad.err, "khanaen: unknown command \"frobnicate\" (see khanaen --help)\n")
+        XCTAssertEqual(bad.err, "khanaen: ไม่รู้จักคำสั่ง \"frobnicate\" (ดู khanaen --help)\n")
         XCTAssertEqual(run(["report", "--contest", contest, "--method", "best"]).code, 2)
     }
 
@@ -606,14 +606,14 @@ final class CLITests: XCTestCase {
         let plan = root + "/plan.csv"
         try "entry,judge\n\(entries[1].id),j1\n\(entries[0].id),j2\n\(entries[0].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
         let before = chairFile()
-        let r = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"])
+        let r = run(["assign", "--contest", contest, "--apply", plan, "--reason", "x", "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("\(plan):3: j2 is in conflict of interest with \(entries[0].id)"), r.err)
         XCTAssertEqual(chairFile(), before, "nothing written")
         try "entry,judge\n\(entries[1].id),j1\n\(entries[1].id),j1\n".write(toFile: plan, atomically: true, encoding: .utf8)
         XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):3: "), "a pair given twice")
         try "entry,judge\n\(entries[1].id),j9\n".write(toFile: plan, atomically: true, encoding: .utf8)
-        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x"]).err.contains("\(plan):2: no judge has id \"j9\""))
+        XCTAssertTrue(run(["assign", "--contest", contest, "--apply", plan, "--reason", "x", "--lang", "en"]).err.contains("\(plan):2: no judge has id \"j9\""))
         XCTAssertEqual(chairFile(), before, "nothing written")
         let short = run(["assign", "--contest", contest, "--per-entry", "5", "--reason", "x", "--lang", "en"])
         XCTAssertEqual(short.code, 2)
@@ -659,7 +659,7 @@ final class CLITests: XCTestCase {
         let planted = run(["verify", "--contest", contest])
         XCTAssertEqual(planted.code, 1)
         XCTAssertTrue(planted.out.contains("VIOLATION ledger/j1/j1.jsonl:"), planted.out)
-        XCTAssertTrue(planted.out.contains("written for \(notMine) after the assignment"), planted.out)
+        XCTAssertTrue(planted.out.contains("เขียนให้ผลงาน \(notMine) หลังการมอบหมายเมื่อ "), planted.out)
     }
 
     /// `assign --entry E --add J` and `--remove J` each write the assignment in force, so
@@ -751,7 +751,7 @@ final class CLITests: XCTestCase {
         try ContestFolder.load(contest).file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .note, entry: "e02", text: "x")])
         let planted = run(["verify", "--contest", contest])
         XCTAssertEqual(planted.code, 1)
-        XCTAssertTrue(planted.out.contains("after a chair recorded"), planted.out)
+        XCTAssertTrue(planted.out.contains("หลังจากที่ประธานกรรมการแจ้งไว้เมื่อ "), planted.out)
     }
 
     /// A chair clears a conflict the rules give, with a reason: the judge may then score the
@@ -823,7 +823,10 @@ final class CLITests: XCTestCase {
         try ledger.file(forJudge: "j2")!.append([LedgerEvent(actor: "j2", kind: .score, entry: first.id, criterion: "c1", value: 3)])
         let verify = run(["verify", "--contest", contest])
         XCTAssertEqual(verify.code, 1)
-        XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest"), verify.out)
+        XCTAssertTrue(verify.out.contains("VIOLATION ledger/j2/j2.jsonl:2: เขียนให้ผลงาน \(first.id) ซึ่ง j2 มีส่วนได้เสีย: จังหวัดเดียวกับกรรมการ"), verify.out)
+        let english = run(["verify", "--contest", contest, "--lang", "en"])
+        XCTAssertTrue(english.out.contains("VIOLATION ledger/j2/j2.jsonl:2: written for \(first.id), from which j2 is kept by a conflict of interest: "
+            + "the judge's province"), english.out)
     }
 
     /// An init a crash interrupted leaves a hidden half-made folder beside its target; the next

@@ -184,7 +184,7 @@ final class RoundsTests: XCTestCase {
         let seal = try ContestFolder.loadContest(round2).previousRound!.seal
         try text.replacingOccurrences(of: seal, with: "abc").write(toFile: path, atomically: true, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(seal) }! + 1
-        let v = run(["verify", "--contest", round2])
+        let v = run(["verify", "--contest", round2, "--lang", "en"])
         XCTAssertEqual(v.code, 2)
         XCTAssertTrue(v.err.contains("contest.json:\(line): previousRound.seal: must be 64 lower-case hex digits"), v.err)
     }

@@ -84,7 +84,7 @@ final class SSHEndToEndTests: XCTestCase {
         // The judge is refused the console, whatever they say they are, and cannot read the other judge's file.
         let refused = shell("\(ssh(judgeUser)) 'LANG=C.UTF-8 USER=\(chairUser) \(binary) chair --contest \(contest)'")
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.out.contains("the login \"\(judgeUser)\" is not a chair of this contest"), refused.out)
+        XCTAssertTrue(refused.out.contains("ผู้ใช้ \"\(judgeUser)\" ไม่ใช่ประธานกรรมการของการประกวดนี้"), refused.out)
         let peek = shell("\(ssh(judgeUser)) 'cat \(contest)/ledger/j2/j2.jsonl'")
         XCTAssertNotEqual(peek.status, 0)
         XCTAssertTrue(peek.out.contains("Permission denied"), peek.out)

@@ -256,7 +256,7 @@ final class TerminalEndToEndTests: XCTestCase {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let r = shell("env USER=chair LOGNAME=chair LANG=C.UTF-8 TERM=xterm-256color \(binary) chair --contest \(contest) </dev/null")
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.out.contains("the login \"\(me)\" is not a chair of this contest (chairs: chair)"), r.out)
+        XCTAssertTrue(r.out.contains("ผู้ใช้ \"\(me)\" ไม่ใช่ประธานกรรมการของการประกวดนี้ (ประธานกรรมการ: chair)"), r.out)
         XCTAssertFalse(r.out.contains("\u{1B}["), "the screen never changed")
     }
 

@@ -149,7 +149,7 @@ final class IntegrityTests: XCTestCase {
         try plant("j1", [LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 99)])
         let (_, book, summary) = try load()
         let r = Scoring.compute(book)
-        let where_ = "ledger/j1/j1.jsonl:1: a = 99: above the maximum of 10"
+        let where_ = "ledger/j1/j1.jsonl:1: a = 99: เกินคะแนนเต็ม 10", english = "ledger/j1/j1.jsonl:1: a = 99: above the maximum of 10"
         for (format, text) in [("table", ReportTable.text(r, ledger: summary)), ("md", ReportMarkdown.text(r, ledger: summary, draft: AnnouncementDraft.check(r, book: book, ledger: summary, queue: nil))),
                                ("ranking", ReportMarkdown.ranking(r, ledger: summary)), ("csv", ReportCSV.text(r, ledger: summary))] {
             // The CSV says it in a column of every row, its header being the first row.
@@ -158,7 +158,8 @@ final class IntegrityTests: XCTestCase {
         }
         let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.text(r, ledger: summary).utf8)) as! [String: Any]
         XCTAssertEqual(json["intact"] as? Bool, false)
-        XCTAssertEqual(json["problems"] as? [String], [where_])
+        XCTAssertEqual(json["problems"] as? [String], [english], "the JSON, which the seal covers, keeps to English")
+        XCTAssertTrue(ReportTable.text(r, ledger: summary, language: .en).contains(english))
     }
 
     /// Who is judged and who judges is witnessed once scoring has begun: two entries' ids

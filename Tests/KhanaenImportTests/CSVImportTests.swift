@@ -82,7 +82,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(run(["import", "csv", tis, "--encoding", "tis-620", "--contest", contest]).out, "imported e001 เทศบาลตำบลก\n")
         XCTAssertEqual(run(["import", "csv", tis, "--encoding", "latin-9", "--contest", contest]).code, 2)
         // Read as UTF-8 when told so, the Thai bytes are not valid: no organisation column is found.
-        let wrong = run(["import", "csv", tis, "--encoding", "utf-8", "--contest", contest])
+        let wrong = run(["import", "csv", tis, "--encoding", "utf-8", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(wrong.code, 2)
         XCTAssertTrue(wrong.err.contains("\(tis):1: no หน่วยงาน (organisation) column"), wrong.err)
         let open = write(Array("หน่วยงาน,ชื่อโครงการ\nก,\"ข\n".utf8), "open.csv")

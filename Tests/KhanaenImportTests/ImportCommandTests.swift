@@ -213,7 +213,7 @@ final class ImportCommandTests: XCTestCase {
         try FileManager.default.removeItem(atPath: contest + "/documents")
         try FileManager.default.createDirectory(atPath: contest + "/documents", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: contest + "/documents/e021", withDestinationPath: outside)
-        r = run(["import", "mail", path, "--contest", contest])
+        r = run(["import", "mail", path, "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("documents/e021: a symbolic link; refused"), r.err)
         XCTAssertEqual(r.err.filter { $0 == "\n" }.count, 1, r.err)
@@ -224,7 +224,7 @@ final class ImportCommandTests: XCTestCase {
     func testAMailboxThatCannotBeReadWritesNothing() throws {
         let good = write(submission("เทศบาลตำบลครึ่ง", "ระบบ", id: "g@x"), "good.eml")
         let before = entriesBytes
-        let r = run(["import", "mail", good, root + "/missing.mbox", "--contest", contest])
+        let r = run(["import", "mail", good, root + "/missing.mbox", "--contest", contest, "--lang", "en"])
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(r.err, "khanaen: \(root)/missing.mbox: no such file or folder\n")
         XCTAssertEqual(r.out, "")

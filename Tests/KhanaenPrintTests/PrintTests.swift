@@ -426,11 +426,11 @@ final class PrintTests: XCTestCase {
         XCTAssertTrue(absent.err.contains("the font \"Khanaen Absent Sans\" is not installed (fontconfig would set the papers in"), absent.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/absent.pdf"), "nothing half-written")
         try editContest(top: ["print": ["font": "Garuda, Laksaman 12"]])
-        let bad = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf"])
+        let bad = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf", "--lang", "en"])
         XCTAssertEqual(bad.code, 2, bad.err)
         XCTAssertTrue(bad.err.contains("contest.json:") && bad.err.contains("print.font: must name one font family"), bad.err)
         try editContest(judges: ["j1": ["position": 5]], top: ["print": ["font": "Garuda"]])
-        let position = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf"])
+        let position = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf", "--lang", "en"])
         XCTAssertEqual(position.code, 2, position.err)
         XCTAssertTrue(position.err.contains("position: must be a string, got a number"), position.err)
     }

@@ -349,6 +349,20 @@ final class ChairTests: XCTestCase {
         XCTAssertEqual(s.tab, .ranking, "round from the last screen to the first")
     }
 
+    /// A rule a line breaks is said on the integrity screen in the console's language.
+    func testTheIntegrityScreenSaysAViolationInTheConsolesLanguage() {
+        var summary = Self.summary()
+        summary.violations = [Violation(file: "j1", seq: 4, words: Phrase("เขียนในนาม j2 ในแฟ้มของกรรมการ j1", "written as j2, in the file of judge j1"))]
+        for (language, said) in [(Language.th, "ledger/j1/j1.jsonl:4: เขียนในนาม j2 ในแฟ้มของกรรมการ j1"),
+                                 (.en, "ledger/j1/j1.jsonl:4: written as j2, in the file of judge j1")] {
+            var s = Self.state(Self.book(), summary, language: language, width: 100, height: 40)
+            ChairUpdate.update(&s, .key(.char("7")))
+            XCTAssertEqual(s.tab, .integrity)
+            let lines = frame(s)
+            XCTAssertTrue(lines.contains { $0.contains(said) }, lines.joined(separator: "\n"))
+        }
+    }
+
     /// At 80×24 the help's pages hold every key with the whole of its description, and every
     /// mark, in both languages.
     func testHelpHoldsEveryKeyAndMarkAt80x24() {

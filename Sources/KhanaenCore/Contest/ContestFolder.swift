@@ -17,7 +17,7 @@ public enum ContestFolder {
 
     private static func checkFolder(_ dir: String) throws {
         do {
-            guard let fd = try ContestFiles.openFolderFollowingUser(dir) else { throw InputError("\(dir): no such contest folder") }
+            guard let fd = try ContestFiles.openFolderFollowingUser(dir) else { throw InputError(th: "\(dir): ไม่มีโฟลเดอร์การประกวดนี้", en: "\(dir): no such contest folder") }
             close(fd)
         } catch let p as FileProblem {
             throw InputError(p.description)
@@ -107,7 +107,7 @@ public enum ContestFolder {
 
     static func read(_ dir: String, _ name: String) throws -> [UInt8] {
         do {
-            guard let bytes = try ContestFiles.read(folder: dir, name) else { throw InputError("\(dir)/\(name): missing") }
+            guard let bytes = try ContestFiles.read(folder: dir, name) else { throw InputError(th: "\(dir)/\(name): ไม่มีแฟ้มนี้", en: "\(dir)/\(name): missing") }
             return bytes
         } catch let p as FileProblem {
             throw InputError(p.description)

@@ -25,26 +25,26 @@ public enum ContestParser {
         for item in try c.objects("categories", nonEmpty: true) {
             try item.allowOnly(["id", "title"])
             let cat = Contest.Category(id: try item.identifier("id"), title: try item.text("title"))
-            if categories.contains(where: { $0.id == cat.id }) { throw item.error("id", "duplicate category id \"\(cat.id)\"") }
+            if categories.contains(where: { $0.id == cat.id }) { throw item.error("id", th: "รหัสหมวด \"\(cat.id)\" ซ้ำ", en: "duplicate category id \"\(cat.id)\"") }
             categories.append(cat)
         }
 
         let step = try c.number("step")
-        if !(step > 0) { throw c.error("step", "must be above 0") }
+        if !(step > 0) { throw c.error("step", th: "ต้องมากกว่า 0", en: "must be above 0") }
 
         var criteria: [Contest.Criterion] = []
         for item in try c.objects("criteria", nonEmpty: true) {
             try item.allowOnly(["id", "category", "title", "short", "max", "levels"])
             let cid = try item.identifier("id")
-            if criteria.contains(where: { $0.id == cid }) { throw item.error("id", "duplicate criterion id \"\(cid)\"") }
+            if criteria.contains(where: { $0.id == cid }) { throw item.error("id", th: "รหัสเกณฑ์ \"\(cid)\" ซ้ำ", en: "duplicate criterion id \"\(cid)\"") }
             let category = try item.text("category")
-            if !categories.contains(where: { $0.id == category }) { throw item.error("category", "no category has id \"\(category)\"") }
+            if !categories.contains(where: { $0.id == category }) { throw item.error("category", th: "ไม่มีหมวดรหัส \"\(category)\"", en: "no category has id \"\(category)\"") }
             let title = try item.text("title")
             let short = try item.optionalText("short") ?? title
             let max = try item.number("max")
-            if !(max > 0) { throw item.error("max", "must be above 0, got \(JSONWriter.numberText(max))") }
+            if !(max > 0) { throw item.error("max", th: "ต้องมากกว่า 0 ไม่ใช่ \(JSONWriter.numberText(max))", en: "must be above 0, got \(JSONWriter.numberText(max))") }
             let k = max / step
-            if abs(k - k.rounded()) > 1e-9 { throw item.error("max", "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
+            if abs(k - k.rounded()) > 1e-9 { throw item.error("max", th: "ต้องเป็นจำนวนเต็มเท่าของขั้น (\(JSONWriter.numberText(step)))", en: "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
             var levels: [Contest.Level] = []
             if item.has("levels") {
                 for (k, level) in try item.objects("levels", nonEmpty: false).enumerated() {
@@ -52,13 +52,15 @@ public enum ContestParser {
                     let from = try level.number("from"), to = try level.number("to")
                     let text = try level.text("text")
                     for (key, v) in [("from", from), ("to", to)] {
-                        if v < 0 || v > max { throw level.error(key, "must lie in 0…\(JSONWriter.numberText(max)), got \(JSONWriter.numberText(v))") }
+                        if v < 0 || v > max { throw level.error(key, th: "ต้องอยู่ใน 0…\(JSONWriter.numberText(max)) ไม่ใช่ \(JSONWriter.numberText(v))",
+                                                                          en: "must lie in 0…\(JSONWriter.numberText(max)), got \(JSONWriter.numberText(v))") }
                         let s = v / step
-                        if abs(s - s.rounded()) > 1e-9 { throw level.error(key, "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
+                        if abs(s - s.rounded()) > 1e-9 { throw level.error(key, th: "ต้องเป็นจำนวนเต็มเท่าของขั้น (\(JSONWriter.numberText(step)))",
+                                                                                            en: "must be a whole number of steps (\(JSONWriter.numberText(step)))") }
                     }
-                    if from > to { throw level.error("to", "must not be below \"from\"") }
+                    if from > to { throw level.error("to", th: "ต้องไม่น้อยกว่า \"from\"", en: "must not be below \"from\"") }
                     if let previous = levels.last, from <= previous.to {
-                        throw level.error("from", "levels[\(k)] must start above the level before it, which ends at \(JSONWriter.numberText(previous.to))")
+                        throw level.error("from", th: "levels[\(k)] ต้องเริ่มสูงกว่าระดับก่อนหน้า ซึ่งจบที่ \(JSONWriter.numberText(previous.to))", en: "levels[\(k)] must start above the level before it, which ends at \(JSONWriter.numberText(previous.to))")
                     }
                     levels.append(.init(from: from, to: to, text: text))
                 }
@@ -70,22 +72,22 @@ public enum ContestParser {
         for item in try c.objects("awards", nonEmpty: false) {
             try item.allowOnly(["id", "title", "count"])
             let aid = try item.identifier("id")
-            if reservedTierWords.contains(aid) { throw item.error("id", "\"\(aid)\" is reserved") }
-            if awards.contains(where: { $0.id == aid }) { throw item.error("id", "duplicate award id \"\(aid)\"") }
+            if reservedTierWords.contains(aid) { throw item.error("id", th: "\"\(aid)\" เป็นคำสงวน", en: "\"\(aid)\" is reserved") }
+            if awards.contains(where: { $0.id == aid }) { throw item.error("id", th: "รหัสประเภทรางวัล \"\(aid)\" ซ้ำ", en: "duplicate award id \"\(aid)\"") }
             let count = try item.integer("count")
-            if count < 1 { throw item.error("count", "must be at least 1") }
+            if count < 1 { throw item.error("count", th: "ต้องไม่น้อยกว่า 1", en: "must be at least 1") }
             awards.append(.init(id: aid, title: try item.text("title"), count: count))
         }
 
         let quorum = try c.integer("quorum")
-        if quorum < 1 { throw c.error("quorum", "must be at least 1") }
+        if quorum < 1 { throw c.error("quorum", th: "ต้องไม่น้อยกว่า 1", en: "must be at least 1") }
 
         var tieBreak: [String]? = nil
         if c.has("tieBreak") {
             let list = try c.strings("tieBreak")
             for (k, t) in list.enumerated() {
-                if !criteria.contains(where: { $0.id == t }) { throw c.error("tieBreak[\(k)]", "no criterion has id \"\(t)\"") }
-                if list[..<k].contains(t) { throw c.error("tieBreak[\(k)]", "\"\(t)\" is listed twice") }
+                if !criteria.contains(where: { $0.id == t }) { throw c.error("tieBreak[\(k)]", th: "ไม่มีเกณฑ์รหัส \"\(t)\"", en: "no criterion has id \"\(t)\"") }
+                if list[..<k].contains(t) { throw c.error("tieBreak[\(k)]", th: "\"\(t)\" มีซ้ำสองครั้ง", en: "\"\(t)\" is listed twice") }
             }
             tieBreak = list
         }
@@ -97,8 +99,8 @@ public enum ContestParser {
                              "driftP", "driftRho", "driftMinSheets", "severitySD", "severityMinSheets"])
             if t.has("spread") { thresholds.spread = try t.number("spread") }
             if t.has("outlier") { thresholds.outlier = try t.number("outlier") }
-            if !(thresholds.spread > 0) { throw t.error("spread", "must be above 0") }
-            if !(thresholds.outlier > 0) { throw t.error("outlier", "must be above 0") }
+            if !(thresholds.spread > 0) { throw t.error("spread", th: "ต้องมากกว่า 0", en: "must be above 0") }
+            if !(thresholds.outlier > 0) { throw t.error("outlier", th: "ต้องมากกว่า 0", en: "must be above 0") }
             try parseStatisticsThresholds(t, into: &thresholds)
         }
 
@@ -107,19 +109,19 @@ public enum ContestParser {
             try item.allowOnly(["id", "name", "user", "province", "organisations", "maxLoad", "position"])
             let jid = try item.identifier("id")
             if [chairFileName, Ledger.chairsFolder, Ledger.witnessFolder].contains(jid) || jid.hasPrefix(Ledger.deliveryPrefix) {
-                throw item.error("id", "\"\(jid)\" is reserved for the chairs' and the witness's ledger files")
+                throw item.error("id", th: "\"\(jid)\" สงวนไว้สำหรับแฟ้มสมุดคะแนนของประธานกรรมการและของผู้เป็นพยาน", en: "\"\(jid)\" is reserved for the chairs' and the witness's ledger files")
             }
-            if judges.contains(where: { $0.id == jid }) { throw item.error("id", "duplicate judge id \"\(jid)\"") }
+            if judges.contains(where: { $0.id == jid }) { throw item.error("id", th: "รหัสกรรมการ \"\(jid)\" ซ้ำ", en: "duplicate judge id \"\(jid)\"") }
             let user = try item.identifier("user")
-            if judges.contains(where: { $0.user == user }) { throw item.error("user", "duplicate login \"\(user)\"") }
+            if judges.contains(where: { $0.user == user }) { throw item.error("user", th: "ชื่อผู้ใช้ \"\(user)\" ซ้ำ", en: "duplicate login \"\(user)\"") }
             var maxLoad: Int? = nil
             if item.has("maxLoad") {
                 maxLoad = try item.integer("maxLoad")
-                if maxLoad! < 1 { throw item.error("maxLoad", "must be at least 1, got \(maxLoad!)") }
+                if maxLoad! < 1 { throw item.error("maxLoad", th: "ต้องไม่น้อยกว่า 1 ไม่ใช่ \(maxLoad!)", en: "must be at least 1, got \(maxLoad!)") }
             }
             let organisations = item.has("organisations") ? try item.strings("organisations") : []
             for (k, o) in organisations.enumerated() where MatchKey.compact(o).isEmpty {
-                throw item.error("organisations[\(k)]", "must name an organisation")
+                throw item.error("organisations[\(k)]", th: "ต้องระบุหน่วยงาน", en: "must name an organisation")
             }
             judges.append(.init(id: jid, name: try item.text("name"), user: user, province: try item.optionalText("province") ?? "",
                                 organisations: organisations, maxLoad: maxLoad, position: try item.optionalText("position") ?? ""))
@@ -127,11 +129,11 @@ public enum ContestParser {
 
         let chairs = try c.strings("chairs")
         for (k, user) in chairs.enumerated() {
-            if !Fields.isIdentifier(user) { throw c.error("chairs[\(k)]", "\"\(user)\" is not a login name") }
-            if chairs[..<k].contains(user) { throw c.error("chairs[\(k)]", "\"\(user)\" is listed twice") }
+            if !Fields.isIdentifier(user) { throw c.error("chairs[\(k)]", th: "\"\(user)\" ไม่ใช่ชื่อผู้ใช้", en: "\"\(user)\" is not a login name") }
+            if chairs[..<k].contains(user) { throw c.error("chairs[\(k)]", th: "\"\(user)\" มีซ้ำสองครั้ง", en: "\"\(user)\" is listed twice") }
             // One person, one role: a chair who also judged would read the other judges' scores.
             if let j = judges.firstIndex(where: { $0.user == user }) {
-                throw c.error("chairs[\(k)]", "\"\(user)\" is also the login of judge \(judges[j].id); a login is a judge or a chair, not both")
+                throw c.error("chairs[\(k)]", th: "\"\(user)\" เป็นชื่อผู้ใช้ของกรรมการ \(judges[j].id) ด้วย ผู้ใช้หนึ่งคนเป็นกรรมการหรือประธานกรรมการ ไม่ใช่ทั้งสองอย่าง", en: "\"\(user)\" is also the login of judge \(judges[j].id); a login is a judge or a chair, not both")
             }
         }
 
@@ -147,7 +149,7 @@ public enum ContestParser {
             if a.has("tier") { contest.announcement.tier = try a.text("tier") }
             if a.has("columns") {
                 let columns = try a.strings("columns")
-                if columns.count != 3 { throw a.error("columns", "must name the 3 columns: organisation, province, title") }
+                if columns.count != 3 { throw a.error("columns", th: "ต้องระบุ 3 คอลัมน์: organisation, province, title", en: "must name the 3 columns: organisation, province, title") }
                 contest.announcement.columns = columns
             }
         }
@@ -158,7 +160,7 @@ public enum ContestParser {
                 let font = try p.text("font")
                 // A Pango font description: a comma or a size would be read as something else than a family.
                 if font.contains(where: { $0 == "," || $0.isNewline }) || font.last?.isNumber == true {
-                    throw p.error("font", "must name one font family (such as \"TH Sarabun New\"), got \"\(font)\"")
+                    throw p.error("font", th: "ต้องระบุแบบอักษรหนึ่งชุด (เช่น \"TH Sarabun New\") ไม่ใช่ \"\(font)\"", en: "must name one font family (such as \"TH Sarabun New\"), got \"\(font)\"")
                 }
                 contest.printFont = font
             }
@@ -166,7 +168,7 @@ public enum ContestParser {
         if c.has("timeZone") {
             let name = try c.text("timeZone")
             guard let zone = ContestTimeZone(identifier: name) else {
-                throw c.error("timeZone", "\"\(name)\" is not a time zone this system knows; use an IANA name such as \"Asia/Bangkok\"")
+                throw c.error("timeZone", th: "\"\(name)\" ไม่ใช่เขตเวลาที่ระบบนี้รู้จัก ใช้ชื่อแบบ IANA เช่น \"Asia/Bangkok\"", en: "\"\(name)\" is not a time zone this system knows; use an IANA name such as \"Asia/Bangkok\"")
             }
             contest.timeZone = zone
         }
@@ -174,22 +176,22 @@ public enum ContestParser {
         if c.has("method") {
             let word = try c.text("method")
             guard let method = Method(rawValue: word) else {
-                throw c.error("method", "must be \"mean\", \"median\", \"trimmed\" or \"normalised\", got \"\(word)\"")
+                throw c.error("method", th: "ต้องเป็น \"mean\", \"median\", \"trimmed\" หรือ \"normalised\" ไม่ใช่ \"\(word)\"", en: "must be \"mean\", \"median\", \"trimmed\" or \"normalised\", got \"\(word)\"")
             }
             contest.method = method
         }
         if c.has("access") {
             let word = try c.text("access")
-            guard let access = Contest.Access(rawValue: word) else { throw c.error("access", "must be \"logins\" or \"open\", got \"\(word)\"") }
+            guard let access = Contest.Access(rawValue: word) else { throw c.error("access", th: "ต้องเป็น \"logins\" หรือ \"open\" ไม่ใช่ \"\(word)\"", en: "must be \"logins\" or \"open\", got \"\(word)\"") }
             contest.access = access
         }
         if c.has("conflictRules") {
             var rules: [Contest.ConflictRule] = []
             for (k, word) in try c.strings("conflictRules").enumerated() {
                 guard let rule = Contest.ConflictRule(rawValue: word) else {
-                    throw c.error("conflictRules[\(k)]", "must be \"province\" or \"organisation\", got \"\(word)\"")
+                    throw c.error("conflictRules[\(k)]", th: "ต้องเป็น \"province\" หรือ \"organisation\" ไม่ใช่ \"\(word)\"", en: "must be \"province\" or \"organisation\", got \"\(word)\"")
                 }
-                if rules.contains(rule) { throw c.error("conflictRules[\(k)]", "\"\(word)\" is listed twice") }
+                if rules.contains(rule) { throw c.error("conflictRules[\(k)]", th: "\"\(word)\" มีซ้ำสองครั้ง", en: "\"\(word)\" is listed twice") }
                 rules.append(rule)
             }
             contest.conflictRules = rules
@@ -200,32 +202,34 @@ public enum ContestParser {
             func megabytes(_ key: String) throws -> Int? {
                 guard i.has(key) else { return nil }
                 let v = try i.number(key)
-                guard v > 0, v <= 4096 else { throw i.error(key, "must be above 0 and at most 4096 (MB), got \(JSONWriter.numberText(v))") }
+                guard v > 0, v <= 4096 else { throw i.error(key, th: "ต้องมากกว่า 0 และไม่เกิน 4096 (MB) ไม่ใช่ \(JSONWriter.numberText(v))",
+                                                       en: "must be above 0 and at most 4096 (MB), got \(JSONWriter.numberText(v))") }
                 return Int(v * Double(Contest.ImportLimits.bytesPerMB))
             }
             if let b = try megabytes("attachmentLimitMB") { contest.importLimits.attachmentBytes = b }
             if let b = try megabytes("messageLimitMB") { contest.importLimits.messageBytes = b }
             if contest.importLimits.messageBytes < contest.importLimits.attachmentBytes {
                 throw i.error(i.has("messageLimitMB") ? "messageLimitMB" : "attachmentLimitMB",
-                              "the limit for one message must be at least the limit for one attachment")
+                              th: "ขนาดสูงสุดของอีเมลหนึ่งฉบับต้องไม่น้อยกว่าขนาดสูงสุดของแฟ้มแนบหนึ่งแฟ้ม",
+                              en: "the limit for one message must be at least the limit for one attachment")
             }
         }
         if c.has("round") {
             let r = try c.object("round")
             try r.allowOnly(["number", "title"])
             let number = try r.integer("number")
-            if number < 1 { throw r.error("number", "must be at least 1") }
+            if number < 1 { throw r.error("number", th: "ต้องไม่น้อยกว่า 1", en: "must be at least 1") }
             contest.round = Contest.RoundInfo(number: number, title: try r.optionalText("title") ?? "")
         }
         if c.has("previousRound") {
             let p = try c.object("previousRound")
             try p.allowOnly(["folder", "seal", "advance"])
             let folder = try p.text("folder")
-            if folder.hasPrefix("/") { throw p.error("folder", "must be a path relative to this contest's folder, such as \"../round-1\"") }
+            if folder.hasPrefix("/") { throw p.error("folder", th: "ต้องเป็นที่อยู่เทียบกับโฟลเดอร์ของการประกวดนี้ เช่น \"../round-1\"", en: "must be a path relative to this contest's folder, such as \"../round-1\"") }
             func hex(_ f: Fields, _ key: String) throws -> String {
                 let h = try f.text(key)
                 guard h.utf8.count == 64, h.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
-                    throw f.error(key, "must be 64 lower-case hex digits, got \"\(h)\"")
+                    throw f.error(key, th: "ต้องเป็นเลขฐานสิบหกตัวพิมพ์เล็ก 64 หลัก ไม่ใช่ \"\(h)\"", en: "must be 64 lower-case hex digits, got \"\(h)\"")
                 }
                 return h
             }
@@ -234,10 +238,10 @@ public enum ContestParser {
             try a.allowOnly(["file", "seq", "hash"])
             let file = try a.text("file")
             guard file.hasPrefix(ContestFolder.ledgerFolder + "/chairs/"), file.hasSuffix(".jsonl"), !file.contains("/../") else {
-                throw a.error("file", "must be a chair's ledger file, such as \"ledger/chairs/chair1.jsonl\", got \"\(file)\"")
+                throw a.error("file", th: "ต้องเป็นแฟ้มสมุดคะแนนของประธานกรรมการ เช่น \"ledger/chairs/chair1.jsonl\" ไม่ใช่ \"\(file)\"", en: "must be a chair's ledger file, such as \"ledger/chairs/chair1.jsonl\", got \"\(file)\"")
             }
             let seq = try a.integer("seq")
-            if seq < 1 { throw a.error("seq", "must be at least 1") }
+            if seq < 1 { throw a.error("seq", th: "ต้องไม่น้อยกว่า 1", en: "must be at least 1") }
             contest.previousRound = Contest.PreviousRound(folder: folder, seal: seal, advanceFile: file, advanceSeq: seq,
                                                           advanceHash: try hex(a, "hash"))
         }
@@ -245,9 +249,9 @@ public enum ContestParser {
             let k = try c.object("carry")
             try k.allowOnly(["weight"])
             let w = try k.number("weight")
-            guard w > 0, w < 1 else { throw k.error("weight", "must be above 0 and below 1 (the earlier round's share of the score)") }
+            guard w > 0, w < 1 else { throw k.error("weight", th: "ต้องมากกว่า 0 และน้อยกว่า 1 (สัดส่วนคะแนนของรอบก่อน)", en: "must be above 0 and below 1 (the earlier round's share of the score)") }
             guard contest.previousRound != nil else {
-                throw c.error("carry", "counts an earlier round's score, but this contest has no previousRound")
+                throw c.error("carry", th: "นับคะแนนของรอบก่อน แต่การประกวดนี้ไม่มี previousRound", en: "counts an earlier round's score, but this contest has no previousRound")
             }
             contest.carry = w
         }
@@ -256,10 +260,11 @@ public enum ContestParser {
             try g.allowOnly(["panel", "chairs"])
             for key in ["panel", "chairs"] where g.has(key) {
                 let name = try g.text(key)
-                if !Fields.isGroupName(name) { throw g.error(key, "\"\(name)\" is not a Unix group name (a–z, 0–9, '_', '-'; at most 32)") }
+                if !Fields.isGroupName(name) { throw g.error(key, th: "\"\(name)\" ไม่ใช่ชื่อกลุ่มของ Unix (a–z, 0–9, '_', '-' ไม่เกิน 32 ตัว)",
+                                                                 en: "\"\(name)\" is not a Unix group name (a–z, 0–9, '_', '-'; at most 32)") }
                 if key == "panel" { contest.groups.panel = name } else { contest.groups.chairs = name }
             }
-            if contest.groups.panel == contest.groups.chairs { throw g.error("chairs", "must differ from the panel's group") }
+            if contest.groups.panel == contest.groups.chairs { throw g.error("chairs", th: "ต้องไม่ใช่กลุ่มเดียวกับของกรรมการ", en: "must differ from the panel's group") }
         }
         return contest
     }
@@ -271,20 +276,21 @@ public enum ContestParser {
             guard t.has(key) else { return }
             let v = try t.number(key)
             if aboveZero ? !(v > 0 && v <= 1) : !(v >= 0 && v <= 1) {
-                throw t.error(key, (aboveZero ? "must be above 0 and at most 1" : "must lie in 0…1") + ", got \(JSONWriter.numberText(v))")
+                throw t.error(key, th: (aboveZero ? "ต้องมากกว่า 0 และไม่เกิน 1" : "ต้องอยู่ใน 0…1") + " ไม่ใช่ \(JSONWriter.numberText(v))",
+                              en: (aboveZero ? "must be above 0 and at most 1" : "must lie in 0…1") + ", got \(JSONWriter.numberText(v))")
             }
             value = v
         }
         func positive(_ key: String, _ value: inout Double) throws {
             guard t.has(key) else { return }
             let v = try t.number(key)
-            if !(v > 0) { throw t.error(key, "must be above 0, got \(JSONWriter.numberText(v))") }
+            if !(v > 0) { throw t.error(key, th: "ต้องมากกว่า 0 ไม่ใช่ \(JSONWriter.numberText(v))", en: "must be above 0, got \(JSONWriter.numberText(v))") }
             value = v
         }
-        func sheets(_ key: String, _ value: inout Int, atLeast least: Int, why: String = "") throws {
+        func sheets(_ key: String, _ value: inout Int, atLeast least: Int, why: Phrase = Phrase("", "")) throws {
             guard t.has(key) else { return }
             let n = try t.integer(key)
-            if n < least { throw t.error(key, "must be at least \(least)\(why), got \(n)") }
+            if n < least { throw t.error(key, th: "ต้องไม่น้อยกว่า \(least)\(why.th) ไม่ใช่ \(n)", en: "must be at least \(least)\(why.en), got \(n)") }
             value = n
         }
         try share("uncertain", &thresholds.uncertain, aboveZero: false)
@@ -294,7 +300,7 @@ public enum ContestParser {
         try sheets("flatMinSheets", &thresholds.patterns.flatMinSheets, atLeast: 1)
         try share("driftP", &thresholds.patterns.driftP, aboveZero: true)
         try share("driftRho", &thresholds.patterns.driftRho, aboveZero: false)
-        try sheets("driftMinSheets", &thresholds.patterns.driftMinSheets, atLeast: 3, why: " (a rank correlation needs three sheets)")
+        try sheets("driftMinSheets", &thresholds.patterns.driftMinSheets, atLeast: 3, why: Phrase(" (สหสัมพันธ์ของอันดับต้องมีใบให้คะแนนสามใบ)", " (a rank correlation needs three sheets)"))
         try positive("severitySD", &thresholds.patterns.severitySD)
         try sheets("severityMinSheets", &thresholds.patterns.severityMinSheets, atLeast: 1)
     }
@@ -307,7 +313,8 @@ public enum ContestParser {
     public static func parseEntries(_ bytes: [UInt8], file: String) throws -> [Contest.Entry] {
         let root = try document(bytes, file: file)
         guard case .array(let items) = root.value else {
-            throw InputError(file: file, line: root.line, field: nil, "must be a list of entries, got \(root.value.kindName)")
+            throw InputError(file: file, line: root.line, field: nil, th: "ต้องเป็นรายการผลงาน ไม่ใช่\(root.value.kindNameThai)",
+                             en: "must be a list of entries, got \(root.value.kindName)")
         }
         var entries: [Contest.Entry] = []
         var seen = Set<String>()
@@ -315,11 +322,11 @@ public enum ContestParser {
             let e = try Fields(item, file: file, path: "[\(k)]")
             try e.allowOnly(entryFields)
             let id = try e.identifier("id")
-            if !seen.insert(id).inserted { throw e.error("id", "duplicate entry id \"\(id)\"") }
+            if !seen.insert(id).inserted { throw e.error("id", th: "รหัสผลงาน \"\(id)\" ซ้ำ", en: "duplicate entry id \"\(id)\"") }
             func opt(_ key: String) throws -> String { try e.optionalText(key) ?? "" }
             var inUseSince: CalendarDate? = nil
             if let text = try e.optionalText("inUseSince"), !text.isEmpty {
-                guard let date = CalendarDate(iso: text) else { throw e.error("inUseSince", "\"\(text)\" is not a date (YYYY-MM-DD)") }
+                guard let date = CalendarDate(iso: text) else { throw e.error("inUseSince", th: "\"\(text)\" ไม่ใช่วันที่ (YYYY-MM-DD)", en: "\"\(text)\" is not a date (YYYY-MM-DD)") }
                 inUseSince = date
             }
             var documents: [Contest.Document] = []
@@ -340,14 +347,14 @@ public enum ContestParser {
     static func parseDocument(_ d: Fields, entryID: String) throws -> Contest.Document {
         try d.allowOnly(documentFields)
         let name = try d.text("name")
-        if !isPlainFileName(name) { throw d.error("name", "\"\(name)\" is not a plain file name") }
+        if !isPlainFileName(name) { throw d.error("name", th: "\"\(name)\" ไม่ใช่ชื่อแฟ้มธรรมดา", en: "\"\(name)\" is not a plain file name") }
         let size = try d.integer("size")
-        if size < 0 { throw d.error("size", "must not be negative") }
+        if size < 0 { throw d.error("size", th: "ต้องไม่ติดลบ", en: "must not be negative") }
         var document = Contest.Document(name: name, type: try d.optionalText("type") ?? "", size: size)
         if let text = try d.optionalText("text"), !text.isEmpty {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             if text.hasPrefix("/") || parts.contains(where: { $0.isEmpty || !isPlainFileName(String($0)) }) {
-                throw d.error("text", "\"\(text)\" is not a path inside the contest folder")
+                throw d.error("text", th: "\"\(text)\" ไม่ใช่ที่อยู่ภายในโฟลเดอร์การประกวด", en: "\"\(text)\" is not a path inside the contest folder")
             }
             document.text = text
         }
@@ -355,7 +362,7 @@ public enum ContestParser {
             let p = try d.object("pixels")
             try p.allowOnly(["width", "height"])
             let width = try p.integer("width"), height = try p.integer("height")
-            if width < 1 || height < 1 { throw p.error("width", "must be at least 1") }
+            if width < 1 || height < 1 { throw p.error("width", th: "ต้องไม่น้อยกว่า 1", en: "must be at least 1") }
             document.pixels = .init(width: width, height: height)
         }
         if let note = try d.optionalText("note"), !note.isEmpty { document.note = note }
@@ -371,7 +378,7 @@ public enum ContestParser {
         do {
             return try JSONParser.parse(bytes)
         } catch let e as JSONSyntaxError {
-            throw InputError(file: file, line: e.line, field: nil, e.message)
+            throw InputError(file: file, line: e.line, field: nil, th: e.thai, en: e.message)
         }
     }
 }
@@ -385,7 +392,8 @@ struct Fields {
 
     init(_ located: JSONValue.Located, file: String, path: String) throws {
         guard case .object(let members) = located.value else {
-            throw InputError(file: file, line: located.line, field: path.isEmpty ? nil : path, "must be an object, got \(located.value.kindName)")
+            throw InputError(file: file, line: located.line, field: path.isEmpty ? nil : path,
+                             th: "ต้องเป็นออบเจกต์ ไม่ใช่\(located.value.kindNameThai)", en: "must be an object, got \(located.value.kindName)")
         }
         self.members = members
         self.line = located.line
@@ -412,8 +420,8 @@ struct Fields {
         return path.isEmpty ? key : path + "." + key
     }
 
-    func error(_ key: String, _ problem: String) -> InputError {
-        InputError(file: file, line: member(key)?.line ?? line, field: fieldPath(key), problem)
+    func error(_ key: String, th: String, en: String) -> InputError {
+        InputError(file: file, line: member(key)?.line ?? line, field: fieldPath(key), th: th, en: en)
     }
 
     func has(_ key: String) -> Bool { member(key) != nil }
@@ -422,52 +430,55 @@ struct Fields {
 
     func allowOnly(_ keys: [String]) throws {
         for m in members where !keys.contains(m.key) && !m.key.hasPrefix("_") {
-            throw InputError(file: file, line: m.value.line, field: fieldPath(m.key), "unknown field (expected one of: \(keys.joined(separator: ", ")))")
+            let expected = keys.joined(separator: ", ")
+            throw InputError(file: file, line: m.value.line, field: fieldPath(m.key),
+                             th: "ไม่รู้จักช่องนี้ (ช่องที่ใช้ได้: \(expected))", en: "unknown field (expected one of: \(expected))")
         }
     }
 
     func required(_ key: String) throws -> JSONValue.Located {
         guard let v = member(key) else {
-            throw InputError(file: file, line: line, field: fieldPath(key), "missing")
+            throw InputError(file: file, line: line, field: fieldPath(key), th: "ขาดหายไป", en: "missing")
         }
         return v
     }
 
     func text(_ key: String) throws -> String {
         let v = try required(key)
-        guard case .string(let s) = v.value else { throw error(key, "must be a string, got \(v.value.kindName)") }
-        if s.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw error(key, "must not be empty") }
+        guard case .string(let s) = v.value else { throw error(key, th: "ต้องเป็นข้อความ ไม่ใช่\(v.value.kindNameThai)", en: "must be a string, got \(v.value.kindName)") }
+        if s.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw error(key, th: "ต้องไม่ว่าง", en: "must not be empty") }
         return s
     }
 
     func optionalText(_ key: String) throws -> String? {
         guard let v = member(key) else { return nil }
         if case .null = v.value { return nil }
-        guard case .string(let s) = v.value else { throw error(key, "must be a string, got \(v.value.kindName)") }
+        guard case .string(let s) = v.value else { throw error(key, th: "ต้องเป็นข้อความ ไม่ใช่\(v.value.kindNameThai)", en: "must be a string, got \(v.value.kindName)") }
         return s
     }
 
     func identifier(_ key: String) throws -> String {
         let s = try text(key)
-        if !Fields.isIdentifier(s) { throw error(key, "\"\(s)\" is not a valid id (letters, digits, '-', '_', '.'; at most 64)") }
+        if !Fields.isIdentifier(s) { throw error(key, th: "\"\(s)\" ใช้เป็นรหัสไม่ได้ (ตัวอักษรอังกฤษ ตัวเลข '-', '_', '.' ไม่เกิน 64 ตัว)",
+                                                  en: "\"\(s)\" is not a valid id (letters, digits, '-', '_', '.'; at most 64)") }
         return s
     }
 
     func number(_ key: String) throws -> Double {
         let v = try required(key)
-        guard case .number(let n) = v.value else { throw error(key, "must be a number, got \(v.value.kindName)") }
+        guard case .number(let n) = v.value else { throw error(key, th: "ต้องเป็นตัวเลข ไม่ใช่\(v.value.kindNameThai)", en: "must be a number, got \(v.value.kindName)") }
         return n
     }
 
     func integer(_ key: String) throws -> Int {
         let n = try number(key)
-        guard n == n.rounded(), abs(n) < 1e9 else { throw error(key, "must be a whole number, got \(JSONWriter.numberText(n))") }
+        guard n == n.rounded(), abs(n) < 1e9 else { throw error(key, th: "ต้องเป็นจำนวนเต็ม ไม่ใช่ \(JSONWriter.numberText(n))", en: "must be a whole number, got \(JSONWriter.numberText(n))") }
         return Int(n)
     }
 
     func array(_ key: String) throws -> [JSONValue.Located] {
         let v = try required(key)
-        guard case .array(let items) = v.value else { throw error(key, "must be a list, got \(v.value.kindName)") }
+        guard case .array(let items) = v.value else { throw error(key, th: "ต้องเป็นรายการ ไม่ใช่\(v.value.kindNameThai)", en: "must be a list, got \(v.value.kindName)") }
         return items
     }
 
@@ -477,14 +488,15 @@ struct Fields {
 
     func objects(_ key: String, nonEmpty: Bool) throws -> [Fields] {
         let items = try array(key)
-        if nonEmpty && items.isEmpty { throw error(key, "must not be empty") }
+        if nonEmpty && items.isEmpty { throw error(key, th: "ต้องไม่ว่าง", en: "must not be empty") }
         return try items.enumerated().map { try Fields($0.element, file: file, path: fieldPath(key) + "[\($0.offset)]") }
     }
 
     func strings(_ key: String) throws -> [String] {
         try array(key).enumerated().map { k, item in
             guard case .string(let s) = item.value else {
-                throw InputError(file: file, line: item.line, field: fieldPath(key) + "[\(k)]", "must be a string, got \(item.value.kindName)")
+                throw InputError(file: file, line: item.line, field: fieldPath(key) + "[\(k)]",
+                                 th: "ต้องเป็นข้อความ ไม่ใช่\(item.value.kindNameThai)", en: "must be a string, got \(item.value.kindName)")
             }
             return s
         }

@@ -13,9 +13,9 @@ public enum AtomicFile {
         var st = stat()
         var kept: (mode: mode_t, group: gid_t)? = nil
         if lstat(path, &st) == 0 {
-            if !overwrite { throw InputError("\(path): already exists; nothing was written (use --force to replace it)") }
+            if !overwrite { throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)") }
             if st.st_mode & S_IFMT != S_IFREG {
-                throw InputError("\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
+                throw InputError(th: "\(path): ไม่ใช่แฟ้มธรรมดา ไม่ได้เขียนอะไร", en: "\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
             }
             kept = (st.st_mode & 0o7777, st.st_gid)
         }
@@ -37,7 +37,7 @@ public enum AtomicFile {
         close(fd)
         if !overwrite && lstat(path, &st) == 0 {
             _ = FileSystem.current.unlink(temp)
-            throw InputError("\(path): already exists; nothing was written (use --force to replace it)")
+            throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)")
         }
         guard FileSystem.current.rename(temp, path) == 0 else {
             let why = String(cString: strerror(errno))
@@ -61,7 +61,7 @@ public enum AtomicFile {
             if fd >= 0 { return (fd, temp) }
             if errno != EEXIST { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         }
-        throw InputError("\(path): cannot create a temporary file beside it")
+        throw InputError(th: "\(path): สร้างแฟ้มชั่วคราวข้างกันไม่ได้", en: "\(path): cannot create a temporary file beside it")
     }
 
     /// The folder a path is in: "." for a bare name.

@@ -27,6 +27,18 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// The name of this kind of value, for error messages.
+    /// The kind in Thai, after "ไม่ใช่" (a space before every word but null's English).
+    public var kindNameThai: String {
+        switch self {
+        case .null: return " null"
+        case .bool: return "ค่าจริงเท็จ"
+        case .number: return "ตัวเลข"
+        case .string: return "ข้อความ"
+        case .array: return "รายการ"
+        case .object: return "ออบเจกต์"
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .null: return "null"
@@ -42,6 +54,32 @@ public indirect enum JSONValue: Equatable, Sendable {
 public struct JSONSyntaxError: Error, Equatable, Sendable {
     public var line: Int
     public var message: String
+
+    /// The message in Thai, for a contest file's reader: the scanner, on the ledger's hot path,
+    /// keeps to English, and a key, a number or an escape in it stays as it is.
+    public var thai: String {
+        let whole: [String: String] = [
+            "unexpected content after the JSON value": "มีข้อความต่อท้ายค่า JSON",
+            "nesting is too deep": "ซ้อนกันลึกเกินไป",
+            "unexpected end of file": "แฟ้มจบก่อนค่าจะครบ",
+            "expected a quoted key": "ควรเป็นชื่อช่องในเครื่องหมายคำพูด",
+            "unexpected character": "มีอักขระที่ไม่ควรมี",
+            "text is not valid UTF-8": "ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง",
+            "unpaired surrogate in \\u escape": "\\u escape มี surrogate ที่ไม่ครบคู่",
+            "bad \\u escape": "\\u escape ไม่ถูกต้อง",
+            "unterminated string": "ข้อความไม่มีเครื่องหมายคำพูดปิด",
+            "expected a value": "ควรเป็นค่า",
+            "bad number": "ตัวเลขไม่ถูกต้อง",
+            "expected ',' or '}' in object": "ควรเป็น ',' หรือ '}' ในออบเจกต์",
+            "expected ',' or ']' in array": "ควรเป็น ',' หรือ ']' ในรายการ",
+            "expected a string": "ควรเป็นข้อความ",
+        ]
+        if let thai = whole[message] { return thai }
+        let starts = [("duplicate key ", "ชื่อช่องซ้ำ "), ("expected ':' after key ", "ควรมี ':' หลังชื่อช่อง "),
+                      ("bad number ", "ตัวเลขไม่ถูกต้อง "), ("bad escape ", "escape ไม่ถูกต้อง ")]
+        for (english, thai) in starts where message.hasPrefix(english) { return thai + message.dropFirst(english.count) }
+        return message
+    }
 }
 
 public enum JSONParser {

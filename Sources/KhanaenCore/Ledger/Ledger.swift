@@ -176,18 +176,21 @@ public struct ChairStream: Sendable {
             for e in f.events {
                 if let judge = ChairStream.judge(ofDelivery: f.name), !Deliveries.isDelivered(e, toJudge: judge) {
                     violations.append(Violation(file: f.name, seq: e.seq,
-                        message: "a \(e.kind.rawValue) in a delivery to \(judge), which holds only the reopens of \(judge)'s sheets and eligibility rulings"))
+                        words: Phrase("บรรทัดชนิด \(e.kind.rawValue) ในแฟ้มที่ส่งถึง \(judge) ซึ่งมีเพียงการเปิดแก้ไขใบให้คะแนนของ \(judge) และผลการตรวจคุณสมบัติ",
+                                     "a \(e.kind.rawValue) in a delivery to \(judge), which holds only the reopens of \(judge)'s sheets and eligibility rulings")))
                     continue
                 }
                 if let owner {
                     if e.actor != owner {
                         violations.append(Violation(file: f.name, seq: e.seq,
-                            message: "written as \"\(e.actor)\" in the file of chair \(owner): only \(owner) decides here"))
+                            words: Phrase("เขียนในนาม \"\(e.actor)\" ในแฟ้มของประธานกรรมการ \(owner): ในแฟ้มนี้ตัดสินได้เฉพาะ \(owner)",
+                                         "written as \"\(e.actor)\" in the file of chair \(owner): only \(owner) decides here")))
                         continue
                     }
                 } else if e.kind != .checkpoint {
                     violations.append(Violation(file: f.name, seq: e.seq,
-                        message: "a \(e.kind.rawValue) in the witness's file, which holds checkpoints only: a decision is a chair's"))
+                        words: Phrase("บรรทัดชนิด \(e.kind.rawValue) ในแฟ้มของผู้เป็นพยาน ซึ่งมีเพียงจุดตรวจ: การตัดสินเป็นของประธานกรรมการ",
+                                     "a \(e.kind.rawValue) in the witness's file, which holds checkpoints only: a decision is a chair's")))
                     continue
                 }
                 items.append((e.time, k, e))

@@ -42,9 +42,13 @@ public struct LedgerSummary: Equatable, Sendable {
 
     /// One line for each thing that makes the ledger not intact, in the order breaks,
     /// checkpoints, violations.
-    public var problems: [String] {
+    /// In English, as the seal covers them.
+    public var problems: [String] { problems(in: .en) }
+
+    /// The same, a violation's words in `language` (a break's and a checkpoint's are English only).
+    public func problems(in language: Language) -> [String] {
         breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name)) } + checkpointProblems + deliveryProblems
-            + violations.map(\.description)
+            + violations.map { $0.description(in: language) }
     }
 
     public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblems.isEmpty && deliveryProblems.isEmpty }

@@ -241,7 +241,7 @@ extension ContestFolder {
             out.earlierRound = EarlierRound(number: before.round?.number ?? (contest.round.map { $0.number - 1 } ?? 1), results: results)
         } catch {
             guard contest.carry == nil else {
-                throw InputError("\(dir)/\(contestFile): carry counts the earlier round's scores, but \(previous.folder) cannot be read: \(error)")
+                throw InputError(th: "\(dir)/\(contestFile): carry นับคะแนนของรอบก่อน แต่อ่าน \(previous.folder) ไม่ได้: \(error)", en: "\(dir)/\(contestFile): carry counts the earlier round's scores, but \(previous.folder) cannot be read: \(error)")
             }
         }
         return out

@@ -63,7 +63,7 @@ public struct ReportWords: Speaking, Sendable {
     public func banners(_ ledger: LedgerSummary, access: Bool = true) -> [String] {
         var out: [String] = []
         if access && ledger.contest.access == .open { out.append(accessOpen) }
-        if !ledger.isIntact { out.append(notIntact + ":") ; out.append(contentsOf: ledger.problems.map { "  " + $0 }) }
+        if !ledger.isIntact { out.append(notIntact + ":") ; out.append(contentsOf: ledger.problems(in: language).map { "  " + $0 }) }
         return out
     }
 

@@ -26,3 +26,9 @@ extension Speaking {
 extension Language: Speaking {
     public var language: Language { self }
 }
+
+/// An error that has its words in both languages (a refusal, bad input, a wrong command line):
+/// whoever reports it says it in the caller's language.
+public protocol BilingualError: Error {
+    var words: Phrase { get }
+}

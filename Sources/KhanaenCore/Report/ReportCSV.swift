@@ -46,7 +46,7 @@ public enum ReportCSV {
         if let draft { states.append(draft.isEmpty ? language.t("ฉบับจริง", "final") : language.t("ร่าง", "draft")) }
         states.append(contest.access == .open ? language.t("ไม่บังคับ", "open") : language.t("บังคับ", "enforced"))
         states.append(ledger.isIntact ? language.t("ครบถ้วน", "intact")
-                      : ([language.t("ไม่ครบถ้วน", "not-intact")] + ledger.problems).joined(separator: "; "))
+                      : ([language.t("ไม่ครบถ้วน", "not-intact")] + ledger.problems(in: language)).joined(separator: "; "))
         for e in r.entries {
             let entry = contest.entries[e.index]
             var row = [e.rank.map(String.init) ?? "", e.id, entry.organisation, entry.province, entry.title,

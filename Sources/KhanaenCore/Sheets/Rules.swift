@@ -1,6 +1,6 @@
 /// A change the rules do not allow: the message says which and why, in English and, where
 /// the rule has one, in Thai. Nothing is written.
-public struct Refusal: Error, Equatable, CustomStringConvertible, Sendable {
+public struct Refusal: BilingualError, Equatable, CustomStringConvertible, Sendable {
     public var words: Phrase
 
     public init(th: String, en: String) { words = Phrase(th, en) }
@@ -115,14 +115,8 @@ public enum Rules {
     public static func checkValue(_ v: Double, criterion: Contest.Criterion, contest: Contest) throws {
         if let problem = valueProblem(v, max: criterion.max, step: contest.step) {
             let number = (contest.criterionIndex(criterion.id) ?? 0) + 1, value = JSONWriter.numberText(v)
-            throw Refusal(th: "เกณฑ์ \(number) = \(value): \(thaiValueProblem(v, max: criterion.max, step: contest.step))", en: "\(criterion.id)=\(value): \(problem)")
+            throw Refusal(th: "เกณฑ์ \(number) = \(value): \(problem.th)", en: "\(criterion.id)=\(value): \(problem.en)")
         }
-    }
-
-    private static func thaiValueProblem(_ v: Double, max: Double, step: Double) -> String {
-        if !v.isFinite || v < 0 { return "คะแนนติดลบไม่ได้" }
-        if v > max + 1e-9 { return "เกินคะแนนเต็ม \(JSONWriter.numberText(max))" }
-        return "ต้องเป็นทวีคูณของ \(JSONWriter.numberText(step))"
     }
 
     static func unknownJudge(_ id: String) -> Refusal { Refusal(th: "ไม่มีกรรมการรหัส \"\(id)\"", en: "no judge has id \"\(id)\"") }
@@ -130,11 +124,13 @@ public enum Rules {
 
     /// Why a score breaks the rules, or nil: what the writer refuses and the reader reports.
     @inline(__always)
-    static func valueProblem(_ v: Double, max: Double, step: Double) -> String? {
-        if !v.isFinite || v < 0 { return "a score cannot be negative" }
-        if v > max + 1e-9 { return "above the maximum of \(JSONWriter.numberText(max))" }
+    static func valueProblem(_ v: Double, max: Double, step: Double) -> Phrase? {
+        if !v.isFinite || v < 0 { return Phrase("คะแนนติดลบไม่ได้", "a score cannot be negative") }
+        if v > max + 1e-9 { return Phrase("เกินคะแนนเต็ม \(JSONWriter.numberText(max))", "above the maximum of \(JSONWriter.numberText(max))") }
         let k = v / step
-        if abs(k - k.rounded()) >= 1e-9 { return "not a multiple of the step \(JSONWriter.numberText(step))" }
+        if abs(k - k.rounded()) >= 1e-9 {
+            return Phrase("ต้องเป็นทวีคูณของ \(JSONWriter.numberText(step))", "not a multiple of the step \(JSONWriter.numberText(step))")
+        }
         return nil
     }
 
@@ -149,7 +145,7 @@ public enum Rules {
         var e = draft
         if [.eligibility, .method, .discussed, .advance, .assign, .fork, .conflict].contains(draft.kind) {
             if let problem = LineRules(contest).chairProblem(draft, judgeEvents: judgeEvents, cleared: LineRules.cleared(chairEvents, contest: contest)) {
-                throw Refusal(problem)
+                throw Refusal(th: problem.th, en: problem.en)
             }
             return e
         }

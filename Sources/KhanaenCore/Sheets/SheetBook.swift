@@ -165,12 +165,14 @@ public struct SheetBook: Sendable {
         }
 
         /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment or a chair's conflict, or nil.
-        func problem(_ e: borrowing LedgerEvent, entry ei: Int, judge: String) -> String? {
+        func problem(_ e: borrowing LedgerEvent, entry ei: Int, judge: String) -> Phrase? {
             if let t = pinned[ei], e.time > t, e.kind != .recuse {
-                return "written for \(e.entry) after a chair recorded, at \(Timestamp.format(t)), that \(judge) is in conflict of interest with it"
+                return Phrase("เขียนให้ผลงาน \(e.entry) หลังจากที่ประธานกรรมการแจ้งไว้เมื่อ \(Timestamp.format(t)) ว่า \(judge) มีส่วนได้เสียกับผลงานนี้",
+                              "written for \(e.entry) after a chair recorded, at \(Timestamp.format(t)), that \(judge) is in conflict of interest with it")
             }
             guard let entries, e.time > time, !entries[ei] else { return nil }
-            return "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)"
+            return Phrase("เขียนให้ผลงาน \(e.entry) หลังการมอบหมายเมื่อ \(Timestamp.format(time)) ซึ่งไม่ได้มอบหมายผลงานนี้ให้ \(judge)",
+                          "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)")
         }
     }
 
@@ -258,7 +260,7 @@ public struct SheetBook: Sendable {
         for (k, e) in chairEvents.enumerated() {
             let file = k < chairFiles.count ? chairFiles[k] : ContestParser.chairFileName
             if let problem = untimely[k] ?? rules.chairProblem(e, judgeEvents: judgeEvents, cleared: cleared) {
-                chairViolations.append(Violation(file: file, seq: e.seq, message: problem))
+                chairViolations.append(Violation(file: file, seq: e.seq, words: problem))
                 continue
             }
             let decision = ChairDecision(seq: e.seq, time: e.time, actor: e.actor, reason: e.text ?? "")
@@ -335,7 +337,7 @@ public struct SheetBook: Sendable {
         for e in events[progress.count...] {
             if let problem = times.problem(e) {
                 if e.time > now + LineTimes.skew { progress.refusedFuture = true }
-                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, words: problem))
                 continue
             }
             lastTimed = e
@@ -346,17 +348,17 @@ public struct SheetBook: Sendable {
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: lastIndex, criterionIndex: ci,
                                                 cleared: given?.clears(lastIndex, at: e.time) ?? false) {
-                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, words: problem))
                 continue
             }
             let ei = lastIndex!
             if let problem = given?.problem(e, entry: ei, judge: judge.id) {
-                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: problem))
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, words: problem))
                 continue
             }
             if !reopened.isEmpty { touched.append(ei) }
             if let refused = SheetBook.apply(e, criterionIndex: ci, to: &row[ei], entry: ei, reopened: reopened) {
-                progress.violations.append(Violation(file: judge.id, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
+                progress.violations.append(Violation(file: judge.id, seq: e.seq, words: LineRules.describe(refused, entry: e.entry)))
             }
         }
         if !reopened.isEmpty {
@@ -397,10 +399,10 @@ public struct SheetBook: Sendable {
 
     /// The form and time problems (`LineTimes`) of a stream of lines merged from several
     /// files, by index in the stream: each file's lines are checked in their own order.
-    static func formAndTimeProblems(_ events: [LedgerEvent], files: [String], now: Int64) -> [Int: String] {
+    static func formAndTimeProblems(_ events: [LedgerEvent], files: [String], now: Int64) -> [Int: Phrase] {
         var byFile: [String: [Int]] = [:]
         for k in events.indices { byFile[k < files.count ? files[k] : "", default: []].append(k) }
-        var problems: [Int: String] = [:]
+        var problems: [Int: Phrase] = [:]
         for (_, indexes) in byFile {
             var times = LineTimes(now: now)
             for k in indexes.sorted(by: { events[$0].seq < events[$1].seq }) {
@@ -435,21 +437,21 @@ public struct SheetBook: Sendable {
         var times = LineTimes(now: now)
         for e in judgeEvents {
             if let problem = times.problem(e) {
-                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                violations.append(Violation(file: judgeID, seq: e.seq, words: problem))
                 continue
             }
             let ei = names.entry(e.entryName)
             let ci = e.criterionName.flatMap { names.criterion($0) }
             if let problem = rules.judgeProblem(e, judge: judgeName, entryIndex: ei, criterionIndex: ci, cleared: given?.clears(ei, at: e.time) ?? false) {
-                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                violations.append(Violation(file: judgeID, seq: e.seq, words: problem))
                 continue
             }
             if let problem = given?.problem(e, entry: ei!, judge: judgeID) {
-                violations.append(Violation(file: judgeID, seq: e.seq, message: problem))
+                violations.append(Violation(file: judgeID, seq: e.seq, words: problem))
                 continue
             }
             if let refused = apply(e, criterionIndex: ci, to: &sheets[ei!], entry: ei!, reopened: reopened) {
-                violations.append(Violation(file: judgeID, seq: e.seq, message: LineRules.describe(refused, entry: e.entry)))
+                violations.append(Violation(file: judgeID, seq: e.seq, words: LineRules.describe(refused, entry: e.entry)))
             }
         }
         if !reopened.isEmpty {

@@ -23,7 +23,7 @@ public enum CSVImport {
         } catch let p as CSVReader.Problem {
             throw InputError(file: file, line: p.line, field: nil, p.message)
         }
-        guard let header = records.first else { throw InputError(file: file, line: 1, field: nil, "no title line (the file is empty)") }
+        guard let header = records.first else { throw InputError(file: file, line: 1, field: nil, th: "ไม่มีบรรทัดหัวตาราง (แฟ้มว่าง)", en: "no title line (the file is empty)") }
 
         var columns: [Int: Submission.Field] = [:]
         var warnings: [String] = []
@@ -42,7 +42,7 @@ public enum CSVImport {
         }
         for needed in [Submission.Field.organisation, .title] where !columns.values.contains(needed) {
             let label = needed == .organisation ? "หน่วยงาน (organisation)" : "ชื่อโครงการ (title)"
-            throw InputError(file: file, line: header.line, field: nil, "no \(label) column")
+            throw InputError(file: file, line: header.line, field: nil, th: "ไม่มีคอลัมน์ \(label)", en: "no \(label) column")
         }
 
         var book = EntryBook(entries)

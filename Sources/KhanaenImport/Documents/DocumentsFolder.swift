@@ -72,8 +72,8 @@ public struct DocumentsFolder: Sendable {
     public func checkEntryFolder(_ id: String) throws {
         var st = stat()
         guard fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-        if st.st_mode & S_IFMT == S_IFLNK { throw InputError("\(path(id)): a symbolic link; refused") }
-        if st.st_mode & S_IFMT != S_IFDIR { throw InputError("\(path(id)): not a folder; refused") }
+        if st.st_mode & S_IFMT == S_IFLNK { throw InputError(th: "\(path(id)): เป็น symbolic link จึงไม่ทำ", en: "\(path(id)): a symbolic link; refused") }
+        if st.st_mode & S_IFMT != S_IFDIR { throw InputError(th: "\(path(id)): ไม่ใช่โฟลเดอร์ จึงไม่ทำ", en: "\(path(id)): not a folder; refused") }
     }
 
     /// Whether the entry's folder holds each of these files with its size.
@@ -238,7 +238,7 @@ public struct DocumentsFolder: Sendable {
                 taken.insert(candidate)
                 return (candidate, size)
             }
-            throw InputError("\(path)/\(name): too many files of this name")
+            throw InputError(th: "\(path)/\(name): มีแฟ้มชื่อนี้มากเกินไป", en: "\(path)/\(name): too many files of this name")
         }
 
         func sync() throws {

@@ -35,7 +35,7 @@ public enum Mailbox {
     /// message is then `message(at:fileBytes:)`). A path that cannot be read throws.
     public static func locations(_ path: String) throws -> (locations: [MailLocation], mbox: [UInt8]?) {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError("\(path.terminalSafe): no such file or folder") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError(th: "\(path.terminalSafe): ไม่มีแฟ้มหรือโฟลเดอร์นี้", en: "\(path.terminalSafe): no such file or folder") }
         if isDir.boolValue { return (try messageFiles(inFolder: path).map { MailLocation(file: $0) }, nil) }
         // A file of its own is read when its message is (once: it may be large).
         let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: fromLine.count)).flatMap { $0 } ?? Data()
@@ -93,10 +93,10 @@ public enum Mailbox {
     /// end): through `Data`, or an array doubled to find the end, a 283 MB message took 570 MB.
     public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputError("\(path.terminalSafe): cannot read (missing or not readable)") }
+        guard fd >= 0 else { throw InputError(th: "\(path.terminalSafe): อ่านไม่ได้ (ไม่มีแฟ้มหรือไม่มีสิทธิ์อ่าน)", en: "\(path.terminalSafe): cannot read (missing or not readable)") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw InputError("\(path.terminalSafe): cannot read (not a file)") }
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw InputError(th: "\(path.terminalSafe): อ่านไม่ได้ (ไม่ใช่แฟ้ม)", en: "\(path.terminalSafe): cannot read (not a file)") }
         var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var got = 0
         while true {

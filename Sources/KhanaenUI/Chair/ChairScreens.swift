@@ -184,7 +184,7 @@ enum IntegrityView {
         }
         func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
         for problem in [s.readProblem].compactMap({ $0 }) + s.ledger.checkpointProblems + s.ledger.deliveryProblems
-            + s.ledger.violations.map(\.description) { say(problem, .error) }
+            + s.ledger.violations.map { $0.description(in: w.language) } { say(problem, .error) }
         for stray in s.ledger.strays { say("\(stray): \(w.strayFile)", .warning) }
         // The method on screen's tiers, when it is not the official one (whose are in the draft's reasons).
         let tiers = s.results.isOfficial ? [] : s.results.tierCounts.map { words.describe($0, contest: s.contest) }
