@@ -17,15 +17,26 @@ public enum Deliveries {
         }
     }
 
+    /// The reason an assignment reaches a judge with, in place of the chair's: the chair's
+    /// reason for a change is often another judge's conflict or departure.
+    public static let assignReason = "การมอบหมายผลงานของท่าน"
+
     /// What the chair's own lines say judge `judge` must see, in order. An assignment reaches
-    /// a judge cut down to the entries given to that judge, each naming that judge alone: the
-    /// other judges' names never reach them.
+    /// a judge cut down to the entries given to that judge, each naming that judge alone, with
+    /// `assignReason` for its reason, and only when it changes what the judge was given: the
+    /// other judges' names, the chair's reasons and the changes that concern only others never
+    /// reach them (a line, even an unchanged one, would tell its time and its file's size).
     public static func projection(of chairEvents: [LedgerEvent], forJudge judge: String) -> [LedgerEvent] {
-        chairEvents.compactMap { e in
+        var given: [AssignedEntry]? = nil
+        return chairEvents.compactMap { e in
             guard isDelivered(e, toJudge: judge) else { return nil }
             guard e.kind == .assign, let pairs = e.pairs else { return e }
+            let mine = pairs.filter { $0.judges.contains(judge) }.map { AssignedEntry(entry: $0.entry, judges: [judge]) }
+            if mine == given { return nil }
+            given = mine
             var own = e
-            own.pairs = pairs.filter { $0.judges.contains(judge) }.map { AssignedEntry(entry: $0.entry, judges: [judge]) }
+            own.pairs = mine
+            own.text = assignReason
             return own
         }
     }
