@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import KhanaenText
 
 /// Why a document could not be printed: Pango or Cairo missing, or the file not written.
 public struct PrintError: Error, CustomStringConvertible, Sendable {
@@ -186,7 +187,9 @@ private final class Setter {
         api.pango_layout_set_width(l, Int32(width * 1024))
         api.pango_layout_set_wrap(l, 2)  // PANGO_WRAP_WORD_CHAR: at word boundaries, within a word only when it cannot fit
         api.pango_layout_set_alignment(l, alignment.rawValue)
-        api.pango_layout_set_text(l, text, -1)
+        // Text from files: a bidirectional override would reorder what a signer reads, a
+        // control would print as a box of hex digits; each is shown as the terminal shows it.
+        api.pango_layout_set_text(l, TerminalText.safe(text, keepingLineBreaks: true), -1)
         return l
     }
 

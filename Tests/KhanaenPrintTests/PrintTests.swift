@@ -311,6 +311,26 @@ final class PrintTests: XCTestCase {
 
     static let position = "นักวิชาการคอมพิวเตอร์ชำนาญการพิเศษ"
 
+    /// A bidirectional override in a judge's position or a chair's reason (text from files)
+    /// is printed as a placeholder and never reorders what a signer reads; an escape likewise.
+    func testBidiAndControlCharactersArePrintedAsPlaceholders() throws {
+        try editContest(judges: ["j1": ["position": "ผู้อำนวยการ\u{202E}abc\u{202C}def\u{1B}[31m"]])
+        let entry = try ContestFolder.loadContest(contest).entries[1].id
+        let r1 = run(["conflict", "declare", "--contest", contest, "--judge", "j1", "--entry", entry, "--ground", "other",
+                      "--reason", "ญาติ\u{2067}xyz\u{2069}", "--chair", "chair"])
+        XCTAssertEqual(r1.code, 0, r1.err)
+        let pdf = root + "/declaration.pdf"
+        let r = run(["print", "declaration", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        // Without -raw: the text as laid out on the page, where an override would have turned it round.
+        let text = squeezed(try tool("pdftotext", [pdf, "-"]))
+        XCTAssertTrue(text.contains("abc"), "the override is not applied: \(text)")
+        XCTAssertFalse(text.contains("cba"), text)
+        XCTAssertTrue(text.contains("xyz"), text)
+        XCTAssertFalse(text.unicodeScalars.contains { [0x1B, 0x202E, 0x202C, 0x2067, 0x2069].contains($0.value) }, text)
+    }
+
+
     /// The declaration: the heading, the judge's name and position, every ground of ม.13 and ม.16,
     /// the one declared ticked with its entry and reason, the others and "ไม่มีส่วนได้เสีย" not; the
     /// conflicts the rules compute, listed; the signature line; the judge file's head in the footer.
