@@ -430,6 +430,27 @@ final class PrintTests: XCTestCase {
     /// contest.json's `print.font` sets every paper in that family, embedded; a family that is
     /// not installed stops the print (fontconfig would quietly set another); a font that is not
     /// one family is refused, naming the file, line and key.
+    /// A name planted where the paper is written (a link to another of the printer's files)
+    /// is never written through, and the paper, which holds the judge's scores, is not for others.
+    func testAPaperIsNeverWrittenThroughAPlantedLinkAndIsNotForOthers() throws {
+        score("j1", 1, submit: true)
+        let shared = root + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let victim = root + "/victim.txt"
+        try "ของผู้พิมพ์\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let pdf = shared + "/sheet.pdf"
+        try FileManager.default.createSymbolicLink(atPath: pdf + ".tmp-\(getpid())", withDestinationPath: victim)
+        let r = run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "ของผู้พิมพ์\n", "the planted link was written through")
+        var st = stat()
+        XCTAssertEqual(lstat(pdf, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFREG)
+        XCTAssertEqual(st.st_mode & 0o007, 0, "others cannot read the paper")
+        let left = try FileManager.default.contentsOfDirectory(atPath: shared).filter { $0.hasPrefix(".khanaen-print-") }
+        XCTAssertEqual(left, [], "the private folder is removed")
+    }
+
     func testPrintFontChoosesTheFamily() throws {
         guard (try? tool("fc-list", [":family=Garuda", "family"]))?.contains("Garuda") == true else {
             throw XCTSkip("Garuda (fonts-tlwg-garuda) is not installed")
