@@ -341,7 +341,7 @@ struct ConflictsCommand: Command {
                 .obj([("judge", .string(contest.judges[c.judge].id)), ("entry", .string(contest.entries[c.entry].id)),
                       ("cause", .string(cause(c).code)), ("reason", .string(cause(c).words))])
             }
-            ctx.out(String(decoding: JSONWriter.bytes(.arr(items), indent: 2), as: UTF8.self) + "\n")
+            ctx.out(JSONWriter.escapingInvisible(JSONWriter.string(.arr(items), indent: 2)) + "\n")
             return 0
         }
         if conflicts.isEmpty {

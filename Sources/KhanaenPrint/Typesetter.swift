@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import KhanaenText
 
 /// Why a document could not be printed: Pango or Cairo missing, or the file not written.
 public struct PrintError: Error, CustomStringConvertible, Sendable {
@@ -114,7 +115,18 @@ public enum Typesetter {
         guard let api = khanaen_pango_open(&error, error.count)?.pointee else {
             throw PrintError(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
-        let temporary = path + ".tmp-\(getpid())"
+        // Cairo opens its file by name, following links: it writes inside a folder of our own,
+        // made under a random name (mkdtemp, mode 0700) beside the target, where no one else can
+        // plant a name; the paper is then renamed into place, which replaces a link, never
+        // writes through one. A paper holds a judge's scores or conflicts: readable by the
+        // owner and the folder's group only.
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        var template = Array("\(folder.isEmpty ? "/" : folder)/.khanaen-print-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw PrintError("\(path): \(String(cString: strerror(errno)))") }
+        let own = String(cString: made)
+        let temporary = own + "/paper.pdf"
+        defer { rmdir(own) }
         let pages: Int
         do {
             let qr = document.qr.flatMap { qrModules($0, library: qrLibrary) }
@@ -123,7 +135,7 @@ public enum Typesetter {
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
+        guard chmod(temporary, 0o640) == 0, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw PrintError("\(path): \(reason)")
@@ -186,7 +198,9 @@ private final class Setter {
         api.pango_layout_set_width(l, Int32(width * 1024))
         api.pango_layout_set_wrap(l, 2)  // PANGO_WRAP_WORD_CHAR: at word boundaries, within a word only when it cannot fit
         api.pango_layout_set_alignment(l, alignment.rawValue)
-        api.pango_layout_set_text(l, text, -1)
+        // Text from files: a bidirectional override would reorder what a signer reads, a
+        // control would print as a box of hex digits; each is shown as the terminal shows it.
+        api.pango_layout_set_text(l, TerminalText.safe(text, keepingLineBreaks: true), -1)
         return l
     }
 

@@ -786,6 +786,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(SheetBook(ledger: try ContestFolder.load(contest)).sheet(judge: 1, entry: 0).scores[0], 3, "the line counts")
     }
 
+    /// A reason with bidirectional and C1 controls is listed as JSON escapes, never raw,
+    /// since the list goes to a terminal.
+    func testConflictsJSONEscapesInvisibleControls() throws {
+        let path = contest + "/contest.json"
+        let json = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"access\": \"logins\"", with: "\"access\": \"open\"")
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        let entry = try ContestFolder.loadContest(contest).entries[0].id
+        let declared = run(["conflict", "declare", "--contest", contest, "--judge", "j2", "--entry", entry, "--ground", "other",
+                            "--reason", "ญาติ\u{202E}cba\u{2066}\u{85}x", "--chair", "chair"])
+        XCTAssertEqual(declared.code, 0, declared.err)
+        let listed = run(["conflicts", "--contest", contest, "--format", "json"])
+        XCTAssertEqual(listed.code, 0, listed.err)
+        XCTAssertFalse(listed.out.unicodeScalars.contains { [0x202E, 0x2066, 0x85].contains($0.value) }, listed.out)
+        XCTAssertTrue(listed.out.contains("ญาติ\\u202ecba\\u2066\\u0085x"), listed.out)
+    }
+
     /// A judge kept from an entry by the rules cannot score it (refused in Thai, nothing
     /// written); a conflict the judge declares is a recusal with its ground, listed with it,
     /// and the assignment keeps the judge away; a line planted for a conflicted pair is a

@@ -44,6 +44,21 @@ final class AssignmentScoringTests: XCTestCase {
         XCTAssertTrue(reasons.contains(.unscored(3)), "e2's j3, e3's j3 and j4: \(reasons)")
     }
 
+    /// A judge given an entry and then recorded by a chair as in conflict with it is not
+    /// waited for: the entry's quorum and the announcement count without them.
+    func testAJudgeInAChairsConflictIsNotWaitedFor() throws {
+        let contest = try Fixtures.contest(judges: 2, entries: 1, quorum: 2)
+        let chair = Fixtures.numbered([LedgerEvent(actor: "chair", assign: [AssignedEntry(entry: "e1", judges: ["j1", "j2"])], reason: "แบ่งงาน"),
+                                       LedgerEvent(actor: "chair", kind: .conflict, judge: "j2", entry: "e1", text: "เป็นญาติ", outcome: "relative")])
+        let book = SheetBook(contest: contest, judgeEvents: [Fixtures.numbered(Fixtures.sheet("j1", "e1", 8, 16, 8)), []], chairEvents: chair)
+        XCTAssertEqual(book.violations, [])
+        let r = Scoring.compute(book, method: .mean)
+        XCTAssertEqual(r.entries[0].quorum, 1, "j2 can give no sheet that counts")
+        XCTAssertEqual(r.entries[0].rank, 1)
+        let reasons = AnnouncementDraft.check(r, book: book, ledger: nil, queue: nil)
+        XCTAssertFalse(reasons.contains { if case .unscored = $0 { return true } else { return false } }, "\(reasons)")
+    }
+
     func testWithoutAnAssignmentEveryJudgeHasEveryEntry() throws {
         let contest = try Fixtures.contest(judges: 4, entries: 3, quorum: 3)
         let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { _ in [] }, chairEvents: [])

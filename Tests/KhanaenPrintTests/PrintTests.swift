@@ -311,6 +311,26 @@ final class PrintTests: XCTestCase {
 
     static let position = "นักวิชาการคอมพิวเตอร์ชำนาญการพิเศษ"
 
+    /// A bidirectional override in a judge's position or a chair's reason (text from files)
+    /// is printed as a placeholder and never reorders what a signer reads; an escape likewise.
+    func testBidiAndControlCharactersArePrintedAsPlaceholders() throws {
+        try editContest(judges: ["j1": ["position": "ผู้อำนวยการ\u{202E}abc\u{202C}def\u{1B}[31m"]])
+        let entry = try ContestFolder.loadContest(contest).entries[1].id
+        let r1 = run(["conflict", "declare", "--contest", contest, "--judge", "j1", "--entry", entry, "--ground", "other",
+                      "--reason", "ญาติ\u{2067}xyz\u{2069}", "--chair", "chair"])
+        XCTAssertEqual(r1.code, 0, r1.err)
+        let pdf = root + "/declaration.pdf"
+        let r = run(["print", "declaration", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        // Without -raw: the text as laid out on the page, where an override would have turned it round.
+        let text = squeezed(try tool("pdftotext", [pdf, "-"]))
+        XCTAssertTrue(text.contains("abc"), "the override is not applied: \(text)")
+        XCTAssertFalse(text.contains("cba"), text)
+        XCTAssertTrue(text.contains("xyz"), text)
+        XCTAssertFalse(text.unicodeScalars.contains { [0x1B, 0x202E, 0x202C, 0x2067, 0x2069].contains($0.value) }, text)
+    }
+
+
     /// The declaration: the heading, the judge's name and position, every ground of ม.13 and ม.16,
     /// the one declared ticked with its entry and reason, the others and "ไม่มีส่วนได้เสีย" not; the
     /// conflicts the rules compute, listed; the signature line; the judge file's head in the footer.
@@ -410,6 +430,27 @@ final class PrintTests: XCTestCase {
     /// contest.json's `print.font` sets every paper in that family, embedded; a family that is
     /// not installed stops the print (fontconfig would quietly set another); a font that is not
     /// one family is refused, naming the file, line and key.
+    /// A name planted where the paper is written (a link to another of the printer's files)
+    /// is never written through, and the paper, which holds the judge's scores, is not for others.
+    func testAPaperIsNeverWrittenThroughAPlantedLinkAndIsNotForOthers() throws {
+        score("j1", 1, submit: true)
+        let shared = root + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let victim = root + "/victim.txt"
+        try "ของผู้พิมพ์\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let pdf = shared + "/sheet.pdf"
+        try FileManager.default.createSymbolicLink(atPath: pdf + ".tmp-\(getpid())", withDestinationPath: victim)
+        let r = run(["print", "sheet", "--contest", contest, "--output", pdf], as: "judge1")
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "ของผู้พิมพ์\n", "the planted link was written through")
+        var st = stat()
+        XCTAssertEqual(lstat(pdf, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFREG)
+        XCTAssertEqual(st.st_mode & 0o007, 0, "others cannot read the paper")
+        let left = try FileManager.default.contentsOfDirectory(atPath: shared).filter { $0.hasPrefix(".khanaen-print-") }
+        XCTAssertEqual(left, [], "the private folder is removed")
+    }
+
     func testPrintFontChoosesTheFamily() throws {
         guard (try? tool("fc-list", [":family=Garuda", "family"]))?.contains("Garuda") == true else {
             throw XCTSkip("Garuda (fonts-tlwg-garuda) is not installed")

@@ -21,7 +21,7 @@ public enum EligibilityReport {
             }
             return JSONValue.obj(members)
         }
-        return JSONWriter.string(.obj([("entries", .arr(entries))]), indent: 2) + "\n"
+        return JSONWriter.escapingInvisible(JSONWriter.string(.obj([("entries", .arr(entries))]), indent: 2)) + "\n"
     }
 
     /// One row per entry: its status, each rule's, and the reasons of the rules that did not

@@ -17,15 +17,39 @@ public enum Deliveries {
         }
     }
 
+    /// The reason an assignment reaches a judge with, in place of the chair's: the chair's
+    /// reason for a change is often another judge's conflict or departure.
+    public static let assignReason = "การมอบหมายผลงานของท่าน"
+
     /// What the chair's own lines say judge `judge` must see, in order. An assignment reaches
-    /// a judge cut down to the entries given to that judge, each naming that judge alone: the
-    /// other judges' names never reach them.
-    public static func projection(of chairEvents: [LedgerEvent], forJudge judge: String) -> [LedgerEvent] {
-        chairEvents.compactMap { e in
+    /// a judge cut down to the entries given to that judge, each naming that judge alone, with
+    /// `assignReason` for its reason, and only when it changes what the judge was given: the
+    /// other judges' names, the chair's reasons and the changes that concern only others never
+    /// reach them (a line, even an unchanged one, would tell its time and its file's size).
+    ///
+    /// `others` are the other chairs' assignments, each with whether it goes before one of
+    /// this chair's at the same time (the chairs' order): whether the judge's entries change
+    /// is judged against the assignment in force, whoever wrote it.
+    public static func projection(of chairEvents: [LedgerEvent], forJudge judge: String,
+                                  others: [(line: LedgerEvent, firstOnTie: Bool)] = []) -> [LedgerEvent] {
+        func mine(_ e: LedgerEvent) -> [AssignedEntry] {
+            (e.pairs ?? []).filter { $0.judges.contains(judge) }.map { AssignedEntry(entry: $0.entry, judges: [judge]) }
+        }
+        var given: [AssignedEntry]? = nil
+        var before = others.sorted { $0.line.time < $1.line.time }[...]
+        return chairEvents.compactMap { e in
             guard isDelivered(e, toJudge: judge) else { return nil }
-            guard e.kind == .assign, let pairs = e.pairs else { return e }
+            guard e.kind == .assign, e.pairs != nil else { return e }
+            while let o = before.first, o.line.time < e.time || (o.line.time == e.time && o.firstOnTie) {
+                given = mine(o.line)
+                before = before.dropFirst()
+            }
+            let entries = mine(e)
+            if entries == given { return nil }
+            given = entries
             var own = e
-            own.pairs = pairs.filter { $0.judges.contains(judge) }.map { AssignedEntry(entry: $0.entry, judges: [judge]) }
+            own.pairs = entries
+            own.text = assignReason
             return own
         }
     }
@@ -61,8 +85,10 @@ extension Ledger {
         var problems: [String] = []
         do { try own.refresh() } catch { return ["\(own.displayPath): \(error)"] }
         let chairEvents = own.events
+        for (k, f) in chairFiles.enumerated() where k != c { _ = try? f.refresh() }
+        let others = otherAssignments(chair: c)
         for (j, judge) in contest.judges.enumerated() {
-            let projection = Deliveries.projection(of: chairEvents, forJudge: judge.id)
+            let projection = Deliveries.projection(of: chairEvents, forJudge: judge.id, others: others)
             let file = deliveries[j][c]
             do {
                 // One decision at a time, each with its own time: a copy must be the same line
@@ -100,16 +126,25 @@ extension Ledger {
         return problems
     }
 
+    /// The assignments in the other chairs' files as they were last read, each with whether
+    /// it goes before chair `c`'s at the same time.
+    func otherAssignments(chair c: Int) -> [(line: LedgerEvent, firstOnTie: Bool)] {
+        contest.chairs.indices.filter { $0 != c }.flatMap { k in
+            chairFiles[k].events.filter { $0.kind == .assign && $0.actor == contest.chairs[k] }.map { ($0, k < c) }
+        }
+    }
+
     /// One line for each delivery that does not follow its chair's file (a problem), and one
     /// for each that lags behind it (a note: the chair's next action delivers the rest).
     public func deliveryFindings() -> (problems: [String], pending: [String]) {
         var problems: [String] = [], pending: [String] = []
         for (c, login) in contest.chairs.enumerated() {
             let source = chairFiles[c]
+            let others = otherAssignments(chair: c)
             for (j, judge) in contest.judges.enumerated() {
                 let file = deliveries[j][c]
                 if file.broken != nil { continue }
-                switch Deliveries.check(delivered: file.events, projection: Deliveries.projection(of: source.events, forJudge: judge.id)) {
+                switch Deliveries.check(delivered: file.events, projection: Deliveries.projection(of: source.events, forJudge: judge.id, others: others)) {
                 case .differs(let seq):
                     problems.append("\(file.displayPath):\(seq): not a decision of \(source.displayPath) for \(judge.id): "
                                     + "a delivery only copies the chair's own lines")

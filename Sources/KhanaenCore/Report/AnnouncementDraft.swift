@@ -36,10 +36,13 @@ public enum AnnouncementDraft {
         let contest = book.contest
         let ineligible = EligibilityRules.ineligible(book)
         var unscored = 0, reopened = 0
+        let pinned = Set(book.chairConflicts.map { [$0.judge, $0.entry] })
         for e in contest.entries.indices where ineligible[e] == nil {
             for j in contest.judges.indices {
                 let sheet = book.sheet(judge: j, entry: e)
                 if sheet.isLocked { continue }
+                // A chair recorded the judge in conflict: no sheet of theirs will count, none is awaited.
+                if pinned.contains([j, e]) { continue }
                 // Once a chair has assigned, a sheet never begun for an entry not given is no one's to write.
                 if let a = book.assignment, !a[e][j], sheet.status == .notStarted { continue }
                 if sheet.reopen != nil { reopened += 1 } else { unscored += 1 }

@@ -15,9 +15,10 @@ public enum Scoring {
         // Once a chair has assigned, a judge's work is the entries given to them (and any
         // sheet they began before), and an entry's quorum is at most the judges it was given.
         let assignment = book.assignment
-        let assigned = assignment.map { m in m.map { $0.reduce(0) { $1 ? $0 + 1 : $0 } } }
         // A conflict a chair recorded takes the judge's sheet out, whenever it was written.
         let pinned = (0..<nJ).map { j in Set(book.chairConflicts.filter { $0.judge == j }.map(\.entry)) }
+        // A judge given an entry and then found in conflict with it can give no sheet that counts.
+        let assigned = assignment.map { m in m.indices.map { e in (0..<nJ).filter { m[e][$0] && !pinned[$0].contains(e) }.count } }
 
         // Each judge's counts and figures, and each sheet's counted total (NaN when it does
         // not count), worked out once for the entries' pass: a judge's row is its own.

@@ -78,6 +78,11 @@ public struct SheetBook: Sendable {
     public private(set) var assignment: [[Bool]]? = nil
     /// The time of that assignment's line.
     public private(set) var assignmentTime: Int64? = nil
+    /// Every assignment in force in turn, in order: its time, its matrix, and by judge how
+    /// many lines of the judge's file the checkpoint written with it held (nil: no such
+    /// checkpoint). A line past them was written after the assignment, whatever its own time
+    /// says: a judge sets the times of their own lines.
+    private var assignments: [(time: Int64, matrix: [[Bool]], held: [Int?])] = []
     /// The conflicts of interest the chairs recorded for judges (`conflict` lines), in order:
     /// the judge's sheet for the entry no longer counts, whenever it was written.
     public private(set) var chairConflicts: [ChairConflict] = []
@@ -121,10 +126,10 @@ public struct SheetBook: Sendable {
     private var givenByJudge: [Given?] {
         contest.judges.indices.map { j in
             var g = Given()
-            if let assignment, let time = assignmentTime { g.time = time; g.entries = assignment.map { $0[j] } }
+            g.assignments = assignments.map { a in Given.Assignment(time: a.time, entries: a.matrix.map { $0[j] }, held: a.held[j]) }
             for c in chairConflicts where c.judge == j && g.pinned[c.entry] == nil { g.pinned[c.entry] = c.decision.time }
             for c in clearedConflicts where c.judge == j && g.cleared[c.entry] == nil { g.cleared[c.entry] = c.decision.time }
-            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
+            return g.assignments.isEmpty && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
         }
     }
 
@@ -133,8 +138,15 @@ public struct SheetBook: Sendable {
     /// when. A judge's line for another entry, or (but a recusal) for such an entry, written
     /// after it, is a violation.
     struct Given: Equatable, Sendable {
-        var time: Int64 = 0
-        var entries: [Bool]? = nil
+        /// One assignment as it bears on the judge. `held`: how many of the judge's lines the
+        /// checkpoint written with it held; the lines after them came later, however dated.
+        struct Assignment: Equatable, Sendable {
+            var time: Int64
+            var entries: [Bool]
+            var held: Int?
+        }
+        /// Every assignment in order; a line answers to the last one written before it.
+        var assignments: [Assignment] = []
         var pinned: [Int: Int64] = [:]
         /// The entries whose conflict by the rules a chair cleared, from when.
         var cleared: [Int: Int64] = [:]
@@ -149,9 +161,8 @@ public struct SheetBook: Sendable {
         static func of(contest: Contest, judgeID: String, chairEvents: [LedgerEvent]) -> Given? {
             guard let j = contest.judgeIndex(judgeID) else { return nil }
             var g = Given()
-            if let a = chairEvents.last(where: { $0.kind == .assign && contest.isChair($0.actor) && !$0.nonCanonical }) {
-                g.time = a.time
-                g.entries = SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest).map { $0[j] }
+            for a in chairEvents where a.kind == .assign && contest.isChair(a.actor) && !a.nonCanonical {
+                g.assignments.append(Assignment(time: a.time, entries: SheetBook.assignmentMatrix(a.pairs ?? [], contest: contest).map { $0[j] }, held: nil))
             }
             for e in chairEvents where e.kind == .conflict && e.judge == judgeID && contest.isChair(e.actor) && !e.nonCanonical {
                 guard let ei = contest.entryIndex(e.entry) else { continue }
@@ -161,7 +172,7 @@ public struct SheetBook: Sendable {
                     g.pinned[ei] = e.time
                 }
             }
-            return g.entries == nil && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
+            return g.assignments.isEmpty && g.pinned.isEmpty && g.cleared.isEmpty ? nil : g
         }
 
         /// Why judge `judge`'s line `e` for entry `ei` is refused by the assignment or a chair's conflict, or nil.
@@ -170,9 +181,17 @@ public struct SheetBook: Sendable {
                 return Phrase("เขียนให้ผลงาน \(e.entry) หลังจากที่ประธานกรรมการแจ้งไว้เมื่อ \(Timestamp.format(t)) ว่า \(judge) มีส่วนได้เสียกับผลงานนี้",
                               "written for \(e.entry) after a chair recorded, at \(Timestamp.format(t)), that \(judge) is in conflict of interest with it")
             }
-            guard let entries, e.time > time, !entries[ei] else { return nil }
-            return Phrase("เขียนให้ผลงาน \(e.entry) หลังการมอบหมายเมื่อ \(Timestamp.format(time)) ซึ่งไม่ได้มอบหมายผลงานนี้ให้ \(judge)",
-                          "written for \(e.entry) after the assignment of \(Timestamp.format(time)), which does not give it to \(judge)")
+            // The assignment in force when the line was written: a later one neither blesses
+            // nor condemns it.
+            guard let a = assignments.last(where: { e.time > $0.time || $0.held.map { e.seq > $0 } == true }), !a.entries[ei] else { return nil }
+            if e.time > a.time {
+                return Phrase("เขียนให้ผลงาน \(e.entry) หลังการมอบหมายเมื่อ \(Timestamp.format(a.time)) ซึ่งไม่ได้มอบหมายผลงานนี้ให้ \(judge)",
+                              "written for \(e.entry) after the assignment of \(Timestamp.format(a.time)), which does not give it to \(judge)")
+            }
+            return Phrase("เขียนให้ผลงาน \(e.entry) หลังการมอบหมายเมื่อ \(Timestamp.format(a.time)) ซึ่งไม่ได้มอบหมายผลงานนี้ให้ \(judge): "
+                          + "จุดตรวจที่เขียนพร้อมการมอบหมายมีบรรทัดของแฟ้มนี้ \(a.held ?? 0) บรรทัด แม้บรรทัดนี้ลงเวลาก่อนนั้น",
+                          "written for \(e.entry) after the assignment of \(Timestamp.format(a.time)), which does not give it to \(judge): "
+                          + "the checkpoint written with the assignment held \(a.held ?? 0) line(s) of the file, though this line is dated before it")
         }
     }
 
@@ -251,6 +270,7 @@ public struct SheetBook: Sendable {
         checkpoints = []
         assignment = nil
         assignmentTime = nil
+        assignments = []
         chairConflicts = []
         clearedConflicts = []
         var cleared = Set<LineRules.Cleared>()
@@ -287,6 +307,14 @@ public struct SheetBook: Sendable {
             case .assign:
                 assignment = SheetBook.assignmentMatrix(e.pairs ?? [], contest: contest)
                 assignmentTime = e.time
+                var held = [Int?](repeating: nil, count: contest.judges.count)
+                // The chair's writer appends the assignment and its checkpoint as one write.
+                if k + 1 < chairEvents.count, case let next = chairEvents[k + 1], next.kind == .checkpoint, next.actor == e.actor,
+                   next.time == e.time, next.seq == e.seq + 1, (k + 1 < chairFiles.count ? chairFiles[k + 1] : file) == file,
+                   untimely[k + 1] == nil, let heads = next.checkpoint?.heads {
+                    held = contest.judges.map { j in heads.first { $0.file == j.id }?.lines }
+                }
+                assignments.append((e.time, assignment!, held))
             case .conflict:
                 let c = ChairConflict(judge: contest.judgeIndex(e.judge ?? "")!, entry: contest.entryIndex(e.entry)!,
                                       ground: ConflictGround(rawValue: e.outcome ?? "") ?? .other, decision: decision)
