@@ -621,6 +621,7 @@ public struct Strings: Speaking, Sendable {
          ("<", t("ใบให้คะแนนไม่ครบองค์", "below quorum")),
          ("×", t("ไม่ผ่านคุณสมบัติ (ไม่จัดอันดับ)", "not eligible (not ranked)")),
          ("~", t("มีกรรมการที่ไม่ได้ปรับมาตรฐาน", "a judge not normalised")),
+         ("↓ ↑", t("กรรมการของผลงานเข้มทุกคน / ใจดีทุกคน", "every judge of the entry severe / lenient")),
          ("⊘", t("ใบที่ไม่นับเพราะประธานกรรมการระบุว่ามีส่วนได้เสีย", "a sheet not counted: a chair recorded a conflict")),
          ("*", t("ประธานกรรมการตัดสินรางวัลเอง", "award set by the chair"))]
     }

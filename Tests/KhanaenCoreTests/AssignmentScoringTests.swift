@@ -59,6 +59,32 @@ final class AssignmentScoringTests: XCTestCase {
         XCTAssertFalse(reasons.contains { if case .unscored = $0 { return true } else { return false } }, "\(reasons)")
     }
 
+    /// Two severe judges score e1–e4 low, two lenient ones e3–e6 high (out of 40: 16, 18, 20, 22
+    /// against 32, 34, 36, 38). The contest's mean is 67.5%, σ √431.25 ≈ 20.77; j1 and j2's mean 47.5%
+    /// (z −0.96), j3 and j4's 87.5% (z +0.96). e1 and e2 have only the severe two, e5 and e6 only
+    /// the lenient two: flagged, with the sign; e3 and e4 have all four: not flagged.
+    func testAnEntryWhoseJudgesAllLeanOneWayIsFlagged() throws {
+        let contest = try Fixtures.contest(judges: 4, entries: 6)
+        let low: [(String, Double, Double, Double)] = [("e1", 4, 8, 4), ("e2", 4.5, 9, 4.5), ("e3", 5, 10, 5), ("e4", 5.5, 11, 5.5)]
+        let high: [(String, Double, Double, Double)] = [("e3", 8, 16, 8), ("e4", 8.5, 17, 8.5), ("e5", 9, 18, 9), ("e6", 9.5, 19, 9.5)]
+        let events = ["j1", "j2", "j3", "j4"].map { j in
+            Fixtures.numbered((j == "j1" || j == "j2" ? low : high).flatMap { Fixtures.sheet(j, $0.0, $0.1, $0.2, $0.3) })
+        }
+        let r = Scoring.compute(SheetBook(contest: contest, judgeEvents: events, chairEvents: []))
+        func skew(_ id: String) -> String? {
+            guard let f = r.entries.first(where: { $0.id == id })?.flags.first(where: { $0.kind == .skewedPanel }) else { return nil }
+            return "\(f.judges.joined(separator: ",")) \(TwoDecimals.text(f.value ?? 0))"
+        }
+        XCTAssertEqual(skew("e1"), "j1,j2 -0.96")
+        XCTAssertEqual(skew("e2"), "j1,j2 -0.96")
+        XCTAssertNil(skew("e3"))
+        XCTAssertNil(skew("e4"))
+        XCTAssertEqual(skew("e5"), "j3,j4 0.96")
+        XCTAssertEqual(skew("e6"), "j3,j4 0.96")
+        let words = ReportWords(.th).describe(try XCTUnwrap(r.entries.first { $0.id == "e1" }?.flags.first { $0.kind == .skewedPanel }), contest: contest)
+        XCTAssertEqual(words, "กรรมการของผลงานนี้ (j1, j2) ให้คะแนนเข้มทุกคน (0.96 SD): วิธีปรับมาตรฐานชดเชยได้")
+    }
+
     func testWithoutAnAssignmentEveryJudgeHasEveryEntry() throws {
         let contest = try Fixtures.contest(judges: 4, entries: 3, quorum: 3)
         let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { _ in [] }, chairEvents: [])

@@ -117,6 +117,13 @@ public struct ReportWords: Speaking, Sendable {
             return t("ไม่ได้ปรับมาตรฐาน: \(f.judges.joined(separator: ", "))", "not normalised: \(f.judges.joined(separator: ", "))")
         case .ineligible:
             return ineligible(f.ineligibility)
+        case .skewedPanel:
+            let who = f.judges.joined(separator: ", "), z = TwoDecimals.text(abs(f.value ?? 0))
+            return (f.value ?? 0) < 0
+                ? t("กรรมการของผลงานนี้ (\(who)) ให้คะแนนเข้มทุกคน (\(z) SD): วิธีปรับมาตรฐานชดเชยได้",
+                    "every judge of the entry (\(who)) is severe (\(z) SD): the normalised method corrects it")
+                : t("กรรมการของผลงานนี้ (\(who)) ให้คะแนนใจดีทุกคน (\(z) SD): วิธีปรับมาตรฐานชดเชยได้",
+                    "every judge of the entry (\(who)) is lenient (\(z) SD): the normalised method corrects it")
         case .conflict:
             return t("ไม่นับใบของ \(f.judges.joined(separator: ", ")): ประธานกรรมการระบุว่ามีส่วนได้เสีย",
                      "sheets of \(f.judges.joined(separator: ", ")) not counted: a chair recorded a conflict of interest")

@@ -83,6 +83,7 @@ public enum ReportCSV {
         case .judgeNotNormalised: return "ไม่ได้ปรับมาตรฐาน"
         case .ineligible: return "ไม่ผ่านคุณสมบัติ"
         case .conflict: return "ใบที่ไม่นับเพราะมีส่วนได้เสีย"
+        case .skewedPanel: return "กรรมการเข้มหรือใจดีทั้งหมด"
         }
     }
 

@@ -10,12 +10,17 @@ public struct Flag: Equatable, Sendable {
         /// A judge's begun sheet left out because a chair recorded a conflict of interest for
         /// the pair after it was written (or before): the chair should know it is not counted.
         case conflict
+        /// Every counted judge of the entry is severe, or every one lenient (their mean at least
+        /// `PatternThresholds.severitySD` σ from the contest's), where the entry has fewer judges
+        /// than the panel: its score by mean, median or trimmed carries their bias.
+        case skewedPanel = "skewed-panel"
     }
 
     public var kind: Kind
-    /// Judges concerned (outlier, judge-not-normalised, conflict).
+    /// Judges concerned (outlier, judge-not-normalised, conflict, skewed-panel).
     public var judges: [String] = []
-    /// The figure behind the flag: the SD (spread), counted sheets (below-quorum).
+    /// The figure behind the flag: the SD (spread), counted sheets (below-quorum), the judges'
+    /// mean distance from the contest's mean in σ (skewed-panel: negative severe, positive lenient).
     public var value: Double? = nil
     /// The contested tier (boundary-tie).
     public var tier: String? = nil

@@ -53,6 +53,8 @@ public enum Scoring {
         let allTotals = perJudge.flatMap { $0.1 }
         let counted = perJudge.map { $0.2 }
         let mu = Stats.mean(allTotals), sigma = Stats.sd(allTotals)
+        let judgesCounting = judges.filter { $0.counted > 0 }.count
+        let severity = PatternThresholds().severitySD
 
         // Each entry's result depends on its own sheets and the judges' figures alone.
         let entries = Parallel.map(nE) { e -> EntryResult in
@@ -104,6 +106,15 @@ public enum Scoring {
             if let med = r.medianTotal {
                 let far = totals.filter { abs($0.total - med) > contest.thresholds.outlier }.map { contest.judges[$0.judge].id }
                 if !far.isEmpty { r.flags.append(Flag(kind: .outlier, judges: far)) }
+            }
+            // Judges who all lean one way, on an entry the whole panel did not score: the bias the
+            // normalised method exists to take out.
+            if totals.count >= 2, totals.count < judgesCounting, let mu, let sigma, sigma > 0 {
+                let z = totals.compactMap { judges[$0.judge].mean.map { ($0 - mu) / sigma } }
+                if z.count == totals.count, z.allSatisfy({ $0 < -severity }) || z.allSatisfy({ $0 > severity }) {
+                    r.flags.append(Flag(kind: .skewedPanel, judges: totals.map { contest.judges[$0.judge].id },
+                                        value: z.reduce(0, +) / Double(z.count)))
+                }
             }
             let leftOut = (0..<nJ).filter { pinned[$0].contains(e) && rows[$0][e].status != .notStarted }
             if !leftOut.isEmpty { r.flags.append(Flag(kind: .conflict, judges: leftOut.map { contest.judges[$0].id })) }

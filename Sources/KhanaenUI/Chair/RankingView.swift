@@ -157,6 +157,7 @@ enum RankingView {
             case .judgeNotNormalised: m += "~"
             case .ineligible: m += "×"
             case .conflict: m += "⊘"
+            case .skewedPanel: m += (f.value ?? 0) < 0 ? "↓" : "↑"
             }
         }
         return m
