@@ -60,16 +60,11 @@ extension Session {
                                  "sent judge \(judge) what they may read, to \(remote) (commit \(short(commit)))"))
                 return true
             }
-            let text = String(decoding: push.output + push.errorOutput, as: UTF8.self)
-            let lostRace = text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first")
-                || text.contains("cannot lock ref") || text.contains("failed to update ref") || text.contains("incorrect old value")
-            if lostRace && attempt < o.attempts {
+            if PushOutcome.lostRace(push) && attempt < o.attempts {
                 usleep(UInt32(100_000 * attempt) + UInt32.random(in: 0...100_000))
                 continue
             }
-            let reason = text.split(separator: "\n").filter { $0.contains("remote:") || $0.contains("!") || $0.contains("error") }
-                .map { String($0) }.joined(separator: "; ")
-            throw SyncFailure("push to \(remote) refused: \(reason.isEmpty ? push.firstErrorLine : String(reason.prefix(600)))")
+            throw PushOutcome.refusal(push, remote: remote)
         }
         return true
     }
