@@ -50,22 +50,7 @@ final class SSHEndToEndTests: XCTestCase {
             XCTAssertEqual(shell("ssh-keygen -q -t ed25519 -N '' -f \(root)/\(u)").status, 0)
             try FileManager.default.copyItem(atPath: root + "/\(u).pub", toPath: root + "/keys/\(u)")
         }
-        XCTAssertEqual(shell("ssh-keygen -q -t ed25519 -N '' -f \(root)/host_key").status, 0)
-        try """
-        Port \(port)
-        ListenAddress 127.0.0.1
-        HostKey \(root)/host_key
-        PidFile \(root)/sshd.pid
-        AuthorizedKeysFile \(root)/keys/%u
-        StrictModes no
-        PasswordAuthentication no
-        KbdInteractiveAuthentication no
-        UsePAM no
-        AcceptEnv LANG
-        """.write(toFile: root + "/sshd_config", atomically: true, encoding: .utf8)
-        shell("mkdir -p /run/sshd && chmod 755 /run/sshd")
-        let started = shell("/usr/sbin/sshd -f \(root)/sshd_config -E \(root)/sshd.log")
-        XCTAssertEqual(started.status, 0, started.out)
+        try driver.startSSHServer(root: root, port: port, authorizedKeys: "\(root)/keys/%u", extra: "AcceptEnv LANG")
         let ssh = { (user: String) in
             "ssh -t -p \(self.port) -i \(self.root)/\(user) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \(user)@127.0.0.1"
         }

@@ -66,21 +66,7 @@ final class SyncJudgeRepositoriesEndToEndTests: XCTestCase {
     /// Starts sshd and gives each login a key and an ~/.ssh/config naming it `judging`.
     private func startSSH(for users: [String]) throws {
         let port = 30_000 + Int(getpid() % 10_000)
-        XCTAssertEqual(shell("ssh-keygen -q -t ed25519 -N '' -f \(root)/host_key").status, 0)
-        try """
-        Port \(port)
-        ListenAddress 127.0.0.1
-        HostKey \(root)/host_key
-        PidFile \(root)/sshd.pid
-        AuthorizedKeysFile \(root)/home/%u/.ssh/authorized_keys
-        StrictModes no
-        PasswordAuthentication no
-        KbdInteractiveAuthentication no
-        UsePAM no
-        """.write(toFile: root + "/sshd_config", atomically: true, encoding: .utf8)
-        shell("mkdir -p /run/sshd && chmod 755 /run/sshd")
-        let started = shell("/usr/sbin/sshd -f \(root)/sshd_config -E \(root)/sshd.log")
-        XCTAssertEqual(started.status, 0, started.out)
+        try driver.startSSHServer(root: root, port: port, authorizedKeys: "\(root)/home/%u/.ssh/authorized_keys")
         for u in users {
             let ssh = "\(root)/home/\(u)/.ssh"
             XCTAssertEqual(run(as: u, "mkdir -p \(ssh) && ssh-keygen -q -t ed25519 -N '' -f \(ssh)/id_ed25519 && cp \(ssh)/id_ed25519.pub \(ssh)/authorized_keys && printf '"

@@ -98,21 +98,7 @@ final class SyncLoginsEndToEndTests: XCTestCase {
 
         // The OpenSSH server, and each login's key and ssh configuration (sync passes no ssh
         // settings of its own: the login's ~/.ssh/config says how to reach the server).
-        XCTAssertEqual(shell("ssh-keygen -q -t ed25519 -N '' -f \(root)/host_key").status, 0)
-        try """
-        Port \(port)
-        ListenAddress 127.0.0.1
-        HostKey \(root)/host_key
-        PidFile \(root)/sshd.pid
-        AuthorizedKeysFile \(root)/home/%u/.ssh/authorized_keys
-        StrictModes no
-        PasswordAuthentication no
-        KbdInteractiveAuthentication no
-        UsePAM no
-        """.write(toFile: root + "/sshd_config", atomically: true, encoding: .utf8)
-        shell("mkdir -p /run/sshd && chmod 755 /run/sshd")
-        let started = shell("/usr/sbin/sshd -f \(root)/sshd_config -E \(root)/sshd.log")
-        XCTAssertEqual(started.status, 0, started.out)
+        try driver.startSSHServer(root: root, port: port, authorizedKeys: "\(root)/home/%u/.ssh/authorized_keys")
         for u in judges {
             let ssh = "\(root)/home/\(u)/.ssh"
             XCTAssertEqual(run(as: u, "ssh-keygen -q -t ed25519 -N '' -f \(ssh)/id_ed25519 && cp \(ssh)/id_ed25519.pub \(ssh)/authorized_keys && printf '"
