@@ -267,6 +267,19 @@ public struct Strings: Speaking, Sendable {
             : t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการ · ยังไม่มีกรรมการ \(gaps.count) รายการ: \(shown)",
                 "Assigned: \(given) entries have judges · \(gaps.count) have none: \(shown)")
     }
+    /// Eligible entries given fewer judges than most entries have (`needed`), each with how many.
+    func shortOfJudges(_ needed: Int, _ short: [(String, Int)]) -> String {
+        let shown = short.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (short.count > 8 ? " …" : "")
+        return t("มีกรรมการไม่ถึง \(needed) คน \(short.count) รายการ: \(shown)", "Fewer than \(needed) judges: \(short.count) entries: \(shown)")
+    }
+    /// The selected entry's assigned judges, heading the list of them on screen 4.
+    func assignedJudges(_ entry: String, count: Int, submitted: Int, active: Int) -> String {
+        t("ผลงาน \(entry): กรรมการที่มอบหมาย \(count) คน · ส่งแล้ว \(submitted) · กำลังให้คะแนน \(active)  ([ ] ผลงานอื่น)",
+          "Entry \(entry): \(count) judges assigned · \(submitted) submitted · \(active) active  ([ ] other entries)")
+    }
+    var noJudgeAssigned: String { t("ยังไม่มีกรรมการ", "no judge assigned") }
+    /// An assigned judge's sheet state; a draft is a judge at work.
+    func assignedState(_ s: Sheet.Status) -> String { s == .draft ? t("ร่าง (กำลังให้คะแนน)", "draft (active)") : status(s) }
     var columnCriterion: String { t("เกณฑ์", "Criterion") }
     var columnMax: String { t("เต็ม", "Max") }
     var columnMean: String { t("เฉลี่ย", "Mean") }

@@ -311,18 +311,45 @@ final class ChairTests: XCTestCase {
 
     /// Once a chair has assigned, progress counts each judge's own entries and says which
     /// eligible entries have no judge; the ranking's count is of the assigned sheets.
-    func testProgressCountsAgainstTheAssignment() {
-        let c = Sample.contest
-        let pairs = c.entries.prefix(19).map { AssignedEntry(entry: $0.id, judges: $0.id == "e19" ? ["j5"] : ["j1", "j2"]) }
+    /// e01 to j2 and j5, e02–e17 to j1 and j2, e18 to j1 alone, e19 to j5, e20 to no one.
+    static func assignment() -> LedgerEvent {
+        let given = ["e01": ["j2", "j5"], "e18": ["j1"], "e19": ["j5"]]
+        let pairs = Sample.contest.entries.prefix(19).map { e in AssignedEntry(entry: e.id, judges: given[e.id] ?? ["j1", "j2"]) }
         var assign = LedgerEvent(actor: "chair", assign: pairs, reason: "แบ่งงาน", time: 1_764_200_000_000)
         assign.seq = 1
-        var s = Self.state(Self.book(chair: [assign]), Self.summary())
+        return assign
+    }
+
+    func testProgressCountsAgainstTheAssignment() {
+        var s = Self.state(Self.book(chair: [Self.assignment()]), Self.summary())
         ChairUpdate.update(&s, .key(.char("4")))
         let lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("ยังไม่มีกรรมการ 1 รายการ: e20") }, lines.joined(separator: "\n"))
-        // j5 has only e19, not started: 0 of 1, not 0 of 20.
-        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 79 ใบ"), lines[2])
+        // j5 has only e01 and e19, not started: 0 of 2, not 0 of 20.
+        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 80 ใบ"), lines[2])
         XCTAssertEqual(s.results.entries.first { $0.id == "e01" }?.assigned, 2)
+    }
+
+    /// Screen 4 names the entries short of judges, and the selected entry's judges each with
+    /// their sheet's state; `]` moves to the next entry.
+    func testProgressShowsTheSelectedEntrysJudgesAndTheGaps() {
+        var s = Self.state(Self.book(draftForE01: true, chair: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("4")))
+        var lines = frame(s)
+        let all = lines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("มีกรรมการไม่ถึง 2 คน 2 รายการ: e18 (1), e19 (1)") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("ผลงาน e01: กรรมการที่มอบหมาย 2 คน") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("(j5) · ร่าง (กำลังให้คะแนน)") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("(j2) · ส่งแล้ว") }, all)
+        XCTAssertFalse(lines.contains { $0.contains("(j1) · ") }, "j1 is not given e01")
+        ChairUpdate.update(&s, .key(.char("]")))
+        lines = frame(s)
+        let next = s.contest.entries[s.selectedEntry!].id
+        XCTAssertNotEqual(next, "e01")
+        XCTAssertTrue(lines.contains { $0.contains("ผลงาน \(next): กรรมการที่มอบหมาย") }, lines.joined(separator: "\n"))
+        var en = Self.state(Self.book(chair: [Self.assignment()]), Self.summary(), language: .en, width: 80, height: 24)
+        ChairUpdate.update(&en, .key(.char("4")))
+        XCTAssertTrue(frame(en).contains { $0.contains("Entry e01: 2 judges assigned · 1 submitted · 0 active") }, frame(en).joined(separator: "\n"))
     }
 
     func testProgressAndIntegrityScreens() {
