@@ -352,6 +352,56 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(frame(en).contains { $0.contains("Entry e01: 2 judges assigned · 1 submitted · 0 active") }, frame(en).joined(separator: "\n"))
     }
 
+    /// `w` on screen 4 asks which judge, a reason and y/n; y writes the assignment so changed as
+    /// one chair `assign` line. A judge who has the entry is taken off it; one in conflict
+    /// (here j3, who recused e01) is refused at once, in Thai, and nothing is asked further.
+    func testReassignFromScreenFour() {
+        var judges = (0..<5).map { _ in [LedgerEvent]() }
+        judges[2] = [LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j3", kind: .recuse, entry: "e01", text: "ญาติ")]
+        var s = Self.state(Self.book(chair: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("w")))
+        XCTAssertNil(s.prompt, "only on screen 4")
+        XCTAssertTrue(frame(s).contains { $0.contains("จอ 4") })
+        ChairUpdate.update(&s, .key(.char("4")))
+        XCTAssertTrue(frame(s).contains { $0.contains("w มอบหมาย") }, "the hint names the key:\n" + frame(s).joined(separator: "\n"))
+        // Kedmanee's ไ is w's key.
+        ChairUpdate.update(&s, .key(.char("ไ")))
+        XCTAssertEqual(s.prompt, .reassignJudge(selected: 0))
+        var lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("(j2)  · มอบหมายแล้ว · ส่งแล้ว") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("(j1)  · ไม่ได้มอบหมาย") })
+        ChairUpdate.update(&s, .key(.char("1")))
+        guard case .reassignReason(0, true, _, _)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        for c in "แทน j5" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("มอบหมาย e01 ให้ j1 เพิ่ม? (y/n)") }, lines.joined(separator: "\n"))
+        let effects = ChairUpdate.update(&s, .key(.char("y")))
+        guard case .append(let line, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(line.kind, .assign)
+        XCTAssertEqual(line.text, "แทน j5")
+        XCTAssertEqual(line.pairs?.first { $0.entry == "e01" }?.judges, ["j1", "j2", "j5"])
+        XCTAssertEqual(line.pairs?.count, 19, "the rest as it was")
+
+        // Taking one off: j2 has e01.
+        ChairUpdate.update(&s, .key(.char("w")))
+        ChairUpdate.update(&s, .key(.down))
+        ChairUpdate.update(&s, .key(.enter))
+        for c in "ย้าย" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(frame(s).contains { $0.contains("ถอน j2 จาก e01? (y/n)") }, frame(s).joined(separator: "\n"))
+        XCTAssertTrue(ChairUpdate.update(&s, .key(.char("n"))).isEmpty, "n writes nothing")
+
+        // j3 recused e01: in conflict, refused with the reason.
+        var c = Self.state(SheetBook(contest: Sample.contest, judgeEvents: judges, chairEvents: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&c, .key(.char("4")))
+        c.selectedEntry = 0
+        ChairUpdate.update(&c, .key(.char("w")))
+        ChairUpdate.update(&c, .key(.char("3")))
+        XCTAssertNil(c.prompt)
+        XCTAssertTrue(frame(c).contains { $0.contains("j3 มีส่วนได้เสียกับผลงาน e01") }, frame(c).joined(separator: "\n"))
+    }
+
     func testProgressAndIntegrityScreens() {
         var s = state(width: 80, height: 24)
         ChairUpdate.update(&s, .key(.char("4")))

@@ -197,6 +197,8 @@ final class GoldenFrameTests: XCTestCase {
             var assigned = chair(width: w, height: h, chairEvents: [ChairTests.assignment()])
             ChairUpdate.update(&assigned, .key(.char("4")))
             frames.append(("chair-4-progress-assigned-\(size)", ChairView.render(assigned)))
+            ChairUpdate.update(&assigned, .key(.char("w")))
+            frames.append(("chair-reassign-judge-\(size)", ChairView.render(assigned)))
         }
         return frames
     }
