@@ -402,6 +402,23 @@ final class ChairTests: XCTestCase {
         XCTAssertTrue(frame(c).contains { $0.contains("j3 มีส่วนได้เสียกับผลงาน e01") }, frame(c).joined(separator: "\n"))
     }
 
+    /// A panel of 30 judges at 24 rows follows the cursor: the judge chosen is on the screen.
+    func testReassignPanelFollowsTheCursor() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 3, judges: 30)
+        var assign = LedgerEvent(actor: "chair", assign: big.entries.map { AssignedEntry(entry: $0.id, judges: ["j1", "j2"]) }, reason: "แบ่งงาน",
+                                 time: 1_764_200_000_000)
+        assign.seq = 1
+        let book = SheetBook(contest: big, judgeEvents: big.judges.map { _ in [] }, chairEvents: [assign])
+        var s = Self.state(book, LedgerSummary(contest: big, files: [], warnings: [], strays: []), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("4")))
+        ChairUpdate.update(&s, .key(.char("w")))
+        for _ in 0..<25 { ChairUpdate.update(&s, .key(.down)) }
+        XCTAssertEqual(s.prompt, .reassignJudge(selected: 25))
+        let lines = frame(s)
+        let id = big.judges[25].id
+        XCTAssertTrue(lines.contains { $0.contains("▶ 26") && $0.contains("(\(id))") }, lines.joined(separator: "\n"))
+    }
+
     func testProgressAndIntegrityScreens() {
         var s = state(width: 80, height: 24)
         ChairUpdate.update(&s, .key(.char("4")))

@@ -94,7 +94,10 @@ public enum ChairView {
             case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
                 break
             case .reassignJudge(let selected):
-                Chrome.panel(&c, ReassignPrompt.rows(s, selected: selected), bottom: y, selected: selected)
+                // A panel of more judges than the rows above the prompt shows those around the cursor.
+                let rows = ReassignPrompt.rows(s, selected: selected), room = max(1, y - 3)
+                let first = max(0, min(selected - room / 2, rows.count - room))
+                Chrome.panel(&c, Array(rows.dropFirst(first).prefix(room)), bottom: y, selected: selected - first)
                 Chrome.prompt(&c, y: y, label: w.reassignPrompt(entry), field: nil, words: s.text.words)
             case .reassignReason(_, _, _, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field, words: s.text.words)
             case .reassignConfirm(let judge, let add, _):
