@@ -140,7 +140,7 @@ struct AssignCommand: Command {
             guard let j = contest.judgeIndex(id) else { throw UsageError(th: "--\(key): ไม่มีกรรมการรหัส \"\(id.terminalSafe)\"", en: "--\(key): no judge has id \"\(id.terminalSafe)\"") }
             return j
         }
-        let change: AssignChange.Change
+        let change: AssignmentChange.Change
         if args.value("remove-judge") != nil {
             if args.value("entry") != nil || args.value("add") != nil || args.value("remove") != nil {
                 throw UsageError(th: "--remove-judge ไม่รับ --entry, --add หรือ --remove", en: "--remove-judge takes no --entry, --add or --remove")
@@ -167,9 +167,11 @@ struct AssignCommand: Command {
         }
         let changed: [[Bool]]
         do {
-            changed = try AssignChange.apply(change, to: current, book: book, conflicted: try conflicted(contest, dir: dir),
-                                             caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() })
-        } catch let short as AssignChange.Short {
+            changed = try AssignmentChange.apply(change, to: current, book: book, conflicted: try conflicted(contest, dir: dir),
+                                                 caps: contest.judges.map { j in [maxLoad, j.maxLoad].compactMap { $0 }.min() })
+        } catch let refused as AssignmentChange.Refused {
+            throw UsageError(th: refused.words.th, en: refused.words.en)
+        } catch let short as AssignmentChange.Short {
             for s in short.entries {
                 let id = contest.entries[s.entry].id
                 ctx.err(TerminalText.safe(language == .th ? "ผลงาน \(id) หากรรมการแทนไม่ได้: มีกรรมการอื่นที่ไม่มีส่วนได้เสียเพียง \(s.free) คน ทุกคนมีผลงานนี้แล้วหรือเต็มภาระ"
@@ -178,7 +180,7 @@ struct AssignCommand: Command {
             ctx.err(language == .th ? "ไม่ได้บันทึกการมอบหมาย\n" : "nothing written\n")
             return 2
         }
-        return try write(AssignChange.pairs(changed, contest: contest), reason: reason, contest: contest, dir: dir, args, ctx, language: language)
+        return try write(AssignmentChange.pairs(changed, contest: contest), reason: reason, contest: contest, dir: dir, args, ctx, language: language)
     }
 
     /// `--apply FILE`: the CSV `entry,judge`, checked whole before anything is written.
@@ -199,15 +201,7 @@ struct AssignCommand: Command {
 
     /// By entry × judge: the pairs the rules, the judges' recusals in force and the chairs'
     /// recorded conflicts keep apart.
-    static func conflicted(_ contest: Contest, book: SheetBook) -> [[Bool]] {
-        var m = Conflicts.matrix(Conflicts.computed(contest), contest: contest)
-        for c in book.clearedConflicts { m[c.entry][c.judge] = false }
-        for c in book.chairConflicts { m[c.entry][c.judge] = true }
-        for e in contest.entries.indices {
-            for j in contest.judges.indices where book.sheet(judge: j, entry: e).status == .recused { m[e][j] = true }
-        }
-        return m
-    }
+    static func conflicted(_ contest: Contest, book: SheetBook) -> [[Bool]] { AssignmentChange.conflicted(contest, book: book) }
 
     /// The pairs of an `entry,judge` CSV (a header, then one pair a line) in entry order,
     /// each entry's judges in contest order; throws naming the first line at fault.

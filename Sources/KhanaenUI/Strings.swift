@@ -267,6 +267,31 @@ public struct Strings: Speaking, Sendable {
             : t("มอบหมายแล้ว: ผลงาน \(given) รายการมีกรรมการ · ยังไม่มีกรรมการ \(gaps.count) รายการ: \(shown)",
                 "Assigned: \(given) entries have judges · \(gaps.count) have none: \(shown)")
     }
+    /// Eligible entries given fewer judges than most entries have (`needed`), each with how many.
+    func shortOfJudges(_ needed: Int, _ short: [(String, Int)]) -> String {
+        let shown = short.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + (short.count > 8 ? " …" : "")
+        return t("มีกรรมการไม่ถึง \(needed) คน \(short.count) รายการ: \(shown)", "Fewer than \(needed) judges: \(short.count) entries: \(shown)")
+    }
+    /// The selected entry's assigned judges, heading the list of them on screen 4.
+    func assignedJudges(_ entry: String, count: Int, submitted: Int, active: Int) -> String {
+        t("ผลงาน \(entry): กรรมการที่มอบหมาย \(count) คน · ส่งแล้ว \(submitted) · กำลังให้คะแนน \(active)  ([ ] ผลงานอื่น)",
+          "Entry \(entry): \(count) judges assigned · \(submitted) submitted · \(active) active  ([ ] other entries)")
+    }
+    var reassignOnProgress: String { t("เพิ่มหรือถอนกรรมการได้ที่จอ 4 (คืบหน้า)", "Judges are added or taken off on screen 4 (progress)") }
+    var noAssignmentYet: String { t("ยังไม่มีการมอบหมาย: ใช้ khanaen assign --per-entry K ก่อน", "There is no assignment yet: khanaen assign --per-entry K first") }
+    func reassignPrompt(_ entry: String) -> String {
+        t("เพิ่มหรือถอนกรรมการของ \(entry) คนใด (เลข หรือ ↑↓ Enter, Esc ยกเลิก): ", "Add or take off which judge of \(entry) (number, or ↑↓ Enter; Esc cancels): ")
+    }
+    func confirmReassign(_ judge: String, add: Bool, entry: String) -> String {
+        add ? t("มอบหมาย \(entry) ให้ \(judge) เพิ่ม? (y/n)", "Give \(entry) to \(judge) as well? (y/n)")
+            : t("ถอน \(judge) จาก \(entry)? (y/n)", "Take \(entry) from \(judge)? (y/n)")
+    }
+    var assignedWord: String { t("มอบหมายแล้ว", "assigned") }
+    var notAssignedWord: String { t("ไม่ได้มอบหมาย", "not assigned") }
+    var inConflict: String { t("มีส่วนได้เสีย", "in conflict") }
+    var noJudgeAssigned: String { t("ยังไม่มีกรรมการ", "no judge assigned") }
+    /// An assigned judge's sheet state; a draft is a judge at work.
+    func assignedState(_ s: Sheet.Status) -> String { s == .draft ? t("ร่าง (กำลังให้คะแนน)", "draft (active)") : status(s) }
     var columnCriterion: String { t("เกณฑ์", "Criterion") }
     var columnMax: String { t("เต็ม", "Max") }
     var columnMean: String { t("เฉลี่ย", "Mean") }
@@ -340,6 +365,7 @@ public struct Strings: Speaking, Sendable {
     public func chairSaved(_ e: LedgerEvent, contest: Contest) -> String {
         switch e.kind {
         case .eligibility: return rulingsSaved([e])
+        case .assign: return t("บันทึกแล้ว: การมอบหมายใหม่ (\(e.pairs?.count ?? 0) ผลงาน)", "Saved: the new assignment (\(e.pairs?.count ?? 0) entries)")
         case .reopen: return t("บันทึกแล้ว: เปิดแก้ไขใบของ \(e.judge ?? "") สำหรับ \(e.entry)", "Saved: reopened \(e.judge ?? "")'s sheet for \(e.entry)")
         case .discussed:
             let about = e.entry.isEmpty ? (e.judge ?? "") : e.entry

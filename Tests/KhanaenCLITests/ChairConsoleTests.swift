@@ -153,6 +153,36 @@ final class ChairConsoleTests: XCTestCase {
         XCTAssertTrue(reasons.contains("• รางวัลยอดเยี่ยม มี 3 ผลงาน แต่การประกวดกำหนด 2"), reasons)
     }
 
+    /// `w` on screen 4 gives the selected entry to one more judge: the chair's ledger file gets
+    /// the `assign` line `khanaen assign --entry E --add J` writes, and the frame after `y` lists
+    /// the judge among the entry's.
+    func testReassigningOnScreenFourWritesTheChairsAssignLine() throws {
+        let dir = try demo()
+        XCTAssertEqual(CLI.run(["assign", "--contest", dir, "--per-entry", "2", "--seed", "5", "--reason", "แบ่งงาน"], context("chair")), 0)
+        let ledger = try ContestFolder.load(dir)
+        let data = ChairSession.read(ledger)
+        let book = data.book
+        let e = try XCTUnwrap(data.computed[book.method]?.results.entries.first?.index)
+        let conflicted = AssignmentChange.conflicted(book.contest, book: book)
+        let j = try XCTUnwrap(book.contest.judges.indices.first { !book.assignment![e][$0] && !conflicted[e][$0] })
+        let (eid, jid) = (book.contest.entries[e].id, book.contest.judges[j].id)
+        let before = chairLines(dir).filter { $0.contains("\"assign\"") }.count
+        var steps: [ScriptBackend.Step] = Self.keys("4w") + Array(repeating: .input(.key(.down)), count: j) + [.input(.key(.enter))]
+        steps += Self.keys("เพิ่มกรรมการ") + [.input(.key(.enter))]
+        let yes = Self.reads(steps)
+        steps += Self.keys("y") + Self.keys("q")
+        let (backend, _) = try console(dir, steps)
+        let lines = chairLines(dir)
+        XCTAssertEqual(lines.filter { $0.contains("\"assign\"") }.count, before + 1, "one line more")
+        let written = try XCTUnwrap(try ContestFolder.load(dir).chairStream.events.last { $0.kind == .assign })
+        XCTAssertEqual(written.text, "เพิ่มกรรมการ")
+        XCTAssertTrue(written.pairs?.first { $0.entry == eid }?.judges.contains(jid) ?? false, lines.last ?? "")
+        XCTAssertTrue(try XCTUnwrap(SheetBook(ledger: try ContestFolder.load(dir)).assignment)[e][j])
+        let after = backend.frame(afterInput: yes).joined(separator: "\n")
+        XCTAssertTrue(after.contains("บันทึกแล้ว: การมอบหมายใหม่"), after)
+        XCTAssertTrue(after.contains("ผลงาน \(eid): กรรมการที่มอบหมาย 3 คน") && after.contains("(\(jid)) · "), after)
+    }
+
     /// A discussion outcome and a reopen are on the frame after `y` too: the queue counts one
     /// item fewer open, and the reopened sheet is no longer counted as submitted.
     func testTheFrameAfterTheChairsYesShowsAnOutcomeAndAReopen() throws {

@@ -311,18 +311,112 @@ final class ChairTests: XCTestCase {
 
     /// Once a chair has assigned, progress counts each judge's own entries and says which
     /// eligible entries have no judge; the ranking's count is of the assigned sheets.
-    func testProgressCountsAgainstTheAssignment() {
-        let c = Sample.contest
-        let pairs = c.entries.prefix(19).map { AssignedEntry(entry: $0.id, judges: $0.id == "e19" ? ["j5"] : ["j1", "j2"]) }
+    /// e01 to j2 and j5, e02–e17 to j1 and j2, e18 to j1 alone, e19 to j5, e20 to no one.
+    static func assignment() -> LedgerEvent {
+        let given = ["e01": ["j2", "j5"], "e18": ["j1"], "e19": ["j5"]]
+        let pairs = Sample.contest.entries.prefix(19).map { e in AssignedEntry(entry: e.id, judges: given[e.id] ?? ["j1", "j2"]) }
         var assign = LedgerEvent(actor: "chair", assign: pairs, reason: "แบ่งงาน", time: 1_764_200_000_000)
         assign.seq = 1
-        var s = Self.state(Self.book(chair: [assign]), Self.summary())
+        return assign
+    }
+
+    func testProgressCountsAgainstTheAssignment() {
+        var s = Self.state(Self.book(chair: [Self.assignment()]), Self.summary())
         ChairUpdate.update(&s, .key(.char("4")))
         let lines = frame(s)
         XCTAssertTrue(lines.contains { $0.contains("ยังไม่มีกรรมการ 1 รายการ: e20") }, lines.joined(separator: "\n"))
-        // j5 has only e19, not started: 0 of 1, not 0 of 20.
-        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 79 ใบ"), lines[2])
+        // j5 has only e01 and e19, not started: 0 of 2, not 0 of 20.
+        XCTAssertTrue(lines[2].contains("ส่งแล้วหรือถอนตัว 78 จาก 80 ใบ"), lines[2])
         XCTAssertEqual(s.results.entries.first { $0.id == "e01" }?.assigned, 2)
+    }
+
+    /// Screen 4 names the entries short of judges, and the selected entry's judges each with
+    /// their sheet's state; `]` moves to the next entry.
+    func testProgressShowsTheSelectedEntrysJudgesAndTheGaps() {
+        var s = Self.state(Self.book(draftForE01: true, chair: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("4")))
+        var lines = frame(s)
+        let all = lines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("มีกรรมการไม่ถึง 2 คน 2 รายการ: e18 (1), e19 (1)") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("ผลงาน e01: กรรมการที่มอบหมาย 2 คน") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("(j5) · ร่าง (กำลังให้คะแนน)") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("(j2) · ส่งแล้ว") }, all)
+        XCTAssertFalse(lines.contains { $0.contains("(j1) · ") }, "j1 is not given e01")
+        ChairUpdate.update(&s, .key(.char("]")))
+        lines = frame(s)
+        let next = s.contest.entries[s.selectedEntry!].id
+        XCTAssertNotEqual(next, "e01")
+        XCTAssertTrue(lines.contains { $0.contains("ผลงาน \(next): กรรมการที่มอบหมาย") }, lines.joined(separator: "\n"))
+        var en = Self.state(Self.book(chair: [Self.assignment()]), Self.summary(), language: .en, width: 80, height: 24)
+        ChairUpdate.update(&en, .key(.char("4")))
+        XCTAssertTrue(frame(en).contains { $0.contains("Entry e01: 2 judges assigned · 1 submitted · 0 active") }, frame(en).joined(separator: "\n"))
+    }
+
+    /// `w` on screen 4 asks which judge, a reason and y/n; y writes the assignment so changed as
+    /// one chair `assign` line. A judge who has the entry is taken off it; one in conflict
+    /// (here j3, who recused e01) is refused at once, in Thai, and nothing is asked further.
+    func testReassignFromScreenFour() {
+        var judges = (0..<5).map { _ in [LedgerEvent]() }
+        judges[2] = [LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j3", kind: .recuse, entry: "e01", text: "ญาติ")]
+        var s = Self.state(Self.book(chair: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("w")))
+        XCTAssertNil(s.prompt, "only on screen 4")
+        XCTAssertTrue(frame(s).contains { $0.contains("จอ 4") })
+        ChairUpdate.update(&s, .key(.char("4")))
+        XCTAssertTrue(frame(s).contains { $0.contains("w มอบหมาย") }, "the hint names the key:\n" + frame(s).joined(separator: "\n"))
+        // Kedmanee's ไ is w's key.
+        ChairUpdate.update(&s, .key(.char("ไ")))
+        XCTAssertEqual(s.prompt, .reassignJudge(selected: 0))
+        var lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("(j2)  · มอบหมายแล้ว · ส่งแล้ว") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("(j1)  · ไม่ได้มอบหมาย") })
+        ChairUpdate.update(&s, .key(.char("1")))
+        guard case .reassignReason(0, true, _, _)? = s.prompt else { return XCTFail("\(String(describing: s.prompt))") }
+        for c in "แทน j5" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        lines = frame(s)
+        XCTAssertTrue(lines.contains { $0.contains("มอบหมาย e01 ให้ j1 เพิ่ม? (y/n)") }, lines.joined(separator: "\n"))
+        let effects = ChairUpdate.update(&s, .key(.char("y")))
+        guard case .append(let line, _)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(line.kind, .assign)
+        XCTAssertEqual(line.text, "แทน j5")
+        XCTAssertEqual(line.pairs?.first { $0.entry == "e01" }?.judges, ["j1", "j2", "j5"])
+        XCTAssertEqual(line.pairs?.count, 19, "the rest as it was")
+
+        // Taking one off: j2 has e01.
+        ChairUpdate.update(&s, .key(.char("w")))
+        ChairUpdate.update(&s, .key(.down))
+        ChairUpdate.update(&s, .key(.enter))
+        for c in "ย้าย" { ChairUpdate.update(&s, .key(.char(c))) }
+        ChairUpdate.update(&s, .key(.enter))
+        XCTAssertTrue(frame(s).contains { $0.contains("ถอน j2 จาก e01? (y/n)") }, frame(s).joined(separator: "\n"))
+        XCTAssertTrue(ChairUpdate.update(&s, .key(.char("n"))).isEmpty, "n writes nothing")
+
+        // j3 recused e01: in conflict, refused with the reason.
+        var c = Self.state(SheetBook(contest: Sample.contest, judgeEvents: judges, chairEvents: [Self.assignment()]), Self.summary(), width: 80, height: 24)
+        ChairUpdate.update(&c, .key(.char("4")))
+        c.selectedEntry = 0
+        ChairUpdate.update(&c, .key(.char("w")))
+        ChairUpdate.update(&c, .key(.char("3")))
+        XCTAssertNil(c.prompt)
+        XCTAssertTrue(frame(c).contains { $0.contains("j3 มีส่วนได้เสียกับผลงาน e01") }, frame(c).joined(separator: "\n"))
+    }
+
+    /// A panel of 30 judges at 24 rows follows the cursor: the judge chosen is on the screen.
+    func testReassignPanelFollowsTheCursor() {
+        let big = Synthetic.contest(like: Sample.contest, entries: 3, judges: 30)
+        var assign = LedgerEvent(actor: "chair", assign: big.entries.map { AssignedEntry(entry: $0.id, judges: ["j1", "j2"]) }, reason: "แบ่งงาน",
+                                 time: 1_764_200_000_000)
+        assign.seq = 1
+        let book = SheetBook(contest: big, judgeEvents: big.judges.map { _ in [] }, chairEvents: [assign])
+        var s = Self.state(book, LedgerSummary(contest: big, files: [], warnings: [], strays: []), width: 80, height: 24)
+        ChairUpdate.update(&s, .key(.char("4")))
+        ChairUpdate.update(&s, .key(.char("w")))
+        for _ in 0..<25 { ChairUpdate.update(&s, .key(.down)) }
+        XCTAssertEqual(s.prompt, .reassignJudge(selected: 25))
+        let lines = frame(s)
+        let id = big.judges[25].id
+        XCTAssertTrue(lines.contains { $0.contains("▶ 26") && $0.contains("(\(id))") }, lines.joined(separator: "\n"))
     }
 
     func testProgressAndIntegrityScreens() {

@@ -132,8 +132,8 @@ final class GoldenFrameTests: XCTestCase {
 
     // MARK: the console
 
-    static func chair(width: Int, height: Int) -> ChairState {
-        let book = ChairTests.book(extraForE05: true)   // j5's full marks for e05: an item in the queue
+    static func chair(width: Int, height: Int, chairEvents: [LedgerEvent] = []) -> ChairState {
+        let book = ChairTests.book(extraForE05: true, chair: chairEvents)   // j5's full marks for e05: an item in the queue
         let summary = ChairTests.summary()
         let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
                        [], [], [], [],
@@ -194,6 +194,11 @@ final class GoldenFrameTests: XCTestCase {
             ChairUpdate.update(&s, .key(.escape))
             ChairUpdate.update(&s, .key(.char("?")))
             frames.append(("chair-help-\(size)", ChairView.render(s)))
+            var assigned = chair(width: w, height: h, chairEvents: [ChairTests.assignment()])
+            ChairUpdate.update(&assigned, .key(.char("4")))
+            frames.append(("chair-4-progress-assigned-\(size)", ChairView.render(assigned)))
+            ChairUpdate.update(&assigned, .key(.char("w")))
+            frames.append(("chair-reassign-judge-\(size)", ChairView.render(assigned)))
         }
         return frames
     }

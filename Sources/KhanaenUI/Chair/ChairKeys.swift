@@ -100,6 +100,8 @@ extension ChairUpdate {
             s.prompt = .printMenu
         case .eligibility:
             EligibilityPanel.open(&s, entry: s.selectedEntry)
+        case .reassign:
+            ReassignPrompt.open(&s)
         case .help:
             s.screen = .help
             s.help.reset()

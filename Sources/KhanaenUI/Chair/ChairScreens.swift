@@ -128,6 +128,7 @@ enum ProgressView {
             let eligible = s.results.entries.filter { $0.unrankedReason != Flag.Kind.ineligible.rawValue }
             let gaps = eligible.filter { ($0.assigned ?? 0) == 0 }.map(\.id).sorted()
             out.append((w.coverage(given: eligible.count - gaps.count, gaps: gaps), gaps.isEmpty ? .normal : .warning, false))
+            out += assigned(s, eligible: eligible)
         }
         // The last column holds a date and a time whole ("20 พ.ย. 2569 02:00").
         let barWidth = max(8, s.width - 86)
@@ -150,6 +151,34 @@ enum ProgressView {
             out.append((table.line(["\(judge.name) (\(judge.id))", "\(j.submitted)", "\(j.drafts)", "\(j.notStarted)", "\(j.recused)", bar, last],
                                    widths: widths), finished == entries ? .ok : .normal, false))
         }
+        return out
+    }
+
+    /// The eligible entries short of judges, then the selected entry's assigned judges, each
+    /// with their sheet's state. "Enough" is the count most entries have: what the chair last
+    /// gave each entry (`--per-entry K`), as no line records K itself.
+    static func assigned(_ s: ChairState, eligible: [EntryResult]) -> [ScreenLine] {
+        guard let assignment = s.book.assignment else { return [] }
+        let w = s.strings
+        var out: [ScreenLine] = []
+        var tally: [Int: Int] = [:]
+        for e in eligible where (e.assigned ?? 0) > 0 { tally[e.assigned!, default: 0] += 1 }
+        if let needed = tally.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key {
+            let short = eligible.filter { ($0.assigned ?? 0) > 0 && $0.assigned! < needed }.sorted { $0.id < $1.id }.map { ($0.id, $0.assigned!) }
+            if !short.isEmpty { out.append((w.shortOfJudges(needed, short), .warning, false)) }
+        }
+        guard let e = s.selectedEntry, assignment.indices.contains(e) else { return out }
+        let judges = s.contest.judges.indices.filter { assignment[e][$0] }
+        let states = judges.map { s.book.sheet(judge: $0, entry: e).status }
+        out.append(("", .normal, false))
+        out.append((w.assignedJudges(s.contest.entries[e].id, count: judges.count, submitted: states.filter { $0 == .submitted }.count,
+                                     active: states.filter { $0 == .draft }.count), .accent, true))
+        if judges.isEmpty { out.append(("  " + w.noJudgeAssigned, .warning, false)) }
+        for (j, state) in zip(judges, states) {
+            let judge = s.contest.judges[j]
+            out.append(("  \(judge.name) (\(judge.id)) · \(w.assignedState(state))", state == .submitted || state == .recused ? .ok : .normal, false))
+        }
+        out.append(("", .normal, false))
         return out
     }
 }

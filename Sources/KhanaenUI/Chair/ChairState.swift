@@ -92,6 +92,11 @@ public struct ChairState: Sendable {
         case confirmRuling([LedgerEvent], rule: EligibilityRule?, left: Int)
         /// Which paper to print (`p`).
         case printMenu
+        /// `w` on screen 4: which judge to add to the selected entry or take off it, then the
+        /// reason for the assignment so changed (`draft`), then y/n.
+        case reassignJudge(selected: Int)
+        case reassignReason(judge: Int, add: Bool, LedgerEvent, TextField)
+        case reassignConfirm(judge: Int, add: Bool, LedgerEvent)
     }
 
     public let contest: Contest

@@ -240,6 +240,8 @@ public enum ChairUpdate {
             return EligibilityPanel.promptKey(&s, key, prompt)
         case .printMenu:
             return printMenuKey(&s, key)
+        case .reassignJudge, .reassignReason, .reassignConfirm:
+            return ReassignPrompt.key(&s, key, prompt)
         case .overwrite:
             s.prompt = nil
             if key.isYes, let plan = s.exportPlan { return [.export(plan, overwrite: true)] }

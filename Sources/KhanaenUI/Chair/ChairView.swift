@@ -93,6 +93,15 @@ public enum ChairView {
                 Chrome.prompt(&c, y: y, label: w.outcomePrompt(DiscussionOutcome.allCases.map(words.outcome)), field: nil, words: s.text.words)
             case .ruling, .ruleChoice, .rulingReason, .confirmRuling:
                 break
+            case .reassignJudge(let selected):
+                // A panel of more judges than the rows above the prompt shows those around the cursor.
+                let rows = ReassignPrompt.rows(s, selected: selected), room = max(1, y - 3)
+                let first = max(0, min(selected - room / 2, rows.count - room))
+                Chrome.panel(&c, Array(rows.dropFirst(first).prefix(room)), bottom: y, selected: selected - first)
+                Chrome.prompt(&c, y: y, label: w.reassignPrompt(entry), field: nil, words: s.text.words)
+            case .reassignReason(_, _, _, let field): Chrome.prompt(&c, y: y, label: w.reasonPrompt, field: field, words: s.text.words)
+            case .reassignConfirm(let judge, let add, _):
+                Chrome.prompt(&c, y: y, label: w.confirmReassign(s.contest.judges[judge].id, add: add, entry: entry), field: nil, words: s.text.words)
             case .printMenu:
                 Chrome.panel(&c, w.printChoices, bottom: y, selected: nil)
                 Chrome.prompt(&c, y: y, label: w.printMenu, field: nil, words: s.text.words)
@@ -111,7 +120,8 @@ public enum ChairView {
             Chrome.hints(&c, y: y, Keymap.eligibility.hints([.decideEntry, .decideRule, .filter, .back], w))
             return
         }
-        let hints = Keymap.chair.hints([.nextTab, .method, .award, .help, .quit], w).components(separatedBy: "  ")
+        let shown: [Action] = s.tab == .progress && s.book.assignment != nil ? [.nextTab, .reassign, .method, .help, .quit] : [.nextTab, .method, .award, .help, .quit]
+        let hints = Keymap.chair.hints(shown, w).components(separatedBy: "  ")
         Chrome.statusWithHints(&c, y: y, s.status, hints: hints, words: s.text.words)
     }
 

@@ -11,6 +11,7 @@ public enum Action: Equatable, Sendable {
     case recordOutcome
     case eligibility, decideEntry, decideRule
     case print
+    case reassign
 }
 
 public struct Binding: Sendable {
@@ -191,6 +192,8 @@ public struct Keymap: Sendable {
         Binding([.char("r")], "r", .recordOutcome, th: "ลงผลการหารือของรายการที่เลือก (จอ 8)", en: "record the panel's outcome of the selected item (screen 8)"),
         Binding([.char("f")], "f", .filter, th: "แสดงเฉพาะรายการที่ยังไม่ได้หารือ หรือทั้งหมด (จอ 8)", en: "open items only, or all (screen 8)"),
         Binding([.char("o")], "o", .reopen, th: "เปิดแก้ไขใบให้คะแนนของกรรมการ (พร้อมเหตุผล)", en: "reopen a judge's sheet (with a reason)"),
+        Binding([.char("w")], "w", .reassign, th: "เพิ่มหรือถอนกรรมการของผลงานที่เลือก (จอ 4, พร้อมเหตุผล ยืนยัน y/n)",
+                en: "give the selected entry to a judge, or take it from one (screen 4, with a reason, y/n)", hintTH: "มอบหมาย", hintEN: "assign"),
         Binding([.char("c")], "c", .eligibility, th: "คุณสมบัติของผลงาน: ผลของแต่ละเกณฑ์ และวินิจฉัย (พร้อมเหตุผล)",
                 en: "eligibility: each entry's rules, and the chair's rulings (with a reason)"),
         Binding([.char("e")], "e", .export, th: "ส่งออกอันดับ (CSV, JSON, Markdown) และประกาศผล ไปที่ exports/",
