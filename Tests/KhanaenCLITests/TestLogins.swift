@@ -66,7 +66,10 @@ struct TestLogins {
     /// Removes the logins, their groups and the append-only flags, so the folder can go.
     func remove() {
         driver.shell("chattr -R -a \(contest) 2>/dev/null")
-        for u in [chair, keeper] + judges { driver.shell("pkill -u \(u); userdel \(u)") }
+        // userdel refuses a login that still has a process (an sshd session ending): wait for them.
+        for u in [chair, keeper] + judges {
+            driver.shell("pkill -KILL -u \(u); for i in $(seq 50); do pgrep -u \(u) >/dev/null || break; sleep 0.1; done; userdel \(u)")
+        }
         driver.shell("groupdel \(groups.panel); groupdel \(groups.chairs)")
     }
 }
