@@ -44,21 +44,17 @@ final class JudgeSession {
                              chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
         folded = Held(fold)
         state.sheets = fold.sheets
-        state.hidden = JudgeSession.ineligible(ledger, judgeID)
-        state.notGiven = JudgeSession.notGiven(ledger, judgeID)
+        (state.hidden, state.notGiven) = JudgeSession.outOfReach(ledger, judgeID)
     }
 
-    /// The entries taken out of judging, by the contest's rules and the chairs' rulings and
-    /// assignment delivered to the judge.
-    static func ineligible(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        guard let j = ledger.contest.judgeIndex(judgeID) else { return [] }
-        return OutOfReach.entries(judge: j, contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
-    }
-
-    /// Once a chair has assigned, the entries the assignment delivered to the judge does not give them.
-    static func notGiven(_ ledger: Ledger, _ judgeID: String) -> Set<Int> {
-        guard let j = ledger.contest.judgeIndex(judgeID) else { return [] }
-        return OutOfReach.notGiven(judge: j, contest: ledger.contest, chairEvents: ledger.deliveredStream(toJudge: judgeID).events)
+    /// The entries taken out of judging (`hidden`: by the contest's rules and the chairs'
+    /// rulings and assignment delivered to the judge) and, among them, those the assignment
+    /// does not give the judge; the deliveries merged once for both.
+    static func outOfReach(_ ledger: Ledger, _ judgeID: String) -> (hidden: Set<Int>, notGiven: Set<Int>) {
+        guard let j = ledger.contest.judgeIndex(judgeID) else { return ([], []) }
+        let delivered = ledger.deliveredStream(toJudge: judgeID).events
+        return (OutOfReach.entries(judge: j, contest: ledger.contest, chairEvents: delivered),
+                OutOfReach.notGiven(judge: j, contest: ledger.contest, chairEvents: delivered))
     }
 
     /// The judge's sheets as the ledger now holds them: only the events read since the last
@@ -130,7 +126,8 @@ final class JudgeSession {
                 } else if changed {
                     out.append(.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: true))
                     if chairChanged {
-                        out.append(.ineligible(JudgeSession.ineligible(ledger, judgeID), notGiven: JudgeSession.notGiven(ledger, judgeID)))
+                        let reach = JudgeSession.outOfReach(ledger, judgeID)
+                        out.append(.ineligible(reach.hidden, notGiven: reach.notGiven))
                     }
                 }
                 return out

@@ -649,7 +649,7 @@ final class CLITests: XCTestCase {
         let pairs = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["pairs"] as! [String: [String]]
         XCTAssertEqual(Set(pairs.keys), mine)
         XCTAssertTrue(pairs.values.allSatisfy { $0 == ["j1"] })
-        XCTAssertEqual(JudgeSession.ineligible(try ContestFolder.load(contest), "j1"),
+        XCTAssertEqual(JudgeSession.outOfReach(try ContestFolder.load(contest), "j1").hidden,
                        Set(contestValue.entries.indices.filter { !mine.contains(contestValue.entries[$0].id) }), "hidden: the others' entries")
         let verify = run(["verify", "--contest", contest])
         XCTAssertEqual(verify.code, 0, verify.out + verify.err)
