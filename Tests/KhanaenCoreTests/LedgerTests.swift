@@ -565,3 +565,44 @@ final class LedgerTests: XCTestCase {
         XCTAssertNil(Timestamp.parse("2023-01-01 00:00:00.000Z"))
     }
 }
+
+final class LedgerRefreshTests: XCTestCase {
+    /// Fails every read-only open of the chairs' files, as a disk error would.
+    struct UnreadableChairs: FileOperations {
+        let posix = POSIXFileOperations()
+        func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { posix.open(path, flags, mode) }
+        func openat(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+            if name == "chair.jsonl" && flags & O_ACCMODE == O_RDONLY { errno = EIO; return -1 }
+            return posix.openat(folder, name, flags, mode)
+        }
+        func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { posix.write(fd, bytes) }
+        func fsync(_ fd: Int32) -> Int32 { posix.fsync(fd) }
+        func rename(_ from: String, _ to: String) -> Int32 { posix.rename(from, to) }
+        func mkdir(_ path: String, _ mode: mode_t) -> Int32 { posix.mkdir(path, mode) }
+        func unlink(_ path: String) -> Int32 { posix.unlink(path) }
+        func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
+    }
+
+    /// One file that cannot be read is reported, and every other file is still read: the
+    /// console goes on showing the judges' new lines beside the problem.
+    func testAFileThatCannotBeReadDoesNotStopTheOthersBeingRead() throws {
+        let dir = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let contest = try Fixtures.contest()
+        let writer = Ledger(contest: contest, directory: dir)
+        for folder in ["j1", Ledger.chairsFolder] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
+        try writer.file(forJudge: "j1")!.append(Fixtures.sheet("j1", "e1", 5, 10, 5))
+        try writer.chairFile(for: "chair")!.append([LedgerEvent(actor: "chair", kind: .reopen, judge: "j1", entry: "e1", ref: 4, text: "แก้")])
+        let reader = Ledger(contest: contest, directory: dir)
+        XCTAssertTrue(try reader.refresh())
+        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 4)
+
+        try writer.file(forJudge: "j1")!.append(Fixtures.sheet("j1", "e2", 1, 2, 3))
+        try FileSystem.using(UnreadableChairs()) {
+            XCTAssertThrowsError(try reader.refresh()) { error in
+                XCTAssertTrue("\(error)".contains("chair.jsonl"), "the file at fault is named: \(error)")
+            }
+        }
+        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 8, "j1's new lines are read all the same")
+    }
+}

@@ -96,10 +96,16 @@ public final class Ledger: Sendable {
     /// checkpoints say which lines' hashes the judge files must keep), then the judges' in
     /// parallel, each chain verified on its own, then the deliveries. Returns whether
     /// anything changed since the last refresh.
+    ///
+    /// A file that cannot be read does not stop the others being read: every file is read,
+    /// then the first one's error is thrown (the caller shows it beside what was read, which
+    /// may have changed).
     @discardableResult
     public func refresh() throws -> Bool {
-        var changed = false
-        for f in chairFiles + [witnessFile] { changed = try f.refresh() || changed }
+        var changed = false, failure: Error? = nil
+        for f in chairFiles + [witnessFile] {
+            do { changed = try f.refresh() || changed } catch { failure = failure ?? error }
+        }
         for f in chairFiles + [witnessFile] {
             for e in f.events where e.kind == .checkpoint {
                 for h in e.checkpoint?.heads ?? [] { file(named: h.file)?.watch(line: h.lines) }
@@ -107,7 +113,10 @@ public final class Ledger: Sendable {
         }
         let files = judgeFiles + deliveries.flatMap { $0 }
         let results = Parallel.each(files.count) { k in Result { try files[k].refresh() } }
-        for r in results { changed = try r.get() || changed }
+        for r in results {
+            do { changed = try r.get() || changed } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
         return changed
     }
 
