@@ -41,7 +41,7 @@ struct AccessCommand: Command {
                              en: "\(file): access is \"open\": anyone may act as anyone, so there is nothing to enforce; set \"access\": \"logins\" first")
         }
         var st = stat()
-        guard stat(dir, &st) == 0 else { throw InputError("\(dir): cannot stat: \(String(cString: strerror(errno)))") }
+        guard stat(dir, &st) == 0 else { throw InputError(dir, failed: "ดูสถานะโฟลเดอร์ไม่ได้", "cannot stat", code: errno) }
         let keeper = st.st_uid
         let plan = AccessPlan(contest, documents: documents(in: dir))
         var logins: [String: uid_t] = [:]
@@ -160,7 +160,9 @@ struct AccessCommand: Command {
     static func system(_ program: String, _ arguments: [String]) throws {
         let outcome = Subprocess.run(program, arguments, timeout: 60)
         guard outcome.succeeded else {
-            throw InputError("\(([program] + arguments).joined(separator: " ")): failed (\(outcome.end)) \(outcome.firstErrorLine)")
+            let command = ([program] + arguments).joined(separator: " ")
+            throw InputError(th: "\(command): ไม่สำเร็จ (\(outcome.end)) \(outcome.firstErrorLine)",
+                             en: "\(command): failed (\(outcome.end)) \(outcome.firstErrorLine)")
         }
     }
 
@@ -173,26 +175,32 @@ struct AccessCommand: Command {
             let e = errno
             if e == ENOENT { return nil }
             var st = stat()
-            if lstat(path, &st) == 0 { throw FileProblem(path, "is \(kindName(st.st_mode)), \(folder ? "not a folder" : "not a file"); left alone", misplaced: true) }
-            throw FileProblem(path, "cannot open: \(String(cString: strerror(e)))")
+            if lstat(path, &st) == 0 { throw FileProblem(path, misplacedWords(st.st_mode, folder: folder), misplaced: true) }
+            throw FileProblem(path, failed: "เปิดไม่ได้", "cannot open", code: e)
         }
         var st = stat()
         fstat(fd, &st)
         if (st.st_mode & S_IFMT == S_IFDIR) != folder || (!folder && st.st_mode & S_IFMT != S_IFREG) {
             close(fd)
-            throw FileProblem(path, "is \(kindName(st.st_mode)), \(folder ? "not a folder" : "not a file"); left alone", misplaced: true)
+            throw FileProblem(path, misplacedWords(st.st_mode, folder: folder), misplaced: true)
         }
         return (fd, st)
     }
 
-    private static func kindName(_ mode: mode_t) -> String {
+    private static func kindName(_ mode: mode_t) -> Phrase {
         switch mode & S_IFMT {
-        case S_IFLNK: return "a symbolic link"
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO"
-        case S_IFREG: return "a file"
-        default: return "a device or socket"
+        case S_IFLNK: return Phrase("ลิงก์สัญลักษณ์", "a symbolic link")
+        case S_IFDIR: return Phrase("โฟลเดอร์", "a folder")
+        case S_IFIFO: return Phrase("FIFO", "a FIFO")
+        case S_IFREG: return Phrase("แฟ้ม", "a file")
+        default: return Phrase("อุปกรณ์หรือซ็อกเก็ต", "a device or socket")
         }
+    }
+
+    /// "is a symbolic link, not a folder; left alone".
+    private static func misplacedWords(_ mode: mode_t, folder: Bool) -> Phrase {
+        let k = kindName(mode)
+        return Phrase("เป็น\(k.th) ไม่ใช่\(folder ? "โฟลเดอร์" : "แฟ้ม") ไม่ได้แตะต้อง", "is \(k.en), \(folder ? "not a folder" : "not a file"); left alone")
     }
 
     /// FS_IOC_GETFLAGS and FS_IOC_SETFLAGS on 64-bit Linux, and FS_APPEND_FL.
@@ -250,10 +258,10 @@ struct AccessCommand: Command {
             opened = try open(path, folder: rule.isFolder)
             if opened == nil && rule.create {
                 if rule.isFolder {
-                    guard mkdir(path, 0o700) == 0 else { return [("\(path): cannot create: \(String(cString: strerror(errno)))", true)] }
+                    guard mkdir(path, 0o700) == 0 else { return [("\(path): cannot create: \(SystemError.last.en)", true)] }
                 } else {
                     let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                    guard fd >= 0 else { return [("\(path): cannot create: \(String(cString: strerror(errno)))", true)] }
+                    guard fd >= 0 else { return [("\(path): cannot create: \(SystemError.last.en)", true)] }
                     close(fd)
                 }
                 out.append(("made \(path)", false))
@@ -275,16 +283,16 @@ struct AccessCommand: Command {
         if needsChange && wasAppendOnly { _ = setAppendOnly(fd, false) }
         var failed: [String] = []
         if st.st_uid != uid || st.st_gid != gid {
-            if fchown(fd, st.st_uid != uid ? uid : uid_t.max, gid) != 0 { failed.append("owner and group: \(String(cString: strerror(errno)))") }
+            if fchown(fd, st.st_uid != uid ? uid : uid_t.max, gid) != 0 { failed.append("owner and group: \(SystemError.last.en)") }
         }
         // After chown, which clears setgid on folders for some file systems.
-        if fchmod(fd, mode_t(rule.mode)) != 0 { failed.append("mode: \(String(cString: strerror(errno)))") }
+        if fchmod(fd, mode_t(rule.mode)) != 0 { failed.append("mode: \(SystemError.last.en)") }
         if rule.appendOnly || wasAppendOnly {
             let e = setAppendOnly(fd, rule.appendOnly)
             if e == ENOTTY || e == EOPNOTSUPP || e == EINVAL {
                 out.append(("\(path): append-only protection missing: this file system has no such flag", false))
             } else if e != 0 {
-                failed.append("append-only flag: \(String(cString: strerror(e)))")
+                failed.append("append-only flag: \(SystemError.words(e).en)")
             }
         }
         if failed.isEmpty {

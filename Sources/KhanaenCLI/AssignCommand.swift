@@ -326,7 +326,7 @@ struct ConflictsCommand: Command {
                                                                          "declared by the judge: \(ground.english) — \(reason) (\(when))")))
             case .chair(let ground, let reason, let chair, let time):
                 let when = ThaiDate.moment(time, zone: contest.timeZone, language: language)
-                return ("chair:" + ground.rawValue, (language.t("ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason) (\(when))",
+                return ("chair:" + ground.rawValue, (language.t("ประธานกรรมการ \(chair) ระบุ: \(ground.thai) — \(reason) (\(when))",
                                                                      "recorded by the chair \(chair): \(ground.english) — \(reason) (\(when))")))
             }
         }

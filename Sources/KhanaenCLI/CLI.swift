@@ -1,5 +1,6 @@
 import Foundation
 import KhanaenCore
+import KhanaenText
 
 /// Where a command writes, who runs it and what it may read of its surroundings; tests pass
 /// their own.
@@ -114,23 +115,25 @@ public enum CLI {
             args.removeFirst()
         }
         if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
+        // What an error says often echoes what a contest, a ledger or a mailbox holds: each
+        // line is shown as terminal-safe text, whatever made it (its own newline kept).
+        func fail(_ line: String) { ctx.err(TerminalText.safe(line) + "\n") }
         do {
             let parsed = try command.options.parse(args, command: command.name)
             return try command.run(parsed, ctx)
         } catch let e as UsageError {
-            ctx.err("khanaen \(command.name): \(e.words.text(language)) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)\n")
-        } catch let e as InputError {
-            ctx.err("khanaen: \(e.words.text(language))\n")
+            fail("khanaen \(command.name): \(e.words.text(language)) (" + (language.t("ดู", "see")) + " khanaen \(command.name) --help)")
         } catch let e as Refusal {
-            ctx.err(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน\n",
-                            "khanaen \(command.name): refused: \(e.message); nothing was written\n"))
+            fail(language.t("khanaen \(command.name): ไม่ได้บันทึก: \(e.message(in: .th)) ไม่มีการเขียนลงสมุดคะแนน",
+                            "khanaen \(command.name): refused: \(e.message); nothing was written"))
         } catch let e as NotAllowed {
-            ctx.err(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.words.th) ไม่มีการเขียนลงสมุดคะแนน\n",
-                            "khanaen \(command.name): not allowed: \(e.words.en); nothing was written\n"))
-        } catch let e as LedgerFile.IOError {
-            ctx.err("khanaen: \(e.description)\n")
+            fail(language.t("khanaen \(command.name): ไม่มีสิทธิ์: \(e.words.th) ไม่มีการเขียนลงสมุดคะแนน",
+                            "khanaen \(command.name): not allowed: \(e.words.en); nothing was written"))
+        } catch let e as BilingualError {
+            // Bad input, a file's or a ledger file's problem, a failed print or sync.
+            fail("khanaen: \(e.words.text(language))")
         } catch {
-            ctx.err("khanaen: \(error)\n")
+            fail("khanaen: \(error)")
         }
         return 2
     }
@@ -142,11 +145,6 @@ extension ParsedArguments {
         guard let language = Language(rawValue: value("lang") ?? "th") else { throw UsageError(th: "--lang ต้องเป็น th หรือ en", en: "--lang must be th or en") }
         return language
     }
-}
-
-extension Error {
-    /// What went wrong, in the screen's language where the error has it.
-    func said(in language: Language) -> String { (self as? BilingualError)?.words.text(language) ?? "\(self)" }
 }
 
 extension String {

@@ -39,7 +39,7 @@ struct ChairCommand: Command {
                 do {
                     opened = try Terminal(monochrome: args.has("mono"))
                 } catch let e as Terminal.StartError {
-                    throw InputError(e.description)
+                    throw InputError(e)
                 }
             }
         }

@@ -101,7 +101,7 @@ struct ConflictCommand: Command {
             ctx.err("khanaen conflict: ไม่ได้บันทึก: \(TerminalText.safe(refusal.message(in: .th))) ไม่มีการเขียนลงสมุดคะแนน\n")
             return 2
         }
-        ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(chair) บันทึกว่า \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"
+        ctx.out(TerminalText.safe(language == .th ? "บันทึกแล้ว: \(chair) ระบุว่า \(judge) มีส่วนได้เสียกับผลงาน \(entry): \(ground.thai)"
                                                   : "saved: \(chair) recorded that \(judge) is in conflict with \(entry): \(ground.english)") + "\n")
         return 0
     }

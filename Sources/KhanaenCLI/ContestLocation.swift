@@ -9,7 +9,8 @@ enum ContestLocation {
     static func resolve(_ args: ParsedArguments, _ ctx: CommandContext) throws -> String {
         if let dir = args.value("contest") { return dir }
         if let dir = ctx.environment["KHANAEN_CONTEST"], !dir.isEmpty { return dir }
-        return try demoFolder(ctx)
+        // The copy's notice in the command's language (--lang en, as CLI.run reads it).
+        return try demoFolder(ctx, language: args.value("lang") == "en" ? .en : .th)
     }
 
     /// For the terminal programs: as `resolve`, but a demo copied now is not said on standard
@@ -18,7 +19,7 @@ enum ContestLocation {
         if let dir = args.value("contest") { return (dir, nil) }
         if let dir = ctx.environment["KHANAEN_CONTEST"], !dir.isEmpty { return (dir, nil) }
         var copied: String? = nil
-        let dir = try demoFolder(ctx) { copied = $0 }
+        let dir = try demoFolder(ctx, language: args.value("lang") == "en" ? .en : .th) { copied = $0 }
         return (dir, copied)
     }
 
@@ -30,14 +31,18 @@ enum ContestLocation {
     /// Why entries may not be imported into `dir`: its entries are still the sample contest's
     /// (2566's winners, copied by `init --demo`, or by `init` before it made new contests), and
     /// imported ones would be added to them. nil when they are not (or the sample is not found).
-    static func stillTheSample(_ dir: String, entries: [Contest.Entry], _ ctx: CommandContext) -> String? {
+    static func stillTheSample(_ dir: String, entries: [Contest.Entry], _ ctx: CommandContext) -> Phrase? {
         guard !entries.isEmpty, let sample = try? ContestFolder.loadContest(sampleFolder(ctx)) else { return nil }
         let ours = Set(entries.map { [$0.id, $0.organisation, $0.title] })
         guard sample.entries.allSatisfy({ ours.contains([$0.id, $0.organisation, $0.title]) }) else { return nil }
-        return "\(dir)/\(ContestFolder.entriesFile): its entries are still the sample contest's (\(sample.entries.count) entries, "
-            + "\(sample.entries.first!.id)–\(sample.entries.last!.id), the 2566 winners, as khanaen init --demo copies them); "
-            + "imported entries would be added to them. Make a new contest with khanaen init DIR (it has no entries), "
-            + "or empty \(ContestFolder.entriesFile) ([]) first; nothing was imported"
+        let file = "\(dir)/\(ContestFolder.entriesFile)", first = sample.entries.first!.id, last = sample.entries.last!.id
+        return Phrase("\(file): ผลงานในแฟ้มยังเป็นของการประกวดตัวอย่าง (ผลงาน \(sample.entries.count) ชิ้น \(first)–\(last) ผู้ได้รางวัลปี 2566 "
+                        + "ตามที่ khanaen init --demo คัดลอกมา) ผลงานที่นำเข้าจะถูกเพิ่มต่อจากนั้น ให้สร้างการประกวดใหม่ด้วย khanaen init DIR (ซึ่งไม่มีผลงาน) "
+                        + "หรือทำให้ \(ContestFolder.entriesFile) ว่าง ([]) ก่อน ไม่ได้นำเข้าสิ่งใด",
+                      "\(file): its entries are still the sample contest's (\(sample.entries.count) entries, "
+                        + "\(first)–\(last), the 2566 winners, as khanaen init --demo copies them); "
+                        + "imported entries would be added to them. Make a new contest with khanaen init DIR (it has no entries), "
+                        + "or empty \(ContestFolder.entriesFile) ([]) first; nothing was imported")
     }
 
     /// The sample contest shipped in Data/.
@@ -61,7 +66,7 @@ enum ContestLocation {
 
     /// The user's copy of the demo, made on first use.
     /// `copied`, when given, is told the path of a copy made now, instead of standard error.
-    static func demoFolder(_ ctx: CommandContext, copied: ((String) -> Void)? = nil) throws -> String {
+    static func demoFolder(_ ctx: CommandContext, language: Language = .th, copied: ((String) -> Void)? = nil) throws -> String {
         let target = try dataHome(ctx) + "/" + demoName
         let fm = FileManager.default
         if fm.fileExists(atPath: target + "/" + ContestFolder.contestFile) {
@@ -72,13 +77,20 @@ enum ContestLocation {
             if flat.isEmpty { return target }
             let aside = target + ".earlier-" + String(Timestamp.nowMillis() / 1000)
             guard rename(target, aside) == 0 else {
-                throw InputError("\(target): a demo of an earlier version, which cannot be set aside: \(String(cString: strerror(errno)))")
+                throw InputError(target, failed: "การประกวดตัวอย่างจากรุ่นก่อน ซึ่งย้ายออกไปเก็บไม่ได้",
+                                 "a demo of an earlier version, which cannot be set aside", code: errno)
             }
-            ctx.err("khanaen: the demo copied by an earlier version was set aside as \(aside)\n")
+            ctx.err(language.t("khanaen: ย้ายการประกวดตัวอย่างที่รุ่นก่อนคัดลอกไว้ไปเก็บเป็น \(aside)",
+                               "khanaen: the demo copied by an earlier version was set aside as \(aside)") + "\n")
         }
         let source = try sampleFolder(ctx)
         try copyAtomically(from: source, to: target, includeLedger: true)
-        if let copied { copied(target) } else { ctx.err("khanaen: the demo contest (synthetic scores) was copied to \(target)\n") }
+        if let copied {
+            copied(target)
+        } else {
+            ctx.err(language.t("khanaen: คัดลอกการประกวดตัวอย่าง (คะแนนสังเคราะห์) ไปที่ \(target)",
+                               "khanaen: the demo contest (synthetic scores) was copied to \(target)") + "\n")
+        }
         return target
     }
 
@@ -92,8 +104,8 @@ enum ContestLocation {
         let parent = AtomicFile.parent(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
         let temp = parent + "/." + name + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        func fail(_ path: String, _ what: String, _ code: Int32 = errno) -> InputError {
-            InputError("\(path): \(what): \(String(cString: strerror(code)))")
+        func fail(_ path: String, _ th: String, _ en: String, _ code: Int32 = errno) -> InputError {
+            InputError(path, failed: th, en, code: code)
         }
         var st = stat()
         if lstat(target, &st) == 0 {
@@ -115,16 +127,16 @@ enum ContestLocation {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             for folder in missing.reversed() { try ContestFiles.syncFolder(AtomicFile.parent(of: folder)) }
         } catch let p as FileProblem {
-            throw InputError(p.description)
+            throw InputError(p)
         } catch {
-            throw InputError("\(parent): cannot create the folder for \(name): \(String(cString: strerror(errno)))")
+            throw InputError(parent, failed: "สร้างโฟลเดอร์สำหรับ \(name) ไม่ได้", "cannot create the folder for \(name)", code: errno)
         }
         // What an init a crash interrupted left beside it: never put in place, so never used.
         for stale in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []) where stale.hasPrefix("." + name + ".tmp-") {
             var sst = stat()
             if lstat(parent + "/" + stale, &sst) == 0, sst.st_mode & S_IFMT == S_IFDIR { try? FileManager.default.removeItem(atPath: parent + "/" + stale) }
         }
-        guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "cannot create a folder") }
+        guard mkdir(temp, 0o755) == 0 else { throw fail(temp, "สร้างโฟลเดอร์ไม่ได้", "cannot create a folder") }
         do {
             for file in [ContestFolder.contestFile, ContestFolder.entriesFile] {
                 if file == ContestFolder.entriesFile, let entriesText {
@@ -135,7 +147,7 @@ enum ContestLocation {
                 if file == ContestFolder.contestFile { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
                 try AtomicFile.write(bytes, to: temp + "/" + file, overwrite: false)
             }
-            guard mkdir(temp + "/" + ContestFolder.ledgerFolder, 0o755) == 0 else { throw fail(temp + "/" + ContestFolder.ledgerFolder, "cannot create a folder") }
+            guard mkdir(temp + "/" + ContestFolder.ledgerFolder, 0o755) == 0 else { throw fail(temp + "/" + ContestFolder.ledgerFolder, "สร้างโฟลเดอร์ไม่ได้", "cannot create a folder") }
             let ledgerSource = source + "/" + ContestFolder.ledgerFolder
             if includeLedger, let folders = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource) {
                 // Each writer's files are in a folder of their own (docs/ledger.md); links are never followed.
@@ -144,7 +156,7 @@ enum ContestLocation {
                     guard lstat(ledgerSource + "/" + folder, &sub) == 0, sub.st_mode & S_IFMT == S_IFDIR,
                           let names = try? FileManager.default.contentsOfDirectory(atPath: ledgerSource + "/" + folder) else { continue }
                     let into = temp + "/" + ContestFolder.ledgerFolder + "/" + folder
-                    guard mkdir(into, 0o750) == 0 else { throw fail(into, "cannot create a folder") }
+                    guard mkdir(into, 0o750) == 0 else { throw fail(into, "สร้างโฟลเดอร์ไม่ได้", "cannot create a folder") }
                     for file in names.sorted() where file.hasSuffix(".jsonl") {
                         guard let bytes = try ContestFiles.read(folder: ledgerSource + "/" + folder, file) else { continue }
                         try AtomicFile.write(bytes, to: into + "/" + file, overwrite: false, mode: 0o640)
@@ -155,14 +167,15 @@ enum ContestLocation {
             // Every folder made inside is in its parent before the whole is moved into place.
             try ContestFiles.syncFolder(temp + "/" + ContestFolder.ledgerFolder)
             try ContestFiles.syncFolder(temp)
-            if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "cannot replace the empty folder") }
-            guard rename(temp, target) == 0 else { throw fail(target, "cannot move the new contest into place") }
+            if lstat(target, &st) == 0 && rmdir(target) != 0 { throw fail(target, "แทนที่โฟลเดอร์ว่างไม่ได้", "cannot replace the empty folder") }
+            guard rename(temp, target) == 0 else { throw fail(target, "ย้ายการประกวดใหม่เข้าที่ไม่ได้", "cannot move the new contest into place") }
             try ContestFiles.syncFolder(parent)
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
             if let e = error as? InputError { throw e }
-            if let p = error as? FileProblem { throw InputError(p.description) }
-            throw InputError("\(target): cannot create the contest folder: \(error)")
+            if let p = error as? FileProblem { throw InputError(p) }
+            if let e = error as? BilingualError { throw InputError(e) }
+            throw InputError(th: "\(target): สร้างโฟลเดอร์การประกวดไม่ได้: \(error)", en: "\(target): cannot create the contest folder: \(error)")
         }
     }
 }

@@ -79,12 +79,15 @@ struct EligibilityCommand: Command {
                 try f.refresh()
                 readable.append(f)
             } catch {
-                ctx.err("khanaen: warning: \(TerminalText.safe("\(error)")); the chairs' rulings in it are not read\n")
+                ctx.err(TerminalText.safe(language.t("khanaen: คำเตือน: \(error.said(in: .th)) ไม่ได้อ่านคำวินิจฉัยของประธานกรรมการในแฟ้มนี้",
+                                                     "khanaen: warning: \(error.said(in: .en)); the chairs' rulings in it are not read")) + "\n")
                 continue
             }
             if let broken = f.broken {
-                let unread = broken.line > 0 ? "the decisions from that line on are not read" : "no decision in it is read"
-                ctx.err("khanaen: warning: \(TerminalText.safe(broken.describe(f.displayPath))); \(unread) (khanaen verify says more)\n")
+                let unread = broken.line > 0 ? Phrase("ไม่ได้อ่านคำวินิจฉัยตั้งแต่บรรทัดนั้นไป", "the decisions from that line on are not read")
+                    : Phrase("ไม่ได้อ่านคำวินิจฉัยใดในแฟ้มนี้", "no decision in it is read")
+                ctx.err(TerminalText.safe(language.t("khanaen: คำเตือน: \(broken.describe(f.displayPath, in: .th)) \(unread.th) (khanaen verify บอกรายละเอียด)",
+                                                     "khanaen: warning: \(broken.describe(f.displayPath)); \(unread.en) (khanaen verify says more)")) + "\n")
             }
         }
         let book = SheetBook(contest: contest, judgeEvents: [], chairEvents: ChairStream(files: readable).events)

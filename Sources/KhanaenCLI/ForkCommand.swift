@@ -49,7 +49,7 @@ struct ForkCommand: Command {
         do {
             resolution = try Sync.resolveFork(options, judge: judge, keep: keep, reason: reason, chair: chair)
         } catch let f as SyncFailure {
-            ctx.err(TerminalText.safe("khanaen fork: \(f.description)") + "\n")
+            ctx.err(TerminalText.safe("khanaen fork: \(f.words.text(language))") + "\n")
             return 2
         }
         let code = resolution.sync.exitCode

@@ -21,7 +21,7 @@ struct JudgeLedger {
         SheetBook.judgeSheets(contest: contest, judgeID: judgeID, judgeEvents: file.events, chairEvents: chairEvents)
     }
 
-    var warnings: [String] { ([file] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warnings) }
+    var warnings: [Phrase] { ([file] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warningWords) }
 }
 
 extension ContestFolder {

@@ -37,7 +37,7 @@ final class JudgeSession {
         self.language = language
         let own = ledger.file(forJudge: judgeID)!
         if let b = own.broken {
-            throw InputError(b.describe(own.path) + "; run khanaen verify")
+            throw InputError(th: b.describe(own.path, in: .th) + " (ดู khanaen verify)", en: b.describe(own.path) + "; run khanaen verify")
         }
         state = JudgeState(contest: contest, judge: contest.judgeIndex(judgeID)!, sheets: [], language: language)
         let fold = JudgeFold(contest: contest, judgeID: judgeID, judgeEvents: own.events,
@@ -76,13 +76,15 @@ final class JudgeSession {
 
     func run(monochrome: Bool, _ ctx: CommandContext) throws -> Int32 {
         let own = ledger.file(forJudge: judgeID)!
-        for w in ([own] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warnings) { ctx.err("khanaen: warning: \(TerminalText.safe(w))\n") }
+        for w in ([own] + ledger.deliveries(toJudge: judgeID)).flatMap(\.warningWords) {
+            ctx.err(TerminalText.safe(language.t("khanaen: คำเตือน: \(w.th)", "khanaen: warning: \(w.en)")) + "\n")
+        }
         try ContestFolder.ensureLedgerFolder(directory)
         let terminal: Terminal
         do {
             terminal = try Terminal(monochrome: monochrome)
         } catch let e as Terminal.StartError {
-            throw InputError(e.description)
+            throw InputError(e)
         }
         defer { terminal.stop() }
         let runtime = Runtime<JudgeProgram>(state: state, backend: terminal, watching: ledger.folders(forJudge: judgeID)) { [self] effect, inbox in perform(effect, inbox) }
@@ -122,7 +124,7 @@ final class JudgeSession {
                 }
                 changed = changed || chairChanged
                 if let file = ([own] + delivered).first(where: { $0.broken != nil }), let broken = file.broken, changed {
-                    out.append(.ledgerBroken(TerminalText.safe(broken.describe(file.displayPath))))
+                    out.append(.ledgerBroken(TerminalText.safe(broken.describe(file.displayPath, in: language))))
                 } else if changed {
                     out.append(.sheets(JudgeSession.fold(ledger, judgeID, into: folded), elsewhere: true))
                     if chairChanged {

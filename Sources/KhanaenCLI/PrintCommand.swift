@@ -256,7 +256,7 @@ struct PrintCommand: Command {
             let pages = try Typesetter.write(document, to: path)
             return Written(path: path, pages: pages, draft: document.draft, noQR: document.qr == nil ? nil : Typesetter.qrProblem())
         } catch let e as PrintError {
-            throw InputError(e.description)
+            throw InputError(e)
         }
     }
 }

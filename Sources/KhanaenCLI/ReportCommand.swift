@@ -76,7 +76,7 @@ struct ReportCommand: Command {
         if let output = args.value("output") {
             let file = format == "csv" ? ReportCSV.byteOrderMark + text : text
             try AtomicFile.write(Array(file.utf8), to: output, overwrite: args.has("force"))
-            ctx.err("khanaen: wrote \(TerminalText.safe(output))\n")
+            ctx.err(language.t("khanaen: เขียน \(TerminalText.safe(output)) แล้ว", "khanaen: wrote \(TerminalText.safe(output))") + "\n")
         } else {
             ctx.out(text)
         }

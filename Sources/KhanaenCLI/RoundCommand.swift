@@ -134,7 +134,7 @@ struct RoundCommand: Command {
                                                edit: { _ in text }, extra: { temp in try carryDocuments(advancing, from: dir, to: temp) })
         } catch {
             let how = JSONWriter.string(previous.json)
-            ctx.err("khanaen: " + language.t("บันทึกการผ่านเข้ารอบไว้ที่ \(file):\(e.seq) แล้ว แต่สร้างโฟลเดอร์ไม่สำเร็จ ให้ลบสิ่งที่อยู่ที่ \(target) "
+            ctx.err("khanaen: " + language.t("เขียนการคัดเข้ารอบลงที่ \(file):\(e.seq) แล้ว แต่สร้างโฟลเดอร์ไม่สำเร็จ ให้ลบสิ่งที่อยู่ที่ \(target) "
                                              + "แล้วสร้างเองด้วย previousRound นี้: \(how)",
                                              "the advance is recorded at \(file):\(e.seq), but the folder was not made; remove what is at \(target) "
                                              + "and make it by hand with this previousRound: \(how)") + "\n")
@@ -142,7 +142,7 @@ struct RoundCommand: Command {
         }
         let ids = advancing.joined(separator: ", ")
         ctx.out((recorded != nil
-                 ? language.t("ใช้การผ่านเข้ารอบที่บันทึกไว้แล้วที่ \(file):\(e.seq) ไม่ได้บันทึกซ้ำ",
+                 ? language.t("ใช้การคัดเข้ารอบที่เขียนไว้แล้วที่ \(file):\(e.seq) ไม่ได้บันทึกซ้ำ",
                               "the advance already recorded at \(file):\(e.seq) is used; no second one was written")
                  : language.t("บันทึกแล้ว: \(chair) ให้ผลงาน \(advancing.count) ผลงาน (\(ids)) ผ่านเข้ารอบถัดไป ที่ \(file):\(e.seq) ตราผลคะแนน \(seal.prefix(16))",
                               "saved: \(chair) advanced \(advancing.count) entries (\(ids)) at \(file):\(e.seq), seal \(seal.prefix(16))")) + "\n")

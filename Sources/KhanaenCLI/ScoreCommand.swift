@@ -57,7 +57,7 @@ struct ScoreCommand: Command {
         for c in args.all("clear") { drafts.append(LedgerEvent(actor: judge, kind: .clear, entry: entry, criterion: c)) }
         if let note = args.value("note") { drafts.append(LedgerEvent(actor: judge, kind: .note, entry: entry, text: note)) }
         if args.has("submit") { drafts.append(LedgerEvent(actor: judge, kind: .submit, entry: entry)) }
-        for w in judged.warnings { ctx.err("khanaen: warning: \(w)\n") }
+        for w in judged.warnings { ctx.err(TerminalText.safe(language.t("khanaen: คำเตือน: \(w.th)", "khanaen: warning: \(w.en)")) + "\n") }
         try ContestFolder.ensureLedgerFolder(dir)
         let written: [LedgerEvent]
         do {

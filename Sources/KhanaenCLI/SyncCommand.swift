@@ -86,7 +86,7 @@ struct SyncCommand: Command {
         do {
             result = args.has("setup") ? try Sync.setup(options, remote: args.positionals.first) : try Sync.run(options)
         } catch let f as SyncFailure {
-            ctx.err(TerminalText.safe("khanaen sync: \(f.description)") + "\n")
+            ctx.err(TerminalText.safe("khanaen sync: \(f.words.text(language))") + "\n")
             return 2
         }
         for line in result.said { (result.exitCode == 0 ? ctx.out : ctx.err)(TerminalText.safe(line) + "\n") }

@@ -73,7 +73,7 @@ struct VerifyCommand: Command {
             let rel = f.displayPath
             if let b = f.broken {
                 problems += 1
-                say("BROKEN    " + b.describe(rel))
+                say("BROKEN    " + b.describe(rel, in: language))
             } else {
                 say(language.t("ok        \(rel): \(f.lineCount) บรรทัด ท้ายสุด \(f.headHex.prefix(16))",
                        "ok        \(rel): \(f.lineCount) lines, head \(f.headHex.prefix(16))"))
@@ -114,12 +114,12 @@ struct VerifyCommand: Command {
         // A fork a sync met stays a problem until a chair resolves it (docs/sync.md).
         for f in Sync.keptForks(in: dir, contest: contest) where all || f.judge == files[0].name {
             problems += 1
-            say(language.t("FORK      \(f.file): สายของกรรมการ \(f.judge) แยกเป็นสองฉบับ อีกฉบับเก็บไว้ที่ \(f.path) ประธานต้องตัดสิน: "
+            say(language.t("FORK      \(f.file): สายของกรรมการ \(f.judge) แยกเป็นสองฉบับ อีกฉบับเก็บไว้ที่ \(f.path) ประธานกรรมการต้องตัดสิน: "
                      + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …",
                    "FORK      \(f.file): judge \(f.judge)'s file forked; the other side is kept as \(f.path); a chair resolves it: "
                      + "khanaen fork resolve --judge \(f.judge) --keep mine|theirs|both --reason …"))
         }
-        for w in files.flatMap(\.warnings) { say("note      \(w)") }
+        for w in files.flatMap(\.warningWords) { say("note      \(w.text(language))") }
         for f in files where f.ownerUnknown {
             say(language.t("note      \(f.displayPath): ไม่ได้ตรวจเจ้าของแฟ้ม: เครื่องนี้ไม่รู้จักผู้ใช้ \(f.owner ?? "")",
                    "note      \(f.displayPath): its owner is not checked: the login \(f.owner ?? "") is unknown on this machine"))

@@ -158,7 +158,7 @@ public enum PaperDocuments {
             }
         }
         blocks.append(.space(6))
-        blocks.append(.text("ผลงานที่กรรมการพิจารณาไม่ได้ตามข้อมูลการประกวด (คำนวณจากจังหวัดและหน่วยงานของกรรมการ) หรือที่ประธานกรรมการบันทึกไว้", size: 13, bold: true))
+        blocks.append(.text("ผลงานที่กรรมการพิจารณาไม่ได้ตามข้อมูลการประกวด (คำนวณจากจังหวัดและหน่วยงานของกรรมการ) หรือที่ประธานกรรมการระบุไว้", size: 13, bold: true))
         if computed.isEmpty {
             blocks.append(.text("ไม่มี", size: 13))
         } else {
@@ -171,7 +171,7 @@ public enum PaperDocuments {
                 switch c.cause {
                 case .rule(let rule): cause = Conflicts.describe(rule, entry: entry).thai
                 case .declared(let ground, _, _): cause = ground.thai
-                case .chair(let ground, let reason, let chair, _): cause = "ประธานกรรมการ \(chair) บันทึก: \(ground.thai) — \(reason)"
+                case .chair(let ground, let reason, let chair, _): cause = "ประธานกรรมการ \(chair) ระบุ: \(ground.thai) — \(reason)"
                 }
                 return [entry.id, entry.organisation, entry.title, cause]
             }, size: 12)))

@@ -1,11 +1,16 @@
 import CPangoCairo
 import Foundation
 import KhanaenText
+import KhanaenCore
 
-/// Why a document could not be printed: Pango or Cairo missing, or the file not written.
-public struct PrintError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// Why a document could not be printed: Pango or Cairo missing, or the file not written; in
+/// both languages (what a library says is kept in its own words, as terminal-safe text).
+public struct PrintError: BilingualError, CustomStringConvertible, Sendable {
+    public var words: Phrase
+    public init(th: String, en: String) { words = Phrase(th, en).terminalSafe }
+    /// The library's or the system's own words, the same in both languages.
+    public init(said: String) { self.init(th: said, en: said) }
+    public var description: String { words.en }
 }
 
 public enum TextAlignment: Int32, Sendable {
@@ -113,7 +118,7 @@ public enum Typesetter {
     public static func write(_ document: PrintDocument, to path: String, qrLibrary: String = qrLibrary) throws -> Int {
         var error = [CChar](repeating: 0, count: 512)
         guard let api = khanaen_pango_open(&error, error.count)?.pointee else {
-            throw PrintError(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            throw PrintError(said: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         // Cairo opens its file by name, following links: it writes inside a folder of our own,
         // made under a random name (mkdtemp, mode 0700) beside the target, where no one else can
@@ -123,7 +128,10 @@ public enum Typesetter {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         var template = Array("\(folder.isEmpty ? "/" : folder)/.khanaen-print-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw PrintError("\(path): \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else {
+            let why = SystemError.failed("สร้างโฟลเดอร์ชั่วคราวข้างกันไม่ได้", "cannot make a temporary folder beside it", code: errno)
+            throw PrintError(th: "\(path): \(why.th)", en: "\(path): \(why.en)")
+        }
         let own = String(cString: made)
         let temporary = own + "/paper.pdf"
         defer { rmdir(own) }
@@ -136,9 +144,9 @@ public enum Typesetter {
             throw error
         }
         guard chmod(temporary, 0o640) == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let why = SystemError.failed("ย้ายแฟ้มที่พิมพ์เข้าที่ไม่ได้", "cannot put the paper in place", code: errno)
             unlink(temporary)
-            throw PrintError("\(path): \(reason)")
+            throw PrintError(th: "\(path): \(why.th)", en: "\(path): \(why.en)")
         }
         return pages
     }
@@ -223,10 +231,10 @@ private final class Setter {
     var footerTextWidth: Double { width - 2 * Typesetter.margin - (qr == nil ? 0 : Typesetter.qrSide + 8) }
 
     func run(path: String) throws -> Int {
-        guard let surface = api.cairo_pdf_surface_create(path, width, height) else { throw PrintError("\(path): Cairo made no surface") }
+        guard let surface = api.cairo_pdf_surface_create(path, width, height) else { throw PrintError(th: "\(path): Cairo สร้างพื้นผิวไม่ได้", en: "\(path): Cairo made no surface") }
         defer { api.cairo_surface_destroy(surface) }
         if api.cairo_surface_status(surface) != 0 {
-            throw PrintError("\(path): \(String(cString: api.cairo_status_to_string(api.cairo_surface_status(surface))!))")
+            throw PrintError(said: "\(path): \(String(cString: api.cairo_status_to_string(api.cairo_surface_status(surface))!))")
         }
         api.cairo_pdf_surface_set_metadata(surface, 0, document.title)  // CAIRO_PDF_METADATA_TITLE
         api.cairo_pdf_surface_set_metadata(surface, 4, "Khanaen")  // CAIRO_PDF_METADATA_CREATOR
@@ -245,7 +253,7 @@ private final class Setter {
         }
         api.cairo_surface_finish(surface)
         let status = api.cairo_surface_status(surface)
-        if status != 0 { throw PrintError("\(path): \(String(cString: api.cairo_status_to_string(status)!))") }
+        if status != 0 { throw PrintError(said: "\(path): \(String(cString: api.cairo_status_to_string(status)!))") }
         return pages.count
     }
 
@@ -260,8 +268,10 @@ private final class Setter {
         defer { api.pango_font_description_free(described) }
         let family = api.pango_font_description_get_family(described).map { String(cString: $0) } ?? ""
         if family.lowercased() != document.font.lowercased() {
-            throw PrintError("the font \"\(document.font)\" is not installed (fontconfig would set the papers in \"\(family)\"); "
-                             + "install it, or name an installed family in contest.json's print.font")
+            throw PrintError(th: "ไม่ได้ติดตั้งแบบอักษร \"\(document.font)\" (fontconfig จะใช้ \"\(family)\" แทน) "
+                                 + "ติดตั้งแบบอักษรนั้น หรือระบุแบบอักษรที่ติดตั้งแล้วใน print.font ของ contest.json",
+                             en: "the font \"\(document.font)\" is not installed (fontconfig would set the papers in \"\(family)\"); "
+                                 + "install it, or name an installed family in contest.json's print.font")
         }
     }
 

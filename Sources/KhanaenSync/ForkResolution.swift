@@ -106,21 +106,26 @@ extension Session {
 
     func resolveFork(judge: String, keep: ForkKeep, reason: String, chair: String) throws -> ForkResolution {
         guard try isOwnRepository(), try hasHead() else {
-            throw SyncFailure("\(dir) is not set up for sync: run khanaen sync --setup [REMOTE] first (docs/sync.md)")
+            throw SyncFailure(th: "\(dir) ยังไม่ได้ตั้งค่าการซิงก์: สั่ง khanaen sync --setup [REMOTE] ก่อน (docs/sync.md)",
+                              en: "\(dir) is not set up for sync: run khanaen sync --setup [REMOTE] first (docs/sync.md)")
         }
         let contest = try ContestFolder.loadContest(dir)
         contestID = contest.id
         mkdir(scratch, 0o700)
-        guard contest.judgeIndex(judge) != nil else { throw SyncFailure("no judge has id \"\(judge)\"") }
+        guard contest.judgeIndex(judge) != nil else { throw SyncFailure(th: "ไม่มีกรรมการรหัส \"\(judge)\"", en: "no judge has id \"\(judge)\"") }
         let path = Ledger.displayPath(ofFile: judge)
         let kept = Sync.keptForks(in: dir, contest: contest).filter { $0.judge == judge }
         // The newest stop is the one against what the remote holds now.
         guard let fork = kept.max(by: { mtime(dir + "/" + $0.path) < mtime(dir + "/" + $1.path) }) else {
-            throw SyncFailure("\(path) has no fork kept beside it (\(path).fork-…): nothing to resolve; khanaen sync names a fork when it meets one")
+            throw SyncFailure(th: "\(path) ไม่มีฉบับที่แยกเก็บไว้ข้างกัน (\(path).fork-…): ไม่มีอะไรให้ตัดสิน khanaen sync จะบอกเมื่อพบแฟ้มที่แยกเป็นสองฉบับ",
+                              en: "\(path) has no fork kept beside it (\(path).fork-…): nothing to resolve; khanaen sync names a fork when it meets one")
         }
         let short = String(fork.path.split(separator: "-").last!)
         let upstream = try git.outcome(["rev-parse", "--verify", "-q", short + "^{commit}"])
-        guard upstream.succeeded else { throw SyncFailure("\(fork.path): the commit \(short) is not in this repository; run khanaen sync again") }
+        guard upstream.succeeded else {
+            throw SyncFailure(th: "\(fork.path): คอมมิต \(short) ไม่อยู่ในที่เก็บนี้ สั่ง khanaen sync อีกครั้ง",
+                              en: "\(fork.path): the commit \(short) is not in this repository; run khanaen sync again")
+        }
         let commit = String(decoding: upstream.output, as: UTF8.self).trimmingNewlines
         let b = try git.text(["symbolic-ref", "--short", "HEAD"])
         try git.text(["reset", "-q"])
@@ -134,16 +139,18 @@ extension Session {
         let mine = try git.blob(try git.ledgerBlobs("HEAD")[path])
         let theirs = try git.blob(try git.ledgerBlobs(commit)[path])
         guard case .differs(let line) = Growth.of(theirs, from: mine) else {
-            throw SyncFailure("\(path) here and in \(short) no longer differ as a fork: nothing to resolve (khanaen sync)")
+            throw SyncFailure(th: "\(path) ที่นี่และใน \(short) ไม่ได้แยกกันแล้ว: ไม่มีอะไรให้ตัดสิน (khanaen sync)",
+                              en: "\(path) here and in \(short) no longer differ as a fork: nothing to resolve (khanaen sync)")
         }
-        for (side, bytes) in [("here", mine), (short, theirs)] {
-            let torn = try git.blob(try git.ledgerBlobs(side == "here" ? "HEAD" : commit)[path + ".torn"])
+        for (side, bytes) in [(Phrase("ที่นี่", "here"), mine), (Phrase(short, short), theirs)] {
+            let torn = try git.blob(try git.ledgerBlobs(side.en == "here" ? "HEAD" : commit)[path + ".torn"])
             if let problem = try ChainCheck.problem(name: judge, contestID: contestID, bytes: bytes, torn: torn, scratch: scratch) {
-                throw SyncFailure("\(path) (\(side)): \(problem): a broken side cannot be kept; khanaen verify")
+                throw SyncFailure(th: "\(path) (\(side.th)): \(problem.th): เก็บฉบับที่เสียไว้ไม่ได้ (khanaen verify)",
+                                  en: "\(path) (\(side.en)): \(problem.en): a broken side cannot be kept; khanaen verify")
             }
         }
         guard let mineHead = Sync.lastLineHash(mine), let theirsHead = Sync.lastLineHash(theirs) else {
-            throw SyncFailure("\(path): a side's last line has no hash")
+            throw SyncFailure(th: "\(path): บรรทัดสุดท้ายของฉบับหนึ่งไม่มีค่าแฮช", en: "\(path): a side's last line has no hash")
         }
         var resolution = ForkResolution(judge: judge, keep: keep, line: line, setAside: keep == .mine ? theirsHead : mineHead)
 
@@ -157,7 +164,7 @@ extension Session {
             resolution.notApplied = notApplied
         }
         if LocalFiles.read(dir + "/" + path) != keptBytes {
-            do { try AtomicFile.write(keptBytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e.message) }
+            do { try AtomicFile.write(keptBytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e) }
         }
         let keptTorn = try git.blob(try git.ledgerBlobs(keep == .mine ? "HEAD" : commit)[path + ".torn"])
         if keptTorn.isEmpty { unlink(dir + "/" + path + ".torn") } else { try ChainCheck.write(keptTorn, to: dir + "/" + path + ".torn") }
@@ -175,7 +182,7 @@ extension Session {
                                                    outcome: keep.rawValue, topic: resolution.setAside))
             }
         } catch let r as Refusal {
-            throw SyncFailure(r.message)
+            throw SyncFailure(Phrase(r.message(in: .th), r.message))
         }
         let chairFile = Ledger.displayPath(ofFile: Ledger.chairFileName(chair))
         guard try commitOwnLines(only: [chairFile]) else { return resolution }
@@ -185,7 +192,7 @@ extension Session {
             return resolution
         }
         for f in kept { unlink(dir + "/" + f.path) }
-        say(o.language.t("ประธาน \(chair) ตัดสินสายที่แยกของกรรมการ \(judge) (\(path) ตั้งแต่บรรทัด \(line)): เก็บ\(keepWords(keep, th: true))",
+        say(o.language.t("ประธานกรรมการ \(chair) ตัดสินสายที่แยกของกรรมการ \(judge) (\(path) ตั้งแต่บรรทัด \(line)): เก็บ\(keepWords(keep, th: true))",
                  "chair \(chair) resolved the fork of judge \(judge)'s file (\(path) from line \(line)): kept \(keepWords(keep, th: false))"))
         for r in resolution.replayed {
             say(o.language.t("เล่นซ้ำบรรทัด \(r.from) ของเครื่องนี้เป็นบรรทัด \(r.to)", "replayed this side's line \(r.from) as line \(r.to)"))
@@ -260,7 +267,7 @@ extension Session {
                 notApplied.append((k + 1, r.message))
             }
         }
-        guard let bytes = LocalFiles.read(own) else { throw SyncFailure("cannot read \(own)") }
+        guard let bytes = LocalFiles.read(own) else { throw SyncFailure(th: "อ่าน \(own) ไม่ได้", en: "cannot read \(own)") }
         return (bytes, replayed, notApplied)
     }
 

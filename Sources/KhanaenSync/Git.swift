@@ -3,10 +3,17 @@ import KhanaenCore
 import Glibc
 #endif
 
-/// Why a sync or a setup could not go on: git failed, or is missing. Exit 2.
-public struct SyncFailure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// Why a sync or a setup could not go on: git failed, or is missing. Exit 2. Said in the
+/// caller's language; what git, the server or a file says is kept as terminal-safe text.
+public struct SyncFailure: BilingualError, CustomStringConvertible, Sendable {
+    public var words: Phrase
+    public init(_ words: Phrase) { self.words = words.terminalSafe }
+    public init(th: String, en: String) { self.init(Phrase(th, en)) }
+    /// Another error's words (a contest file's, a ledger file's).
+    public init(_ error: BilingualError) { self.init(error.words) }
+    /// "what was tried: the system's reason" for a call that failed with `code`.
+    public init(failed th: String, _ en: String, code: Int32) { self.init(SystemError.failed(th, en, code: code)) }
+    public var description: String { words.en }
 }
 
 /// The system's `git`, run as Subprocess runs pdftotext: posix_spawnp with its arguments as an
@@ -35,9 +42,9 @@ struct Git: Sendable {
         if let indexFile { environment.append("GIT_INDEX_FILE=" + indexFile) }
         let result = Subprocess.run("env", environment + ["git"] + base + arguments, timeout: timeout)
         switch result.end {
-        case .notStarted: throw SyncFailure("git could not be run (is it installed? apt install git)")
-        case .timedOut: throw SyncFailure("git \(arguments.first ?? "") did not finish within \(Int(timeout)) s")
-        case .tooMuchOutput: throw SyncFailure("git \(arguments.first ?? "") wrote more than expected")
+        case .notStarted: throw SyncFailure(th: "เรียก git ไม่ได้ (ติดตั้งไว้หรือยัง? apt install git)", en: "git could not be run (is it installed? apt install git)")
+        case .timedOut: throw SyncFailure(th: "git \(arguments.first ?? "") ไม่จบภายใน \(Int(timeout)) วินาที", en: "git \(arguments.first ?? "") did not finish within \(Int(timeout)) s")
+        case .tooMuchOutput: throw SyncFailure(th: "git \(arguments.first ?? "") พิมพ์ออกมามากเกินคาด", en: "git \(arguments.first ?? "") wrote more than expected")
         default: return result
         }
     }
@@ -53,7 +60,8 @@ struct Git: Sendable {
     func bytes(_ arguments: [String]) throws -> [UInt8] {
         let r = try outcome(arguments)
         guard r.succeeded else {
-            throw SyncFailure("git \(arguments.prefix(2).joined(separator: " ")) failed: \(r.firstErrorLine)")
+            let command = "git " + arguments.prefix(2).joined(separator: " ")
+            throw SyncFailure(th: "\(command) ไม่สำเร็จ: \(r.firstErrorLine)", en: "\(command) failed: \(r.firstErrorLine)")
         }
         return r.output
     }

@@ -86,8 +86,8 @@ extension Session {
                 if let name = SyncPaths.ledgerName(path) {
                     let torn = try git.blob(theirs[path + ".torn"])
                     if let problem = try ChainCheck.problem(name: name, contestID: contestID, bytes: u, torn: torn, scratch: scratch) {
-                        let line = Int(problem.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: ":") } ?? "") ?? 0
-                        return refuse(path, line: line, commit: upstream, what: o.language.t("ต่อสายแฮชไม่ได้ (\(problem))", "does not chain (\(problem))"))
+                        let line = Int(problem.en.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: ":") } ?? "") ?? 0
+                        return refuse(path, line: line, commit: upstream, what: o.language.t("ต่อสายแฮชไม่ได้ (\(problem.th))", "does not chain (\(problem.en))"))
                     }
                 }
                 take.append((path, theirs[path]!, lines))
@@ -121,7 +121,7 @@ extension Session {
         do { try ChainCheck.write(bytes, to: dir + "/" + kept) } catch { say("\(error)") }
         result.forks.append(SyncFork(path: path, judge: SyncPaths.judge(path), line: line, commit: commit, keptAs: kept))
         result.exitCode = 1
-        say(o.language.t("แยกสาย (fork): \(path) ต่างกันตั้งแต่บรรทัด \(line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(commit))): เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานต้องตัดสิน",
+        say(o.language.t("แยกสาย (fork): \(path) ต่างกันตั้งแต่บรรทัด \(line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(commit))): เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานกรรมการต้องตัดสิน",
                          "fork: \(path) differs from line \(line) between this folder and \(remote) (commit \(short(commit))): the other side's version is kept as \(kept); nothing was merged; a chair must resolve it"))
         return false
     }

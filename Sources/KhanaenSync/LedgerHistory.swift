@@ -116,9 +116,9 @@ public enum Growth: Equatable, Sendable {
 /// aside after a crash). The bytes are written to a scratch folder and read with `LedgerFile`.
 enum ChainCheck {
     /// nil when the chain holds; else the break ("line 3: hash does not …").
-    static func problem(name: String, contestID: String, bytes: [UInt8], torn: [UInt8], scratch: String) throws -> String? {
+    static func problem(name: String, contestID: String, bytes: [UInt8], torn: [UInt8], scratch: String) throws -> Phrase? {
         let folder = scratch + "/chain-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        guard mkdir(folder, 0o700) == 0 else { throw SyncFailure("cannot make \(folder): \(String(cString: strerror(errno)))") }
+        guard mkdir(folder, 0o700) == 0 else { throw SyncFailure(failed: "สร้าง \(folder) ไม่ได้", "cannot make \(folder)", code: errno) }
         defer {
             unlink(folder + "/f.jsonl"); unlink(folder + "/f.jsonl.torn")
             rmdir(folder)
@@ -127,14 +127,16 @@ enum ChainCheck {
         if !torn.isEmpty { try write(torn, to: folder + "/f.jsonl.torn") }
         let file = LedgerFile(path: folder + "/f.jsonl", name: name, contestID: contestID)
         try file.refresh()
-        if let b = file.broken { return b.line > 0 ? "line \(b.line): \(b.message)" : b.message }
-        if file.pendingBytes > 0 { return "its last line has no newline" }
+        if let b = file.broken {
+            return b.line > 0 ? Phrase("บรรทัด \(b.line): \(b.words.th)", "line \(b.line): \(b.words.en)") : b.words
+        }
+        if file.pendingBytes > 0 { return Phrase("บรรทัดสุดท้ายไม่มีตัวขึ้นบรรทัดใหม่", "its last line has no newline") }
         return nil
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SyncFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw SyncFailure(failed: "เขียน \(path) ไม่ได้", "cannot write \(path)", code: errno) }
         defer { close(fd) }
         try LocalFiles.writeAll(fd, bytes, path: path)
     }
@@ -168,7 +170,7 @@ enum LocalFiles {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 { if errno == EINTR { continue }; throw SyncFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+            if n < 0 { if errno == EINTR { continue }; throw SyncFailure(failed: "เขียน \(path) ไม่ได้", "cannot write \(path)", code: errno) }
             done += n
         }
     }
@@ -182,20 +184,20 @@ enum LocalFiles {
         let folder = String(path[..<path.lastIndex(of: "/")!])
         if access(folder, F_OK) != 0 { try makeFolders(folder) }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw SyncFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw SyncFailure(failed: "เปิด \(path) ไม่ได้", "cannot open \(path)", code: errno) }
         defer { close(fd) }
         var lock = flock()
         lock.l_type = Int16(F_WRLCK)
         lock.l_whence = Int16(SEEK_SET)
         let ofdSetLockWait: Int32 = 38 // F_OFD_SETLKW, as LedgerFile takes it
         while fcntl(fd, ofdSetLockWait, &lock) != 0 {
-            if errno != EINTR { throw SyncFailure("cannot lock \(path): \(String(cString: strerror(errno)))") }
+            if errno != EINTR { throw SyncFailure(failed: "ล็อก \(path) ไม่ได้", "cannot lock \(path)", code: errno) }
         }
-        guard let now = read(path) else { throw SyncFailure("cannot read \(path)") }
+        guard let now = read(path) else { throw SyncFailure(th: "อ่าน \(path) ไม่ได้", en: "cannot read \(path)") }
         guard now.count <= target.count, Array(target[..<now.count]) == now else { return false }
         if now.count < target.count {
             try writeAll(fd, Array(target[now.count...]), path: path)
-            guard fsync(fd) == 0 else { throw SyncFailure("cannot sync \(path): \(String(cString: strerror(errno)))") }
+            guard fsync(fd) == 0 else { throw SyncFailure(failed: "เขียน \(path) ลงดิสก์ไม่ได้", "cannot sync \(path)", code: errno) }
         }
         return true
     }
@@ -205,7 +207,7 @@ enum LocalFiles {
         for part in path.split(separator: "/") {
             built += "/" + part
             if mkdir(built, 0o750) != 0 && errno != EEXIST {
-                throw SyncFailure("cannot make \(built): \(String(cString: strerror(errno)))")
+                throw SyncFailure(failed: "สร้าง \(built) ไม่ได้", "cannot make \(built)", code: errno)
             }
         }
     }

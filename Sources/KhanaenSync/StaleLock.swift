@@ -22,8 +22,10 @@ extension Session {
                 say(o.language.t("ลบ \(lock) ที่ git ซึ่งถูกหยุดกลางคันทิ้งไว้", "removed \(lock), left by a git that was stopped part way"))
                 continue
             }
-            throw SyncFailure("\(lock) exists: another git is running in this folder (or one was stopped part way and its lock "
-                              + "is held or too new to tell); sync again in a moment, or remove it once no git runs")
+            throw SyncFailure(th: "มี \(lock) อยู่: git อีกตัวกำลังทำงานในโฟลเดอร์นี้ (หรือตัวที่ถูกหยุดกลางคันยังถือล็อกไว้ หรือล็อกใหม่เกินกว่าจะบอกได้) "
+                                  + "ซิงก์อีกครั้งในอีกครู่ หรือลบทิ้งเมื่อไม่มี git ทำงานแล้ว",
+                              en: "\(lock) exists: another git is running in this folder (or one was stopped part way and its lock "
+                                  + "is held or too new to tell); sync again in a moment, or remove it once no git runs")
         }
     }
 

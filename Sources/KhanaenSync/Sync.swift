@@ -112,7 +112,7 @@ final class Session {
 
     init(_ options: SyncOptions) throws {
         o = options
-        guard let real = realpath(options.dir, nil) else { throw SyncFailure("\(options.dir): no such folder") }
+        guard let real = realpath(options.dir, nil) else { throw SyncFailure(th: "\(options.dir): ไม่มีโฟลเดอร์นี้", en: "\(options.dir): no such folder") }
         dir = String(cString: real)
         free(real)
         git = Git(dir: dir, name: options.login, email: "\(options.login)@\(options.host)")
@@ -134,7 +134,7 @@ final class Session {
 
     func setup(remote: String?) throws -> SyncResult {
         guard access(dir + "/" + ContestFolder.contestFile, R_OK) == 0 else {
-            throw SyncFailure("\(dir) has no \(ContestFolder.contestFile): not a contest folder")
+            throw SyncFailure(th: "\(dir) ไม่มี \(ContestFolder.contestFile): ไม่ใช่โฟลเดอร์การประกวด", en: "\(dir) has no \(ContestFolder.contestFile): not a contest folder")
         }
         if try !isOwnRepository() {
             try git.text(["init", "-q", "-b", "main"])
@@ -155,7 +155,7 @@ final class Session {
         if try !git.succeeds(["diff", "--cached", "--quiet"]) {
             let id = (try? ContestFolder.loadContest(dir).id) ?? ""
             try git.text(["commit", "-q", "--no-verify", "-m", "Rules of the contest \(id)"])
-            say(o.language.t("บันทึกกติกาของการประกวด (\(rules.joined(separator: ", ")))", "committed the contest's rules (\(rules.joined(separator: ", ")))"))
+            say(o.language.t("คอมมิตกติกาของการประกวด (\(rules.joined(separator: ", ")))", "committed the contest's rules (\(rules.joined(separator: ", ")))"))
         }
         let branch = try git.text(["symbolic-ref", "--short", "HEAD"])
         if let remote {
@@ -208,15 +208,17 @@ final class Session {
     /// Commits this machine's lines, fetches, checks, merges and pushes. False: stopped (exit 1).
     func syncRemote() throws -> Bool {
         guard try isOwnRepository(), try hasHead() else {
-            throw SyncFailure("\(dir) is not set up for sync: run khanaen sync --setup [REMOTE] first (docs/sync.md)")
+            throw SyncFailure(th: "\(dir) ยังไม่ได้ตั้งค่าการซิงก์: สั่ง khanaen sync --setup [REMOTE] ก่อน (docs/sync.md)",
+                              en: "\(dir) is not set up for sync: run khanaen sync --setup [REMOTE] first (docs/sync.md)")
         }
         guard let attributes = LocalFiles.read(dir + "/.gitattributes"), String(decoding: attributes, as: UTF8.self).contains("* -text") else {
-            throw SyncFailure("\(dir)/.gitattributes does not keep the ledger byte-exact: run khanaen sync --setup first")
+            throw SyncFailure(th: "\(dir)/.gitattributes ไม่ได้รักษาสมุดคะแนนให้ตรงทุกไบต์: สั่ง khanaen sync --setup ก่อน",
+                              en: "\(dir)/.gitattributes does not keep the ledger byte-exact: run khanaen sync --setup first")
         }
         contestID = try ContestFolder.loadContest(dir).id
         mkdir(scratch, 0o700)
         let branch = try git.outcome(["symbolic-ref", "--short", "-q", "HEAD"])
-        guard branch.succeeded else { throw SyncFailure("\(dir): HEAD is not on a branch; sync works on a branch") }
+        guard branch.succeeded else { throw SyncFailure(th: "\(dir): HEAD ไม่ได้อยู่บนกิ่ง การซิงก์ทำงานบนกิ่ง", en: "\(dir): HEAD is not on a branch; sync works on a branch") }
         let b = String(decoding: branch.output, as: UTF8.self).trimmingNewlines
         try clearStaleLocks()
         // The index is only ever a step on the way: start from HEAD (a sync killed between
@@ -227,7 +229,7 @@ final class Session {
         let remote = try remoteName()
         if remote.isEmpty {
             if try judgeRemotes().isEmpty {
-                say(o.language.t("ไม่มีที่เก็บต้นทาง (remote): บันทึกไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
+                say(o.language.t("ไม่มีที่เก็บต้นทาง (remote): คอมมิตไว้ในเครื่องนี้เท่านั้น", "no remote: committed on this machine only"))
             }
             return true
         }
@@ -290,7 +292,7 @@ final class Session {
             case .same, .behind: continue
             case .differs(let line):
                 result.exitCode = 1
-                say(o.language.t("\(path) บรรทัด \(line) ในเครื่องนี้ไม่ตรงกับที่บันทึกลง git ไว้แล้ว: แฟ้มถูกแก้ไขที่นี่ ไม่ได้ซิงก์สิ่งใด",
+                say(o.language.t("\(path) บรรทัด \(line) ในเครื่องนี้ไม่ตรงกับที่คอมมิตลง git ไว้แล้ว: แฟ้มถูกแก้ไขที่นี่ ไม่ได้ซิงก์สิ่งใด",
                          "\(path): line \(line) in this folder is not the line already committed: the file was changed here; nothing was synced"))
                 return false
             case .extends(let lines):
@@ -298,8 +300,8 @@ final class Session {
                     let torn = LocalFiles.read(dir + "/" + path + ".torn") ?? []
                     if let problem = try ChainCheck.problem(name: name, contestID: contestID, bytes: local, torn: torn, scratch: scratch) {
                         result.exitCode = 1
-                        say(o.language.t("\(path): \(problem): แฟ้มเสีย ไม่ได้ซิงก์สิ่งใด (khanaen verify)",
-                                 "\(path): \(problem): the file is broken; nothing was synced (khanaen verify)"))
+                        say(o.language.t("\(path): \(problem.th): แฟ้มเสีย ไม่ได้ซิงก์สิ่งใด (khanaen verify)",
+                                 "\(path): \(problem.en): the file is broken; nothing was synced (khanaen verify)"))
                         return false
                     }
                 }
@@ -317,7 +319,7 @@ final class Session {
         try git.text(["commit", "-q", "--no-verify", "-m", "\(o.login)@\(o.host): \(summary.isEmpty ? staged.joined(separator: ", ") : summary)"])
         let commit = try git.text(["rev-parse", "HEAD"])
         for (path, lines) in result.wentOut.sorted(by: { $0.key < $1.key }) {
-            say(o.language.t("บันทึก \(path): \(lines) บรรทัดใหม่ (คอมมิต \(short(commit)))", "committed \(path): \(lines) new lines (commit \(short(commit)))"))
+            say(o.language.t("คอมมิต \(path): \(lines) บรรทัดใหม่ (คอมมิต \(short(commit)))", "committed \(path): \(lines) new lines (commit \(short(commit)))"))
         }
         return true
     }
@@ -387,8 +389,8 @@ final class Session {
                     let torn = try git.blob(theirs[path + ".torn"])
                     if let problem = try ChainCheck.problem(name: name, contestID: contestID, bytes: u, torn: torn, scratch: scratch) {
                         let last = try git.text(["log", "-1", "--format=%H", upstream, "--", path])
-                        let line = Int(problem.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: ":") } ?? "") ?? 0
-                        return refuse(path, line: line, commit: last, what: o.language.t("ต่อสายแฮชไม่ได้ (\(problem))", "does not chain (\(problem))"))
+                        let line = Int(problem.en.split(separator: " ").dropFirst().first.map { $0.trimmingCharacters(in: ":") } ?? "") ?? 0
+                        return refuse(path, line: line, commit: last, what: o.language.t("ต่อสายแฮชไม่ได้ (\(problem.th))", "does not chain (\(problem.en))"))
                     }
                 }
                 take[path] = theirs[path]!
@@ -409,9 +411,9 @@ final class Session {
                 try ChainCheck.write(f.bytes, to: dir + "/" + kept)
                 let fork = SyncFork(path: f.path, judge: SyncPaths.judge(f.path), line: f.line, commit: upstream, keptAs: kept)
                 result.forks.append(fork)
-                let whose = fork.judge.map { o.language.t("สมุดของกรรมการ \($0)", "judge \($0)'s file") } ?? o.language.t("แฟ้ม", "the file")
+                let whose = fork.judge.map { o.language.t("แฟ้มของกรรมการ \($0)", "judge \($0)'s file") } ?? o.language.t("แฟ้ม", "the file")
                 say(o.language.t("แยกสาย (fork): \(whose) \(f.path) ต่างกันตั้งแต่บรรทัด \(f.line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(upstream))): "
-                         + "ทั้งสองฝั่งเพิ่มบรรทัดต่างกันจากจุดเดียวกัน เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานต้องตัดสิน",
+                         + "ทั้งสองฝั่งเพิ่มบรรทัดต่างกันจากจุดเดียวกัน เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานกรรมการต้องตัดสิน",
                          "fork: \(whose) \(f.path) differs from line \(f.line) between this folder and \(remote) (commit \(short(upstream))): "
                          + "both sides appended different lines from the same line; the other side's version is kept as \(kept); "
                          + "nothing was merged; a chair must resolve it"))
@@ -428,12 +430,13 @@ final class Session {
             let merged = try git.outcome(["merge-tree", "--write-tree", "--name-only", "--no-messages", head, upstream])
             let lines = String(decoding: merged.output, as: UTF8.self).split(separator: "\n").map(String.init)
             guard let tree = lines.first, merged.end == .exited(0) || merged.end == .exited(1) else {
-                throw SyncFailure("git merge-tree failed: \(merged.firstErrorLine)")
+                throw SyncFailure(th: "git merge-tree ไม่สำเร็จ: \(merged.firstErrorLine)", en: "git merge-tree failed: \(merged.firstErrorLine)")
             }
             let conflicts = lines.dropFirst().filter { !$0.isEmpty && !SyncPaths.travels($0) }
             if !conflicts.isEmpty {
-                throw SyncFailure("\(conflicts.joined(separator: ", ")) changed both here and on \(remote); nothing was merged: "
-                                  + "merge those by hand with git, then sync again")
+                let both = conflicts.joined(separator: ", ")
+                throw SyncFailure(th: "\(both) ถูกแก้ทั้งที่นี่และที่ \(remote) ไม่ได้รวมสิ่งใด: รวมแฟ้มเหล่านั้นเองด้วย git แล้วซิงก์อีกครั้ง",
+                                  en: "\(both) changed both here and on \(remote); nothing was merged: merge those by hand with git, then sync again")
             }
             var index = git
             index.indexFile = scratch + "/merge-index"
@@ -453,8 +456,8 @@ final class Session {
         for (path, oid) in take.sorted(by: { $0.key < $1.key }) {
             let bytes = try git.blob(oid)
             if replaced.contains(path), LocalFiles.wholeLines(dir + "/" + path) == (try git.blob(ours[path])) {
-                do { try AtomicFile.write(bytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e.message) }
-                say(o.language.t("\(path): ประธานตัดสินสายที่แยกแล้ว ฉบับในเครื่องนี้ถูกแทนด้วยฉบับที่เก็บไว้ (ฉบับเดิมยังอยู่ในประวัติ git)",
+                do { try AtomicFile.write(bytes, to: dir + "/" + path, overwrite: true, mode: 0o640) } catch let e as InputError { throw SyncFailure(e) }
+                say(o.language.t("\(path): ประธานกรรมการตัดสินสายที่แยกแล้ว ฉบับในเครื่องนี้ถูกแทนด้วยฉบับที่เก็บไว้ (ฉบับเดิมยังอยู่ในประวัติ git)",
                          "\(path): a chair resolved its fork; this folder's side was replaced by the kept one (it stays in git's history)"))
                 continue
             }
@@ -465,7 +468,7 @@ final class Session {
                 let kept = path + ".fork-" + short(upstream)
                 try ChainCheck.write(bytes, to: dir + "/" + kept)
                 result.forks.append(SyncFork(path: path, judge: SyncPaths.judge(path), line: line, commit: upstream, keptAs: kept))
-                say(o.language.t("แยกสาย (fork): \(path) ในเครื่องนี้มีบรรทัดใหม่ที่ต่างจาก \(remote) ตั้งแต่บรรทัด \(line); เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ประธานต้องตัดสิน",
+                say(o.language.t("แยกสาย (fork): \(path) ในเครื่องนี้มีบรรทัดใหม่ที่ต่างจาก \(remote) ตั้งแต่บรรทัด \(line); เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ประธานกรรมการต้องตัดสิน",
                          "fork: \(path) in this folder has new lines that differ from \(remote)'s from line \(line); the other side's version is kept as \(kept); a chair must resolve it"))
                 result.exitCode = 1
                 return false
@@ -546,7 +549,7 @@ final class Session {
         result.refused = RefusedHistory(path: path, line: line, commit: commit, what: what)
         result.exitCode = 1
         say(o.language.t("ปฏิเสธประวัติที่ดึงมาทั้งหมด: \(path) บรรทัด \(line) \(what) ในคอมมิต \(short(commit)) "
-                 + "(บรรทัดในสมุดบันทึกคะแนนต้องไม่ถูกแก้ ตัด หรือสลับลำดับ) ไม่ได้รวมสิ่งใด",
+                 + "(บรรทัดในสมุดคะแนนต้องไม่ถูกแก้ ตัด หรือสลับลำดับ) ไม่ได้รวมสิ่งใด",
                  "refused the fetched history whole: \(path) line \(line) is \(what) in commit \(short(commit)) "
                  + "(a ledger line is never changed, cut or reordered); nothing was merged"))
         return false

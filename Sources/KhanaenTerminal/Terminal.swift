@@ -1,29 +1,36 @@
 import CNcursesw
 import Foundation
+import KhanaenCore
 import KhanaenUI
 
 /// The only code that calls curses: starts and stops the terminal, decodes input into
 /// keys, and copies a Canvas to the screen with erase + draw + refresh, so that curses
 /// sends only the cells that changed.
 public final class Terminal: TerminalBackend {
-    public enum StartError: Error, CustomStringConvertible {
+    public enum StartError: BilingualError, CustomStringConvertible {
         case notUTF8(String)
         case noTerminal(String)
         case notInteractive
         case cannotAddress(String)
 
-        public var description: String {
+        public var words: Phrase {
             switch self {
             case .notUTF8(let locale):
-                return "the terminal's locale (\(locale)) is not UTF-8, so Thai cannot be shown; run with LANG=C.UTF-8 (or th_TH.UTF-8)"
+                return Phrase("โลแคลของเทอร์มินัล (\(locale)) ไม่ใช่ UTF-8 จึงแสดงภาษาไทยไม่ได้ ให้สั่งด้วย LANG=C.UTF-8 (หรือ th_TH.UTF-8)",
+                              "the terminal's locale (\(locale)) is not UTF-8, so Thai cannot be shown; run with LANG=C.UTF-8 (or th_TH.UTF-8)")
             case .noTerminal(let term):
-                return "cannot start the terminal (TERM=\(term)); is this an interactive terminal?"
+                return Phrase("เริ่มเทอร์มินัลไม่ได้ (TERM=\(term)) นี่เป็นเทอร์มินัลที่โต้ตอบได้หรือไม่?",
+                              "cannot start the terminal (TERM=\(term)); is this an interactive terminal?")
             case .notInteractive:
-                return "standard input and output must be a terminal (not a pipe or a file); run it in a terminal, or use khanaen score and khanaen report from scripts"
+                return Phrase("ข้อมูลเข้าและออกต้องเป็นเทอร์มินัล (ไม่ใช่ไปป์หรือแฟ้ม) ให้สั่งในเทอร์มินัล หรือใช้ khanaen score และ khanaen report ในสคริปต์",
+                              "standard input and output must be a terminal (not a pipe or a file); run it in a terminal, or use khanaen score and khanaen report from scripts")
             case .cannotAddress(let term):
-                return "the terminal (TERM=\(term)) cannot move its cursor, which the screens need; set TERM to your terminal's type (xterm-256color, screen, tmux-256color)"
+                return Phrase("เทอร์มินัล (TERM=\(term)) เลื่อนเคอร์เซอร์ไม่ได้ ซึ่งจอต่าง ๆ ต้องใช้ ให้ตั้ง TERM เป็นชนิดของเทอร์มินัลของท่าน (xterm-256color, screen, tmux-256color)",
+                              "the terminal (TERM=\(term)) cannot move its cursor, which the screens need; set TERM to your terminal's type (xterm-256color, screen, tmux-256color)")
             }
         }
+
+        public var description: String { words.en }
     }
 
     private var screen: OpaquePointer?

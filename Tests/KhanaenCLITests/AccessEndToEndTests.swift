@@ -107,7 +107,7 @@ final class AccessEndToEndTests: XCTestCase {
         let start = Date()
         let verify = l.driver.shell("\(l.binary) verify --contest \(l.contest)")
         XCTAssertEqual(verify.status, 1, verify.out)
-        XCTAssertTrue(verify.out.contains("BROKEN    ledger/j2/j2.jsonl: is a symbolic link; not followed"), verify.out)
+        XCTAssertTrue(verify.out.contains("BROKEN    ledger/j2/j2.jsonl: เป็นลิงก์สัญลักษณ์ ไม่ได้ตามไป"), verify.out)
         let report = l.driver.shell("\(l.binary) report --contest \(l.contest) --format json")
         XCTAssertEqual(report.status, 1)
         XCTAssertFalse(report.out.contains("secret"))

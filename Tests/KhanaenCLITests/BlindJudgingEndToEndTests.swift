@@ -125,7 +125,7 @@ final class BlindJudgingEndToEndTests: XCTestCase {
         try lines.write(toFile: chairPath, atomically: false, encoding: .utf8)
         verify = l.run(as: l.chair, "\(l.binary) verify --contest \(l.contest)", env: "")
         XCTAssertEqual(verify.status, 1, verify.out)
-        XCTAssertTrue(verify.out.contains("BROKEN    ledger/chairs/\(l.chair).jsonl: is owned by root, not by \(l.chair)"), verify.out)
+        XCTAssertTrue(verify.out.contains("BROKEN    ledger/chairs/\(l.chair).jsonl: เป็นของ root ไม่ใช่ของ \(l.chair)"), verify.out)
         XCTAssertTrue(try SheetBook(ledger: ContestFolder.load(l.contest)).overrides.isEmpty)
         XCTAssertEqual(l.driver.shell("\(l.binary) access check --contest \(l.contest)").status, 1)
     }

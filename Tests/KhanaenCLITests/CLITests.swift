@@ -344,7 +344,7 @@ final class CLITests: XCTestCase {
         try text.replacingOccurrences(of: "\"value\":20.5", with: "\"value\":25").write(toFile: path, atomically: true, encoding: .utf8)
         let v = run(["verify", "--contest", contest])
         XCTAssertEqual(v.code, 1)
-        XCTAssertTrue(v.out.contains("BROKEN    ledger/j1/j1.jsonl:3: hash does not match"), v.out)
+        XCTAssertTrue(v.out.contains("BROKEN    ledger/j1/j1.jsonl:3: ค่าแฮชไม่ตรง"), v.out)
         XCTAssertTrue(v.out.contains("ok        ledger/j2/j2.jsonl"))
         let report = run(["report", "--contest", contest, "--format", "json"])
         XCTAssertEqual(report.code, 1, "a report on a broken ledger is written, and says so, and exits 1")
@@ -476,7 +476,7 @@ final class CLITests: XCTestCase {
         let before = try String(contentsOfFile: contest + "/entries.json", encoding: .utf8)
         let refused = run(["import", "csv", root + "/in.csv", "--contest", contest])
         XCTAssertEqual(refused.code, 2)
-        XCTAssertTrue(refused.err.contains("entries.json: its entries are still the sample contest's") && refused.err.contains("khanaen init DIR"), refused.err)
+        XCTAssertTrue(refused.err.contains("entries.json: ผลงานในแฟ้มยังเป็นของการประกวดตัวอย่าง") && refused.err.contains("khanaen init DIR"), refused.err)
         XCTAssertEqual(try String(contentsOfFile: contest + "/entries.json", encoding: .utf8), before)
         let imported = run(["import", "csv", root + "/in.csv", "--contest", dir])
         XCTAssertEqual(imported.code, 0, imported.err)
@@ -495,7 +495,7 @@ final class CLITests: XCTestCase {
         try "x".write(toFile: root + "/afile", atomically: true, encoding: .utf8)
         let onFile = run(["init", "afile/sub"])
         XCTAssertEqual(onFile.code, 2)
-        XCTAssertTrue(onFile.err.hasPrefix("khanaen: afile: cannot create the folder for sub:"), onFile.err)
+        XCTAssertTrue(onFile.err.hasPrefix("khanaen: afile: สร้างโฟลเดอร์สำหรับ sub ไม่ได้:"), onFile.err)
         XCTAssertEqual(onFile.err.filter { $0 == "\n" }.count, 1)
     }
 
@@ -517,7 +517,7 @@ final class CLITests: XCTestCase {
         let data = root + "/data"
         let r = run(["verify"], env: ["XDG_DATA_HOME": data])
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertTrue(r.err.contains("copied to \(data)/khanaen/digital-local-2566"))
+        XCTAssertTrue(r.err.contains("คัดลอกการประกวดตัวอย่าง (คะแนนสังเคราะห์) ไปที่ \(data)/khanaen/digital-local-2566"), r.err)
         XCTAssertTrue(r.out.contains("ok        ledger/j1/j1.jsonl: 160 บรรทัด"), r.out)
         XCTAssertTrue(r.out.contains("ok        ledger/j5/j5.jsonl: 0 บรรทัด"))
         XCTAssertEqual(run(["score", "--judge", "j5", "--entry", "e01", "c1=10"], as: "someone", env: ["XDG_DATA_HOME": data]).code, 0,
@@ -736,7 +736,7 @@ final class CLITests: XCTestCase {
 
         let refused = judge("j1", ["score", "--contest", contest, "--entry", "e02", "--note", "x"])
         XCTAssertEqual(refused.code, 2)
-        XCTAssertTrue(refused.err.contains("ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน e02"), refused.err)
+        XCTAssertTrue(refused.err.contains("ประธานกรรมการระบุว่าท่านมีส่วนได้เสียกับผลงาน e02"), refused.err)
         let delivered = try String(contentsOfFile: contest + "/ledger/j1/chair-chair.jsonl", encoding: .utf8)
         XCTAssertTrue(delivered.contains("\"kind\":\"conflict\""), delivered)
         let other = (try? String(contentsOfFile: contest + "/ledger/j2/chair-chair.jsonl", encoding: .utf8)) ?? ""

@@ -134,7 +134,7 @@ final class TerminalEndToEndTests: XCTestCase {
         waitFor("e01 เกณฑ์ 1 = 14")
         try FileManager.default.removeItem(atPath: contest + "/ledger/j5/j5.jsonl")
         waitFor("สมุดคะแนนเสียหาย")
-        XCTAssertTrue(screen().contains("j5.jsonl: is gone"), screen())
+        XCTAssertTrue(screen().contains("j5.jsonl: หายไป"), screen())
         XCTAssertTrue(screen().contains("[14") || screen().contains(" 14 "), "the saved score is still shown:\n\(screen())")
         type("9"); keys("Enter")
         waitFor("ไม่ได้บันทึก")
@@ -266,11 +266,11 @@ final class TerminalEndToEndTests: XCTestCase {
             let start = Date()
             let r = shell("env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=xterm-256color " + command)
             XCTAssertEqual(r.status, 2, command)
-            XCTAssertTrue(r.out.contains("must be a terminal"), r.out)
+            XCTAssertTrue(r.out.contains("ข้อมูลเข้าและออกต้องเป็นเทอร์มินัล"), r.out)
             XCTAssertLessThan(Date().timeIntervalSince(start), 5, command)
         }
         let dumb = shell("env XDG_DATA_HOME=\(root)/data LANG=C.UTF-8 TERM=dumb script -qec '\(binary) --judge j5' /dev/null")
-        XCTAssertTrue(dumb.out.contains("cannot move its cursor"), dumb.out)
+        XCTAssertTrue(dumb.out.contains("เลื่อนเคอร์เซอร์ไม่ได้"), dumb.out)
     }
 
     func testWithoutAUTF8LocaleItSaysHowToFixIt() {

@@ -84,7 +84,7 @@ final class EntryDocumentTests: XCTestCase {
         try fm.createSymbolicLink(atPath: dir + "/documents/e3", withDestinationPath: dir + "/documents/e2")
         let viaFolder = load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e3/a.txt")], id: "e3")
         XCTAssertEqual(viaFolder[0].pages, [])
-        XCTAssertTrue(viaFolder[0].problem?.contains("symbolic link") ?? false, "\(viaFolder[0].problem ?? "nil")")
+        XCTAssertTrue(viaFolder[0].problem?.contains("เป็นลิงก์สัญลักษณ์ ไม่ได้ตามไป") ?? false, "\(viaFolder[0].problem ?? "nil")")
 
         let other = Fixtures.temporaryFolder()
         defer { try? fm.removeItem(atPath: other) }
@@ -94,7 +94,7 @@ final class EntryDocumentTests: XCTestCase {
         try fm.createSymbolicLink(atPath: dir + "/documents", withDestinationPath: other)
         let viaDocuments = load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e1/a.txt")])
         XCTAssertEqual(viaDocuments[0].pages, [])
-        XCTAssertTrue(viaDocuments[0].problem?.contains("symbolic link") ?? false, "\(viaDocuments[0].problem ?? "nil")")
+        XCTAssertTrue(viaDocuments[0].problem?.contains("เป็นลิงก์สัญลักษณ์ ไม่ได้ตามไป") ?? false, "\(viaDocuments[0].problem ?? "nil")")
     }
 
     func testAFIFOIsRefusedWithoutWaiting() throws {
@@ -130,7 +130,7 @@ final class EntryDocumentTests: XCTestCase {
         ])
         XCTAssertEqual(docs.map(\.pages), [[], [], [], [], []])
         XCTAssertEqual(docs[0].problem, "ไม่พบไฟล์ข้อความ documents/e1/gone.pdf.txt")
-        XCTAssertTrue(docs[1].problem?.contains("is a folder") ?? false, "\(docs[1].problem ?? "nil")")
+        XCTAssertTrue(docs[1].problem?.contains("เป็นโฟลเดอร์ ไม่ใช่แฟ้ม") ?? false, "\(docs[1].problem ?? "nil")")
         XCTAssertEqual(docs[2].problem, "the PDF has no text (a scanned image?)", "the import's note")
         XCTAssertNil(docs[3].problem, "an image has its size, not a problem")
         XCTAssertEqual(docs[3].pixels, .init(width: 800, height: 600))

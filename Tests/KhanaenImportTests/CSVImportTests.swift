@@ -87,7 +87,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertTrue(wrong.err.contains("\(tis):1: no หน่วยงาน (organisation) column"), wrong.err)
         let open = write(Array("หน่วยงาน,ชื่อโครงการ\nก,\"ข\n".utf8), "open.csv")
         let r = run(["import", "csv", open, "--contest", contest])
-        XCTAssertEqual(r.err, "khanaen: \(open):2: a quoted field is not closed\n")
+        XCTAssertEqual(r.err, "khanaen: \(open):2: ช่องที่เปิดเครื่องหมายคำพูดไว้ไม่ได้ปิด\n")
         XCTAssertEqual(run(["import", "csv", root + "/none.csv", "--contest", contest]).code, 2)
     }
 

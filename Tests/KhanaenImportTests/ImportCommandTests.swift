@@ -206,7 +206,7 @@ final class ImportCommandTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: contest + "/documents", withDestinationPath: outside)
         var r = run(["import", "mail", path, "--contest", contest])
         XCTAssertEqual(r.code, 2)
-        XCTAssertTrue(r.err.contains("documents: a symbolic link or not a folder; refused"), r.err)
+        XCTAssertTrue(r.err.contains("documents: เป็นลิงก์สัญลักษณ์หรือไม่ใช่โฟลเดอร์ จึงไม่ทำ"), r.err)
         XCTAssertEqual(entriesBytes, before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), [])
 

@@ -306,7 +306,7 @@ final class PrintTests: XCTestCase {
         var listed: [String: String] = [:]
         for case .table(let table) in document.blocks { for row in table.rows { listed[row[0]] = row[3] } }
         XCTAssertEqual(Set(listed.keys), Set(byRule.dropFirst().map { c.entries[$0].id } + [c.entries[recorded].id]))
-        XCTAssertEqual(listed[c.entries[recorded].id], "ประธานกรรมการ chair บันทึก: \(ConflictGround.creditor.thai) — เป็นเจ้าหนี้ของเทศบาล")
+        XCTAssertEqual(listed[c.entries[recorded].id], "ประธานกรรมการ chair ระบุ: \(ConflictGround.creditor.thai) — เป็นเจ้าหนี้ของเทศบาล")
     }
 
     static let position = "นักวิชาการคอมพิวเตอร์ชำนาญการพิเศษ"
@@ -464,7 +464,7 @@ final class PrintTests: XCTestCase {
         try editContest(top: ["print": ["font": "Khanaen Absent Sans"]])
         let absent = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/absent.pdf"])
         XCTAssertEqual(absent.code, 2, absent.err)
-        XCTAssertTrue(absent.err.contains("the font \"Khanaen Absent Sans\" is not installed (fontconfig would set the papers in"), absent.err)
+        XCTAssertTrue(absent.err.contains("ไม่ได้ติดตั้งแบบอักษร \"Khanaen Absent Sans\" (fontconfig จะใช้"), absent.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/absent.pdf"), "nothing half-written")
         try editContest(top: ["print": ["font": "Garuda, Laksaman 12"]])
         let bad = run(["print", "sheet", "--contest", contest, "--judge", "j1", "--output", root + "/t.pdf", "--lang", "en"])

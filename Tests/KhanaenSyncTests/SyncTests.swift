@@ -41,7 +41,10 @@ final class SyncTests: XCTestCase {
     @discardableResult
     private func git(_ dir: String, _ args: [String]) throws -> String {
         let r = Subprocess.run("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@t"] + args, timeout: 60)
-        guard r.succeeded else { throw SyncFailure("git \(args.joined(separator: " ")): \(String(decoding: r.errorOutput, as: UTF8.self))") }
+        guard r.succeeded else {
+            let said = "git \(args.joined(separator: " ")): \(String(decoding: r.errorOutput, as: UTF8.self))"
+            throw SyncFailure(th: said, en: said)
+        }
         return String(decoding: r.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -107,7 +110,7 @@ final class SyncTests: XCTestCase {
         score(a, "j1", entry: "e09", count: 1)
         let thai = run(["sync", "--contest", a])
         XCTAssertEqual(thai.code, 0, thai.err)
-        XCTAssertTrue(thai.out.contains("บันทึก ledger/j1/j1.jsonl: 1 บรรทัดใหม่"), thai.out)
+        XCTAssertTrue(thai.out.contains("คอมมิต ledger/j1/j1.jsonl: 1 บรรทัดใหม่"), thai.out)
         let came = sync(b)
         XCTAssertTrue(came.out.contains("came in ledger/j1/j1.jsonl (judge j1): 1 lines"), came.out)
     }

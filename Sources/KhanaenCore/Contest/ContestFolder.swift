@@ -20,7 +20,7 @@ public enum ContestFolder {
             guard let fd = try ContestFiles.openFolderFollowingUser(dir) else { throw InputError(th: "\(dir): ไม่มีโฟลเดอร์การประกวดนี้", en: "\(dir): no such contest folder") }
             close(fd)
         } catch let p as FileProblem {
-            throw InputError(p.description)
+            throw InputError(p)
         }
     }
 
@@ -76,8 +76,8 @@ public enum ContestFolder {
     public static func ensureFolder(_ path: String, mode: mode_t) throws {
         // A new folder's name is synced into its parent, as a new file's is: what is then
         // written into it and said to be saved must not vanish with the folder in a crash.
-        if try makeFolder(path, mode: mode, what: "folder") {
-            do { try ContestFiles.syncFolder(AtomicFile.parent(of: path)) } catch let p as FileProblem { throw InputError(p.description) }
+        if try makeFolder(path, mode: mode, what: Phrase("สร้างโฟลเดอร์ไม่ได้", "cannot create the folder")) {
+            do { try ContestFiles.syncFolder(AtomicFile.parent(of: path)) } catch let p as FileProblem { throw InputError(p) }
         }
     }
 
@@ -85,13 +85,13 @@ public enum ContestFolder {
     /// Something else in its place (a link, a file) is an error, never followed.
     public static func ensureLedgerFolder(_ dir: String) throws {
         // A new folder's name is synced into its parent, as a new file's is.
-        if try makeFolder(dir + "/" + ledgerFolder, mode: 0o755, what: "ledger folder") {
-            do { try ContestFiles.syncFolder(dir) } catch let p as FileProblem { throw InputError(p.description) }
+        if try makeFolder(dir + "/" + ledgerFolder, mode: 0o755, what: Phrase("สร้างโฟลเดอร์สมุดคะแนนไม่ได้", "cannot create the ledger folder")) {
+            do { try ContestFiles.syncFolder(dir) } catch let p as FileProblem { throw InputError(p) }
         }
     }
 
     /// Whether the folder was made; false when it was there already.
-    private static func makeFolder(_ path: String, mode: mode_t, what: String) throws -> Bool {
+    private static func makeFolder(_ path: String, mode: mode_t, what: Phrase) throws -> Bool {
         if FileSystem.current.mkdir(path, mode) == 0 { return true }
         let error = errno
         do {
@@ -100,9 +100,9 @@ public enum ContestFolder {
                 return false
             }
         } catch let p as FileProblem {
-            throw InputError(p.description)
+            throw InputError(p)
         }
-        throw InputError("\(path): cannot create the \(what): \(String(cString: strerror(error)))")
+        throw InputError(path, failed: what.th, what.en, code: error)
     }
 
     static func read(_ dir: String, _ name: String) throws -> [UInt8] {
@@ -110,7 +110,7 @@ public enum ContestFolder {
             guard let bytes = try ContestFiles.read(folder: dir, name) else { throw InputError(th: "\(dir)/\(name): ไม่มีแฟ้มนี้", en: "\(dir)/\(name): missing") }
             return bytes
         } catch let p as FileProblem {
-            throw InputError(p.description)
+            throw InputError(p)
         }
     }
 }

@@ -241,9 +241,9 @@ public struct EntryDocument: Equatable, Sendable {
             case .missing:
                 return language.t("ไม่พบไฟล์ข้อความ \(path)", "the text \(path) is missing")
             case .misplaced(let what):
-                return language.t("ไม่เปิดไฟล์ข้อความ \(path): เป็นลิงก์หรือไม่ใช่ไฟล์ธรรมดา (\(what))", "the text \(path) is not opened: \(what)")
+                return language.t("ไม่เปิดไฟล์ข้อความ \(path): เป็นลิงก์หรือไม่ใช่ไฟล์ธรรมดา (\(what.th))", "the text \(path) is not opened: \(what.en)")
             case .failed(let what):
-                return language.t("อ่านไฟล์ข้อความ \(path) ไม่ได้ (\(what))", "the text \(path) cannot be read: \(what)")
+                return language.t("อ่านไฟล์ข้อความ \(path) ไม่ได้ (\(what.th))", "the text \(path) cannot be read: \(what.en)")
             }
         }
 
@@ -262,8 +262,8 @@ struct EntryFolder {
     enum Problem: Error, Equatable {
         case missing
         /// A link, a folder, a FIFO… where a file or folder belongs.
-        case misplaced(String)
-        case failed(String)
+        case misplaced(Phrase)
+        case failed(Phrase)
     }
 
     let entryID: String
@@ -292,9 +292,9 @@ struct EntryFolder {
                 problem = .missing
             }
         } catch let p as FileProblem {
-            problem = p.misplaced ? .misplaced(p.description) : .failed(p.description)
+            problem = p.misplaced ? .misplaced(p.words) : .failed(p.words)
         } catch {
-            problem = .failed("\(error)")
+            problem = .failed(Phrase("\(error)", "\(error)"))
         }
         fd = entryFD
         self.problem = problem
@@ -311,9 +311,9 @@ struct EntryFolder {
             defer { Glibc.close(file) }
             return .success(try ContestFiles.readPrefix(file, limit: limit, path: path))
         } catch let p as FileProblem {
-            return .failure(p.misplaced ? .misplaced(p.problem) : .failed(p.problem))
+            return .failure(p.misplaced ? .misplaced(p.what) : .failed(p.what))
         } catch {
-            return .failure(.failed("\(error)"))
+            return .failure(.failed(Phrase("\(error)", "\(error)")))
         }
     }
 }

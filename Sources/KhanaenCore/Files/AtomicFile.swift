@@ -15,7 +15,7 @@ public enum AtomicFile {
         if lstat(path, &st) == 0 {
             if !overwrite { throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)") }
             if st.st_mode & S_IFMT != S_IFREG {
-                throw InputError(th: "\(path): ไม่ใช่แฟ้มธรรมดา ไม่ได้เขียนอะไร", en: "\(path): is \(ContestFiles.kind(st.st_mode)), not a file; nothing was written")
+                throw InputError(th: "\(path): เป็น\(ContestFiles.kind(st.st_mode).th) ไม่ใช่แฟ้มธรรมดา ไม่ได้เขียนอะไร", en: "\(path): is \(ContestFiles.kind(st.st_mode).en), not a file; nothing was written")
             }
             kept = (st.st_mode & 0o7777, st.st_gid)
         }
@@ -26,12 +26,12 @@ public enum AtomicFile {
         }
         do {
             try ContestFiles.writeAll(fd, bytes, path: temp)
-            guard FileSystem.current.fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(fd) == 0 else { throw InputError(path, failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
         } catch {
             close(fd)
             _ = FileSystem.current.unlink(temp)
             // The problem already says what failed ("cannot write: No space left on device").
-            if let problem = error as? FileProblem { throw InputError("\(path): \(problem.problem)") }
+            if let problem = error as? FileProblem { throw InputError(FileProblem(path, problem.what)) }
             throw error
         }
         close(fd)
@@ -40,14 +40,15 @@ public enum AtomicFile {
             throw InputError(th: "\(path): มีอยู่แล้ว ไม่ได้เขียนอะไร (ใช้ --force เพื่อเขียนทับ)", en: "\(path): already exists; nothing was written (use --force to replace it)")
         }
         guard FileSystem.current.rename(temp, path) == 0 else {
-            let why = String(cString: strerror(errno))
+            let error = errno
             _ = FileSystem.current.unlink(temp)
-            throw InputError("\(path): cannot rename into place: \(why)")
+            throw InputError(path, failed: "ย้ายแฟ้มใหม่เข้าที่ไม่ได้", "cannot rename into place", code: error)
         }
         do {
             try ContestFiles.syncFolder(folder)
         } catch let p as FileProblem {
-            throw InputError("\(path): written, but not known to survive a crash: \(p.description)")
+            throw InputError(th: "\(path): เขียนแล้ว แต่ไม่แน่ว่าจะอยู่รอดหากเครื่องดับ: \(p.words.th)",
+                             en: "\(path): written, but not known to survive a crash: \(p.words.en)")
         }
     }
 
@@ -59,7 +60,7 @@ public enum AtomicFile {
             let temp = folder + "/." + name + "." + String(random, radix: 36)
             let fd = FileSystem.current.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, temp) }
-            if errno != EEXIST { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+            if errno != EEXIST { throw InputError(path, failed: "เขียนไม่ได้", "cannot write", code: errno) }
         }
         throw InputError(th: "\(path): สร้างแฟ้มชั่วคราวข้างกันไม่ได้", en: "\(path): cannot create a temporary file beside it")
     }

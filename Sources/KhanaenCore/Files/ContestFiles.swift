@@ -1,26 +1,41 @@
+import KhanaenText
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A file in a contest folder that is not what belongs there, or cannot be opened: the
-/// path and why, in one line.
-public struct FileProblem: Error, Equatable, CustomStringConvertible, Sendable {
+/// path and why, in one line, in both languages.
+public struct FileProblem: BilingualError, Equatable, CustomStringConvertible, Sendable {
     public var path: String
-    public var problem: String
+    /// Why, without the path.
+    public var what: Phrase
     /// Something other than a file stands where the file belongs (a link, a FIFO, a device,
     /// a folder): an integrity error, not an access error.
     public var misplaced: Bool
     /// The system's error number, when a call failed.
     public var code: Int32
 
-    public init(_ path: String, _ problem: String, misplaced: Bool = false, code: Int32 = 0) {
+    public init(_ path: String, _ what: Phrase, misplaced: Bool = false, code: Int32 = 0) {
         self.path = path
-        self.problem = problem
+        self.what = what
         self.misplaced = misplaced
         self.code = code
     }
 
-    public var description: String { "\(path): \(problem)" }
+    public init(_ path: String, th: String, en: String, misplaced: Bool = false, code: Int32 = 0) {
+        self.init(path, Phrase(th, en), misplaced: misplaced, code: code)
+    }
+
+    /// A call on the file failed with `code`: what was tried, and the system's reason.
+    public init(_ path: String, failed th: String, _ en: String, code: Int32) {
+        self.init(path, SystemError.failed(th, en, code: code), code: code)
+    }
+
+    /// Why, in English, without the path.
+    public var problem: String { what.en }
+    /// "path: why", the path shown as text (`TerminalText`).
+    public var words: Phrase { Phrase(path.terminalSafe + ": " + what.th, path.terminalSafe + ": " + what.en) }
+    public var description: String { words.en }
 }
 
 /// How every file of a contest folder is opened: never through a symbolic link, never
@@ -47,7 +62,7 @@ public enum ContestFiles {
         if error == ENOENT { return nil }
         var st = stat()
         if error == ENOTDIR, fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
-            let what = st.st_mode & S_IFMT == S_IFLNK ? "is a symbolic link; not followed" : "is \(kind(st.st_mode)), not a folder; not opened"
+            let what = st.st_mode & S_IFMT == S_IFLNK ? symbolicLink : notA(st.st_mode, folder: true)
             throw FileProblem(path, what, misplaced: true, code: error)
         }
         throw FileProblem(path, why(error, path: path, folder: true), misplaced: isMisplaced(error), code: error)
@@ -61,7 +76,7 @@ public enum ContestFiles {
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(got)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileProblem(path, "cannot read: \(String(cString: strerror(errno)))")
+                throw FileProblem(path, failed: "อ่านไม่ได้", "cannot read", code: errno)
             }
             if n == 0 { break }
             got += n
@@ -87,11 +102,11 @@ public enum ContestFiles {
         guard fstat(fd, &st) == 0 else {
             let error = errno
             close(fd)
-            throw FileProblem(path, "cannot stat: \(String(cString: strerror(error)))")
+            throw FileProblem(path, failed: "ดูสถานะแฟ้มไม่ได้", "cannot stat", code: error)
         }
         guard st.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            throw FileProblem(path, "is \(kind(st.st_mode)), not a file; not opened", misplaced: true)
+            throw FileProblem(path, notA(st.st_mode, folder: false), misplaced: true)
         }
         // Regular files do not block; the flag was only there for the open.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -128,7 +143,7 @@ public enum ContestFiles {
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(got)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileProblem(path, "cannot read: \(String(cString: strerror(errno)))")
+                throw FileProblem(path, failed: "อ่านไม่ได้", "cannot read", code: errno)
             }
             if n == 0 { break }
             got += n
@@ -146,7 +161,7 @@ public enum ContestFiles {
             let n = bytes.withUnsafeBytes { files.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileProblem(path, "cannot write: \(String(cString: strerror(errno)))")
+                throw FileProblem(path, failed: "เขียนไม่ได้", "cannot write", code: errno)
             }
             done += n
         }
@@ -160,7 +175,7 @@ public enum ContestFiles {
         let fd = FileSystem.current.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         guard fd >= 0 else {
             let error = errno
-            throw FileProblem(folder, "cannot open the folder to sync it: \(String(cString: strerror(error)))", code: error)
+            throw FileProblem(folder, failed: "เปิดโฟลเดอร์เพื่อเขียนลงดิสก์ไม่ได้", "cannot open the folder to sync it", code: error)
         }
         defer { close(fd) }
         try syncFolder(fd: fd, path: folder)
@@ -171,30 +186,39 @@ public enum ContestFiles {
         while FileSystem.current.fsync(fd) != 0 {
             let error = errno
             if error == EINTR { continue }
-            throw FileProblem(path, "cannot sync the folder: \(String(cString: strerror(error)))", code: error)
+            throw FileProblem(path, failed: "เขียนโฟลเดอร์ลงดิสก์ไม่ได้", "cannot sync the folder", code: error)
         }
     }
 
-    static func kind(_ mode: mode_t) -> String {
+    static func kind(_ mode: mode_t) -> Phrase {
         switch mode & S_IFMT {
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        case S_IFLNK: return "a symbolic link"
-        default: return "not a regular file"
+        case S_IFDIR: return Phrase("โฟลเดอร์", "a folder")
+        case S_IFIFO: return Phrase("FIFO", "a FIFO")
+        case S_IFCHR: return Phrase("อุปกรณ์แบบตัวอักษร", "a character device")
+        case S_IFBLK: return Phrase("อุปกรณ์แบบบล็อก", "a block device")
+        case S_IFSOCK: return Phrase("ซ็อกเก็ต", "a socket")
+        case S_IFLNK: return Phrase("ลิงก์สัญลักษณ์", "a symbolic link")
+        default: return Phrase("สิ่งที่ไม่ใช่แฟ้มธรรมดา", "not a regular file")
         }
     }
 
-    private static func why(_ error: Int32, path: String, folder: Bool) -> String {
-        if error == ELOOP { return "is a symbolic link; not followed" }
+    static let symbolicLink = Phrase("เป็นลิงก์สัญลักษณ์ ไม่ได้ตามไป", "is a symbolic link; not followed")
+
+    /// "is a FIFO, not a file; not opened", and the same of a folder.
+    static func notA(_ mode: mode_t, folder: Bool) -> Phrase {
+        let k = kind(mode)
+        return folder ? Phrase("เป็น\(k.th) ไม่ใช่โฟลเดอร์ ไม่ได้เปิด", "is \(k.en), not a folder; not opened")
+            : Phrase("เป็น\(k.th) ไม่ใช่แฟ้ม ไม่ได้เปิด", "is \(k.en), not a file; not opened")
+    }
+
+    private static func why(_ error: Int32, path: String, folder: Bool) -> Phrase {
+        if error == ELOOP { return symbolicLink }
         if error == ENOTDIR && folder {
             var st = stat()
-            if lstat(path, &st) == 0 { return "is \(kind(st.st_mode)), not a folder; not opened" }
+            if lstat(path, &st) == 0 { return notA(st.st_mode, folder: true) }
         }
-        if error == EISDIR { return "is a folder, not a file; not opened" }
-        if error == ENXIO { return "is a FIFO or a socket, not a file; not opened" }
-        return "cannot open: \(String(cString: strerror(error)))"
+        if error == EISDIR { return Phrase("เป็นโฟลเดอร์ ไม่ใช่แฟ้ม ไม่ได้เปิด", "is a folder, not a file; not opened") }
+        if error == ENXIO { return Phrase("เป็น FIFO หรือซ็อกเก็ต ไม่ใช่แฟ้ม ไม่ได้เปิด", "is a FIFO or a socket, not a file; not opened") }
+        return SystemError.failed("เปิดไม่ได้", "cannot open", code: error)
     }
 }

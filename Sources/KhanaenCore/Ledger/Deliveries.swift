@@ -108,7 +108,8 @@ extension Ledger {
                     let written = try file.append(time: time!) { delivered in
                         switch Deliveries.check(delivered: delivered, projection: projection) {
                         case .differs(let seq):
-                            throw LedgerFile.IOError(description: "\(file.displayPath):\(seq): not the decision \(own.displayPath) holds; nothing delivered")
+                            throw LedgerFile.IOError(th: "\(file.displayPath):\(seq): ไม่ใช่การตัดสินที่ \(own.displayPath) มี ไม่ได้ส่งต่อ",
+                                                                     en: "\(file.displayPath):\(seq): not the decision \(own.displayPath) holds; nothing delivered")
                         case .follows(let missing):
                             guard missing > 0 else { return [] }
                             let next = projection[projection.count - missing]

@@ -1,3 +1,4 @@
+import KhanaenText
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -9,15 +10,28 @@ import Glibc
 /// shrank, something else stands in its place).
 public struct LedgerBreak: Equatable, Sendable {
     public var line: Int
-    public var message: String
+    /// What is wrong, in both languages.
+    public var words: Phrase
 
-    public init(line: Int, message: String) {
+    public init(line: Int, words: Phrase) {
         self.line = line
-        self.message = message
+        self.words = words
     }
 
-    /// "path:line: message", or "path: message" for the whole file.
-    public func describe(_ path: String) -> String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+    /// What is wrong, said the same in both languages (the tests' breaks).
+    public init(line: Int, message: String) { self.init(line: line, words: Phrase(message, message)) }
+
+    /// What is wrong, in English.
+    public var message: String { words.en }
+
+    /// "path:line: message", or "path: message" for the whole file, in both languages.
+    public func words(_ path: String) -> Phrase {
+        let at = line > 0 ? "\(path):\(line): " : "\(path): "
+        return Phrase(at + words.th, at + words.en)
+    }
+
+    /// "path:line: message" in `language`.
+    public func describe(_ path: String, in language: Language = .en) -> String { words(path).text(language) }
 }
 
 /// One append-only ledger file (one judge's, or the chair's): what has been read of it and
@@ -83,7 +97,10 @@ public final class LedgerFile: Sendable {
     public var displayPath: String { Ledger.displayPath(ofFile: name) }
     public var lineCount: Int { state.withLock { $0.events.count } }
     public var tornPath: String { path + ".torn" }
-    public var warnings: [String] { state.withLock { $0.warnings } }
+    /// What a person should hear about that is not a break (an unfinished last line), in English.
+    public var warnings: [String] { warningWords.map(\.en) }
+    /// The same in both languages.
+    public var warningWords: [Phrase] { state.withLock { $0.warnings } }
     /// The login that must own the file is unknown on this machine, so who wrote it was not checked.
     public var ownerUnknown: Bool { state.withLock { $0.ownerUnknown } }
 
@@ -94,8 +111,14 @@ public final class LedgerFile: Sendable {
     /// file again when it was not watched. nil when the file has fewer intact lines.
     public func hash(atLine n: Int) -> Digest? { state.withLock { $0.hash(atLine: n) } }
 
-    public struct IOError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+    /// A ledger file that cannot be read or written (the system's reason, or the file's
+    /// break), in both languages.
+    public struct IOError: BilingualError, CustomStringConvertible, Sendable {
+        public var words: Phrase
+        public init(_ words: Phrase) { self.words = words.terminalSafe }
+        public init(th: String, en: String) { self.init(Phrase(th, en)) }
+        public init(_ problem: FileProblem) { self.init(problem.words) }
+        public var description: String { words.en }
     }
 
     /// Reads whatever was appended since the last read. Returns whether anything changed.
@@ -143,20 +166,22 @@ public final class LedgerFile: Sendable {
         do {
             opened = try probe.openForReading()
         } catch let p as FileProblem {
-            throw LedgerFile.IOError(description: p.description)
+            throw LedgerFile.IOError(p)
         }
         guard let fd = opened else {
             if read == 0 { return }
-            throw LedgerFile.IOError(description: "\(path): is gone since it was read; cannot make its lines durable")
+            throw LedgerFile.IOError(th: "\(path): หายไปหลังจากที่อ่านแล้ว จึงเขียนบรรทัดที่อ่านไว้ลงดิสก์ให้แน่นอนไม่ได้",
+                                     en: "\(path): is gone since it was read; cannot make its lines durable")
         }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw probe.ioError("cannot stat") }
+        guard fstat(fd, &st) == 0 else { throw probe.ioError("ดูสถานะแฟ้มไม่ได้", "cannot stat") }
         guard FileState.FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino)) == identity else {
-            throw LedgerFile.IOError(description: "\(path): was replaced since it was read; cannot make its lines durable")
+            throw LedgerFile.IOError(th: "\(path): ถูกแทนที่หลังจากที่อ่านแล้ว จึงเขียนบรรทัดที่อ่านไว้ลงดิสก์ให้แน่นอนไม่ได้",
+                                     en: "\(path): was replaced since it was read; cannot make its lines durable")
         }
         while FileSystem.current.fsync(fd) != 0 {
-            if errno != EINTR { throw probe.ioError("cannot sync") }
+            if errno != EINTR { throw probe.ioError("เขียนลงดิสก์ไม่ได้", "cannot sync") }
         }
     }
 }
@@ -249,15 +274,19 @@ struct FileState: Sendable {
     }
 
     /// Things a person should hear about that are not breaks: an unfinished last line.
-    var warnings: [String] {
-        var out: [String] = []
+    var warnings: [Phrase] {
+        var out: [Phrase] = []
         if pendingBytes > 0 {
-            out.append("\(path): ends in an unfinished line (\(pendingBytes) bytes): a write in progress, or one interrupted; "
-                       + "the next change to this file closes it: a whole line that follows the last one then counts, "
-                       + "anything else is recorded in \(fileName).torn and skipped")
+            out.append(Phrase("\(path): จบด้วยบรรทัดที่เขียนไม่จบ (\(pendingBytes) ไบต์): กำลังเขียนอยู่ หรือการเขียนถูกขัดจังหวะ "
+                                + "การเปลี่ยนแปลงครั้งถัดไปของแฟ้มนี้จะปิดบรรทัดนั้น: หากเป็นบรรทัดที่ครบและต่อจากบรรทัดสุดท้ายจะนับ "
+                                + "นอกนั้นจะถูกเก็บไว้ใน \(fileName).torn และข้ามไป",
+                              "\(path): ends in an unfinished line (\(pendingBytes) bytes): a write in progress, or one interrupted; "
+                                + "the next change to this file closes it: a whole line that follows the last one then counts, "
+                                + "anything else is recorded in \(fileName).torn and skipped"))
         }
         if skippedTornLines > 0 {
-            out.append("\(path): \(skippedTornLines) unfinished line(s) left by interrupted writes, recorded in \(fileName).torn, skipped")
+            out.append(Phrase("\(path): มีบรรทัดที่เขียนไม่จบ \(skippedTornLines) บรรทัดจากการเขียนที่ถูกขัดจังหวะ เก็บไว้ใน \(fileName).torn และข้ามไป",
+                              "\(path): \(skippedTornLines) unfinished line(s) left by interrupted writes, recorded in \(fileName).torn, skipped"))
         }
         return out
     }
@@ -272,16 +301,18 @@ struct FileState: Sendable {
             do {
                 fd = try openForReading()
             } catch let p as FileProblem where p.misplaced {
-                broken = LedgerBreak(line: 0, message: p.problem)
+                broken = LedgerBreak(line: 0, words: p.what)
                 fd = nil
             } catch let p as FileProblem {
-                throw LedgerFile.IOError(description: p.description)
+                throw LedgerFile.IOError(p)
             }
             if let fd {
                 defer { close(fd) }
                 try readNew(fd)
             } else if broken == nil && (!events.isEmpty || verifiedBytes > 0) {
-                broken = LedgerBreak(line: 0, message: "is gone: it had \(events.count) lines (head \(head.hex.prefix(16))); a ledger file is never removed")
+                broken = LedgerBreak(line: 0, words: Phrase(
+                    "หายไป: เคยมี \(events.count) บรรทัด (ท้ายสุด \(head.hex.prefix(16))) แฟ้มสมุดคะแนนไม่มีวันถูกลบ",
+                    "is gone: it had \(events.count) lines (head \(head.hex.prefix(16))); a ledger file is never removed"))
             }
         }
         return before.0 != events.count || before.1 != head || before.2 != broken || before.3 != pendingBytes
@@ -293,10 +324,11 @@ struct FileState: Sendable {
     mutating func append(time: Int64, prepare: ([LedgerEvent]) throws -> [LedgerEvent]) throws -> [LedgerEvent] {
         if let broken {
             // Not even a new file in place of one that is gone: that would pass for an empty one.
-            throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
+            throw LedgerFile.IOError(th: broken.describe(path, in: .th) + " ไม่มีการเขียนลงสมุดคะแนน (ดู khanaen verify)",
+                                     en: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
         guard let folder = try fileOp({ try ContestFiles.openFolder(folderPath) ?? makeOwnFolder() }) else {
-            throw LedgerFile.IOError(description: "\(folderPath): there is no ledger folder")
+            throw LedgerFile.IOError(th: "\(folderPath): ไม่มีโฟลเดอร์สมุดคะแนน", en: "\(folderPath): there is no ledger folder")
         }
         defer { close(folder) }
         var created = false
@@ -311,15 +343,19 @@ struct FileState: Sendable {
             } catch let p as FileProblem where p.code == EEXIST {
                 opened = try fileOp { try ContestFiles.openFile(in: folder, fileName, flags: O_RDWR | O_APPEND, path: path) }
             } catch let p as FileProblem {
-                throw LedgerFile.IOError(description: p.description + (p.code == EACCES ? " (docs/access.md: `khanaen access apply` makes each judge's file)" : ""))
+                let hint = p.code == EACCES
+                    ? Phrase(" (docs/access.md: `khanaen access apply` สร้างแฟ้มของกรรมการแต่ละคน)", " (docs/access.md: `khanaen access apply` makes each judge's file)")
+                    : Phrase("", "")
+                throw LedgerFile.IOError(Phrase(p.words.th + hint.th, p.words.en + hint.en))
             }
         }
-        guard let fd = opened else { throw LedgerFile.IOError(description: "\(path): cannot open for writing") }
+        guard let fd = opened else { throw LedgerFile.IOError(th: "\(path): เปิดเพื่อเขียนไม่ได้", en: "\(path): cannot open for writing") }
         defer { close(fd) }
         try lockForWriting(fd)
         try readNew(fd)
         if let broken {
-            throw LedgerFile.IOError(description: broken.describe(path) + "; nothing was written (run khanaen verify)")
+            throw LedgerFile.IOError(th: broken.describe(path, in: .th) + " ไม่มีการเขียนลงสมุดคะแนน (ดู khanaen verify)",
+                                     en: broken.describe(path) + "; nothing was written (run khanaen verify)")
         }
         // The file's name must be as durable as its first line: synced when it was made, and
         // again by any writer that finds it empty (the one that made it may have failed to).
@@ -365,12 +401,12 @@ struct FileState: Sendable {
         let sizeBefore = off_t(verifiedBytes + pendingBytes)
         do {
             try ContestFiles.writeAll(fd, bytes, path: path)
-            guard FileSystem.current.fsync(fd) == 0 else { throw FileProblem(path, "cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(fd) == 0 else { throw FileProblem(path, failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
         } catch let p as FileProblem {
             // Take back what may have been written. An append-only file refuses: what was
             // written is then an unfinished line, which the next writer records.
             _ = FileSystem.current.ftruncate(fd, sizeBefore)
-            throw LedgerFile.IOError(description: p.description)
+            throw LedgerFile.IOError(p)
         }
         if let adopted {
             events.append(adopted.event)
@@ -403,15 +439,17 @@ struct FileState: Sendable {
     /// that `<file>.torn` records.
     mutating func readNew(_ fd: Int32) throws {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ioError("cannot stat") }
+        guard fstat(fd, &st) == 0 else { throw ioError("ดูสถานะแฟ้มไม่ได้", "cannot stat") }
         let identity = FileIdentity(dev: UInt(st.st_dev), ino: UInt(st.st_ino))
         let size = Int(st.st_size)
         if broken != nil { return }
         if let owner = place.owner {
             if let uid = FileState.uid(of: owner) {
                 if st.st_uid != uid {
-                    broken = LedgerBreak(line: 0, message: "is owned by \(FileState.login(of: st.st_uid)), not by \(owner), whose file it is: "
-                                         + "its lines cannot be \(owner)'s (docs/access.md); not read")
+                    let holder = FileState.login(of: st.st_uid)
+                    broken = LedgerBreak(line: 0, words: Phrase(
+                        "เป็นของ \(holder) ไม่ใช่ของ \(owner) เจ้าของแฟ้ม: บรรทัดในแฟ้มจึงไม่ใช่ของ \(owner) (docs/access.md) ไม่ได้อ่าน",
+                        "is owned by \(holder), not by \(owner), whose file it is: its lines cannot be \(owner)'s (docs/access.md); not read"))
                     return
                 }
             } else {
@@ -424,7 +462,9 @@ struct FileState: Sendable {
         }
         fileIdentity = identity
         if size < verifiedBytes {
-            broken = LedgerBreak(line: 0, message: "shrank from \(verifiedBytes) to \(size) bytes: lines read before are gone (a ledger file is never cut)")
+            broken = LedgerBreak(line: 0, words: Phrase(
+                "เล็กลงจาก \(verifiedBytes) เหลือ \(size) ไบต์: บรรทัดที่อ่านไว้ก่อนหายไป (แฟ้มสมุดคะแนนไม่มีวันถูกตัด)",
+                "shrank from \(verifiedBytes) to \(size) bytes: lines read before are gone (a ledger file is never cut)"))
             return
         }
         pendingBytes = 0
@@ -435,7 +475,7 @@ struct FileState: Sendable {
         var got = 0
         while got < wanted {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, wanted - got, off_t(verifiedBytes + got)) }
-            if n < 0 { if errno == EINTR { continue }; throw ioError("cannot read") }
+            if n < 0 { if errno == EINTR { continue }; throw ioError("อ่านไม่ได้", "cannot read") }
             if n == 0 { break }
             got += n
         }
@@ -531,7 +571,9 @@ struct FileState: Sendable {
             lastLine = fresh.lastLine
             fileIdentity = identity
         } else {
-            broken = LedgerBreak(line: 0, message: "was replaced by a file that does not hold the \(known) lines read before (head \(head.hex.prefix(16)))")
+            broken = LedgerBreak(line: 0, words: Phrase(
+                "ถูกแทนที่ด้วยแฟ้มที่ไม่มี \(known) บรรทัดที่อ่านไว้ก่อน (ท้ายสุด \(head.hex.prefix(16)))",
+                "was replaced by a file that does not hold the \(known) lines read before (head \(head.hex.prefix(16)))"))
         }
     }
 
@@ -554,9 +596,9 @@ struct FileState: Sendable {
         guard let above = try ContestFiles.openFolder(parent) else { return nil }
         defer { close(above) }
         if FileSystem.current.mkdir(folderPath, 0o750) == 0 {
-            guard FileSystem.current.fsync(above) == 0 else { throw FileProblem(parent, "cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(above) == 0 else { throw FileProblem(parent, failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
         } else if errno != EEXIST {
-            throw FileProblem(folderPath, "cannot create the folder: \(String(cString: strerror(errno)))")
+            throw FileProblem(folderPath, failed: "สร้างโฟลเดอร์ไม่ได้", "cannot create the folder", code: errno)
         }
         return try ContestFiles.openFolder(folderPath)
     }
@@ -573,7 +615,7 @@ struct FileState: Sendable {
     func readTail(_ fd: Int32) throws -> [UInt8] {
         var torn = [UInt8](repeating: 0, count: pendingBytes)
         let n = torn.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, pendingBytes, off_t(verifiedBytes)) }
-        guard n == pendingBytes else { throw ioError("cannot read its unfinished last line") }
+        guard n == pendingBytes else { throw ioError("อ่านบรรทัดสุดท้ายที่เขียนไม่จบไม่ได้", "cannot read its unfinished last line") }
         return torn
     }
 
@@ -596,14 +638,14 @@ struct FileState: Sendable {
     func recordTornLine(_ torn: [UInt8]) throws {
         let header = Array(FileState.tornRecordHeader(time: Timestamp.nowMillis(), offset: verifiedBytes, bytes: torn, fileName: fileName).utf8)
         try fileOp {
-            guard let folder = try ContestFiles.openFolder(folderPath) else { throw FileProblem(folderPath, "is gone") }
+            guard let folder = try ContestFiles.openFolder(folderPath) else { throw FileProblem(folderPath, th: "หายไป", en: "is gone") }
             defer { close(folder) }
             // Appended, never rewritten: a full disk leaves the records already there as they were.
             guard let aside = try ContestFiles.openFile(in: folder, fileName + ".torn", flags: O_WRONLY | O_APPEND | O_CREAT, mode: 0o640,
-                                                        path: tornPath) else { throw FileProblem(tornPath, "cannot open") }
+                                                        path: tornPath) else { throw FileProblem(tornPath, th: "เปิดไม่ได้", en: "cannot open") }
             defer { close(aside) }
             try ContestFiles.writeAll(aside, [0x0A] + header + torn + [0x0A], path: tornPath)
-            guard FileSystem.current.fsync(aside) == 0 else { throw FileProblem(tornPath, "cannot sync: \(String(cString: strerror(errno)))") }
+            guard FileSystem.current.fsync(aside) == 0 else { throw FileProblem(tornPath, failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
             // The record's file may be new: its name must be as durable as its bytes.
             try ContestFiles.syncFolder(fd: folder, path: folderPath)
         }
@@ -615,7 +657,7 @@ struct FileState: Sendable {
         do {
             records = try ContestFiles.read(folder: folderPath, fileName + ".torn")
         } catch let p as FileProblem where p.misplaced {
-            broken = LedgerBreak(line: 0, message: "\(fileName).torn " + p.problem)
+            broken = LedgerBreak(line: 0, words: Phrase("\(fileName).torn " + p.what.th, "\(fileName).torn " + p.what.en))
             return false
         }
         guard let records else { return false }
@@ -636,7 +678,7 @@ struct FileState: Sendable {
         lock.l_len = 0
         let ofdSetLockWait: Int32 = 38 // F_OFD_SETLKW (Linux 3.15+), not exported by the Glibc module
         while fcntl(fd, ofdSetLockWait, &lock) != 0 {
-            if errno != EINTR { throw ioError("cannot lock") }
+            if errno != EINTR { throw ioError("ล็อกแฟ้มไม่ได้", "cannot lock") }
         }
     }
 
@@ -644,11 +686,11 @@ struct FileState: Sendable {
         do {
             return try body()
         } catch let p as FileProblem {
-            throw LedgerFile.IOError(description: p.description)
+            throw LedgerFile.IOError(p)
         }
     }
 
-    func ioError(_ what: String) -> LedgerFile.IOError {
-        LedgerFile.IOError(description: "\(path): \(what): \(String(cString: strerror(errno)))")
+    func ioError(_ th: String, _ en: String) -> LedgerFile.IOError {
+        LedgerFile.IOError(FileProblem(path, failed: th, en, code: errno))
     }
 }

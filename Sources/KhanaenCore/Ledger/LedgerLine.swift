@@ -1,3 +1,4 @@
+import KhanaenText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -103,21 +104,25 @@ public enum LedgerLine {
         return (c, hash)
     }
 
+    /// Why a line is not a ledger line, in both languages; what it echoes of the line is
+    /// kept as terminal-safe text.
     public struct LineError: Error, Equatable, Sendable {
-        public var message: String
+        public var words: Phrase
+        public init(_ th: String, _ en: String) { words = Phrase(th.terminalSafe, en.terminalSafe) }
+        public var message: String { words.en }
     }
 
     /// Where the line's final `,"hash":"…"}` member starts; throws when the line is not shaped so.
     static func hashMemberStart(_ line: UnsafeBufferPointer<UInt8>) throws -> Int {
         let n = line.count
         guard n > hashSuffixLength + 2, line[0] == UInt8(ascii: "{"), line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\"") else {
-            throw LineError(message: "not a ledger line")
+            throw LineError("ไม่ใช่บรรทัดของสมุดคะแนน", "not a ledger line")
         }
         let suffixStart = n - hashSuffixLength
         // `,"hash":"` as one word and a byte: every line is checked.
         let marker = UnsafeRawPointer(line.baseAddress! + suffixStart)
         guard marker.loadUnaligned(as: UInt64.self) == hashMarkerWord, marker.load(fromByteOffset: 8, as: UInt8.self) == UInt8(ascii: "\"") else {
-            throw LineError(message: "the line does not end with its \"hash\" member")
+            throw LineError("บรรทัดไม่ได้จบด้วยช่อง \"hash\"", "the line does not end with its \"hash\" member")
         }
         return suffixStart
     }
@@ -129,8 +134,8 @@ public enum LedgerLine {
     static func checkStoredHash(_ line: UnsafeBufferPointer<UInt8>, equals hash: Digest) throws {
         let stored = UnsafeBufferPointer(rebasing: line[(line.count - 66)..<(line.count - 2)])
         if !hash.matches(hex: stored) {
-            if Hex.decode(stored)?.count != 32 { throw LineError(message: "\"hash\" is not 64 lower-case hex digits") }
-            throw LineError(message: "hash does not match: the line was changed, or a line before it was")
+            if Hex.decode(stored)?.count != 32 { throw LineError("\"hash\" ไม่ใช่เลขฐานสิบหกตัวพิมพ์เล็ก 64 หลัก", "\"hash\" is not 64 lower-case hex digits") }
+            throw LineError("ค่าแฮชไม่ตรง: บรรทัดนี้หรือบรรทัดใดก่อนมันถูกแก้ไข", "hash does not match: the line was changed, or a line before it was")
         }
     }
 
@@ -377,16 +382,16 @@ public enum LedgerLine {
         var heads: [Checkpoint.Head]?, rules: String?, seal: String?, undoes: Int?, outcome: String?, topic: String?
         var identity: ContestIdentity?, pairs: [AssignedEntry]?
         var hadText = false, hadReason = false
-        func fail(_ m: String) -> LineError { LineError(message: m) }
+        func fail(_ th: String, _ en: String) -> LineError { LineError(th, en) }
         func wholeNumber(_ v: Double, _ name: String) throws -> Int {
-            guard v == v.rounded(), v >= 0, v < 1e12 else { throw fail("\"\(name)\" must be a whole number") }
+            guard v == v.rounded(), v >= 0, v < 1e12 else { throw fail("\"\(name)\" ต้องเป็นจำนวนเต็ม", "\"\(name)\" must be a whole number") }
             return Int(v)
         }
         var first = true
         while !s.atEnd {
             if !first { try wrap { try s.expect(UInt8(ascii: ","), "expected ','") } }
             first = false
-            guard s.peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            guard s.peek() == UInt8(ascii: "\"") else { throw fail("ควรเป็นชื่อช่องในเครื่องหมายคำพูด", "expected a quoted key") }
             s.advance()
             let keyStart = s.index
             while let b = s.peek(), b != UInt8(ascii: "\"") { s.advance() }
@@ -394,10 +399,10 @@ public enum LedgerLine {
             s.advance()
             try wrap { try s.expect(UInt8(ascii: ":"), "expected ':'") }
             guard let k = key(keyBytes) else {
-                throw fail("unknown field \"\(String(decoding: keyBytes, as: UTF8.self))\"")
+                throw fail("ไม่รู้จักช่อง \"\(String(decoding: keyBytes, as: UTF8.self))\"", "unknown field \"\(String(decoding: keyBytes, as: UTF8.self))\"")
             }
             func str() throws -> String {
-                guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"\(k)\" must be a string") }
+                guard s.peek() == UInt8(ascii: "\"") else { throw fail("\"\(k)\" ต้องเป็นข้อความ", "\"\(k)\" must be a string") }
                 return try wrap { try s.readString() }
             }
             func name() throws -> LedgerName {
@@ -405,7 +410,7 @@ public enum LedgerLine {
                 return LedgerName(try str())
             }
             func number() throws -> Double {
-                guard let b = s.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) else { throw fail("\"\(k)\" must be a number") }
+                guard let b = s.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) else { throw fail("\"\(k)\" ต้องเป็นตัวเลข", "\"\(k)\" must be a number") }
                 return try wrap { try s.readNumber() }
             }
             switch k {
@@ -413,7 +418,7 @@ public enum LedgerLine {
             case .seq: seq = try wholeNumber(number(), "seq")
             case .ts:
                 guard let raw = plainASCII(&s, body), let t = Timestamp.parse(raw) else {
-                    throw fail("\"ts\" is not a UTC time of the form 2026-01-31T09:15:00.000Z")
+                    throw fail("\"ts\" ไม่ใช่เวลา UTC แบบ 2026-01-31T09:15:00.000Z", "\"ts\" is not a UTC time of the form 2026-01-31T09:15:00.000Z")
                 }
                 time = t
             case .actor: actor = try name()
@@ -422,7 +427,7 @@ public enum LedgerLine {
                     kind = known
                 } else {
                     let raw = try str()
-                    guard let known = LedgerEvent.Kind(rawValue: raw) else { throw fail("unknown kind \"\(raw)\"") }
+                    guard let known = LedgerEvent.Kind(rawValue: raw) else { throw fail("ไม่รู้จักชนิดบรรทัด \"\(raw)\"", "unknown kind \"\(raw)\"") }
                     kind = known
                 }
             case .judge: judge = try name().text
@@ -443,15 +448,15 @@ public enum LedgerLine {
             case .pairs: pairs = try readPairs(&s)
             }
         }
-        guard let version else { throw fail("missing \"v\"") }
-        guard version == formatVersion else { throw fail("format version \(version) is not supported (this Khanaen reads version \(formatVersion))") }
-        guard let seq else { throw fail("missing \"seq\"") }
-        guard let time else { throw fail("missing \"ts\"") }
-        guard let actor else { throw fail("missing \"actor\"") }
-        guard let kind else { throw fail("missing \"kind\"") }
+        guard let version else { throw fail("ขาดช่อง \"v\"", "missing \"v\"") }
+        guard version == formatVersion else { throw fail("ไม่รองรับรูปแบบรุ่น \(version) (Khanaen นี้อ่านรุ่น \(formatVersion))", "format version \(version) is not supported (this Khanaen reads version \(formatVersion))") }
+        guard let seq else { throw fail("ขาดช่อง \"seq\"", "missing \"seq\"") }
+        guard let time else { throw fail("ขาดช่อง \"ts\"", "missing \"ts\"") }
+        guard let actor else { throw fail("ขาดช่อง \"actor\"", "missing \"actor\"") }
+        guard let kind else { throw fail("ขาดช่อง \"kind\"", "missing \"kind\"") }
         if kind == .checkpoint {
             guard let heads, let rules, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, text == nil else {
-                throw fail("a checkpoint has \"heads\", \"rules\" and optionally \"identity\" and \"seal\", and nothing else")
+                throw fail("จุดตรวจมีเพียง \"heads\", \"rules\" และอาจมี \"identity\" กับ \"seal\"", "a checkpoint has \"heads\", \"rules\" and optionally \"identity\" and \"seal\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                checkpoint: Checkpoint(heads: heads, rules: rules, identity: identity, seal: seal))
@@ -459,61 +464,61 @@ public enum LedgerLine {
         if kind == .advance {
             guard let seal, let outcome, hadReason, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil,
                   topic == nil, heads == nil, rules == nil, identity == nil, undoes == nil else {
-                throw fail("an advance has \"outcome\" (the entries), \"reason\" and \"seal\", and nothing else")
+                throw fail("การคัดเข้ารอบมีเพียง \"outcome\" (ผลงาน), \"reason\" และ \"seal\"", "an advance has \"outcome\" (the entries), \"reason\" and \"seal\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                text: text, outcome: outcome, topic: seal)
         }
         if heads != nil || rules != nil || seal != nil || identity != nil {
-            throw fail("only a checkpoint has \"heads\", \"rules\", \"identity\" and \"seal\"")
+            throw fail("มีแต่จุดตรวจที่มี \"heads\", \"rules\", \"identity\" และ \"seal\"", "only a checkpoint has \"heads\", \"rules\", \"identity\" and \"seal\"")
         }
-        if pairs != nil && kind != .assign { throw fail("only an assignment has \"pairs\"") }
+        if pairs != nil && kind != .assign { throw fail("มีแต่การมอบหมายที่มี \"pairs\"", "only an assignment has \"pairs\"") }
         if kind == .assign {
             guard let pairs, entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome == nil,
                   undoes == nil, hadReason else {
-                throw fail("an assignment has \"pairs\" and \"reason\", and nothing else")
+                throw fail("การมอบหมายมีเพียง \"pairs\" และ \"reason\"", "an assignment has \"pairs\" and \"reason\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                text: text, pairs: pairs)
         }
         if kind == .method {
             guard entry == nil, criterion == nil, value == nil, judge == nil, ref == nil, tier == nil, topic == nil, outcome != nil, hadReason else {
-                throw fail("a method change has \"outcome\" (the method) and \"reason\", and nothing else")
+                throw fail("การเปลี่ยนวิธีรวมคะแนนมีเพียง \"outcome\" (วิธี) และ \"reason\"", "a method change has \"outcome\" (the method) and \"reason\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                text: text, outcome: outcome)
         }
         if kind == .fork {
             guard let judge, ref != nil, let outcome, let topic, hadReason, entry == nil, criterion == nil, value == nil, tier == nil, undoes == nil else {
-                throw fail("a fork resolved has \"judge\", \"ref\", \"outcome\", \"topic\" and \"reason\", and nothing else")
+                throw fail("การตัดสินแฟ้มที่แยกเป็นสองฉบับมีเพียง \"judge\", \"ref\", \"outcome\", \"topic\" และ \"reason\"", "a fork resolved has \"judge\", \"ref\", \"outcome\", \"topic\" and \"reason\", and nothing else")
             }
             return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: LedgerName(""), criterion: nil, value: nil,
                                judge: judge, ref: ref, text: text, outcome: outcome, topic: topic)
         }
-        guard let entry else { throw fail("missing \"entry\"") }
+        guard let entry else { throw fail("ขาดช่อง \"entry\"", "missing \"entry\"") }
         switch kind {
-        case .score: if criterion == nil || value == nil { throw fail("a score needs \"criterion\" and \"value\"") }
-        case .clear: if criterion == nil { throw fail("a clear needs \"criterion\"") }
-        case .note: if !hadText { throw fail("a note needs \"text\"") }
+        case .score: if criterion == nil || value == nil { throw fail("คะแนนต้องมี \"criterion\" และ \"value\"", "a score needs \"criterion\" and \"value\"") }
+        case .clear: if criterion == nil { throw fail("การล้างคะแนนต้องมี \"criterion\"", "a clear needs \"criterion\"") }
+        case .note: if !hadText { throw fail("ข้อสังเกตต้องมี \"text\"", "a note needs \"text\"") }
         case .submit: break
-        case .recuse: if !hadReason { throw fail("a recuse needs \"reason\"") }
-        case .reopen: if judge == nil || ref == nil || !hadReason { throw fail("a reopen needs \"judge\", \"ref\" and \"reason\"") }
-        case .award: if tier == nil || !hadReason { throw fail("an award needs \"tier\" and \"reason\"") }
-        case .eligibility: if outcome == nil || !hadReason { throw fail("an eligibility decision needs \"outcome\" and \"reason\"") }
-        case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
-        case .conflict: if judge == nil || outcome == nil || !hadReason { throw fail("a conflict needs \"judge\", \"outcome\" (its ground) and \"reason\"") }
+        case .recuse: if !hadReason { throw fail("การถอนตัวต้องมี \"reason\"", "a recuse needs \"reason\"") }
+        case .reopen: if judge == nil || ref == nil || !hadReason { throw fail("การเปิดแก้ไขต้องมี \"judge\", \"ref\" และ \"reason\"", "a reopen needs \"judge\", \"ref\" and \"reason\"") }
+        case .award: if tier == nil || !hadReason { throw fail("การตัดสินรางวัลต้องมี \"tier\" และ \"reason\"", "an award needs \"tier\" and \"reason\"") }
+        case .eligibility: if outcome == nil || !hadReason { throw fail("การวินิจฉัยคุณสมบัติต้องมี \"outcome\" และ \"reason\"", "an eligibility decision needs \"outcome\" and \"reason\"") }
+        case .discussed: if outcome == nil || topic == nil || !hadReason { throw fail("ผลการหารือต้องมี \"topic\", \"outcome\" และ \"reason\"", "a discussed item needs \"topic\", \"outcome\" and \"reason\"") }
+        case .conflict: if judge == nil || outcome == nil || !hadReason { throw fail("ส่วนได้เสียต้องมี \"judge\", \"outcome\" (เหตุ) และ \"reason\"", "a conflict needs \"judge\", \"outcome\" (its ground) and \"reason\"") }
         case .checkpoint, .method, .advance, .assign, .fork: break
         }
         if outcome != nil && kind != .eligibility && kind != .discussed && kind != .recuse && kind != .conflict {
-            throw fail("only a chair's decision and a recusal (its ground) have \"outcome\"")
+            throw fail("มีแต่การตัดสินของประธานกรรมการและการถอนตัว (เหตุ) ที่มี \"outcome\"", "only a chair's decision and a recusal (its ground) have \"outcome\"")
         }
         // A judge's line replayed onto the kept side of a fork names its origin (docs/sync.md).
         if let topic, kind != .discussed, !(Rules.isReplayOrigin(topic) && [.score, .clear, .note, .submit, .recuse].contains(kind)) {
-            throw fail("only a discussed item has \"topic\", and a judge's line replayed after a fork (\"fork:<hash>\")")
+            throw fail("มีแต่ผลการหารือและบรรทัดของกรรมการที่เขียนซ้ำหลังแฟ้มแยกเป็นสองฉบับ (\"fork:<hash>\") ที่มี \"topic\"", "only a discussed item has \"topic\", and a judge's line replayed after a fork (\"fork:<hash>\")")
         }
-        if hadText && kind != .note { throw fail("only a note has \"text\"") }
-        if hadReason && kind == .note { throw fail("a note has \"text\", not \"reason\"") }
-        if undoes != nil && ![.score, .clear, .note].contains(kind) { throw fail("only a score, clear or note has \"undoes\"") }
+        if hadText && kind != .note { throw fail("มีแต่ข้อสังเกตที่มี \"text\"", "only a note has \"text\"") }
+        if hadReason && kind == .note { throw fail("ข้อสังเกตมี \"text\" ไม่ใช่ \"reason\"", "a note has \"text\", not \"reason\"") }
+        if undoes != nil && ![.score, .clear, .note].contains(kind) { throw fail("มีแต่คะแนน การล้างคะแนน และข้อสังเกตที่มี \"undoes\"", "only a score, clear or note has \"undoes\"") }
         return LedgerEvent(seq: seq, time: time, actor: actor, kind: kind, entry: entry, criterion: criterion,
                            value: value, judge: judge, ref: ref, tier: tier, text: text, undoes: undoes, outcome: outcome, topic: topic)
     }
@@ -521,12 +526,12 @@ public enum LedgerLine {
     /// `{"j1":{"lines":160,"head":"…"},…}`: a checkpoint's heads, in the order written.
     private static func readHeads(_ s: inout JSONScanner) throws -> [Checkpoint.Head] {
         let value = try wrap { try JSONParser.parseValue(&s, depth: 1) }
-        guard case .object(let members) = value.value else { throw LineError(message: "\"heads\" must be an object") }
+        guard case .object(let members) = value.value else { throw LineError("\"heads\" ต้องเป็นออบเจกต์", "\"heads\" must be an object") }
         return try members.map { file, v in
             guard case .object(let fields) = v.value, fields.count == 2, fields[0].key == "lines", fields[1].key == "head",
                   case .number(let lines) = fields[0].value.value, lines >= 0, lines == lines.rounded(), lines < 1e12,
                   case .string(let hash) = fields[1].value.value, hash.utf8.count == 64 else {
-                throw LineError(message: "\"heads\".\(file) must be {\"lines\": N, \"head\": \"<64 hex>\"}")
+                throw LineError("\"heads\".\(file) ต้องเป็น {\"lines\": N, \"head\": \"<64 hex>\"}", "\"heads\".\(file) must be {\"lines\": N, \"head\": \"<64 hex>\"}")
             }
             return Checkpoint.Head(file: file, lines: Int(lines), hash: hash)
         }
@@ -535,11 +540,11 @@ public enum LedgerLine {
     /// `{"e01":["j1","j2"],…}`: an assignment's entries and their judges, in the order written.
     private static func readPairs(_ s: inout JSONScanner) throws -> [AssignedEntry] {
         let value = try wrap { try JSONParser.parseValue(&s, depth: 1) }
-        guard case .object(let members) = value.value else { throw LineError(message: "\"pairs\" must be an object") }
+        guard case .object(let members) = value.value else { throw LineError("\"pairs\" ต้องเป็นออบเจกต์", "\"pairs\" must be an object") }
         return try members.map { entry, v in
-            guard case .array(let items) = v.value else { throw LineError(message: "\"pairs\".\(entry) must be a list of judge ids") }
+            guard case .array(let items) = v.value else { throw LineError("\"pairs\".\(entry) ต้องเป็นรายการรหัสกรรมการ", "\"pairs\".\(entry) must be a list of judge ids") }
             return AssignedEntry(entry: entry, judges: try items.map { item in
-                guard case .string(let j) = item.value else { throw LineError(message: "\"pairs\".\(entry) must be a list of judge ids") }
+                guard case .string(let j) = item.value else { throw LineError("\"pairs\".\(entry) ต้องเป็นรายการรหัสกรรมการ", "\"pairs\".\(entry) must be a list of judge ids") }
                 return j
             })
         }
@@ -551,12 +556,12 @@ public enum LedgerLine {
         guard case .object(let f) = value.value, f.count == 3, f[0].key == "panel", f[1].key == "entries", f[2].key == "eligibility",
               case .string(let panel) = f[0].value.value, case .string(let entries) = f[1].value.value,
               case .string(let eligibility) = f[2].value.value else {
-            throw LineError(message: "\"identity\" must be {\"panel\": \"<hex>\", \"entries\": \"<hex>\", \"eligibility\": \"<hex>\"}")
+            throw LineError("\"identity\" ต้องเป็น {\"panel\": \"<hex>\", \"entries\": \"<hex>\", \"eligibility\": \"<hex>\"}", "\"identity\" must be {\"panel\": \"<hex>\", \"entries\": \"<hex>\", \"eligibility\": \"<hex>\"}")
         }
         return ContestIdentity(panel: panel, entries: entries, eligibility: eligibility)
     }
 
     private static func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as JSONSyntaxError { throw LineError(message: e.message) }
+        do { return try body() } catch let e as JSONSyntaxError { throw LineError(e.thai, e.message) }
     }
 }

@@ -45,9 +45,10 @@ public struct LedgerSummary: Equatable, Sendable {
     /// In English, as the seal covers them.
     public var problems: [String] { problems(in: .en) }
 
-    /// The same, a violation's words in `language` (a break's and a checkpoint's are English only).
+    /// The same, a break's and a violation's words in `language` (a checkpoint's and a
+    /// delivery's are English only).
     public func problems(in language: Language) -> [String] {
-        breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name)) } + checkpointProblems + deliveryProblems
+        breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name), in: language) } + checkpointProblems + deliveryProblems
             + violations.map { $0.description(in: language) }
     }
 

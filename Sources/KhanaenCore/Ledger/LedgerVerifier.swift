@@ -132,7 +132,7 @@ enum LedgerVerifier {
             // The hash stored in the line before this chunk: if that line is damaged, the chunk
             // before reports it first.
             guard let stored = LedgerLine.storedHash(line(lines.lowerBound - 1)) else {
-                chunk.broken = LedgerBreak(line: firstSeq + lines.lowerBound - 1 + lineOffset, message: "not a ledger line")
+                chunk.broken = LedgerBreak(line: firstSeq + lines.lowerBound - 1 + lineOffset, words: Phrase("ไม่ใช่บรรทัดของสมุดคะแนน", "not a ledger line"))
                 return chunk
             }
             previous = stored
@@ -155,7 +155,8 @@ enum LedgerVerifier {
             do {
                 let event = try LedgerLine.event(line(j), hashMemberStart: memberStart[j - lines.lowerBound], names: &names)
                 if event.seq != number {
-                    chunk.broken = LedgerBreak(line: number + lineOffset, message: "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved")
+                    chunk.broken = LedgerBreak(line: number + lineOffset, words: Phrase("seq เป็น \(event.seq) ที่ควรเป็น \(number): มีบรรทัดถูกลบ แทรก หรือย้าย",
+                                                                                       "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved"))
                     return chunk
                 }
                 (out + chunk.count).initialize(to: event)
@@ -165,7 +166,7 @@ enum LedgerVerifier {
                 chunk.head = hashes[j - lines.lowerBound]
                 chunk.bytes += ends[j] + 1 - start(j)
             } catch let e as LedgerLine.LineError {
-                chunk.broken = LedgerBreak(line: number + lineOffset, message: e.message)
+                chunk.broken = LedgerBreak(line: number + lineOffset, words: e.words)
                 return chunk
             } catch {
                 chunk.broken = LedgerBreak(line: number + lineOffset, message: "\(error)")
@@ -173,7 +174,7 @@ enum LedgerVerifier {
             }
         }
         if firstBad < lines.upperBound {
-            chunk.broken = LedgerBreak(line: firstSeq + firstBad + lineOffset, message: badMessage)
+            chunk.broken = LedgerBreak(line: firstSeq + firstBad + lineOffset, words: badMessage)
         }
         return chunk
     }
@@ -184,7 +185,7 @@ enum LedgerVerifier {
         let lines: Range<Int>
         let previous: Digest
         var firstBad: Int
-        var badMessage = ""
+        var badMessage = Phrase("", "")
         var memberStart: [Int]
         var hashes: [Digest]
 
@@ -199,7 +200,7 @@ enum LedgerVerifier {
         mutating func fail(_ j: Int, _ error: Error) {
             if j < firstBad {
                 firstBad = j
-                badMessage = (error as? LedgerLine.LineError)?.message ?? "\(error)"
+                badMessage = (error as? LedgerLine.LineError)?.words ?? Phrase("\(error)", "\(error)")
             }
         }
 

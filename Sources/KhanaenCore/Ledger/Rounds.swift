@@ -148,7 +148,7 @@ public enum Custody {
     }
 
     /// Every problem, each naming the earlier round's folder, its file and line, in `language`
-    /// (a broken file's own description stays as `verify` gives it); empty when the custody
+    /// (a broken file's as `verify` gives it); empty when the custody
     /// holds. `load` reads a contest folder and its ledger (verified).
     public static func problems(_ contest: Contest, directory: String, language: Language = .en, load: (String) throws -> Ledger) -> [String] {
         guard let previous = contest.previousRound else { return [] }
@@ -158,9 +158,9 @@ public enum Custody {
         let number = contest.round.map { String($0.number - 1) }
         let round = th ? "รอบที่ \(number ?? "ก่อน") (\(previous.folder))" : "round \(number ?? "before") (\(previous.folder))"
         let ledger: Ledger
-        do { ledger = try load(dir) } catch { return ["\(round): " + pick("อ่านไม่ได้: ", "cannot be read: ") + "\(error)"] }
+        do { ledger = try load(dir) } catch { return ["\(round): " + pick("อ่านไม่ได้: ", "cannot be read: ") + error.said(in: language)] }
         var out: [String] = []
-        for f in ledger.allFiles { if let b = f.broken { out.append("\(round): " + b.describe(f.displayPath)) } }
+        for f in ledger.allFiles { if let b = f.broken { out.append("\(round): " + b.describe(f.displayPath, in: language)) } }
         // The advance line, as recorded.
         let name = String(previous.advanceFile.dropFirst(ContestFolder.ledgerFolder.count + 1).dropLast(".jsonl".count))
         guard let file = ledger.file(named: name) else {
@@ -171,7 +171,7 @@ public enum Custody {
             out.append("\(round): \(at) " + pick("หายไป (แฟ้มมี \(file.lineCount) บรรทัดที่สมบูรณ์): บรรทัดคัดเข้ารอบถูกตัดหรือเขียนใหม่",
                                                   "is missing (the file has \(file.lineCount) intact lines): the advance line was cut or rewritten"))
         } else if file.hash(atLine: previous.advanceSeq)?.hex != previous.advanceHash {
-            out.append("\(round): \(at) " + pick("ไม่ใช่บรรทัดคัดเข้ารอบที่ previousRound บันทึกไว้: แฟ้มถูกเขียนใหม่หรือถูกแทนที่",
+            out.append("\(round): \(at) " + pick("ไม่ใช่บรรทัดคัดเข้ารอบที่ previousRound ระบุไว้: แฟ้มถูกเขียนใหม่หรือถูกแทนที่",
                                                   "is not the advance line recorded in previousRound: the file was rewritten or replaced"))
         } else {
             let e = file.events[previous.advanceSeq - 1]
@@ -196,7 +196,7 @@ public enum Custody {
         let book = SheetBook(ledger: ledger)
         let sealed = Checkpoints.sealed(previous.seal, ledger, checkpoints: book.checkpoints)
         if sealed.isEmpty {
-            out.append("\(round): " + pick("ไม่มีจุดตรวจใดบันทึกตราผลคะแนน \(previous.seal): ยืนยันผลคะแนนที่ใช้คัดเข้ารอบไม่ได้",
+            out.append("\(round): " + pick("ไม่มีจุดตรวจใดมีตราผลคะแนน \(previous.seal): ยืนยันผลคะแนนที่ใช้คัดเข้ารอบไม่ได้",
                                            "no checkpoint records the seal \(previous.seal): the results the advance stood on cannot be vouched for"))
         }
         for (_, missing) in sealed { out += missing.map { "\(round): " + $0 } }

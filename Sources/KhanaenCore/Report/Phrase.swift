@@ -1,3 +1,5 @@
+import KhanaenText
+
 /// One thing said in Thai and in English. Every bilingual word of Khanaen is one (a screen's,
 /// a report's, a refusal's, a key's help, a command's line), and `text(_:)` is the one place a
 /// language picks between the two: Thai unless `--lang en`.
@@ -11,6 +13,10 @@ public struct Phrase: Equatable, Hashable, Sendable {
     }
 
     public func text(_ language: Language) -> String { language == .th ? th : en }
+
+    /// Both with terminal controls shown as placeholders (`TerminalText`): for words that echo
+    /// what a contest, a ledger, a mailbox or another program holds.
+    public var terminalSafe: Phrase { Phrase(TerminalText.safe(th), TerminalText.safe(en)) }
 }
 
 /// What speaks in one language (a screen's words, a report's, a command's output): `t` says
@@ -31,4 +37,9 @@ extension Language: Speaking {
 /// whoever reports it says it in the caller's language.
 public protocol BilingualError: Error {
     var words: Phrase { get }
+}
+
+extension Error {
+    /// What went wrong, in `language` where the error has it in both.
+    public func said(in language: Language) -> String { (self as? BilingualError)?.words.text(language) ?? "\(self)" }
 }

@@ -65,7 +65,7 @@ public enum ReportMarkdown {
                 if let first = round.first, let last = round.last {
                     parts.append(day(first) == day(last) ? day(first) : "\(day(first)) – \(day(last))")
                 } else {
-                    parts.append("ยังไม่มีการบันทึก")
+                    parts.append("ยังไม่มีบรรทัดในสมุดคะแนน")
                 }
             }
             parts.append("คณะกรรมการ \(round.panel.count) คน: " + cell(round.panel.joined(separator: ", ")))

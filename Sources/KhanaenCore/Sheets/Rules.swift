@@ -33,7 +33,7 @@ public enum Rules {
             }
             if draft.kind != .recuse, let pinned = pinnedConflict(judgeID: judgeID, entry: draft.entry, chairEvents: chairEvents) {
                 let ground = ConflictGround(rawValue: pinned.outcome ?? "") ?? .other
-                throw Refusal(th: "ประธานกรรมการบันทึกว่าท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(ground.thai) ให้คะแนนผลงานนี้ไม่ได้",
+                throw Refusal(th: "ประธานกรรมการระบุว่าท่านมีส่วนได้เสียกับผลงาน \(draft.entry): \(ground.thai) ให้คะแนนผลงานนี้ไม่ได้",
                               en: "a chair has recorded that you are in conflict of interest with \(draft.entry): \(ground.english)")
             }
             if let assigned = assignedEntries(judgeID: judgeID, chairEvents: chairEvents), !assigned.contains(draft.entry) {

@@ -12,16 +12,19 @@ public enum CSVImport {
     public static func run(file: String, bytes: [UInt8], encoding: TextEncoding?, entries: [Contest.Entry]) throws -> ImportResult {
         if encoding == nil, let mixed = mixedEncoding(bytes) {
             throw InputError(file: file, line: mixed.line, field: nil,
-                             "the encoding is mixed: the file is UTF-8 but line \(mixed.line) is not (TIS-620 or windows-874?)"
-                             + (mixed.others > 0 ? ", nor \(mixed.others == 1 ? "is 1 other line" : "are \(mixed.others) other lines")" : "")
-                             + "; save the file again in one encoding, or give --encoding")
+                             th: "การเข้ารหัสปนกัน: แฟ้มเป็น UTF-8 แต่บรรทัด \(mixed.line) ไม่ใช่ (TIS-620 หรือ windows-874?)"
+                                 + (mixed.others > 0 ? " และยังมีอีก \(mixed.others) บรรทัดที่ไม่ใช่" : "")
+                                 + " ให้จัดเก็บแฟ้มใหม่ด้วยการเข้ารหัสเดียว หรือระบุ --encoding",
+                             en: "the encoding is mixed: the file is UTF-8 but line \(mixed.line) is not (TIS-620 or windows-874?)"
+                                 + (mixed.others > 0 ? ", nor \(mixed.others == 1 ? "is 1 other line" : "are \(mixed.others) other lines")" : "")
+                                 + "; save the file again in one encoding, or give --encoding")
         }
         let text = decode(bytes, encoding: encoding)
         let records: [CSVReader.Record]
         do {
             records = try CSVReader.records(text, separator: CSVReader.separator(of: text))
         } catch let p as CSVReader.Problem {
-            throw InputError(file: file, line: p.line, field: nil, p.message)
+            throw InputError(file: file, line: p.line, field: nil, th: p.words.th, en: p.words.en)
         }
         guard let header = records.first else { throw InputError(file: file, line: 1, field: nil, th: "ไม่มีบรรทัดหัวตาราง (แฟ้มว่าง)", en: "no title line (the file is empty)") }
 

@@ -1,3 +1,5 @@
+import KhanaenCore
+
 /// RFC 4180 records: fields separated by commas (or tabs), quoted fields with doubled quotes
 /// and line breaks inside, CRLF or LF between records. Each record knows the line it starts on.
 public enum CSVReader {
@@ -8,7 +10,8 @@ public enum CSVReader {
 
     public struct Problem: Error, Equatable, Sendable {
         public var line: Int
-        public var message: String
+        public var words: Phrase
+        public var message: String { words.en }
     }
 
     /// The separator a file uses, from its first line: a tab when it has more tabs than commas.
@@ -70,7 +73,7 @@ public enum CSVReader {
                 fieldStarted = true
             }
         }
-        if inQuotes { throw Problem(line: recordLine, message: "a quoted field is not closed") }
+        if inQuotes { throw Problem(line: recordLine, words: Phrase("ช่องที่เปิดเครื่องหมายคำพูดไว้ไม่ได้ปิด", "a quoted field is not closed")) }
         if fieldStarted || quotedField || !fields.isEmpty { endRecord() }
         return records
     }

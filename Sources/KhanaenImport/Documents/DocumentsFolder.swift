@@ -20,15 +20,16 @@ public struct DocumentsFolder: Sendable {
     /// Opens (making it when missing) `<contestDir>/documents`.
     public static func open(contestDir: String) throws -> DocumentsFolder {
         let cfd = Glibc.open(contestDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard cfd >= 0 else { throw InputError("\(contestDir): cannot open the contest folder: \(errorText())") }
+        guard cfd >= 0 else { throw InputError(contestDir, failed: "เปิดโฟลเดอร์การประกวดไม่ได้", "cannot open the contest folder", code: errno) }
         defer { Glibc.close(cfd) }
         if mkdirat(cfd, name, 0o755) != 0 && errno != EEXIST {
-            throw InputError("\(contestDir)/\(name): cannot create: \(errorText())")
+            throw InputError("\(contestDir)/\(name)", failed: "สร้างไม่ได้", "cannot create", code: errno)
         }
         let fd = openat(cfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
-            let why = errno == ELOOP || errno == ENOTDIR ? "a symbolic link or not a folder; refused" : errorText()
-            throw InputError("\(contestDir)/\(name): \(why)")
+            let why = errno == ELOOP || errno == ENOTDIR ? Phrase("เป็นลิงก์สัญลักษณ์หรือไม่ใช่โฟลเดอร์ จึงไม่ทำ", "a symbolic link or not a folder; refused")
+                : SystemError.words(errno)
+            throw InputError(th: "\(contestDir)/\(name): \(why.th)", en: "\(contestDir)/\(name): \(why.en)")
         }
         let folder = DocumentsFolder(contestDir: contestDir, fd: fd)
         try folder.recoverInterrupted()
@@ -53,7 +54,7 @@ public struct DocumentsFolder: Sendable {
             let id = String(name.dropFirst()).components(separatedBy: marker)[0]
             var st = stat()
             if marker == ".old-" && !id.isEmpty && fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT {
-                guard renameat(fd, name, fd, id) == 0 else { throw InputError("\(path(name)): cannot put back as \(id): \(errorText())") }
+                guard renameat(fd, name, fd, id) == 0 else { throw InputError(path(name), failed: "ย้ายกลับเป็น \(id) ไม่ได้", "cannot put back as \(id)", code: errno) }
             } else {
                 removeTree(fd, name)
             }
@@ -65,7 +66,7 @@ public struct DocumentsFolder: Sendable {
 
     /// Syncs `documents/` itself: the entry folders renamed in it survive a crash.
     public func sync() throws {
-        guard fsync(fd) == 0 else { throw InputError("\(contestDir)/\(DocumentsFolder.name): cannot sync: \(errorText())") }
+        guard fsync(fd) == 0 else { throw InputError("\(contestDir)/\(DocumentsFolder.name)", failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
     }
 
     /// Refuses an entry folder that is a symbolic link or not a folder; a missing one is fine.
@@ -143,7 +144,7 @@ public struct DocumentsFolder: Sendable {
     public func replaceEntryFolder(_ id: String, with files: [File], syncDocumentsFolder: Bool = true) throws -> [Contest.Document] {
         try checkEntryFolder(id)
         let staging = ".\(id).new-\(randomHex())"
-        guard mkdirat(fd, staging, 0o755) == 0 else { throw InputError("\(path(staging)): cannot create: \(errorText())") }
+        guard mkdirat(fd, staging, 0o755) == 0 else { throw InputError(path(staging), failed: "สร้างไม่ได้", "cannot create", code: errno) }
         var documents: [Contest.Document] = []
         do {
             var folder = try NewFolder(parent: fd, name: staging, path: path(staging))
@@ -173,21 +174,21 @@ public struct DocumentsFolder: Sendable {
         if fstatat(fd, id, &st, AT_SYMLINK_NOFOLLOW) == 0 {
             let old = ".\(id).old-\(randomHex())"
             guard renameat(fd, id, fd, old) == 0 else {
-                let why = errorText()
+                let why = errno
                 removeTree(fd, staging)
-                throw InputError("\(path(id)): cannot move aside: \(why)")
+                throw InputError(path(id), failed: "ย้ายออกไปไว้ข้างกันไม่ได้", "cannot move aside", code: why)
             }
             guard renameat(fd, staging, fd, id) == 0 else {
-                let why = errorText()
+                let why = errno
                 renameat(fd, old, fd, id)
                 removeTree(fd, staging)
-                throw InputError("\(path(id)): cannot put in place: \(why)")
+                throw InputError(path(id), failed: "ย้ายเข้าที่ไม่ได้", "cannot put in place", code: why)
             }
             removeTree(fd, old)
         } else if renameat(fd, staging, fd, id) != 0 {
-            let why = errorText()
+            let why = errno
             removeTree(fd, staging)
-            throw InputError("\(path(id)): cannot put in place: \(why)")
+            throw InputError(path(id), failed: "ย้ายเข้าที่ไม่ได้", "cannot put in place", code: why)
         }
         if syncDocumentsFolder { fsync(fd) }
         return documents
@@ -204,7 +205,7 @@ public struct DocumentsFolder: Sendable {
         init(parent: Int32, name: String, path: String) throws {
             fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             self.path = path
-            guard fd >= 0 else { throw InputError("\(path): cannot open: \(errorText())") }
+            guard fd >= 0 else { throw InputError(path, failed: "เปิดไม่ได้", "cannot open", code: errno) }
         }
 
         func close() { Glibc.close(fd) }
@@ -218,7 +219,7 @@ public struct DocumentsFolder: Sendable {
                 let f = openat(fd, candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
                 if f < 0 {
                     if errno == EEXIST { continue }
-                    throw InputError("\(path)/\(candidate): cannot create: \(errorText())")
+                    throw InputError("\(path)/\(candidate)", failed: "สร้างไม่ได้", "cannot create", code: errno)
                 }
                 defer { Glibc.close(f) }
                 var size = 0
@@ -227,14 +228,14 @@ public struct DocumentsFolder: Sendable {
                     while done < bytes.count {
                         let w = bytes.withUnsafeBytes { Glibc.write(f, $0.baseAddress! + done, $0.count - done) }
                         if w < 0 && errno == EINTR { continue }
-                        guard w > 0 else { throw InputError("\(path)/\(candidate): cannot write: \(errorText())") }
+                        guard w > 0 else { throw InputError("\(path)/\(candidate)", failed: "เขียนไม่ได้", "cannot write", code: w < 0 ? errno : EIO) }
                         done += w
                     }
                     size += bytes.count
                 }
                 // 0644 whatever the umask: the judges' logins read these files.
                 fchmod(f, 0o644)
-                guard fsync(f) == 0 else { throw InputError("\(path)/\(candidate): cannot sync: \(errorText())") }
+                guard fsync(f) == 0 else { throw InputError("\(path)/\(candidate)", failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
                 taken.insert(candidate)
                 return (candidate, size)
             }
@@ -242,7 +243,7 @@ public struct DocumentsFolder: Sendable {
         }
 
         func sync() throws {
-            guard fsync(fd) == 0 else { throw InputError("\(path): cannot sync: \(errorText())") }
+            guard fsync(fd) == 0 else { throw InputError(path, failed: "เขียนลงดิสก์ไม่ได้", "cannot sync", code: errno) }
         }
     }
 }
@@ -271,4 +272,3 @@ func randomHex() -> String {
     return String(repeating: "0", count: 16 - s.count) + s
 }
 
-func errorText() -> String { String(cString: strerror(errno)) }

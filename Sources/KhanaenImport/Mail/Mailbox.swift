@@ -74,7 +74,9 @@ public enum Mailbox {
             do {
                 return try fm.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }
             } catch {
-                throw InputError("\(dir.terminalSafe): cannot read the folder: \(error.localizedDescription)")
+                // The system's reason, asked again of the folder itself.
+                let code: Int32 = { if let d = opendir(dir) { closedir(d); return EIO }; return errno }()
+                throw InputError(dir, failed: "อ่านโฟลเดอร์ไม่ได้", "cannot read the folder", code: code)
             }
         }
         var isDir: ObjCBool = false
@@ -93,10 +95,10 @@ public enum Mailbox {
     /// end): through `Data`, or an array doubled to find the end, a 283 MB message took 570 MB.
     public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputError(th: "\(path.terminalSafe): อ่านไม่ได้ (ไม่มีแฟ้มหรือไม่มีสิทธิ์อ่าน)", en: "\(path.terminalSafe): cannot read (missing or not readable)") }
+        guard fd >= 0 else { throw InputError(path, failed: "อ่านไม่ได้", "cannot read", code: errno) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw InputError(th: "\(path.terminalSafe): อ่านไม่ได้ (ไม่ใช่แฟ้ม)", en: "\(path.terminalSafe): cannot read (not a file)") }
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw InputError(th: "\(path): อ่านไม่ได้ (ไม่ใช่แฟ้ม)", en: "\(path): cannot read (not a file)") }
         var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var got = 0
         while true {
@@ -104,7 +106,7 @@ public enum Mailbox {
             let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, $0.count - got) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError("\(path.terminalSafe): cannot read: \(String(cString: strerror(errno)))")
+                throw InputError(path, failed: "อ่านไม่ได้", "cannot read", code: errno)
             }
             if n == 0 { break }
             got += n

@@ -196,7 +196,7 @@ enum IntegrityView {
         let widths = table.widths(total: s.width - 2)
         var out: [ScreenLine] = [(table.header(widths: widths), .muted, true)]
         out += s.ledger.files.map { f in
-            let state = f.broken.map { $0.line > 0 ? w.brokenAt($0.line, $0.message) : $0.message } ?? w.intact
+            let state = f.broken.map { $0.line > 0 ? w.brokenAt($0.line, $0.words.text(w.language)) : $0.words.text(w.language) } ?? w.intact
             let file = String(Ledger.displayPath(ofFile: f.name).dropFirst(ContestFolder.ledgerFolder.count + 1))
             return (table.line([file, "\(f.lines)", String(f.head.prefix(16)), state], widths: widths), f.broken == nil ? .normal : .error, false)
         }
