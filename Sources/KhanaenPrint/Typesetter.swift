@@ -118,7 +118,8 @@ public enum Typesetter {
     public static func write(_ document: PrintDocument, to path: String, qrLibrary: String = qrLibrary) throws -> Int {
         var error = [CChar](repeating: 0, count: 512)
         guard let api = khanaen_pango_open(&error, error.count)?.pointee else {
-            throw PrintError(said: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            let said = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw PrintError(th: "พิมพ์ไม่ได้ เครื่องนี้ไม่มี Pango และ Cairo รุ่นที่ใช้ได้ (scripts/setup.sh ติดตั้งให้): \(said)", en: said)
         }
         // Cairo opens its file by name, following links: it writes inside a folder of our own,
         // made under a random name (mkdtemp, mode 0700) beside the target, where no one else can
