@@ -220,6 +220,26 @@ final class FitTests: XCTestCase {
         XCTAssertTrue(faults.isEmpty, Self.report(faults))
     }
 
+    /// The sheet's lines cut with "(v อ่านต่อ)" (the chair's reopening, a criterion's levels
+    /// and notes) are cut between words.
+    func testTheSheetsCutLinesEndBetweenWords() {
+        for language in [Language.th, .en] {
+            var s = GoldenFrameTests.judge(width: 80, height: 24, language: language)
+            // e04, reopened by the chair, and its first criterion's levels.
+            for key in [Key.down, .down, .down, .enter] { Self.judgeStep(&s, key) }
+            var w = s
+            _ = JudgeUpdate.update(&w, .resize(width: Self.wide, height: s.height))
+            let narrow = JudgeView.render(s).lines, wide = JudgeView.render(w).lines
+            let mark = " " + s.strings.readMore
+            let cut = narrow.indices.filter { narrow[$0].trimmingCharacters(in: .whitespaces).hasSuffix(mark) }
+            XCTAssertFalse(cut.isEmpty, narrow.joined(separator: "\n"))
+            for y in cut {
+                let row = narrow[y].trimmingCharacters(in: .whitespaces)
+                XCTAssertNil(Self.cutBetweenWords(String(row.dropLast(mark.count)), wide[y]), "\(language) row \(y): \(row)")
+            }
+        }
+    }
+
     // MARK: the console
 
     static func chairPromptName(_ p: ChairState.Prompt) -> String {
