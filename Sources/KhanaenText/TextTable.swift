@@ -19,10 +19,11 @@ public struct TextTable: Sendable {
             self.shortTitle = shortTitle
         }
 
-        /// A fixed column of at least `width` cells and as wide as its title, so that the title
-        /// shows whole in every language.
-        public static func fitting(_ title: String, width: Int, align: CellText.Alignment = .left) -> Column {
-            Column(title, width: max(width, CellWidth.of(title)), align: align)
+        /// A fixed column of at least `width` cells and as wide as its title and the widest of
+        /// `values` (the words of the screen's own it can hold: statuses, topics), so that they
+        /// show whole in every language.
+        public static func fitting(_ title: String, width: Int, align: CellText.Alignment = .left, values: [String] = []) -> Column {
+            Column(title, width: ([width, CellWidth.of(title)] + values.map(CellWidth.of)).max()!, align: align)
         }
 
         func title(within width: Int) -> String {

@@ -91,13 +91,21 @@ public struct Strings: Speaking, Sendable {
         t("ส่งคะแนน \(entry)? ส่งแล้วแก้ไขเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Submit \(entry)? Only the chair can reopen it afterwards (y/n)")
     }
     /// The grounds of the Administrative Procedure Act, in ConflictGround's order, short enough for one line of 80.
-    var groundPrompt: String {
-        t("มีส่วนได้เสียเพราะ 1 คู่กรณี 2 คู่สมรส 3 ญาติ 4 ผู้แทน 5 เจ้าหนี้/นายจ้าง 6 อื่น (ม.16) · Esc ยกเลิก",
-          "Conflict: 1 party 2 spouse 3 relative 4 representative 5 creditor 6 other (s.16) · Esc")
+    /// The question under the grounds (`groundChoices`): short, so that its way out is always on screen.
+    var groundPrompt: String { t("มีส่วนได้เสียเพราะเหตุใด (เลข 1–6, Esc ยกเลิก): ", "Conflict of interest on which ground (1–6; Esc cancels): ") }
+    /// The grounds of ม.13 and ม.16, one a row over the status line, numbered as the keys that choose them.
+    var groundChoices: [String] {
+        ConflictGround.allCases.enumerated().map { "\($0 + 1)  " + t($1.thai, $1.english) }
     }
     func recusePrompt(_ ground: ConflictGround) -> String {
         ground == .other ? t("เหตุที่อาจไม่เป็นกลาง (ม.16) แล้วกด Enter: ", "Why you may be partial (s.16), then Enter: ")
-                         : t("รายละเอียด (\(ground.rawValue)) แล้วกด Enter: ", "Details (\(ground.rawValue)), then Enter: ")
+                         : t("รายละเอียด (\(section(ground))) แล้วกด Enter: ", "Details (\(section(ground))), then Enter: ")
+    }
+    /// The ground's section of the law ("ม.13(3)", "s.13(3)"), the end of its words.
+    func section(_ ground: ConflictGround) -> String {
+        let words = t(ground.thai, ground.english)
+        guard let open = words.range(of: " (", options: .backwards), words.hasSuffix(")") else { return words }
+        return String(words[open.upperBound...].dropLast())
     }
     func confirmRecuse(_ entry: String) -> String {
         t("ถอนตัวจาก \(entry)? กรรมการย้อนเองไม่ได้ ต้องให้ประธานกรรมการเปิดให้ (y/n)", "Recuse from \(entry)? You cannot undo it; only the chair can reopen it (y/n)")

@@ -115,6 +115,9 @@ final class GoldenFrameTests: XCTestCase {
             frames.append(("judge-sheet-recused-\(size)", JudgeView.render(s)))
             _ = JudgeUpdate.update(&s, .key(.char("]")))
             frames.append(("judge-sheet-reopened-\(size)", JudgeView.render(s)))
+            _ = JudgeUpdate.update(&s, .key(.char("r")))
+            frames.append(("judge-sheet-ground-\(size)", JudgeView.render(s)))
+            _ = JudgeUpdate.update(&s, .key(.escape))
             _ = JudgeUpdate.update(&s, .key(.char("q")))
             _ = JudgeUpdate.update(&s, .key(.char("/")))
             for c in "ขยะ" { _ = JudgeUpdate.update(&s, .key(.char(c))) }
@@ -132,13 +135,13 @@ final class GoldenFrameTests: XCTestCase {
 
     // MARK: the console
 
-    static func chair(width: Int, height: Int, chairEvents: [LedgerEvent] = []) -> ChairState {
+    static func chair(width: Int, height: Int, chairEvents: [LedgerEvent] = [], language: Language = .th) -> ChairState {
         let book = ChairTests.book(extraForE05: true, chair: chairEvents)   // j5's full marks for e05: an item in the queue
         let summary = ChairTests.summary()
         let history = [[LedgerEvent(seq: 1, time: 1_764_100_000_000, actor: "j1", kind: .score, entry: "e01", criterion: "c3", value: 24)],
                        [], [], [], [],
                        [LedgerEvent(seq: 1, time: 1_764_100_500_000, actor: "chair", kind: .award, entry: "e01", tier: "excellent", text: "ผลกระทบต่อชุมชนสูง")]]
-        var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair")
+        var s = ChairState(data: ChairTests.data(book, summary, events: history, methods: Method.allCases), chair: "chair", language: language)
         ChairUpdate.update(&s, .textReady(text))
         ChairUpdate.update(&s, .resize(width: width, height: height))
         // As after the first frame: the statistics computed (with the default seed, so the

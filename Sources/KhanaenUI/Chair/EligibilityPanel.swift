@@ -180,7 +180,7 @@ enum EligibilityPanel {
         let position = "\(min(shown.count, (s.eligibilityList.selected ?? 0) + 1))/\(shown.count)"
         c.put(position, x: c.width - CellWidth.of(position) - 1, y: parts.heading.y, role: .muted)
         let ruleColumns = EligibilityRule.allCases.map { TextTable.Column.fitting(w.ruleShort($0), width: 3) }
-        let table = TextTable([.init("", width: 1), .init(w.columnID, width: max(s.idWidth, 4)), .fitting(w.eligibilityColumnStatus, width: 11)]
+        let table = TextTable([.init("", width: 1), .init(w.columnID, width: max(s.idWidth, 4)), .fitting(w.eligibilityColumnStatus, width: 11, values: EligibilityStatus.allCases.map { EligibilityReport.word($0, w.language) })]
                               + ruleColumns + [.init(w.eligibilityColumnRuling, minWidth: 8)])
         let widths = table.widths(total: c.width - 2)
         c.put(table.header(widths: widths), x: 1, y: parts.header.y, limit: c.width - 2, role: .muted, bold: true)

@@ -27,7 +27,7 @@ enum QueueView {
             c.put(st.queue.isEmpty ? w.queueEmpty : w.queueAllDiscussed, x: 1, y: parts.items.y, limit: c.width - 2, role: .ok)
             return
         }
-        let table = TextTable([.init("", width: 1), .fitting(w.columnTopic, width: 10), .init(w.columnID, width: max(s.idWidth, 5)),
+        let table = TextTable([.init("", width: 1), .fitting(w.columnTopic, width: 10, values: DiscussionTopic.allCases.map { words.topic($0, short: true) }), .init(w.columnID, width: max(s.idWidth, 5)),
                                .init(w.columnReason, minWidth: 20)])
         let widths = table.widths(total: c.width - 2)
         let rows = parts.items.pageRows

@@ -7,7 +7,7 @@ enum EntryListView {
         let w = s.strings
         return TextTable([
             .init(w.columnID, width: s.idWidth), .init(w.columnOrganisation, minWidth: 16), .init(w.columnProvince, width: 12),
-            .init(w.columnTitle, minWidth: 12), .init(w.columnTotal, width: 6, align: .right), .init(w.columnStatus, width: 14),
+            .init(w.columnTitle, minWidth: 12), .init(w.columnTotal, width: 6, align: .right), .fitting(w.columnStatus, width: 14, values: [Sheet.Status.notStarted, .draft, .submitted, .recused].map(w.status) + [w.reopenedStatus]),
         ])
     }
 

@@ -33,7 +33,9 @@ public enum JudgeView {
         if let prompt = s.prompt {
             switch prompt {
             case .search(let field): Chrome.prompt(&c, y: y, label: w.searchPrompt, field: field, words: s.text.words)
-            case .conflictGround: Chrome.prompt(&c, y: y, label: w.groundPrompt, field: nil, words: s.text.words)
+            case .conflictGround:
+                Chrome.panel(&c, w.groundChoices, bottom: y, selected: nil, words: s.text.words)
+                Chrome.prompt(&c, y: y, label: w.groundPrompt, field: nil, words: s.text.words)
             case .recuseReason(let ground, let field): Chrome.prompt(&c, y: y, label: w.recusePrompt(ground), field: field, words: s.text.words)
             case .confirmRecuse: Chrome.prompt(&c, y: y, label: w.confirmRecuse(s.entry.id), field: nil, words: s.text.words)
             case .confirmSubmit: Chrome.prompt(&c, y: y, label: w.confirmSubmit(s.entry.id), field: nil, words: s.text.words)

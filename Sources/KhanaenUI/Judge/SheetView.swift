@@ -32,7 +32,7 @@ enum SheetView {
 
         var y = parts.body.y
         if let r = sheet.reopen, !sheet.isLocked {
-            c.put(clipped("↺ " + w.reopenedBanner(r).replacingNewlines, w.readMore, width: c.width - 2), x: 1, y: y, limit: c.width - 2,
+            c.put(clipped("↺ " + w.reopenedBanner(r).replacingNewlines, w.readMore, width: c.width - 2, words: s.text.words), x: 1, y: y, limit: c.width - 2,
                   role: .warning, bold: true)
             y += 1
         }
@@ -41,7 +41,7 @@ enum SheetView {
         let titleLines = LineWrap.wrap(entry.title, width: c.width - 2, words: words)
         for (k, line) in titleLines.prefix(titleRoom).enumerated() {
             let cut = k == titleRoom - 1 && titleLines.count > titleRoom
-            c.put(cut ? clipped(line, w.readMore, width: c.width - 2) : line, x: 1, y: y, limit: c.width - 2, bold: true)
+            c.put(cut ? clipped(line, w.readMore, width: c.width - 2, words: s.text.words) : line, x: 1, y: y, limit: c.width - 2, bold: true)
             y += 1
         }
         Chrome.rule(&c, y: y)
@@ -112,7 +112,7 @@ enum SheetView {
         var y = top
         func line(_ text: String, role: Role, bold: Bool = false) {
             guard y <= bottom else { return }
-            c.put(clipped(text.replacingNewlines, w.readMore, width: c.width - 2), x: 1, y: y, limit: c.width - 2, role: role, bold: bold)
+            c.put(clipped(text.replacingNewlines, w.readMore, width: c.width - 2, words: s.text.words), x: 1, y: y, limit: c.width - 2, role: role, bold: bold)
             y += 1
         }
         // The entry's note is always in view; the criterion's when it has one.
@@ -137,7 +137,7 @@ enum SheetView {
                                   words: s.text.words)
         for (k, text) in lines.prefix(room).enumerated() {
             let cut = k == room - 1 && lines.count > room
-            c.put(cut ? clipped(text, w.readMore, width: c.width - 4) : text, x: 2, y: y + k, limit: c.width - 4, role: .muted)
+            c.put(cut ? clipped(text, w.readMore, width: c.width - 4, words: s.text.words) : text, x: 2, y: y + k, limit: c.width - 4, role: .muted)
         }
     }
 
@@ -156,10 +156,11 @@ enum SheetView {
         }
     }
 
-    /// `text` within `width` cells; when cut, it ends with `mark` (which says how to read it whole).
-    static func clipped(_ text: String, _ mark: String, width: Int) -> String {
+    /// `text` within `width` cells; when cut, it is cut between words and ends with "…" and
+    /// `mark` (which says how to read it whole).
+    static func clipped(_ text: String, _ mark: String, width: Int, words: WordBreaker) -> String {
         if CellWidth.of(text) <= width { return text }
-        return CellText.clip(text, to: max(1, width - CellWidth.of(mark) - 1), ellipsis: true) + " " + mark
+        return Chrome.clip(text, to: max(1, width - CellWidth.of(mark) - 1), words: words) + " " + mark
     }
 
     /// Points as a bar of `width` cells, in half cells.

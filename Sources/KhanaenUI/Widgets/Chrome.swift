@@ -42,10 +42,14 @@ enum Chrome {
         c.put(CellText.clip(right, to: rightWidth), x: c.width - rightWidth - 1, y: y, role: .header, bold: true)
     }
 
+    /// The tabs, each " 1 label "; when they are wider than the screen (English at 80 columns),
+    /// each loses its leading space rather than the last tab its last letters.
     static func tabBar(_ c: inout Canvas, y: Int, _ labels: [String], selected: Int) {
-        var x = 0
-        for (k, label) in labels.enumerated() {
-            x += c.put(" \(k + 1) \(label) ", x: x, y: y, role: k == selected ? .selected : .muted, bold: k == selected)
+        let items = labels.enumerated().map { "\($0 + 1) \($1) " }
+        let lead = CellWidth.of(items.map { " " + $0 }.joined()) <= c.width ? " " : ""
+        var x = lead.isEmpty ? 1 : 0
+        for (k, item) in items.enumerated() {
+            x += c.put(lead + item, x: x, y: y, role: k == selected ? .selected : .muted, bold: k == selected)
         }
     }
 
@@ -66,7 +70,9 @@ enum Chrome {
         let first = LineWrap.wrap(text.replacingOccurrences(of: "\n", with: " "), width: width - 1, words: words).first ?? ""
         // A first word wider than the room: the most of it that fits, as before.
         if CellWidth.of(first) < width / 2 || !text.hasPrefix(first) { return CellText.clip(text, to: width) }
-        return first + "…"
+        // Cut just after a "…" of the text's own (a list of ids shortened): not a second one.
+        let kept = String(first.reversed().drop { $0 == " " }.reversed())
+        return kept.hasSuffix("…") ? kept : first + "…"
     }
 
     /// A prompt: its label, then the text being typed (when there is one). A question's end
@@ -137,13 +143,15 @@ enum Chrome {
     }
 
     /// Rows that stand over the bottom of a screen, just above its status line, for a prompt
-    /// that needs more than one line: the choices, or the reasons to read before a yes.
-    static func panel(_ c: inout Canvas, _ rows: [String], bottom: Int, selected: Int?) {
+    /// that needs more than one line: the choices, or the reasons to read before a yes. With
+    /// `words`, a row too wide is cut between words with "…".
+    static func panel(_ c: inout Canvas, _ rows: [String], bottom: Int, selected: Int?, words: WordBreaker? = nil) {
         let shown = rows.prefix(max(0, bottom - 3))
         let top = bottom - shown.count
         for (k, row) in shown.enumerated() {
             let role: Role = k == selected ? .selected : .header
-            c.put(CellText.fit(" " + row, to: c.width), x: 0, y: top + k, role: role, bold: k == selected)
+            let text = words.map { " " + clip(row, to: c.width - 2, words: $0) } ?? " " + row
+            c.put(CellText.fit(text, to: c.width), x: 0, y: top + k, role: role, bold: k == selected)
         }
     }
 
