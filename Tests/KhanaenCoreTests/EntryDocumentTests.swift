@@ -56,7 +56,7 @@ final class EntryDocumentTests: XCTestCase {
         let docs = load(hostile.map { Contest.Document(name: "x.txt", type: "text/plain", size: 1, text: $0) })
         for (path, doc) in zip(hostile, docs) {
             XCTAssertEqual(doc.pages, [], path)
-            XCTAssertEqual(doc.problem, "ไม่เปิดไฟล์ข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ documents/e1/ ของผลงาน", path)
+            XCTAssertEqual(doc.problem, "ไม่เปิดแฟ้มข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ documents/e1/ ของผลงาน", path)
         }
         let en = load([.init(name: "x", type: "text/plain", size: 1, text: "../../etc/passwd")], language: .en)
         XCTAssertEqual(en[0].problem, "the text \"../../etc/passwd\" is not opened: it is not in the entry's folder documents/e1/")
@@ -75,7 +75,7 @@ final class EntryDocumentTests: XCTestCase {
         })
         for doc in docs.prefix(3) {
             XCTAssertEqual(doc.pages, [], doc.name)
-            XCTAssertTrue(doc.problem?.hasPrefix("ไม่เปิดไฟล์ข้อความ documents/e1/\(doc.name): เป็นลิงก์") ?? false, "\(doc.problem ?? "nil")")
+            XCTAssertTrue(doc.problem?.hasPrefix("ไม่เปิดแฟ้มข้อความ documents/e1/\(doc.name): เป็นลิงก์") ?? false, "\(doc.problem ?? "nil")")
         }
         XCTAssertEqual(docs[3].pages, ["ของจริง"])
 
@@ -129,14 +129,14 @@ final class EntryDocumentTests: XCTestCase {
             .init(name: "clip.bin", type: "application/octet-stream", size: 5),
         ])
         XCTAssertEqual(docs.map(\.pages), [[], [], [], [], []])
-        XCTAssertEqual(docs[0].problem, "ไม่พบไฟล์ข้อความ documents/e1/gone.pdf.txt")
+        XCTAssertEqual(docs[0].problem, "ไม่พบแฟ้มข้อความ documents/e1/gone.pdf.txt")
         XCTAssertTrue(docs[1].problem?.contains("เป็นโฟลเดอร์ ไม่ใช่แฟ้ม") ?? false, "\(docs[1].problem ?? "nil")")
         XCTAssertEqual(docs[2].problem, "the PDF has no text (a scanned image?)", "the import's note")
         XCTAssertNil(docs[3].problem, "an image has its size, not a problem")
         XCTAssertEqual(docs[3].pixels, .init(width: 800, height: 600))
         XCTAssertEqual(docs[4].problem, "ไม่มีข้อความที่อ่านได้")
         let noFolder = load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e9/a.txt")], id: "e9")
-        XCTAssertEqual(noFolder[0].problem, "ไม่พบไฟล์ข้อความ documents/e9/a.txt")
+        XCTAssertEqual(noFolder[0].problem, "ไม่พบแฟ้มข้อความ documents/e9/a.txt")
         XCTAssertEqual(load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e1/a.txt")], id: "e1", language: .en)[0].problem,
                        "the text documents/e1/a.txt is missing")
 
