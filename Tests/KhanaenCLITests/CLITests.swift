@@ -426,7 +426,7 @@ final class CLITests: XCTestCase {
         let table = run(["report", "--contest", contest], as: "nobody")
         // Opening a contest whose judges had scored under their logins is witnessed as a change of the panel.
         XCTAssertEqual(table.code, 1, table.err)
-        XCTAssertTrue(table.out.contains("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in contest.json changed after scoring began"),
+        XCTAssertTrue(table.out.contains("คณะกรรมการ (รหัส ผู้ใช้ จังหวัดและหน่วยงานของกรรมการ ประธานกรรมการ การเข้าถึง กติกาส่วนได้เสีย) ใน contest.json เปลี่ยนไปหลังเริ่มให้คะแนนแล้ว"),
                       table.out)
         XCTAssertTrue(table.out.contains("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้"), table.out)
         let json = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"], as: "nobody").out.utf8)) as! [String: Any]
