@@ -294,7 +294,7 @@ struct EntryFolder {
         } catch let p as FileProblem {
             problem = p.misplaced ? .misplaced(p.words) : .failed(p.words)
         } catch {
-            problem = .failed(Phrase("\(error)", "\(error)"))
+            problem = .failed(Phrase(error.said(in: .th), error.said(in: .en)))
         }
         fd = entryFD
         self.problem = problem
@@ -313,7 +313,7 @@ struct EntryFolder {
         } catch let p as FileProblem {
             return .failure(p.misplaced ? .misplaced(p.what) : .failed(p.what))
         } catch {
-            return .failure(.failed(Phrase("\(error)", "\(error)")))
+            return .failure(.failed(Phrase(error.said(in: .th), error.said(in: .en))))
         }
     }
 }
