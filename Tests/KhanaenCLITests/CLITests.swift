@@ -392,6 +392,12 @@ final class CLITests: XCTestCase {
         }
         XCTAssertEqual(names.count, 4)
         guard case .exported = ChairCommand.export(plan, to: folder, overwrite: true) else { return XCTFail() }
+        // A folder that cannot be made: the status line gives the reason in the console's language.
+        let blocked = contest + "/contest.json/exports"
+        guard case .notSaved(let thai) = ChairCommand.export(plan, to: blocked, overwrite: false, language: .th),
+              case .notSaved(let english) = ChairCommand.export(plan, to: blocked, overwrite: false, language: .en) else { return XCTFail() }
+        XCTAssertTrue(thai.contains(blocked) && thai.contains("ไม่ใช่โฟลเดอร์"), thai)
+        XCTAssertTrue(english.contains(blocked) && english.contains("Not a directory"), english)
     }
 
     /// Who the caller is comes from the login alone: the environment and the flags may only
