@@ -71,7 +71,7 @@ public struct EntryDocument: Equatable, Sendable {
         var doc = EntryDocument(name: TerminalText.safe(d.name), type: TerminalText.safe(d.type), size: d.size, pixels: d.pixels)
         guard let path = d.text else {
             if let note = d.note, !note.isEmpty {
-                doc.problem = TerminalText.safe(note)
+                doc.problem = TerminalText.safe(DocumentNote.words(note).text(language))
             } else if d.pixels == nil {
                 doc.problem = w.noText
             }
