@@ -51,10 +51,10 @@ struct AccessCommand: Command {
         }
         let say = { (line: String) in ctx.out(TerminalText.safe(line) + "\n") }
         if verb == "check" {
-            var problems = missing.map { language.t("login \($0): เครื่องนี้ไม่มีผู้ใช้นี้", "login \($0): no such user on this machine") }
+            var problems = missing.map { Phrase("login \($0): เครื่องนี้ไม่มีผู้ใช้นี้", "login \($0): no such user on this machine") }
             problems += groupProblems(contest)
             for rule in plan.rules { problems += check(rule, dir: dir, keeper: keeper, logins: logins) }
-            for p in problems { say(p) }
+            for p in problems { say(p.text(language)) }
             if problems.isEmpty {
                 say(language.t("ok: ทุกแฟ้มและทุกกลุ่มเป็นไปตามแผน (\(plan.rules.count) แฟ้ม)", "ok: every path and group is as planned (\(plan.rules.count) paths)"))
             }
@@ -67,14 +67,14 @@ struct AccessCommand: Command {
         var failures = 0
         let root = getuid() == 0
         if root {
-            for line in try applyGroups(contest) { say(line) }
+            for line in try applyGroups(contest) { say(line.text(language)) }
         } else {
             say(language.t("note: ไม่ใช่ root: ตั้งกลุ่มและเจ้าของแฟ้มของกรรมการไม่ได้ เปลี่ยนเฉพาะที่เจ้าของโฟลเดอร์เปลี่ยนได้",
                    "note: not root: the groups and the owners of the judges' files cannot be set; what the folder's owner may change is changed"))
         }
         for rule in plan.rules {
             for (line, failed) in apply(rule, dir: dir, keeper: keeper, logins: logins) {
-                say(line)
+                say(line.text(language))
                 if failed { failures += 1 }
             }
         }
@@ -128,29 +128,35 @@ struct AccessCommand: Command {
         return out
     }
 
-    static func groupProblems(_ contest: Contest) -> [String] {
+    static func groupProblems(_ contest: Contest) -> [Phrase] {
         AccessPlan.members(contest).compactMap { group, logins in
-            guard let have = members(of: group) else { return "group \(group): does not exist (khanaen access apply makes it)" }
+            guard let have = members(of: group) else {
+                return Phrase("group \(group): ไม่มีกลุ่มนี้ (khanaen access apply สร้างให้)", "group \(group): does not exist (khanaen access apply makes it)")
+            }
             let want = Set(logins)
             let lacking = want.subtracting(have).sorted(), extra = have.subtracting(want).sorted()
             if lacking.isEmpty && extra.isEmpty { return nil }
-            var parts: [String] = []
-            if !lacking.isEmpty { parts.append("lacks \(lacking.joined(separator: ", "))") }
-            if !extra.isEmpty { parts.append("also has \(extra.joined(separator: ", ")), who would read what only the \(group == contest.groups.chairs ? "chairs" : "panel") may") }
-            return "group \(group): " + parts.joined(separator: "; ")
+            var parts: [Phrase] = []
+            if !lacking.isEmpty { parts.append(Phrase("ขาด \(lacking.joined(separator: ", "))", "lacks \(lacking.joined(separator: ", "))")) }
+            if !extra.isEmpty {
+                let chairs = group == contest.groups.chairs
+                parts.append(Phrase("มี \(extra.joined(separator: ", ")) เกินมา ซึ่งจะอ่านสิ่งที่มีแต่\(chairs ? "ประธานกรรมการ" : "คณะกรรมการ")อ่านได้",
+                                    "also has \(extra.joined(separator: ", ")), who would read what only the \(chairs ? "chairs" : "panel") may"))
+            }
+            return Phrase("group \(group): " + parts.map(\.th).joined(separator: " "), "group \(group): " + parts.map(\.en).joined(separator: "; "))
         }
     }
 
-    static func applyGroups(_ contest: Contest) throws -> [String] {
-        var out: [String] = []
+    static func applyGroups(_ contest: Contest) throws -> [Phrase] {
+        var out: [Phrase] = []
         for (group, logins) in AccessPlan.members(contest) {
             if groupID(group) == nil {
                 try system("groupadd", [group])
-                out.append("made group \(group)")
+                out.append(Phrase("สร้างกลุ่ม \(group) แล้ว", "made group \(group)"))
             }
             if members(of: group) != Set(logins) {
                 try system("gpasswd", ["-M", logins.joined(separator: ","), group])
-                out.append("group \(group): members \(logins.joined(separator: ", "))")
+                out.append(Phrase("group \(group): สมาชิก \(logins.joined(separator: ", "))", "group \(group): members \(logins.joined(separator: ", "))"))
             }
         }
         return out
@@ -220,60 +226,81 @@ struct AccessCommand: Command {
         return ioctl(fd, setFlags, &flags) == 0 ? 0 : errno
     }
 
-    static func describe(_ rule: AccessPlan.Rule, owner: uid_t) -> String {
-        "owner \(userName(owner)), group \(rule.group), mode \(String(rule.mode, radix: 8))" + (rule.appendOnly ? ", append-only" : "")
+    static func describe(_ rule: AccessPlan.Rule, owner: uid_t) -> Phrase {
+        let mode = String(rule.mode, radix: 8)
+        return Phrase("เจ้าของ \(userName(owner)) กลุ่ม \(rule.group) โหมด \(mode)" + (rule.appendOnly ? " เขียนต่อท้ายได้อย่างเดียว" : ""),
+                      "owner \(userName(owner)), group \(rule.group), mode \(mode)" + (rule.appendOnly ? ", append-only" : ""))
     }
 
-    static func check(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [String] {
+    /// An error's words in both languages.
+    static func words(_ error: Error) -> Phrase { Phrase(error.said(in: .th), error.said(in: .en)) }
+
+    /// `path: a; b` in English, `path: a b` in Thai (Thai separates with a space).
+    static func joined(_ path: String, _ parts: [Phrase]) -> Phrase {
+        Phrase("\(path): " + parts.map(\.th).joined(separator: " "), "\(path): " + parts.map(\.en).joined(separator: "; "))
+    }
+
+    static func check(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [Phrase] {
         let path = rule.path.isEmpty ? dir : dir + "/" + rule.path
         let opened: (fd: Int32, st: stat)?
-        do { opened = try open(path, folder: rule.isFolder) } catch { return ["\(error)"] }
-        guard let (fd, st) = opened else { return rule.create ? ["\(path): missing (khanaen access apply makes it)"] : [] }
+        do { opened = try open(path, folder: rule.isFolder) } catch { return [words(error)] }
+        guard let (fd, st) = opened else {
+            return rule.create ? [Phrase("\(path): ไม่มี (khanaen access apply สร้างให้)", "\(path): missing (khanaen access apply makes it)")] : []
+        }
         defer { close(fd) }
-        var wrong: [String] = []
-        if let uid = owner(rule, keeper: keeper, logins: logins), st.st_uid != uid { wrong.append("owner \(userName(st.st_uid)), not \(userName(uid))") }
+        var wrong: [Phrase] = []
+        if let uid = owner(rule, keeper: keeper, logins: logins), st.st_uid != uid {
+            wrong.append(Phrase("เจ้าของเป็น \(userName(st.st_uid)) ไม่ใช่ \(userName(uid))", "owner \(userName(st.st_uid)), not \(userName(uid))"))
+        }
         if let gid = groupID(rule.group) {
-            if st.st_gid != gid { wrong.append("group \(groupName(st.st_gid)), not \(rule.group)") }
+            if st.st_gid != gid { wrong.append(Phrase("กลุ่มเป็น \(groupName(st.st_gid)) ไม่ใช่ \(rule.group)", "group \(groupName(st.st_gid)), not \(rule.group)")) }
         } else {
-            wrong.append("group \(rule.group) does not exist")
+            wrong.append(Phrase("ไม่มีกลุ่ม \(rule.group)", "group \(rule.group) does not exist"))
         }
         let mode = UInt32(st.st_mode) & 0o7777
-        if mode != rule.mode { wrong.append("mode \(String(mode, radix: 8)), not \(String(rule.mode, radix: 8))") }
+        if mode != rule.mode {
+            wrong.append(Phrase("โหมดเป็น \(String(mode, radix: 8)) ไม่ใช่ \(String(rule.mode, radix: 8))", "mode \(String(mode, radix: 8)), not \(String(rule.mode, radix: 8))"))
+        }
         if rule.appendOnly {
             switch appendOnly(fd) {
             case true?: break
-            case false?: wrong.append("not append-only: its owner could rewrite or cut its history (khanaen access apply, as root, sets chattr +a)")
-            case nil: wrong.append("append-only protection missing: this file system has no such flag")
+            case false?: wrong.append(Phrase("ไม่ได้ตั้งให้เขียนต่อท้ายได้อย่างเดียว: เจ้าของแฟ้มเขียนทับหรือตัดประวัติได้ (khanaen access apply ในฐานะ root ตั้ง chattr +a)",
+                                             "not append-only: its owner could rewrite or cut its history (khanaen access apply, as root, sets chattr +a)"))
+            case nil: wrong.append(appendOnlyMissing)
             }
         }
-        return wrong.isEmpty ? [] : ["\(path): " + wrong.joined(separator: "; ")]
+        return wrong.isEmpty ? [] : [joined(path, wrong)]
     }
 
+    static let appendOnlyMissing = Phrase("ไม่มีการป้องกันแบบเขียนต่อท้ายได้อย่างเดียว: ระบบแฟ้มนี้ไม่มีแฟล็กนี้",
+                                          "append-only protection missing: this file system has no such flag")
+
     /// The changes made to one path: (line, whether it failed).
-    static func apply(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [(String, Bool)] {
+    static func apply(_ rule: AccessPlan.Rule, dir: String, keeper: uid_t, logins: [String: uid_t]) -> [(Phrase, Bool)] {
         let path = rule.path.isEmpty ? dir : dir + "/" + rule.path
-        var out: [(String, Bool)] = []
+        var out: [(Phrase, Bool)] = []
         var opened: (fd: Int32, st: stat)?
+        let cannotCreate = { Phrase("\(path): สร้างไม่ได้: \(SystemError.last.th)", "\(path): cannot create: \(SystemError.last.en)") }
         do {
             opened = try open(path, folder: rule.isFolder)
             if opened == nil && rule.create {
                 if rule.isFolder {
-                    guard mkdir(path, 0o700) == 0 else { return [("\(path): cannot create: \(SystemError.last.en)", true)] }
+                    guard mkdir(path, 0o700) == 0 else { return [(cannotCreate(), true)] }
                 } else {
                     let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                    guard fd >= 0 else { return [("\(path): cannot create: \(SystemError.last.en)", true)] }
+                    guard fd >= 0 else { return [(cannotCreate(), true)] }
                     close(fd)
                 }
-                out.append(("made \(path)", false))
+                out.append((Phrase("สร้าง \(path) แล้ว", "made \(path)"), false))
                 opened = try open(path, folder: rule.isFolder)
             }
         } catch {
-            return [("\(error)", true)]
+            return [(words(error), true)]
         }
         guard let (fd, st) = opened else { return out }
         defer { close(fd) }
         guard let uid = owner(rule, keeper: keeper, logins: logins), let gid = groupID(rule.group) else {
-            return out + [("\(path): group \(rule.group) does not exist", true)]
+            return out + [(Phrase("\(path): ไม่มีกลุ่ม \(rule.group)", "\(path): group \(rule.group) does not exist"), true)]
         }
         let mode = UInt32(st.st_mode) & 0o7777
         let needsChange = st.st_uid != uid || st.st_gid != gid || mode != rule.mode
@@ -281,24 +308,33 @@ struct AccessCommand: Command {
         // Neither owner nor mode of an append-only file can change: the flag comes off first.
         let wasAppendOnly = appendOnly(fd) == true
         if needsChange && wasAppendOnly { _ = setAppendOnly(fd, false) }
-        var failed: [String] = []
+        var failed: [Phrase] = []
         if st.st_uid != uid || st.st_gid != gid {
-            if fchown(fd, st.st_uid != uid ? uid : uid_t.max, gid) != 0 { failed.append("owner and group: \(SystemError.last.en)") }
+            if fchown(fd, st.st_uid != uid ? uid : uid_t.max, gid) != 0 {
+                let why = SystemError.last
+                failed.append(Phrase("เจ้าของและกลุ่ม: \(why.th)", "owner and group: \(why.en)"))
+            }
         }
         // After chown, which clears setgid on folders for some file systems.
-        if fchmod(fd, mode_t(rule.mode)) != 0 { failed.append("mode: \(SystemError.last.en)") }
+        if fchmod(fd, mode_t(rule.mode)) != 0 {
+            let why = SystemError.last
+            failed.append(Phrase("โหมด: \(why.th)", "mode: \(why.en)"))
+        }
         if rule.appendOnly || wasAppendOnly {
             let e = setAppendOnly(fd, rule.appendOnly)
             if e == ENOTTY || e == EOPNOTSUPP || e == EINVAL {
-                out.append(("\(path): append-only protection missing: this file system has no such flag", false))
+                out.append((joined(path, [appendOnlyMissing]), false))
             } else if e != 0 {
-                failed.append("append-only flag: \(SystemError.words(e).en)")
+                let why = SystemError.words(e)
+                failed.append(Phrase("แฟล็กเขียนต่อท้ายได้อย่างเดียว: \(why.th)", "append-only flag: \(why.en)"))
             }
         }
         if failed.isEmpty {
-            out.append(("set \(path): \(describe(rule, owner: uid))", false))
+            let set = describe(rule, owner: uid)
+            out.append((Phrase("ตั้ง \(path) แล้ว: \(set.th)", "set \(path): \(set.en)"), false))
         } else {
-            out.append(("\(path): could not set \(failed.joined(separator: "; "))", true))
+            out.append((Phrase("\(path): ตั้งไม่ได้: " + failed.map(\.th).joined(separator: " "),
+                               "\(path): could not set " + failed.map(\.en).joined(separator: "; ")), true))
         }
         return out
     }

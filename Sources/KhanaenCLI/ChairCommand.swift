@@ -60,7 +60,7 @@ struct ChairCommand: Command {
     }
 
     /// Writes the export files atomically; asks first (by message) when any is there already.
-    static func export(_ plan: ExportPlan, to folder: String, overwrite: Bool) -> ChairMsg {
+    static func export(_ plan: ExportPlan, to folder: String, overwrite: Bool, language: Language = .th) -> ChairMsg {
         let files = Export.files(plan.results, ledger: plan.ledger, statistics: plan.statistics, draft: plan.draft)
         let existing = files.map { $0.name }.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
         if !existing.isEmpty && !overwrite { return .exportExists(existing) }
@@ -69,7 +69,7 @@ struct ChairCommand: Command {
             try ContestFolder.ensureFolder(folder, mode: 0o2770)
             for f in files { try AtomicFile.write(Array(f.text.utf8), to: folder + "/" + f.name, overwrite: true, mode: 0o660) }
         } catch {
-            return .notSaved(TerminalText.safe("\(error)"))
+            return .notSaved(TerminalText.safe(error.said(in: language)))
         }
         return .exported(files.map { folder + "/" + $0.name })
     }

@@ -202,7 +202,7 @@ public final class ChairSession {
                     guard try ledger.appendCheckpoint(actor: chair) else { return [] }
                     return ChairSession.reread(ledger, methods: methods, full: false, into: folded, counting: folds, language: language)
                 } catch {
-                    return [.notSaved(TerminalText.safe("\(error)"))]
+                    return [.notSaved(TerminalText.safe(error.said(in: language)))]
                 }
             }
         case .prepareExport:
@@ -215,7 +215,7 @@ public final class ChairSession {
             }
         case .export(let plan, let overwrite):
             inbox.run(on: files, awaited: true) {
-                [ChairCommand.export(plan, to: directory + "/exports", overwrite: overwrite)]
+                [ChairCommand.export(plan, to: directory + "/exports", overwrite: overwrite, language: language)]
             }
         case .print(let paper):
             // As `khanaen print` would (every judge's, for the sheets and declarations), replacing what an earlier print wrote.

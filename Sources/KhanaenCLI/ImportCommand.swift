@@ -23,14 +23,14 @@ struct ImportCommand: Command {
 
     A copy of a submission already there (the same Message-ID, or the same organisation and
     title) updates its entry: importing again never makes a second one. Each message or row
-    gives one line: imported ID, updated ID, or skipped and why. entries.json is replaced
+    gives one line: imported ID, updated ID, or skipped and why; the first word stays as it
+    is in either language, for scripts, and the rest is in --lang's. entries.json is replaced
     atomically; a mailbox or file that cannot be read writes nothing.
 
     options:
       --encoding E   the CSV's encoding when the guess is wrong (default: UTF-8 when the
                      text is valid UTF-8, else windows-874, as Thai Excel saves it)
-      --lang th|en   the language of the summary at the end (th); each message's line is
-                     in English
+      --lang th|en   the language of the lines, the warnings and the summary (th)
 
     """
     static let options = OptionSpec(values: ["contest", "encoding", "lang"], positionals: 2...100_000, positionalName: Phrase(" mail หรือ csv และที่อยู่แฟ้ม", "mail or csv and a path"))
@@ -63,14 +63,14 @@ struct ImportCommand: Command {
             result = try CSVImport.run(file: paths[0], bytes: try Mailbox.read(paths[0]), encoding: encoding, entries: entries)
         } else {
             // Only on a terminal: a log or a pipe gets the result lines alone.
-            let line: ProgressLine? = isatty(STDERR_FILENO) == 1 ? ProgressLine(write: ctx.err) : nil
+            let line: ProgressLine? = isatty(STDERR_FILENO) == 1 ? ProgressLine(language: language, write: ctx.err) : nil
             var report: (@Sendable (MailImport.Progress) -> Void)? = nil
             if let line { report = { @Sendable p in line.show(p) } }
             result = try MailImport.run(paths: paths, contestDir: dir, entries: entries, limits: contest.importLimits, progress: report)
             line?.clear()
         }
-        for w in result.warnings { ctx.err("khanaen: warning: \(w.terminalSafe)\n") }
-        for line in result.lines { ctx.out(line.text.terminalSafe + "\n") }
+        for w in result.warnings { ctx.err(language.t("khanaen: คำเตือน: ", "khanaen: warning: ") + w.text(language).terminalSafe + "\n") }
+        for line in result.lines { ctx.out(line.text(language).terminalSafe + "\n") }
 
         let bytes = EntriesJSON.bytes(result.entries)
         if bytes != before {
@@ -90,13 +90,17 @@ struct ImportCommand: Command {
     /// The import's progress on one line of a terminal (stderr), rewritten at most ten times a
     /// second: `reading messages 1,200 of 10,000, 410 a second, 0:21 left`.
     final class ProgressLine: @unchecked Sendable {
+        let language: Language
         let write: (String) -> Void
         let lock = NSLock()
         var phaseStart: (phase: MailImport.Progress.Phase, time: UInt64)? = nil
         var lastShown: UInt64 = 0
         var shown = false
 
-        init(write: @escaping (String) -> Void) { self.write = write }
+        init(language: Language = .th, write: @escaping (String) -> Void) {
+            self.language = language
+            self.write = write
+        }
 
         func show(_ p: MailImport.Progress) {
             lock.lock()
@@ -105,7 +109,7 @@ struct ImportCommand: Command {
             if phaseStart?.phase != p.phase { phaseStart = (p.phase, now) }
             guard now - lastShown >= 100_000_000 || p.done == p.total else { return }
             lastShown = now
-            write("\r" + ProgressLine.text(p, seconds: Double(now - phaseStart!.time) / 1e9) + "\u{1B}[K")
+            write("\r" + ProgressLine.text(p, seconds: Double(now - phaseStart!.time) / 1e9, language: language) + "\u{1B}[K")
             shown = true
         }
 
@@ -115,12 +119,13 @@ struct ImportCommand: Command {
             if shown { write("\r\u{1B}[K") }
         }
 
-        static func text(_ p: MailImport.Progress, seconds: Double) -> String {
-            var text = "khanaen: \(p.phase.rawValue) \(grouped(p.done)) of \(grouped(p.total))"
+        static func text(_ p: MailImport.Progress, seconds: Double, language: Language = .en) -> String {
+            var text = "khanaen: \(p.phase.words.text(language)) " + language.t("\(grouped(p.done)) จาก \(grouped(p.total))", "\(grouped(p.done)) of \(grouped(p.total))")
             if p.done > 0 && seconds > 0.2 {
                 let rate = Double(p.done) / seconds
                 let left = Int((Double(p.total - p.done) / rate).rounded(.up))
-                text += ", \(grouped(Int(rate.rounded()))) a second, \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60) left"
+                let clock = "\(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
+                text += language.t(" วินาทีละ \(grouped(Int(rate.rounded()))) เหลืออีก \(clock)", ", \(grouped(Int(rate.rounded()))) a second, \(clock) left")
             }
             return text
         }

@@ -271,24 +271,28 @@ enum PrintedPaper {
         case notALine
     }
 
-    static func check(_ hex: String, files: [LedgerFile], say: (String) -> Void) -> Finding {
+    static func check(_ hex: String, files: [LedgerFile], language: Language = .en, say: (String) -> Void) -> Finding {
         let needle = Array("\"hash\":\"\(hex)".utf8)
         for f in files {
             guard let bytes = FileManager.default.contents(atPath: f.path), let n = lineNumber(of: needle, in: Array(bytes)) else { continue }
             let rel = f.displayPath
             guard n <= f.lineCount, let hash = f.hash(atLine: n), hash.hex.hasPrefix(hex) else {
-                say("PRINTED   \(rel):\(n) had the printed head \(hex), but that line is no longer intact: the paper's lines were cut or rewritten")
+                say(language.t("PRINTED   \(rel):\(n) เคยมีค่าท้ายสุดที่พิมพ์ไว้ \(hex) แต่บรรทัดนั้นไม่ครบถ้วนแล้ว: บรรทัดที่พิมพ์ไว้ถูกตัดหรือเขียนใหม่",
+                               "PRINTED   \(rel):\(n) had the printed head \(hex), but that line is no longer intact: the paper's lines were cut or rewritten"))
                 return .line(problems: 1)
             }
             if n == f.lineCount {
-                say("PRINTED ok \(rel) is as printed: \(n) lines, head \(hash.hex)")
+                say(language.t("PRINTED ok \(rel) ตรงกับที่พิมพ์ไว้: \(n) บรรทัด ค่าท้ายสุด \(hash.hex)", "PRINTED ok \(rel) is as printed: \(n) lines, head \(hash.hex)"))
                 return .line(problems: 0)
             }
             let later = f.events.dropFirst(n)
             var changed: [String] = []
             for e in later where !e.entry.isEmpty && !changed.contains(e.entry) { changed.append(e.entry) }
-            say("PRINTED ok \(rel) still holds the printed \(n) lines (head \(hash.hex.prefix(16))), but \(later.count) were added since: "
-                + "the paper is out of date" + (changed.isEmpty ? "" : " for " + changed.joined(separator: ", ")))
+            let entries = changed.joined(separator: ", ")
+            say(language.t("PRINTED ok \(rel) ยังมี \(n) บรรทัดที่พิมพ์ไว้ (ค่าท้ายสุด \(hash.hex.prefix(16))) แต่มีเพิ่มอีก \(later.count) บรรทัดหลังจากนั้น: "
+                             + "กระดาษไม่เป็นปัจจุบันแล้ว" + (changed.isEmpty ? "" : " สำหรับผลงาน " + entries),
+                           "PRINTED ok \(rel) still holds the printed \(n) lines (head \(hash.hex.prefix(16))), but \(later.count) were added since: "
+                             + "the paper is out of date" + (changed.isEmpty ? "" : " for " + entries)))
             return .line(problems: 0)
         }
         return .notALine

@@ -76,7 +76,7 @@ struct RoundsCommand: Command {
                 return RoundMinutes(round.contest, number: number, folder: folder, isThis: round.dir == start, ledger: ledger)
             } catch {
                 return RoundMinutes(number: number, title: round.contest.round?.title ?? round.contest.name, folder: folder,
-                                    isThis: round.dir == start, panel: round.contest.judges.map(\.name), unreadable: "\(error)")
+                                    isThis: round.dir == start, panel: round.contest.judges.map(\.name), unreadable: error.said(in: .th))
             }
         }
     }

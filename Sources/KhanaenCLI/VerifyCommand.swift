@@ -90,10 +90,10 @@ struct VerifyCommand: Command {
                 + delivered.violations)
         for v in violations { problems += 1; say("VIOLATION " + v.description(in: language)) }
         if let book {
-            for p in Checkpoints.problems(ledger, checkpoints: book.checkpoints) { problems += 1; say("CHECKPOINT " + p) }
-            let deliveries = ledger.deliveryFindings()
-            for p in deliveries.problems { problems += 1; say("DELIVERY  " + p) }
-            for p in deliveries.pending { say("note      " + p) }
+            for p in Checkpoints.problemWords(ledger, checkpoints: book.checkpoints) { problems += 1; say("CHECKPOINT " + p.text(language)) }
+            let deliveries = ledger.deliveryFindingWords()
+            for p in deliveries.problems { problems += 1; say("DELIVERY  " + p.text(language)) }
+            for p in deliveries.pending { say("note      " + p.text(language)) }
             if let previous = contest.previousRound {
                 let custody = Custody.problems(contest, directory: dir, language: language) { d in
                     try ContestFolder.ledger(of: try ContestFolder.loadContest(d), in: d)
@@ -126,7 +126,7 @@ struct VerifyCommand: Command {
         }
         var sealToCheck = args.value("seal")
         if let printed = args.value("printed") {
-            switch PrintedPaper.check(printed, files: files, say: say) {
+            switch PrintedPaper.check(printed, files: files, language: language, say: say) {
             case .line(let p): problems += p
             case .notALine where all: sealToCheck = sealToCheck ?? printed
             case .notALine:
@@ -155,7 +155,7 @@ struct VerifyCommand: Command {
                     problems += 1
                     say(language.t("SEAL      สมุดคะแนนวันนี้ไม่ได้ต่อจากสมุดคะแนนที่ประทับตรา \(c.checkpoint.seal ?? seal) ไว้ที่ \(at):",
                            "SEAL      today's ledger does not extend the one sealed \(c.checkpoint.seal ?? seal) at \(at):"))
-                    for m in missing { say("            " + m) }
+                    for m in missing { say("            " + m.text(language)) }
                 }
             }
         }

@@ -69,8 +69,8 @@ public struct EntryBook: Sendable {
 
     /// Takes one submission (which must have its organisation and title); returns the entry's
     /// index, whether it is new, and notes worth printing.
-    public mutating func take(_ s: Submission, messageID: String) -> (index: Int, outcome: Outcome, notes: [String]) {
-        var notes: [String] = []
+    public mutating func take(_ s: Submission, messageID: String) -> (index: Int, outcome: Outcome, notes: [Phrase]) {
+        var notes: [Phrase] = []
         let organisationKey = MatchKey.organisation(s[.organisation])
         let key = organisationKey + "\u{0}" + MatchKey.title(s[.title])
         let found = (messageID.isEmpty ? nil : byMessageID[messageID]) ?? byKey[key]
@@ -86,7 +86,8 @@ public struct EntryBook: Sendable {
             index = entries.count - 1
             outcome = .imported
             if let near = byOrganisation[organisationKey]?.first(where: { k in TitleSimilarity.isNear(entries[k].title, s[.title]) }) {
-                notes.append("title close to \(entries[near].id)'s; a copy with a changed title?")
+                notes.append(Phrase("ชื่อโครงการคล้ายกับของ \(entries[near].id): เป็นสำเนาที่แก้ชื่อโครงการหรือไม่",
+                                    "title close to \(entries[near].id)'s; a copy with a changed title?"))
             }
             organisationKeys.append(organisationKey)
             byOrganisation[organisationKey, default: []].append(index)
@@ -109,7 +110,7 @@ public struct EntryBook: Sendable {
         if !province.isEmpty { e.province = province }
         switch s.inUseSince {
         case .success(let date): e.inUseSince = date
-        case .failure(let problem): notes.append("วันที่เริ่มใช้งาน not read: \(problem.message)")
+        case .failure(let problem): notes.append(Phrase("อ่าน วันที่เริ่มใช้งาน ไม่ได้: \(problem.words.th)", "วันที่เริ่มใช้งาน not read: \(problem.words.en)"))
         case nil: break
         }
         if !messageID.isEmpty {

@@ -16,7 +16,13 @@ import Synchronization
 public enum MailImport {
     /// How far an import has come: messages read, then entries' attachments saved.
     public struct Progress: Sendable {
-        public enum Phase: String, Sendable { case reading = "reading messages", saving = "saving attachments" }
+        public enum Phase: String, Sendable {
+            case reading = "reading messages", saving = "saving attachments"
+
+            public var words: Phrase {
+                self == .reading ? Phrase("กำลังอ่านข้อความ", "reading messages") : Phrase("กำลังเก็บแฟ้มแนบ", "saving attachments")
+            }
+        }
         public var phase: Phase
         public var done: Int
         public var total: Int
@@ -119,16 +125,19 @@ public enum MailImport {
 
     /// Which of a message's attachments are saved: each at most `limits.attachmentBytes`, and
     /// in order while their sum stays within `limits.messageBytes`. `skipped` says why not.
-    static func plan(_ attachments: [MailMessage.Attachment], _ limits: Contest.ImportLimits) -> [(index: Int, size: Int, skipped: String?)] {
+    static func plan(_ attachments: [MailMessage.Attachment], _ limits: Contest.ImportLimits) -> [(index: Int, size: Int, skipped: Phrase?)] {
         var total = 0
         return attachments.enumerated().map { k, a in
             let size = a.part.decodedSize
-            let name = a.fileName.map { "attachment \"\($0)\"" } ?? "attachment \(k + 1) (\(a.contentType))"
+            let name = a.fileName.map { Phrase("แฟ้มแนบ \"\($0)\"", "attachment \"\($0)\"") }
+                ?? Phrase("แฟ้มแนบที่ \(k + 1) (\(a.contentType))", "attachment \(k + 1) (\(a.contentType))")
             if size > limits.attachmentBytes {
-                return (k, size, "\(name) not saved: \(sizeText(size)), more than the limit of \(sizeText(limits.attachmentBytes)) for one attachment (contest.json import.attachmentLimitMB)")
+                return (k, size, Phrase("\(name.th) ไม่ได้บันทึก: \(sizeText(size)) เกินขีดจำกัด \(sizeText(limits.attachmentBytes)) ต่อแฟ้มแนบ (contest.json import.attachmentLimitMB)",
+                                        "\(name.en) not saved: \(sizeText(size)), more than the limit of \(sizeText(limits.attachmentBytes)) for one attachment (contest.json import.attachmentLimitMB)"))
             }
             if total + size > limits.messageBytes {
-                return (k, size, "\(name) not saved: \(sizeText(size)) would take the message's attachments past the limit of \(sizeText(limits.messageBytes)) for one message (contest.json import.messageLimitMB)")
+                return (k, size, Phrase("\(name.th) ไม่ได้บันทึก: \(sizeText(size)) จะทำให้แฟ้มแนบของข้อความเกินขีดจำกัด \(sizeText(limits.messageBytes)) ต่อข้อความ (contest.json import.messageLimitMB)",
+                                        "\(name.en) not saved: \(sizeText(size)) would take the message's attachments past the limit of \(sizeText(limits.messageBytes)) for one message (contest.json import.messageLimitMB)"))
             }
             total += size
             return (k, size, nil)
@@ -147,7 +156,7 @@ public enum MailImport {
 
     enum Reading {
         case submission(Submission, attached: Int?)
-        case skipped(String)
+        case skipped(Phrase)
     }
 
     /// Whether a message is a submission, and its fields. One forwarded as an attachment
@@ -155,10 +164,11 @@ public enum MailImport {
     static func read(_ message: MailMessage) -> Reading {
         switch SubmissionSubject.judge(message.subject) {
         case .reply:
-            return .skipped("a reply (Re:), not a submission")
+            return .skipped(Phrase("เป็นการตอบกลับ (Re:) ไม่ใช่การส่งผลงาน", "a reply (Re:), not a submission"))
         case .other:
-            let subject = message.subject.isEmpty ? "no subject" : "subject \"\(String(message.subject.prefix(60)))\""
-            return .skipped("not a submission (\(subject))")
+            let quoted = "\"\(String(message.subject.prefix(60)))\""
+            return .skipped(message.subject.isEmpty ? Phrase("ไม่ใช่การส่งผลงาน (ไม่มีหัวเรื่อง)", "not a submission (no subject)")
+                                                    : Phrase("ไม่ใช่การส่งผลงาน (หัวเรื่อง \(quoted))", "not a submission (subject \(quoted))"))
         case .submission:
             let fields = SubmissionLabels.fields(inBody: message.bodyText)
             guard let missing = fields.missing else { return .submission(fields, attached: nil) }

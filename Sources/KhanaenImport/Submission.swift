@@ -19,9 +19,9 @@ public struct Submission: Equatable, Sendable {
     }
 
     /// Why this is not a submission: it lacks the organisation or the title.
-    public var missing: String? {
-        if self[.organisation].isEmpty { return "no หน่วยงาน (organisation)" }
-        if self[.title].isEmpty { return "no ชื่อโครงการ (title)" }
+    public var missing: Phrase? {
+        if self[.organisation].isEmpty { return Phrase("ไม่มีช่อง หน่วยงาน", "no หน่วยงาน (organisation)") }
+        if self[.title].isEmpty { return Phrase("ไม่มีช่อง ชื่อโครงการ", "no ชื่อโครงการ (title)") }
         return nil
     }
 

@@ -33,7 +33,7 @@ public struct ForkResolution: Sendable {
     /// Replayed events: the line of this folder's side and the line it is now.
     public var replayed: [(from: Int, to: Int)] = []
     /// Events of this folder's side that could not apply on the kept side, and why.
-    public var notApplied: [(line: Int, why: String)] = []
+    public var notApplied: [(line: Int, why: Phrase)] = []
     public var sync = SyncResult()
 }
 
@@ -198,7 +198,7 @@ extension Session {
             say(o.language.t("เล่นซ้ำบรรทัด \(r.from) ของเครื่องนี้เป็นบรรทัด \(r.to)", "replayed this side's line \(r.from) as line \(r.to)"))
         }
         for n in resolution.notApplied {
-            say(o.language.t("บรรทัด \(n.line) ของเครื่องนี้ใช้ไม่ได้แล้ว: \(n.why)", "this side's line \(n.line) could not apply: \(n.why)"))
+            say(o.language.t("บรรทัด \(n.line) ของเครื่องนี้ใช้ไม่ได้แล้ว: \(n.why.th)", "this side's line \(n.line) could not apply: \(n.why.en)"))
         }
         // 4. Then a sync as any other, which sends it (when there is a remote and pushing).
         let said = result.said
@@ -234,7 +234,7 @@ extension Session {
     /// writer appends: an event the rules refuse there (a change to a sheet submitted on the
     /// other side, say) is not written, and is named.
     func replay(contest: Contest, judge: String, onto theirs: [UInt8], from mine: [UInt8], after: Int)
-        throws -> (bytes: [UInt8], replayed: [(from: Int, to: Int)], notApplied: [(line: Int, why: String)]) {
+        throws -> (bytes: [UInt8], replayed: [(from: Int, to: Int)], notApplied: [(line: Int, why: Phrase)]) {
         let top = scratch + "/replay-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let folder = top + "/" + ContestFolder.ledgerFolder + "/" + judge
         try LocalFiles.makeFolders(folder)
@@ -251,7 +251,7 @@ extension Session {
         try file.refresh()
         let ledger = Ledger(contest: contest, directory: top + "/" + ContestFolder.ledgerFolder)
         try ledger.refresh()
-        var replayed: [(from: Int, to: Int)] = [], notApplied: [(line: Int, why: String)] = []
+        var replayed: [(from: Int, to: Int)] = [], notApplied: [(line: Int, why: Phrase)] = []
         let events = file.events
         for (k, e) in events.enumerated() where k >= after {
             var draft = LedgerEvent(actor: judge, kind: e.kind, entry: e.entry, criterion: e.criterion, value: e.value, text: e.text,
@@ -262,9 +262,9 @@ extension Session {
                 let written = try ledger.appendJudge(judge, [draft])
                 replayed.append((k + 1, written.first?.seq ?? 0))
             } catch let r as Refusal {
-                notApplied.append((k + 1, r.message))
+                notApplied.append((k + 1, r.words))
             } catch let r as InputError {
-                notApplied.append((k + 1, r.message))
+                notApplied.append((k + 1, r.words))
             }
         }
         guard let bytes = LocalFiles.read(own) else { throw SyncFailure(th: "อ่าน \(own) ไม่ได้", en: "cannot read \(own)") }

@@ -118,7 +118,7 @@ extension Session {
 
     func forked(_ path: String, line: Int, bytes: [UInt8], commit: String, remote: String) -> Bool {
         let kept = path + ".fork-" + short(commit)
-        do { try ChainCheck.write(bytes, to: dir + "/" + kept) } catch { say("\(error)") }
+        do { try ChainCheck.write(bytes, to: dir + "/" + kept) } catch { say(error.said(in: o.language)) }
         result.forks.append(SyncFork(path: path, judge: SyncPaths.judge(path), line: line, commit: commit, keptAs: kept))
         result.exitCode = 1
         say(o.language.t("แยกสาย (fork): \(path) ต่างกันตั้งแต่บรรทัด \(line) ระหว่างเครื่องนี้กับ \(remote) (คอมมิต \(short(commit))): เก็บฉบับของอีกฝั่งไว้ที่ \(kept) ไม่ได้รวมสิ่งใด ประธานกรรมการต้องตัดสิน",

@@ -90,7 +90,7 @@ final class AccessEndToEndTests: XCTestCase {
         chmod(l.contest + "/contest.json", 0o644)
         let check = l.driver.shell("\(l.binary) access check --contest \(l.contest)")
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.out.contains("contest.json: mode 644, not 640"), check.out)
+        XCTAssertTrue(check.out.contains("contest.json: โหมดเป็น 644 ไม่ใช่ 640"), check.out)
     }
 
     /// A ledger folder left writable (a setup gone wrong): a judge plants a link to a file
@@ -115,7 +115,10 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: secret, encoding: .utf8), "secret\n")
         let check = l.driver.shell("\(l.binary) access check --contest \(l.contest)")
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.out.contains("ledger/j2/j2.jsonl: is a symbolic link"), check.out)
-        XCTAssertTrue(check.out.contains("ledger/j2: mode 1777, not 750"), check.out)
+        XCTAssertTrue(check.out.contains("ledger/j2/j2.jsonl: เป็นลิงก์สัญลักษณ์ ไม่ใช่แฟ้ม"), check.out)
+        XCTAssertTrue(check.out.contains("ledger/j2: โหมดเป็น 1777 ไม่ใช่ 750"), check.out)
+        let english = l.driver.shell("\(l.binary) access check --contest \(l.contest) --lang en")
+        XCTAssertTrue(english.out.contains("ledger/j2/j2.jsonl: is a symbolic link"), english.out)
+        XCTAssertTrue(english.out.contains("ledger/j2: mode 1777, not 750"), english.out)
     }
 }

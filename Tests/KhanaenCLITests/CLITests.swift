@@ -392,6 +392,12 @@ final class CLITests: XCTestCase {
         }
         XCTAssertEqual(names.count, 4)
         guard case .exported = ChairCommand.export(plan, to: folder, overwrite: true) else { return XCTFail() }
+        // A folder that cannot be made: the status line gives the reason in the console's language.
+        let blocked = contest + "/contest.json/exports"
+        guard case .notSaved(let thai) = ChairCommand.export(plan, to: blocked, overwrite: false, language: .th),
+              case .notSaved(let english) = ChairCommand.export(plan, to: blocked, overwrite: false, language: .en) else { return XCTFail() }
+        XCTAssertTrue(thai.contains(blocked) && thai.contains("ไม่ใช่โฟลเดอร์"), thai)
+        XCTAssertTrue(english.contains(blocked) && english.contains("Not a directory"), english)
     }
 
     /// Who the caller is comes from the login alone: the environment and the flags may only
@@ -426,7 +432,7 @@ final class CLITests: XCTestCase {
         let table = run(["report", "--contest", contest], as: "nobody")
         // Opening a contest whose judges had scored under their logins is witnessed as a change of the panel.
         XCTAssertEqual(table.code, 1, table.err)
-        XCTAssertTrue(table.out.contains("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in contest.json changed after scoring began"),
+        XCTAssertTrue(table.out.contains("คณะกรรมการ (รหัส ผู้ใช้ จังหวัดและหน่วยงานของกรรมการ ประธานกรรมการ การเข้าถึง กติกาส่วนได้เสีย) ใน contest.json เปลี่ยนไปหลังเริ่มให้คะแนนแล้ว"),
                       table.out)
         XCTAssertTrue(table.out.contains("ไม่ได้บังคับสิทธิ์ตามบัญชีผู้ใช้"), table.out)
         let json = try JSONSerialization.jsonObject(with: Data(run(["report", "--contest", contest, "--format", "json"], as: "nobody").out.utf8)) as! [String: Any]

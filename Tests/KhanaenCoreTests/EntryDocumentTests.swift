@@ -56,7 +56,7 @@ final class EntryDocumentTests: XCTestCase {
         let docs = load(hostile.map { Contest.Document(name: "x.txt", type: "text/plain", size: 1, text: $0) })
         for (path, doc) in zip(hostile, docs) {
             XCTAssertEqual(doc.pages, [], path)
-            XCTAssertEqual(doc.problem, "ไม่เปิดไฟล์ข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ documents/e1/ ของผลงาน", path)
+            XCTAssertEqual(doc.problem, "ไม่เปิดแฟ้มข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ documents/e1/ ของผลงาน", path)
         }
         let en = load([.init(name: "x", type: "text/plain", size: 1, text: "../../etc/passwd")], language: .en)
         XCTAssertEqual(en[0].problem, "the text \"../../etc/passwd\" is not opened: it is not in the entry's folder documents/e1/")
@@ -75,7 +75,7 @@ final class EntryDocumentTests: XCTestCase {
         })
         for doc in docs.prefix(3) {
             XCTAssertEqual(doc.pages, [], doc.name)
-            XCTAssertTrue(doc.problem?.hasPrefix("ไม่เปิดไฟล์ข้อความ documents/e1/\(doc.name): เป็นลิงก์") ?? false, "\(doc.problem ?? "nil")")
+            XCTAssertTrue(doc.problem?.hasPrefix("ไม่เปิดแฟ้มข้อความ documents/e1/\(doc.name): เป็นลิงก์") ?? false, "\(doc.problem ?? "nil")")
         }
         XCTAssertEqual(docs[3].pages, ["ของจริง"])
 
@@ -118,6 +118,27 @@ final class EntryDocumentTests: XCTestCase {
         XCTAssertEqual(docs[0].name, "x␛[31m.txt")
     }
 
+    /// The import keeps its note in English (entries.json is data); the reader is told it in
+    /// Thai or in English, with its values; a note of no known form is shown as it is.
+    func testTheImportsNotesAreSaidInTheReadersLanguage() {
+        let notes = [DocumentNote.text(.kindWithoutText, ".mp4"), DocumentNote.text(.toolFailedSaying, "unzip", "9", "End-of-central-directory")
+                        + DocumentNote.notAZip.en, DocumentNote.text(.memberTooLarge, "word/document.xml", "32 MiB"), "written by hand"]
+        let documents = notes.map { Contest.Document(name: "a.bin", type: "application/octet-stream", size: 5, note: $0) }
+        XCTAssertEqual(load(documents).map(\.problem), ["ไม่ดึงข้อความจากแฟ้มชนิดนี้ (.mp4)",
+                                                       "unzip ทำงานไม่สำเร็จ (exit 9): End-of-central-directory (ไม่ใช่แฟ้ม zip หรือไม่)",
+                                                       "ข้อความของ word/document.xml ยาวเกินขีดจำกัด 32 MiB จึงไม่ได้ดึงข้อความออกมา",
+                                                       "written by hand"])
+        XCTAssertEqual(load(documents, language: .en).map(\.problem), notes)
+        XCTAssertEqual(notes[1], "unzip failed (exit 9): End-of-central-directory (not a zip file?)", "entries.json keeps the English")
+        for kind in DocumentNote.Kind.allCases {
+            let note = DocumentNote.text(kind, "x1", "x2", "x3")
+            let words = DocumentNote.words(note)
+            XCTAssertEqual(words.en, note)
+            XCTAssertNotEqual(words.th, note, "\(kind) has its Thai")
+            XCTAssertEqual(Glossary.misuses(words.th), [])
+        }
+    }
+
     func testMissingUnreadableLongAndBrokenTextsSayWhy() throws {
         // A missing text, a missing entry folder, a folder where the text should be.
         try FileManager.default.createDirectory(atPath: dir + "/documents/e1/folder.txt", withIntermediateDirectories: true)
@@ -129,14 +150,14 @@ final class EntryDocumentTests: XCTestCase {
             .init(name: "clip.bin", type: "application/octet-stream", size: 5),
         ])
         XCTAssertEqual(docs.map(\.pages), [[], [], [], [], []])
-        XCTAssertEqual(docs[0].problem, "ไม่พบไฟล์ข้อความ documents/e1/gone.pdf.txt")
+        XCTAssertEqual(docs[0].problem, "ไม่พบแฟ้มข้อความ documents/e1/gone.pdf.txt")
         XCTAssertTrue(docs[1].problem?.contains("เป็นโฟลเดอร์ ไม่ใช่แฟ้ม") ?? false, "\(docs[1].problem ?? "nil")")
-        XCTAssertEqual(docs[2].problem, "the PDF has no text (a scanned image?)", "the import's note")
+        XCTAssertEqual(docs[2].problem, "PDF นี้ไม่มีข้อความ (เป็นภาพสแกนหรือไม่)", "the import's note, in the reader's language")
         XCTAssertNil(docs[3].problem, "an image has its size, not a problem")
         XCTAssertEqual(docs[3].pixels, .init(width: 800, height: 600))
         XCTAssertEqual(docs[4].problem, "ไม่มีข้อความที่อ่านได้")
         let noFolder = load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e9/a.txt")], id: "e9")
-        XCTAssertEqual(noFolder[0].problem, "ไม่พบไฟล์ข้อความ documents/e9/a.txt")
+        XCTAssertEqual(noFolder[0].problem, "ไม่พบแฟ้มข้อความ documents/e9/a.txt")
         XCTAssertEqual(load([.init(name: "a.txt", type: "text/plain", size: 1, text: "documents/e1/a.txt")], id: "e1", language: .en)[0].problem,
                        "the text documents/e1/a.txt is missing")
 

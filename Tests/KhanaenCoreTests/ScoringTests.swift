@@ -301,7 +301,7 @@ final class SealBytesTests: XCTestCase {
                 files: contest.judges.map { .init(name: $0.id, path: "ledger/\($0.id).jsonl", lines: 10, head: String(repeating: "c", count: 64), broken: nil) }
                     + [.init(name: "chairs/chair", path: "ledger/chairs/chair.jsonl", lines: 2, head: String(repeating: "d", count: 64),
                              broken: round % 3 == 0 ? LedgerBreak(line: 2, message: "hash does not match") : nil)],
-                warnings: round % 4 == 0 ? ["ledger/j9/j9.jsonl: not a judge of this contest"] : [], strays: [])
+                warnings: round % 4 == 0 ? [Phrase("ledger/j9/j9.jsonl: ไม่ใช่กรรมการของการประกวดนี้", "ledger/j9/j9.jsonl: not a judge of this contest")] : [], strays: [])
             for method in Method.allCases {
                 for drafts in [false, true] {
                     let r = Scoring.compute(book, method: method, includeDrafts: drafts)

@@ -47,10 +47,10 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(r.out.split(separator: "\n").map(String.init), [
             "imported e001 เทศบาลตำบลครึ่ง",
-            "skipped \(path):3: no ชื่อโครงการ (title)",
-            "imported e002 เทศบาลเมืองตาคลี (วันที่เริ่มใช้งาน not read: \"31 ก.พ. 2566\": no such day)",
+            "skipped \(path):3: ไม่มีช่อง ชื่อโครงการ",
+            "imported e002 เทศบาลเมืองตาคลี (อ่าน วันที่เริ่มใช้งาน ไม่ได้: \"31 ก.พ. 2566\": ไม่มีวันนี้)",
         ])
-        XCTAssertTrue(r.err.contains("\(path):1: column \"ลำดับ\" is not a submission field; ignored"), r.err)
+        XCTAssertTrue(r.err.contains("khanaen: คำเตือน: \(path):1: คอลัมน์ \"ลำดับ\" ไม่ใช่ช่องของใบส่งผลงาน ไม่ได้ใช้\n"), r.err)
         let es = try entries()
         XCTAssertEqual(es[0].title, "“ถังเงิน ถังทอง” – ระยะที่ 2")
         XCTAssertEqual(es[0].inUseSince, CalendarDate(iso: "2023-02-01"))
@@ -58,8 +58,13 @@ final class CSVImportTests: XCTestCase {
         XCTAssertNil(es[1].inUseSince)
 
         let before = FileManager.default.contents(atPath: contest + "/entries.json")
-        let again = run(["import", "csv", path, "--contest", contest])
-        XCTAssertEqual(again.out.components(separatedBy: "updated").count - 1, 2)
+        let again = run(["import", "csv", path, "--contest", contest, "--lang", "en"])
+        XCTAssertEqual(again.out.split(separator: "\n").map(String.init), [
+            "updated e001 เทศบาลตำบลครึ่ง",
+            "skipped \(path):3: no ชื่อโครงการ (title)",
+            "updated e002 เทศบาลเมืองตาคลี (วันที่เริ่มใช้งาน not read: \"31 ก.พ. 2566\": no such day)",
+        ], "the first words stay; the rest is in English")
+        XCTAssertTrue(again.err.contains("khanaen: warning: \(path):1: column \"ลำดับ\" is not a submission field; ignored\n"), again.err)
         XCTAssertEqual(FileManager.default.contents(atPath: contest + "/entries.json"), before, "importing again changes nothing")
     }
 
@@ -70,7 +75,7 @@ final class CSVImportTests: XCTestCase {
         let path = write(Array(text.utf8), "list.tsv")
         let r = run(["import", "csv", path, "--contest", contest])
         XCTAssertEqual(r.code, 0, r.err)
-        XCTAssertEqual(r.out, "imported e001 เทศบาลนครยะลา\nskipped \(path):4: no หน่วยงาน (organisation)\n", "the skipped row starts on line 4")
+        XCTAssertEqual(r.out, "imported e001 เทศบาลนครยะลา\nskipped \(path):4: ไม่มีช่อง หน่วยงาน\n", "the skipped row starts on line 4")
         let e = try entries()[0]
         XCTAssertEqual(e.title, "Big Data เพื่อพัฒนา \"คุณภาพ\" บริการ")
         XCTAssertEqual(e.coordinator, "สมศรี")

@@ -79,9 +79,9 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(lines[1], "imported e022 องค์การบริหารส่วนตำบลวัดไทรย์")
         XCTAssertEqual(lines[2], "updated e021 เทศบาลตำบลครึ่ง")
         XCTAssertEqual(lines[3], "updated e021 ทต. ครึ่ง")
-        XCTAssertTrue(lines[4].hasPrefix("skipped \(mbox):") && lines[4].hasSuffix("a reply (Re:), not a submission"), lines[4])
-        XCTAssertTrue(lines[5].contains("not a submission (subject \"สอบถามกำหนดส่ง\")"), lines[5])
-        XCTAssertTrue(lines[6].hasSuffix("no ชื่อโครงการ (title)"), lines[6])
+        XCTAssertTrue(lines[4].hasPrefix("skipped \(mbox):") && lines[4].hasSuffix("เป็นการตอบกลับ (Re:) ไม่ใช่การส่งผลงาน"), lines[4])
+        XCTAssertTrue(lines[5].contains("ไม่ใช่การส่งผลงาน (หัวเรื่อง \"สอบถามกำหนดส่ง\")"), lines[5])
+        XCTAssertTrue(lines[6].hasSuffix("ไม่มีช่อง ชื่อโครงการ"), lines[6])
         XCTAssertTrue(r.err.contains("นำเข้า 2 ปรับปรุง 2 ข้าม 3; บันทึกแล้ว"), r.err)
 
         let es = try entries()
@@ -116,7 +116,7 @@ final class ImportCommandTests: XCTestCase {
         let r = run(["import", "mail", root + "/md", eml, near, "--contest", contest])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertEqual(r.out, "imported e021 เทศบาลนครยะลา\nimported e022 เทศบาลเมืองพิจิตร\nimported e023 เทศบาลตำบลทับมา\n"
-                       + "imported e024 เทศบาลนครยะลา (title close to e001's; a copy with a changed title?)\n")
+                       + "imported e024 เทศบาลนครยะลา (ชื่อโครงการคล้ายกับของ e001: เป็นสำเนาที่แก้ชื่อโครงการหรือไม่)\n")
     }
 
     func testHostileAttachmentNamesStayInsideTheEntrysFolder() throws {

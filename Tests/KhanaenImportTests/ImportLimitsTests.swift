@@ -83,9 +83,14 @@ final class ImportLimitsTests: XCTestCase {
         XCTAssertEqual(entry.documents.map(\.name), ["a.txt", "c.txt"])
         XCTAssertEqual(entry.documents.map(\.size), [5000, 6000])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: contest + "/documents/\(entry.id)/c.txt")), Data(repeating: 0x63, count: 6000))
-        XCTAssertTrue(r.out.contains("attachment \"big.bin\" not saved: 12 KB, more than the limit of 10 KB for one attachment (contest.json import.attachmentLimitMB)"), r.out)
-        XCTAssertTrue(r.out.contains("attachment \"d.txt\" not saved: 6 KB would take the message's attachments past the limit of 15 KB for one message (contest.json import.messageLimitMB)"), r.out)
+        XCTAssertTrue(r.out.contains("แฟ้มแนบ \"big.bin\" ไม่ได้บันทึก: 12 KB เกินขีดจำกัด 10 KB ต่อแฟ้มแนบ (contest.json import.attachmentLimitMB)"), r.out)
+        XCTAssertTrue(r.out.contains("แฟ้มแนบ \"d.txt\" ไม่ได้บันทึก: 6 KB จะทำให้แฟ้มแนบของข้อความเกินขีดจำกัด 15 KB ต่อข้อความ (contest.json import.messageLimitMB)"), r.out)
         XCTAssertFalse(r.out.contains("a.txt") || r.out.contains("c.txt"), r.out)
+        XCTAssertEqual(Glossary.misuses(r.out), [], r.out)
+        let english = run(["import", "mail", path, "--contest", contest, "--lang", "en"])
+        XCTAssertTrue(english.out.hasPrefix("updated "), english.out)
+        XCTAssertTrue(english.out.contains("attachment \"big.bin\" not saved: 12 KB, more than the limit of 10 KB for one attachment (contest.json import.attachmentLimitMB)"), english.out)
+        XCTAssertTrue(english.out.contains("attachment \"d.txt\" not saved: 6 KB would take the message's attachments past the limit of 15 KB for one message (contest.json import.messageLimitMB)"), english.out)
     }
 
     func testTheDefaultLimitsAndTheirKeysAreChecked() throws {
@@ -160,6 +165,7 @@ final class ImportLimitsTests: XCTestCase {
         XCTAssertEqual(all.filter { $0.phase == .saving }.map(\.done).max(), 5)
         let p = MailImport.Progress(phase: .reading, done: 1200, total: 10_000)
         XCTAssertEqual(ImportCommand.ProgressLine.text(p, seconds: 3), "khanaen: reading messages 1,200 of 10,000, 400 a second, 0:22 left")
+        XCTAssertEqual(ImportCommand.ProgressLine.text(p, seconds: 3, language: .th), "khanaen: กำลังอ่านข้อความ 1,200 จาก 10,000 วินาทีละ 400 เหลืออีก 0:22")
         // With stderr not a terminal (as under `swift test` in a pipe), no progress line.
         let out = run(["import", "mail", path, "--contest", contest])
         if isatty(STDERR_FILENO) == 0 { XCTAssertFalse(out.err.contains("reading messages"), out.err) }
@@ -171,7 +177,7 @@ final class ImportLimitsTests: XCTestCase {
         _ = book.take(s("เทศบาลตำบลก", "ระบบแจ้งเหตุออนไลน์"), messageID: "1")
         // The same message again, the organisation renamed: the entry is now among ข's.
         _ = book.take(s("เทศบาลตำบลข", "ระบบแจ้งเหตุออนไลน์"), messageID: "1")
-        XCTAssertEqual(book.take(s("เทศบาลตำบลข", "ระบบแจ้งเหตุออนไลน์ใหม่"), messageID: "2").notes, ["title close to e001's; a copy with a changed title?"])
+        XCTAssertEqual(book.take(s("เทศบาลตำบลข", "ระบบแจ้งเหตุออนไลน์ใหม่"), messageID: "2").notes.map(\.en), ["title close to e001's; a copy with a changed title?"])
         XCTAssertEqual(book.take(s("เทศบาลตำบลก", "ระบบแจ้งเหตุออนไลน์ใหม่"), messageID: "3").notes, [])
     }
 }

@@ -221,8 +221,8 @@ final class PrintTests: XCTestCase {
         let file = contest + "/ledger/j1/j1.jsonl"
         let same = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
         XCTAssertEqual(same.code, 0, same.out.replacingOccurrences(of: "\n", with: " | "))
-        XCTAssertTrue(same.out.contains("PRINTED ok ledger/j1/j1.jsonl is as printed"), same.out)
-        let chair = run(["verify", "--contest", contest, "--printed", String(head.prefix(16))])
+        XCTAssertTrue(same.out.contains("PRINTED ok ledger/j1/j1.jsonl ตรงกับที่พิมพ์ไว้"), same.out)
+        let chair = run(["verify", "--contest", contest, "--printed", String(head.prefix(16)), "--lang", "en"])
         XCTAssertEqual(chair.code, 0, chair.out)
         XCTAssertTrue(chair.out.contains("is as printed"), chair.out)
 
@@ -230,7 +230,7 @@ final class PrintTests: XCTestCase {
         score("j1", 5, submit: false)
         let later = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
         XCTAssertEqual(later.code, 0, later.out)
-        XCTAssertTrue(later.out.contains("out of date for e05"), later.out)
+        XCTAssertTrue(later.out.contains("กระดาษไม่เป็นปัจจุบันแล้ว สำหรับผลงาน e05"), later.out)
 
         // Rolled back to before the print: the printed head is gone.
         let lines = printed.split(separator: 0x0A)
@@ -245,7 +245,9 @@ final class PrintTests: XCTestCase {
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let edited = run(["verify", "--contest", contest, "--printed", head], as: "judge1")
         XCTAssertEqual(edited.code, 1, edited.out)
-        XCTAssertTrue(edited.out.contains("no longer intact"), edited.out)
+        XCTAssertTrue(edited.out.contains("แต่บรรทัดนั้นไม่ครบถ้วนแล้ว: บรรทัดที่พิมพ์ไว้ถูกตัดหรือเขียนใหม่"), edited.out)
+        let english = run(["verify", "--contest", contest, "--printed", head, "--lang", "en"], as: "judge1")
+        XCTAssertTrue(english.out.contains("no longer intact"), english.out)
     }
 
     func testTheAnnouncementNamesEveryTiersWinnersDatedAndSigned() throws {

@@ -18,15 +18,22 @@ public struct ContestIdentity: Equatable, Sendable {
     }
 
     /// What differs from `other`, in words: "the panel (judges' ids and logins, chairs)", ….
-    public func changes(since other: ContestIdentity) -> [String] {
-        var out: [String] = []
+    public func changes(since other: ContestIdentity) -> [String] { changeWords(since: other).map(\.en) }
+
+    /// The same in both languages.
+    public func changeWords(since other: ContestIdentity) -> [Phrase] {
+        var out: [Phrase] = []
         if panel != other.panel {
-            out.append("the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in \(ContestFolder.contestFile)")
+            out.append(Phrase("คณะกรรมการ (รหัส ผู้ใช้ จังหวัดและหน่วยงานของกรรมการ ประธานกรรมการ การเข้าถึง กติกาส่วนได้เสีย) ใน \(ContestFolder.contestFile)",
+                              "the panel (the judges' ids, logins, provinces and organisations, the chairs, the access, the conflict rules) in \(ContestFolder.contestFile)"))
         }
         if entries != other.entries {
-            out.append("the entries (an id, organisation, province, title or day in use) in \(ContestFolder.entriesFile)")
+            out.append(Phrase("ผลงาน (รหัส หน่วยงาน จังหวัด ชื่อโครงการ หรือวันที่เริ่มใช้งาน) ใน \(ContestFolder.entriesFile)",
+                              "the entries (an id, organisation, province, title or day in use) in \(ContestFolder.entriesFile)"))
         }
-        if eligibility != other.eligibility { out.append("the eligibility rules in \(ContestFolder.contestFile)") }
+        if eligibility != other.eligibility {
+            out.append(Phrase("กติกาคุณสมบัติผลงาน ใน \(ContestFolder.contestFile)", "the eligibility rules in \(ContestFolder.contestFile)"))
+        }
         return out
     }
 }

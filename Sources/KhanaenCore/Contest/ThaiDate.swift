@@ -7,8 +7,11 @@
 /// forms put the day first, except year-first ISO forms. A month and year with no day, an unknown
 /// word or an impossible day give no date but a reason: a date is never guessed.
 public enum ThaiDate {
-    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        public var message: String
+    /// Why a text is not a date, in both languages (the text itself quoted as it came).
+    public struct Problem: BilingualError, Equatable, Sendable, CustomStringConvertible {
+        public var words: Phrase
+        /// In English.
+        public var message: String { words.en }
         public var description: String { message }
     }
 
@@ -17,8 +20,10 @@ public enum ThaiDate {
 
     public static func parse(_ text: String) -> Result<CalendarDate, Problem> {
         let tokens = tokenize(text)
-        func fail(_ why: String) -> Result<CalendarDate, Problem> { .failure(Problem(message: "\"\(text)\": \(why)")) }
-        if tokens.isEmpty { return .failure(Problem(message: "no date given")) }
+        func fail(_ th: String, _ en: String) -> Result<CalendarDate, Problem> {
+            .failure(Problem(words: Phrase("\"\(text)\": \(th)", "\"\(text)\": \(en)")))
+        }
+        if tokens.isEmpty { return .failure(Problem(words: Phrase("ไม่ได้ให้วันที่", "no date given"))) }
 
         var era: Era? = nil
         var monthAt: (index: Int, month: Int)? = nil
@@ -26,13 +31,13 @@ public enum ThaiDate {
             guard case .word(let w) = t else { continue }
             let key = w.replacingOccurrences(of: ".", with: "").lowercased()
             if let m = monthNumber[key] {
-                if monthAt != nil { return fail("two months") }
+                if monthAt != nil { return fail("มีสองเดือน", "two months") }
                 monthAt = (k, m)
             } else if let e = eras[key] {
-                if era != nil && era != e { return fail("both พ.ศ. and ค.ศ.") }
+                if era != nil && era != e { return fail("มีทั้ง พ.ศ. และ ค.ศ.", "both พ.ศ. and ค.ศ.") }
                 era = e
             } else if !isFiller(key) {
-                return fail("\"\(w)\" is not part of a date")
+                return fail("\"\(w)\" ไม่ใช่ส่วนของวันที่", "\"\(w)\" is not part of a date")
             }
         }
         let numbers = tokens.enumerated().compactMap { k, t -> (index: Int, digits: String)? in
@@ -42,30 +47,30 @@ public enum ThaiDate {
 
         let day: Int, month: Int, yearDigits: String
         if let monthAt {
-            if numbers.count == 1 && numbers[0].index > monthAt.index { return fail("a month and a year, but no day") }
+            if numbers.count == 1 && numbers[0].index > monthAt.index { return fail("มีเดือนและปี แต่ไม่มีวัน", "a month and a year, but no day") }
             guard numbers.count == 2 else {
-                return fail(numbers.count < 2 ? "needs a day and a year" : "more numbers than a day and a year")
+                return numbers.count < 2 ? fail("ต้องมีวันและปี", "needs a day and a year") : fail("มีตัวเลขมากกว่าวันและปี", "more numbers than a day and a year")
             }
-            guard numbers[0].index < monthAt.index, numbers[1].index > monthAt.index else { return fail("expected day, month, year") }
-            guard numbers[0].digits.count <= 2 else { return fail("\"\(numbers[0].digits)\" is not a day") }
+            guard numbers[0].index < monthAt.index, numbers[1].index > monthAt.index else { return fail("ควรเป็น วัน เดือน ปี", "expected day, month, year") }
+            guard numbers[0].digits.count <= 2 else { return fail("\"\(numbers[0].digits)\" ไม่ใช่วัน", "\"\(numbers[0].digits)\" is not a day") }
             day = Int(numbers[0].digits)!
             month = monthAt.month
             yearDigits = numbers[1].digits
         } else {
-            if numbers.count == 2 { return fail("a month and a year, but no day") }
-            guard numbers.count == 3 else { return fail("not a date (expected day, month and year)") }
+            if numbers.count == 2 { return fail("มีเดือนและปี แต่ไม่มีวัน", "a month and a year, but no day") }
+            guard numbers.count == 3 else { return fail("ไม่ใช่วันที่ (ควรมีวัน เดือน และปี)", "not a date (expected day, month and year)") }
             if numbers[0].digits.count == 4 {
-                guard numbers[1].digits.count <= 2, numbers[2].digits.count <= 2 else { return fail("expected year-month-day") }
+                guard numbers[1].digits.count <= 2, numbers[2].digits.count <= 2 else { return fail("ควรเป็น ปี-เดือน-วัน", "expected year-month-day") }
                 yearDigits = numbers[0].digits
                 month = Int(numbers[1].digits)!
                 day = Int(numbers[2].digits)!
             } else {
-                guard numbers[0].digits.count <= 2, numbers[1].digits.count <= 2 else { return fail("expected day/month/year") }
+                guard numbers[0].digits.count <= 2, numbers[1].digits.count <= 2 else { return fail("ควรเป็น วัน/เดือน/ปี", "expected day/month/year") }
                 day = Int(numbers[0].digits)!
                 month = Int(numbers[1].digits)!
                 yearDigits = numbers[2].digits
             }
-            guard (1...12).contains(month) else { return fail("no month \(month) (the day comes first)") }
+            guard (1...12).contains(month) else { return fail("ไม่มีเดือน \(month) (วันมาก่อนเดือน)", "no month \(month) (the day comes first)") }
         }
 
         let year: Int
@@ -75,12 +80,12 @@ public enum ThaiDate {
         case (4, let e):
             let y = Int(yearDigits)!
             let buddhist = y > 2400
-            if e == .buddhist && !buddhist { return fail("\(y) is not a year of พ.ศ.") }
-            if e == .common && buddhist { return fail("\(y) is not a year of ค.ศ.") }
+            if e == .buddhist && !buddhist { return fail("\(y) ไม่ใช่ปี พ.ศ.", "\(y) is not a year of พ.ศ.") }
+            if e == .common && buddhist { return fail("\(y) ไม่ใช่ปี ค.ศ.", "\(y) is not a year of ค.ศ.") }
             year = buddhist ? y - 543 : y
-        default: return fail("\"\(yearDigits)\" is not a year")
+        default: return fail("\"\(yearDigits)\" ไม่ใช่ปี", "\"\(yearDigits)\" is not a year")
         }
-        guard let date = CalendarDate(year: year, month: month, day: day) else { return fail("no such day") }
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return fail("ไม่มีวันนี้", "no such day") }
         return .success(date)
     }
 

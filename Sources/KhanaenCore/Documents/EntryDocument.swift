@@ -71,7 +71,7 @@ public struct EntryDocument: Equatable, Sendable {
         var doc = EntryDocument(name: TerminalText.safe(d.name), type: TerminalText.safe(d.type), size: d.size, pixels: d.pixels)
         guard let path = d.text else {
             if let note = d.note, !note.isEmpty {
-                doc.problem = TerminalText.safe(note)
+                doc.problem = TerminalText.safe(DocumentNote.words(note).text(language))
             } else if d.pixels == nil {
                 doc.problem = w.noText
             }
@@ -232,18 +232,18 @@ public struct EntryDocument: Equatable, Sendable {
         var noText: String { language.t("ไม่มีข้อความที่อ่านได้", "no text was extracted") }
 
         func outside(_ path: String, folder: String) -> String {
-            language.t("ไม่เปิดไฟล์ข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ \(folder)/ ของผลงาน",
+            language.t("ไม่เปิดแฟ้มข้อความ \"\(path)\": อยู่นอกโฟลเดอร์ \(folder)/ ของผลงาน",
                 "the text \"\(path)\" is not opened: it is not in the entry's folder \(folder)/")
         }
 
         func unreadable(_ path: String, _ p: EntryFolder.Problem) -> String {
             switch p {
             case .missing:
-                return language.t("ไม่พบไฟล์ข้อความ \(path)", "the text \(path) is missing")
+                return language.t("ไม่พบแฟ้มข้อความ \(path)", "the text \(path) is missing")
             case .misplaced(let what):
-                return language.t("ไม่เปิดไฟล์ข้อความ \(path): เป็นลิงก์หรือไม่ใช่ไฟล์ธรรมดา (\(what.th))", "the text \(path) is not opened: \(what.en)")
+                return language.t("ไม่เปิดแฟ้มข้อความ \(path): เป็นลิงก์หรือไม่ใช่แฟ้มธรรมดา (\(what.th))", "the text \(path) is not opened: \(what.en)")
             case .failed(let what):
-                return language.t("อ่านไฟล์ข้อความ \(path) ไม่ได้ (\(what.th))", "the text \(path) cannot be read: \(what.en)")
+                return language.t("อ่านแฟ้มข้อความ \(path) ไม่ได้ (\(what.th))", "the text \(path) cannot be read: \(what.en)")
             }
         }
 
@@ -294,7 +294,7 @@ struct EntryFolder {
         } catch let p as FileProblem {
             problem = p.misplaced ? .misplaced(p.words) : .failed(p.words)
         } catch {
-            problem = .failed(Phrase("\(error)", "\(error)"))
+            problem = .failed(Phrase(error.said(in: .th), error.said(in: .en)))
         }
         fd = entryFD
         self.problem = problem
@@ -313,7 +313,7 @@ struct EntryFolder {
         } catch let p as FileProblem {
             return .failure(p.misplaced ? .misplaced(p.what) : .failed(p.what))
         } catch {
-            return .failure(.failed(Phrase("\(error)", "\(error)")))
+            return .failure(.failed(Phrase(error.said(in: .th), error.said(in: .en))))
         }
     }
 }

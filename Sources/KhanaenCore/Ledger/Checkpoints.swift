@@ -12,9 +12,14 @@ public enum Checkpoints {
     }
 
     /// One line per judge file that no longer reaches a head a checkpoint recorded (the first
-    /// such checkpoint), and one when the scoring rules differ from the last checkpoint's.
+    /// such checkpoint), and one when the scoring rules differ from the last checkpoint's; in English.
     public static func problems(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [String] {
-        var out: [String] = []
+        problemWords(ledger, checkpoints: checkpoints).map(\.en)
+    }
+
+    /// The same in both languages.
+    public static func problemWords(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [Phrase] {
+        var out: [Phrase] = []
         var reported = Set<String>()
         for c in checkpoints {
             for h in c.checkpoint.heads where !reported.contains(h.file) {
@@ -25,8 +30,10 @@ public enum Checkpoints {
             }
         }
         if let last = checkpoints.last, last.checkpoint.rules != ledger.contest.rulesHash {
-            out.append("\(ContestFolder.contestFile): the scoring rules (criteria, maxima, step, tiers, quorum, tie-break, thresholds) "
-                       + "changed since the checkpoint at \(where_(last))")
+            out.append(Phrase("\(ContestFolder.contestFile): กติกาการให้คะแนน (เกณฑ์ คะแนนเต็ม ขั้นคะแนน ประเภทรางวัล องค์ประชุม "
+                                + "ลำดับการตัดสินเมื่อคะแนนเท่ากัน เกณฑ์ขั้นต่ำ) เปลี่ยนไปหลังจุดตรวจที่ \(where_(last))",
+                              "\(ContestFolder.contestFile): the scoring rules (criteria, maxima, step, tiers, quorum, tie-break, thresholds) "
+                                + "changed since the checkpoint at \(where_(last))"))
         }
         out += identityProblems(ledger, checkpoints: checkpoints)
         return out
@@ -35,34 +42,44 @@ public enum Checkpoints {
     /// Who is judged and who judges may not change once scoring has begun: today's identity is
     /// held to every checkpoint that saw a judge's line, and each part that differs is named
     /// once, with the first checkpoint it differs from.
-    static func identityProblems(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [String] {
+    static func identityProblems(_ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine]) -> [Phrase] {
         let judges = Set(ledger.judgeFiles.map(\.name))
         let today = ledger.contest.identity
-        var said = Set<String>(), out: [String] = []
+        var said = Set<String>(), out: [Phrase] = []
         for c in checkpoints {
             guard let then = c.checkpoint.identity, c.checkpoint.heads.contains(where: { judges.contains($0.file) && $0.lines > 0 }) else { continue }
-            for change in today.changes(since: then) where said.insert(change).inserted {
-                out.append("\(change) changed after scoring began: it is not what the checkpoint at \(where_(c)) recorded")
+            for change in today.changeWords(since: then) where said.insert(change.en).inserted {
+                out.append(Phrase("\(change.th) เปลี่ยนไปหลังเริ่มให้คะแนนแล้ว: ไม่ตรงกับที่จุดตรวจที่ \(where_(c)) จดไว้",
+                                  "\(change.en) changed after scoring began: it is not what the checkpoint at \(where_(c)) recorded"))
             }
         }
         return out
     }
 
     /// Why `head` is no longer reached, or nil.
-    static func problem(_ head: Checkpoint.Head, in ledger: Ledger, at c: SheetBook.CheckpointLine) -> String? {
+    static func problem(_ head: Checkpoint.Head, in ledger: Ledger, at c: SheetBook.CheckpointLine) -> Phrase? {
+        let at = where_(c)
         guard let file = ledger.file(named: head.file) else {
-            return "the checkpoint at \(where_(c)) records a file \(Ledger.displayPath(ofFile: head.file)) that belongs to nobody of the contest"
+            let other = Ledger.displayPath(ofFile: head.file)
+            return Phrase("จุดตรวจที่ \(at) จดแฟ้ม \(other) ซึ่งไม่ใช่ของผู้ใดในการประกวดนี้",
+                          "the checkpoint at \(at) records a file \(other) that belongs to nobody of the contest")
         }
         let name = file.displayPath
         if head.lines == 0 {
-            return head.hash == file.genesis.hex ? nil : "\(name): the checkpoint at \(where_(c)) records a different contest or file"
+            return head.hash == file.genesis.hex ? nil
+                : Phrase("\(name): จุดตรวจที่ \(at) จดการประกวดหรือแฟ้มอื่น", "\(name): the checkpoint at \(at) records a different contest or file")
         }
         if file.lineCount < head.lines {
-            let now = file.broken.map { "reads \(file.lineCount) intact lines (\($0.describe(name)))" } ?? "has \(file.lineCount) lines"
-            return "\(name) \(now); the checkpoint at \(where_(c)) recorded \(head.lines): lines were cut, or the file was rolled back or replaced"
+            let now = file.broken.map { b in
+                let why = b.words(name)
+                return Phrase("อ่านได้ครบ \(file.lineCount) บรรทัด (\(why.th))", "reads \(file.lineCount) intact lines (\(why.en))")
+            } ?? Phrase("มี \(file.lineCount) บรรทัด", "has \(file.lineCount) lines")
+            return Phrase("\(name) \(now.th) แต่จุดตรวจที่ \(at) จดไว้ \(head.lines) บรรทัด: มีบรรทัดถูกตัด หรือแฟ้มถูกย้อนกลับหรือถูกแทนที่",
+                          "\(name) \(now.en); the checkpoint at \(at) recorded \(head.lines): lines were cut, or the file was rolled back or replaced")
         }
         if file.hash(atLine: head.lines)?.hex != head.hash {
-            return "\(name): line \(head.lines) is not the one the checkpoint at \(where_(c)) recorded: the file was rewritten or replaced"
+            return Phrase("\(name): บรรทัด \(head.lines) ไม่ใช่บรรทัดที่จุดตรวจที่ \(at) จดไว้: แฟ้มถูกเขียนใหม่หรือถูกแทนที่",
+                          "\(name): line \(head.lines) is not the one the checkpoint at \(at) recorded: the file was rewritten or replaced")
         }
         return nil
     }
@@ -70,7 +87,7 @@ public enum Checkpoints {
     /// The checkpoints that witnessed a report whose seal starts with `prefix` (at least 12
     /// hex digits), and for each, why today's ledger no longer extends it (empty: it does).
     public static func sealed(_ prefix: String, _ ledger: Ledger, checkpoints: [SheetBook.CheckpointLine])
-        -> [(checkpoint: SheetBook.CheckpointLine, problems: [String])] {
+        -> [(checkpoint: SheetBook.CheckpointLine, problems: [Phrase])] {
         checkpoints.filter { $0.checkpoint.seal?.hasPrefix(prefix) == true }.map { c in
             (c, c.checkpoint.heads.compactMap { problem($0, in: ledger, at: c) })
         }

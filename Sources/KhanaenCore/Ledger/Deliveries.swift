@@ -136,9 +136,15 @@ extension Ledger {
     }
 
     /// One line for each delivery that does not follow its chair's file (a problem), and one
-    /// for each that lags behind it (a note: the chair's next action delivers the rest).
+    /// for each that lags behind it (a note: the chair's next action delivers the rest); in English.
     public func deliveryFindings() -> (problems: [String], pending: [String]) {
-        var problems: [String] = [], pending: [String] = []
+        let found = deliveryFindingWords()
+        return (found.problems.map(\.en), found.pending.map(\.en))
+    }
+
+    /// The same in both languages.
+    public func deliveryFindingWords() -> (problems: [Phrase], pending: [Phrase]) {
+        var problems: [Phrase] = [], pending: [Phrase] = []
         for (c, login) in contest.chairs.enumerated() {
             let source = chairFiles[c]
             let others = otherAssignments(chair: c)
@@ -147,11 +153,15 @@ extension Ledger {
                 if file.broken != nil { continue }
                 switch Deliveries.check(delivered: file.events, projection: Deliveries.projection(of: source.events, forJudge: judge.id, others: others)) {
                 case .differs(let seq):
-                    problems.append("\(file.displayPath):\(seq): not a decision of \(source.displayPath) for \(judge.id): "
-                                    + "a delivery only copies the chair's own lines")
+                    problems.append(Phrase("\(file.displayPath):\(seq): ไม่ใช่การตัดสินของ \(source.displayPath) สำหรับ \(judge.id): "
+                                             + "การส่งต่อคัดลอกได้เฉพาะบรรทัดของประธานกรรมการเอง",
+                                           "\(file.displayPath):\(seq): not a decision of \(source.displayPath) for \(judge.id): "
+                                             + "a delivery only copies the chair's own lines"))
                 case .follows(let missing) where missing > 0:
-                    pending.append("\(file.displayPath): \(missing) decision(s) of \(login) not yet delivered to \(judge.id); "
-                                   + "\(login)'s next action or `khanaen checkpoint` delivers them")
+                    pending.append(Phrase("\(file.displayPath): การตัดสิน \(missing) รายการของ \(login) ยังไม่ได้ส่งต่อถึง \(judge.id) "
+                                            + "การกระทำครั้งถัดไปของ \(login) หรือ `khanaen checkpoint` จะส่งต่อให้",
+                                          "\(file.displayPath): \(missing) decision(s) of \(login) not yet delivered to \(judge.id); "
+                                            + "\(login)'s next action or `khanaen checkpoint` delivers them"))
                 default: break
                 }
             }

@@ -162,6 +162,8 @@ public final class Ledger: Sendable {
     }
 
     public var warnings: [String] { allFiles.flatMap { $0.warnings } }
+    /// The same in both languages.
+    public var warningWords: [Phrase] { allFiles.flatMap { $0.warningWords } }
 
     public var breaks: [(file: LedgerFile, problem: LedgerBreak)] {
         allFiles.compactMap { f in f.broken.map { (f, $0) } }

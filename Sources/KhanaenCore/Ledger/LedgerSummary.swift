@@ -27,16 +27,36 @@ public struct LedgerSummary: Equatable, Sendable {
 
     public var contest: Contest
     public var files: [File]
-    public var warnings: [String]
+    /// What a person should hear about that is not a problem (an unfinished last line, a
+    /// delivery behind its chair's file), in both languages.
+    public var warningWords: [Phrase]
     /// Files in the ledger folder that belong to nobody of the contest.
     public var strays: [String]
     /// Deliveries that do not follow their chair's file, and broken deliveries.
-    public var deliveryProblems: [String] = []
+    public var deliveryProblemWords: [Phrase] = []
     /// Lines whose hash is valid but which break the contest's rules; left out of the scores.
     public var violations: [Violation] = []
     /// Judge files that no longer reach a head a checkpoint recorded, and a change of the
     /// scoring rules since the last checkpoint.
-    public var checkpointProblems: [String] = []
+    public var checkpointProblemWords: [Phrase] = []
+
+    public init(contest: Contest, files: [File], warnings: [Phrase], strays: [String], violations: [Violation] = [],
+                checkpointProblems: [Phrase] = []) {
+        self.contest = contest
+        self.files = files
+        self.warningWords = warnings
+        self.strays = strays
+        self.violations = violations
+        self.checkpointProblemWords = checkpointProblems
+    }
+
+    /// The warnings in English, as the JSON report keeps them.
+    public var warnings: [String] { warningWords.map(\.en) }
+    public func warnings(in language: Language) -> [String] { warningWords.map { $0.text(language) } }
+    /// In English.
+    public var deliveryProblems: [String] { deliveryProblemWords.map(\.en) }
+    /// In English.
+    public var checkpointProblems: [String] { checkpointProblemWords.map(\.en) }
 
     public var breaks: [File] { files.filter { $0.broken != nil } }
 
@@ -45,14 +65,14 @@ public struct LedgerSummary: Equatable, Sendable {
     /// In English, as the seal covers them.
     public var problems: [String] { problems(in: .en) }
 
-    /// The same, a break's and a violation's words in `language` (a checkpoint's and a
-    /// delivery's are English only).
+    /// The same in `language`.
     public func problems(in language: Language) -> [String] {
-        breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name), in: language) } + checkpointProblems + deliveryProblems
+        breaks.map { f in f.broken!.describe(Ledger.displayPath(ofFile: f.name), in: language) }
+            + (checkpointProblemWords + deliveryProblemWords).map { $0.text(language) }
             + violations.map { $0.description(in: language) }
     }
 
-    public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblems.isEmpty && deliveryProblems.isEmpty }
+    public var isIntact: Bool { breaks.isEmpty && violations.isEmpty && checkpointProblemWords.isEmpty && deliveryProblemWords.isEmpty }
 }
 
 extension Ledger {
@@ -61,8 +81,8 @@ extension Ledger {
     /// are problems, but the seal does not cover them.
     public func summary(_ book: SheetBook) -> LedgerSummary {
         let judges = Set(judgeFiles.map { ObjectIdentifier($0) })
-        let findings = deliveryFindings()
-        let deliveryBreaks = deliveries.flatMap { $0 }.compactMap { f in f.broken.map { $0.describe(f.displayPath) } }
+        let findings = deliveryFindingWords()
+        let deliveryBreaks = deliveries.flatMap { $0 }.compactMap { f in f.broken.map { $0.words(f.displayPath) } }
         var summary = LedgerSummary(contest: contest,
                       files: recordFiles.map { f in
                           var sealed = f.lineCount
@@ -72,9 +92,9 @@ extension Ledger {
                           return .init(name: f.name, path: f.path, lines: f.lineCount, head: f.headHex, broken: f.broken,
                                        sealedLines: sealed, sealedHead: f.hash(atLine: sealed)?.hex ?? f.headHex)
                       },
-                      warnings: warnings + findings.pending, strays: strayFiles(), violations: book.violations,
-                      checkpointProblems: Checkpoints.problems(self, checkpoints: book.checkpoints))
-        summary.deliveryProblems = deliveryBreaks + findings.problems
+                      warnings: warningWords + findings.pending, strays: strayFiles(), violations: book.violations,
+                      checkpointProblems: Checkpoints.problemWords(self, checkpoints: book.checkpoints))
+        summary.deliveryProblemWords = deliveryBreaks + findings.problems
         return summary
     }
 }

@@ -199,7 +199,7 @@ public enum Custody {
             out.append("\(round): " + pick("ไม่มีจุดตรวจใดมีตราผลคะแนน \(previous.seal): ยืนยันผลคะแนนที่ใช้คัดเข้ารอบไม่ได้",
                                            "no checkpoint records the seal \(previous.seal): the results the advance stood on cannot be vouched for"))
         }
-        for (_, missing) in sealed { out += missing.map { "\(round): " + $0 } }
+        for (_, missing) in sealed { out += missing.map { "\(round): " + $0.text(language) } }
         // The earlier round is closed once it advanced: a judge's line or a chair's decision
         // written after the sealed results would change them under this round, which shows and
         // may count them.

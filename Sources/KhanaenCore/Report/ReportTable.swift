@@ -125,7 +125,7 @@ public enum ReportTable {
             for c in statistics.agreement.criteria { out.append("  \(c.id): " + w.agreementFigures(c.agreement)) }
         }
 
-        let warnings = r.tierCounts.map { w.describe($0, contest: contest) } + ledger.warnings
+        let warnings = r.tierCounts.map { w.describe($0, contest: contest) } + ledger.warnings(in: w.language)
         if !warnings.isEmpty {
             out.append("")
             out.append(w.warnings + ":")

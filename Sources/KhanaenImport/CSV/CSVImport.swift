@@ -29,16 +29,18 @@ public enum CSVImport {
         guard let header = records.first else { throw InputError(file: file, line: 1, field: nil, th: "ไม่มีบรรทัดหัวตาราง (แฟ้มว่าง)", en: "no title line (the file is empty)") }
 
         var columns: [Int: Submission.Field] = [:]
-        var warnings: [String] = []
+        var warnings: [Phrase] = []
         for (k, title) in header.fields.enumerated() {
             let name = MatchKey.cleaned(title)
             if name.isEmpty { continue }
             guard let field = SubmissionLabels.field(name) else {
-                warnings.append("\(file):\(header.line): column \"\(name)\" is not a submission field; ignored")
+                warnings.append(Phrase("\(file):\(header.line): คอลัมน์ \"\(name)\" ไม่ใช่ช่องของใบส่งผลงาน ไม่ได้ใช้",
+                                       "\(file):\(header.line): column \"\(name)\" is not a submission field; ignored"))
                 continue
             }
             if columns.values.contains(field) {
-                warnings.append("\(file):\(header.line): column \"\(name)\" repeats \(field.rawValue); the first is used")
+                warnings.append(Phrase("\(file):\(header.line): คอลัมน์ \"\(name)\" ซ้ำกับ \(field.rawValue) ใช้คอลัมน์แรก",
+                                       "\(file):\(header.line): column \"\(name)\" repeats \(field.rawValue); the first is used"))
                 continue
             }
             columns[k] = field

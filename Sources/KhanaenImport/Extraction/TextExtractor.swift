@@ -35,8 +35,8 @@ public enum TextExtractor {
     public static func extract(path: String, name: String, type: String, bytes: [UInt8], size: Int? = nil) -> Result {
         func plainText(_ head: [UInt8]) -> Result {
             guard let size, size > head.count else { return TextExtractor.plainText(head) }
-            if size > outputLimit { return Result(note: "the text is larger than the limit of \(sizeText(outputLimit)); not extracted") }
-            guard let whole = try? Mailbox.read(path) else { return Result(note: "the saved file could not be read back") }
+            if size > outputLimit { return Result(note: DocumentNote.text(.textTooLarge, sizeText(outputLimit))) }
+            guard let whole = try? Mailbox.read(path) else { return Result(note: DocumentNote.text(.notReadBack)) }
             return TextExtractor.plainText(whole)
         }
         let ext = MediaType.fileExtension(name)
@@ -53,9 +53,9 @@ public enum TextExtractor {
             r.pixels = .init(width: size.width, height: size.height)
             return r
         }
-        if type.hasPrefix("image/") { return Result(note: "image size could not be read") }
+        if type.hasPrefix("image/") { return Result(note: DocumentNote.text(.imageSize)) }
         if type == "text/plain" || type == "text/csv" { return plainText(bytes) }
-        return Result(note: "no text is taken from this kind of file (\(ext.isEmpty ? type : "." + ext))")
+        return Result(note: DocumentNote.text(.kindWithoutText, ext.isEmpty ? type : "." + ext))
     }
 
     static func pdf(_ path: String) -> Result {
@@ -65,7 +65,7 @@ public enum TextExtractor {
         // keeps one form feed between pages, so that a reader can turn them (EntryDocument).
         // Layout mode spaces a line's glyph clusters out; a space inside a Thai syllable is taken out again.
         let text = ThaiSpacing.repair(String(decoding: run.output, as: UTF8.self))
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: "the PDF has no text (a scanned image?)") }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: DocumentNote.text(.pdfWithoutText)) }
         var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         if pages.count > 1, pages.last?.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) == true { pages.removeLast() }
         return Result(text: pages.map { page in
@@ -85,18 +85,18 @@ public enum TextExtractor {
             return r.succeeded ? r.output : nil
         }
         func tooLargeNote(_ name: String) -> Result {
-            Result(note: "the text of \(name) is larger than the limit of \(sizeText(limit)); not extracted")
+            Result(note: DocumentNote.text(.memberTooLarge, name, sizeText(limit)))
         }
         // A Word file's text is in one known member: no need to list the zip first.
         if kind == .docx {
             if let xml = member("word/document.xml") {
                 let text = OfficeText.document(xml)
-                return text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) ? Result(note: "the file has no text") : Result(text: text)
+                return text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) ? Result(note: DocumentNote.text(.fileWithoutText)) : Result(text: text)
             }
             if let name = tooLarge { return tooLargeNote(name) }
         }
         let list = Subprocess.run("unzip", ["-Z1", path], timeout: unzipTimeout, outputLimit: 4 << 20)
-        if let problem = problem(list, tool: "unzip", package: "unzip") { return Result(note: problem + " (not a zip file?)") }
+        if let problem = problem(list, tool: "unzip", package: "unzip") { return Result(note: problem + DocumentNote.notAZip.en) }
         let members = String(decoding: list.output, as: UTF8.self).split(separator: "\n").map { String($0).trimmed() }
         /// Members named prefix + number + ".xml", in the numbers' order (slide2 before slide10).
         func numbered(_ prefix: String) -> [(Int, String)] {
@@ -110,20 +110,20 @@ public enum TextExtractor {
         var text: String
         switch kind {
         case .docx:
-            return Result(note: "no word/document.xml in the file")
+            return Result(note: DocumentNote.text(.noDocumentXML))
         case .pptx:
             let slides = numbered("ppt/slides/slide")
-            if slides.isEmpty { return Result(note: "no slides in the file") }
+            if slides.isEmpty { return Result(note: DocumentNote.text(.noSlides)) }
             text = slides.map { n, name in "--- สไลด์ \(n) ---\n" + (member(name).map(OfficeText.slide) ?? "") }.joined(separator: "\n")
         case .xlsx:
             let shared = members.contains("xl/sharedStrings.xml") ? (member("xl/sharedStrings.xml").map(OfficeText.sharedStrings) ?? []) : []
             let sheets = numbered("xl/worksheets/sheet")
-            if sheets.isEmpty { return Result(note: "no sheets in the file") }
+            if sheets.isEmpty { return Result(note: DocumentNote.text(.noSheets)) }
             text = sheets.map { n, name in "--- ชีต \(n) ---\n" + (member(name).map { OfficeText.sheet($0, sharedStrings: shared) } ?? "") }
                 .joined(separator: "\n")
         }
         if let name = tooLarge { return tooLargeNote(name) }
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: "the file has no text") }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return Result(note: DocumentNote.text(.fileWithoutText)) }
         return Result(text: text)
     }
 
@@ -143,14 +143,14 @@ public enum TextExtractor {
     static func problem(_ run: Subprocess.Outcome, tool: String, package: String) -> String? {
         switch run.end {
         case .exited(0): return nil
-        case .notStarted(let e) where e == 2: return "\(tool) is not installed (Debian package \(package))"
-        case .notStarted(let e): return "\(tool) could not be started (error \(e))"
-        case .timedOut: return "\(tool) took too long and was stopped"
-        case .tooMuchOutput: return "\(tool) gave more text than a submission has and was stopped"
-        case .signalled(let s): return "\(tool) was killed by signal \(s)"
+        case .notStarted(let e) where e == 2: return DocumentNote.text(.toolMissing, tool, package)
+        case .notStarted(let e): return DocumentNote.text(.toolNotStarted, tool, String(e))
+        case .timedOut: return DocumentNote.text(.toolTimedOut, tool)
+        case .tooMuchOutput: return DocumentNote.text(.toolTooMuchOutput, tool)
+        case .signalled(let s): return DocumentNote.text(.toolSignalled, tool, String(s))
         case .exited(let status):
             let line = run.firstErrorLine
-            return "\(tool) failed (exit \(status))" + (line.isEmpty ? "" : ": " + line)
+            return line.isEmpty ? DocumentNote.text(.toolFailed, tool, String(status)) : DocumentNote.text(.toolFailedSaying, tool, String(status), line)
         }
     }
 }

@@ -212,12 +212,12 @@ enum IntegrityView {
             }
         }
         func say(_ text: String, _ role: Role) { out += wrappedLines(text, width: s.width - 2, role: role, words: s.text.words) }
-        for problem in [s.readProblem].compactMap({ $0 }) + s.ledger.checkpointProblems + s.ledger.deliveryProblems
+        for problem in [s.readProblem].compactMap({ $0 }) + (s.ledger.checkpointProblemWords + s.ledger.deliveryProblemWords).map({ $0.text(w.language) })
             + s.ledger.violations.map { $0.description(in: w.language) } { say(problem, .error) }
         for stray in s.ledger.strays { say("\(stray): \(w.strayFile)", .warning) }
         // The method on screen's tiers, when it is not the official one (whose are in the draft's reasons).
         let tiers = s.results.isOfficial ? [] : s.results.tierCounts.map { words.describe($0, contest: s.contest) }
-        for warning in s.ledger.warnings + tiers { say(warning, .warning) }
+        for warning in s.ledger.warnings(in: w.language) + tiers { say(warning, .warning) }
         if s.contest.access == .open { say(words.accessOpen, .warning) }
         out.append(("", .normal, false))
         out.append(("\(w.sealLabel) (\(w.methodName(s.method))):", .accent, false))
