@@ -534,10 +534,10 @@ public struct Strings: Speaking, Sendable {
     var documentsTitle: String { t("เอกสาร", "Documents") }
     var fieldsTab: String { t("ข้อมูลผลงาน", "Submission") }
     var noFields: String { t("ไม่มีข้อมูลเพิ่มเติมจากใบสมัคร", "The submission gave no other fields") }
-    var noDocuments: String { t("ไม่มีไฟล์แนบ", "No files came with the submission") }
-    func documentsCount(_ n: Int) -> String { t("ไฟล์แนบ \(n) ไฟล์ (กดเลขเพื่อเปิด):", "\(n) files (press a number to open):") }
-    var loadingDocuments: String { t("กำลังอ่านไฟล์แนบ…", "Reading the files…") }
-    var noText: String { t("ไฟล์นี้ไม่มีข้อความให้อ่าน", "This file has no text to read") }
+    var noDocuments: String { t("ไม่มีแฟ้มแนบ", "No files came with the submission") }
+    func documentsCount(_ n: Int) -> String { t("แฟ้มแนบ \(n) แฟ้ม (กดเลขเพื่อเปิด):", "\(n) files (press a number to open):") }
+    var loadingDocuments: String { t("กำลังอ่านแฟ้มแนบ…", "Reading the files…") }
+    var noText: String { t("แฟ้มนี้ไม่มีข้อความให้อ่าน", "This file has no text to read") }
     /// A file's kind in a word, from its MIME type.
     func fileKind(_ type: String) -> String {
         let m = type.lowercased()
@@ -610,7 +610,7 @@ public struct Strings: Speaking, Sendable {
     }
     /// The console's `p`: how many files, into which folder.
     func printed(folder: String, count: Int, draft: Bool, noQR: Bool = false) -> String {
-        t("พิมพ์แล้ว \(count) ไฟล์\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : "") ไปที่ \(folder)",
+        t("พิมพ์แล้ว \(count) แฟ้ม\(draft ? " (ร่าง)" : "")\(noQR ? " ไม่มีรหัส QR (ไม่มี libqrencode)" : "") ไปที่ \(folder)",
           "Printed \(count) file\(count == 1 ? "" : "s")\(draft ? " (draft)" : "")\(noQR ? " without QR codes (no libqrencode)" : "") to \(folder)")
     }
     func notPrinted(_ why: String) -> String { t("ไม่ได้พิมพ์: \(why)", "Not printed: \(why)") }
@@ -627,16 +627,16 @@ public struct Strings: Speaking, Sendable {
         t("ส่งออกแล้ว: \(paths.joined(separator: ", "))", "Exported: \(paths.joined(separator: ", "))")
     }
     func exported(folder: String, count: Int) -> String {
-        t("ส่งออกแล้ว \(count) ไฟล์ ไปที่ \(folder)", "Exported \(count) files to \(folder)")
+        t("ส่งออกแล้ว \(count) แฟ้ม ไปที่ \(folder)", "Exported \(count) files to \(folder)")
     }
     func overwriteFiles(_ names: [String]) -> String {
-        t("มีไฟล์อยู่แล้ว \(names.count) ไฟล์: \(names.joined(separator: ", "))", "\(names.count) files already there: \(names.joined(separator: ", "))")
+        t("มีแฟ้มอยู่แล้ว \(names.count) แฟ้ม: \(names.joined(separator: ", "))", "\(names.count) files already there: \(names.joined(separator: ", "))")
     }
     var overwriteQuestion: String { t("เขียนทับ? (y/n)", "Replace them? (y/n)") }
     func overwritePrompt(_ names: [String]) -> String {
-        t("มีไฟล์อยู่แล้ว: \(names.joined(separator: ", ")) เขียนทับ? (y/n)", "Already there: \(names.joined(separator: ", ")); replace? (y/n)")
+        t("มีแฟ้มอยู่แล้ว: \(names.joined(separator: ", ")) เขียนทับ? (y/n)", "Already there: \(names.joined(separator: ", ")); replace? (y/n)")
     }
-    var columnFile: String { t("ไฟล์", "File") }
+    var columnFile: String { t("แฟ้ม", "File") }
     var columnLines: String { t("บรรทัด", "Lines") }
     var columnHead: String { t("แฮชล่าสุด", "Head") }
     var columnState: String { t("สถานะ", "State") }

@@ -141,7 +141,7 @@ final class ScreenPolishEndToEndTests: XCTestCase {
         keys("1", "e")
         waitFor("(y/n)")
         keys("y")
-        waitFor("ส่งออกแล้ว 4 ไฟล์ ไปที่")
+        waitFor("ส่งออกแล้ว 4 แฟ้ม ไปที่")
         let line = screen().split(separator: "\n").first { $0.contains("ส่งออกแล้ว") }.map(String.init) ?? ""
         XCTAssertTrue(line.contains("/exports"), "the folder's end is shown: \(line)")
         keys("e")

@@ -915,7 +915,7 @@ final class ChairTests: XCTestCase {
         let folder = "/tmp/khanaen-e2e-0A1B2C3D-4E5F-6789-ABCD-EF0123456789/data/khanaen/digital-local-2566/exports"
         ChairUpdate.update(&s, .exported(["announcement-mean.md", "ranking-mean.csv"].map { folder + "/" + $0 }))
         line = frame(s)[s.height - 2]
-        XCTAssertTrue(line.contains("ส่งออกแล้ว 2 ไฟล์ ไปที่ /tmp/") && line.contains("…") && line.contains("2566/exports"), line)
+        XCTAssertTrue(line.contains("ส่งออกแล้ว 2 แฟ้ม ไปที่ /tmp/") && line.contains("…") && line.contains("2566/exports"), line)
         ChairUpdate.update(&s, .exportExists(["ranking-mean.csv", "ranking-mean.json", "ranking-mean.md", "announcement-mean.md"]))
         line = frame(s)[s.height - 2]
         XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix("เขียนทับ? (y/n)"), line)

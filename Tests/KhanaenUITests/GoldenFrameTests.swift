@@ -72,7 +72,7 @@ final class GoldenFrameTests: XCTestCase {
                           "ที่มาของปัญหา\nปริมาณขยะในเขตเทศบาลเพิ่มขึ้นทุกปี การคัดแยกขยะที่ต้นทางยังทำได้น้อย ประชาชนไม่ทราบราคารับซื้อขยะรีไซเคิล",
                           "ผลการดำเนินงาน\nครัวเรือนเข้าร่วม 1,250 ครัวเรือน ขยะลดลงร้อยละ 32 ภายใน 12 เดือน",
                       ], unit: .slide),
-        EntryDocument(name: "ครึ่ง_form1.pdf", type: "application/pdf", size: 180_000, problem: "ไฟล์นี้เป็นภาพสแกน ไม่มีข้อความให้อ่าน"),
+        EntryDocument(name: "ครึ่ง_form1.pdf", type: "application/pdf", size: 180_000, problem: "แฟ้มนี้เป็นภาพสแกน ไม่มีข้อความให้อ่าน"),
     ]
 
     func testWorkstationScreens() {

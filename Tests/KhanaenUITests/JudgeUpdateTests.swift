@@ -637,7 +637,7 @@ final class JudgeUpdateTests: XCTestCase {
         let slides = EntryDocument(name: "นำเสนอ.pptx", type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                                    size: 2_400_000, pages: ["ระบบ Big Data ของเทศบาล", "ผลลัพธ์: ประชาชนใช้งาน 12,000 คน", "แผนพัฒนาต่อยอด"],
                                    unit: .slide)
-        let form = EntryDocument(name: "form1.pdf", type: "application/pdf", size: 90_000, problem: "ไม่มีข้อความ (ไฟล์ภาพ)")
+        let form = EntryDocument(name: "form1.pdf", type: "application/pdf", size: 90_000, problem: "ไม่มีข้อความ (แฟ้มภาพ)")
         _ = JudgeUpdate.update(&s, .documents(entry: 0, [slides, form]))
         press(.char("2"))
         XCTAssertEqual(s.documents?.tab, 1)

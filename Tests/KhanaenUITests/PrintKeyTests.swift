@@ -78,9 +78,9 @@ final class PrintKeyTests: XCTestCase {
         ChairUpdate.update(&s, .key(.escape))
         XCTAssertNil(s.prompt)
         ChairUpdate.update(&s, .printed(["/srv/contest/exports/sheet-j1.pdf", "/srv/contest/exports/sheet-j2.pdf"], draft: true))
-        XCTAssertEqual(s.status, .ok("พิมพ์แล้ว 2 ไฟล์ (ร่าง) ไปที่ /srv/contest/exports"))
+        XCTAssertEqual(s.status, .ok("พิมพ์แล้ว 2 แฟ้ม (ร่าง) ไปที่ /srv/contest/exports"))
         ChairUpdate.update(&s, .printed(["/srv/contest/exports/summary.pdf"], draft: false, noQR: true))
-        XCTAssertEqual(s.status, .ok("พิมพ์แล้ว 1 ไฟล์ ไม่มีรหัส QR (ไม่มี libqrencode) ไปที่ /srv/contest/exports"))
+        XCTAssertEqual(s.status, .ok("พิมพ์แล้ว 1 แฟ้ม ไม่มีรหัส QR (ไม่มี libqrencode) ไปที่ /srv/contest/exports"))
         ChairUpdate.update(&s, .notPrinted("exports: Permission denied"))
         XCTAssertEqual(s.status, .error("ไม่ได้พิมพ์: exports: Permission denied"))
     }

@@ -1,6 +1,6 @@
 /// One word per idea (docs/architecture.md's glossary): note ข้อสังเกต, save บันทึก (only as
 /// "บันทึกแล้ว" and "ไม่ได้บันทึก"), ledger สมุดคะแนน, page หน้า, screen จอ, chair
-/// ประธานกรรมการ, draft ร่าง. The vocabulary tests read every screen and every command's Thai
+/// ประธานกรรมการ, draft ร่าง, file แฟ้ม. The vocabulary tests read every screen and every command's Thai
 /// output with it.
 public enum Glossary {
     /// What in `text` uses a word outside the glossary, as short descriptions; with `limit`,
@@ -22,6 +22,7 @@ public enum Glossary {
             }
             if at(i, "สมุด") && !after(i, "สมุด", "คะแนน") { found.append("สมุด without คะแนน: the ledger is สมุดคะแนน") }
             if at(i, "ประธาน") && !after(i, "ประธาน", "กรรมการ") { found.append("ประธาน without กรรมการ: the chair is ประธานกรรมการ") }
+            if at(i, "ไฟล์") { found.append("ไฟล์: a file is แฟ้ม") }
             if at(i, "หน้าจอ") { found.append("หน้าจอ: a screen is จอ") }
             if at(i, "ในหน้านี้") { found.append("ในหน้านี้ for a screen: จอนี้") }
             if at(i, "หน้า "), digit(i + 5) {
