@@ -38,4 +38,25 @@ final class ConsoleMemoryTests: XCTestCase {
         XCTAssertEqual(copy, fresh)
         XCTAssertFalse(copy.hasContent)
     }
+
+    /// A judge's file read whole, then a line appended by another process: the reader's
+    /// events grow by what is needed and an eighth, not to twice the file.
+    func testAJudgesEventsAreNotDoubledWhenTheFileGrows() throws {
+        let writer = LedgerFile(path: dir + "/j1.jsonl", name: "j1", contestID: "t1")
+        try writer.append((0..<1000).map { k in
+            LedgerEvent(actor: "j1", kind: .score, entry: "e\(k % 7 + 1)", criterion: "a", value: Double(k % 10))
+        }, time: 1_700_000_000_000)
+        let reader = LedgerFile(path: dir + "/j1.jsonl", name: "j1", contestID: "t1")
+        try reader.refresh()
+        XCTAssertEqual(reader.lineCount, 1000)
+        let held = reader.events // as the console's data holds them
+        try writer.append([LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 5)], time: 1_700_000_001_000)
+        XCTAssertTrue(try reader.refresh())
+        XCTAssertEqual(reader.lineCount, 1001)
+        XCTAssertLessThanOrEqual(reader.events.capacity, 1001 + 1001 / 8 + 16)
+        XCTAssertEqual(held.count, 1000)
+        try writer.append([LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 6)], time: 1_700_000_002_000)
+        try reader.refresh()
+        XCTAssertEqual(reader.events.map(\.seq), Array(1...1002))
+    }
 }
