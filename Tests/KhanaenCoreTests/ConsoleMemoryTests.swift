@@ -59,4 +59,14 @@ final class ConsoleMemoryTests: XCTestCase {
         try reader.refresh()
         XCTAssertEqual(reader.events.map(\.seq), Array(1...1002))
     }
+
+    func testTheLargeReadBuffersAreGivenBack() {
+        let buffers = ReadBuffers()
+        let large = buffers.take(atLeast: 3 << 20), small = buffers.take(atLeast: 1000)
+        buffers.give(large)
+        buffers.give(small)
+        XCTAssertGreaterThanOrEqual(buffers.idleBytes, 3 << 20)
+        buffers.release(largerThan: 1 << 20)
+        XCTAssertEqual(buffers.idleBytes, small.count, "the small one is kept for what is appended")
+    }
 }
