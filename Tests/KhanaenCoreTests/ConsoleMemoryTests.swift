@@ -69,4 +69,55 @@ final class ConsoleMemoryTests: XCTestCase {
         buffers.release(largerThan: 1 << 20)
         XCTAssertEqual(buffers.idleBytes, small.count, "the small one is kept for what is appended")
     }
+
+    /// The bootstrap's arrays hold the sheets' values once, not the spare room of arrays grown
+    /// by appending (on L, 100,000 sheets).
+    func testTheBootstrapsArraysAreSizedOnce() throws {
+        let contest = try Fixtures.contest(judges: 3, entries: 700, quorum: 2, extra: #" "tieBreak": ["b", "a"],"#)
+        var events: [String: [LedgerEvent]] = [:]
+        for e in 1...700 {
+            for j in 1...3 {
+                events["j\(j)", default: []] += Fixtures.sheet("j\(j)", "e\(e)", Double((e * j) % 10), Double((e + j) % 20), Double(e % 10))
+            }
+        }
+        let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { Fixtures.numbered(events[$0.id] ?? []) }, chairEvents: [])
+        let kernel = TierConfidence.Kernel(book: book, results: Scoring.compute(book))
+        XCTAssertEqual(kernel.values.count, 2100)
+        XCTAssertEqual(kernel.tieBreak.count, 4200)
+        XCTAssertTrue(kernel.wideTieBreak.isEmpty, "whole points are Floats")
+        for (name, count, capacity) in [("values", kernel.values.count, kernel.values.capacity), ("judges", kernel.judges.count, kernel.judges.capacity),
+                                        ("tieBreak", kernel.tieBreak.count, kernel.tieBreak.capacity)] {
+            XCTAssertLessThanOrEqual(capacity, count + count / 16 + 8, name)
+        }
+    }
+
+    /// The tie-break points are kept as Float only when each is one exactly: in tenths (7.3 is
+    /// no Float) they are Doubles, those before the first such point included, and the
+    /// tallies are the ones the Doubles give.
+    func testTheTieBreakPointsAreFloatsOnlyWhenExactly() throws {
+        for step in ["0.5", "0.1"] {
+            let json = Fixtures.contestJSON(judges: 3, quorum: 2, extra: #" "tieBreak": ["b", "a"],"#)
+                .replacingOccurrences(of: "\"step\": 0.5", with: "\"step\": \(step)")
+            let contest = try ContestParser.parse(contestJSON: Array(json.utf8), entriesJSON: Array(Fixtures.entriesJSON(60).utf8))
+            var events: [String: [LedgerEvent]] = [:]
+            for e in 1...60 {
+                // The first half in whole points; then, in tenths, a's points are not Floats.
+                let tenth = step == "0.1" && e > 30 ? 0.3 : 0
+                for j in 1...3 {
+                    events["j\(j)", default: []] += Fixtures.sheet("j\(j)", "e\(e)", Double((e * j) % 9) + tenth, Double((e + j) % 19), Double(e % 10))
+                }
+            }
+            let book = SheetBook(contest: contest, judgeEvents: contest.judges.map { Fixtures.numbered(events[$0.id] ?? []) }, chairEvents: [])
+            for method in Method.allCases {
+                let results = Scoring.compute(book, method: method)
+                let narrow = TierConfidence.Kernel(book: book, results: results)
+                let wide = TierConfidence.Kernel(book: book, results: results, narrow: false)
+                XCTAssertEqual(narrow.wideTieBreak.isEmpty, step == "0.5", "\(step) \(method)")
+                XCTAssertEqual(narrow.tieBreak.isEmpty, step == "0.1", "\(step) \(method)")
+                XCTAssertEqual(wide.wideTieBreak.count, 180 * 2)
+                if step == "0.1" { XCTAssertEqual(narrow.wideTieBreak, wide.wideTieBreak, "\(method)") }
+                XCTAssertEqual(narrow.tally(resamples: 0..<400, seed: 3), wide.tally(resamples: 0..<400, seed: 3), "\(step) \(method)")
+            }
+        }
+    }
 }
