@@ -52,6 +52,8 @@ struct ChairCommand: Command {
         defer { terminal.stop() }
         // The earlier round's standings, for the ranking's context and any carried score.
         let ledger = Ledger(contest: try ContestFolder.withEarlierRound(read.contest, in: dir), sharingFilesOf: read)
+        // Every file is read: from now on only what is appended is, into small buffers.
+        Ledger.releaseReadBuffers()
         let session = ChairSession(ledger: ledger, directory: dir, chair: chair, language: language)
         var state = ChairState(data: ChairSession.read(ledger), chair: chair, language: language)
         if demoNotice { state.status = .info(state.strings.demoChair(chair)) }

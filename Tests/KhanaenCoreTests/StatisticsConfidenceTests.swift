@@ -146,7 +146,7 @@ final class StatisticsConfidenceTests: XCTestCase {
                     let judges = results.entries.first { $0.index == e }!.totals.map { $0.judge }
                     var drawn: [Int] = []
                     for k in kernel.offsets[r]..<kernel.offsets[r + 1] {
-                        drawn += Array(repeating: kernel.judges[k], count: Int(scratch.drawn[k]))
+                        drawn += Array(repeating: Int(kernel.judges[k]), count: Int(scratch.drawn[k]))
                     }
                     XCTAssertEqual(drawn.count, judges.count)
                     for (slot, source) in drawn.enumerated() {

@@ -120,6 +120,13 @@ public final class Ledger: Sendable {
         return changed
     }
 
+    /// Gives back the buffers that files were read into, keeping those of at most `bytes`.
+    /// A program that has read a whole large ledger and goes on reading only what is appended
+    /// (the console: on L, 4 MiB a file read at once) needs the large ones no more.
+    public static func releaseReadBuffers(largerThan bytes: Int = 1 << 20) {
+        ReadBuffers.shared.release(largerThan: bytes)
+    }
+
     /// The chairs' decisions and checkpoints as one stream (`ChairStream`): what the chairs
     /// and root fold.
     public var chairStream: ChairStream { ChairStream(files: chairFiles + [witnessFile]) }

@@ -490,7 +490,16 @@ struct FileState: Sendable {
             let outcome = LedgerVerifier.verify(UnsafeBufferPointer(rebasing: bytes[from...]), firstSeq: events.count + 1, head: head,
                                                 lineOffset: skippedTornLines, keepAll: keepsEveryHash, watch: watched, rounds: rounds)
             watchedHashes.merge(outcome.watched) { $1 }
-            if events.isEmpty { events = outcome.events } else { events.append(contentsOf: outcome.events) }
+            if events.isEmpty {
+                events = outcome.events
+            } else {
+                // Grown by an eighth, not doubled: the console keeps every judge's events for
+                // its whole session (16,000 a judge on L), and appending to a full array
+                // doubles it.
+                let needed = events.count + outcome.events.count
+                if events.capacity < needed { events.reserveCapacity(needed + needed / 8) }
+                events.append(contentsOf: outcome.events)
+            }
             if hashes.isEmpty { hashes = outcome.hashes } else { hashes.append(contentsOf: outcome.hashes) }
             head = outcome.head
             if !outcome.events.isEmpty {

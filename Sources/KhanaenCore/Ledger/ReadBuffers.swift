@@ -28,6 +28,19 @@ final class ReadBuffers: Sendable {
         return [UInt8](repeating: 0, count: size)
     }
 
+    /// Drops the idle buffers larger than `bytes`, giving their pages back.
+    func release(largerThan bytes: Int) {
+        let dropped = lock.withLock { () -> [[UInt8]] in
+            let large = idle.filter { $0.count > bytes }
+            idle.removeAll { $0.count > bytes }
+            return large
+        }
+        _ = dropped
+    }
+
+    /// How many bytes the idle buffers hold (for the tests).
+    var idleBytes: Int { lock.withLock { idle.reduce(0) { $0 + $1.count } } }
+
     func give(_ buffer: [UInt8]) {
         guard buffer.count <= largestKept else { return }
         lock.withLock {

@@ -10,27 +10,74 @@ public struct Sheet: Equatable, Sendable {
     }
 
     public var scores: [Double?]
-    public var criterionNotes: [String?]
-    public var note: String?
-    public var status: Status = .notStarted
     /// The seq of the submit or recuse line that locks the sheet, which a reopen must name.
     public var lockSeq: Int?
-    public var recuseReason: String?
     /// Time of the last event for this sheet, in milliseconds since 1970.
     public var lastChange: Int64?
+    public var status: Status = .notStarted
+    /// The notes, the recusal's reason and the chair's reopen, which few sheets have, kept
+    /// apart (nil when the sheet has none of them): the console holds every sheet of the
+    /// contest (100,000 on L), and with them inline a sheet was 136 bytes instead of 48.
+    private var words: Words?
+
+    /// What `words` holds.
+    private struct Said: Equatable, Sendable {
+        var criterionNotes: [String?]
+        var note: String?
+        var recuseReason: String?
+        var reopen: SheetBook.ChairDecision?
+
+        var isEmpty: Bool { note == nil && recuseReason == nil && reopen == nil && !criterionNotes.contains { $0 != nil } }
+    }
+
+    private final class Words: Sendable {
+        let said: Said
+        init(_ said: Said) { self.said = said }
+    }
+
+    private var said: Said {
+        get { words?.said ?? Said(criterionNotes: Array(repeating: nil, count: scores.count)) }
+        set { words = newValue.isEmpty ? nil : Words(newValue) }
+    }
+
+    /// One note per criterion, in the contest's order.
+    public var criterionNotes: [String?] {
+        get { said.criterionNotes }
+        set { if words != nil || newValue.contains(where: { $0 != nil }) { said.criterionNotes = newValue } }
+    }
+
+    public var note: String? {
+        get { words?.said.note }
+        set { if words != nil || newValue != nil { said.note = newValue } }
+    }
+
+    public var recuseReason: String? {
+        get { words?.said.recuseReason }
+        set { if words != nil || newValue != nil { said.recuseReason = newValue } }
+    }
+
     /// The chair's reopen that made the sheet a draft again, until it is submitted again:
     /// the judge is told who reopened it and why.
-    public var reopen: SheetBook.ChairDecision?
+    public var reopen: SheetBook.ChairDecision? {
+        get { words?.said.reopen }
+        set { if words != nil || newValue != nil { said.reopen = newValue } }
+    }
 
     public init(criteria: Int) {
         scores = Array(repeating: nil, count: criteria)
-        criterionNotes = Array(repeating: nil, count: criteria)
+    }
+
+    public static func == (a: Sheet, b: Sheet) -> Bool {
+        a.scores == b.scores && a.lockSeq == b.lockSeq && a.lastChange == b.lastChange && a.status == b.status
+            && (a.words === b.words || a.said == b.said)
     }
 
     public var isComplete: Bool { scores.allSatisfy { $0 != nil } }
     public var isLocked: Bool { status == .submitted || status == .recused }
     public var setCount: Int { scores.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
-    public var hasContent: Bool { setCount > 0 || note != nil || criterionNotes.contains { $0 != nil } }
+    public var hasContent: Bool {
+        setCount > 0 || words.map { $0.said.note != nil || $0.said.criterionNotes.contains { $0 != nil } } == true
+    }
 
     /// Sum of the points set so far.
     public var points: Double { scores.reduce(0) { $0 + ($1 ?? 0) } }

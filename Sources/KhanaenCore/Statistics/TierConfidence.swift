@@ -84,9 +84,13 @@ public struct TierConfidence: Equatable, Sendable {
         /// Each sheet's value under the method: its total, or its normalised total.
         let values: [Double]
         /// Each sheet's judge.
-        let judges: [Int]
+        let judges: [Int32]
         /// Each sheet's points on the tie-break criteria, in tie-break order: `width` per sheet.
-        let tieBreak: [Double]
+        /// As Float when every such point is one exactly (points in halves or quarters, as
+        /// contests score them: on L, 700,000 points, half the memory), else `wideTieBreak`.
+        let tieBreak: [Float]
+        /// The points as Double when some point is not a Float exactly (then `tieBreak` is empty).
+        let wideTieBreak: [Double]
         let width: Int
         /// With `carry`, entry r's score is `ownWeight[r]` × its drawn score + `carried[r]` (the
         /// earlier round's share, fixed: that round is decided); 1 and 0 otherwise.
@@ -95,11 +99,19 @@ public struct TierConfidence: Equatable, Sendable {
         let combine: Combine
         let places: TierPlaces
 
-        init(book: SheetBook, results: Results) {
+        /// `narrow`: whether the tie-break points may be kept as Float (the tests compare both ways).
+        init(book: SheetBook, results: Results, narrow: Bool = true) {
             let contest = book.contest
             let order = contest.tieBreak.compactMap { contest.criterionIndex($0) }
-            var ranked: [Int] = [], offsets = [0], values: [Double] = [], judges: [Int] = [], tieBreak: [Double] = []
+            var ranked: [Int] = [], offsets = [0], values: [Double] = [], judges: [Int32] = []
+            var tieBreak: [Float] = [], wideTieBreak: [Double] = [], wide = !narrow
             var ownWeight: [Double] = [], carried: [Double] = []
+            // Sized once: grown by appending, on L (100,000 sheets) the arrays' spare capacity
+            // and their copies while growing were half as much again as the sheets' values.
+            let sheets = results.entries.reduce(0) { $0 + ($1.rank != nil ? $1.totals.count : 0) }
+            values.reserveCapacity(sheets)
+            judges.reserveCapacity(sheets)
+            if wide { wideTieBreak.reserveCapacity(sheets * order.count) } else { tieBreak.reserveCapacity(sheets * order.count) }
             for e in results.entries where e.rank != nil && !e.totals.isEmpty {
                 ranked.append(e.index)
                 if let w = contest.carry, let before = e.earlier?.score {
@@ -117,9 +129,23 @@ public struct TierConfidence: Equatable, Sendable {
                 }
                 for k in own.indices.sorted(by: { own[$0] < own[$1] }) {
                     values.append(own[k])
-                    judges.append(e.totals[k].judge)
+                    judges.append(Int32(e.totals[k].judge))
                     let scores = book.sheet(judge: e.totals[k].judge, entry: e.index).scores
-                    for c in order { tieBreak.append(c < scores.count ? scores[c] ?? 0 : 0) }
+                    for c in order {
+                        let point = c < scores.count ? scores[c] ?? 0 : 0
+                        if !wide, Double(Float(point)) == point {
+                            tieBreak.append(Float(point))
+                        } else {
+                            if !wide {
+                                // A point no Float holds: every point as Double from here on.
+                                wide = true
+                                wideTieBreak.reserveCapacity(sheets * order.count)
+                                wideTieBreak.append(contentsOf: tieBreak.lazy.map { Double($0) })
+                                tieBreak = []
+                            }
+                            wideTieBreak.append(point)
+                        }
+                    }
                 }
                 offsets.append(values.count)
             }
@@ -128,6 +154,7 @@ public struct TierConfidence: Equatable, Sendable {
             self.values = values
             self.judges = judges
             self.tieBreak = tieBreak
+            self.wideTieBreak = wideTieBreak
             self.ownWeight = ownWeight
             self.carried = carried
             width = order.count
@@ -220,7 +247,11 @@ public struct TierConfidence: Equatable, Sendable {
                         let lo = offsets[r], hi = offsets[r + 1], n = Double(hi - lo)
                         for c in 0..<width {
                             var sum = 0.0
-                            for k in lo..<hi where s.drawn[k] > 0 { sum += Double(s.drawn[k]) * tieBreak[k * width + c] }
+                            if wideTieBreak.isEmpty {
+                                for k in lo..<hi where s.drawn[k] > 0 { sum += Double(s.drawn[k]) * Double(tieBreak[k * width + c]) }
+                            } else {
+                                for k in lo..<hi where s.drawn[k] > 0 { sum += Double(s.drawn[k]) * wideTieBreak[k * width + c] }
+                            }
                             s.groupKeys.append(TwoDecimals.key(sum / n))
                         }
                     }
