@@ -19,7 +19,7 @@ fi
 work=$(mktemp -d)
 sock=khanaen-bench-live-$$
 typer=
-trap '[ -n "$typer" ] && kill "$typer" 2>/dev/null; tmux -L $sock kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; [ -n "$typer" ] && kill "$typer" 2>/dev/null; tmux -L $sock kill-server 2>/dev/null || true' EXIT
 idle=${IDLE_SECONDS:-60}
 sizes=${SIZES:-M L}
 t() { tmux -L $sock "$@"; }
