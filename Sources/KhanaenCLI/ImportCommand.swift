@@ -19,8 +19,8 @@ struct ImportCommand: Command {
     ไว้ใต้ documents/<รหัสผลงาน>/ แต่ละแฟ้มมีข้อความที่สกัดได้วางไว้ข้างกันเมื่อสกัดได้ แฟ้มแนบที่ใหญ่กว่า
     import.attachmentLimitMB ของ contest.json (ค่าตั้งต้น 50) หรือที่ทำให้อีเมลของตนเกิน
     import.messageLimitMB (ค่าตั้งต้น 100) จะไม่เก็บ และบรรทัดของอีเมลนั้นจะแจ้งชื่อไว้ ในเทอร์มินัลมี
-    บรรทัดความคืบหน้าแสดงจำนวน อัตรา และเวลาที่เหลือ csv อ่านข้อมูลชุดเดียวกันจากตารางคำนวณที่
-    บันทึกแล้วเป็น CSV (คั่นด้วยจุลภาคหรือแท็บ)
+    บรรทัดความคืบหน้าแสดงจำนวน อัตรา และเวลาที่เหลือ
+    csv อ่านข้อมูลชุดเดียวกันจากตารางคำนวณที่บันทึกแล้วเป็น CSV (คั่นด้วยจุลภาคหรือแท็บ)
 
     ผลงานที่ส่งซ้ำกับที่มีอยู่แล้ว (Message-ID เดียวกัน หรือหน่วยงานและชื่อโครงการเดียวกัน) จะปรับปรุง
     ผลงานเดิม: นำเข้าซ้ำไม่สร้างรายการที่สอง อีเมลหรือแถวแต่ละรายการให้หนึ่งบรรทัด: imported ID,
@@ -46,8 +46,9 @@ struct ImportCommand: Command {
     extracted. An attachment larger than contest.json's import.attachmentLimitMB
     (default 50), or that would take its message's past import.messageLimitMB
     (default 100), is not saved, and the message's line names it. On a terminal a
-    progress line shows the count, the rate and the time left. csv reads the same
-    fields from a spreadsheet saved as CSV (comma or tab separated).
+    progress line shows the count, the rate and the time left.
+    csv reads the same fields from a spreadsheet saved as CSV (comma or tab
+    separated).
 
     A copy of a submission already there (the same Message-ID, or the same
     organisation and title) updates its entry: importing again never makes a second
