@@ -6,27 +6,50 @@ import KhanaenText
 /// modes and append-only flags as docs/access.md plans them.
 struct AccessCommand: Command {
     static let name = "access"
-    static let summary = "apply or check the owners, groups and modes that enforce who reads and writes what"
-    static let usage = """
+    static let summary = Phrase("กำหนดหรือตรวจเจ้าของ กลุ่ม และสิทธิ์ ว่าใครอ่านและเขียนอะไรได้",
+                                "apply or check the owners, groups and modes of who reads what")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen access apply [--lang th|en] [--contest DIR]
+          khanaen access check [--lang th|en] [--contest DIR]
+
+    apply (ในฐานะ root) สร้างกลุ่ม Unix ตาม "groups" ใน contest.json ที่ยังไม่มี และกำหนด
+    สมาชิก (กรรมการและประธานกรรมการทุกคนในกลุ่มของคณะกรรมการ ประธานกรรมการในกลุ่มของ
+    ประธานกรรมการ) สร้างแฟ้มสมุดคะแนนของกรรมการแต่ละคนไว้ล่วงหน้า เป็นของบัญชีผู้ใช้ของกรรมการ
+    คนนั้น และกำหนดเจ้าของ กลุ่ม และสิทธิ์ของทุกเส้นทางในโฟลเดอร์การประกวดตาม docs/access.md
+    แฟ้มสมุดคะแนนจะตั้งให้เขียนต่อท้ายได้อย่างเดียวเมื่อระบบแฟ้มรองรับ (chattr +a) เจ้าของโฟลเดอร์คง
+    เป็นเจ้าของสิ่งที่ไม่ใช่ของกรรมการ แจ้งการเปลี่ยนแปลงละหนึ่งบรรทัด และออกด้วยรหัส 1 เมื่อมีสิ่งที่ทำ
+    ไม่ได้ (เมื่อสั่งในฐานะเจ้าของโฟลเดอร์แทน root คำสั่ง apply เปลี่ยนได้เพียงสิทธิ์และกลุ่มที่ทำได้ และ
+    แจ้งว่าสิ่งใดต้องใช้ root)
+
+    check แจ้งทุกเส้นทางที่เจ้าของ กลุ่ม สิทธิ์ หรือสถานะเขียนต่อท้ายอย่างเดียว ต่างจากแผน และทุกกลุ่มที่
+    สมาชิกต่างจากแผน รายการละหนึ่งบรรทัด ออกด้วยรหัส 1 ถ้ามี
+
+    สิทธิ์ของการประกวดต้องเป็นแบบ "logins" (docs/access.md) --lang en: บรรทัดสรุปเป็น
+    ภาษาอังกฤษ (ค่าตั้งต้นเป็น th) บรรทัดของแต่ละเส้นทางระบุเจ้าของ กลุ่ม และสิทธิ์เป็นภาษาอังกฤษ
+
+    """, """
     usage: khanaen access apply [--lang th|en] [--contest DIR]
            khanaen access check [--lang th|en] [--contest DIR]
 
-    apply (as root) makes the Unix groups of contest.json's "groups" when missing and sets
-    their members (every judge and chair in the panel's, the chairs in the chairs'), makes
-    each judge's ledger file in advance, owned by that judge's login, and gives every path
-    of the contest folder the owner, group and mode of docs/access.md; ledger files are
-    marked append-only where the file system allows it (chattr +a). The folder's owner
-    keeps what is not a judge's. One line per change; exit 1 when something could not be
-    done (run as the folder's owner rather than root, apply changes only the modes and
-    groups it may, and says what needs root).
+    apply (as root) makes the Unix groups of contest.json's "groups" when missing
+    and sets their members (every judge and chair in the panel's, the chairs in the
+    chairs'), makes each judge's ledger file in advance, owned by that judge's
+    login, and gives every path of the contest folder the owner, group and mode of
+    docs/access.md; ledger files are marked append-only where the file system allows
+    it (chattr +a). The folder's owner keeps what is not a judge's. One line per
+    change; exit 1 when something could not be done (run as the folder's owner
+    rather than root, apply changes only the modes and groups it may, and says what
+    needs root).
 
-    check reports every path whose owner, group, mode or append-only flag differs from
-    the plan, and every group whose members differ, one line each; exit 1 if any.
+    check reports every path whose owner, group, mode or append-only flag differs
+    from the plan, and every group whose members differ, one line each; exit 1 if
+    any.
 
-    The contest's access must be "logins" (docs/access.md). --lang en: the summary lines in
-    English (th by default); the per-path lines name owners, groups and modes in English.
+    The contest's access must be "logins" (docs/access.md). --lang en: the summary
+    lines in English (th by default); the per-path lines name owners, groups and
+    modes in English.
 
-    """
+    """)
     static let options = OptionSpec(values: ["contest", "lang"], positionals: 1...1, positionalName: Phrase(" apply หรือ check", "apply or check"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

@@ -7,44 +7,90 @@ import KhanaenText
 /// `--apply FILE`, the assignment is written as one chair `assign` line (docs/ledger.md).
 struct AssignCommand: Command {
     static let name = "assign"
-    static let summary = "assign who judges which entry: K judges each, no conflict of interest, even loads"
-    static let usage = """
-    usage: khanaen assign --per-entry K --dry-run [--max-load N] [--seed N] [--lang th|en] [--contest DIR]
-           khanaen assign --per-entry K [--max-load N] [--seed N] --reason TEXT [--chair USER] [--contest DIR]
+    static let summary = Phrase("มอบหมายผลงานให้กรรมการ: ผลงานละ K คน ไม่มีส่วนได้เสีย ภาระเท่ากัน",
+                                "assign who judges which entry: K each, no conflict, even loads")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen assign --per-entry K --dry-run [--max-load N] [--seed N]
+                         [--lang th|en] [--contest DIR]
+          khanaen assign --per-entry K [--max-load N] [--seed N] --reason TEXT
+                         [--chair USER] [--contest DIR]
+          khanaen assign --apply FILE --reason TEXT [--chair USER] [--contest DIR]
+          khanaen assign --entry E (--add J | --remove J) --reason TEXT
+                         [--chair USER] [--contest DIR]
+          khanaen assign --remove-judge J [--max-load N] --reason TEXT
+                         [--chair USER] [--contest DIR]
+
+    คำนวณการมอบหมาย: ผลงานที่ผ่านคุณสมบัติทุกรายการได้กรรมการ K คน ไม่มีกรรมการคนใดได้รับผลงานที่
+    ตนมีส่วนได้เสีย (khanaen conflicts) ไม่มีกรรมการคนใดได้รับผลงานเกิน --max-load รายการหรือ
+    เกิน maxLoad ของตนใน contest.json ภาระงานเท่ากันเท่าที่ทำได้ และกรรมการเชื่อมถึงกันผ่านผลงาน
+    ที่ให้คะแนนร่วมกัน โดยกรรมการทุกคู่มีผลงานร่วมกันเมื่อจำนวนเอื้อให้ การประกวด สมุดคะแนน และ seed
+    ชุดเดียวกันให้การมอบหมายเดียวกัน (docs/scoring.md)
+
+    --dry-run พิมพ์การมอบหมายเป็น CSV ออกทางเอาต์พุตมาตรฐาน (หัวตาราง `entry,judge` แล้ว
+    บรรทัดละหนึ่งคู่) และสรุปออกทางเอาต์พุตข้อผิดพลาดมาตรฐาน ผลงานที่ได้กรรมการไม่ครบ K คน จะแจ้ง
+    รหัสพร้อมจำนวนกรรมการที่ไม่มีส่วนได้เสียกับผลงานนั้น แล้วออกด้วยรหัส 2
+
+    เมื่อไม่ใช้ --dry-run การมอบหมายจะเขียนลงสมุดคะแนนของประธานกรรมการเป็นหนึ่งบรรทัด พร้อม
+    เหตุผล และส่งให้กรรมการแต่ละคนเฉพาะผลงานของตน นับแต่นั้นกรรมการจะเห็นและให้คะแนนได้เฉพาะ
+    ผลงานที่มอบหมายให้ตน ทำทั้งหมดหรือไม่ทำเลย: เมื่อผลงานใดได้กรรมการไม่ครบ K คน จะแจ้งผลงานนั้น
+    ไม่มีการเขียนใด และออกด้วยรหัส 2
+
+    --apply FILE เขียนการมอบหมายตาม FILE แทน: CSV แบบที่ --dry-run พิมพ์ (หัวตาราง
+    `entry,judge` แล้วบรรทัดละหนึ่งคู่) จะแก้ไขแล้วหรือไม่ก็ได้ ผลงานหรือกรรมการที่ไม่รู้จัก คู่ที่
+    มีส่วนได้เสีย หรือคู่ที่ซ้ำ ทำให้ปฏิเสธทั้งแฟ้ม โดยแจ้งบรรทัดนั้น ไม่มีการเขียนใด
+
+    --entry E --add J มอบผลงาน E ให้กรรมการ J เพิ่ม (ปฏิเสธเมื่อ J มีส่วนได้เสียกับ E)
+    --entry E --remove J นำผลงานออกจาก J --remove-judge J สำหรับกรรมการที่ออกจากคณะ
+    กรรมการ ส่งผลงานแต่ละรายการที่ J ยังไม่ได้ส่งคะแนนหรือถอนตัว ให้กรรมการที่มีภาระน้อยที่สุด ไม่
+    มีส่วนได้เสียกับผลงานนั้น และยังไม่เกินเพดานของตน โดยคงผลงานที่ J ส่งคะแนนแล้วไว้ เมื่อผลงานใดหา
+    กรรมการไม่ได้ จะแจ้งผลงานนั้น ไม่มีการเขียนใด และออกด้วยรหัส 2 ทุกแบบเขียนการมอบหมายที่มีผล ซึ่ง
+    เปลี่ยนแล้ว เป็นบรรทัดใหม่พร้อมเหตุผล เครื่องมือของกรรมการที่เปิดอยู่จะแสดงการเปลี่ยนเมื่ออ่าน
+    สมุดคะแนนครั้งถัดไป สำหรับประธานกรรมการ (และ root) ในการประกวดแบบเปิด ใครก็ได้
+
+    """, """
+    usage: khanaen assign --per-entry K --dry-run [--max-load N] [--seed N]
+                          [--lang th|en] [--contest DIR]
+           khanaen assign --per-entry K [--max-load N] [--seed N] --reason TEXT
+                          [--chair USER] [--contest DIR]
            khanaen assign --apply FILE --reason TEXT [--chair USER] [--contest DIR]
-           khanaen assign --entry E (--add J | --remove J) --reason TEXT [--chair USER] [--contest DIR]
-           khanaen assign --remove-judge J [--max-load N] --reason TEXT [--chair USER] [--contest DIR]
+           khanaen assign --entry E (--add J | --remove J) --reason TEXT
+                          [--chair USER] [--contest DIR]
+           khanaen assign --remove-judge J [--max-load N] --reason TEXT
+                          [--chair USER] [--contest DIR]
 
-    Computes an assignment: every eligible entry gets K judges; no judge is given an entry
-    they are in conflict with (khanaen conflicts); no judge gets more than --max-load
-    entries or their own maxLoad in contest.json; the loads are as even as that allows; and
-    the judges are linked through shared entries, every pair sharing one where the numbers
-    allow. The same contest, ledger and seed give the same assignment (docs/scoring.md).
+    Computes an assignment: every eligible entry gets K judges; no judge is given an
+    entry they are in conflict with (khanaen conflicts); no judge gets more than
+    --max-load entries or their own maxLoad in contest.json; the loads are as even
+    as that allows; and the judges are linked through shared entries, every pair
+    sharing one where the numbers allow. The same contest, ledger and seed give the
+    same assignment (docs/scoring.md).
 
-    --dry-run prints it as CSV on standard output (a header `entry,judge`, then one pair a
-    line) and a summary on standard error. Entries that cannot get K judges are named with
-    how many judges are free of conflict for them; then the exit code is 2.
+    --dry-run prints it as CSV on standard output (a header `entry,judge`, then one
+    pair a line) and a summary on standard error. Entries that cannot get K judges
+    are named with how many judges are free of conflict for them; then the exit code
+    is 2.
 
-    Without --dry-run the assignment is written to the chair's ledger as one line, with the
-    reason, and each judge is sent only their own entries; from then on a judge sees and
-    scores only the entries given to them. All or nothing: when an entry cannot get K
-    judges, they are named, nothing is written, and the exit code is 2.
+    Without --dry-run the assignment is written to the chair's ledger as one line,
+    with the reason, and each judge is sent only their own entries; from then on a
+    judge sees and scores only the entries given to them. All or nothing: when an
+    entry cannot get K judges, they are named, nothing is written, and the exit code
+    is 2.
 
-    --apply FILE writes the assignment in FILE instead: CSV as --dry-run prints it (a
-    header `entry,judge`, then one pair a line), edited or not. An unknown entry or judge,
-    a pair in conflict of interest or a pair given twice refuses the whole file, naming its
-    line; nothing is written.
+    --apply FILE writes the assignment in FILE instead: CSV as --dry-run prints it
+    (a header `entry,judge`, then one pair a line), edited or not. An unknown entry
+    or judge, a pair in conflict of interest or a pair given twice refuses the whole
+    file, naming its line; nothing is written.
 
-    --entry E --add J gives entry E to judge J as well (refused when J is in conflict with
-    E); --entry E --remove J takes it from J. --remove-judge J, for a judge who leaves the
-    panel, hands each entry J has not submitted or recused to the least loaded judge free
-    of conflict for it and under their cap, keeping what J submitted; when an entry finds
-    no one it is named, nothing is written and the exit code is 2. Each writes the
-    assignment in force, so changed, as a new line with the reason; each judge's open
-    workstation shows the change at its next reading of the ledger.
-    For the chairs (and root); in an open contest, anyone.
+    --entry E --add J gives entry E to judge J as well (refused when J is in
+    conflict with E); --entry E --remove J takes it from J. --remove-judge J, for a
+    judge who leaves the panel, hands each entry J has not submitted or recused to
+    the least loaded judge free of conflict for it and under their cap, keeping what
+    J submitted; when an entry finds no one it is named, nothing is written and the
+    exit code is 2. Each writes the assignment in force, so changed, as a new line
+    with the reason; each judge's open workstation shows the change at its next
+    reading of the ledger. For the chairs (and root); in an open contest, anyone.
 
-    """
+    """)
     static let options = OptionSpec(values: ["per-entry", "max-load", "seed", "lang", "contest", "reason", "apply", "chair",
                                              "entry", "add", "remove", "remove-judge"], flags: ["dry-run"])
 
@@ -261,17 +307,28 @@ struct AssignCommand: Command {
 /// `khanaen conflicts`: every conflict of interest the contest's rules give, with its cause.
 struct ConflictsCommand: Command {
     static let name = "conflicts"
-    static let summary = "list the conflicts of interest: which judge may not judge which entry, and why"
-    static let usage = """
+    static let summary = Phrase("รายการมีส่วนได้เสีย: กรรมการคนใดให้คะแนนผลงานใดไม่ได้ เพราะอะไร",
+                                "list the conflicts of interest: who may not judge what, and why")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen conflicts [--format table|json] [--lang th|en] [--contest DIR]
+
+    แสดงทุกคู่ของกรรมการกับผลงานที่มีส่วนได้เสีย พร้อมสาเหตุ: อยู่จังหวัดเดียวกับกรรมการ หรือเป็นหน่วยงาน
+    หนึ่งของกรรมการ (conflictRules ใน contest.json และจังหวัดกับหน่วยงานของกรรมการแต่ละคน:
+    docs/contest-format.md) หรือกรรมการแจ้งเอง (`khanaen conflict declare` หรือการ
+    ถอนตัว) พร้อมเหตุตามกฎหมาย เหตุผล และเวลา กรรมการเห็นเฉพาะของตน ประธานกรรมการและ root
+    เห็นของกรรมการทุกคน
+
+    """, """
     usage: khanaen conflicts [--format table|json] [--lang th|en] [--contest DIR]
 
-    Lists every pair of judge and entry in conflict, with its cause: the same province as
-    the judge, or one of the judge's organisations (contest.json's conflictRules, and each
-    judge's province and organisations; docs/contest-format.md), or the judge's own
-    declaration (`khanaen conflict declare`, a recusal) with its ground, reason and time.
-    A judge sees their own; the chairs and root every judge's.
+    Lists every pair of judge and entry in conflict, with its cause: the same
+    province as the judge, or one of the judge's organisations (contest.json's
+    conflictRules, and each judge's province and organisations;
+    docs/contest-format.md), or the judge's own declaration (`khanaen conflict
+    declare`, a recusal) with its ground, reason and time. A judge sees their own;
+    the chairs and root every judge's.
 
-    """
+    """)
     static let options = OptionSpec(values: ["format", "lang", "contest"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

@@ -53,11 +53,13 @@ public struct UsageError: BilingualError, CustomStringConvertible {
     public var description: String { words.en }
 }
 
-/// One subcommand: its name, its usage text next to its options, and what it does.
+/// One subcommand: its name, its usage text next to its options, and what it does. The summary
+/// and the usage are said in Thai, or in English with --lang en; every line of the usage fits
+/// an 80-column terminal.
 protocol Command {
     static var name: String { get }
-    static var summary: String { get }
-    static var usage: String { get }
+    static var summary: Phrase { get }
+    static var usage: Phrase { get }
     static var options: OptionSpec { get }
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32
 }
@@ -71,23 +73,32 @@ public enum CLI {
         ConflictCommand.self, ConflictsCommand.self, AssignCommand.self, SyncCommand.self, ForkCommand.self, PrintCommand.self, RoundCommand.self, RoundsCommand.self,
     ]
 
-    static var usage: String {
+    /// `khanaen --help`: every command with its summary, in the language asked for.
+    static func usage(_ language: Language) -> String {
+        func t(_ th: String, _ en: String) -> String { language.t(th, en) }
         var lines = [
-            "khanaen \(version) — judging workstation for panel-judged awards (คะแนน)",
+            t("khanaen \(version) — เครื่องมือให้คะแนนของคณะกรรมการตัดสินรางวัล",
+              "khanaen \(version) — judging workstation for panel-judged awards (คะแนน)"),
             "",
-            "usage: khanaen [COMMAND] [--contest DIR] [options]",
+            t("วิธีใช้: khanaen [คำสั่ง] [--contest DIR] [ตัวเลือก]", "usage: khanaen [COMMAND] [--contest DIR] [options]"),
             "",
-            "With no command, khanaen opens the judge workstation (as `khanaen judge`).",
+            t("ไม่ระบุคำสั่ง khanaen จะเปิดเครื่องมือของกรรมการ (เหมือน `khanaen judge`)",
+              "With no command, khanaen opens the judge workstation (as `khanaen judge`)."),
             "",
-            "commands:",
+            t("คำสั่ง:", "commands:"),
         ]
-        for c in commands { lines.append("  " + c.name.padding(8) + "  " + c.summary) }
+        for c in commands { lines.append("  " + c.name.padding(12) + c.summary.text(language)) }
         lines.append(contentsOf: [
             "",
-            "Every command takes --contest DIR; without it, $KHANAEN_CONTEST, else the built-in demo",
-            "contest (copied on first use to $XDG_DATA_HOME/khanaen, so the sources never change).",
-            "Exit codes: 0 success, 1 verify found a break, 2 usage or input error.",
-            "`khanaen COMMAND --help` for each command.",
+            t("ทุกคำสั่งรับ --contest DIR ถ้าไม่ระบุ ใช้ $KHANAEN_CONTEST ถ้าไม่มีอีก ใช้การประกวด",
+              "Every command takes --contest DIR; without it, $KHANAEN_CONTEST, else the"),
+            t("ตัวอย่างที่มากับโปรแกรม (คัดลอกไปไว้ที่ $XDG_DATA_HOME/khanaen เมื่อใช้ครั้งแรก",
+              "built-in demo contest (copied on first use to $XDG_DATA_HOME/khanaen, so the"),
+            t("ต้นฉบับจึงไม่เปลี่ยน)", "sources never change)."),
+            t("รหัสออก: 0 สำเร็จ, 1 verify พบจุดที่ขาด, 2 ใช้คำสั่งผิดหรือข้อมูลเข้าผิด",
+              "Exit codes: 0 success, 1 verify found a break, 2 usage or input error."),
+            t("`khanaen คำสั่ง --help` ดูวิธีใช้ของแต่ละคำสั่ง (`--lang en` เป็นภาษาอังกฤษ)",
+              "`khanaen COMMAND --help` for each command (`--lang en` for English)."),
         ])
         return lines.joined(separator: "\n") + "\n"
     }
@@ -95,15 +106,16 @@ public enum CLI {
     /// Runs a command line (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], _ ctx: CommandContext) -> Int32 {
         var args = arguments
+        // The language, read before the parse (which may fail) and before any help: --lang en
+        // or --lang=en.
+        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
+        let language: Language = english ? .en : .th
         if args.first == "--help" || args.first == "-h" || args.first == "help" {
-            if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { ctx.out(c.usage); return 0 }
-            ctx.out(usage)
+            if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { ctx.out(c.usage.text(language)); return 0 }
+            ctx.out(usage(language))
             return 0
         }
         if args.first == "--version" { ctx.out("khanaen \(version)\n"); return 0 }
-        // The language, read before the parse (which may fail): --lang en or --lang=en.
-        let english = zip(args, args.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || args.contains("--lang=en")
-        let language: Language = english ? .en : .th
         var command: Command.Type = JudgeCommand.self
         if let first = args.first, !first.hasPrefix("-") {
             guard let c = commands.first(where: { $0.name == first }) else {
@@ -114,7 +126,7 @@ public enum CLI {
             command = c
             args.removeFirst()
         }
-        if args.contains("--help") || args.contains("-h") { ctx.out(command.usage); return 0 }
+        if args.contains("--help") || args.contains("-h") { ctx.out(command.usage.text(language)); return 0 }
         // What an error says often echoes what a contest, a ledger or a mailbox holds: each
         // line is shown as terminal-safe text, whatever made it (its own newline kept).
         func fail(_ line: String) { ctx.err(TerminalText.safe(line) + "\n") }

@@ -7,22 +7,39 @@ import KhanaenUI
 /// The chair's console: live ranking, progress and integrity of the ledger.
 struct ChairCommand: Command {
     static let name = "chair"
-    static let summary = "open the chair's console: live ranking, progress, ledger integrity"
-    static let usage = """
+    static let summary = Phrase("เปิดคอนโซลของประธานกรรมการ: อันดับสด ความคืบหน้า ความครบถ้วนของสมุดคะแนน",
+                                "open the chair's console: live ranking, progress, ledger integrity")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen chair [--lang th|en] [--mono] [--contest DIR]
+
+    เปิดคอนโซลของประธานกรรมการ สำหรับบัญชีผู้ใช้ที่อยู่ใน "chairs" ของ contest.json ผู้อื่นเปิดไม่ได้
+    (ในการประกวดแบบเปิด เช่น การประกวดตัวอย่าง ทุกคนเป็นประธานกรรมการได้: docs/access.md)
+    จอต่าง ๆ: 1 อันดับตามวิธีคำนวณปัจจุบัน (m สลับ mean / median / trimmed / normalised) พร้อม
+    เส้นรางวัล การกระจายของคะแนนกรรมการ และข้อสังเกต; 2 ผลงาน × กรรมการ; 3 ผลงานหนึ่ง
+    รายการโดยละเอียด พร้อมประวัติในสมุดคะแนน; 4 ความคืบหน้าของกรรมการแต่ละคน; 5 ความเข้มงวด
+    ของกรรมการและเกณฑ์; 6 รางวัลที่ขึ้นกับวิธีคำนวณ; 7 สายแฮชและแฮชล่าสุดของแฟ้มสมุดคะแนนทุกแฟ้ม
+    และตราผลคะแนน ซึ่งเลข 12 หลักแรกแสดงอยู่ทุกจอ จอทั้งหมดติดตามสมุดคะแนน: คะแนนที่กรรมการคนใด
+    บันทึกแล้ว จะปรากฏภายในหนึ่งวินาที สิ่งเดียวที่คอนโซลนี้เขียนคือการดำเนินการของประธานกรรมการ ซึ่ง
+    ต้องมีเหตุผลและยืนยัน y/n: `a` กำหนดหรือถอนรางวัลของผลงานที่เลือก (ใช้ตัดสินการเสมอคร่อม
+    เส้นรางวัลด้วย) `o` เปิดแก้ไขใบให้คะแนนที่ส่งแล้วหรือถอนตัวแล้วของกรรมการ
+
+    """, """
     usage: khanaen chair [--lang th|en] [--mono] [--contest DIR]
 
-    Opens the chair's console for a login listed in "chairs" of contest.json; anyone else is
-    refused (in an open contest such as the demo, anyone is its chair: docs/access.md). Screens: 1 ranking by the current
-    method (m cycles mean / median / trimmed / normalised) with the award lines, the judges'
-    spread and flags; 2 entries × judges; 3 one entry in full with its ledger history;
-    4 each judge's progress; 5 judges' severity and criteria; 6 the awards that depend on the
-    method; 7 every ledger file's chain and head, and the results seal, whose first 12
-    digits are on every screen. The screens follow the ledger: a score saved by any judge
-    shows within a second. Its only writes are chair actions, each with a reason and a y/n:
-    `a` sets or withdraws the selected entry's award (this is also how a boundary tie is
-    resolved), `o` reopens a judge's submitted or recused sheet.
+    Opens the chair's console for a login listed in "chairs" of contest.json; anyone
+    else is refused (in an open contest such as the demo, anyone is its chair:
+    docs/access.md). Screens: 1 ranking by the current method (m cycles mean /
+    median / trimmed / normalised) with the award lines, the judges' spread and
+    flags; 2 entries × judges; 3 one entry in full with its ledger history; 4 each
+    judge's progress; 5 judges' severity and criteria; 6 the awards that depend on
+    the method; 7 every ledger file's chain and head, and the results seal, whose
+    first 12 digits are on every screen. The screens follow the ledger: a score
+    saved by any judge shows within a second. Its only writes are chair actions,
+    each with a reason and a y/n: `a` sets or withdraws the selected entry's award
+    (this is also how a boundary tie is resolved), `o` reopens a judge's submitted
+    or recused sheet.
 
-    """
+    """)
     static let options = OptionSpec(values: ["lang", "contest"], flags: ["mono"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

@@ -4,16 +4,28 @@ import KhanaenText
 /// Recusal is the judge's act; reopen and award are the chair's, written to the chair's ledger.
 struct RecuseCommand: Command {
     static let name = "recuse"
-    static let summary = "a judge steps aside from an entry (conflict of interest), with a reason"
-    static let usage = """
+    static let summary = Phrase("กรรมการถอนตัวจากผลงาน (มีส่วนได้เสีย) พร้อมเหตุผล",
+                                "a judge steps aside from an entry (conflict of interest), and why")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen recuse --entry E --reason TEXT [--judge J] [--lang th|en]
+                         [--contest DIR]
+
+    ลงในสมุดคะแนนว่าคุณ ซึ่งเป็นกรรมการตามบัญชีผู้ใช้ของคุณ จะไม่ให้คะแนนผลงาน E (ถอนตัว มีส่วนได้เสีย)
+    ใบให้คะแนนนั้นจะไม่นับอีกและแก้ไขไม่ได้อีก ประธานกรรมการเปิดแก้ไขได้ --judge J ใช้ได้เฉพาะ
+    การประกวดแบบเปิด (docs/access.md) หรือเมื่อระบุกรรมการที่เป็นตัวคุณเอง --lang th|en: ภาษา
+    ของบรรทัดที่แจ้งว่าบันทึกแล้ว (th)
+
+    """, """
     usage: khanaen recuse --entry E --reason TEXT [--judge J] [--lang th|en]
+                          [--contest DIR]
 
-    Records that you, the judge your login is, do not score entry E (ถอนตัว, มีส่วนได้เสีย).
-    The sheet no longer counts and can no longer be changed; the chair can reopen it.
-    --judge J only in an open contest (docs/access.md), or naming your own judge.
-    --lang th|en: the language of the line that says what was saved (th).
+    Records that you, the judge your login is, do not score entry E (ถอนตัว,
+    มีส่วนได้เสีย). The sheet no longer counts and can no longer be changed; the chair
+    can reopen it. --judge J only in an open contest (docs/access.md), or naming
+    your own judge. --lang th|en: the language of the line that says what was saved
+    (th).
 
-    """
+    """)
     static let options = OptionSpec(values: ["judge", "entry", "reason", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
@@ -39,19 +51,35 @@ enum ChairIdentity {
 
 struct ReopenCommand: Command {
     static let name = "reopen"
-    static let summary = "the chair reopens a judge's submitted or recused sheet, with a reason"
-    static let usage = """
-    usage: khanaen reopen --judge J --entry E --reason TEXT [--chair USER] [--lang th|en]
+    static let summary = Phrase("ประธานกรรมการเปิดแก้ไขใบให้คะแนนที่ส่งแล้วหรือถอนตัวแล้ว พร้อมเหตุผล",
+                                "the chair reopens a submitted or recused sheet, with a reason")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen reopen --judge J --entry E --reason TEXT [--chair USER]
+                         [--lang th|en] [--contest DIR]
 
-    Chair action, written to the chair's ledger. The sheet becomes a draft again: the
-    judge can change it and must submit it again before it counts.
+    การดำเนินการของประธานกรรมการ เขียนลงสมุดคะแนนของประธานกรรมการ ใบให้คะแนนจะกลับเป็นร่าง:
+    กรรมการแก้ไขได้ และต้องส่งคะแนนอีกครั้งจึงจะนับ
+
+    ตัวเลือก:
+      --chair USER     ใช้ได้เฉพาะการประกวดแบบเปิด: ประธานกรรมการผู้ดำเนินการ (ในการประกวด
+                       อื่น บัญชีผู้ใช้ของคุณต้องเป็นประธานกรรมการคนหนึ่งของการประกวด และเป็นผู้
+                       ดำเนินการ)
+      --lang th|en     ภาษาของบรรทัดที่แจ้งว่าบันทึกแล้ว (th)
+
+    """, """
+    usage: khanaen reopen --judge J --entry E --reason TEXT [--chair USER]
+                          [--lang th|en] [--contest DIR]
+
+    Chair action, written to the chair's ledger. The sheet becomes a draft again:
+    the judge can change it and must submit it again before it counts.
 
     options:
-      --chair USER     only in an open contest: the chair acting (elsewhere your login must
-                       be one of the contest's chairs, and is the chair acting)
+      --chair USER     only in an open contest: the chair acting (elsewhere your
+                       login must be one of the contest's chairs, and is the chair
+                       acting)
       --lang th|en     the language of the line that says what was saved (th)
 
-    """
+    """)
     static let options = OptionSpec(values: ["judge", "entry", "reason", "chair", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
@@ -71,19 +99,35 @@ struct ReopenCommand: Command {
 
 struct AwardCommand: Command {
     static let name = "award"
-    static let summary = "the chair sets or withdraws an entry's award tier, with a reason"
-    static let usage = """
-    usage: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER] [--lang th|en]
+    static let summary = Phrase("ประธานกรรมการกำหนดหรือถอนประเภทรางวัลของผลงาน พร้อมเหตุผล",
+                                "the chair sets or withdraws an entry's award tier, with a reason")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER]
+                        [--lang th|en] [--contest DIR]
 
-    Chair action, written to the chair's ledger: gives entry E the award tier ID (see
-    "awards" in contest.json), or none, overriding the proposal; auto withdraws the
-    override so the proposal stands again. Reports list every override with its reason.
+    การดำเนินการของประธานกรรมการ เขียนลงสมุดคะแนนของประธานกรรมการ: ให้ผลงาน E ได้
+    ประเภทรางวัล ID (ดู "awards" ใน contest.json) หรือ none (ไม่ได้รางวัล) แทนรางวัลที่ระบบ
+    เสนอ ส่วน auto ถอนการกำหนดนั้น ให้รางวัลที่เสนอมีผลอีกครั้ง รายงานทุกฉบับแสดงการกำหนดรางวัลทุก
+    ครั้งพร้อมเหตุผล
+
+    ตัวเลือก:
+      --chair USER     ใช้ได้เฉพาะการประกวดแบบเปิด: ประธานกรรมการผู้ดำเนินการ
+      --lang th|en     ภาษาของบรรทัดที่แจ้งว่าบันทึกแล้ว (th)
+
+    """, """
+    usage: khanaen award --entry E --tier ID|none|auto --reason TEXT [--chair USER]
+                         [--lang th|en] [--contest DIR]
+
+    Chair action, written to the chair's ledger: gives entry E the award tier ID
+    (see "awards" in contest.json), or none, overriding the proposal; auto withdraws
+    the override so the proposal stands again. Reports list every override with its
+    reason.
 
     options:
       --chair USER     only in an open contest: the chair acting
       --lang th|en     the language of the line that says what was saved (th)
 
-    """
+    """)
     static let options = OptionSpec(values: ["entry", "tier", "reason", "chair", "contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

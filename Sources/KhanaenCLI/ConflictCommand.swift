@@ -7,32 +7,66 @@ import KhanaenText
 /// chair's reopen undoes it.
 struct ConflictCommand: Command {
     static let name = "conflict"
-    static let summary = "a judge declares a conflict of interest with an entry (ม.13 or ม.16), with a reason"
-    static let usage = """
-    usage: khanaen conflict declare --entry E --ground G --reason TEXT [--judge J] [--lang th|en] [--contest DIR]
-           khanaen conflict declare --judge J --entry E --ground G --reason TEXT [--chair USER] [--contest DIR]
-           khanaen conflict clear --judge J --entry E --reason TEXT [--chair USER] [--contest DIR]
+    static let summary = Phrase("กรรมการแจ้งการมีส่วนได้เสียกับผลงาน (ม.13 หรือ ม.16) พร้อมเหตุผล",
+                                "a judge declares a conflict of interest (ม.13, ม.16), and why")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen conflict declare --entry E --ground G --reason TEXT [--judge J]
+                                   [--lang th|en] [--contest DIR]
+          khanaen conflict declare --judge J --entry E --ground G --reason TEXT
+                                   [--chair USER] [--contest DIR]
+          khanaen conflict clear --judge J --entry E --reason TEXT [--chair USER]
+                                 [--contest DIR]
 
-    Records that you, the judge your login is, have a stake in entry E and do not judge it
-    (มีส่วนได้เสีย), on ground G of the Administrative Procedure Act B.E. 2539:
+    ลงในสมุดคะแนนว่าคุณ ซึ่งเป็นกรรมการตามบัญชีผู้ใช้ของคุณ มีส่วนได้เสียในผลงาน E และจะไม่พิจารณา
+    ผลงานนั้น ด้วยเหตุ G ตามพระราชบัญญัติวิธีปฏิบัติราชการทางปกครอง พ.ศ. 2539:
       party           เป็นคู่กรณีเอง (ม.13(1))
       spouse          เป็นคู่หมั้นหรือคู่สมรสของคู่กรณี (ม.13(2))
       relative        เป็นญาติของคู่กรณี (ม.13(3))
       representative  เป็นหรือเคยเป็นผู้แทนหรือตัวแทนของคู่กรณี (ม.13(4))
       creditor        เป็นเจ้าหนี้ ลูกหนี้ หรือนายจ้างของคู่กรณี (ม.13(5))
       other           เหตุอื่นที่อาจทำให้การพิจารณาไม่เป็นกลาง (ม.16)
-    The sheet no longer counts and can no longer be changed; only a chair can reopen it.
-    `khanaen recuse` is the same with the ground "other". `khanaen conflicts` lists them.
+    ใบให้คะแนนนั้นจะไม่นับอีกและแก้ไขไม่ได้อีก มีเพียงประธานกรรมการที่เปิดแก้ไขได้ `khanaen recuse`
+    เหมือนกัน โดยใช้เหตุ "other" `khanaen conflicts` แสดงรายการทั้งหมด
 
-    Run by a chair (with --chair USER, or from a chair's login where judges have logins),
-    it records the conflict for judge J in the chair's own ledger instead: J can no longer
-    score E, cannot remove it, and J's sheet for E, whenever written, no longer counts.
+    เมื่อประธานกรรมการสั่ง (ด้วย --chair USER หรือจากบัญชีผู้ใช้ของประธานกรรมการ ในการประกวดที่
+    กรรมการมีบัญชีผู้ใช้) จะลงการมีส่วนได้เสียของกรรมการ J ในสมุดคะแนนของประธานกรรมการเองแทน: J
+    ให้คะแนน E ไม่ได้อีก ลบรายการนี้ไม่ได้ และใบให้คะแนน E ของ J ไม่ว่าเขียนเมื่อใด จะไม่นับ
 
-    `clear`, a chair's only, lifts a conflict the contest's rules give (the same province, one
-    of the judge's organisations) for judge J and entry E, with the reason: J may then be
-    assigned and score E. A judge's own declaration or a chair's recorded conflict stays.
+    `clear` เฉพาะประธานกรรมการ ยกเลิกการมีส่วนได้เสียที่เกิดจากกติกาของการประกวด (จังหวัดเดียวกัน
+    หรือหน่วยงานหนึ่งของกรรมการ) ของกรรมการ J กับผลงาน E พร้อมเหตุผล: จากนั้นมอบหมาย E ให้ J
+    และ J ให้คะแนน E ได้ การแจ้งของกรรมการเอง หรือการมีส่วนได้เสียที่ประธานกรรมการลงไว้ ยังคงอยู่
 
-    """
+    """, """
+    usage: khanaen conflict declare --entry E --ground G --reason TEXT [--judge J]
+                                    [--lang th|en] [--contest DIR]
+           khanaen conflict declare --judge J --entry E --ground G --reason TEXT
+                                    [--chair USER] [--contest DIR]
+           khanaen conflict clear --judge J --entry E --reason TEXT [--chair USER]
+                                  [--contest DIR]
+
+    Records that you, the judge your login is, have a stake in entry E and do not
+    judge it (มีส่วนได้เสีย), on ground G of the Administrative Procedure Act B.E. 2539:
+      party           เป็นคู่กรณีเอง (ม.13(1))
+      spouse          เป็นคู่หมั้นหรือคู่สมรสของคู่กรณี (ม.13(2))
+      relative        เป็นญาติของคู่กรณี (ม.13(3))
+      representative  เป็นหรือเคยเป็นผู้แทนหรือตัวแทนของคู่กรณี (ม.13(4))
+      creditor        เป็นเจ้าหนี้ ลูกหนี้ หรือนายจ้างของคู่กรณี (ม.13(5))
+      other           เหตุอื่นที่อาจทำให้การพิจารณาไม่เป็นกลาง (ม.16)
+    The sheet no longer counts and can no longer be changed; only a chair can reopen
+    it. `khanaen recuse` is the same with the ground "other". `khanaen conflicts`
+    lists them.
+
+    Run by a chair (with --chair USER, or from a chair's login where judges have
+    logins), it records the conflict for judge J in the chair's own ledger instead:
+    J can no longer score E, cannot remove it, and J's sheet for E, whenever
+    written, no longer counts.
+
+    `clear`, a chair's only, lifts a conflict the contest's rules give (the same
+    province, one of the judge's organisations) for judge J and entry E, with the
+    reason: J may then be assigned and score E. A judge's own declaration or a
+    chair's recorded conflict stays.
+
+    """)
     static let options = OptionSpec(values: ["judge", "entry", "ground", "reason", "lang", "contest", "chair"], positionals: 1...1,
                                      positionalName: Phrase(" declare หรือ clear", "declare or clear"))
 

@@ -4,40 +4,78 @@ import KhanaenText
 
 struct EligibilityCommand: Command {
     static let name = "eligibility"
-    static let summary = "checks each entry against the contest's eligibility rules; the chair decides"
-    static let usage = """
-    usage: khanaen eligibility [--format table|json] [--wide] [--lang th|en] [--contest DIR]
-           khanaen eligibility --entry E --decide pass|fail|auto --reason TEXT [--chair USER]
-                               [--lang th|en] [--contest DIR]
+    static let summary = Phrase("ตรวจคุณสมบัติของผลงานตามกติกา ประธานกรรมการวินิจฉัย",
+                                "check each entry's eligibility by the rules; the chair decides")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen eligibility [--format table|json] [--wide] [--lang th|en]
+                              [--contest DIR]
+          khanaen eligibility --entry E --decide pass|fail|auto --reason TEXT
+                              [--chair USER] [--lang th|en] [--contest DIR]
+
+    ตรวจผลงานทุกรายการตามกติกาในส่วน eligibility ของ contest.json
+    (docs/contest-format.md): ใช้งานจริงนานพอ (in-use) ส่งโดยองค์กรปกครองส่วนท้องถิ่น
+    (local-government) ไม่เคยได้รับรางวัลมาก่อน (not-previous-winner) และเป็นนวัตกรรมดิจิทัล
+    (digital ซึ่งประธานกรรมการเท่านั้นวินิจฉัยได้) ผลงานแต่ละรายการผ่าน ไม่ผ่าน หรือต้องพิจารณา
+    คำวินิจฉัยของประธานกรรมการมีผลเหนือผลที่กติกาคำนวณ และแสดงพร้อมผู้วินิจฉัย เวลา และเหตุผล
+
+    เมื่อใช้ --decide ประธานกรรมการลงคำวินิจฉัยต่อผลงาน E ในสมุดคะแนนของประธานกรรมการ: pass
+    (ผ่าน) หรือ fail (ไม่ผ่าน) เหนือผลของกติกา หรือ auto ถอนคำวินิจฉัย ให้ผลของกติกามีผลอีกครั้ง
+    ผลงานที่ไม่ผ่าน (ตามคำวินิจฉัยของประธานกรรมการ หรือตามกติกาเมื่อไม่มีคำวินิจฉัย) จะไม่ถูกจัดอันดับและ
+    ไม่ได้รับรางวัล และแสดงเป็นไม่จัดอันดับพร้อมเหตุผล ส่วนผลงานที่ต้องพิจารณายังจัดอันดับ เฉพาะ
+    ประธานกรรมการวินิจฉัยได้ (บัญชีผู้ใช้ของคุณต้องเป็นประธานกรรมการคนหนึ่งของการประกวด) คำวินิจฉัยที่
+    ถูกปฏิเสธจะไม่เขียนสิ่งใด
+
+    ตัวเลือก:
+      --wide           ตารางแบบยาว ผลงานละหนึ่งบรรทัดพร้อมเหตุผล ไม่ว่าจะกว้างเท่าใด ถ้าไม่ใช้
+                       ตารางจะพอดีกับเทอร์มินัล (หรือ $COLUMNS ถ้าไม่มี 80 คอลัมน์) และเหตุผลของ
+                       แต่ละผลงานจะตัดบรรทัดอยู่ใต้แถวของผลงาน
+      --format F       table (ค่าตั้งต้น) หรือ json:
+                       {"entries": [{"id", "status",
+                                   "rules": [{"id", "status", "reason"}],
+                                   "decision"?: {"status", "by", "at", "reason"}}]}
+      --lang L         th (ค่าตั้งต้น) หรือ en สำหรับเหตุผลและการยืนยัน
+      --entry E        ใช้กับ --decide: รหัสของผลงาน
+      --decide D       pass fail หรือ auto
+      --reason TEXT    ใช้กับ --decide: เหตุผลเป็นถ้อยคำ (ต้องระบุ)
+      --chair USER     ใช้ได้เฉพาะการประกวดแบบเปิด: ประธานกรรมการผู้ดำเนินการ
+
+    """, """
+    usage: khanaen eligibility [--format table|json] [--wide] [--lang th|en]
+                               [--contest DIR]
+           khanaen eligibility --entry E --decide pass|fail|auto --reason TEXT
+                               [--chair USER] [--lang th|en] [--contest DIR]
 
     Checks every entry against the rules of contest.json's eligibility block
     (docs/contest-format.md): in real use long enough (in-use), entered by a local
-    government (local-government), not a previous winner (not-previous-winner), and a
-    digital innovation (digital, which only the chair can decide). Each entry passes,
-    fails, or needs review; a chair's decision stands over what the rules compute, and is
-    shown with who made it, when and why.
+    government (local-government), not a previous winner (not-previous-winner), and
+    a digital innovation (digital, which only the chair can decide). Each entry
+    passes, fails, or needs review; a chair's decision stands over what the rules
+    compute, and is shown with who made it, when and why.
 
-    With --decide, a chair records a decision on entry E in the chair's ledger: pass or
-    fail, over what the rules say, or auto to withdraw the decision so the rules' result
-    stands again. An entry that fails (by the chair's decision, or by the rules with no
-    decision) is left out of the ranking and the awards and listed unranked with the
-    reason; one that needs review is ranked. Only a chair may decide (your login must be
-    one of the contest's chairs); a refused decision writes nothing.
+    With --decide, a chair records a decision on entry E in the chair's ledger: pass
+    or fail, over what the rules say, or auto to withdraw the decision so the rules'
+    result stands again. An entry that fails (by the chair's decision, or by the
+    rules with no decision) is left out of the ranking and the awards and listed
+    unranked with the reason; one that needs review is ranked. Only a chair may
+    decide (your login must be one of the contest's chairs); a refused decision
+    writes nothing.
 
     options:
-      --wide           the table's long form, one line an entry with its reasons, however
-                       wide; without it the table fits the terminal (or $COLUMNS, else 80
-                       columns) and each entry's reasons are wrapped under its row
+      --wide           the table's long form, one line an entry with its reasons,
+                       however wide; without it the table fits the terminal (or
+                       $COLUMNS, else 80 columns) and each entry's reasons are
+                       wrapped under its row
       --format F       table (default) or json:
-                       {"entries": [{"id", "status", "rules": [{"id", "status", "reason"}],
-                        "decision"?: {"status", "by", "at", "reason"}}]}
+                       {"entries": [{"id", "status",
+                                   "rules": [{"id", "status", "reason"}],
+                                   "decision"?: {"status", "by", "at", "reason"}}]}
       --lang L         th (default) or en, for the reasons and the confirmation
       --entry E        with --decide: the entry's id
       --decide D       pass, fail or auto
       --reason TEXT    with --decide: why, in words (required)
       --chair USER     only in an open contest: the chair acting
 
-    """
+    """)
     static let options = OptionSpec(values: ["format", "lang", "contest", "entry", "decide", "reason", "chair"], flags: ["wide"])
 
     /// The terminal's width when standard output is one, else $COLUMNS, else 80.

@@ -5,34 +5,65 @@ import KhanaenText
 
 struct ImportCommand: Command {
     static let name = "import"
-    static let summary = "read submissions from e-mail or a CSV into entries.json"
-    static let usage = """
+    static let summary = Phrase("อ่านผลงานที่ส่งมาทางอีเมลหรือ CSV ลงใน entries.json",
+                                "read submissions from e-mail or a CSV into entries.json")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen import mail PATH… [--lang th|en] [--contest DIR]
+          khanaen import csv FILE [--encoding utf-8|windows-874|tis-620]
+                             [--lang th|en] [--contest DIR]
+
+    mail อ่านอีเมลส่งผลงานจากแต่ละ PATH: แฟ้ม mbox, Maildir (โฟลเดอร์ที่มี cur/ และ new/),
+    โฟลเดอร์ของแฟ้ม .eml หรือแฟ้ม .eml แฟ้มเดียว อีเมลที่มีหัวเรื่อง
+      "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>"
+    (หรือฉบับที่ส่งต่อมา) และเนื้อความมี หน่วยงาน และ ชื่อโครงการ จะเป็นผลงานหนึ่งรายการ แฟ้มแนบเก็บ
+    ไว้ใต้ documents/<รหัสผลงาน>/ แต่ละแฟ้มมีข้อความที่สกัดได้วางไว้ข้างกันเมื่อสกัดได้ แฟ้มแนบที่ใหญ่กว่า
+    import.attachmentLimitMB ของ contest.json (ค่าตั้งต้น 50) หรือที่ทำให้อีเมลของตนเกิน
+    import.messageLimitMB (ค่าตั้งต้น 100) จะไม่เก็บ และบรรทัดของอีเมลนั้นจะแจ้งชื่อไว้ ในเทอร์มินัลมี
+    บรรทัดความคืบหน้าแสดงจำนวน อัตรา และเวลาที่เหลือ
+    csv อ่านข้อมูลชุดเดียวกันจากตารางคำนวณที่บันทึกแล้วเป็น CSV (คั่นด้วยจุลภาคหรือแท็บ)
+
+    ผลงานที่ส่งซ้ำกับที่มีอยู่แล้ว (Message-ID เดียวกัน หรือหน่วยงานและชื่อโครงการเดียวกัน) จะปรับปรุง
+    ผลงานเดิม: นำเข้าซ้ำไม่สร้างรายการที่สอง อีเมลหรือแถวแต่ละรายการให้หนึ่งบรรทัด: imported ID,
+    updated ID หรือ skipped พร้อมเหตุ คำแรกคงเดิมทั้งสองภาษาเพื่อให้สคริปต์อ่านได้ ส่วนที่เหลือเป็น
+    ภาษาตาม --lang entries.json ถูกแทนที่ทั้งแฟ้มในคราวเดียว (atomic) ถ้าอ่านกล่องจดหมายหรือแฟ้ม
+    ไม่ได้ จะไม่มีการเขียนใด
+
+    ตัวเลือก:
+      --encoding E   รหัสอักขระของ CSV เมื่อเดาผิด (ค่าตั้งต้น: UTF-8 เมื่อข้อความเป็น UTF-8 ที่
+                     ถูกต้อง มิฉะนั้น windows-874 ตามที่ Excel ภาษาไทยจัดเก็บ)
+      --lang th|en   ภาษาของบรรทัด คำเตือน และสรุป (th)
+
+    """, """
     usage: khanaen import mail PATH… [--lang th|en] [--contest DIR]
-           khanaen import csv FILE [--encoding utf-8|windows-874|tis-620] [--lang th|en] [--contest DIR]
+           khanaen import csv FILE [--encoding utf-8|windows-874|tis-620]
+                              [--lang th|en] [--contest DIR]
 
-    mail reads submission e-mails from each PATH: an mbox file, a Maildir (a folder with
-    cur/ and new/), a folder of .eml files or one .eml file. A message whose subject is
-    "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>" (or a forwarded copy) and whose body has
-    หน่วยงาน and ชื่อโครงการ becomes an entry; its attachments are saved under
-    documents/<entry id>/, each with its text beside it where one can be extracted. An
-    attachment larger than contest.json's import.attachmentLimitMB (default 50), or that
-    would take its message's past import.messageLimitMB (default 100), is not saved, and the
-    message's line names it. On a terminal a progress line shows the count, the rate and the
-    time left.
-    csv reads the same fields from a spreadsheet saved as CSV (comma or tab separated).
+    mail reads submission e-mails from each PATH: an mbox file, a Maildir (a folder
+    with cur/ and new/), a folder of .eml files or one .eml file. A message whose
+    subject is "ขอนำส่งผลงานประกวดท้องถิ่นดิจิทัล <หน่วยงาน>" (or a forwarded copy) and
+    whose body has หน่วยงาน and ชื่อโครงการ becomes an entry; its attachments are saved
+    under documents/<entry id>/, each with its text beside it where one can be
+    extracted. An attachment larger than contest.json's import.attachmentLimitMB
+    (default 50), or that would take its message's past import.messageLimitMB
+    (default 100), is not saved, and the message's line names it. On a terminal a
+    progress line shows the count, the rate and the time left.
+    csv reads the same fields from a spreadsheet saved as CSV (comma or tab
+    separated).
 
-    A copy of a submission already there (the same Message-ID, or the same organisation and
-    title) updates its entry: importing again never makes a second one. Each message or row
-    gives one line: imported ID, updated ID, or skipped and why; the first word stays as it
-    is in either language, for scripts, and the rest is in --lang's. entries.json is replaced
-    atomically; a mailbox or file that cannot be read writes nothing.
+    A copy of a submission already there (the same Message-ID, or the same
+    organisation and title) updates its entry: importing again never makes a second
+    one. Each message or row gives one line: imported ID, updated ID, or skipped and
+    why; the first word stays as it is in either language, for scripts, and the rest
+    is in --lang's. entries.json is replaced atomically; a mailbox or file that
+    cannot be read writes nothing.
 
     options:
-      --encoding E   the CSV's encoding when the guess is wrong (default: UTF-8 when the
-                     text is valid UTF-8, else windows-874, as Thai Excel saves it)
+      --encoding E   the CSV's encoding when the guess is wrong (default: UTF-8 when
+                     the text is valid UTF-8, else windows-874, as Thai Excel saves
+                     it)
       --lang th|en   the language of the lines, the warnings and the summary (th)
 
-    """
+    """)
     static let options = OptionSpec(values: ["contest", "encoding", "lang"], positionals: 2...100_000, positionalName: Phrase(" mail หรือ csv และที่อยู่แฟ้ม", "mail or csv and a path"))
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

@@ -3,24 +3,46 @@ import KhanaenText
 
 struct InitCommand: Command {
     static let name = "init"
-    static let summary = "make a new contest folder: the template's criteria, tiers and rules, no entries"
-    static let usage = """
+    static let summary = Phrase("สร้างโฟลเดอร์การประกวดใหม่: เกณฑ์ รางวัล กติกาตามแม่แบบ ยังไม่มีผลงาน",
+                                "make a new contest folder: the template's rules, no entries")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen init DIR [--name NAME] [--lang th|en]
+          khanaen init DIR --demo [--lang th|en]
+
+    สร้าง DIR สำหรับการประกวดใหม่: contest.json ที่มีเกณฑ์ ประเภทรางวัล ลำดับการตัดสินเมื่อคะแนน
+    เท่ากัน เกณฑ์ขั้นต่ำ และกติกาคุณสมบัติตามแม่แบบ (ของรางวัลท้องถิ่นดิจิทัล) รหัสที่ได้จากชื่อของ DIR และ
+    ชื่อ NAME (ถ้าไม่ระบุ ใช้ชื่อของ DIR) entries.json ที่ว่าง และโฟลเดอร์ ledger/ ที่ว่าง วันที่ของ
+    คุณสมบัติต้องกรอกเอง: เขียนไว้เป็น YYYY-MM-DD ใต้ "_eligibility" ซึ่งจะยังไม่ถูกอ่านจนกว่าจะ
+    เปลี่ยนชื่อเป็น "eligibility" คำสั่งจะแจ้งว่าต้องแก้อะไรต่อ (docs/contest-format.md) DIR ต้อง
+    ยังไม่มีอยู่หรือว่างเปล่า การประกวดใหม่มีสิทธิ์แบบ "logins": ผู้เป็นกรรมการกำหนดตามบัญชีผู้ใช้ของ
+    ระบบปฏิบัติการ (docs/access.md)
+
+      --demo   ใช้การประกวดตัวอย่างแทน: ผลงาน 20 รายการ (ผู้ได้รับรางวัลปี 2566) รหัส ชื่อ และ
+               วันที่ของการประกวดตัวอย่าง โดยไม่มีสมุดคะแนน สำหรับทดลองใช้ Khanaen ไม่ใช่สำหรับ
+               การประกวดจริง
+      --lang L th (ค่าตั้งต้น) หรือ en: ภาษาของรายการที่ต้องแก้ต่อ
+
+    """, """
     usage: khanaen init DIR [--name NAME] [--lang th|en]
            khanaen init DIR --demo [--lang th|en]
 
-    Creates DIR for a new contest: contest.json with the template's criteria, award tiers,
-    tie-breaks, thresholds and eligibility rules (the Digital Local award's), an id made from
-    DIR's name and NAME as its name (else DIR's name); an empty entries.json and an empty
-    ledger/ folder. Its eligibility dates are to be filled in: they are written as YYYY-MM-DD
-    under "_eligibility", which is not read until it is renamed "eligibility". It prints what
-    to edit next (docs/contest-format.md). DIR must not exist or be empty. The new contest's
-    access is "logins": who judges is decided by the operating system's logins (docs/access.md).
+    Creates DIR for a new contest: contest.json with the template's criteria, award
+    tiers, tie-breaks, thresholds and eligibility rules (the Digital Local award's),
+    an id made from DIR's name and NAME as its name (else DIR's name); an empty
+    entries.json and an empty ledger/ folder. Its eligibility dates are to be filled
+    in: they are written as YYYY-MM-DD under "_eligibility", which is not read until
+    it is renamed "eligibility". It prints what to edit next
+    (docs/contest-format.md). DIR must not exist or be empty. The new contest's
+    access is "logins": who judges is decided by the operating system's logins
+    (docs/access.md).
 
-    --demo   the sample contest instead: its 20 entries (2566's winners), its id, name and
-             dates, without its ledger; for trying Khanaen out, not for a new contest.
+    --demo   the sample contest instead: its 20 entries (2566's winners), its id,
+    name and
+             dates, without its ledger; for trying Khanaen out, not for a new
+             contest.
     --lang L th (default) or en: the language of what to edit next.
 
-    """
+    """)
     static let options = OptionSpec(values: ["name", "lang"], flags: ["demo"], positionals: 1...1, positionalName: Phrase(" DIR", "DIR"))
 
     /// What the template's eligibility dates become: to be filled in.

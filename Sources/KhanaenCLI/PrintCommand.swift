@@ -7,47 +7,108 @@ import KhanaenUI
 /// `khanaen print`: the signed papers as Thai A4 PDF (docs/printing.md, issue 24).
 struct PrintCommand: Command {
     static let name = "print"
-    static let summary = "the papers to sign as Thai A4 PDF: score sheets, the summary, declarations, the announcement"
-    static let usage = """
-    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]] [--lang th|en]
-           khanaen print summary [--method M] [--output FILE [--force]] [--lang th|en]
-           khanaen print announcement [--method M] [--output FILE [--force]] [--lang th|en]
-           khanaen print declaration [--judge J] [--output FILE [--force]] [--lang th|en]
+    static let summary = Phrase("เอกสารลงนามเป็น PDF ขนาด A4: ใบให้คะแนน ใบสรุป แบบแสดง ประกาศผล",
+                                "papers to sign as A4 PDF: sheets, summary, declarations, results")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
+                              [--lang th|en] [--contest DIR]
+          khanaen print summary [--method M] [--output FILE [--force]]
+                                [--lang th|en] [--contest DIR]
+          khanaen print announcement [--method M] [--output FILE [--force]]
+                                     [--lang th|en] [--contest DIR]
+          khanaen print declaration [--judge J] [--output FILE [--force]]
+                                    [--lang th|en] [--contest DIR]
 
-    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล): one row per entry given
-             to the judge (every entry until a chair assigns) with the scores per criterion, the
-             total out of 100 and the status, and the signature block. A judge prints their own;
-             a chair any judge (--judge J), or without --judge every judge's, one file each
+    sheet    ใบให้คะแนนของกรรมการหนึ่งคน (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล):
+             แถวละหนึ่งผลงานที่มอบหมายให้กรรมการ (ทุกผลงานจนกว่าประธานกรรมการจะมอบหมาย)
+             พร้อมคะแนนรายเกณฑ์ คะแนนรวมจาก 100 และสถานะ และส่วนลงนาม กรรมการพิมพ์ของ
+             ตนเอง ประธานกรรมการพิมพ์ของกรรมการคนใดก็ได้ (--judge J) หรือเมื่อไม่ระบุ --judge
+             พิมพ์ของกรรมการทุกคน คนละแฟ้ม (sheet-J.pdf ลงใน --output DIR หรือ exports/)
+    declaration
+             แบบแสดงการมีส่วนได้เสียของกรรมการหนึ่งคน (แบบแสดงการมีส่วนได้เสีย): เหตุตาม ม.13
+             และ ม.16 เป็นช่องกาเครื่องหมาย กาตามการมีส่วนได้เสียที่กรรมการแจ้ง (`khanaen
+             conflict declare`) และที่กติกาใน contest.json คำนวณ และบรรทัดลงนาม ใครพิมพ์
+             ของใคร และเก็บที่ใด เหมือนใบให้คะแนน (declaration-J.pdf)
+    summary  ใบสรุปผลคะแนน สำหรับประธานกรรมการ: คะแนนรวมของกรรมการทุกคน
+             ต่อผลงาน วิธีคำนวณ คะแนน อันดับ รางวัลที่เสนอและที่ตัดสิน ข้อสังเกต และบรรทัดลงนามของ
+             กรรมการทุกคนและประธานกรรมการ
+    announcement
+             ประกาศผล สำหรับประธานกรรมการ ตามรูปแบบของ `report --format md`: ผู้ได้รับ
+             รางวัลในแต่ละประเภทรางวัลตามลำดับของประกาศ ลงวันที่เป็นพุทธศักราช พร้อมส่วนลงนามของ
+             ประธานกรรมการ
+
+    ใบให้คะแนนที่ยังไม่ส่งคะแนน (หรือถอนตัว) ทำให้เอกสารเป็นร่าง: มีคำว่า ร่าง ทุกหน้า เช่นเดียวกับ
+    ใบสรุปหรือประกาศผลที่ผลยังไม่เป็นที่สุด ท้ายทุกหน้าแสดง หน้า n จาก m และสิ่งที่เอกสารอ้างอิง: แฟ้ม
+    สมุดคะแนนของกรรมการ (จำนวนบรรทัดและแฮชล่าสุด) สำหรับใบให้คะแนนหรือแบบแสดงการมีส่วนได้เสีย
+    ตราผลคะแนนสำหรับใบสรุปและประกาศผล และเวลาที่พิมพ์ พร้อม QR code ของข้อมูลนี้ (`khanaen
+    verify --printed …`; ไม่มีถ้าไม่มี libqrencode) ฝังแบบอักษร Laksaman
+    (fonts-tlwg-laksaman) หรือ print.font ของ contest.json ไว้ในเอกสาร Pango, Cairo
+    และ libqrencode ถูกเปิดใช้เฉพาะที่นี่ (scripts/setup.sh ติดตั้งให้) ถ้าไม่ระบุ --output เอกสาร
+    ของกรรมการจะเขียนลงโฟลเดอร์ปัจจุบัน ของประธานกรรมการลง exports/
+
+    ตัวเลือก:
+      --judge J     กรรมการที่จะพิมพ์ใบให้คะแนนหรือแบบแสดงการมีส่วนได้เสีย (สำหรับประธานกรรมการ
+                    กรรมการพิมพ์ได้เฉพาะของตน)
+      --notes       เพิ่มข้อสังเกตของกรรมการไว้ใต้ตาราง
+      --method M    วิธีคำนวณของใบสรุป (mean, median, trimmed, normalised) ค่าตั้งต้นคือวิธี
+                    ทางการ
+      --output F    แฟ้มที่จะเขียน (โฟลเดอร์ เมื่อพิมพ์ของกรรมการทุกคน)
+      --force       แทนที่ F เมื่อมีอยู่แล้ว
+      --lang th|en  ภาษาของข้อความที่คำสั่งแจ้ง (th) ตัวเอกสารเป็นภาษาไทย
+
+    """, """
+    usage: khanaen print sheet [--judge J] [--notes] [--output FILE [--force]]
+                               [--lang th|en] [--contest DIR]
+           khanaen print summary [--method M] [--output FILE [--force]]
+                                 [--lang th|en] [--contest DIR]
+           khanaen print announcement [--method M] [--output FILE [--force]]
+                                      [--lang th|en] [--contest DIR]
+           khanaen print declaration [--judge J] [--output FILE [--force]]
+                                     [--lang th|en] [--contest DIR]
+
+    sheet    one judge's score sheet (แบบบันทึกคะแนน สำหรับกรรมการรายบุคคล):
+             one row per entry given to the judge (every entry until a chair
+             assigns) with the scores per criterion, the total out of 100 and the
+             status, and the signature block. A judge prints their own; a chair any
+             judge (--judge J), or without --judge every judge's, one file each
              (sheet-J.pdf, into --output DIR or exports/).
-    declaration  one judge's declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds of
-             ม.13 and ม.16 as boxes, ticked from the conflicts the judge declared (`khanaen
-             conflict declare`), the conflicts contest.json's rules compute, and the signature
-             line. Who prints which, and where, as for the sheet (declaration-J.pdf).
-    summary  the summary (ใบสรุปผลคะแนน), for the chairs: every judge's total per entry, the
-             method, the score, the rank, the proposed and decided award, the flags, and a
-             signature line for every judge and the chair.
-    announcement  the announcement (ประกาศผล), for the chairs, as `report --format md` shapes it:
-             per award tier the winners in the announcement's order, dated in the Buddhist
-             era, with the chair's signature block.
+    declaration
+             one judge's declaration of interest (แบบแสดงการมีส่วนได้เสีย): the grounds
+             of ม.13 and ม.16 as boxes, ticked from the conflicts the judge declared
+             (`khanaen conflict declare`), the conflicts contest.json's rules
+             compute, and the signature line. Who prints which, and where, as for
+             the sheet (declaration-J.pdf).
+    summary  the summary (ใบสรุปผลคะแนน), for the chairs: every judge's total per
+             entry, the method, the score, the rank, the proposed and decided award,
+             the flags, and a signature line for every judge and the chair.
+    announcement
+             the announcement (ประกาศผล), for the chairs, as `report --format md`
+             shapes it: per award tier the winners in the announcement's order,
+             dated in the Buddhist era, with the chair's signature block.
 
-    A sheet that is not submitted (or recused) makes the paper a draft: ร่าง on every page, as
-    on a summary or announcement whose results are not final. Every page's footer says page n of m and what
-    the paper stands on: the judge's ledger file (its line count and head hash) for a sheet or a
-    declaration, the results seal for the summary and the announcement, and when it was printed,
-    with a QR code of it (`khanaen verify --printed …`; none where libqrencode is missing).
-    Laksaman (fonts-tlwg-laksaman), or contest.json's print.font, is embedded; Pango, Cairo and
-    libqrencode are opened only here (scripts/setup.sh installs them). Without --output a
-    judge's paper is written to the current folder, a chair's to exports/.
+    A sheet that is not submitted (or recused) makes the paper a draft: ร่าง on every
+    page, as on a summary or announcement whose results are not final. Every page's
+    footer says page n of m and what the paper stands on: the judge's ledger file
+    (its line count and head hash) for a sheet or a declaration, the results seal
+    for the summary and the announcement, and when it was printed, with a QR code of
+    it (`khanaen verify --printed …`; none where libqrencode is missing). Laksaman
+    (fonts-tlwg-laksaman), or contest.json's print.font, is embedded; Pango, Cairo
+    and libqrencode are opened only here (scripts/setup.sh installs them). Without
+    --output a judge's paper is written to the current folder, a chair's to
+    exports/.
 
     options:
-      --judge J     the judge whose sheet or declaration to print (a chair; a judge prints only their own)
+      --judge J     the judge whose sheet or declaration to print (a chair; a judge
+                    prints only their own)
       --notes       add the judge's notes (ข้อสังเกต) under the table
-      --method M    the summary's method (mean, median, trimmed, normalised); the official one by default
-      --output F    the file to write (a folder for every judge's sheets or declarations)
+      --method M    the summary's method (mean, median, trimmed, normalised); the
+                    official one by default
+      --output F    the file to write (a folder for every judge's sheets or
+                    declarations)
       --force       replace F when it exists
       --lang th|en  the language of what the command says (th); the paper is Thai
 
-    """
+    """)
     static let options = OptionSpec(values: ["contest", "judge", "output", "method", "lang"], flags: ["notes", "force"],
                                     positionals: 1...1, positionalName: Phrase("สิ่งที่จะพิมพ์ (sheet, summary, announcement หรือ declaration)", "what to print (sheet, summary, announcement or declaration)"))
 

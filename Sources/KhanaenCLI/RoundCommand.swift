@@ -6,33 +6,61 @@ import KhanaenText
 /// (docs/contest-format.md, "Rounds").
 struct RoundCommand: Command {
     static let name = "round"
-    static let summary = "the chair advances a shortlist into the next round's contest folder"
-    static let usage = """
-    usage: khanaen round next --to DIR (--top N | --entries E1,E2,…) [--rules FILE] --reason TEXT
-                              [--chair USER] [--lang th|en] [--contest DIR]
+    static let summary = Phrase("ประธานกรรมการคัดผลงานเข้ารอบถัดไปเป็นโฟลเดอร์การประกวดใหม่",
+                                "the chair advances a shortlist into the next round's folder")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen round next --to DIR (--top N | --entries E1,E2,…) [--rules FILE]
+                             --reason TEXT [--chair USER] [--lang th|en]
+                             [--contest DIR]
 
-    Chair action. Computes the results by the official method (as `report` does), records
-    their seal in a checkpoint and an `advance` line in the chair's ledger (the entries, the
-    seal, the reason), then makes the next round's folder DIR at once: contest.json from this
-    round's (a new id, round number + 1) or from FILE (its own criteria and panel; its id must
-    differ), with `previousRound` naming this folder, the seal and the advance line;
-    entries.json with the advancing entries only, same ids; their documents/ (hard links
-    where the file system allows, never through a symbolic link). The next round's `verify`
-    checks that this round's ledger still extends the seal and that the advance lists
-    exactly its entries.
+    การดำเนินการของประธานกรรมการ คำนวณผลตามวิธีทางการ (เหมือน `report`) ลงตราผลคะแนนใน
+    จุดตรวจ และบรรทัด `advance` ในสมุดคะแนนของประธานกรรมการ (ผลงาน ตราผลคะแนน เหตุผล)
+    แล้วสร้างโฟลเดอร์ DIR ของรอบถัดไปทันที: contest.json จากของรอบนี้ (รหัสใหม่ รอบ + 1) หรือ
+    จาก FILE (มีเกณฑ์และคณะกรรมการของตนเอง รหัสต้องต่างกัน) โดยมี `previousRound` ระบุ
+    โฟลเดอร์นี้ ตราผลคะแนน และบรรทัด advance; entries.json ที่มีเฉพาะผลงานที่ผ่านเข้ารอบ รหัส
+    เดิม; documents/ ของผลงานเหล่านั้น (เป็น hard link เมื่อระบบแฟ้มรองรับ ไม่ผ่าน symbolic
+    link) คำสั่ง `verify` ของรอบถัดไปตรวจว่าสมุดคะแนนของรอบนี้ยังต่อจากตราผลคะแนน และ advance
+    ระบุผลงานตรงกันทุกรายการ
+
+    ตัวเลือก:
+      --top N          ผลงาน N อันดับแรก ปฏิเสธเมื่อเส้นตัดอยู่กลางผลงานที่เสมอกัน
+      --entries LIST   ผลงานที่ประธานกรรมการเลือก รหัสคั่นด้วยจุลภาค
+      --rules FILE     contest.json ของรอบถัดไป (มิฉะนั้นใช้ของรอบนี้)
+      --chair USER     ใช้ได้เฉพาะการประกวดแบบเปิด: ประธานกรรมการผู้ดำเนินการ
+      --lang th|en     ภาษาของข้อความ (th)
+
+    รอบหนึ่งผ่านเข้ารอบถัดไปได้ครั้งเดียว: เมื่อสั่งอีกครั้งด้วยรายชื่อเดิมขณะที่ยังไม่มีโฟลเดอร์ (สร้างไม่
+    สำเร็จ) จะสร้างโฟลเดอร์จาก advance ที่ลงไว้แล้ว และไม่เขียนบรรทัดที่สอง กรณีอื่นจะถูกปฏิเสธ
+
+    """, """
+    usage: khanaen round next --to DIR (--top N | --entries E1,E2,…) [--rules FILE]
+                              --reason TEXT [--chair USER] [--lang th|en]
+                              [--contest DIR]
+
+    Chair action. Computes the results by the official method (as `report` does),
+    records their seal in a checkpoint and an `advance` line in the chair's ledger
+    (the entries, the seal, the reason), then makes the next round's folder DIR at
+    once: contest.json from this round's (a new id, round number + 1) or from FILE
+    (its own criteria and panel; its id must differ), with `previousRound` naming
+    this folder, the seal and the advance line; entries.json with the advancing
+    entries only, same ids; their documents/ (hard links where the file system
+    allows, never through a symbolic link). The next round's `verify` checks that
+    this round's ledger still extends the seal and that the advance lists exactly
+    its entries.
 
     options:
-      --top N          the first N ranked entries; refused when the cut falls inside a tie
+      --top N          the first N ranked entries; refused when the cut falls inside
+                       a tie
       --entries LIST   the chair's choice, comma-separated ids
       --rules FILE     the next round's contest.json (else this round's)
       --chair USER     only in an open contest: the chair acting
       --lang th|en     the language of what it says (th)
 
-    A round advances once: run again with the same shortlist while the folder is missing (it
-    could not be made), it makes the folder from the advance already recorded and writes no
-    second one; anything else is refused.
+    A round advances once: run again with the same shortlist while the folder is
+    missing (it could not be made), it makes the folder from the advance already
+    recorded and writes no second one; anything else is refused.
 
-    """
+    """)
     static let options = OptionSpec(values: ["to", "top", "entries", "rules", "reason", "chair", "contest", "lang"],
                                     positionals: 1...1, positionalName: Phrase("สิ่งที่จะทำ (next)", "what to do (next)"))
 

@@ -5,22 +5,36 @@ import KhanaenText
 /// `khanaen rounds`: the chain of rounds a contest folder belongs to.
 struct RoundsCommand: Command {
     static let name = "rounds"
-    static let summary = "list the chain of rounds this contest belongs to, each with its entries and state"
-    static let usage = """
+    static let summary = Phrase("รายการรอบที่การประกวดนี้อยู่ แต่ละรอบกับผลงานและสถานะ",
+                                "list the chain of rounds, each with its entries and state")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen rounds [--lang th|en] [--contest DIR]
+
+    แสดงรอบตั้งแต่รอบแรกถึงรอบสุดท้าย: ย้อนตาม `previousRound` ของ contest.json แต่ละรอบ และ
+    ไปข้างหน้าตามโฟลเดอร์ข้างเคียงที่มี `previousRound` ระบุรอบนั้น รอบละหนึ่งบรรทัด: ลำดับรอบ
+    โฟลเดอร์ ชื่อ ผลงาน และสถานะ: ยังไม่มีคะแนน (ยังไม่มีบรรทัดของกรรมการ) กำลังให้คะแนน ตัดสินแล้ว
+    (ผลเป็นที่สุด ตามที่การตรวจร่างของรายงานแจ้ง) และ ผ่านเข้ารอบถัดไป N ผลงาน เมื่อประธานกรรมการ
+    คัดผลงานเข้ารอบแล้ว `*` ชี้โฟลเดอร์นี้ ในการประกวดที่ใช้สิทธิ์ตามบัญชีผู้ใช้ เฉพาะประธานกรรมการเห็น
+    สถานะ
+
+    ตัวเลือก:
+      --lang th|en   ภาษาของบรรทัด (th)
+
+    """, """
     usage: khanaen rounds [--lang th|en] [--contest DIR]
 
     Lists the rounds from the first to the last: back through each contest.json's
-    `previousRound`, and forward to the folders beside a round whose `previousRound` names
-    it. One line per round: its number, folder, title, entries and state: ยังไม่มีคะแนน
-    (open: no judge line yet), กำลังให้คะแนน (scoring), ตัดสินแล้ว (decided: the results are
-    final, as the report's draft check says), and ผ่านเข้ารอบถัดไป N ผลงาน (advanced N) once
-    its chair advanced a shortlist. `*` marks this folder. Only the chairs see the states of a
-    contest whose access is by logins.
+    `previousRound`, and forward to the folders beside a round whose `previousRound`
+    names it. One line per round: its number, folder, title, entries and state: ยังไม่
+    มีคะแนน (open: no judge line yet), กำลังให้คะแนน (scoring), ตัดสินแล้ว (decided: the
+    results are final, as the report's draft check says), and ผ่านเข้ารอบถัดไป N ผลงาน
+    (advanced N) once its chair advanced a shortlist. `*` marks this folder. Only
+    the chairs see the states of a contest whose access is by logins.
 
     options:
       --lang th|en   the language of the lines (th)
 
-    """
+    """)
     static let options = OptionSpec(values: ["contest", "lang"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {

@@ -3,31 +3,60 @@ import KhanaenText
 
 struct ScoreCommand: Command {
     static let name = "score"
-    static let summary = "set a judge's scores for an entry, add a note, or submit the sheet"
-    static let usage = """
-    usage: khanaen score --entry E [cN=VALUE …] [--clear cN …] [--note TEXT] [--submit] [--judge J]
+    static let summary = Phrase("ให้คะแนนผลงาน เพิ่มข้อสังเกต หรือส่งคะแนนใบให้คะแนน",
+                                "set a judge's scores for an entry, add a note, or submit the sheet")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen score --entry E [cN=VALUE …] [--clear cN …] [--note TEXT]
+                        [--submit] [--judge J]
 
-    Appends to the ledger of the judge your login is, in this order: the scores given as criterion=value
-    (c1=12 c3=20.5), the criteria to clear, the note on the entry, and the submit. Every
-    change is checked first, and nothing is written when any is refused: an unknown judge,
-    entry or criterion; a value below 0, above the criterion's maximum or off the step;
-    submitting a sheet with a criterion not scored; any change to a submitted sheet (the
-    chair must reopen it); any change to a sheet the judge recused from.
+    เขียนต่อท้ายสมุดคะแนนของกรรมการที่ตรงกับบัญชีผู้ใช้ของคุณ ตามลำดับนี้: คะแนนที่ให้ในรูป เกณฑ์=ค่า
+    (c1=12 c3=20.5) เกณฑ์ที่จะล้างคะแนน ข้อสังเกตของผลงาน และการส่งคะแนน ทุกการแก้ไขจะถูกตรวจ
+    ก่อน และจะไม่มีการเขียนใดเลยถ้ามีข้อใดถูกปฏิเสธ: กรรมการ ผลงาน หรือเกณฑ์ที่ไม่รู้จัก; ค่าต่ำกว่า 0
+    เกินคะแนนเต็มของเกณฑ์ หรือไม่ตรงขั้นของคะแนน; การส่งคะแนนใบให้คะแนนที่ยังให้คะแนนไม่ครบทุกเกณฑ์;
+    การแก้ไขใบให้คะแนนที่ส่งแล้ว (ประธานกรรมการต้องเปิดแก้ไขก่อน); การแก้ไขใบให้คะแนนที่กรรมการ
+    ถอนตัวแล้ว
+
+    ตัวเลือก:
+      --judge J        ใช้ได้เฉพาะการประกวดแบบเปิด (docs/access.md): รหัสของกรรมการ ใน
+                       การประกวดอื่นระบุได้เพียงกรรมการที่เป็นตัวคุณเอง
+      --entry E        รหัสของผลงานใน entries.json
+      --clear cN       ล้างคะแนนของเกณฑ์ (ใช้ซ้ำได้)
+      --note TEXT      ข้อสังเกตของกรรมการต่อผลงาน (ข้อความว่างคือลบข้อสังเกต)
+      --submit         ส่งคะแนน ใบให้คะแนนเป็นฉบับสุดท้าย
+      --contest DIR    โฟลเดอร์การประกวด
+      --lang th|en     ภาษาของบรรทัดที่แจ้งว่าบันทึกแล้ว หรือเหตุที่ไม่ได้บันทึก (th)
+
+    ค่าคะแนนเป็นเลขทศนิยมธรรมดา เป็นเลขอารบิกหรือเลขไทยก็ได้ ใช้จุดหรือจุลภาคคั่นทศนิยม: 12, 12.5,
+    12,5, ๑๒ ค่าที่มีเครื่องหมาย เลขชี้กำลัง หรือเลขฐานสิบหก (+5, 1e1, 0x0A) จะถูกปฏิเสธ
+
+    """, """
+    usage: khanaen score --entry E [cN=VALUE …] [--clear cN …] [--note TEXT]
+                         [--submit] [--judge J]
+
+    Appends to the ledger of the judge your login is, in this order: the scores
+    given as criterion=value (c1=12 c3=20.5), the criteria to clear, the note on the
+    entry, and the submit. Every change is checked first, and nothing is written
+    when any is refused: an unknown judge, entry or criterion; a value below 0,
+    above the criterion's maximum or off the step; submitting a sheet with a
+    criterion not scored; any change to a submitted sheet (the chair must reopen
+    it); any change to a sheet the judge recused from.
 
     options:
-      --judge J        only in an open contest (docs/access.md): the judge's id; elsewhere it
-                       may only name your own judge
+      --judge J        only in an open contest (docs/access.md): the judge's id;
+                       elsewhere it may only name your own judge
       --entry E        the entry's id in entries.json
       --clear cN       clear a criterion's score (repeatable)
       --note TEXT      the judge's note on the entry (empty text removes it)
       --submit         make the sheet final
       --contest DIR    the contest folder
-      --lang th|en     the language of the line that says what was saved, or why not (th)
+      --lang th|en     the language of the line that says what was saved, or why not
+                       (th)
 
-    A value is a plain decimal, in Arabic or Thai digits, with a point or a comma before
-    the fraction: 12, 12.5, 12,5, ๑๒. A sign, an exponent or hex (+5, 1e1, 0x0A) is refused.
+    A value is a plain decimal, in Arabic or Thai digits, with a point or a comma
+    before the fraction: 12, 12.5, 12,5, ๑๒. A sign, an exponent or hex (+5, 1e1,
+    0x0A) is refused.
 
-    """
+    """)
     static let options = OptionSpec(values: ["judge", "entry", "note", "contest", "lang"], repeatable: ["clear"],
                                      flags: ["submit"], positionals: 0...64, positionalName: Phrase(" เกณฑ์=ค่า", "criterion=value"))
 

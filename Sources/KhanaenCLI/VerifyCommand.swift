@@ -4,34 +4,64 @@ import KhanaenText
 
 struct VerifyCommand: Command {
     static let name = "verify"
-    static let summary = "check the contest files, every ledger chain and its rules; one line per file"
-    static let usage = """
-    usage: khanaen verify [--seal HEX] [--printed HEX] [--judge J] [--lang th|en] [--contest DIR]
+    static let summary = Phrase("ตรวจแฟ้มการประกวด สายแฮชและกติกาของสมุดคะแนน แฟ้มละบรรทัด",
+                                "check the contest files, every ledger chain and its rules")
+    static let usage = Phrase("""
+    วิธีใช้: khanaen verify [--seal HEX] [--printed HEX] [--judge J] [--lang th|en]
+                         [--contest DIR]
 
-    Checks contest.json and entries.json, then every ledger file line by line: its format,
-    its sequence numbers and its hash chain (docs/ledger.md); every line against the
-    contest's rules (a score above its maximum, a change to a submitted sheet with no
-    reopen, another judge as its actor, a decision in a file its author cannot write…);
-    every file against the checkpoints of the others (a file cut back, rolled back or
-    replaced); and every delivery against its chair's file. Prints one line per file with
-    its line count and head hash, then one line per problem. Exit code 1 when any. A judge
-    (in a contest whose access is by logins) verifies their own file and the chairs'
-    deliveries to them; so does --judge J, which asks for that view of judge J in an open
-    contest (a judge's clone of their own repository holds nothing else: docs/sync.md).
+    ตรวจ contest.json และ entries.json แล้วตรวจแฟ้มสมุดคะแนนทุกแฟ้มทีละบรรทัด: รูปแบบ
+    เลขลำดับ และสายแฮช (docs/ledger.md); ทุกบรรทัดตามกติกาของการประกวด (คะแนนเกินคะแนนเต็ม
+    การแก้ใบให้คะแนนที่ส่งแล้วโดยไม่มีการเปิดแก้ไข ผู้กระทำเป็นกรรมการคนอื่น การตัดสินในแฟ้มที่ผู้ตัดสินเขียน
+    ไม่ได้…); ทุกแฟ้มเทียบกับจุดตรวจในแฟ้มอื่น (แฟ้มที่ถูกตัด ถูกย้อน หรือถูกแทนที่); และทุกการส่งเทียบกับแฟ้ม
+    ของประธานกรรมการผู้ส่ง พิมพ์แฟ้มละหนึ่งบรรทัดพร้อมจำนวนบรรทัดและแฮชล่าสุด แล้วปัญหาละหนึ่งบรรทัด
+    ออกด้วยรหัส 1 เมื่อมีปัญหา กรรมการ (ในการประกวดที่ใช้สิทธิ์ตามบัญชีผู้ใช้) ตรวจแฟ้มของตนเองและสิ่งที่
+    ประธานกรรมการส่งถึงตน --judge J ก็เช่นกัน โดยขอมุมมองของกรรมการ J ในการประกวดแบบเปิด
+    (สำเนาคลังของกรรมการเองไม่มีสิ่งอื่น: docs/sync.md)
+
+    ตัวเลือก:
+      --seal HEX     สมุดคะแนนวันนี้ยังต่อจากสมุดคะแนนที่ใช้คำนวณตราผลคะแนนของรายงานที่เผยแพร่
+                     หรือไม่ (เลขฐานสิบหก 12 หลักแรกขึ้นไป): รายงานลงตราไว้ในจุดตรวจแล้ว
+      --printed HEX  สมุดคะแนนวันนี้ยังมีสิ่งที่เอกสารพิมพ์อ้างอิงหรือไม่: แฮชล่าสุดของใบให้คะแนน (แฟ้ม
+                     ตามที่พิมพ์ บรรทัดที่เพิ่มหลังจากนั้นและผลงานที่บรรทัดเหล่านั้นเปลี่ยน หรือออกด้วยรหัส
+                     1 เมื่อบรรทัดที่พิมพ์ถูกตัดหรือเขียนใหม่) หรือตราผลคะแนนของใบสรุป (เหมือน
+                     --seal); docs/printing.md
+      --judge J      (การประกวดแบบเปิด) ตรวจตามที่กรรมการ J เห็น: แฟ้มของเขาและสิ่งที่ส่งถึงเขา
+      --lang th|en   ภาษาของบรรทัด (th) คำแรกของแต่ละบรรทัด (ok, BROKEN, VIOLATION,
+                     CHECKPOINT, DELIVERY, ROUND, FORK, SEAL, PRINTED, note) คงเดิม
+
+    """, """
+    usage: khanaen verify [--seal HEX] [--printed HEX] [--judge J] [--lang th|en]
+                          [--contest DIR]
+
+    Checks contest.json and entries.json, then every ledger file line by line: its
+    format, its sequence numbers and its hash chain (docs/ledger.md); every line
+    against the contest's rules (a score above its maximum, a change to a submitted
+    sheet with no reopen, another judge as its actor, a decision in a file its
+    author cannot write…); every file against the checkpoints of the others (a file
+    cut back, rolled back or replaced); and every delivery against its chair's file.
+    Prints one line per file with its line count and head hash, then one line per
+    problem. Exit code 1 when any. A judge (in a contest whose access is by logins)
+    verifies their own file and the chairs' deliveries to them; so does --judge J,
+    which asks for that view of judge J in an open contest (a judge's clone of their
+    own repository holds nothing else: docs/sync.md).
 
     options:
-      --seal HEX     whether today's ledger still extends the one a published report's seal
-                     (its first 12 or more hex digits) was computed on: the report recorded
-                     its seal in a checkpoint
-      --printed HEX  whether today's ledger still holds what a printed paper stood on: a sheet's
-                     head hash (the file as printed, lines added since and the entries they
-                     change, or exit 1 when the printed lines were cut or rewritten) or a
-                     summary's seal (as --seal); docs/printing.md
-      --judge J      (an open contest) verify as judge J sees: their file and the deliveries to them
-      --lang th|en   the language of the lines (th); each line's first word (ok, BROKEN,
-                     VIOLATION, CHECKPOINT, DELIVERY, ROUND, FORK, SEAL, PRINTED, note) stays as it is
+      --seal HEX     whether today's ledger still extends the one a published
+                     report's seal (its first 12 or more hex digits) was computed
+                     on: the report recorded its seal in a checkpoint
+      --printed HEX  whether today's ledger still holds what a printed paper stood
+                     on: a sheet's head hash (the file as printed, lines added since
+                     and the entries they change, or exit 1 when the printed lines
+                     were cut or rewritten) or a summary's seal (as --seal);
+                     docs/printing.md
+      --judge J      (an open contest) verify as judge J sees: their file and the
+                     deliveries to them
+      --lang th|en   the language of the lines (th); each line's first word (ok,
+                     BROKEN, VIOLATION, CHECKPOINT, DELIVERY, ROUND, FORK, SEAL,
+                     PRINTED, note) stays as it is
 
-    """
+    """)
     static let options = OptionSpec(values: ["contest", "seal", "printed", "lang", "judge"])
 
     static func run(_ args: ParsedArguments, _ ctx: CommandContext) throws -> Int32 {
