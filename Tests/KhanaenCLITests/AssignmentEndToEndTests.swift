@@ -85,7 +85,7 @@ final class AssignmentEndToEndTests: XCTestCase {
 
         // From the list, j1 declares a conflict with e02 (the first row now), ground 3.
         driver.keys("g"); driver.keys("r")
-        driver.waitFor("3 ญาติ")
+        driver.waitFor("มีส่วนได้เสียเพราะเหตุใด")
         driver.keys("3"); driver.type("ผู้ประสานงานเป็นน้องสาว"); driver.keys("Enter")
         driver.waitFor("(y/n)")
         driver.keys("y")
