@@ -567,12 +567,13 @@ final class LedgerTests: XCTestCase {
 }
 
 final class LedgerRefreshTests: XCTestCase {
-    /// Fails every read-only open of the chairs' files, as a disk error would.
-    struct UnreadableChairs: FileOperations {
+    /// Fails every read-only open of the files named, as a disk error would.
+    struct Unreadable: FileOperations {
+        let names: Set<String>
         let posix = POSIXFileOperations()
         func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { posix.open(path, flags, mode) }
         func openat(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-            if name == "chair.jsonl" && flags & O_ACCMODE == O_RDONLY { errno = EIO; return -1 }
+            if names.contains(name) && flags & O_ACCMODE == O_RDONLY { errno = EIO; return -1 }
             return posix.openat(folder, name, flags, mode)
         }
         func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { posix.write(fd, bytes) }
@@ -583,26 +584,51 @@ final class LedgerRefreshTests: XCTestCase {
         func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
     }
 
-    /// One file that cannot be read is reported, and every other file is still read: the
-    /// console goes on showing the judges' new lines beside the problem.
-    func testAFileThatCannotBeReadDoesNotStopTheOthersBeingRead() throws {
-        let dir = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    private var dir = ""
+    override func setUp() { dir = Fixtures.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// j1 and j2 have each submitted e1; both ledgers are read once.
+    private func written() throws -> (writer: Ledger, reader: Ledger) {
         let contest = try Fixtures.contest()
         let writer = Ledger(contest: contest, directory: dir)
-        for folder in ["j1", Ledger.chairsFolder] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
+        for folder in ["j1", "j2", Ledger.chairsFolder] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
         try writer.file(forJudge: "j1")!.append(Fixtures.sheet("j1", "e1", 5, 10, 5))
-        try writer.chairFile(for: "chair")!.append([LedgerEvent(actor: "chair", kind: .reopen, judge: "j1", entry: "e1", ref: 4, text: "แก้")])
+        try writer.file(forJudge: "j2")!.append(Fixtures.sheet("j2", "e1", 6, 12, 6))
         let reader = Ledger(contest: contest, directory: dir)
         XCTAssertTrue(try reader.refresh())
-        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 4)
+        return (writer, reader)
+    }
 
+    /// One judge's file that cannot be read is reported, and the other judges' files are
+    /// still read: the console goes on showing their new lines beside the problem.
+    func testAJudgesFileThatCannotBeReadDoesNotStopTheOtherJudgesBeingRead() throws {
+        let (writer, reader) = try written()
         try writer.file(forJudge: "j1")!.append(Fixtures.sheet("j1", "e2", 1, 2, 3))
-        try FileSystem.using(UnreadableChairs()) {
+        try writer.file(forJudge: "j2")!.append(Fixtures.sheet("j2", "e2", 1, 2, 3))
+        try FileSystem.using(Unreadable(names: ["j1.jsonl"])) {
+            XCTAssertThrowsError(try reader.refresh()) { error in
+                XCTAssertTrue("\(error)".contains("j1.jsonl"), "the file at fault is named: \(error)")
+            }
+        }
+        XCTAssertEqual(reader.file(forJudge: "j2")!.events.count, 8, "j2's new lines are read all the same")
+        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 4, "what j1's file held stays")
+    }
+
+    /// A chair's file that cannot be read stops the read before the judges' files: a judge's
+    /// line after a reopen in it would otherwise be taken for a change to a submitted sheet.
+    func testAChairsFileThatCannotBeReadIsNotReadPastIntoFalseViolations() throws {
+        let (writer, reader) = try written()
+        try writer.chairFile(for: "chair")!.append([LedgerEvent(actor: "chair", kind: .reopen, judge: "j1", entry: "e1", ref: 4, text: "แก้")])
+        try writer.file(forJudge: "j1")!.append([LedgerEvent(actor: "j1", kind: .score, entry: "e1", criterion: "a", value: 7)])
+        try FileSystem.using(Unreadable(names: ["chair.jsonl"])) {
             XCTAssertThrowsError(try reader.refresh()) { error in
                 XCTAssertTrue("\(error)".contains("chair.jsonl"), "the file at fault is named: \(error)")
             }
         }
-        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 8, "j1's new lines are read all the same")
+        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 4, "j1's line after the unread reopen is not taken yet")
+        XCTAssertTrue(try reader.refresh(), "read once the chair's file can be")
+        XCTAssertEqual(reader.file(forJudge: "j1")!.events.count, 5)
+        XCTAssertEqual(reader.chairFile(for: "chair")!.events.count, 1)
     }
 }

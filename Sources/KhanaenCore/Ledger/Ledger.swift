@@ -97,26 +97,25 @@ public final class Ledger: Sendable {
     /// parallel, each chain verified on its own, then the deliveries. Returns whether
     /// anything changed since the last refresh.
     ///
-    /// A file that cannot be read does not stop the others being read: every file is read,
-    /// then the first one's error is thrown (the caller shows it beside what was read, which
-    /// may have changed).
+    /// A judge's file that cannot be read does not stop the other judges' being read (each
+    /// judge's lines depend only on their own and the chairs'): all are read, then the first
+    /// error is thrown, and the caller shows it beside what was read, which may have changed.
+    /// A chairs' or the witness's file that cannot be read stops the read before the judges'
+    /// files: a judge's line after a reopen not yet read would be taken for a change to a
+    /// submitted sheet.
     @discardableResult
     public func refresh() throws -> Bool {
-        var changed = false, failure: Error? = nil
-        for f in chairFiles + [witnessFile] {
-            do { changed = try f.refresh() || changed } catch { failure = failure ?? error }
-        }
+        var changed = false
+        for f in chairFiles + [witnessFile] { changed = try f.refresh() || changed }
         for f in chairFiles + [witnessFile] {
             for e in f.events where e.kind == .checkpoint {
                 for h in e.checkpoint?.heads ?? [] { file(named: h.file)?.watch(line: h.lines) }
             }
         }
         let files = judgeFiles + deliveries.flatMap { $0 }
+        // Every file is read before an error is thrown.
         let results = Parallel.each(files.count) { k in Result { try files[k].refresh() } }
-        for r in results {
-            do { changed = try r.get() || changed } catch { failure = failure ?? error }
-        }
-        if let failure { throw failure }
+        for r in results { changed = try r.get() || changed }
         return changed
     }
 
