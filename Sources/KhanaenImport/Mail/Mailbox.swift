@@ -74,9 +74,10 @@ public enum Mailbox {
             do {
                 return try fm.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }
             } catch {
-                // The system's reason, asked again of the folder itself.
-                let code: Int32 = { if let d = opendir(dir) { closedir(d); return EIO }; return errno }()
-                throw InputError(dir, failed: "อ่านโฟลเดอร์ไม่ได้", "cannot read the folder", code: code)
+                // The system's reason, asked again of the folder itself; none is made up when it opens.
+                guard let d = opendir(dir) else { throw InputError(dir, failed: "อ่านโฟลเดอร์ไม่ได้", "cannot read the folder", code: errno) }
+                closedir(d)
+                throw InputError(th: "\(dir): อ่านรายชื่อแฟ้มในโฟลเดอร์ไม่ได้", en: "\(dir): cannot list the folder's files")
             }
         }
         var isDir: ObjCBool = false
