@@ -146,7 +146,7 @@ public enum ChairView {
             // The alarms and the method are two things: a separator keeps them from reading as one.
             let used = c.put("⚠ " + alarms.joined(separator: " · "), x: 1, y: y, limit: s.width - 2, role: .error, bold: true)
             // One cell, as the space it replaces: at 80 columns the seal still fits beside them.
-            c.put("│" + footer(max(0, s.width - 3 - used)), x: 1 + used, y: y, role: .muted)
+            if used < s.width - 2 { c.put("│" + footer(max(0, s.width - 3 - used)), x: 1 + used, y: y, role: .muted) }
         }
     }
 
