@@ -24,8 +24,8 @@ struct AccessCommand: Command {
     check แจ้งทุกเส้นทางที่เจ้าของ กลุ่ม สิทธิ์ หรือสถานะเขียนต่อท้ายอย่างเดียว ต่างจากแผน และทุกกลุ่มที่
     สมาชิกต่างจากแผน รายการละหนึ่งบรรทัด ออกด้วยรหัส 1 ถ้ามี
 
-    สิทธิ์ของการประกวดต้องเป็นแบบ "logins" (docs/access.md) --lang en: บรรทัดสรุปเป็น
-    ภาษาอังกฤษ (ค่าตั้งต้นเป็น th) บรรทัดของแต่ละเส้นทางระบุเจ้าของ กลุ่ม และสิทธิ์เป็นภาษาอังกฤษ
+    สิทธิ์ของการประกวดต้องเป็นแบบ "logins" (docs/access.md) ทุกบรรทัดเป็นภาษาไทย หรือเป็น
+    ภาษาอังกฤษเมื่อใช้ --lang en
 
     """, """
     usage: khanaen access apply [--lang th|en] [--contest DIR]
@@ -45,9 +45,8 @@ struct AccessCommand: Command {
     from the plan, and every group whose members differ, one line each; exit 1 if
     any.
 
-    The contest's access must be "logins" (docs/access.md). --lang en: the summary
-    lines in English (th by default); the per-path lines name owners, groups and
-    modes in English.
+    The contest's access must be "logins" (docs/access.md). Every line is in Thai,
+    or in English with --lang en.
 
     """)
     static let options = OptionSpec(values: ["contest", "lang"], positionals: 1...1, positionalName: Phrase(" apply หรือ check", "apply or check"))
@@ -79,7 +78,7 @@ struct AccessCommand: Command {
             for rule in plan.rules { problems += check(rule, dir: dir, keeper: keeper, logins: logins) }
             for p in problems { say(p.text(language)) }
             if problems.isEmpty {
-                say(language.t("ok: ทุกแฟ้มและทุกกลุ่มเป็นไปตามแผน (\(plan.rules.count) แฟ้ม)", "ok: every path and group is as planned (\(plan.rules.count) paths)"))
+                say(language.t("ok: ทุกแฟ้ม โฟลเดอร์ และกลุ่มเป็นไปตามแผน (\(plan.rules.count) รายการ)", "ok: every path and group is as planned (\(plan.rules.count) paths)"))
             }
             return problems.isEmpty ? 0 : 1
         }
@@ -154,7 +153,7 @@ struct AccessCommand: Command {
     static func groupProblems(_ contest: Contest) -> [Phrase] {
         AccessPlan.members(contest).compactMap { group, logins in
             guard let have = members(of: group) else {
-                return Phrase("group \(group): ไม่มีกลุ่มนี้ (khanaen access apply สร้างให้)", "group \(group): does not exist (khanaen access apply makes it)")
+                return Phrase("กลุ่ม \(group): ไม่มีกลุ่มนี้ (khanaen access apply สร้างให้)", "group \(group): does not exist (khanaen access apply makes it)")
             }
             let want = Set(logins)
             let lacking = want.subtracting(have).sorted(), extra = have.subtracting(want).sorted()
@@ -166,7 +165,7 @@ struct AccessCommand: Command {
                 parts.append(Phrase("มี \(extra.joined(separator: ", ")) เกินมา ซึ่งจะอ่านสิ่งที่มีแต่\(chairs ? "ประธานกรรมการ" : "คณะกรรมการ")อ่านได้",
                                     "also has \(extra.joined(separator: ", ")), who would read what only the \(chairs ? "chairs" : "panel") may"))
             }
-            return Phrase("group \(group): " + parts.map(\.th).joined(separator: " "), "group \(group): " + parts.map(\.en).joined(separator: "; "))
+            return Phrase("กลุ่ม \(group): " + parts.map(\.th).joined(separator: " "), "group \(group): " + parts.map(\.en).joined(separator: "; "))
         }
     }
 
@@ -179,7 +178,7 @@ struct AccessCommand: Command {
             }
             if members(of: group) != Set(logins) {
                 try system("gpasswd", ["-M", logins.joined(separator: ","), group])
-                out.append(Phrase("group \(group): สมาชิก \(logins.joined(separator: ", "))", "group \(group): members \(logins.joined(separator: ", "))"))
+                out.append(Phrase("กลุ่ม \(group): สมาชิก \(logins.joined(separator: ", "))", "group \(group): members \(logins.joined(separator: ", "))"))
             }
         }
         return out

@@ -314,9 +314,9 @@ struct ConflictsCommand: Command {
 
     แสดงทุกคู่ของกรรมการกับผลงานที่มีส่วนได้เสีย พร้อมสาเหตุ: อยู่จังหวัดเดียวกับกรรมการ หรือเป็นหน่วยงาน
     หนึ่งของกรรมการ (conflictRules ใน contest.json และจังหวัดกับหน่วยงานของกรรมการแต่ละคน:
-    docs/contest-format.md) หรือกรรมการแจ้งเอง (`khanaen conflict declare` หรือการ
-    ถอนตัว) พร้อมเหตุตามกฎหมาย เหตุผล และเวลา กรรมการเห็นเฉพาะของตน ประธานกรรมการและ root
-    เห็นของกรรมการทุกคน
+    docs/contest-format.md) หรือกรรมการแจ้งเอง (`khanaen conflict declare`
+    หรือการถอนตัว) พร้อมเหตุตามกฎหมาย เหตุผล และเวลา กรรมการเห็นเฉพาะของตน
+    ประธานกรรมการและ root เห็นของกรรมการทุกคน
 
     """, """
     usage: khanaen conflicts [--format table|json] [--lang th|en] [--contest DIR]

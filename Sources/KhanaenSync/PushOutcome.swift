@@ -25,7 +25,7 @@ enum PushOutcome {
         let hook: [(String, (String, String) -> String)] = [
             (#"khanaen: refused: the login (\S+) may not change (\S+)"#, { "khanaen: ปฏิเสธ: ผู้ใช้ \($0) ไม่มีสิทธิ์แก้ \($1)" }),
             (#"khanaen: refused: (\S+) may not delete (\S+)"#, { "khanaen: ปฏิเสธ: ผู้ใช้ \($0) ไม่มีสิทธิ์ลบ \($1)" }),
-            (#"khanaen: refused: (\S+): a ledger file is never removed()"#, { p, _ in "khanaen: ปฏิเสธ: \(p): แฟ้มสมุดคะแนนไม่มีวันถูกลบ" }),
+            (#"khanaen: refused: (\S+): a ledger file is never removed()"#, { p, _ in "khanaen: ปฏิเสธ: \(p): แฟ้มสมุดคะแนนต้องไม่ถูกลบ" }),
             (#"khanaen: refused: (\S+): a ledger line was changed or cut \(only appending is taken\)()"#,
              { p, _ in "khanaen: ปฏิเสธ: \(p): บรรทัดในสมุดคะแนนถูกแก้หรือตัด (รับเฉพาะการเขียนต่อท้าย)" }),
             (#"khanaen: refused: (\S+): the push does not extend what the server holds \(a rewritten history\)()"#,

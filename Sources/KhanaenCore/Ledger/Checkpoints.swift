@@ -72,7 +72,7 @@ public enum Checkpoints {
         if file.lineCount < head.lines {
             let now = file.broken.map { b in
                 let why = b.words(name)
-                return Phrase("อ่านได้ครบ \(file.lineCount) บรรทัด (\(why.th))", "reads \(file.lineCount) intact lines (\(why.en))")
+                return Phrase("อ่านได้ \(file.lineCount) บรรทัดที่ไม่เสียหาย (\(why.th))", "reads \(file.lineCount) intact lines (\(why.en))")
             } ?? Phrase("มี \(file.lineCount) บรรทัด", "has \(file.lineCount) lines")
             return Phrase("\(name) \(now.th) แต่จุดตรวจที่ \(at) จดไว้ \(head.lines) บรรทัด: มีบรรทัดถูกตัด หรือแฟ้มถูกย้อนกลับหรือถูกแทนที่",
                           "\(name) \(now.en); the checkpoint at \(at) recorded \(head.lines): lines were cut, or the file was rolled back or replaced")

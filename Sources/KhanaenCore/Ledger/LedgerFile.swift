@@ -311,7 +311,7 @@ struct FileState: Sendable {
                 try readNew(fd)
             } else if broken == nil && (!events.isEmpty || verifiedBytes > 0) {
                 broken = LedgerBreak(line: 0, words: Phrase(
-                    "หายไป: เคยมี \(events.count) บรรทัด (ท้ายสุด \(head.hex.prefix(16))) แฟ้มสมุดคะแนนไม่มีวันถูกลบ",
+                    "หายไป: เคยมี \(events.count) บรรทัด (ท้ายสุด \(head.hex.prefix(16))) แฟ้มสมุดคะแนนต้องไม่ถูกลบ",
                     "is gone: it had \(events.count) lines (head \(head.hex.prefix(16))); a ledger file is never removed"))
             }
         }

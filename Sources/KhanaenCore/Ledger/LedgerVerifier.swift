@@ -155,7 +155,7 @@ enum LedgerVerifier {
             do {
                 let event = try LedgerLine.event(line(j), hashMemberStart: memberStart[j - lines.lowerBound], names: &names)
                 if event.seq != number {
-                    chunk.broken = LedgerBreak(line: number + lineOffset, words: Phrase("seq เป็น \(event.seq) ที่ควรเป็น \(number): มีบรรทัดถูกลบ แทรก หรือย้าย",
+                    chunk.broken = LedgerBreak(line: number + lineOffset, words: Phrase("seq เป็น \(event.seq) แต่ควรเป็น \(number): มีบรรทัดถูกลบ แทรก หรือย้าย",
                                                                                        "seq is \(event.seq), expected \(number): a line was deleted, inserted or moved"))
                     return chunk
                 }
