@@ -209,7 +209,9 @@ public final class ChairSession {
             inbox.run(on: files, awaited: true) {
                 var changed = true, unread: [ChairMsg] = []
                 do { changed = try ledger.refresh() } catch { unread.append(ChairSession.unreadable(error, language)) }
-                let (data, plan) = ChairSession.planExport(ledger)
+                var (data, plan) = ChairSession.planExport(ledger)
+                // A file that could not be read leaves the results unsure: the export is a draft.
+                if !unread.isEmpty && !plan.draft.contains(.notIntact) { plan.draft.insert(.notIntact, at: 0) }
                 // What changed since the screen was drawn is shown with the question.
                 return (changed ? [.data(data)] : []) + unread + [.exportPlanned(plan)]
             }

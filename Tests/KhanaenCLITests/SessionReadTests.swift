@@ -102,6 +102,19 @@ final class SessionReadTests: XCTestCase {
         XCTAssertFalse(later.contains { if case .data = $0 { return true } else { return false } }, "\(later)")
     }
 
+    /// An export planned while a file of the ledger cannot be read is a draft, whatever the
+    /// files last read say.
+    func testAnExportPlannedWhileALedgerFileCannotBeReadIsADraft() throws {
+        let dir = try demo()
+        let ledger = try ContestFolder.load(dir)
+        let session = ChairSession(ledger: ledger, directory: dir, chair: "chair", language: .en)
+        let inbox = Inbox<ChairMsg>()
+        FileSystem.using(UnreadableLedger()) { session.perform(.prepareExport, inbox); inbox.wait(all: true, limit: 30) }
+        let plans = messages(inbox).compactMap { if case .exportPlanned(let p) = $0 { return p } else { return nil } }
+        XCTAssertEqual(plans.count, 1)
+        XCTAssertEqual(plans.first?.draft.first, .notIntact, "\(String(describing: plans.first?.draft))")
+    }
+
     func testAChairSessionSaysALedgerItCannotRead() throws {
         let dir = try demo()
         let ledger = try ContestFolder.load(dir)
