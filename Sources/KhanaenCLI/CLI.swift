@@ -56,7 +56,7 @@ public struct UsageError: BilingualError, CustomStringConvertible {
 /// One subcommand: its name, its usage text next to its options, and what it does. The summary
 /// and the usage are said in Thai, or in English with --lang en; every line of the usage fits
 /// an 80-column terminal.
-protocol Command {
+protocol Command: SendableMetatype {
     static var name: String { get }
     static var summary: Phrase { get }
     static var usage: Phrase { get }
