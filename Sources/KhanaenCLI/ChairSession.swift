@@ -142,16 +142,16 @@ public final class ChairSession {
                 var unread: [ChairMsg] = []
                 var changed = false
                 do { changed = try ledger.refresh() } catch { changed = true; unread.append(ChairSession.unreadable(error, language)) }
-                guard changed else { reloading.end(); return [] }
+                guard changed else { return reloading.end() ? [.tick] : [] }
                 let data = ChairSession.folding(ledger, into: folded, counting: folds), said = unread
                 let fold = folds.withLock { $0 }
                 inbox.run(on: computing) {
-                    defer { reloading.end() }
                     let computed = ChairSession.computed(data, methods: methods)
+                    let again: [ChairMsg] = reloading.end() ? [.tick] : []
                     // A chair's save folded the ledger again meanwhile: its data, sent with
                     // it, is newer than this and holds all this does.
-                    guard folds.withLock({ $0 }) == fold else { return said }
-                    return [.data(computed)] + said
+                    guard folds.withLock({ $0 }) == fold else { return said + again }
+                    return [.data(computed)] + said + again
                 }
                 return []
             }

@@ -111,7 +111,6 @@ final class JudgeSession {
             guard reloading.begin() else { return }
             let reloading = self.reloading, folded = self.folded
             inbox.run(on: files) {
-                defer { reloading.end() }
                 let own = ledger.file(forJudge: judgeID)!
                 let delivered = ledger.deliveries(toJudge: judgeID)
                 // A file that cannot be read is said, never taken as unchanged; what the
@@ -132,6 +131,7 @@ final class JudgeSession {
                         out.append(.ineligible(reach.hidden, notGiven: reach.notGiven))
                     }
                 }
+                if reloading.end() { out.append(.tick) }
                 return out
             }
         case .printSheet:
@@ -160,13 +160,28 @@ final class JudgeSession {
     }
 }
 
-/// Whether a piece of background work is at work, so that a tick does not queue another.
+/// Whether a piece of background work is at work, so that a tick does not queue another;
+/// a tick that comes meanwhile is owed one more run once it ends (the change that made it may
+/// have come after the files were read, and nothing else would read it).
 final class InFlight: Sendable {
-    private let busy = Mutex(false)
+    private let state = Mutex((busy: false, again: false))
 
-    /// Marks it at work; false when it already was.
-    func begin() -> Bool { busy.withLock { b in defer { b = true }; return !b } }
-    func end() { busy.withLock { $0 = false } }
+    /// Marks it at work; false when it already was (one more run is then owed).
+    func begin() -> Bool {
+        state.withLock { s in
+            if s.busy { s.again = true; return false }
+            s.busy = true
+            return true
+        }
+    }
+
+    /// Marks it done; true when a run was asked for meanwhile, which the caller starts.
+    func end() -> Bool {
+        state.withLock { s in
+            defer { s = (busy: false, again: false) }
+            return s.again
+        }
+    }
 }
 
 /// A value taken in turns by the queues that work on it.

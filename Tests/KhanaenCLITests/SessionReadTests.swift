@@ -40,6 +40,51 @@ final class SessionReadTests: XCTestCase {
         func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
     }
 
+    /// The system's file operations, but opening a ledger file to read it takes a while, as
+    /// a large unfinished line or a slow disk makes it.
+    struct SlowLedger: FileOperations {
+        let posix = POSIXFileOperations()
+        func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { posix.open(path, flags, mode) }
+        func openat(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+            if name.hasSuffix(".jsonl") && flags & O_ACCMODE == O_RDONLY { usleep(100_000) }
+            return posix.openat(folder, name, flags, mode)
+        }
+        func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { posix.write(fd, bytes) }
+        func fsync(_ fd: Int32) -> Int32 { posix.fsync(fd) }
+        func rename(_ from: String, _ to: String) -> Int32 { posix.rename(from, to) }
+        func mkdir(_ path: String, _ mode: mode_t) -> Int32 { posix.mkdir(path, mode) }
+        func unlink(_ path: String) -> Int32 { posix.unlink(path) }
+        func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
+    }
+
+    /// A change noticed while a read is at work (its tick is not queued behind it) is read
+    /// once that read ends: the read ends with a tick of its own, which asks for the next.
+    func testAChangeNoticedDuringAReadIsReadOnceItEnds() throws {
+        let dir = try demo()
+        let ledger = try ContestFolder.load(dir)
+        let judge = ledger.contest.judges[0].id
+        let judgeSession = try JudgeSession(contest: ledger.contest, directory: dir, ledger: ledger, judgeID: judge, language: .en)
+        let chairSession = ChairSession(ledger: ledger, directory: dir, chair: "chair", language: .en)
+        func ticks<M>(_ said: [M]) -> Int { said.filter { "\($0)" == "tick" }.count }
+
+        let alone = Inbox<JudgeMsg>()
+        judgeSession.perform(.reload, alone)
+        XCTAssertEqual(ticks(messages(alone)), 0, "a read that nothing asked for again owes none")
+
+        let judgeInbox = Inbox<JudgeMsg>(), chairInbox = Inbox<ChairMsg>()
+        FileSystem.using(SlowLedger()) {
+            judgeSession.perform(.reload, judgeInbox)
+            chairSession.perform(.reload(methods: [.mean]), chairInbox)
+            usleep(20_000)
+            judgeSession.perform(.reload, judgeInbox)
+            chairSession.perform(.reload(methods: [.mean]), chairInbox)
+            judgeInbox.wait(all: true, limit: 30)
+            chairInbox.wait(all: true, limit: 30)
+        }
+        XCTAssertEqual(ticks(messages(judgeInbox)), 1, "the workstation's second change is read after the first read")
+        XCTAssertEqual(ticks(messages(chairInbox)), 1, "the console's second change is read after the first read")
+    }
+
     /// Every message the effects sent, once they are done.
     private func messages<M>(_ inbox: Inbox<M>) -> [M] {
         inbox.wait(all: true, limit: 30)
