@@ -203,7 +203,10 @@ struct AccessCommand: Command {
             let e = errno
             if e == ENOENT { return nil }
             var st = stat()
-            if lstat(path, &st) == 0 { throw FileProblem(path, misplacedWords(st.st_mode, folder: folder), misplaced: true) }
+            // Misplaced only when it is the wrong kind: a folder one may not open is a folder.
+            if lstat(path, &st) == 0, (st.st_mode & S_IFMT == S_IFDIR) != folder || st.st_mode & S_IFMT == S_IFLNK {
+                throw FileProblem(path, misplacedWords(st.st_mode, folder: folder), misplaced: true)
+            }
             throw FileProblem(path, failed: "เปิดไม่ได้", "cannot open", code: e)
         }
         var st = stat()
