@@ -241,6 +241,16 @@ final class ContestParserTests: XCTestCase {
         }
     }
 
+    /// An item of a list at fault is named by its own line, not by the object's first.
+    func testAnErrorInAListNamesTheItemsOwnLine() {
+        let tieBreak = edit(#""quorum": 2,"#, "\"quorum\": 2, \"tieBreak\": [\n\"b\",\n\"z\"],")
+        let z = tieBreak.components(separatedBy: "\n").firstIndex { $0.contains("\"z\"") }! + 1
+        assertError(tieBreak, "contest.json:\(z): tieBreak[1]: no criterion has id \"z\"")
+        let chairs = edit("\"chairs\": [\"chair\"]", "\"chairs\": [\n\"chair\",\n\"chair\"\n]")
+        let second = chairs.components(separatedBy: "\n").lastIndex { $0.contains("\"chair\"") }! + 1
+        assertError(chairs, "contest.json:\(second): chairs[1]: \"chair\" is listed twice")
+    }
+
     func testDuplicateKeysAreFoundInSmallAndLargeObjects() {
         for size in [2, 15, 16, 17, 40] {
             let keys = (0..<size).map { "k\($0)" }

@@ -421,7 +421,16 @@ struct Fields {
     }
 
     func error(_ key: String, th: String, en: String) -> InputError {
-        InputError(file: file, line: member(key)?.line ?? line, field: fieldPath(key), th: th, en: en)
+        InputError(file: file, line: located(key)?.line ?? line, field: fieldPath(key), th: th, en: en)
+    }
+
+    /// The value at `key`, or at `key[k]`: item k of the array `key` (whose own line an error names).
+    func located(_ key: String) -> JSONValue.Located? {
+        if let m = member(key) { return m }
+        guard key.hasSuffix("]"), let open = key.lastIndex(of: "["),
+              let k = Int(key[key.index(after: open)..<key.index(before: key.endIndex)]),
+              case .array(let items)? = member(String(key[..<open]))?.value, items.indices.contains(k) else { return nil }
+        return items[k]
     }
 
     func has(_ key: String) -> Bool { member(key) != nil }
