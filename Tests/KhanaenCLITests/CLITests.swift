@@ -22,11 +22,7 @@ final class CLITests: XCTestCase {
     /// Runs a command line in-process as the login `as` (what the operating system would say).
     @discardableResult
     private func run(_ args: [String], as login: String = "chair", env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        var environment = ["HOME": root, "USER": login]
-        environment.merge(env) { $1 }
-        let code = CLI.run(args, CommandContext(environment: environment, login: login, uid: 1000, out: { out += $0 }, err: { err += $0 }))
-        return (code, out, err)
+        runCommand(args, home: root, as: login, env: env)
     }
 
     /// The login of judge `id` in the sample contest: j1 is judge1.

@@ -26,10 +26,7 @@ final class ErrorLanguageTests: XCTestCase {
 
     @discardableResult
     private func run(_ args: [String], as login: String = "chair") -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let code = CLI.run(args, CommandContext(environment: ["HOME": root, "USER": login], login: login, uid: 1000,
-                                                out: { out += $0 }, err: { err += $0 }))
-        return (code, out, err)
+        runCommand(args, home: root, as: login)
     }
 
     /// `args` fails with exit 2 and one line on stderr holding `th`, and with --lang en

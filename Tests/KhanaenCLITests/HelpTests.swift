@@ -8,10 +8,7 @@ import KhanaenText
 /// options, and every line within an 80-column terminal.
 final class HelpTests: XCTestCase {
     private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let code = CLI.run(args, CommandContext(environment: ["HOME": NSTemporaryDirectory()], login: "chair", uid: 1000,
-                                                out: { out += $0 }, err: { err += $0 }))
-        return (code, out, err)
+        runCommand(args, home: NSTemporaryDirectory())
     }
 
     private func thai(_ text: String) -> Bool { text.unicodeScalars.contains { (0x0E01...0x0E5B).contains($0.value) } }

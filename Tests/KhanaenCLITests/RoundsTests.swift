@@ -22,9 +22,7 @@ final class RoundsTests: XCTestCase {
 
     @discardableResult
     private func run(_ args: [String], as login: String = "chair") -> (code: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let code = CLI.run(args, CommandContext(environment: ["HOME": root], login: login, uid: 1000, out: { out += $0 }, err: { err += $0 }))
-        return (code, out, err)
+        runCommand(args, home: root, as: login)
     }
 
     /// Round 1: the sample contest with its synthetic scores (20 entries, 4 judges' sheets).

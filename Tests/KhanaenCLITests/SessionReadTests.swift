@@ -24,12 +24,14 @@ final class SessionReadTests: XCTestCase {
         return try ContestLocation.demoFolder(ctx)
     }
 
-    /// The system's file operations, but reading a ledger file fails as a disk error does.
-    struct UnreadableLedger: FileOperations {
+    /// The system's file operations, with `reading` run first whenever a ledger file is opened
+    /// for reading: it may fail the open (its errno) or make it slow, as a disk does.
+    struct LedgerReads: FileOperations {
+        let reading: @Sendable () -> Int32?
         let posix = POSIXFileOperations()
         func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { posix.open(path, flags, mode) }
         func openat(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-            if name.hasSuffix(".jsonl") && flags & O_ACCMODE == O_RDONLY { errno = EIO; return -1 }
+            if name.hasSuffix(".jsonl") && flags & O_ACCMODE == O_RDONLY, let code = reading() { errno = code; return -1 }
             return posix.openat(folder, name, flags, mode)
         }
         func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { posix.write(fd, bytes) }
@@ -40,22 +42,10 @@ final class SessionReadTests: XCTestCase {
         func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
     }
 
-    /// The system's file operations, but opening a ledger file to read it takes a while, as
-    /// a large unfinished line or a slow disk makes it.
-    struct SlowLedger: FileOperations {
-        let posix = POSIXFileOperations()
-        func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { posix.open(path, flags, mode) }
-        func openat(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-            if name.hasSuffix(".jsonl") && flags & O_ACCMODE == O_RDONLY { usleep(100_000) }
-            return posix.openat(folder, name, flags, mode)
-        }
-        func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { posix.write(fd, bytes) }
-        func fsync(_ fd: Int32) -> Int32 { posix.fsync(fd) }
-        func rename(_ from: String, _ to: String) -> Int32 { posix.rename(from, to) }
-        func mkdir(_ path: String, _ mode: mode_t) -> Int32 { posix.mkdir(path, mode) }
-        func unlink(_ path: String) -> Int32 { posix.unlink(path) }
-        func ftruncate(_ fd: Int32, _ size: off_t) -> Int32 { posix.ftruncate(fd, size) }
-    }
+    /// Reading a ledger file fails as a disk error does.
+    static let unreadable = LedgerReads { EIO }
+    /// Opening a ledger file to read it takes a while, as a large unfinished line or a slow disk makes it.
+    static let slow = LedgerReads { usleep(100_000); return nil }
 
     /// A change noticed while a read is at work (its tick is not queued behind it) is read
     /// once that read ends: the read ends with a tick of its own, which asks for the next.
@@ -72,7 +62,7 @@ final class SessionReadTests: XCTestCase {
         XCTAssertEqual(ticks(messages(alone)), 0, "a read that nothing asked for again owes none")
 
         let judgeInbox = Inbox<JudgeMsg>(), chairInbox = Inbox<ChairMsg>()
-        FileSystem.using(SlowLedger()) {
+        FileSystem.using(Self.slow) {
             judgeSession.perform(.reload, judgeInbox)
             chairSession.perform(.reload(methods: [.mean]), chairInbox)
             usleep(20_000)
@@ -154,7 +144,7 @@ final class SessionReadTests: XCTestCase {
         let ledger = try ContestFolder.load(dir)
         let session = ChairSession(ledger: ledger, directory: dir, chair: "chair", language: .en)
         let inbox = Inbox<ChairMsg>()
-        FileSystem.using(UnreadableLedger()) { session.perform(.prepareExport, inbox); inbox.wait(all: true, limit: 30) }
+        FileSystem.using(Self.unreadable) { session.perform(.prepareExport, inbox); inbox.wait(all: true, limit: 30) }
         let plans = messages(inbox).compactMap { if case .exportPlanned(let p) = $0 { return p } else { return nil } }
         XCTAssertEqual(plans.count, 1)
         XCTAssertEqual(plans.first?.draft.first, .notIntact, "\(String(describing: plans.first?.draft))")
@@ -165,7 +155,7 @@ final class SessionReadTests: XCTestCase {
         let ledger = try ContestFolder.load(dir)
         let session = ChairSession(ledger: ledger, directory: dir, chair: "chair", language: .en)
         let inbox = Inbox<ChairMsg>()
-        FileSystem.using(UnreadableLedger()) { session.perform(.reload(methods: [.mean]), inbox); inbox.wait(all: true, limit: 30) }
+        FileSystem.using(Self.unreadable) { session.perform(.reload(methods: [.mean]), inbox); inbox.wait(all: true, limit: 30) }
         let said = messages(inbox)
         let why = said.compactMap { if case .ledgerUnreadable(let w) = $0 { return w } else { return nil } }
         XCTAssertEqual(why.count, 1, "\(said)")
@@ -180,7 +170,7 @@ final class SessionReadTests: XCTestCase {
         let judge = ledger.contest.judges[0].id
         let session = try JudgeSession(contest: ledger.contest, directory: dir, ledger: ledger, judgeID: judge, language: .en)
         let inbox = Inbox<JudgeMsg>()
-        FileSystem.using(UnreadableLedger()) { session.perform(.reload, inbox); inbox.wait(all: true, limit: 30) }
+        FileSystem.using(Self.unreadable) { session.perform(.reload, inbox); inbox.wait(all: true, limit: 30) }
         let why = messages(inbox).compactMap { if case .ledgerBroken(let w) = $0 { return w } else { return nil } }
         XCTAssertFalse(why.isEmpty)
         XCTAssertTrue(why.first?.contains("Input/output error") ?? false, why.first ?? "")
