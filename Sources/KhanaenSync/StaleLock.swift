@@ -17,7 +17,10 @@ extension Session {
         for lock in locks.sorted() {
             var st = stat()
             guard lstat(lock, &st) == 0 else { continue }
-            let age = time(nil) - st.st_mtim.tv_sec
+            // To the nanosecond: in whole seconds a lock made 0.1 s before a second's turn was a second old.
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let age = Double(now.tv_sec - st.st_mtim.tv_sec) + Double(now.tv_nsec - st.st_mtim.tv_nsec) / 1e9
             if !busy && age >= Self.staleAfter && !Self.isOpen(lock) && unlink(lock) == 0 {
                 say(o.language.t("ลบ \(lock) ที่ git ซึ่งถูกหยุดกลางคันทิ้งไว้", "removed \(lock), left by a git that was stopped part way"))
                 continue
@@ -29,7 +32,7 @@ extension Session {
         }
     }
 
-    static let staleAfter = 1
+    static let staleAfter = 1.0
 
     /// Lock files under the repository's folder (its objects aside: git writes those under
     /// temporary names, and an unfinished one is only garbage).

@@ -521,8 +521,9 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(stopped.code, 2, stopped.out + stopped.err)
         XCTAssertTrue(stopped.err.contains("\(lock) exists: another git is running"), stopped.err)
         try held.close()
-        // New and held by no one: still too new to tell.
-        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: lock)
+        // New and held by no one: still too new to tell (its time set a little ahead, so that a
+        // slow machine's sync cannot reach the check a second later and find it old).
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 2)], ofItemAtPath: lock)
         XCTAssertEqual(sync(a).code, 2)
         // Old and held by no one: a killed git's, removed; the sync goes on and nothing is lost.
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: lock)
